@@ -3,6 +3,10 @@ package io.mailsift.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -19,6 +23,7 @@ public final class TestPostgres {
     }
 
     private static Connection connection;
+    private static DataSource migrated;
 
     private TestPostgres() {
     }
@@ -29,6 +34,17 @@ public final class TestPostgres {
             connection = dockerAvailable() ? startContainer() : startEmbedded();
         }
         return connection;
+    }
+
+    /** A data source on the shared database with the app's migrations applied, for tests without Spring. */
+    public static synchronized DataSource migratedDataSource() {
+        if (migrated == null) {
+            Connection c = connection();
+            DataSource dataSource = new DriverManagerDataSource(c.url(), c.username(), c.password());
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            migrated = dataSource;
+        }
+        return migrated;
     }
 
     private static boolean dockerAvailable() {
