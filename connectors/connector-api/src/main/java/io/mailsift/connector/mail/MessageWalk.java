@@ -157,7 +157,8 @@ final class MessageWalk {
                 found.attachments.add(new Attachment(null, mediaType, bytes.length, inline, contentId(part)));
                 return;
             }
-            found.text = BodyCharset.decode(bytes, type.parameter("charset"));
+            // one line-end convention, so that connectors can split lines without caring about the wire format
+            found.text = BodyCharset.decode(bytes, type.parameter("charset")).replace("\r\n", "\n");
             return;
         }
         String charset = type.parameter("charset");

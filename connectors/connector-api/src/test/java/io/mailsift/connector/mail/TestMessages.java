@@ -136,8 +136,10 @@ final class TestMessages {
     static String quotedPrintable(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         int lineLength = 0;
-        for (byte b : bytes) {
-            int c = b & 0xFF;
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xFF;
+            // whitespace before a line end is transport padding to a decoder, so it must be encoded
+            boolean lineEndFollows = i + 1 == bytes.length || bytes[i + 1] == '\n' || bytes[i + 1] == '\r';
             String piece;
             if (c == '\n') {
                 out.append('\n');
@@ -147,7 +149,7 @@ final class TestMessages {
             if (c == '\r') {
                 continue;
             }
-            piece = (c >= 33 && c <= 126 && c != '=') || c == ' ' ? String.valueOf((char) c)
+            piece = (c >= 33 && c <= 126 && c != '=') || (c == ' ' && !lineEndFollows) ? String.valueOf((char) c)
                     : String.format("=%02X", c);
             if (lineLength + piece.length() > 75) {
                 out.append("=\n");
