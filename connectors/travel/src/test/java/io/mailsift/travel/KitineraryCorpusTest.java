@@ -1,0 +1,157 @@
+package io.mailsift.travel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.mailsift.connector.Email;
+import io.mailsift.connector.Finding;
+import io.mailsift.connector.JsonLd;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The KDE Itinerary test corpus (CC0, see {@code src/test/resources/kitinerary/README.md}): every reservation
+ * kitinerary finds in a document's schema.org markup must come out as a finding with the same identifying fields,
+ * and nothing else may.
+ */
+class KitineraryCorpusTest {
+
+    private final TravelConnector connector = new TravelConnector();
+
+    /** Structured-data cases: X.json holds the schema.org items of X.html, so it is both input and expectation. */
+    static Stream<String> structuredDataCases() {
+        return files("kitinerary/structureddata", ".json");
+    }
+
+    /** Extractor cases whose expectation kitinerary derives from markup in the document. */
+    static Stream<String> markupDocuments() {
+        return Stream.concat(files("kitinerary/extractordata/web", ".html"),
+                files("kitinerary/extractordata/synthetic", ".eml"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("structuredDataCases")
+    void shouldFindEveryReservationOfTheStructuredDataCorpus(String json) {
+        List<Map<String, Object>> items = Mails.items(Mails.resource(json));
+
+        List<Finding> findings = connector.extract(Mails.withItems(items));
+
+        assertThat(findings.stream().map(f -> summary(f.data())).toList())
+                .containsExactlyInAnyOrderElementsOf(expectedReservations(items));
+        assertThat(findings).extracting(Finding::key).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @MethodSource("markupDocuments")
+    void shouldFindWhatKitineraryFindsInTheMarkupOfADocument(String document) {
+        Email email = Mails.withItems(jsonLdOf(Mails.resource(document)));
+
+        List<Finding> findings = connector.extract(email);
+
+        List<Map<String, Object>> expected = Mails.items(Mails.resource(document + ".json"));
+        assertThat(findings.stream().map(f -> summary(f.data())).toList())
+                .containsExactlyInAnyOrderElementsOf(expectedReservations(expected));
+        assertThat(findings).extracting(Finding::key).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(connector.extract(email).stream().map(Finding::key).toList());
+    }
+
+    @Test
+    void shouldFindTheGmailSampleFlightWithItsIdentifyingFields() {
+        String document = "kitinerary/extractordata/synthetic/flight-booking.eml";
+
+        List<Finding> findings = connector.extract(Mails.withItems(jsonLdOf(Mails.resource(document))));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo("FlightReservation");
+            assertThat(summary(finding.data())).isEqualTo(
+                    "FlightReservation|RXJ34P|UA|110|SFO|JFK|2027-03-05T04:15:00Z|||");
+        });
+    }
+
+    @Test
+    void shouldLeaveMailsWithoutMarkupToLaterHeuristics() {
+        // kitinerary reads this Brussels Airlines mail with a provider-specific script; it carries no markup.
+        String document = "kitinerary/extractordata/brusselsairlines/brusselsairlines_1.html";
+
+        assertThat(connector.extract(Mails.withItems(jsonLdOf(Mails.resource(document))))).isEmpty();
+    }
+
+    /** The reservations among expected items, as summaries; kitinerary's places and events are not bookings. */
+    private static List<String> expectedReservations(List<Map<String, Object>> items) {
+        List<String> summaries = new ArrayList<>();
+        for (Map<String, Object> item : items) {
+            boolean reservation = JsonLd.types(item).stream().anyMatch(t -> t.endsWith("Reservation"));
+            if (reservation && item.get("reservationFor") instanceof Map<?, ?>) {
+                summaries.add(summary(item));
+            }
+        }
+        return summaries;
+    }
+
+    /** The fields that identify a booking, in one comparable line; times compared as instants. */
+    private static String summary(Map<String, Object> reservation) {
+        return String.join("|",
+                JsonLd.localName(JsonLd.types(reservation).getFirst()),
+                text(reservation, "reservationNumber"),
+                text(reservation, "reservationFor", "airline", "iataCode"),
+                text(reservation, "reservationFor", "flightNumber"),
+                text(reservation, "reservationFor", "departureAirport", "iataCode"),
+                text(reservation, "reservationFor", "arrivalAirport", "iataCode"),
+                instant(text(reservation, "reservationFor", "departureTime")),
+                JsonLd.types(reservation).getFirst().endsWith("FlightReservation")
+                        ? "" : text(reservation, "reservationFor", "name"),
+                text(reservation, "checkinDate"),
+                instant(text(reservation, "reservationFor", "startDate")));
+    }
+
+    private static String text(Map<String, Object> object, String... path) {
+        return MarkupValues.text(object, path).orElse("");
+    }
+
+    private static String instant(String dateTime) {
+        try {
+            return OffsetDateTime.parse(dateTime).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            return dateTime;
+        }
+    }
+
+    /** The JSON-LD items of an HTML document (or of a mail's HTML part), until the platform's parser can be used. */
+    private static List<Map<String, Object>> jsonLdOf(String document) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (var script : Jsoup.parse(document).select("script[type=application/ld+json]")) {
+            items.addAll(Mails.items(script.data()));
+        }
+        return items;
+    }
+
+    private static Stream<String> files(String directory, String suffix) {
+        try {
+            Path root = Path.of(KitineraryCorpusTest.class.getResource("/" + directory).toURI());
+            try (Stream<Path> listing = Files.list(root)) {
+                return listing.map(path -> path.getFileName().toString())
+                        .filter(name -> name.endsWith(suffix))
+                        .sorted()
+                        .map(name -> directory + "/" + name)
+                        .toList().stream();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
