@@ -82,11 +82,25 @@ class KitineraryCorpusTest {
     }
 
     @Test
+    void shouldGiveTheSameKeysToTheSameBookingInJsonLdAndInMicrodata() {
+        assertThat(keysOf("google-flight-reservation-json-ld.json"))
+                .hasSize(1).isEqualTo(keysOf("google-flight-reservation-microdata.json"));
+        assertThat(keysOf("google-json-ld.json")).hasSize(1)
+                .isEqualTo(keysOf("google-microdata.json"))
+                .isEqualTo(keysOf("google-microdata-inline.json"));
+    }
+
+    @Test
     void shouldLeaveMailsWithoutMarkupToLaterHeuristics() {
         // kitinerary reads this Brussels Airlines mail with a provider-specific script; it carries no markup.
         String document = "kitinerary/extractordata/brusselsairlines/brusselsairlines_1.html";
 
         assertThat(connector.extract(Mails.withItems(jsonLdOf(Mails.resource(document))))).isEmpty();
+    }
+
+    private List<String> keysOf(String structuredData) {
+        List<Map<String, Object>> items = Mails.items(Mails.resource("kitinerary/structureddata/" + structuredData));
+        return connector.extract(Mails.withItems(items)).stream().map(Finding::key).toList();
     }
 
     /** The reservations among expected items, as summaries; kitinerary's places and events are not bookings. */
