@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import io.mailsift.connector.Email;
 import io.mailsift.connector.Finding;
 import io.mailsift.connector.JsonLd;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +33,11 @@ class KitineraryCorpusTest {
     /** Structured-data cases: X.json holds the schema.org items of X.html, so it is both input and expectation. */
     static Stream<String> structuredDataCases() {
         return files("kitinerary/structureddata", ".json");
+    }
+
+    /** The HTML documents of the structured-data cases. */
+    static Stream<String> structuredDataDocuments() {
+        return files("kitinerary/structureddata", ".html");
     }
 
     /** Extractor cases whose expectation kitinerary derives from markup in the document. */
@@ -55,9 +59,22 @@ class KitineraryCorpusTest {
     }
 
     @ParameterizedTest
+    @MethodSource("structuredDataDocuments")
+    void shouldFindEveryReservationOfTheStructuredDataCorpusInItsParsedHtml(String html) {
+        Email email = Mails.parsed(html);
+
+        List<Finding> findings = connector.extract(email);
+
+        List<Map<String, Object>> expected = Mails.items(Mails.resource(html.replaceAll("\\.html$", ".json")));
+        assertThat(findings.stream().map(f -> summary(f.data())).toList())
+                .containsExactlyInAnyOrderElementsOf(expectedReservations(expected));
+        assertThat(findings).extracting(Finding::key).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
     @MethodSource("markupDocuments")
     void shouldFindWhatKitineraryFindsInTheMarkupOfADocument(String document) {
-        Email email = Mails.withItems(jsonLdOf(Mails.resource(document)));
+        Email email = Mails.parsed(document);
 
         List<Finding> findings = connector.extract(email);
 
@@ -72,7 +89,7 @@ class KitineraryCorpusTest {
     void shouldFindTheGmailSampleFlightWithItsIdentifyingFields() {
         String document = "kitinerary/extractordata/synthetic/flight-booking.eml";
 
-        List<Finding> findings = connector.extract(Mails.withItems(jsonLdOf(Mails.resource(document))));
+        List<Finding> findings = connector.extract(Mails.parsed(document));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo("FlightReservation");
@@ -95,7 +112,7 @@ class KitineraryCorpusTest {
         // kitinerary reads this Brussels Airlines mail with a provider-specific script; it carries no markup.
         String document = "kitinerary/extractordata/brusselsairlines/brusselsairlines_1.html";
 
-        assertThat(connector.extract(Mails.withItems(jsonLdOf(Mails.resource(document))))).isEmpty();
+        assertThat(connector.extract(Mails.parsed(document))).isEmpty();
     }
 
     private List<String> keysOf(String structuredData) {
@@ -141,15 +158,6 @@ class KitineraryCorpusTest {
         } catch (DateTimeParseException e) {
             return dateTime;
         }
-    }
-
-    /** The JSON-LD items of an HTML document (or of a mail's HTML part), until the platform's parser can be used. */
-    private static List<Map<String, Object>> jsonLdOf(String document) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (var script : Jsoup.parse(document).select("script[type=application/ld+json]")) {
-            items.addAll(Mails.items(script.data()));
-        }
-        return items;
     }
 
     private static Stream<String> files(String directory, String suffix) {

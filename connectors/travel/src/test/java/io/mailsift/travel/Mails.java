@@ -10,12 +10,18 @@ import java.util.Map;
 
 import io.mailsift.connector.Email;
 import io.mailsift.connector.EmailHeaders;
+import io.mailsift.connector.mail.EmailParser;
+import io.mailsift.connector.mail.MalformedEmailException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds parsed emails around schema.org markup, as the platform's parser would hand them over. */
 final class Mails {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final EmailParser PARSER = new EmailParser();
+
+    private static final String DEFAULT_SENDER = "From: Some Sender <noreply@example.com>";
 
     private Mails() {
     }
@@ -36,6 +42,31 @@ final class Mails {
         return new Email(inner.headers(), "see below", null, List.of(), List.of(), List.of(), List.of(inner));
     }
 
+    /** A test resource parsed by the platform's parser: a whole message ({@code .eml}), or an HTML body. */
+    static Email parsed(String path) {
+        byte[] raw = path.endsWith(".eml") ? bytes(path) : htmlMessage(path);
+        try {
+            return PARSER.parse(raw);
+        } catch (MalformedEmailException e) {
+            throw new IllegalStateException("test mail " + path + " is unreadable", e);
+        }
+    }
+
+    /** An HTML document sent as a mail, from the sender in the {@code context.eml} next to it if there is one. */
+    private static byte[] htmlMessage(String path) {
+        String folder = path.substring(0, path.lastIndexOf('/') + 1);
+        String from = Mails.class.getResource("/" + folder + "context.eml") == null
+                ? DEFAULT_SENDER : resource(folder + "context.eml").strip().lines().findFirst().orElse(DEFAULT_SENDER);
+        String head = from + "\r\nTo: traveller@example.org\r\nSubject: Your booking\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        byte[] body = bytes(path);
+        byte[] raw = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, raw, 0, headBytes.length);
+        System.arraycopy(body, 0, raw, headBytes.length, body.length);
+        return raw;
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> items(String json) {
         Object parsed = JSON.readValue(json, Object.class);
@@ -50,11 +81,15 @@ final class Mails {
     }
 
     static String resource(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String path) {
         try (InputStream in = Mails.class.getResourceAsStream("/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + path);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
