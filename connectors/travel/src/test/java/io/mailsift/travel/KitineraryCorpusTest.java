@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -96,6 +97,23 @@ class KitineraryCorpusTest {
             assertThat(summary(finding.data())).isEqualTo(
                     "FlightReservation|RXJ34P|UA|110|SFO|JFK|2027-03-05T04:15:00Z|||");
         });
+    }
+
+    @Test
+    void shouldGiveTheSameKeysWhenAConfirmationIsSentAgain() {
+        String document = "kitinerary/extractordata/synthetic/flight-booking.eml";
+        String resent = Mails.resource(document)
+                .replace("Message-ID: <2218054.ElGaqSPkdT@vlocalhost>", "Message-ID: <resent-1@vlocalhost>")
+                .replace("Subject: Your Flight Booking", "Subject: Updated: Your Flight Booking")
+                .replace("\"2027-03-14T13:05:00-05:00\"", "\"2027-03-15T08:00:00-05:00\"")
+                .replace("\"departureTime\": \"2027-03-04T20:15:00-08:00\"",
+                        "\"departureTime\": \"2027-03-04T21:45:00-08:00\"");
+
+        List<String> original = connector.extract(Mails.parsed(document)).stream().map(Finding::key).toList();
+        List<Finding> again = connector.extract(Mails.parsedBytes(resent.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(again).extracting(Finding::key).hasSize(1).isEqualTo(original);
+        assertThat(again.getFirst().data().get("modifiedTime")).isEqualTo("2027-03-15T08:00:00-05:00");
     }
 
     @Test

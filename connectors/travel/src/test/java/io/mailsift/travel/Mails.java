@@ -44,11 +44,15 @@ final class Mails {
 
     /** A test resource parsed by the platform's parser: a whole message ({@code .eml}), or an HTML body. */
     static Email parsed(String path) {
-        byte[] raw = path.endsWith(".eml") ? bytes(path) : htmlMessage(path);
+        return parsedBytes(path.endsWith(".eml") ? bytes(path) : htmlMessage(path));
+    }
+
+    /** A raw message parsed by the platform's parser. */
+    static Email parsedBytes(byte[] raw) {
         try {
             return PARSER.parse(raw);
         } catch (MalformedEmailException e) {
-            throw new IllegalStateException("test mail " + path + " is unreadable", e);
+            throw new IllegalStateException("test mail is unreadable", e);
         }
     }
 
