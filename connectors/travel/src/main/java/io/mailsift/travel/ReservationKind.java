@@ -2,7 +2,6 @@ package io.mailsift.travel;
 
 import static io.mailsift.travel.MarkupValues.datePart;
 import static io.mailsift.travel.MarkupValues.nameOf;
-import static io.mailsift.travel.MarkupValues.object;
 import static io.mailsift.travel.MarkupValues.text;
 
 import java.util.List;
@@ -125,7 +124,7 @@ enum ReservationKind {
             number = glued.group(2);
         }
         if (airline.isEmpty()) {
-            airline = object(flight, "airline").flatMap(a -> text(a, "name")).orElse("");
+            airline = nameOf(flight, "airline").orElse("");
         }
         return List.of(airline, number, departureDate(flight));
     }
