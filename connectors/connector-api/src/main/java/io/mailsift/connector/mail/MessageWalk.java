@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class MessageWalk {
 
+    private static final java.util.Set<String> CALENDAR_TYPES = java.util.Set.of(
+            "text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics");
+
     private final Session session;
     private final EmailParser.Limits limits;
     private int partsSeen;
@@ -37,7 +40,8 @@ final class MessageWalk {
         Found found = new Found();
         walk(message, found, depth);
         String text = found.text;
-        if (text == null && found.htmlDocument != null) {
+        if ((text == null || text.isBlank()) && found.htmlDocument != null) {
+            // also when the text alternative is an empty stub ("view this mail in HTML")
             text = HtmlText.of(found.htmlDocument);
         }
         return new Email(headers, text, found.html, found.attachments, found.calendars, found.structuredData,
@@ -83,12 +87,13 @@ final class MessageWalk {
         } else if ((mediaType.equals("message/rfc822") || mediaType.equals("message/global"))
                 && depth < limits.maxForwardDepth()) {
             forwarded(part, filename, mediaType, inline, found, depth);
-        } else if (mediaType.equals("text/calendar") || mediaType.equals("application/ics")
+        } else if (CALENDAR_TYPES.contains(mediaType)
                 || (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".ics"))) {
             calendar(part, type, filename, mediaType, inline, found);
         } else if ((mediaType.equals("text/plain") || mediaType.equals("text/html")) && !isAttachment
-                && filename == null) {
-            body(part, mediaType, type, inline, found);
+                && (filename == null || disposition.value().isEmpty())) {
+            // a name on the Content-Type alone is common on generated bodies; a disposition with a file name is not
+            body(part, mediaType, type, filename, inline, found);
         } else {
             attachment(part, filename, mediaType, inline, found);
         }
@@ -110,7 +115,7 @@ final class MessageWalk {
         }
         if (children.isEmpty()) {
             // no boundary found at all: what is there is most likely the text itself
-            body(part, "text/plain", new HeaderValue("text/plain", Map.of()), false, found);
+            body(part, "text/plain", new HeaderValue("text/plain", Map.of()), null, false, found);
             return;
         }
         if (!mediaType.equals("multipart/alternative")) {
@@ -149,19 +154,24 @@ final class MessageWalk {
         }
     }
 
-    private void body(Part part, String mediaType, HeaderValue type, boolean inline, Found found) {
+    private void body(Part part, String mediaType, HeaderValue type, @Nullable String filename, boolean inline,
+            Found found) {
         byte[] bytes = read(part);
         if (bytes == null) {
-            attachment(part, null, mediaType, inline, found);
+            attachment(part, filename, mediaType, inline, found);
             return;
         }
-        if (mediaType.equals("text/plain")) {
+        if (mediaType.equals("text/plain") && !looksLikeHtml(bytes)) {
             if (found.text != null) {
-                found.attachments.add(new Attachment(null, mediaType, bytes.length, inline, contentId(part)));
+                found.attachments.add(new Attachment(filename, mediaType, bytes.length, inline, contentId(part)));
                 return;
             }
             // one line-end convention, so that connectors can split lines without caring about the wire format
-            found.text = BodyCharset.decode(bytes, type.parameter("charset")).replace("\r\n", "\n");
+            String text = BodyCharset.decode(bytes, type.parameter("charset")).replace("\r\n", "\n");
+            if ("flowed".equalsIgnoreCase(type.parameter("format"))) {
+                text = FlowedText.unwrap(text, "yes".equalsIgnoreCase(type.parameter("delsp")));
+            }
+            found.text = text;
             return;
         }
         String charset = type.parameter("charset");
@@ -176,8 +186,18 @@ final class MessageWalk {
             found.html = html;
             found.htmlDocument = document;
         } else {
-            found.attachments.add(new Attachment(null, mediaType, bytes.length, inline, contentId(part)));
+            found.attachments.add(new Attachment(filename, "text/html", bytes.length, inline, contentId(part)));
         }
+    }
+
+    /** Some senders label HTML as text/plain; a body that opens as an HTML document is read as one. */
+    private static boolean looksLikeHtml(byte[] bytes) {
+        String start = new String(bytes, 0, Math.min(bytes.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("\u00ef\u00bb\u00bf")) {
+            start = start.substring(3);
+        }
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 
     private void calendar(Part part, HeaderValue type, @Nullable String filename, String mediaType, boolean inline,
