@@ -89,7 +89,9 @@ public final class EmailParser {
     }
 
     /**
-     * Parses a message already read by Jakarta Mail (for example fetched over IMAP). For bounded memory with large
+     * Parses a message already read by Jakarta Mail (for example fetched over IMAP). The body is read through
+     * {@link MimeMessage#getRawInputStream()} once; over IMAP that is a fetch of {@code BODY[TEXT]}, so set
+     * {@code mail.imap.peek=true} on the session to leave the {@code \Seen} flag alone. For bounded memory with large
      * attachments prefer {@link #parse(byte[])}: a message not backed by shared bytes is buffered part by part.
      */
     public Email parse(MimeMessage message) throws MalformedEmailException {
