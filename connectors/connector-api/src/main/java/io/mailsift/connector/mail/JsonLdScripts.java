@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -54,7 +55,7 @@ final class JsonLdScripts {
     static List<Object> read(Document document) {
         List<Object> values = new ArrayList<>();
         for (Element script : document.select("script[type]")) {
-            String type = script.attr("type").strip().toLowerCase(java.util.Locale.ROOT);
+            String type = script.attr("type").strip().toLowerCase(Locale.ROOT);
             if (type.startsWith("application/ld+json")) {
                 values.addAll(readScript(script.data()));
             }

@@ -1,10 +1,12 @@
 package io.mailsift.connector.mail;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.mailsift.connector.Attachment;
 import io.mailsift.connector.Email;
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class MessageWalk {
 
-    private static final java.util.Set<String> CALENDAR_TYPES = java.util.Set.of(
+    private static final Set<String> CALENDAR_TYPES = Set.of(
             "text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics");
 
     private final Session session;
@@ -44,7 +46,9 @@ final class MessageWalk {
             // also when the text alternative is an empty stub ("view this mail in HTML")
             text = HtmlText.of(found.htmlDocument);
         }
-        return new Email(headers, text, found.html, found.attachments, found.calendars, found.structuredData,
+        // Outlook sends an invitation twice, as calendar alternative and as .ics attachment
+        List<String> calendars = found.calendars.stream().distinct().toList();
+        return new Email(headers, text, found.html, found.attachments, calendars, found.structuredData,
                 found.forwarded);
     }
 
@@ -192,7 +196,7 @@ final class MessageWalk {
 
     /** Some senders label HTML as text/plain; a body that opens as an HTML document is read as one. */
     private static boolean looksLikeHtml(byte[] bytes) {
-        String start = new String(bytes, 0, Math.min(bytes.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
+        String start = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
                 .stripLeading().toLowerCase(Locale.ROOT);
         if (start.startsWith("\u00ef\u00bb\u00bf")) {
             start = start.substring(3);

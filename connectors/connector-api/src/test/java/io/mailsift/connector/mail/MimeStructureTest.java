@@ -372,4 +372,36 @@ class MimeStructureTest {
                 .satisfies(calendar -> assertThat(calendar).startsWith("BEGIN:VCALENDAR"));
         assertThat(email.text()).isNull();
     }
+
+    @Test
+    void shouldListAnInvitationSentAsAlternativeAndAsAttachmentOnce() throws Exception {
+        Email email = parser.parse(mail("""
+                From: organizer@example.com
+                Content-Type: multipart/mixed; boundary=m
+
+                --m
+                Content-Type: multipart/alternative; boundary=a
+
+                --a
+                Content-Type: text/plain
+
+                Meeting
+                --a
+                Content-Type: text/calendar; method=REQUEST
+
+                BEGIN:VCALENDAR
+                END:VCALENDAR
+                --a--
+                --m
+                Content-Type: application/ics; name="invite.ics"
+                Content-Disposition: attachment; filename="invite.ics"
+
+                BEGIN:VCALENDAR
+                END:VCALENDAR
+                --m--
+                """));
+
+        assertThat(email.calendars()).hasSize(1);
+        assertThat(email.attachments()).extracting(Attachment::filename).containsExactly("invite.ics");
+    }
 }
