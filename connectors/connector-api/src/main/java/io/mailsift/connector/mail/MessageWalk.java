@@ -28,9 +28,13 @@ final class MessageWalk {
     private static final Set<String> CALENDAR_TYPES = Set.of(
             "text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics");
 
+    /** Real mail nests a few multiparts; hostile mail nests thousands to exhaust the stack. */
+    private static final int MAX_MULTIPART_NESTING = 50;
+
     private final Session session;
     private final EmailParser.Limits limits;
     private int partsSeen;
+    private int multipartNesting;
 
     MessageWalk(Session session, EmailParser.Limits limits) {
         this.session = session;
@@ -86,8 +90,13 @@ final class MessageWalk {
         boolean isAttachment = disposition.value().equals("attachment");
         boolean inline = disposition.value().equals("inline");
 
-        if (mediaType.startsWith("multipart/")) {
-            multipart(part, mediaType, type, found, depth);
+        if (mediaType.startsWith("multipart/") && multipartNesting < MAX_MULTIPART_NESTING) {
+            multipartNesting++;
+            try {
+                multipart(part, mediaType, type, found, depth);
+            } finally {
+                multipartNesting--;
+            }
         } else if ((mediaType.equals("message/rfc822") || mediaType.equals("message/global"))
                 && depth < limits.maxForwardDepth()) {
             forwarded(part, filename, mediaType, inline, found, depth);

@@ -404,4 +404,21 @@ class MimeStructureTest {
         assertThat(email.calendars()).hasSize(1);
         assertThat(email.attachments()).extracting(Attachment::filename).containsExactly("invite.ics");
     }
+
+    @Test
+    void shouldSurviveThousandsOfNestedMultiparts() throws Exception {
+        StringBuilder raw = new StringBuilder("From: a@example.com\n");
+        int levels = 3000;
+        for (int i = 0; i < levels; i++) {
+            raw.append("Content-Type: multipart/mixed; boundary=b").append(i).append("\n\n--b").append(i).append('\n');
+        }
+        raw.append("Content-Type: text/plain\n\ndeep\n");
+        for (int i = levels - 1; i >= 0; i--) {
+            raw.append("--b").append(i).append("--\n");
+        }
+
+        Email email = parser.parse(mail(raw.toString()));
+
+        assertThat(email.headers().from()).isEqualTo("a@example.com");
+    }
 }

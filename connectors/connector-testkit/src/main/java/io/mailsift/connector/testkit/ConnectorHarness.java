@@ -67,11 +67,25 @@ public final class ConnectorHarness {
     public ConnectorRun run(Email email) {
         Objects.requireNonNull(email, "email");
         long start = System.nanoTime();
-        if (!connector.interestedIn(email.headers())) {
+        boolean interested;
+        try {
+            interested = connector.interestedIn(email.headers());
+        } catch (RuntimeException e) {
+            throw new AssertionError(id() + " threw from interestedIn() on message '" + email.headers().subject()
+                    + "': " + e, e);
+        }
+        if (!interested) {
             return new ConnectorRun(this, email, false, List.of(), elapsedSince(start));
         }
         Email offered = descriptor.reads() == ReadScope.HEADERS ? email.headersOnly() : email;
-        List<Finding> findings = connector.extract(offered);
+        List<Finding> findings;
+        try {
+            findings = connector.extract(offered);
+        } catch (RuntimeException e) {
+            // the platform records this against the message and carries on; in a test it is a failure
+            throw new AssertionError(id() + " threw from extract() on message '" + email.headers().subject()
+                    + "': " + e, e);
+        }
         Duration elapsed = elapsedSince(start);
         if (findings == null) {
             throw new AssertionError(id() + " returned null from extract(); return an empty list instead");

@@ -139,4 +139,18 @@ class ConnectorHarnessTest {
 
         assertThat(runs).singleElement().satisfies(run -> assertThat(run.findings()).hasSize(1));
     }
+
+    @Test
+    void shouldNameTheConnectorAndMessageWhenExtractThrows() {
+        Connector throwing = new SampleConnectors.Flights() {
+            @Override
+            public List<Finding> extract(Email email) {
+                throw new IllegalStateException("no airline");
+            }
+        };
+
+        assertThatThrownBy(() -> ConnectorHarness.of(throwing).run(BOOKING)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("'flights'").hasMessageContaining("Your Flight Booking")
+                .hasMessageContaining("no airline").hasCauseInstanceOf(IllegalStateException.class);
+    }
 }
