@@ -124,6 +124,7 @@ final class MessageWalk {
                 children.add(multipart.getBodyPart(i));
             }
         } catch (MessagingException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             children.clear();
         }
         if (children.isEmpty()) {
@@ -232,6 +233,7 @@ final class MessageWalk {
             MimeMessage inner = new MimeMessage(session, PartContent.open(part));
             found.forwarded.add(message(inner, depth + 1));
         } catch (MessagingException | IOException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             attachment(part, filename, mediaType, inline, found);
         }
     }
@@ -241,6 +243,7 @@ final class MessageWalk {
         try {
             size = PartContent.count(PartContent.open(part));
         } catch (IOException | MessagingException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             size = 0;
         }
         found.attachments.add(new Attachment(filename, mediaType, size, inline, contentId(part)));
@@ -250,6 +253,7 @@ final class MessageWalk {
         try {
             return PartContent.readUpTo(PartContent.open(part), limits.maxBodyBytes());
         } catch (IOException | MessagingException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             return new byte[0];
         }
     }
@@ -263,6 +267,7 @@ final class MessageWalk {
             String[] values = part.getHeader(name);
             return values == null || values.length == 0 ? null : values[0];
         } catch (MessagingException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             return null;
         }
     }
