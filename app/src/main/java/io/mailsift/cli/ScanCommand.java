@@ -132,7 +132,9 @@ public final class ScanCommand {
             MailSource.visit(path, run);
         }
         out.flush();
-        return run.allRead ? OK : UNREADABLE_INPUT;
+        err.printf("scan: %d message(s), %d finding(s), %d connector failure(s), %d unreadable input(s)%n",
+                run.messages, run.findings, run.connectorFailures, run.unreadableInputs);
+        return run.unreadableInputs == 0 ? OK : UNREADABLE_INPUT;
     }
 
     private int usageError(String problem) {
@@ -141,11 +143,14 @@ public final class ScanCommand {
         return USAGE;
     }
 
-    /** One scan over all paths: runs the connectors on each message and remembers whether every input was read. */
+    /** One scan over all paths: runs the connectors on each message and counts what happened. */
     private final class Run implements MailSource.Visitor {
 
         private final List<RegisteredConnector> connectors;
-        private boolean allRead = true;
+        private int messages;
+        private int findings;
+        private int connectorFailures;
+        private int unreadableInputs;
 
         Run(List<RegisteredConnector> connectors) {
             this.connectors = connectors;
@@ -153,6 +158,7 @@ public final class ScanCommand {
 
         @Override
         public void message(String source, byte[] raw) {
+            messages++;
             Email email;
             try {
                 email = parser.parse(raw);
@@ -167,7 +173,7 @@ public final class ScanCommand {
 
         @Override
         public void unreadable(String source, String reason) {
-            allRead = false;
+            unreadableInputs++;
             err.println("scan: " + source + ": " + reason);
         }
 
@@ -183,12 +189,14 @@ public final class ScanCommand {
                     throw new IllegalStateException("extract returned null instead of a list");
                 }
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                connectorFailures++;
                 err.println("scan: " + source + ": connector '" + registered.id() + "' failed: " + e
                         + where(e));
                 return;
             }
             for (Finding finding : findings) {
                 if (finding != null) {
+                    this.findings++;
                     out.println(json.writeValueAsString(line(source, registered.id(), finding)));
                 }
             }

@@ -184,8 +184,21 @@ public final class ConnectorRegistry {
             }
             // Read this jar's own services file rather than ServiceLoader's view, which would also list (and
             // instantiate again) every connector of the parent class path.
+            boolean kept = false;
             for (String className : classNames) {
-                instantiate(className, loader, source).ifPresent(connector -> admit(connector, source));
+                Optional<Connector> connector = instantiate(className, loader, source);
+                kept |= connector.isPresent() && admit(connector.get(), source);
+            }
+            if (!kept) {
+                closeQuietly(loader);
+            }
+        }
+
+        private static void closeQuietly(URLClassLoader loader) {
+            try {
+                loader.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "Cannot close class loader " + loader.getName(), e);
             }
         }
 
@@ -209,32 +222,34 @@ public final class ConnectorRegistry {
             return Optional.empty();
         }
 
-        private void admit(Connector connector, String source) {
+        /** Registers the connector unless it must be refused; returns whether it was registered. */
+        private boolean admit(Connector connector, String source) {
             String className = connector.getClass().getName();
             ConnectorDescriptor descriptor;
             try {
                 descriptor = connector.descriptor();
             } catch (RuntimeException | LinkageError e) {
                 reject(source, className, null, "descriptor() threw " + rootMessage(e));
-                return;
+                return false;
             }
             if (descriptor == null) {
                 reject(source, className, null, "descriptor() returned null");
-                return;
+                return false;
             }
             if (!SpiVersion.CURRENT.canRun(descriptor.spiVersion())) {
                 reject(source, descriptor.id(), descriptor.spiVersion(), "incompatible SPI version");
-                return;
+                return false;
             }
             RegisteredConnector earlier = accepted.get(descriptor.id());
             if (earlier != null) {
                 reject(source, descriptor.id(), descriptor.spiVersion(),
                         "duplicate id, already loaded from " + earlier.source());
-                return;
+                return false;
             }
             accepted.put(descriptor.id(), new RegisteredConnector(connector, descriptor, source));
             LOG.log(Level.DEBUG, () -> "Loaded connector '%s' %s from %s".formatted(
                     descriptor.id(), descriptor.version(), source));
+            return true;
         }
 
         void reject(String source, String connector, @Nullable SpiVersion builtFor, String reason) {

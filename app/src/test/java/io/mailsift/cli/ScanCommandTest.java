@@ -137,7 +137,8 @@ class ScanCommandTest {
         int exit = scan(missing.toString(), mail.resolve("a.eml").toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(stderr()).contains(missing + ": no such file or directory");
+        assertThat(stderr()).contains(missing + ": no such file or directory")
+                .contains("scan: 1 message(s), 2 finding(s), 0 connector failure(s), 1 unreadable input(s)");
         assertThat(findings("test-orders")).extracting(f -> f.get("source"))
                 .containsExactly(mail.resolve("a.eml").toString());
     }
