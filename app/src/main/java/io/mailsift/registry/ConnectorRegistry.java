@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -48,6 +50,7 @@ public final class ConnectorRegistry {
     static final String SERVICES_FILE = "META-INF/services/" + Connector.class.getName();
     static final String CLASS_PATH = "class path";
 
+    private static final Pattern PROVIDER = Pattern.compile("Provider (\\S+)");
     private static final System.Logger LOG = System.getLogger(ConnectorRegistry.class.getName());
 
     private final List<RegisteredConnector> registered;
@@ -152,7 +155,7 @@ public final class ConnectorRegistry {
                     connector = providers.next();
                 } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
                     failures++;
-                    reject(CLASS_PATH, "?", null, "cannot be instantiated: " + rootMessage(e));
+                    reject(CLASS_PATH, providerIn(e), null, "cannot be instantiated: " + rootMessage(e));
                     continue;
                 }
                 admit(connector, CLASS_PATH);
@@ -273,6 +276,12 @@ public final class ConnectorRegistry {
             }
         }
         return Collections.unmodifiableList(names);
+    }
+
+    /** The provider class a ServiceLoader error names ("... Provider a.b.C not found"), or {@code ?}. */
+    private static String providerIn(Throwable e) {
+        Matcher provider = PROVIDER.matcher(String.valueOf(e.getMessage()));
+        return provider.find() ? provider.group(1) : "?";
     }
 
     private static String rootMessage(Throwable e) {
