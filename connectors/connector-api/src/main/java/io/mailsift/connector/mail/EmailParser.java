@@ -2,41 +2,110 @@ package io.mailsift.connector.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
+import java.util.Properties;
 
 import io.mailsift.connector.Email;
 import io.mailsift.connector.EmailHeaders;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
  * Turns a raw message into an {@link Email}. Thread-safe; create one and share it.
  *
  * <p>Tolerant by design: malformed MIME, unknown or wrong charsets, broken JSON-LD and invalid microdata degrade to
  * what can be read. It throws {@link MalformedEmailException} only when nothing at all can be read.
+ *
+ * <p>Memory: {@link #parse(byte[])} does not copy the message; attachments are measured by streaming, and text
+ * bodies larger than {@link Limits#maxBodyBytes()} are listed as attachments instead of being decoded.
  */
 public final class EmailParser {
 
-    /** A parser with default limits. */
+    /**
+     * Bounds on the work done for one message.
+     *
+     * @param maxBodyBytes    the largest text, HTML or calendar part decoded, in bytes after transfer decoding;
+     *                        larger ones are listed as attachments (default 10 MiB)
+     * @param maxForwardDepth how deep {@code message/rfc822} parts are parsed into {@link Email#forwarded()};
+     *                        deeper ones are listed as attachments (default 5)
+     * @param maxParts        how many MIME parts are looked at; the rest are ignored (default 1000)
+     */
+    public record Limits(long maxBodyBytes, int maxForwardDepth, int maxParts) {
+
+        /** The defaults: 10 MiB per body, forwards 5 deep, 1000 parts. */
+        public static final Limits DEFAULTS = new Limits(10L * 1024 * 1024, 5, 1000);
+
+        public Limits {
+            if (maxBodyBytes < 0 || maxForwardDepth < 0 || maxParts < 1) {
+                throw new IllegalArgumentException("limits must not be negative and at least one part must be read");
+            }
+        }
+    }
+
+    private final Session session;
+    private final Limits limits;
+
+    /** A parser with {@link Limits#DEFAULTS default limits}. */
     public EmailParser() {
+        this(Limits.DEFAULTS);
     }
 
-    /** Parses a raw message (RFC 5322 bytes). */
+    /** A parser with the given limits. */
+    public EmailParser(Limits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        Properties properties = new Properties();
+        // lenient reading; Angus reads some of these as system properties only, the parser copes either way
+        properties.setProperty("mail.mime.address.strict", "false");
+        properties.setProperty("mail.mime.decodetext.strict", "false");
+        properties.setProperty("mail.mime.decodefilename", "true");
+        properties.setProperty("mail.mime.parameters.strict", "false");
+        properties.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+        properties.setProperty("mail.mime.multipart.allowempty", "true");
+        this.session = Session.getInstance(properties);
+    }
+
+    /** Parses a raw message (RFC 5322 bytes). The stream is read to its end but not closed. */
     public Email parse(InputStream raw) throws MalformedEmailException {
-        throw new UnsupportedOperationException("not yet");
+        byte[] bytes;
+        try {
+            bytes = raw.readAllBytes();
+        } catch (IOException e) {
+            throw new MalformedEmailException("the message could not be read: " + e.getMessage(), e);
+        }
+        return parse(bytes);
     }
 
-    /** Parses a raw message (RFC 5322 bytes). */
+    /** Parses a raw message (RFC 5322 bytes). The array is not copied and must not change while parsing. */
     public Email parse(byte[] raw) throws MalformedEmailException {
-        throw new UnsupportedOperationException("not yet");
+        MimeMessage message;
+        try {
+            message = new MimeMessage(session, new SharedByteArrayInputStream(raw));
+        } catch (MessagingException | RuntimeException e) {
+            throw new MalformedEmailException("the message headers could not be read: " + e.getMessage(), e);
+        }
+        return parse(message);
     }
 
-    /** Parses a message already read by Jakarta Mail (for example fetched over IMAP). */
+    /**
+     * Parses a message already read by Jakarta Mail (for example fetched over IMAP). For bounded memory with large
+     * attachments prefer {@link #parse(byte[])}: a message not backed by shared bytes is buffered part by part.
+     */
     public Email parse(MimeMessage message) throws MalformedEmailException {
-        throw new UnsupportedOperationException("not yet");
+        try {
+            return new MessageWalk(session, limits).message(message, 0);
+        } catch (MessagingException | RuntimeException e) {
+            throw new MalformedEmailException("the message headers could not be read: " + e.getMessage(), e);
+        }
     }
 
     /** Decodes only the headers, for {@link io.mailsift.connector.Connector#interestedIn(EmailHeaders)}. */
     public EmailHeaders parseHeaders(MimeMessage message) throws MalformedEmailException {
-        throw new UnsupportedOperationException("not yet");
+        try {
+            return HeaderReader.read(message);
+        } catch (MessagingException | RuntimeException e) {
+            throw new MalformedEmailException("the message headers could not be read: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,0 +1,112 @@
+// Renders findings from /api/findings and refreshes twice a second. Everything taken from mail is inserted with
+// textContent, never as HTML, so a hostile subject or field cannot run script here.
+"use strict";
+
+const POLL_MS = 500;
+let lastSignature = null;
+const seenKeys = new Set();
+
+function text(value) {
+  if (value === undefined || value === null) return "";
+  if (Array.isArray(value)) return value.map(text).filter(Boolean).join(", ");
+  if (typeof value === "object") return text(value.name ?? value.iataCode ?? value["@value"] ?? "");
+  return String(value);
+}
+
+function first(value) {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function when(value) {
+  const s = text(first(value));
+  if (!s) return "";
+  const d = new Date(s);
+  if (isNaN(d)) return s;
+  return s.length <= 10 ? d.toLocaleDateString() : d.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+}
+
+function place(p) {
+  p = first(p) || {};
+  return text(p.iataCode) || text(p.name) || text(p.address?.addressLocality);
+}
+
+// One line per finding, the way a person would say it.
+function summarize(type, d) {
+  const r = first(d.reservationFor) || {};
+  switch (type) {
+    case "FlightReservation":
+      return `${text(r.airline?.iataCode)} ${text(r.flightNumber)} ${place(r.departureAirport)} → ${place(r.arrivalAirport)}, ${when(r.departureTime)} · ${text(d.reservationNumber)}`;
+    case "TrainReservation":
+    case "BusReservation":
+      return `${text(r.trainNumber ?? r.busNumber)} ${place(r.departureStation ?? r.departureBusStop)} → ${place(r.arrivalStation ?? r.arrivalBusStop)}, ${when(r.departureTime)} · ${text(d.reservationNumber)}`;
+    case "LodgingReservation":
+      return `${text(r.name)}, ${when(d.checkinTime)} – ${when(d.checkoutTime)} · ${text(d.reservationNumber)}`;
+    case "RentalCarReservation":
+      return `${text(r.name ?? r.model)} from ${place(d.pickupLocation)}, ${when(d.pickupTime)} · ${text(d.reservationNumber)}`;
+    case "EventReservation":
+    case "FoodEstablishmentReservation":
+      return `${text(r.name)}, ${when(r.startDate ?? d.startTime)} · ${text(d.reservationNumber)}`;
+    case "Order":
+      return `${text(d.merchant ?? d.seller)} order ${text(d.orderNumber)} · ${text(d.price ?? d.totalPaymentDue?.price)} ${text(d.priceCurrency ?? d.totalPaymentDue?.priceCurrency)}`;
+    case "ParcelDelivery":
+      return `${text(d.carrier ?? d.provider)} ${text(d.trackingNumber)} · ${text(d.deliveryStatus).replace(/^https?:\/\/schema.org\//, "")}`;
+    default:
+      return text(d.name) || type;
+  }
+}
+
+function renderAccounts(accounts) {
+  const box = document.getElementById("accounts");
+  box.replaceChildren(...accounts.map(a => {
+    const el = document.createElement("span");
+    el.className = "account";
+    el.textContent = a.name;
+    const state = document.createElement("span");
+    state.className = "state";
+    state.textContent = a.state + (a.lastError ? ` (${a.lastError})` : "");
+    el.append(state);
+    return el;
+  }));
+}
+
+function render(findings) {
+  const template = document.getElementById("finding-template");
+  const list = document.getElementById("findings");
+  const firstRender = lastSignature === null;
+  list.replaceChildren(...findings.map(f => {
+    const node = template.content.firstElementChild.cloneNode(true);
+    node.querySelector(".type").textContent = f.type;
+    node.querySelector(".summary").textContent = summarize(f.type, f.data).replace(/\s+/g, " ").trim();
+    node.querySelector(".meta").textContent =
+      `${f.account} · ${f.connector} · from ${f.senderDomain ?? "unknown sender"}, mail of ${when(f.messageDate)}`;
+    node.querySelector(".json").textContent = JSON.stringify(f.data, null, 2);
+    const id = `${f.account}/${f.connector}/${f.key}`;
+    if (!firstRender && !seenKeys.has(id)) node.classList.add("fresh");
+    seenKeys.add(id);
+    return node;
+  }));
+  document.getElementById("status").textContent = findings.length === 0
+    ? "No findings yet. New mail appears here within a second."
+    : `${findings.length} finding${findings.length === 1 ? "" : "s"}`;
+}
+
+async function refresh() {
+  try {
+    const [findings, accounts] = await Promise.all([
+      fetch("/api/findings").then(r => { if (!r.ok) throw new Error(r.status); return r.json(); }),
+      fetch("/api/accounts").then(r => r.ok ? r.json() : []),
+    ]);
+    renderAccounts(accounts);
+    const signature = JSON.stringify(findings.map(f => [f.key, f.updatedAt]));
+    if (signature !== lastSignature) {
+      render(findings);
+      lastSignature = signature;
+    }
+  } catch (e) {
+    document.getElementById("status").textContent = "Cannot reach the Mailsift service (" + e.message + "); retrying…";
+  } finally {
+    setTimeout(refresh, POLL_MS);
+  }
+}
+
+refresh();

@@ -1,0 +1,118 @@
+package io.mailsift.connector.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+import org.eclipse.angus.mail.util.BASE64DecoderStream;
+import org.eclipse.angus.mail.util.QPDecoderStream;
+import org.jspecify.annotations.Nullable;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+/**
+ * Reads the bytes of one MIME part after transfer decoding, tolerating broken base64 and quoted-printable, and
+ * without ever holding more than a limit in memory.
+ */
+final class PartContent {
+
+    private PartContent() {
+    }
+
+    /** The part's content with its transfer encoding undone; broken encodings yield what could be decoded. */
+    static InputStream open(Part part) throws IOException, MessagingException {
+        InputStream raw;
+        if (part instanceof MimeBodyPart body) {
+            raw = body.getRawInputStream();
+        } else if (part instanceof MimeMessage message) {
+            raw = message.getRawInputStream();
+        } else {
+            return part.getInputStream();
+        }
+        return decoding(raw, encoding(part));
+    }
+
+    static String encoding(Part part) {
+        try {
+            String[] values = part.getHeader("Content-Transfer-Encoding");
+            if (values == null || values.length == 0) {
+                return "7bit";
+            }
+            return HeaderValue.parse(values[0]).value();
+        } catch (MessagingException e) {
+            return "7bit";
+        }
+    }
+
+    /** Whether the transfer encoding leaves bytes as they are (so a shared stream stays shared). */
+    static boolean isIdentity(String encoding) {
+        return switch (encoding) {
+            case "base64", "quoted-printable", "uuencode", "x-uuencode", "x-uue" -> false;
+            default -> true;
+        };
+    }
+
+    static InputStream decoding(InputStream raw, String encoding) {
+        return switch (encoding.toLowerCase(Locale.ROOT)) {
+            case "base64" -> new BASE64DecoderStream(raw, true);
+            case "quoted-printable" -> new QPDecoderStream(raw);
+            case "uuencode", "x-uuencode", "x-uue" -> {
+                try {
+                    yield MimeUtility.decode(raw, encoding);
+                } catch (MessagingException e) {
+                    yield raw;
+                }
+            }
+            default -> raw;
+        };
+    }
+
+    /**
+     * Reads at most {@code limit} bytes; {@code null} when the content is longer. A decoding error ends the content
+     * where it happened.
+     */
+    static byte @Nullable [] readUpTo(InputStream in, long limit) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int read;
+            while ((read = readSafely(in, buffer)) > 0) {
+                out.write(buffer, 0, read);
+                if (out.size() > limit) {
+                    return null;
+                }
+            }
+        } catch (IOException closing) {
+            // content already read is all there is
+        }
+        return out.toByteArray();
+    }
+
+    /** Counts the decoded bytes by streaming them. */
+    static long count(InputStream in) {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        try (in) {
+            int read;
+            while ((read = readSafely(in, buffer)) > 0) {
+                total += read;
+            }
+        } catch (IOException closing) {
+            // the count so far is the size
+        }
+        return total;
+    }
+
+    private static int readSafely(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException | RuntimeException brokenEncoding) {
+            return -1;
+        }
+    }
+}
