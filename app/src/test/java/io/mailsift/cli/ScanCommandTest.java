@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mailsift.connector.mail.EmailParser;
 import io.mailsift.registry.ConnectorRegistry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -189,6 +190,18 @@ class ScanCommandTest {
 
         assertThat(exit).isZero();
         assertThat(findings("test-orders")).hasSize(1);
+    }
+
+    @Test
+    void shouldReadTheSameMessagesWithThePlatformsEmailParser() {
+        ScanCommand command = new ScanCommand(new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), new EmailParser()::parse, withTestConnectors);
+
+        int exit = command.execute(new String[] {mail.toString()});
+
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(findings("test-orders")).hasSize(7).extracting(f -> data(f).get("description"))
+                .contains("first order", "two\nFrom the start of the line\n>From deeper");
     }
 
     @Test
