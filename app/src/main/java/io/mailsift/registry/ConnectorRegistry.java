@@ -82,7 +82,13 @@ public final class ConnectorRegistry {
                 discovery.fromJar(jar, classLoader);
             }
         }
-        return new ConnectorRegistry(List.copyOf(discovery.accepted.values()), discovery.rejected);
+        ConnectorRegistry registry = new ConnectorRegistry(List.copyOf(discovery.accepted.values()),
+                discovery.rejected);
+        LOG.log(Level.INFO, () -> "Connectors loaded: %s%s".formatted(
+                registry.registered.isEmpty() ? "none" : String.join(", ", registry.registered.stream()
+                        .map(r -> r.id() + " " + r.descriptor().version() + " (" + r.source() + ")").toList()),
+                registry.rejected.isEmpty() ? "" : "; refused: " + registry.rejected.size()));
+        return registry;
     }
 
     /** The loaded connectors, in a stable order (by id). */
