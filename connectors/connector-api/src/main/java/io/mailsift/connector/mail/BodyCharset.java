@@ -22,10 +22,10 @@ final class BodyCharset {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    /** Declarations that real mailers put on UTF-8 bytes by mistake; all of them are subsets of windows-1252. */
+    /** Declarations that real mailers put on UTF-8 bytes by mistake. */
     private static final Set<String> LATIN_DECLARATIONS = Set.of(
             "us-ascii", "ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso_8859-1", "windows-1252",
-            "cp1252", "iso-8859-15", "ansi_x3.4-1968", "us");
+            "cp1252", "ansi_x3.4-1968", "us");
 
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
@@ -50,13 +50,15 @@ final class BodyCharset {
         if (charset.equals(StandardCharsets.UTF_8)) {
             return utf8OrBestEffort(bytes);
         }
-        if (LATIN_DECLARATIONS.contains(name) || charset.equals(StandardCharsets.US_ASCII)
-                || charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(WINDOWS_1252)) {
-            // valid multi-byte UTF-8 is practically never Latin-1 text: the declaration is wrong
-            if (hasNonAscii(bytes) && strict(bytes, StandardCharsets.UTF_8) != null) {
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
-            // windows-1252 is what browsers use for every Latin-1 and ASCII declaration
+        boolean latin = LATIN_DECLARATIONS.contains(name) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(WINDOWS_1252)
+                || charset.name().equals("ISO-8859-15");
+        // valid multi-byte UTF-8 is practically never Latin text: the declaration is wrong
+        if (latin && hasNonAscii(bytes) && strict(bytes, StandardCharsets.UTF_8) != null) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (charset.equals(StandardCharsets.US_ASCII) || charset.equals(StandardCharsets.ISO_8859_1)) {
+            // what browsers do for both declarations: windows-1252 is their superset
             return lenient(ByteBuffer.wrap(bytes), WINDOWS_1252);
         }
         String text = strict(bytes, charset);

@@ -76,7 +76,17 @@ final class HeaderReader {
             String value = EncodedWords.fix8Bit(EncodedWords.unfold(rawValue)).strip();
             try {
                 for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
-                    if (address.getAddress() != null && address.getAddress().contains("@")) {
+                    String text = address.getAddress();
+                    if (text == null || BARE_ADDRESS.matcher(text).matches()) {
+                        if (text != null) {
+                            addresses.add(address);
+                        }
+                        continue;
+                    }
+                    // lenient parsing lets stray brackets and quotes into the address
+                    Matcher inner = BARE_ADDRESS.matcher(text);
+                    if (inner.find()) {
+                        address.setAddress(inner.group());
                         addresses.add(address);
                     }
                 }

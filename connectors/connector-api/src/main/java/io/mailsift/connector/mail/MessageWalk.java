@@ -106,6 +106,9 @@ final class MessageWalk {
                 children.add(multipart.getBodyPart(i));
             }
         } catch (MessagingException | RuntimeException unreadable) {
+            children.clear();
+        }
+        if (children.isEmpty()) {
             // no boundary found at all: what is there is most likely the text itself
             body(part, "text/plain", new HeaderValue("text/plain", Map.of()), false, found);
             return;

@@ -105,23 +105,24 @@ final class TestMessages {
 
     /** A short covering note with {@code inner} attached as {@code message/rfc822}. */
     static byte[] forwarding(byte[] inner) {
+        String boundary = "fwd-" + inner.length;
         byte[] head = ("""
                 From: Traveller <traveller@example.org>
                 To: me@example.org
                 Subject: Fwd: Your booking
                 MIME-Version: 1.0
-                Content-Type: multipart/mixed; boundary="fwd"
+                Content-Type: multipart/mixed; boundary="%1$s"
 
-                --fwd
+                --%1$s
                 Content-Type: text/plain; charset=us-ascii
 
                 See below.
-                --fwd
+                --%1$s
                 Content-Type: message/rfc822
                 Content-Disposition: inline
 
-                """).getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = "\n--fwd--\n".getBytes(StandardCharsets.US_ASCII);
+                """).formatted(boundary).getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\n--" + boundary + "--\n").getBytes(StandardCharsets.US_ASCII);
         return crlf(concat(concat(head, inner), tail));
     }
 

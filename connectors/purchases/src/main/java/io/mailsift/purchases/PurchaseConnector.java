@@ -1,0 +1,82 @@
+package io.mailsift.purchases;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import io.mailsift.connector.Connector;
+import io.mailsift.connector.ConnectorDescriptor;
+import io.mailsift.connector.Email;
+import io.mailsift.connector.EmailHeaders;
+import io.mailsift.connector.Finding;
+import io.mailsift.connector.ReadScope;
+import io.mailsift.connector.SpiVersion;
+
+/**
+ * The purchases connector: turns schema.org {@code Order} and {@code ParcelDelivery} markup (Gmail email markup in
+ * JSON-LD or microdata) into findings: one per order, one per parcel.
+ *
+ * <p>Orders and parcels are found at the top level of the message's structured data and nested anywhere in it (a
+ * {@code @graph}, a list, a forwarded message). A parcel inside an order ({@code orderDelivery}) gives a parcel
+ * finding too, with a {@code partOfOrder} reference to the order. An order only referred to by a parcel
+ * ({@code partOfOrder}) or an invoice gives no order finding: it is a pointer, not the order. Each finding is the
+ * markup as the sender wrote it, cleaned: strings trimmed, type names without vocabulary prefix; Gmail's
+ * {@code merchant} and {@code carrier} are also given under schema.org's names {@code seller} and {@code provider}.
+ *
+ * <p>Keys: an order's is {@code Order} + the seller's name (normalized: case, punctuation and legal forms such as
+ * "Inc." ignored) + {@code orderNumber}; an order without number is skipped. A parcel's is {@code ParcelDelivery} +
+ * the carrier's name (normalized) + {@code trackingNumber}, or, before a tracking number is known, + the seller and
+ * number of its order. Status updates for the same order or parcel therefore replace the earlier finding.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class PurchaseConnector implements Connector {
+
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
+            "purchases", projectVersion(), SpiVersion.CURRENT,
+            Set.of(PurchaseExtractor.ORDER, PurchaseExtractor.PARCEL),
+            ReadScope.BODIES,
+            "Finds orders and parcel deliveries in the schema.org markup of shop and carrier mails.");
+
+    private final PurchaseExtractor extractor = new PurchaseExtractor();
+
+    /** Created by {@link java.util.ServiceLoader}. */
+    public PurchaseConnector() {
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /**
+     * Always {@code true}, and free: any shop, marketplace or carrier may send order markup, and forwarded receipts
+     * come from anyone, so no header rule could exclude a message without losing purchases. A message without
+     * markup costs {@link #extract(Email)} no more than a look at an empty list.
+     */
+    @Override
+    public boolean interestedIn(EmailHeaders headers) {
+        return true;
+    }
+
+    @Override
+    public List<Finding> extract(Email email) {
+        return extractor.extract(email.allStructuredData());
+    }
+
+    private static String projectVersion() {
+        try (InputStream in = PurchaseConnector.class.getResourceAsStream("connector.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("connector.properties is missing from the purchases connector's jar");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

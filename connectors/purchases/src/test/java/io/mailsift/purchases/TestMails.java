@@ -1,0 +1,71 @@
+package io.mailsift.purchases;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.mailsift.connector.Email;
+import io.mailsift.connector.EmailHeaders;
+import io.mailsift.connector.mail.EmailParser;
+import io.mailsift.connector.mail.MalformedEmailException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Emails for tests: built around given markup, or parsed from the .eml files under {@code src/test/resources}. */
+final class TestMails {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final EmailParser PARSER = new EmailParser();
+
+    private TestMails() {
+    }
+
+    /** A mail whose HTML carried these schema.org items (a JSON object or an array of them). */
+    static Email withMarkup(String json) {
+        return withItems(items(json));
+    }
+
+    static Email withItems(List<Map<String, Object>> items) {
+        return new Email(headers(), null, "<html></html>", List.of(), List.of(), items, List.of());
+    }
+
+    /** A mail without markup of its own that forwards the given one. */
+    static Email forwarding(Email inner) {
+        return new Email(inner.headers(), "see below", null, List.of(), List.of(), List.of(), List.of(inner));
+    }
+
+    /** A test mail under {@code src/test/resources/mails}, parsed by the platform's parser. */
+    static Email resource(String name) {
+        try (InputStream in = TestMails.class.getResourceAsStream("/mails/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test mail " + name);
+            }
+            return PARSER.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MalformedEmailException e) {
+            throw new IllegalStateException("test mail " + name + " is unreadable", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> items(String json) {
+        Object parsed = JSON.readValue(json, Object.class);
+        if (parsed instanceof Map<?, ?> map) {
+            return List.of((Map<String, Object>) map);
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Object each : (List<Object>) parsed) {
+            items.add((Map<String, Object>) each);
+        }
+        return items;
+    }
+
+    private static EmailHeaders headers() {
+        return new EmailHeaders("test@mailsift.io", "Your order", "shop@example.com", "Shop",
+                List.of("buyer@example.org"), null, Map.of());
+    }
+}

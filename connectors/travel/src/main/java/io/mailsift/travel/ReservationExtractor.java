@@ -1,0 +1,141 @@
+package io.mailsift.travel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.mailsift.connector.Finding;
+import io.mailsift.connector.FindingKey;
+import io.mailsift.connector.JsonLd;
+
+/**
+ * Finds reservations anywhere in a message's schema.org items, top level or nested (in a {@code @graph}, a list, an
+ * Order's or a Person's properties, a ReservationPackage), and turns each into a finding.
+ */
+final class ReservationExtractor {
+
+    /** Real markup nests a few levels; anything deeper is garbage or hostile and is not worth walking. */
+    private static final int MAX_DEPTH = 24;
+
+    /**
+     * Properties that describe what could be done, not what was booked: a ReserveAction's {@code result} is a
+     * template for a future reservation, not a reservation.
+     */
+    private static final Set<String> NOT_BOOKED = Set.of("potentialAction");
+
+    /** The findings in these items, one per booked leg, in markup order; a leg marked up twice counts once. */
+    List<Finding> extract(List<Map<String, Object>> items) {
+        Map<String, Finding> byKey = new LinkedHashMap<>();
+        for (Map<String, Object> item : items) {
+            visit(item, 0, byKey);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void visit(Object node, int depth, Map<String, Finding> byKey) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        if (node instanceof List<?> list) {
+            for (Object each : list) {
+                visit(each, depth + 1, byKey);
+            }
+            return;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            return;
+        }
+        Map<String, Object> object = (Map<String, Object>) map;
+        Optional<Finding> finding = toFinding(object);
+        if (finding.isPresent()) {
+            // Senders often put the same reservation in both JSON-LD and microdata: the first one wins.
+            byKey.putIfAbsent(finding.get().key(), finding.get());
+            return;
+        }
+        object.forEach((property, value) -> {
+            if (!NOT_BOOKED.contains(property)) {
+                visit(value, depth + 1, byKey);
+            }
+        });
+    }
+
+    private Optional<Finding> toFinding(Map<String, Object> object) {
+        List<String> types = JsonLd.types(object);
+        if (types.stream().noneMatch(type -> type.toLowerCase(Locale.ROOT).endsWith("reservation"))) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> subject = subject(object);
+        if (subject.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ReservationKind> kind = kind(types, subject.get());
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> data = MarkupCopy.of(object);
+        Map<String, Object> reservationFor = MarkupCopy.of(subject.get());
+        if (JsonLd.types(reservationFor).isEmpty()) {
+            reservationFor.put("@type", kind.get().subjectType());
+        }
+        data.put("reservationFor", reservationFor);
+
+        String bookingReference = bookingReference(data);
+        List<String> leg = kind.get().legIdentity(data, reservationFor);
+        if (bookingReference.isEmpty() && leg.stream().allMatch(String::isEmpty)) {
+            return Optional.empty(); // nothing tells this booking from any other: a key would merge strangers
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(kind.get().reservationType());
+        parts.add(bookingReference);
+        parts.addAll(leg);
+        String key = FindingKey.of(parts.toArray(String[]::new));
+        return Optional.of(new Finding(kind.get().reservationType(), key, data));
+    }
+
+    /** What the reservation is for: an object, or a bare name some senders write instead. */
+    private static Optional<Map<String, Object>> subject(Map<String, Object> reservation) {
+        Optional<Map<String, Object>> object = MarkupValues.object(reservation, "reservationFor");
+        if (object.isPresent()) {
+            return object;
+        }
+        return MarkupValues.text(reservation, "reservationFor").map(name -> {
+            Map<String, Object> named = new LinkedHashMap<>();
+            named.put("name", name);
+            return named;
+        });
+    }
+
+    /** The declared type when it is one we know, else what the reservation is for decides. */
+    private static Optional<ReservationKind> kind(List<String> types, Map<String, Object> subject) {
+        for (String type : types) {
+            Optional<ReservationKind> declared = ReservationKind.ofReservationType(type);
+            if (declared.isPresent()) {
+                return declared;
+            }
+        }
+        for (String type : JsonLd.types(subject)) {
+            Optional<ReservationKind> inferred = ReservationKind.ofSubjectType(type);
+            if (inferred.isPresent()) {
+                return inferred;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The booking reference, or, when the sender gave none, who the booking is for. */
+    private static String bookingReference(Map<String, Object> reservation) {
+        Optional<String> number = MarkupValues.text(reservation, "reservationNumber")
+                .or(() -> MarkupValues.text(reservation, "reservationId"));
+        if (number.isPresent()) {
+            return "ref:" + number.get();
+        }
+        String person = MarkupValues.nameOf(reservation, "underName").orElse("");
+        String email = MarkupValues.text(reservation, "underName", "email").orElse("");
+        return person.isEmpty() && email.isEmpty() ? "" : "name:" + person + "|" + email;
+    }
+}

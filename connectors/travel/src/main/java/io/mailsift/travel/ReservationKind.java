@@ -1,0 +1,135 @@
+package io.mailsift.travel;
+
+import static io.mailsift.travel.MarkupValues.datePart;
+import static io.mailsift.travel.MarkupValues.nameOf;
+import static io.mailsift.travel.MarkupValues.text;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The reservation types this connector emits, how to recognise each (by its own type or, when a sender wrote a
+ * bare {@code Reservation}, by what it is for) and what identifies one booked leg of each.
+ */
+enum ReservationKind {
+
+    FLIGHT("FlightReservation", "Flight", Set.of("Flight")),
+    TRAIN("TrainReservation", "TrainTrip", Set.of("TrainTrip")),
+    BUS("BusReservation", "BusTrip", Set.of("BusTrip")),
+    LODGING("LodgingReservation", "LodgingBusiness", Set.of(
+            "LodgingBusiness", "Hotel", "Motel", "Hostel", "BedAndBreakfast", "Resort", "Campground",
+            "VacationRental", "Accommodation", "Apartment", "House", "HotelRoom")),
+    RENTAL_CAR("RentalCarReservation", "RentalCar", Set.of("RentalCar", "Car", "Vehicle")),
+    EVENT("EventReservation", "Event", Set.of("Event", "Festival", "ExhibitionEvent")),
+    FOOD("FoodEstablishmentReservation", "FoodEstablishment", Set.of(
+            "FoodEstablishment", "Restaurant", "Bakery", "BarOrPub", "Brewery", "CafeOrCoffeeShop", "Distillery",
+            "FastFoodRestaurant", "IceCreamShop", "Winery"));
+
+    /** An airline designator glued to the flight number, as in {@code LH2029} or {@code 4U 8102}. */
+    private static final Pattern DESIGNATOR_AND_NUMBER = Pattern.compile("^([A-Z0-9]{2})(\\d{1,4}[A-Z]?)$");
+
+    private final String reservationType;
+    private final String subjectType;
+    private final Set<String> subjectTypes;
+
+    ReservationKind(String reservationType, String subjectType, Set<String> subjectTypes) {
+        this.reservationType = reservationType;
+        this.subjectType = subjectType;
+        this.subjectTypes = subjectTypes;
+    }
+
+    /** The schema.org type of the finding, e.g. {@code FlightReservation}. */
+    String reservationType() {
+        return reservationType;
+    }
+
+    /** The type given to a {@code reservationFor} that the sender left untyped. */
+    String subjectType() {
+        return subjectType;
+    }
+
+    /** The kind a reservation type names, ignoring case (senders write {@code flightReservation} too). */
+    static Optional<ReservationKind> ofReservationType(String type) {
+        for (ReservationKind kind : values()) {
+            if (kind.reservationType.equalsIgnoreCase(type)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The kind of reservation that a thing of this type is booked through: a Flight gives a flight reservation. */
+    static Optional<ReservationKind> ofSubjectType(String type) {
+        for (ReservationKind kind : values()) {
+            for (String each : kind.subjectTypes) {
+                if (each.equalsIgnoreCase(type)) {
+                    return Optional.of(kind);
+                }
+            }
+        }
+        // schema.org has dozens of Event subtypes (MusicEvent, SportsEvent, ...); they all end the same way.
+        if (type.length() > "Event".length() && type.endsWith("Event")) {
+            return Optional.of(EVENT);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What tells one leg of a booking from another (the booking reference is added by the caller). Every part is
+     * read as written; {@link io.mailsift.connector.FindingKey} evens out case and whitespace.
+     */
+    List<String> legIdentity(Map<String, Object> reservation, Map<String, Object> subject) {
+        return switch (this) {
+            case FLIGHT -> flightIdentity(subject);
+            case TRAIN -> List.of(
+                    text(subject, "trainNumber").or(() -> text(subject, "trainName")).orElse(""),
+                    nameOf(subject, "departureStation").orElse(""),
+                    departureDate(subject));
+            case BUS -> List.of(
+                    text(subject, "busNumber").or(() -> text(subject, "busName")).orElse(""),
+                    nameOf(subject, "departureBusStop").or(() -> nameOf(subject, "departureStation")).orElse(""),
+                    departureDate(subject));
+            case LODGING -> List.of(
+                    text(subject, "name").orElse(""),
+                    datePart(text(reservation, "checkinDate").or(() -> text(reservation, "checkinTime")))
+                            .orElse(""));
+            case RENTAL_CAR -> List.of(
+                    text(reservation, "pickupTime").orElse(""),
+                    nameOf(reservation, "pickupLocation")
+                            .or(() -> text(reservation, "pickupLocation", "address", "streetAddress"))
+                            .orElse(""));
+            case EVENT -> List.of(
+                    text(subject, "name").orElse(""),
+                    text(subject, "startDate").orElse(""));
+            case FOOD -> List.of(
+                    text(subject, "name").orElse(""),
+                    text(reservation, "startTime").or(() -> text(reservation, "startDate")).orElse(""));
+        };
+    }
+
+    private static List<String> flightIdentity(Map<String, Object> flight) {
+        String airline = text(flight, "airline", "iataCode").map(code -> code.toUpperCase(Locale.ROOT)).orElse("");
+        String number = text(flight, "flightNumber")
+                .map(value -> value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)).orElse("");
+        // "UA110" and "UA 110" with airline UA, and "110" with airline UA, are the same flight.
+        Matcher glued = DESIGNATOR_AND_NUMBER.matcher(number);
+        if (glued.matches() && glued.group(1).chars().anyMatch(Character::isLetter)
+                && (airline.isEmpty() || airline.equals(glued.group(1)))) {
+            airline = glued.group(1);
+            number = glued.group(2);
+        }
+        if (airline.isEmpty()) {
+            airline = nameOf(flight, "airline").orElse("");
+        }
+        return List.of(airline, number, departureDate(flight));
+    }
+
+    private static String departureDate(Map<String, Object> trip) {
+        return datePart(text(trip, "departureTime")).or(() -> datePart(text(trip, "departureDay"))).orElse("");
+    }
+}

@@ -1,0 +1,84 @@
+package io.mailsift.travel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import io.mailsift.connector.Connector;
+import io.mailsift.connector.ConnectorDescriptor;
+import io.mailsift.connector.Email;
+import io.mailsift.connector.EmailHeaders;
+import io.mailsift.connector.Finding;
+import io.mailsift.connector.ReadScope;
+import io.mailsift.connector.SpiVersion;
+
+/**
+ * The travel connector: turns schema.org reservation markup (Gmail email markup in JSON-LD or microdata) into one
+ * finding per booked leg: flights, hotel stays, train and bus trips, rental cars, events and restaurant tables.
+ *
+ * <p>Reservations are found at the top level of the message's structured data and nested anywhere in it (a
+ * {@code @graph}, a list, an Order's or a Person's properties, a forwarded message), but not in
+ * {@code potentialAction}, which describes bookings one could make. Each finding is the reservation as the sender
+ * wrote it, cleaned: strings trimmed, type names without vocabulary prefix, the specific reservation type (a bare
+ * {@code Reservation} for a Flight becomes a {@code FlightReservation}) and a typed {@code reservationFor}.
+ * Reservations without a {@code reservationFor} are skipped.
+ *
+ * <p>Keys: reservation type + booking reference ({@code reservationNumber}, else the person it is under) + what
+ * identifies the leg (a flight's airline, number and departure date; a train's or bus's number, departure station
+ * and date; a hotel's name and check-in date; a rental car's pickup time and place; an event's name and start; a
+ * restaurant's name and time). A re-sent or updated confirmation therefore replaces the earlier finding.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class TravelConnector implements Connector {
+
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
+            "travel", projectVersion(), SpiVersion.CURRENT,
+            Set.of("FlightReservation", "LodgingReservation", "TrainReservation", "BusReservation",
+                    "RentalCarReservation", "EventReservation", "FoodEstablishmentReservation"),
+            ReadScope.BODIES,
+            "Finds flight, hotel, train, bus, rental car, event and restaurant bookings in the schema.org markup of "
+                    + "confirmation mails, one per booked leg.");
+
+    private final ReservationExtractor extractor = new ReservationExtractor();
+
+    /** Created by {@link java.util.ServiceLoader}. */
+    public TravelConnector() {
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /**
+     * Always {@code true}, and free: markup can come from anyone (airlines, agencies, booking sites, a colleague
+     * forwarding a confirmation), so no sender or subject rule could exclude a message without losing bookings. A
+     * message without markup costs {@link #extract(Email)} no more than a look at an empty list.
+     */
+    @Override
+    public boolean interestedIn(EmailHeaders headers) {
+        return true;
+    }
+
+    @Override
+    public List<Finding> extract(Email email) {
+        return extractor.extract(email.allStructuredData());
+    }
+
+    private static String projectVersion() {
+        try (InputStream in = TravelConnector.class.getResourceAsStream("connector.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("connector.properties is missing from the travel connector's jar");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

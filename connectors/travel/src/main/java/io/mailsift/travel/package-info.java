@@ -1,0 +1,9 @@
+/**
+ * The travel connector: schema.org reservation markup (Gmail email markup, as airlines, hotels, rail and event
+ * operators send it) turned into one finding per booked leg. Only {@link io.mailsift.travel.TravelConnector} is
+ * public; everything else is internal.
+ */
+@NullMarked
+package io.mailsift.travel;
+
+import org.jspecify.annotations.NullMarked;
