@@ -113,7 +113,7 @@ final class BodyCharset {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        } catch (CharacterCodingException | RuntimeException e) {
             return null;
         }
     }

@@ -2,6 +2,7 @@ package io.mailsift.connector.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -89,23 +90,45 @@ public final class EmailParser {
     }
 
     /**
-     * Parses a message already read by Jakarta Mail (for example fetched over IMAP). For bounded memory with large
+     * Parses a message already read by Jakarta Mail (for example fetched over IMAP). The body is read through
+     * {@link MimeMessage#getRawInputStream()} once; over IMAP that is a fetch of {@code BODY[TEXT]}, so set
+     * {@code mail.imap.peek=true} on the session to leave the {@code \Seen} flag alone. For bounded memory with large
      * attachments prefer {@link #parse(byte[])}: a message not backed by shared bytes is buffered part by part.
+     *
+     * @throws MalformedEmailException when not even the headers can be read
+     * @throws UncheckedIOException    when the message's source fails while it is read (a closed folder or a lost
+     *                                 connection): nothing is wrong with the message, read it again later
      */
     public Email parse(MimeMessage message) throws MalformedEmailException {
         try {
             return new MessageWalk(session, limits).message(message, 0);
         } catch (MessagingException | RuntimeException e) {
-            throw new MalformedEmailException("the message headers could not be read: " + e.getMessage(), e);
+            throw malformedUnlessSourceLost(e);
         }
     }
 
-    /** Decodes only the headers, for {@link io.mailsift.connector.Connector#interestedIn(EmailHeaders)}. */
+    /**
+     * Decodes only the headers, for {@link io.mailsift.connector.Connector#interestedIn(EmailHeaders)}.
+     *
+     * @throws MalformedEmailException when no header field can be read
+     * @throws UncheckedIOException    when the message's source fails while it is read: read it again later
+     */
     public EmailHeaders parseHeaders(MimeMessage message) throws MalformedEmailException {
         try {
             return HeaderReader.read(message);
         } catch (MessagingException | RuntimeException e) {
-            throw new MalformedEmailException("the message headers could not be read: " + e.getMessage(), e);
+            throw malformedUnlessSourceLost(e);
         }
+    }
+
+    /** A lost connection says nothing about the message: it must be retried, not quarantined. */
+    private static MalformedEmailException malformedUnlessSourceLost(Exception failure) {
+        try {
+            SourceLost.rethrowIfSourceFailure(failure);
+        } catch (SourceLost lost) {
+            throw new UncheckedIOException(new IOException(lost.getMessage(), lost.getCause()));
+        }
+        return new MalformedEmailException("the message headers could not be read: " + failure.getMessage(),
+                failure);
     }
 }

@@ -1,6 +1,7 @@
 package io.mailsift.connector.mail;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -87,7 +88,7 @@ record HeaderValue(String value, Map<String, String> parameters) {
                 bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }
         }
         return BodyCharset.decode(bytes.toByteArray(), charset);

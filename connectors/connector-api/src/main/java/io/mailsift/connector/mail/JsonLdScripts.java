@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,7 @@ final class JsonLdScripts {
                     JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
                     JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_TRAILING_COMMA,
                     JsonReadFeature.ALLOW_MISSING_VALUES, JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS,
-                    JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS,
+                    JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS,
                     JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
                     JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
             .build()
@@ -54,7 +55,7 @@ final class JsonLdScripts {
     static List<Object> read(Document document) {
         List<Object> values = new ArrayList<>();
         for (Element script : document.select("script[type]")) {
-            String type = script.attr("type").strip().toLowerCase(java.util.Locale.ROOT);
+            String type = script.attr("type").strip().toLowerCase(Locale.ROOT);
             if (type.startsWith("application/ld+json")) {
                 values.addAll(readScript(script.data()));
             }

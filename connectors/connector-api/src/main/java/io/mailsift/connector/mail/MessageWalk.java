@@ -1,10 +1,12 @@
 package io.mailsift.connector.mail;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.mailsift.connector.Attachment;
 import io.mailsift.connector.Email;
@@ -23,9 +25,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class MessageWalk {
 
+    private static final Set<String> CALENDAR_TYPES = Set.of(
+            "text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics");
+
+    /** Real mail nests a few multiparts; hostile mail nests thousands to exhaust the stack. */
+    private static final int MAX_MULTIPART_NESTING = 50;
+
     private final Session session;
     private final EmailParser.Limits limits;
     private int partsSeen;
+    private int multipartNesting;
 
     MessageWalk(Session session, EmailParser.Limits limits) {
         this.session = session;
@@ -37,10 +46,13 @@ final class MessageWalk {
         Found found = new Found();
         walk(message, found, depth);
         String text = found.text;
-        if (text == null && found.htmlDocument != null) {
+        if ((text == null || text.isBlank()) && found.htmlDocument != null) {
+            // also when the text alternative is an empty stub ("view this mail in HTML")
             text = HtmlText.of(found.htmlDocument);
         }
-        return new Email(headers, text, found.html, found.attachments, found.calendars, found.structuredData,
+        // Outlook sends an invitation twice, as calendar alternative and as .ics attachment
+        List<String> calendars = found.calendars.stream().distinct().toList();
+        return new Email(headers, text, found.html, found.attachments, calendars, found.structuredData,
                 found.forwarded);
     }
 
@@ -78,17 +90,23 @@ final class MessageWalk {
         boolean isAttachment = disposition.value().equals("attachment");
         boolean inline = disposition.value().equals("inline");
 
-        if (mediaType.startsWith("multipart/")) {
-            multipart(part, mediaType, type, found, depth);
+        if (mediaType.startsWith("multipart/") && multipartNesting < MAX_MULTIPART_NESTING) {
+            multipartNesting++;
+            try {
+                multipart(part, mediaType, type, found, depth);
+            } finally {
+                multipartNesting--;
+            }
         } else if ((mediaType.equals("message/rfc822") || mediaType.equals("message/global"))
                 && depth < limits.maxForwardDepth()) {
             forwarded(part, filename, mediaType, inline, found, depth);
-        } else if (mediaType.equals("text/calendar") || mediaType.equals("application/ics")
+        } else if (CALENDAR_TYPES.contains(mediaType)
                 || (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".ics"))) {
             calendar(part, type, filename, mediaType, inline, found);
         } else if ((mediaType.equals("text/plain") || mediaType.equals("text/html")) && !isAttachment
-                && filename == null) {
-            body(part, mediaType, type, inline, found);
+                && (filename == null || disposition.value().isEmpty())) {
+            // a name on the Content-Type alone is common on generated bodies; a disposition with a file name is not
+            body(part, mediaType, type, filename, inline, found);
         } else {
             attachment(part, filename, mediaType, inline, found);
         }
@@ -106,11 +124,12 @@ final class MessageWalk {
                 children.add(multipart.getBodyPart(i));
             }
         } catch (MessagingException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             children.clear();
         }
         if (children.isEmpty()) {
             // no boundary found at all: what is there is most likely the text itself
-            body(part, "text/plain", new HeaderValue("text/plain", Map.of()), false, found);
+            body(part, "text/plain", new HeaderValue("text/plain", Map.of()), null, false, found);
             return;
         }
         if (!mediaType.equals("multipart/alternative")) {
@@ -149,19 +168,24 @@ final class MessageWalk {
         }
     }
 
-    private void body(Part part, String mediaType, HeaderValue type, boolean inline, Found found) {
+    private void body(Part part, String mediaType, HeaderValue type, @Nullable String filename, boolean inline,
+            Found found) {
         byte[] bytes = read(part);
         if (bytes == null) {
-            attachment(part, null, mediaType, inline, found);
+            attachment(part, filename, mediaType, inline, found);
             return;
         }
-        if (mediaType.equals("text/plain")) {
+        if (mediaType.equals("text/plain") && !looksLikeHtml(bytes)) {
             if (found.text != null) {
-                found.attachments.add(new Attachment(null, mediaType, bytes.length, inline, contentId(part)));
+                found.attachments.add(new Attachment(filename, mediaType, bytes.length, inline, contentId(part)));
                 return;
             }
             // one line-end convention, so that connectors can split lines without caring about the wire format
-            found.text = BodyCharset.decode(bytes, type.parameter("charset")).replace("\r\n", "\n");
+            String text = BodyCharset.decode(bytes, type.parameter("charset")).replace("\r\n", "\n");
+            if ("flowed".equalsIgnoreCase(type.parameter("format"))) {
+                text = FlowedText.unwrap(text, "yes".equalsIgnoreCase(type.parameter("delsp")));
+            }
+            found.text = text;
             return;
         }
         String charset = type.parameter("charset");
@@ -176,8 +200,18 @@ final class MessageWalk {
             found.html = html;
             found.htmlDocument = document;
         } else {
-            found.attachments.add(new Attachment(null, mediaType, bytes.length, inline, contentId(part)));
+            found.attachments.add(new Attachment(filename, "text/html", bytes.length, inline, contentId(part)));
         }
+    }
+
+    /** Some senders label HTML as text/plain; a body that opens as an HTML document is read as one. */
+    private static boolean looksLikeHtml(byte[] bytes) {
+        String start = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("\u00ef\u00bb\u00bf")) {
+            start = start.substring(3);
+        }
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 
     private void calendar(Part part, HeaderValue type, @Nullable String filename, String mediaType, boolean inline,
@@ -199,6 +233,7 @@ final class MessageWalk {
             MimeMessage inner = new MimeMessage(session, PartContent.open(part));
             found.forwarded.add(message(inner, depth + 1));
         } catch (MessagingException | IOException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             attachment(part, filename, mediaType, inline, found);
         }
     }
@@ -208,6 +243,7 @@ final class MessageWalk {
         try {
             size = PartContent.count(PartContent.open(part));
         } catch (IOException | MessagingException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             size = 0;
         }
         found.attachments.add(new Attachment(filename, mediaType, size, inline, contentId(part)));
@@ -217,6 +253,7 @@ final class MessageWalk {
         try {
             return PartContent.readUpTo(PartContent.open(part), limits.maxBodyBytes());
         } catch (IOException | MessagingException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             return new byte[0];
         }
     }
@@ -230,6 +267,7 @@ final class MessageWalk {
             String[] values = part.getHeader(name);
             return values == null || values.length == 0 ? null : values[0];
         } catch (MessagingException | RuntimeException unreadable) {
+            SourceLost.rethrowIfSourceFailure(unreadable);
             return null;
         }
     }

@@ -1,7 +1,9 @@
 package io.mailsift.connector.mail;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,20 +100,29 @@ final class MicrodataItems {
         return item;
     }
 
-    /** Adds the properties found at and below one element, not descending into nested items. */
-    private static void collect(Element element, Map<String, Object> item, Document document, Set<Element> visiting,
+    /**
+     * Adds the properties found at and below one element, in document order, not descending into nested items.
+     * Iterative, since mail HTML can nest deeper than a thread's stack.
+     */
+    private static void collect(Element root, Map<String, Object> item, Document document, Set<Element> visiting,
             int depth) {
-        String names = element.attr("itemprop").strip();
-        boolean nestedItem = element.hasAttr("itemscope");
-        if (!names.isEmpty()) {
-            Object value = nestedItem ? item(element, document, visiting, depth + 1) : value(element);
-            for (String name : names.split("\\s+")) {
-                add(item, propertyName(name), value);
+        Deque<Element> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Element element = pending.pop();
+            String names = element.attr("itemprop").strip();
+            boolean nestedItem = element.hasAttr("itemscope");
+            if (!names.isEmpty()) {
+                Object value = nestedItem ? item(element, document, visiting, depth + 1) : value(element);
+                for (String name : names.split("\\s+")) {
+                    add(item, propertyName(name), value);
+                }
             }
-        }
-        if (!nestedItem) {
-            for (Element child : element.children()) {
-                collect(child, item, document, visiting, depth);
+            if (!nestedItem) {
+                List<Element> children = element.children();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    pending.push(children.get(i));
+                }
             }
         }
     }

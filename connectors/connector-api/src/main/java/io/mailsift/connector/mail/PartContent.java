@@ -45,6 +45,7 @@ final class PartContent {
             }
             return HeaderValue.parse(values[0]).value();
         } catch (MessagingException e) {
+            SourceLost.rethrowIfSourceFailure(e);
             return "7bit";
         }
     }
@@ -88,7 +89,7 @@ final class PartContent {
                 }
             }
         } catch (IOException closing) {
-            // content already read is all there is
+            SourceLost.rethrowIfSourceFailure(closing);
         }
         return out.toByteArray();
     }
@@ -103,15 +104,17 @@ final class PartContent {
                 total += read;
             }
         } catch (IOException closing) {
-            // the count so far is the size
+            SourceLost.rethrowIfSourceFailure(closing);
         }
         return total;
     }
 
+    /** A decoding error ends the content where it happened; a lost connection is not the content's fault. */
     private static int readSafely(InputStream in, byte[] buffer) {
         try {
             return in.read(buffer);
         } catch (IOException | RuntimeException brokenEncoding) {
+            SourceLost.rethrowIfSourceFailure(brokenEncoding);
             return -1;
         }
     }

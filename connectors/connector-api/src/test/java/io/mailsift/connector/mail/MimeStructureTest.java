@@ -281,4 +281,144 @@ class MimeStructureTest {
 
         assertThat(parser.parse(raw)).isEqualTo(parser.parse(raw));
     }
+
+    @Test
+    void shouldJoinTheSoftLineBreaksOfFlowedText() throws Exception {
+        Email email = parser.parse(mail("From: a@example.com\n"
+                + "Content-Type: text/plain; charset=utf-8; format=flowed\n\n"
+                + "Your flight LH 123 from Munich to Berlin departs at 10:15 and arrives \n"
+                + "at 11:20.\n"
+                + " >not a quote, stuffed\n"
+                + "> quoted line that goes on \n"
+                + "> and on\n"
+                + "-- \n"
+                + "signature\n"));
+
+        assertThat(email.text()).isEqualTo(
+                "Your flight LH 123 from Munich to Berlin departs at 10:15 and arrives at 11:20.\n"
+                + ">not a quote, stuffed\n"
+                + "> quoted line that goes on and on\n"
+                + "-- \n"
+                + "signature\n");
+    }
+
+    @Test
+    void shouldReadHtmlLabelledAsPlainTextAsHtml() throws Exception {
+        Email email = parser.parse(TestMessages.single(TestMessages.HEADERS, "text/plain; charset=utf-8", "8bit",
+                """
+                <!DOCTYPE html><html><body><p>Order 42</p>
+                <script type="application/ld+json">{"@type": "Order", "orderNumber": "42"}</script>
+                </body></html>""".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(email.html()).contains("<p>Order 42</p>");
+        assertThat(email.text()).isEqualTo("Order 42");
+        assertThat(email.structuredData()).hasSize(1);
+    }
+
+    @Test
+    void shouldUseTheHtmlTextWhenTheTextAlternativeIsEmpty() throws Exception {
+        Email email = parser.parse(TestMessages.alternative(TestMessages.HEADERS, "  \n",
+                "<p>Booking reference: XXX007</p>"));
+
+        assertThat(email.text()).isEqualTo("Booking reference: XXX007");
+    }
+
+    @Test
+    void shouldTakeABodyPartThatOnlyCarriesANameAsBody() throws Exception {
+        Email email = parser.parse(mail("""
+                From: a@example.com
+                Content-Type: multipart/mixed; boundary=b
+
+                --b
+                Content-Type: text/html; charset=utf-8; name="confirmation.html"
+
+                <p>the body</p>
+                --b
+                Content-Type: text/plain; charset=utf-8; name="notes.txt"
+                Content-Disposition: inline; filename="notes.txt"
+
+                an inline text file
+                --b--
+                """));
+
+        assertThat(email.html()).contains("the body");
+        assertThat(email.text()).isEqualTo("the body");
+        assertThat(email.attachments()).singleElement()
+                .isEqualTo(new Attachment("notes.txt", "text/plain", 19, true, null));
+    }
+
+    @Test
+    void shouldSurviveHtmlNestedDeeperThanTheStack() throws Exception {
+        String deep = "<div itemscope itemtype=\"http://schema.org/Order\">" + "<span>".repeat(20_000)
+                + "<b itemprop=\"orderNumber\">42</b>" + "</span>".repeat(20_000) + "</div>";
+
+        Email email = parser.parse(TestMessages.single(TestMessages.HEADERS, "text/html; charset=utf-8", "8bit",
+                deep.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(email.html()).isNotNull();
+    }
+
+    @Test
+    void shouldExposeALegacyVcalendarPartAsCalendar() throws Exception {
+        Email email = parser.parse(mail("""
+                From: a@example.com
+                Content-Type: text/x-vcalendar; charset=utf-8
+
+                BEGIN:VCALENDAR
+                END:VCALENDAR
+                """));
+
+        assertThat(email.calendars()).singleElement()
+                .satisfies(calendar -> assertThat(calendar).startsWith("BEGIN:VCALENDAR"));
+        assertThat(email.text()).isNull();
+    }
+
+    @Test
+    void shouldListAnInvitationSentAsAlternativeAndAsAttachmentOnce() throws Exception {
+        Email email = parser.parse(mail("""
+                From: organizer@example.com
+                Content-Type: multipart/mixed; boundary=m
+
+                --m
+                Content-Type: multipart/alternative; boundary=a
+
+                --a
+                Content-Type: text/plain
+
+                Meeting
+                --a
+                Content-Type: text/calendar; method=REQUEST
+
+                BEGIN:VCALENDAR
+                END:VCALENDAR
+                --a--
+                --m
+                Content-Type: application/ics; name="invite.ics"
+                Content-Disposition: attachment; filename="invite.ics"
+
+                BEGIN:VCALENDAR
+                END:VCALENDAR
+                --m--
+                """));
+
+        assertThat(email.calendars()).hasSize(1);
+        assertThat(email.attachments()).extracting(Attachment::filename).containsExactly("invite.ics");
+    }
+
+    @Test
+    void shouldSurviveThousandsOfNestedMultiparts() throws Exception {
+        StringBuilder raw = new StringBuilder("From: a@example.com\n");
+        int levels = 3000;
+        for (int i = 0; i < levels; i++) {
+            raw.append("Content-Type: multipart/mixed; boundary=b").append(i).append("\n\n--b").append(i).append('\n');
+        }
+        raw.append("Content-Type: text/plain\n\ndeep\n");
+        for (int i = levels - 1; i >= 0; i--) {
+            raw.append("--b").append(i).append("--\n");
+        }
+
+        Email email = parser.parse(mail(raw.toString()));
+
+        assertThat(email.headers().from()).isEqualTo("a@example.com");
+    }
 }

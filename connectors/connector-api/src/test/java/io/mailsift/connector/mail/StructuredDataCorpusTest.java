@@ -3,6 +3,7 @@ package io.mailsift.connector.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 
 import io.mailsift.connector.Email;
 import io.mailsift.connector.JsonLd;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,6 +43,47 @@ class StructuredDataCorpusTest {
         assertThat(withoutContext(email.structuredData()))
                 .isEqualTo(withoutContext(normalizedTypes(TestMessages.expectedJson(expectedFile))));
         assertThat(email.structuredData()).allSatisfy(object -> assertThat(object).containsKey("@context"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void shouldFindTheSameDataWhenUtf8BytesAreDeclaredAsAscii(Path html) throws Exception {
+        byte[] raw = TestMessages.single(TestMessages.HEADERS, "text/html; charset=us-ascii", "8bit",
+                TestMessages.bytes(html));
+
+        assertThat(withoutContext(parser.parse(raw).structuredData()))
+                .isEqualTo(withoutContext(normalizedTypes(TestMessages.expectedJson(expected(html)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void shouldFindTheSameDataInWindows1252BytesWithoutAnyCharset(Path html) throws Exception {
+        String text = TestMessages.text(html);
+        Charset windows1252 = Charset.forName("windows-1252");
+        Assumptions.assumeTrue(windows1252.newEncoder().canEncode(text), "the page fits windows-1252");
+        // a meta charset would be honoured, and rightly so; here the sender declared nothing at all
+        String undeclared = text.replaceAll("(?i)<meta[^>]*charset[^>]*>", "");
+        byte[] raw = TestMessages.single(TestMessages.HEADERS, "text/html", "quoted-printable",
+                undeclared.getBytes(windows1252));
+
+        assertThat(withoutContext(parser.parse(raw).structuredData()))
+                .isEqualTo(withoutContext(normalizedTypes(TestMessages.expectedJson(expected(html)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void shouldFindTheSameDataInARelatedHtmlBodyOfAForwardedMessage(Path html) throws Exception {
+        byte[] raw = TestMessages.forwarding(TestMessages.related(TestMessages.HEADERS, TestMessages.text(html)));
+
+        Email email = parser.parse(raw);
+
+        assertThat(email.structuredData()).isEmpty();
+        assertThat(withoutContext(email.allStructuredData()))
+                .isEqualTo(withoutContext(normalizedTypes(TestMessages.expectedJson(expected(html)))));
+    }
+
+    private static Path expected(Path html) {
+        return Path.of(html.toString().replaceFirst("\\.html$", ".json"));
     }
 
     static List<Map<String, Object>> withoutContext(List<Map<String, Object>> objects) {
