@@ -39,6 +39,9 @@ class EmbeddedPostgresConfiguration {
                 // Keep the cluster: zonky would otherwise wipe it, and with it every finding, on each start.
                 .setCleanDataDirectory(false)
                 .setPort(properties.embeddedPostgres().port())
+                // zonky's test defaults trade durability for speed (-F, synchronous_commit=off); these are real data.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info("Embedded PostgreSQL on localhost:{} with data in {} (set spring.datasource.url to use your own)",
                 postgres.getPort(), directory);
