@@ -63,9 +63,10 @@ CREATE TABLE connector_errors (
     folder        TEXT,
     uid           BIGINT,
     message_id    TEXT,
-    -- NULL when the message failed before any connector ran (parse errors, size limits).
+    -- NULL when the message failed before any connector ran (parse errors, size limits, unreadable on the server).
     connector_id  TEXT,
-    kind          TEXT        NOT NULL CHECK (kind IN ('parse', 'connector', 'timeout', 'oversized')),
+    -- 'unreadable': the server failed to deliver the message several times in a row; skipped so the folder goes on.
+    kind          TEXT        NOT NULL CHECK (kind IN ('parse', 'connector', 'timeout', 'oversized', 'unreadable')),
     reason        TEXT        NOT NULL,
     occurred_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
