@@ -1,7 +1,6 @@
 package io.mailsift.ingest;
 
 import io.mailsift.connector.mail.EmailParser;
-import io.mailsift.registry.ConnectorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
@@ -15,11 +14,6 @@ import org.springframework.messaging.MessageChannel;
  */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
-
-    @Bean
-    ConnectorRegistry connectorRegistry() {
-        return ConnectorRegistry.discover(IngestConfiguration.class.getClassLoader());
-    }
 
     @Bean
     EmailParser emailParser() {
