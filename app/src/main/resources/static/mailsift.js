@@ -17,12 +17,14 @@ function first(value) {
   return Array.isArray(value) ? value[0] : value;
 }
 
+// Times of trips are shown as written in the mail: the local time at the place, not converted to the browser's zone.
 function when(value) {
   const s = text(first(value));
-  if (!s) return "";
-  const d = new Date(s);
-  if (isNaN(d)) return s;
-  return s.length <= 10 ? d.toLocaleDateString() : d.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(s);
+  if (!m) return s;
+  const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
+    .toLocaleDateString([], { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+  return m[4] ? `${day} ${m[4]}:${m[5]}` : day;
 }
 
 function place(p) {

@@ -1,0 +1,67 @@
+package io.mailsift.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads what the user sees of their mailboxes: state, last error and per-folder progress. Scoped by user. */
+@Component
+public class AccountStatuses {
+
+    private final JdbcClient jdbc;
+
+    AccountStatuses(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The status of one folder: its UIDVALIDITY and the last UID whose findings are committed. */
+    public record FolderProgress(String folder, long uidValidity, long lastUid, Instant updatedAt) {
+    }
+
+    /** The status of one mail account. */
+    public record AccountStatus(long id, String name, String host, String username, String state,
+            @Nullable String lastError, Instant stateChangedAt, List<FolderProgress> folders) {
+    }
+
+    /** Every account of one user, by name, with its folders. */
+    public List<AccountStatus> forUser(long userId) {
+        Map<Long, AccountStatus> accounts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT id, name, host, username, state, last_error, state_changed_at
+                FROM mail_accounts WHERE user_id = :userId ORDER BY name""")
+                .param("userId", userId)
+                .query((ResultSet row, int n) -> new AccountStatus(row.getLong("id"), row.getString("name"),
+                        row.getString("host"), row.getString("username"), row.getString("state"),
+                        row.getString("last_error"), row.getTimestamp("state_changed_at").toInstant(),
+                        new ArrayList<>()))
+                .list()
+                .forEach(account -> accounts.put(account.id(), account));
+        jdbc.sql("""
+                SELECT c.account_id, c.folder, c.uid_validity, c.last_uid, c.updated_at
+                FROM folder_checkpoints c JOIN mail_accounts a ON a.id = c.account_id
+                WHERE a.user_id = :userId ORDER BY c.folder""")
+                .param("userId", userId)
+                .query((ResultSet row, int n) -> {
+                    accounts.get(row.getLong("account_id")).folders().add(folder(row));
+                    return null;
+                })
+                .list();
+        return accounts.values().stream()
+                .map(a -> new AccountStatus(a.id(), a.name(), a.host(), a.username(), a.state(), a.lastError(),
+                        a.stateChangedAt(), List.copyOf(a.folders())))
+                .toList();
+    }
+
+    private static FolderProgress folder(ResultSet row) throws SQLException {
+        return new FolderProgress(row.getString("folder"), row.getLong("uid_validity"), row.getLong("last_uid"),
+                row.getTimestamp("updated_at").toInstant());
+    }
+}

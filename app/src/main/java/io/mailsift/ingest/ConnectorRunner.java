@@ -1,0 +1,102 @@
+package io.mailsift.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.mailsift.connector.Connector;
+import io.mailsift.connector.Email;
+import io.mailsift.connector.EmailHeaders;
+import io.mailsift.connector.Finding;
+import io.mailsift.connector.ReadScope;
+import io.mailsift.registry.ConnectorRegistry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs connectors on one message, each isolated: an exception or a run over the time budget is recorded against that
+ * connector and the message, and the other connectors still run.
+ */
+@Component
+class ConnectorRunner implements DisposableBean {
+
+    /** What one connector found in one message. */
+    record ConnectorFindings(String connectorId, List<Finding> findings) {
+    }
+
+    private final List<Connector> connectors;
+    private final Duration budget;
+    // Connector calls run on their own (virtual) thread so that a hung one can be abandoned at the deadline.
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("connector-", 0).factory());
+
+    ConnectorRunner(ConnectorRegistry registry, IngestProperties settings) {
+        this.connectors = registry.connectors();
+        this.budget = settings.connectorTimeout();
+    }
+
+    /** The connectors that want this message; one that fails to answer is recorded and treated as not interested. */
+    List<Connector> interested(EmailHeaders headers, List<IngestError> errors) {
+        List<Connector> interested = new ArrayList<>();
+        for (Connector connector : connectors) {
+            Boolean wants = call(connector, () -> connector.interestedIn(headers), errors);
+            if (Boolean.TRUE.equals(wants)) {
+                interested.add(connector);
+            }
+        }
+        return interested;
+    }
+
+    /** Whether any of these connectors reads bodies, so that the body must be fetched. */
+    static boolean needBodies(List<Connector> connectors) {
+        return connectors.stream().anyMatch(c -> c.descriptor().reads() != ReadScope.HEADERS);
+    }
+
+    /** Runs each connector's extract; a HEADERS connector gets the email without bodies. */
+    List<ConnectorFindings> extract(List<Connector> interested, Email email, List<IngestError> errors) {
+        List<ConnectorFindings> results = new ArrayList<>();
+        for (Connector connector : interested) {
+            Email view = connector.descriptor().reads() == ReadScope.HEADERS ? email.headersOnly() : email;
+            List<Finding> findings = call(connector, () -> connector.extract(view), errors);
+            if (findings != null && !findings.isEmpty()) {
+                results.add(new ConnectorFindings(connector.descriptor().id(), List.copyOf(findings)));
+            }
+        }
+        return results;
+    }
+
+    private <T> @Nullable T call(Connector connector, Callable<T> work, List<IngestError> errors) {
+        String id = connector.descriptor().id();
+        Future<T> future = executor.submit(work);
+        try {
+            T result = future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            if (result == null) {
+                errors.add(new IngestError(id, IngestError.Kind.CONNECTOR, "returned null"));
+            }
+            return result;
+        } catch (ExecutionException e) {
+            errors.add(IngestError.of(id, IngestError.Kind.CONNECTOR, e.getCause() == null ? e : e.getCause()));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            errors.add(new IngestError(id, IngestError.Kind.TIMEOUT, "no answer within " + budget));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connector '" + id + "' was running", e);
+        }
+        return null;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,56 @@
+package io.mailsift.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.mailsift.account.AccountStatuses;
+import io.mailsift.account.AccountStatuses.AccountStatus;
+import io.mailsift.finding.FindingQueries;
+import io.mailsift.finding.StoredFinding;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The REST API behind the findings page: the current user's findings and mailboxes, newest first. */
+@RestController
+@RequestMapping("/api")
+class FindingsApi {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final FindingQueries findings;
+    private final AccountStatuses accounts;
+    private final CurrentUser currentUser;
+
+    FindingsApi(FindingQueries findings, AccountStatuses accounts, CurrentUser currentUser) {
+        this.findings = findings;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+    }
+
+    /** One finding as the API shows it: the schema.org object and where it came from. */
+    record FindingView(String account, String connector, String type, String key, Map<String, Object> data,
+            @Nullable String messageId, @Nullable Instant messageDate, @Nullable String senderDomain,
+            Instant updatedAt) {
+
+        static FindingView of(StoredFinding finding) {
+            return new FindingView(finding.accountName(), finding.connectorId(), finding.type(), finding.key(),
+                    finding.payload(), finding.provenance().messageId(), finding.provenance().messageDate(),
+                    finding.provenance().senderDomain(), finding.updatedAt());
+        }
+    }
+
+    @GetMapping("/findings")
+    List<FindingView> findings(@RequestParam(defaultValue = "200") int limit) {
+        int bounded = Math.clamp(limit, 1, MAX_LIMIT);
+        return findings.latestForUser(currentUser.id(), bounded).stream().map(FindingView::of).toList();
+    }
+
+    @GetMapping("/accounts")
+    List<AccountStatus> accounts() {
+        return accounts.forUser(currentUser.id());
+    }
+}

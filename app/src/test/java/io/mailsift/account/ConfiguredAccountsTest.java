@@ -1,0 +1,66 @@
+package io.mailsift.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.mailsift.system.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Registration of configured accounts against the real schema. */
+class ConfiguredAccountsTest {
+
+    private final JdbcClient jdbc = JdbcClient.create(TestPostgres.migratedDataSource());
+
+    private final ConfiguredAccounts accounts = new ConfiguredAccounts(new AccountsProperties(List.of(
+            new ConfiguredAccount("registration-test", "imap.example.org", 0, Security.STARTTLS, "me@example.org",
+                    "hunter2", List.of("INBOX")))), jdbc);
+
+    private final AccountStates states = new AccountStates(jdbc);
+
+    @Test
+    void shouldRegisterConfiguredAccountsUnderTheLocalUserOnceWithoutThePassword() {
+        List<RegisteredAccount> first = accounts.register();
+        List<RegisteredAccount> second = accounts.register();
+
+        assertThat(second).extracting(RegisteredAccount::id)
+                .isEqualTo(first.stream().map(RegisteredAccount::id).toList());
+        var row = jdbc.sql("""
+                SELECT u.username, a.host, a.port, a.security, a.username AS login, a.source
+                FROM mail_accounts a JOIN users u ON u.id = a.user_id WHERE a.name = 'registration-test'""")
+                .query().singleRow();
+        assertThat(row).containsEntry("username", ConfiguredAccounts.LOCAL_USERNAME)
+                .containsEntry("host", "imap.example.org")
+                .containsEntry("port", 143)
+                .containsEntry("security", "starttls")
+                .containsEntry("login", "me@example.org")
+                .containsEntry("source", "config");
+        assertThat(jdbc.sql("SELECT * FROM mail_accounts").query().listOfRows().toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void shouldUpdateConnectionSettingsOfAnAccountMatchedByName() {
+        long id = accounts.register().getFirst().id();
+        ConfiguredAccounts moved = new ConfiguredAccounts(new AccountsProperties(List.of(
+                new ConfiguredAccount("registration-test", "imap.example.net", 0, Security.TLS, "me@example.org",
+                        null, List.of("INBOX")))), jdbc);
+
+        assertThat(moved.register().getFirst().id()).isEqualTo(id);
+        assertThat(jdbc.sql("SELECT host || ':' || port FROM mail_accounts WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("imap.example.net:993");
+        accounts.register();
+    }
+
+    @Test
+    void shouldKeepTheLastErrorVisibleAfterRecovery() {
+        long id = accounts.register().getFirst().id();
+
+        states.record(id, AccountState.BACKOFF, "connection refused");
+        states.record(id, AccountState.IDLE, null);
+
+        var row = jdbc.sql("SELECT state, last_error FROM mail_accounts WHERE id = :id").param("id", id).query()
+                .singleRow();
+        assertThat(row).containsEntry("state", "idle").containsEntry("last_error", "connection refused");
+    }
+}

@@ -1,0 +1,186 @@
+package io.mailsift.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo as a newcomer runs it: the in-process IMAP server seeded with sample mail, the real connectors, the page
+ * on HTTP, and a new mail dropped in over SMTP exactly as the README says.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@DirtiesContext
+class DemoModeTest {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoModeTest.class);
+    private static final int IMAP_PORT = freePort();
+    private static final int SMTP_PORT = freePort();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void ports(DynamicPropertyRegistry registry) {
+        registry.add("mailsift.demo.imap-port", () -> IMAP_PORT);
+        registry.add("mailsift.demo.smtp-port", () -> SMTP_PORT);
+    }
+
+    @Test
+    void shouldTurnSeededSampleMailIntoFindings() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(findings())
+                .extracting(f -> f.get("type"))
+                .contains("FlightReservation", "LodgingReservation", "Order", "ParcelDelivery"));
+
+        List<Map<String, Object>> findings = findings();
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("account")).isEqualTo("demo"));
+        assertThat(findings).filteredOn(f -> f.get("type").equals("FlightReservation")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("connector")).isEqualTo("travel");
+                    assertThat(f.get("senderDomain")).isEqualTo("aurora-air.example");
+                    assertThat(((Map<?, ?>) f.get("data")).get("reservationNumber")).isEqualTo("Q7X2LM");
+                });
+        // The newsletter in the sample mail is not a finding.
+        assertThat(findings).noneSatisfy(f -> assertThat(String.valueOf(f.get("data"))).contains("Spring sale"));
+    }
+
+    @Test
+    void shouldShowMailDroppedOverSmtpOnThePage() throws Exception {
+        awaitSeeded();
+        long sent = System.nanoTime();
+        sendOverSmtp(Path.of("../docs/demo/new-booking.eml"));
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(findings()).extracting(f -> f.get("type")).contains("TrainReservation"));
+        log.info("mail dropped over SMTP was on the API after {} ms",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
+
+        assertThat(get("/api/accounts")).contains("\"name\":\"demo\"").contains("\"folder\":\"INBOX\"");
+    }
+
+    @Test
+    void shouldRenderFindingsInARealBrowserWithMailTextEscaped() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Assumptions.assumeTrue(Files.isExecutable(chromium),
+                "Chromium is not installed (apt-get install chromium): the browser check is skipped");
+        awaitSeeded();
+        sendOverSmtp(hostileMail());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(get("/api/findings")).contains("XSS-PROBE"));
+
+        String dom = renderedPage(chromium);
+
+        assertThat(dom).contains("Q7X2LM").contains("Casa do Rio").contains("KB-100482");
+        // The hostile name arrives as text, never as markup.
+        assertThat(dom).contains("XSS-PROBE").contains("&lt;img src=x onerror=");
+        assertThat(dom).doesNotContain("<img src=\"x\"");
+    }
+
+    private String renderedPage(Path chromium) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("mailsift-chromium");
+        Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--virtual-time-budget=4000", "--dump-dom",
+                "http://127.0.0.1:" + port + "/")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String dom = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        return dom;
+    }
+
+    private Path hostileMail() throws IOException {
+        Path mail = Files.createTempFile("hostile", ".eml");
+        Files.writeString(mail, """
+                From: Evil Events <tickets@evil.example>
+                To: demo@mailsift.local
+                Subject: Your ticket
+                Message-ID: <hostile-1@evil.example>
+                Content-Type: text/html; charset=utf-8
+
+                <html><head><script type="application/ld+json">
+                {"@context": "https://schema.org", "@type": "EventReservation", "reservationNumber": "EV1",
+                 "reservationFor": {"@type": "Event", "name": "XSS-PROBE <img src=x onerror=document.title='pwned'>",
+                   "startDate": "2027-05-01T20:00:00+02:00"}}
+                </script></head><body>ticket</body></html>
+                """.replace("\n", "\r\n"));
+        return mail;
+    }
+
+    private void awaitSeeded() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(findings()).extracting(f -> f.get("type")).contains("ParcelDelivery"));
+    }
+
+    private void sendOverSmtp(Path eml) throws IOException, MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(SMTP_PORT));
+        Session session = Session.getInstance(properties);
+        try (InputStream in = Files.newInputStream(eml)) {
+            MimeMessage message = new MimeMessage(session, in) {
+                @Override
+                protected void updateMessageID() {
+                    // Keep the file's Message-ID, as curl would.
+                }
+            };
+            Transport.send(message, new InternetAddress[] {new InternetAddress("demo@mailsift.local")});
+        }
+    }
+
+    private List<Map<String, Object>> findings() throws IOException, InterruptedException {
+        return JSON.readValue(get("/api/findings"), new TypeReference<>() {
+        });
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+            return response.body();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}

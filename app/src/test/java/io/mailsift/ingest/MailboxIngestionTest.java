@@ -1,0 +1,190 @@
+package io.mailsift.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mailsift.finding.FindingQueries;
+import io.mailsift.finding.StoredFinding;
+import jakarta.mail.Flags;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole path against real servers: GreenMail (IMAP with IDLE) and PostgreSQL. One context for the class; each
+ * test uses its own subjects, so the order of tests does not matter.
+ */
+@SpringBootTest(properties = {
+        "mailsift.ingest.connector-timeout=1s",
+        "mailsift.ingest.max-message-size=20KB",
+        "mailsift.ingest.batch-size=2"})
+@Import(TestConnectors.class)
+@DirtiesContext
+class MailboxIngestionTest {
+
+    static final String ACCOUNT = "greenmail-ingestion";
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    private static GreenMailUser alice;
+    private static final Map<Long, Flags> flagsBeforeStart = new HashMap<>();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    FindingQueries findings;
+
+    @DynamicPropertySource
+    static void account(DynamicPropertyRegistry registry) {
+        // All of the account in one property source: Boot binds a list from one source only.
+        registry.add("mailsift.accounts[0].name", () -> ACCOUNT);
+        registry.add("mailsift.accounts[0].host", () -> "127.0.0.1");
+        registry.add("mailsift.accounts[0].port", () -> greenMail.getImap().getPort());
+        registry.add("mailsift.accounts[0].security", () -> "none");
+        registry.add("mailsift.accounts[0].username", () -> "alice");
+        registry.add("mailsift.accounts[0].password", () -> "secret");
+    }
+
+    @BeforeAll
+    static void mailboxWithMail() throws Exception {
+        alice = greenMail.setUser("alice@example.org", "alice", "secret");
+        alice.deliver(TestMails.mail("before start 1"));
+        alice.deliver(TestMails.mail("before start 2"));
+        alice.deliver(TestMails.mail("body: before start 3", "the body text"));
+        alice.deliver(TestMails.mail("[ignore] no connector wants this"));
+        alice.deliver(TestMails.mail("before start 5"));
+        for (StoredMessage message : inbox()) {
+            flagsBeforeStart.put(message.getUid(), withoutRecent(message.getFlags()));
+        }
+    }
+
+    @Test
+    void shouldBackfillMessagesThatWereThereBeforeStart() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjects())
+                .contains("before start 1", "before start 2", "body: before start 3", "before start 5"));
+
+        assertThat(subjects()).doesNotContain("[ignore] no connector wants this");
+        assertThat(findingOf(BodyConnector.ID, "the body text").provenance().senderDomain())
+                .isEqualTo("shop.example");
+    }
+
+    @Test
+    void shouldTurnAMessageDeliveredWhileIdleIntoAFindingWithinSeconds() {
+        awaitIdle();
+
+        alice.deliver(TestMails.mail("delivered while idle"));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(subjects())
+                .contains("delivered while idle"));
+    }
+
+    @Test
+    void shouldNeverChangeAnyFlag() {
+        awaitIdle();
+        alice.deliver(TestMails.mail("body: flags", "read me, but do not mark me"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(subjects()).contains("body: flags"));
+
+        for (StoredMessage message : inbox()) {
+            Flags before = flagsBeforeStart.get(message.getUid());
+            if (before != null) {
+                assertThat(withoutRecent(message.getFlags())).as("flags of UID %d", message.getUid())
+                        .isEqualTo(before);
+            }
+            assertThat(message.getFlags().getSystemFlags()).as("flags of UID %d", message.getUid())
+                    .doesNotContain(Flags.Flag.SEEN, Flags.Flag.ANSWERED, Flags.Flag.FLAGGED, Flags.Flag.DELETED,
+                            Flags.Flag.DRAFT);
+            assertThat(message.getFlags().getUserFlags()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRecordFailuresAndGoOnWithTheNextMessages() {
+        awaitIdle();
+        alice.deliver(TestMails.mail("please explode"));
+        alice.deliver(TestMails.mail("please hang"));
+        alice.deliver(TestMails.withoutHeaders());
+        alice.deliver(TestMails.mail("far too big", "x".repeat(30 * 1024)));
+        alice.deliver(TestMails.mail("after the trouble"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(subjects())
+                .contains("after the trouble"));
+
+        // The failing connector is skipped for that message only: the others still found something in it.
+        assertThat(subjects()).contains("please explode", "please hang").doesNotContain("far too big");
+        List<Map<String, Object>> errors = jdbc.sql("""
+                SELECT e.kind, e.connector_id, e.reason FROM connector_errors e
+                JOIN mail_accounts a ON a.id = e.account_id WHERE a.name = :account ORDER BY e.id""")
+                .param("account", ACCOUNT).query().listOfRows();
+        assertThat(errors).extracting(row -> row.get("kind") + "/" + row.get("connector_id"))
+                .contains("connector/" + TroubleConnector.ID, "timeout/" + TroubleConnector.ID, "parse/null",
+                        "oversized/null");
+    }
+
+    @Test
+    void shouldRecordTheCheckpointAndTheIdleState() {
+        awaitIdle();
+
+        long lastUid = jdbc.sql("""
+                SELECT c.last_uid FROM folder_checkpoints c JOIN mail_accounts a ON a.id = c.account_id
+                WHERE a.name = :account AND c.folder = 'INBOX'""")
+                .param("account", ACCOUNT).query(Long.class).single();
+        assertThat(lastUid).isGreaterThanOrEqualTo(5);
+    }
+
+    private void awaitIdle() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> "idle".equals(jdbc.sql(
+                "SELECT state FROM mail_accounts WHERE name = :account").param("account", ACCOUNT)
+                .query(String.class).optional().orElse(null)));
+    }
+
+    private List<String> subjects() {
+        return jdbc.sql("""
+                SELECT f.payload->>'name' FROM findings f JOIN mail_accounts a ON a.id = f.account_id
+                WHERE a.name = :account AND f.connector_id = :connector""")
+                .param("account", ACCOUNT).param("connector", SubjectConnector.ID).query(String.class).list();
+    }
+
+    private StoredFinding findingOf(String connector, String text) {
+        return findings.latest(1000).stream()
+                .filter(f -> f.accountName().equals(ACCOUNT) && f.connectorId().equals(connector)
+                        && text.equals(f.payload().get("text")))
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * GreenMail clears \Recent after any command of a session, even one that opened the folder with EXAMINE (RFC 3501
+     * forbids that; Dovecot keeps it), so \Recent says nothing about what this client did.
+     */
+    private static Flags withoutRecent(Flags flags) {
+        Flags copy = new Flags(flags);
+        copy.remove(Flags.Flag.RECENT);
+        return copy;
+    }
+
+    private static List<StoredMessage> inbox() {
+        try {
+            return greenMail.getManagers().getImapHostManager().getInbox(alice).getMessages();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.mailsift.system;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Points every Spring test context of the app at {@link TestPostgres} (registered in {@code META-INF/spring.factories}
+ * of the test resources), so no test starts the embedded default in {@code ./data}.
+ */
+public final class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+            List<ContextConfigurationAttributes> configAttributes) {
+        return new SharedDatabase();
+    }
+
+    private record SharedDatabase() implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            TestPostgres.Connection connection = TestPostgres.connection();
+            // Last: a test's own spring.datasource.url still wins.
+            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("mailsiftTestPostgres",
+                    Map.of("spring.datasource.url", connection.url(),
+                            "spring.datasource.username", connection.username(),
+                            "spring.datasource.password", connection.password())));
+        }
+    }
+}
