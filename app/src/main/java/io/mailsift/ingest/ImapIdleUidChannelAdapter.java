@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.mailsift.account.AccountState;
 import io.mailsift.account.AccountStates;
@@ -19,6 +20,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -57,6 +60,9 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     private volatile CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile @Nullable Thread watcher;
     private volatile @Nullable IMAPFolder openFolder;
+    // New-mail notices (EXISTS) seen by Jakarta Mail, and whether the watcher is (about to be) in IDLE.
+    private final AtomicLong arrivals = new AtomicLong();
+    private volatile boolean idling;
     private @Nullable AccountState lastState;
 
     ImapIdleUidChannelAdapter(RegisteredAccount account, String folderName, ImapSessions sessions,
@@ -117,12 +123,23 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 folder = (IMAPFolder) store.getFolder(folderName);
                 // EXAMINE: the server itself then refuses any change, and \Recent is left alone.
                 folder.open(Folder.READ_ONLY);
+                IMAPFolder opened = folder;
+                folder.addMessageCountListener(new MessageCountAdapter() {
+                    @Override
+                    public void messagesAdded(MessageCountEvent event) {
+                        arrivals.incrementAndGet();
+                        if (idling) {
+                            abortIdle(opened);
+                        }
+                    }
+                });
                 openFolder = folder;
                 while (watching) {
+                    long seen = arrivals.get();
                     catchUp(folder);
                     backoff = settings.backoffInitial();
                     recordState(AccountState.IDLE, null);
-                    awaitChanges((IMAPStore) store, folder);
+                    awaitChanges((IMAPStore) store, folder, seen);
                 }
             } catch (Exception e) {
                 if (!watching) {
@@ -143,8 +160,9 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         log.debug("Watcher of '{}' {} stopped", account.name(), folderName);
     }
 
-    /** Sends every message above the checkpoint, in UID order, until none is left. */
-    private void catchUp(IMAPFolder folder) throws MessagingException {
+    /** Sends every message above the checkpoint, in UID order, until none is left; returns how many. */
+    private int catchUp(IMAPFolder folder) throws MessagingException {
+        int sent = 0;
         long uidValidity = folder.getUIDValidity();
         while (watching) {
             // A new UIDVALIDITY invalidates every stored UID: start over; finding keys make that an upsert.
@@ -154,7 +172,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                     .orElse(0L);
             List<Message> fresh = newerThan(folder, last);
             if (fresh.isEmpty()) {
-                return;
+                return sent;
             }
             recordState(AccountState.BACKFILLING, null);
             for (int from = 0; from < fresh.size() && watching; from += settings.batchSize()) {
@@ -163,7 +181,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 folder.fetch(batch, prefetch());
                 for (Message message : batch) {
                     if (!watching) {
-                        return;
+                        return sent;
                     }
                     long uid = folder.getUID(message);
                     // Synchronous: returns after the handler committed findings and checkpoint, or throws.
@@ -171,9 +189,11 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                             .withPayload(new FetchedMessage(account, folderName, uidValidity, uid,
                                     (IMAPMessage) message))
                             .build());
+                    sent++;
                 }
             }
         }
+        return sent;
     }
 
     private static List<Message> newerThan(IMAPFolder folder, long lastUid) throws MessagingException {
@@ -205,8 +225,13 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         return profile;
     }
 
-    /** Blocks in IDLE until the server reports a change or the re-issue timer ends the IDLE. */
-    private void awaitChanges(IMAPStore store, IMAPFolder folder) throws MessagingException, InterruptedException {
+    /**
+     * Blocks in IDLE until the server reports a change or the re-issue timer ends the IDLE. Returns at once when mail
+     * arrived since {@code seen}: an EXISTS read while the IDLE is being started (some servers send it before the
+     * continuation) does not end {@code idle()}, so the listener ends it instead.
+     */
+    private void awaitChanges(IMAPStore store, IMAPFolder folder, long seen)
+            throws MessagingException, InterruptedException {
         if (!store.hasCapability("IDLE")) {
             // No IDLE: poll instead, at the same interval.
             stopSignal.await(settings.idleInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -214,11 +239,13 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         }
         ScheduledFuture<?> reissue = scheduler.schedule(() -> abortIdle(folder),
                 settings.idleInterval().toMillis(), TimeUnit.MILLISECONDS);
+        idling = true;
         try {
-            if (watching) {
+            if (watching && arrivals.get() == seen) {
                 folder.idle(true);
             }
         } finally {
+            idling = false;
             reissue.cancel(false);
         }
     }
@@ -247,16 +274,19 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         }
     }
 
-    private void recordState(AccountState state, @Nullable String error) {
+    /** Records a state change; returns whether anything was written. */
+    private boolean recordState(AccountState state, @Nullable String error) {
         if (state == lastState && error == null) {
-            return;
+            return false;
         }
         try {
             states.record(account.id(), state, error);
             lastState = state;
+            return true;
         } catch (RuntimeException e) {
             // The database may be what failed; the state is informational, the loop must go on.
             log.debug("Could not record state {} of account '{}': {}", state, account.name(), e.toString());
+            return false;
         }
     }
 

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Registration of configured accounts against the real schema. */
 class ConfiguredAccountsTest {
 
-    private final JdbcClient jdbc = JdbcClient.create(TestPostgres.migratedDataSource());
+    private static final JdbcClient jdbc = JdbcClient.create(TestPostgres.newMigratedDatabase());
 
     private final ConfiguredAccounts accounts = new ConfiguredAccounts(new AccountsProperties(List.of(
             new ConfiguredAccount("registration-test", "imap.example.org", 0, Security.STARTTLS, "me@example.org",

@@ -140,6 +140,25 @@ class MailboxIngestionTest {
     }
 
     @Test
+    void shouldStoreAFlightReservationFoundByTheTravelConnectorInARealConfirmation() throws Exception {
+        awaitIdle();
+        try (var eml = getClass().getResourceAsStream("/demo/mail/01-flight.eml")) {
+            alice.deliver(new jakarta.mail.internet.MimeMessage(null, eml));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(findings.latest(1000))
+                .anySatisfy(f -> {
+                    assertThat(f.accountName()).isEqualTo(ACCOUNT);
+                    assertThat(f.connectorId()).isEqualTo("travel");
+                    assertThat(f.type()).isEqualTo("FlightReservation");
+                    assertThat(f.payload()).containsEntry("@type", "FlightReservation");
+                    assertThat(f.provenance().messageId()).isEqualTo("booking-q7x2lm@aurora-air.example");
+                    assertThat(f.provenance().senderDomain()).isEqualTo("aurora-air.example");
+                    assertThat(f.provenance().messageDate()).isEqualTo(java.time.Instant.parse("2027-02-15T08:12:00Z"));
+                }));
+    }
+
+    @Test
     void shouldRecordTheCheckpointAndTheIdleState() {
         awaitIdle();
 

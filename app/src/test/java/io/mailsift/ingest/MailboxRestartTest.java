@@ -19,6 +19,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Restarts of the whole application against the same mailbox and database: progress survives, nothing repeats. */
 class MailboxRestartTest {
@@ -27,7 +28,11 @@ class MailboxRestartTest {
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort())
             .withPerMethodLifecycle(false);
 
-    private final JdbcClient jdbc = JdbcClient.create(TestPostgres.migratedDataSource());
+    // One database for the class: both runs of the application must share it, as after a real restart.
+    private static final TestPostgres.Connection database = TestPostgres.newDatabase();
+
+    private final JdbcClient jdbc = JdbcClient.create(
+            new DriverManagerDataSource(database.url(), database.username(), database.password()));
 
     @Test
     void shouldResumeFromTheCheckpointWithoutProcessingAnythingTwice() {
@@ -92,7 +97,7 @@ class MailboxRestartTest {
     }
 
     private static ConfigurableApplicationContext start(String account) {
-        TestPostgres.Connection db = TestPostgres.connection();
+        TestPostgres.Connection db = database;
         return new SpringApplicationBuilder(MailsiftApplication.class, TestConnectors.class)
                 .web(WebApplicationType.NONE)
                 .run("--spring.datasource.url=" + db.url(),

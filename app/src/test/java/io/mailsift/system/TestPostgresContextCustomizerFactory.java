@@ -11,8 +11,9 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Points every Spring test context of the app at {@link TestPostgres} (registered in {@code META-INF/spring.factories}
- * of the test resources), so no test starts the embedded default in {@code ./data}.
+ * Gives every Spring test context of the app a fresh database on the shared {@link TestPostgres} server (registered
+ * in {@code META-INF/spring.factories} of the test resources): no test starts the embedded default in
+ * {@code ./data}, and no test sees rows another context wrote.
  */
 public final class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -26,7 +27,7 @@ public final class TestPostgresContextCustomizerFactory implements ContextCustom
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            TestPostgres.Connection connection = TestPostgres.connection();
+            TestPostgres.Connection connection = TestPostgres.newDatabase();
             // Last: a test's own spring.datasource.url still wins.
             context.getEnvironment().getPropertySources().addLast(new MapPropertySource("mailsiftTestPostgres",
                     Map.of("spring.datasource.url", connection.url(),
