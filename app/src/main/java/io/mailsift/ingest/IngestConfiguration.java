@@ -1,12 +1,9 @@
 package io.mailsift.ingest;
 
-import java.nio.file.Path;
 
 import io.mailsift.connector.mail.EmailParser;
-import io.mailsift.registry.ConnectorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.MessageChannel;
@@ -18,14 +15,6 @@ import org.springframework.messaging.MessageChannel;
  */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
-
-    /** The connectors on the class path plus those in {@code mailsift.plugins-dir} (a missing directory is empty). */
-    @Bean
-    ConnectorRegistry connectorRegistry(Environment environment) {
-        String pluginsDir = environment.getProperty("mailsift.plugins-dir");
-        return ConnectorRegistry.load(IngestConfiguration.class.getClassLoader(),
-                pluginsDir == null || pluginsDir.isBlank() ? null : Path.of(pluginsDir));
-    }
 
     @Bean
     EmailParser emailParser() {

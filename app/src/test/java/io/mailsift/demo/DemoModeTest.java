@@ -66,7 +66,6 @@ class DemoModeTest {
                 .contains("FlightReservation", "LodgingReservation", "Order", "ParcelDelivery"));
 
         List<Map<String, Object>> findings = findings();
-        assertThat(findings).allSatisfy(f -> assertThat(f.get("account")).isEqualTo("demo"));
         assertThat(findings).filteredOn(f -> f.get("type").equals("FlightReservation")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.get("connector")).isEqualTo("travel");
@@ -161,9 +160,11 @@ class DemoModeTest {
         }
     }
 
+    /** The demo account's findings (the test database is shared with other tests' accounts). */
     private List<Map<String, Object>> findings() throws IOException, InterruptedException {
-        return JSON.readValue(get("/api/findings"), new TypeReference<>() {
+        List<Map<String, Object>> all = JSON.readValue(get("/api/findings"), new TypeReference<>() {
         });
+        return all.stream().filter(f -> "demo".equals(f.get("account"))).toList();
     }
 
     private String get(String path) throws IOException, InterruptedException {

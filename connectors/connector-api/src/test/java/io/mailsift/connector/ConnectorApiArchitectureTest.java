@@ -1,5 +1,6 @@
 package io.mailsift.connector;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,4 +22,13 @@ class ConnectorApiArchitectureTest {
             .that().resideInAPackage("io.mailsift.connector")
             .should().dependOnClassesThat().resideInAPackage("io.mailsift.connector.mail..")
             .because("the parsed-email view is the contract; how it is parsed may change");
+
+    @ArchTest
+    static final ArchRule shouldExposeOnlyTheParserFromTheMailPackage = classes()
+            .that().resideInAPackage("io.mailsift.connector.mail")
+            .and().doNotHaveSimpleName("EmailParser")
+            .and().doNotHaveSimpleName("Limits")
+            .and().doNotHaveSimpleName("MalformedEmailException")
+            .should().notBePublic()
+            .because("how mail is parsed is an implementation detail connectors must not depend on");
 }

@@ -62,7 +62,12 @@ final class BodyCharset {
             return lenient(ByteBuffer.wrap(bytes), WINDOWS_1252);
         }
         String text = strict(bytes, charset);
-        return text != null ? text : guess(bytes);
+        if (text != null) {
+            return text;
+        }
+        String utf8 = strict(bytes, StandardCharsets.UTF_8);
+        // a stray byte in Japanese or Chinese text is still Japanese or Chinese text, never windows-1252
+        return utf8 != null ? utf8 : lenient(ByteBuffer.wrap(bytes), charset);
     }
 
     /** For HTML without a MIME charset: the {@code <meta charset>} or {@code http-equiv} declaration, if any. */
@@ -94,10 +99,16 @@ final class BodyCharset {
         if (name.isEmpty()) {
             return null;
         }
+        // senders declare the standard charset and write its Microsoft or national superset, as browsers assume
         String canonical = switch (name) {
             case "utf8", "utf-8", "unicode-1-1-utf-8", "x-unicode20utf8" -> "UTF-8";
             case "latin1", "latin-1" -> "ISO-8859-1";
-            case "ks_c_5601-1987" -> "x-windows-949";
+            case "ks_c_5601-1987", "euc-kr", "ks_c_5601", "korean" -> "x-windows-949";
+            case "gb2312", "gbk", "x-gbk", "cp936", "chinese", "csgb2312" -> "GB18030";
+            case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis" -> "windows-31j";
+            case "big5" -> "Big5-HKSCS";
+            case "tis-620", "iso-8859-11" -> "x-windows-874";
+            case "iso-8859-8-i" -> "ISO-8859-8";
             default -> name;
         };
         try {

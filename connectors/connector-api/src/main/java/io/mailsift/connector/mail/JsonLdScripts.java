@@ -37,6 +37,7 @@ final class JsonLdScripts {
             .build()
             .readerFor(Object.class);
 
+    private static final Pattern JAVASCRIPT_UNDEFINED = Pattern.compile("([:\\[,]\\s*)undefined(?=\\s*[,}\\]])");
     private static final Pattern MISSING_COMMA_BETWEEN_OBJECTS = Pattern.compile("([}\\]])(\\s*)([{\\[])");
     private static final Pattern MISSING_COMMA_BETWEEN_LINES = Pattern.compile(
             "(\"|\\d|true|false|null|[}\\]])([ \\t]*\\r?\\n\\s*)(\")");
@@ -44,6 +45,7 @@ final class JsonLdScripts {
     /** Repairs tried in order, each on top of the previous ones, when the script does not read as it is. */
     private static final List<UnaryOperator<String>> REPAIRS = List.of(
             json -> json.contains("&quot;") || json.contains("&#34;") ? Parser.unescapeEntities(json, false) : json,
+            json -> JAVASCRIPT_UNDEFINED.matcher(json).replaceAll("$1null"),
             json -> MISSING_COMMA_BETWEEN_OBJECTS.matcher(json).replaceAll("$1,$2$3"),
             json -> MISSING_COMMA_BETWEEN_LINES.matcher(json).replaceAll("$1,$2$3"),
             JsonLdScripts::closeOpenBrackets);

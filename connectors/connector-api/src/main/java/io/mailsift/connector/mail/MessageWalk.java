@@ -143,6 +143,10 @@ final class MessageWalk {
         Found bestText = null;
         Found bestHtml = null;
         for (Part child : children) {
+            if (isOtherTextRendering(child)) {
+                // AMP, Apple Watch and similar renderings of the same message are neither bodies nor attachments
+                continue;
+            }
             Found alternative = new Found();
             walk(child, alternative, depth);
             alternatives.add(alternative);
@@ -166,6 +170,12 @@ final class MessageWalk {
                 found.structuredData.addAll(alternative.structuredData);
             }
         }
+    }
+
+    private static boolean isOtherTextRendering(Part part) {
+        String mediaType = HeaderValue.parse(header(part, "Content-Type")).value();
+        return mediaType.startsWith("text/") && !mediaType.equals("text/plain") && !mediaType.equals("text/html")
+                && !CALENDAR_TYPES.contains(mediaType);
     }
 
     private void body(Part part, String mediaType, HeaderValue type, @Nullable String filename, boolean inline,

@@ -11,7 +11,8 @@
  *       is replaced by the HTML's visible text, one line per block element. Text line ends are {@code \n};
  *       {@code format=flowed} text is unwrapped.</li>
  *   <li><b>Charsets.</b> A declared charset is used when the bytes fit it; UTF-8 bytes under a Latin or ASCII
- *       declaration are read as UTF-8; Latin-1 and ASCII are read as windows-1252 (as browsers do); no, unknown or
+ *       declaration are read as UTF-8; Latin-1 and ASCII are read as windows-1252 and Chinese, Japanese and Korean
+ *       declarations as their Microsoft or national supersets (as browsers do); no, unknown or
  *       illegal declarations give strict UTF-8 when valid, else windows-1252. HTML without a MIME charset honours
  *       its {@code <meta charset>}. Headers get the same treatment, including raw 8-bit and RFC 2047 words split in
  *       the middle of a character.</li>

@@ -57,6 +57,33 @@ class CharsetDecodingTest {
     }
 
     @Test
+    void shouldReadGbkCharactersUnderAGb2312Declaration() throws Exception {
+        // 镕 is in GBK but not in GB2312, a classic in Chinese mail
+        String chinese = "朱镕基 您的预订已确认";
+
+        Email email = textMail("text/plain; charset=gb2312", chinese.getBytes(Charset.forName("GBK")));
+
+        assertThat(email.text()).isEqualTo(chinese);
+    }
+
+    @Test
+    void shouldReadMicrosoftCharactersUnderAShiftJisDeclaration() throws Exception {
+        String japanese = "①番ホーム ご予約ありがとうございます";
+
+        Email email = textMail("text/plain; charset=Shift_JIS", japanese.getBytes(Charset.forName("windows-31j")));
+
+        assertThat(email.text()).isEqualTo(japanese);
+    }
+
+    @Test
+    void shouldKeepJapaneseTextWithAStrayByteJapanese() throws Exception {
+        String japanese = "ご予約ありがとうございます";
+        byte[] body = TestMessages.concat(japanese.getBytes(Charset.forName("EUC-JP")), new byte[] {(byte) 0xFF});
+
+        assertThat(textMail("text/plain; charset=euc-jp", body).text()).startsWith(japanese);
+    }
+
+    @Test
     void shouldReadUtf8WhenNoCharsetIsDeclared() throws Exception {
         assertThat(textMail("text/plain", GERMAN.getBytes(StandardCharsets.UTF_8)).text()).isEqualTo(GERMAN);
     }

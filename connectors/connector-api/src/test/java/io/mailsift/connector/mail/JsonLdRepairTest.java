@@ -62,6 +62,9 @@ class JsonLdRepairTest {
         // cut off before its end
         "{\"@type\": \"FlightReservation\", \"reservationNumber\": \"RXJ34P\", \"reservationFor\": "
                 + "{\"@type\": \"Flight\", \"flightNumber\": \"110\"",
+        // JavaScript's undefined where a value should be
+        "{\"@type\": \"FlightReservation\", \"reservationNumber\": \"RXJ34P\", \"modifiedTime\": undefined, "
+                + "\"reservationFor\": {\"@type\": \"Flight\", \"flightNumber\": \"110\"}}",
         // type as full IRI
         "{\"@type\": \"http://schema.org/FlightReservation\", \"reservationNumber\": \"RXJ34P\", "
                 + "\"reservationFor\": {\"@type\": \"https://schema.org/Flight\", \"flightNumber\": \"110\"}}",

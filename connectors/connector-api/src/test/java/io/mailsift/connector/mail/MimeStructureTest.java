@@ -421,4 +421,34 @@ class MimeStructureTest {
 
         assertThat(email.headers().from()).isEqualTo("a@example.com");
     }
+
+    @Test
+    void shouldIgnoreAmpAndWatchRenderingsOfAnAlternative() throws Exception {
+        Email email = parser.parse(mail("""
+                From: a@example.com
+                Content-Type: multipart/alternative; boundary=b
+
+                --b
+                Content-Type: text/plain
+
+                text
+                --b
+                Content-Type: text/watch-html
+
+                <b>watch</b>
+                --b
+                Content-Type: text/x-amp-html
+
+                <html amp4email>amp</html>
+                --b
+                Content-Type: text/html
+
+                <p>html</p>
+                --b--
+                """));
+
+        assertThat(email.text()).isEqualTo("text");
+        assertThat(email.html()).contains("<p>html</p>");
+        assertThat(email.attachments()).isEmpty();
+    }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.ConnectorDescriptor;
@@ -51,6 +53,30 @@ public final class ConnectorHarness {
     /** A harness for one connector, with the {@link #DEFAULT_TIME_BUDGET default time budget}. */
     public static ConnectorHarness of(Connector connector) {
         return new ConnectorHarness(connector, DEFAULT_TIME_BUDGET);
+    }
+
+    /**
+     * A harness for the connector of the given class as the platform finds it: through {@link ServiceLoader}, so
+     * the test fails when {@code META-INF/services/io.mailsift.connector.Connector} does not list the class or it
+     * has no public no-argument constructor.
+     */
+    public static ConnectorHarness discover(Class<? extends Connector> type) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<String> listed = new ArrayList<>();
+        for (ServiceLoader.Provider<Connector> provider : ServiceLoader.load(Connector.class, loader).stream()
+                .toList()) {
+            listed.add(provider.type().getName());
+            if (provider.type().equals(type)) {
+                try {
+                    return of(provider.get());
+                } catch (ServiceConfigurationError e) {
+                    throw new AssertionError(type.getName() + " is listed but cannot be created; it needs a public "
+                            + "no-argument constructor: " + e.getMessage(), e);
+                }
+            }
+        }
+        throw new AssertionError(type.getName() + " is not listed in META-INF/services/"
+                + Connector.class.getName() + " (listed: " + listed + ")");
     }
 
     /** The same harness with another time budget per message. */

@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -272,7 +274,7 @@ public final class FakeEmail {
         private int contentHash() {
             int hash = Objects.hash(text, html, scripts, calendars);
             for (byte[] inner : forwarded) {
-                hash = 31 * hash + java.util.Arrays.hashCode(inner);
+                hash = 31 * hash + Arrays.hashCode(inner);
             }
             return hash;
         }
@@ -288,7 +290,7 @@ public final class FakeEmail {
             if (html == null) {
                 return "<html><head>" + markup + "</head><body></body></html>";
             }
-            int head = html.toLowerCase(java.util.Locale.ROOT).indexOf("</head>");
+            int head = html.toLowerCase(Locale.ROOT).indexOf("</head>");
             return head < 0 ? markup + html : html.substring(0, head) + markup + html.substring(head);
         }
 

@@ -153,4 +153,18 @@ class ConnectorHarnessTest {
                 .hasMessageContaining("'flights'").hasMessageContaining("Your Flight Booking")
                 .hasMessageContaining("no airline").hasCauseInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void shouldFindAConnectorListedForTheServiceLoader() {
+        ConnectorHarness harness = ConnectorHarness.discover(SampleConnectors.Flights.class);
+
+        assertThat(harness.descriptor().id()).isEqualTo("flights");
+    }
+
+    @Test
+    void shouldFailForAConnectorNotListedForTheServiceLoader() {
+        assertThatThrownBy(() -> ConnectorHarness.discover(SampleConnectors.Senders.class))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("META-INF/services")
+                .hasMessageContaining("SampleConnectors$Flights");
+    }
 }

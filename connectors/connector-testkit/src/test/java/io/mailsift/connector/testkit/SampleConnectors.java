@@ -24,7 +24,10 @@ final class SampleConnectors {
     }
 
     /** Emits every FlightReservation of the structured data, keyed by booking and flight. */
-    static class Flights implements Connector {
+    public static class Flights implements Connector {
+
+        public Flights() {
+        }
 
         @Override
         public ConnectorDescriptor descriptor() {
