@@ -1,5 +1,9 @@
 package io.mailsift.ingest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import io.mailsift.account.ConfiguredAccount;
@@ -7,11 +11,18 @@ import io.mailsift.account.Security;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Opens IMAP connections configured so that reading never changes the mailbox, and a dead peer is noticed. */
 @Component
 class ImapSessions {
+
+    /** Where {@code mailsift.ingest.protocol-log} writes the IMAP conversation. */
+    static final String PROTOCOL_LOGGER = "io.mailsift.ingest.imap-protocol";
+
+    private static final Logger protocolLog = LoggerFactory.getLogger(PROTOCOL_LOGGER);
 
     private final IngestProperties settings;
 
@@ -23,6 +34,11 @@ class ImapSessions {
     Store connect(ConfiguredAccount account) throws MessagingException {
         String protocol = protocol(account.security());
         Session session = Session.getInstance(properties(account, protocol));
+        if (settings.protocolLog()) {
+            // mail.debug.auth stays false: Jakarta Mail then leaves credentials out of the trace.
+            session.setDebugOut(new PrintStream(new LineLogger(), true, StandardCharsets.UTF_8));
+            session.setDebug(true);
+        }
         Store store = session.getStore(protocol);
         store.connect(account.host(), account.port(), account.username(),
                 account.password() == null ? "" : account.password());
@@ -55,5 +71,24 @@ class ImapSessions {
 
     private static String millis(java.time.Duration duration) {
         return Long.toString(duration.toMillis());
+    }
+
+    /** Turns Jakarta Mail's debug stream into one log line per protocol line. */
+    private static final class LineLogger extends OutputStream {
+
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                String text = line.toString(StandardCharsets.UTF_8).stripTrailing();
+                line.reset();
+                if (!text.isEmpty()) {
+                    protocolLog.info(text);
+                }
+            } else {
+                line.write(b);
+            }
+        }
     }
 }

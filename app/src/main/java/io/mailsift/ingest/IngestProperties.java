@@ -20,6 +20,9 @@ import org.springframework.util.unit.DataSize;
  * @param connectorTimeout time budget of one connector on one message (default 10s)
  * @param backoffInitial   first wait after a failure (default 1s); doubles per failure
  * @param backoffMax       the longest wait between attempts (default 5m)
+ * @param protocolLog      log every IMAP command and response at INFO under {@code io.mailsift.ingest.imap-protocol}
+ *                         (default false), message contents included, so for troubleshooting only; logins are
+ *                         never logged
  */
 @ConfigurationProperties("mailsift.ingest")
 record IngestProperties(
@@ -31,7 +34,8 @@ record IngestProperties(
         @DefaultValue("25MB") DataSize maxMessageSize,
         @DefaultValue("10s") Duration connectorTimeout,
         @DefaultValue("1s") Duration backoffInitial,
-        @DefaultValue("5m") Duration backoffMax) {
+        @DefaultValue("5m") Duration backoffMax,
+        @DefaultValue("false") boolean protocolLog) {
 
     IngestProperties {
         if (readTimeout.compareTo(idleInterval) <= 0) {
