@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import io.mailsift.account.ConfiguredAccount;
 import io.mailsift.account.Security;
@@ -23,6 +25,10 @@ class ImapSessions {
     static final String PROTOCOL_LOGGER = "io.mailsift.ingest.imap-protocol";
 
     private static final Logger protocolLog = LoggerFactory.getLogger(PROTOCOL_LOGGER);
+
+    // Jakarta Mail dispatches folder events (new-mail notices) on a thread per open folder; make those virtual.
+    private static final Executor EVENT_DISPATCH = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("imap-events-", 0).factory());
 
     private final IngestProperties settings;
 
@@ -53,6 +59,7 @@ class ImapSessions {
         properties.setProperty(prefix + "connectiontimeout", millis(settings.connectTimeout()));
         properties.setProperty(prefix + "timeout", millis(settings.readTimeout()));
         properties.setProperty(prefix + "writetimeout", millis(settings.writeTimeout()));
+        properties.put("mail.event.executor", EVENT_DISPATCH);
         // Whole messages are read once and dropped; a larger fetch buffer means fewer round trips.
         properties.setProperty(prefix + "fetchsize", "1048576");
         if (account.security() == Security.STARTTLS) {
