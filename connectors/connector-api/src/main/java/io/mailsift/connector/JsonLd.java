@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -219,14 +220,7 @@ public final class JsonLd {
             return copy;
         }
         if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            for (Object each : list) {
-                Object cleaned = clean(each);
-                if (cleaned != null) {
-                    copy.add(cleaned);
-                }
-            }
-            return copy;
+            return cleanEach(list, JsonLd::clean);
         }
         if (value instanceof String text) {
             return text.strip();
@@ -239,15 +233,19 @@ public final class JsonLd {
             return localName(name.strip());
         }
         if (type instanceof List<?> names) {
-            List<Object> copy = new ArrayList<>(names.size());
-            for (Object each : names) {
-                Object cleaned = cleanType(each);
-                if (cleaned != null) {
-                    copy.add(cleaned);
-                }
-            }
-            return copy;
+            return cleanEach(names, JsonLd::cleanType);
         }
         return clean(type);
+    }
+
+    private static List<Object> cleanEach(List<?> list, UnaryOperator<@Nullable Object> cleaner) {
+        List<Object> copy = new ArrayList<>(list.size());
+        for (Object each : list) {
+            Object cleaned = cleaner.apply(each);
+            if (cleaned != null) {
+                copy.add(cleaned);
+            }
+        }
+        return copy;
     }
 }
