@@ -18,7 +18,8 @@ class FindingStoreTest {
     private static final JdbcClient jdbc = JdbcClient.create(TestPostgres.newMigratedDatabase());
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    private final FindingStore store = new FindingStore(jdbc, json);
+    private final List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final FindingStore store = new FindingStore(jdbc, json, events::add);
     private final FindingQueries queries = new FindingQueries(jdbc, json);
 
     @Test
@@ -31,6 +32,8 @@ class FindingStoreTest {
                 new Provenance("change@air.example", firstDate.plusSeconds(3600), "air.example", "INBOX", 7L));
 
         List<StoredFinding> found = queries.latestForUser(userId("upsert-user"), 10);
+
+        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(FindingsChanged.class));
 
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.payload()).containsEntry("departureTime", "11:05").containsEntry("@type",
