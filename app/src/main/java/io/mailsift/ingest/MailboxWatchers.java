@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.mailsift.account.AccountStates;
 import io.mailsift.account.ConfiguredAccounts;
 import io.mailsift.account.RegisteredAccount;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -34,8 +35,7 @@ class MailboxWatchers implements SmartLifecycle {
     private final MessageChannel ingestChannel;
     private final BeanFactory beanFactory;
     private final List<ImapIdleUidChannelAdapter> adapters = new ArrayList<>();
-    private final ScheduledExecutorService idleTimer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("imap-idle-reissue").daemon().factory());
+    private @Nullable ScheduledExecutorService idleTimer;
     private volatile boolean running;
 
     MailboxWatchers(ConfiguredAccounts accounts, AccountStates states, ImapSessions sessions,
@@ -55,10 +55,13 @@ class MailboxWatchers implements SmartLifecycle {
         if (running) {
             return;
         }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("imap-idle-reissue").daemon().factory());
+        idleTimer = timer;
         for (RegisteredAccount account : accounts.register()) {
             for (String folder : account.settings().folders()) {
                 ImapIdleUidChannelAdapter adapter = new ImapIdleUidChannelAdapter(account, folder, sessions,
-                        checkpoints, states, settings, idleTimer);
+                        checkpoints, states, settings, timer);
                 adapter.setOutputChannel(ingestChannel);
                 adapter.setBeanFactory(beanFactory);
                 adapter.setBeanName("imap-" + account.name() + "-" + folder);
@@ -76,7 +79,10 @@ class MailboxWatchers implements SmartLifecycle {
     public synchronized void stop() {
         adapters.forEach(ImapIdleUidChannelAdapter::stop);
         adapters.clear();
-        idleTimer.shutdownNow();
+        if (idleTimer != null) {
+            idleTimer.shutdownNow();
+            idleTimer = null;
+        }
         running = false;
     }
 
