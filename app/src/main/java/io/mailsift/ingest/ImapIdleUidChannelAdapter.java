@@ -260,6 +260,10 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             if (fresh.isEmpty()) {
                 return;
             }
+            if (fresh.size() > settings.batchSize()) {
+                // A real catch-up (after an outage, say), not one new mail: show it.
+                recordState(AccountState.BACKFILLING, null);
+            }
             send(folder, uidValidity, fresh, null);
         }
     }

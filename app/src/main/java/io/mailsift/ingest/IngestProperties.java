@@ -57,6 +57,10 @@ record IngestProperties(
                     + ") must be longer than mailsift.ingest.idle-interval (" + idleInterval
                     + "): the connection is silent while idling");
         }
+        if (idleInterval.compareTo(Duration.ofMinutes(29)) >= 0 || !idleInterval.isPositive()) {
+            throw new IllegalArgumentException("mailsift.ingest.idle-interval must be positive and under 29 minutes "
+                    + "(RFC 2177: servers may end an IDLE after 30), was " + idleInterval);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("mailsift.ingest.batch-size must be at least 1, was " + batchSize);
         }
