@@ -1,10 +1,10 @@
 package io.mailsift.account;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * One mailbox declared in configuration ({@code mailsift.accounts[N]}), for headless use. Every field can come from
@@ -12,22 +12,23 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *
  * @param name     a name unique among the configured accounts; the stored account is matched by it on every start
  * @param host     the IMAP server
- * @param port     the IMAP port; absent, empty or {@code 0} means the default of {@code security} (143, or 993 for
- *                 tls)
- * @param security {@code none}, {@code starttls} or {@code tls}; absent or empty means {@code tls}
+ * @param port     the IMAP port; {@code 0} or absent means the default of {@code security} (143, or 993 for tls)
+ * @param security {@code none}, {@code starttls} or {@code tls} (the default)
  * @param username the login
  * @param password the password or app password; only ever kept in memory, never stored or logged
- * @param folders  the folders to watch; absent or empty means {@code [INBOX]}
+ * @param folders  the folders to watch, {@code [INBOX]} by default
+ * @param enabled  {@code false} registers the account (state {@code disabled}) without watching it; default true
  */
 public record ConfiguredAccount(
-        String name, String host, int port, Security security, String username, @Nullable String password,
-        List<String> folders) {
+        String name, String host, @DefaultValue("0") int port, @DefaultValue("tls") Security security,
+        String username, @Nullable String password, @DefaultValue("INBOX") List<String> folders,
+        @DefaultValue("true") boolean enabled) {
 
+    @ConstructorBinding
     public ConfiguredAccount {
         require(name, "name");
         require(host, "host");
         require(username, "username");
-        Objects.requireNonNull(security, "security");
         if (port == 0) {
             port = security.defaultPort();
         }
@@ -35,18 +36,17 @@ public record ConfiguredAccount(
             throw new IllegalArgumentException(
                     "mailsift.accounts[].port of account '" + name + "' must be between 1 and 65535, was " + port);
         }
-        folders = folders.stream().filter(f -> f != null && !f.isBlank()).toList();
-        if (folders.isEmpty()) {
-            folders = List.of("INBOX");
+        folders = List.copyOf(folders);
+        if (folders.isEmpty() || folders.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException(
+                    "mailsift.accounts[].folders of account '" + name + "' must list folder names, e.g. INBOX");
         }
     }
 
-    /** How configuration binds: empty values count as absent, since containers pass unset variables as "". */
-    @ConstructorBinding
-    public ConfiguredAccount(String name, String host, @Nullable Integer port, @Nullable Security security,
-            String username, @Nullable String password, @Nullable List<String> folders) {
-        this(name, host, port == null ? 0 : port, security == null ? Security.TLS : security, username, password,
-                folders == null ? List.of() : folders);
+    /** An enabled account. */
+    public ConfiguredAccount(String name, String host, int port, Security security, String username,
+            @Nullable String password, List<String> folders) {
+        this(name, host, port, security, username, password, folders, true);
     }
 
     private static void require(@Nullable String value, String property) {
@@ -60,6 +60,6 @@ public record ConfiguredAccount(
     public String toString() {
         return "ConfiguredAccount[name=" + name + ", host=" + host + ", port=" + port + ", security="
                 + security.configValue() + ", username=" + username + ", password="
-                + (password == null ? "(none)" : "******") + ", folders=" + folders + "]";
+                + (password == null ? "(none)" : "******") + ", folders=" + folders + ", enabled=" + enabled + "]";
     }
 }

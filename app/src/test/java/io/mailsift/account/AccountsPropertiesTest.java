@@ -68,18 +68,6 @@ class AccountsPropertiesTest {
     }
 
     @Test
-    void shouldTreatEmptyOptionalValuesAsNotSetAsAnEnvironmentWithBlankVariablesGives() {
-        runner.withPropertyValues("mailsift.accounts[0].name=home", "mailsift.accounts[0].host=imap.example.org",
-                "mailsift.accounts[0].username=me", "mailsift.accounts[0].port=",
-                "mailsift.accounts[0].security=", "mailsift.accounts[0].folders=").run(context -> {
-                    ConfiguredAccount account = context.getBean(AccountsProperties.class).accounts().getFirst();
-                    assertThat(account.port()).isEqualTo(993);
-                    assertThat(account.security()).isEqualTo(Security.TLS);
-                    assertThat(account.folders()).containsExactly("INBOX");
-                });
-    }
-
-    @Test
     void shouldFailStartupNamingThePropertyWhenSecurityIsUnknown() {
         runner.withPropertyValues("mailsift.accounts[0].name=home", "mailsift.accounts[0].host=h",
                 "mailsift.accounts[0].username=u", "mailsift.accounts[0].security=ssl")

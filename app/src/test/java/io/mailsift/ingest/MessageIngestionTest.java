@@ -15,6 +15,8 @@ import io.mailsift.account.Security;
 import io.mailsift.connector.mail.EmailParser;
 import io.mailsift.finding.FindingStore;
 import io.mailsift.system.TestPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import org.eclipse.angus.mail.imap.IMAPMessage;
@@ -53,6 +55,11 @@ class MessageIngestionTest {
         }
 
         @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
         EmailParser emailParser() {
             return new EmailParser();
         }
@@ -84,6 +91,7 @@ class MessageIngestionTest {
             .withBean(ConnectorRunner.class)
             .withBean(ConnectorErrorLog.class)
             .withBean(UidCheckpointStore.class)
+            .withBean(IngestMetrics.class)
             .withBean(MessageIngestion.class);
 
     @Test
