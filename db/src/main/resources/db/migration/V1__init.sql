@@ -63,10 +63,9 @@ CREATE TABLE connector_errors (
     folder        TEXT,
     uid           BIGINT,
     message_id    TEXT,
-    -- NULL when the message failed before any connector ran (parse errors, size limits, unreadable on the server).
+    -- NULL when the message failed before any connector ran (parse errors, size limits).
     connector_id  TEXT,
-    -- 'unreadable': the server failed to deliver the message several times in a row; skipped so the folder goes on.
-    kind          TEXT        NOT NULL CHECK (kind IN ('parse', 'connector', 'timeout', 'oversized', 'unreadable')),
+    kind          TEXT        NOT NULL CHECK (kind IN ('parse', 'connector', 'timeout', 'oversized')),
     reason        TEXT        NOT NULL,
     occurred_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
