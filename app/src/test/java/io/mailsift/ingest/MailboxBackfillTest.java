@@ -162,13 +162,14 @@ class MailboxBackfillTest {
     }
 
     @Test
-    void shouldExposeTheIngestMetricsAndHealthOverHttp() throws Exception {
+    void shouldExposeTheIngestMetricsHealthAndAccountStatusOverHttp() throws Exception {
         awaitBackfilled();
         HttpClient http = HttpClient.newHttpClient();
 
         String prometheus = get(http, "/actuator/prometheus");
         String health = get(http, "/actuator/health");
         String metric = get(http, "/actuator/metrics/" + IngestMetrics.MESSAGES);
+        String accountsApi = get(http, "/api/accounts");
 
         assertThat(prometheus)
                 .contains("mailsift_ingest_messages_total{account=\"" + ACCOUNT + "\",folder=\"INBOX\"}")
@@ -178,6 +179,8 @@ class MailboxBackfillTest {
                         + "\",folder=\"INBOX\",outcome=\"success\"}");
         assertThat(health).contains("\"status\":\"UP\"");
         assertThat(metric).contains(IngestMetrics.MESSAGES);
+        assertThat(accountsApi).contains("\"state\":\"polling\"", "\"backfillTotal\":4", "\"backfillDone\":4",
+                "\"lastSuccessAt\":");
     }
 
     private String get(HttpClient http, String path) throws Exception {
