@@ -1,9 +1,12 @@
 package io.mailsift.ingest;
 
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.mailsift.account.ConfiguredAccount;
 import io.mailsift.account.Security;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -14,6 +17,9 @@ import org.springframework.stereotype.Component;
 class ImapSessions {
 
     private final IngestProperties settings;
+    // Without a shared executor Jakarta Mail starts one platform thread per connection to enforce the write timeout.
+    private final ScheduledExecutorService writeTimeouts = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("imap-write-timeout").daemon().factory());
 
     ImapSessions(IngestProperties settings) {
         this.settings = settings;
@@ -37,6 +43,7 @@ class ImapSessions {
         properties.setProperty(prefix + "connectiontimeout", millis(settings.connectTimeout()));
         properties.setProperty(prefix + "timeout", millis(settings.readTimeout()));
         properties.setProperty(prefix + "writetimeout", millis(settings.writeTimeout()));
+        properties.put(prefix + "executor.writetimeout", writeTimeouts);
         // Whole messages are read once and dropped; a larger fetch buffer means fewer round trips.
         properties.setProperty(prefix + "fetchsize", "1048576");
         if (account.security() == Security.STARTTLS) {
@@ -55,5 +62,10 @@ class ImapSessions {
 
     private static String millis(java.time.Duration duration) {
         return Long.toString(duration.toMillis());
+    }
+
+    @PreDestroy
+    void shutdown() {
+        writeTimeouts.shutdownNow();
     }
 }
