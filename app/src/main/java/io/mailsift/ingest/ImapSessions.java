@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -26,6 +27,7 @@ import javax.net.ssl.X509TrustManager;
 import io.mailsift.account.ConfiguredAccount;
 import io.mailsift.account.Security;
 import io.mailsift.account.TlsTrust;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -48,6 +50,9 @@ class ImapSessions {
             Thread.ofVirtual().name("imap-events-", 0).factory());
 
     private final IngestProperties settings;
+    // Without a shared executor Jakarta Mail starts one platform thread per connection to enforce the write timeout.
+    private final ScheduledExecutorService writeTimeouts = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("imap-write-timeout").daemon().factory());
     private final Map<TlsTrust, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
 
     ImapSessions(IngestProperties settings) {
@@ -78,6 +83,7 @@ class ImapSessions {
         properties.setProperty(prefix + "timeout", millis(settings.readTimeout()));
         properties.setProperty(prefix + "writetimeout", millis(settings.writeTimeout()));
         properties.put("mail.event.executor", EVENT_DISPATCH);
+        properties.put(prefix + "executor.writetimeout", writeTimeouts);
         // Whole messages are read once and dropped; a larger fetch buffer means fewer round trips.
         properties.setProperty(prefix + "fetchsize", "1048576");
         if (account.security() == Security.STARTTLS) {
@@ -186,6 +192,11 @@ class ImapSessions {
 
     private static String millis(java.time.Duration duration) {
         return Long.toString(duration.toMillis());
+    }
+
+    @PreDestroy
+    void shutdown() {
+        writeTimeouts.shutdownNow();
     }
 
     /** Turns Jakarta Mail's debug stream into one log line per protocol line. */
