@@ -73,6 +73,9 @@ class ImapSessions {
                 // Used for IMAPS and for the STARTTLS upgrade alike; an object, hence put, not setProperty.
                 properties.put(prefix + "ssl.socketFactory", socketFactories.computeIfAbsent(trust,
                         ImapSessions::socketFactory));
+                // Otherwise a refused certificate is retried with the JVM's default factory, whose error then hides
+                // the real reason (e.g. a host name mismatch) behind "PKIX path building failed".
+                properties.setProperty(prefix + "socketFactory.fallback", "false");
             }
         }
         return properties;
