@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
@@ -19,9 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import io.mailsift.account.ConfiguredAccount;
@@ -99,6 +102,9 @@ class ImapSessions {
                 // Used for IMAPS and for the STARTTLS upgrade alike; an object, hence put, not setProperty.
                 properties.put(prefix + "ssl.socketFactory", socketFactories.computeIfAbsent(trust,
                         ImapSessions::socketFactory));
+                // Otherwise a refused certificate is retried with the JVM's default factory, whose error then hides
+                // the real reason (e.g. a host name mismatch) behind "PKIX path building failed".
+                properties.setProperty(prefix + "socketFactory.fallback", "false");
             }
         }
         return properties;
@@ -119,7 +125,7 @@ class ImapSessions {
     }
 
     /** The default trust manager over the given certificates, or over the JVM's trust store for {@code null}. */
-    private static X509TrustManager trustManager(@Nullable List<X509Certificate> certificates)
+    private static X509ExtendedTrustManager trustManager(@Nullable List<X509Certificate> certificates)
             throws GeneralSecurityException, IOException {
         KeyStore store = null;
         if (certificates != null) {
@@ -132,28 +138,78 @@ class ImapSessions {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
+            if (manager instanceof X509ExtendedTrustManager x509) {
                 return x509;
             }
         }
         throw new KeyStoreException("no X.509 trust manager available");
     }
 
-    /** Accepts what the system trust store accepts, and otherwise what the account's own certificates accept. */
-    private record SystemOrPinned(X509TrustManager system, X509TrustManager pinned) implements X509TrustManager {
+    /**
+     * Accepts what the account's own certificates accept, and otherwise what the system trust store accepts. Extended,
+     * so that the TLS layer's host name check runs inside each of them; when both refuse, the account's own reason is
+     * the one reported (the system's is attached).
+     */
+    private static final class SystemOrPinned extends X509ExtendedTrustManager {
+
+        private final X509ExtendedTrustManager system;
+        private final X509ExtendedTrustManager pinned;
+
+        SystemOrPinned(X509ExtendedTrustManager system, X509ExtendedTrustManager pinned) {
+            this.system = system;
+            this.pinned = pinned;
+        }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            check(manager -> manager.checkServerTrusted(chain, authType));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            check(manager -> manager.checkServerTrusted(chain, authType, socket));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            check(manager -> manager.checkServerTrusted(chain, authType, engine));
+        }
+
+        private void check(Check check) throws CertificateException {
             try {
-                pinned.checkServerTrusted(chain, authType);
+                check.run(pinned);
             } catch (CertificateException notPinned) {
-                system.checkServerTrusted(chain, authType);
+                try {
+                    check.run(system);
+                } catch (CertificateException notSystem) {
+                    notPinned.addSuppressed(notSystem);
+                    throw notPinned;
+                }
             }
+        }
+
+        @FunctionalInterface
+        private interface Check {
+            void run(X509ExtendedTrustManager manager) throws CertificateException;
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("Mailsift does not accept client connections");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
         }
 
         @Override
@@ -168,7 +224,7 @@ class ImapSessions {
 
     /** {@code tls-trust: insecure}: every certificate passes. */
     @SuppressWarnings("java:S4830") // deliberate, opt-in per account, warned about at start
-    private static final class AnyCertificate implements X509TrustManager {
+    private static final class AnyCertificate extends X509ExtendedTrustManager {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
@@ -176,8 +232,30 @@ class ImapSessions {
         }
 
         @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // trusts anything, by configuration
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // trusts anything, by configuration
+        }
+
+        @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("Mailsift does not accept client connections");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
         }
 
         @Override
