@@ -53,8 +53,9 @@ default_client_limit = 6000
 default_vsz_limit = 512M
 auth_cache_size = 10M
 auth_cache_ttl = 1 hour
-# Maildir changes are seen through inotify; this is only the fallback.
-mailbox_idle_check_interval = 1 secs
+# IDLE learns of new mail through inotify at once (one uid per user keeps every process under the inotify limit);
+# this periodic check is only the fallback, kept at Dovecot's default so 2,000 idle sessions stay cheap.
+mailbox_idle_check_interval = 30 secs
 
 passdb {
   driver = passwd-file

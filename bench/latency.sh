@@ -35,8 +35,16 @@ WATCH_MS=$(log_time_ms "$WORK/app.log" "Watching INBOX")
 ALL_IDLE_S=$(awk -v a="$WATCH_MS" -v b="$(now_ms)" 'BEGIN{printf "%.1f", (b-a)/1000}')
 log "all $MAILBOXES mailboxes idle ${ALL_IDLE_S}s after the first watcher started"
 sleep 5
+# What the watched mailboxes cost while nothing arrives: 10 s of idle.
+CPU_BEFORE=$(cpu_snapshot)
+APP_CPU_BEFORE=$(process_cpu_seconds "$APP_PID")
+sleep 10
+IDLE_CPU_BUSY=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
+APP_CPU=$(awk -v a="$APP_CPU_BEFORE" -v b="$(process_cpu_seconds "$APP_PID")" 'BEGIN{printf "%.1f", b-a}')
+IDLE_APP_CPU=$(awk -v a="$APP_CPU_BEFORE" -v b="$(process_cpu_seconds "$APP_PID")" 'BEGIN{printf "%.1f", (b-a)*10}')
 
 CPU_BEFORE=$(cpu_snapshot)
+APP_CPU_BEFORE=$(process_cpu_seconds "$APP_PID")
 "$JAVA" "$BENCH_DIR/Bench.java" append "$IMAP_PORT" "$MAILBOXES" "$DELIVERIES" "$INTERVAL_MS" 7 "$RUN_ID" \
     "$WORK/deliveries.csv" >&2
 all_found() {
@@ -44,6 +52,7 @@ all_found() {
 }
 wait_until 120 "all $DELIVERIES findings" all_found || true
 CPU_BUSY=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
+APP_CPU=$(awk -v a="$APP_CPU_BEFORE" -v b="$(process_cpu_seconds "$APP_PID")" 'BEGIN{printf "%.1f", b-a}')
 sql "SELECT message_id, (extract(epoch FROM created_at) * 1000)::bigint FROM findings
      WHERE message_id LIKE '%lat-$RUN_ID-%'" | tr '|' ',' > "$WORK/findings.csv"
 LATENCY=$("$JAVA" "$BENCH_DIR/Bench.java" latency "$WORK/deliveries.csv" "$WORK/findings.csv")
@@ -69,7 +78,8 @@ stop_app "$WORK"
     echo "deliveries=$DELIVERIES interval_ms=$INTERVAL_MS"
     echo "all_idle_seconds_after_first_watcher=$ALL_IDLE_S"
     echo "$LATENCY" | tr ' ' '\n'
-    echo "machine_cpu_busy_percent_during_deliveries=$CPU_BUSY"
+    echo "idle_machine_cpu_busy_percent=$IDLE_CPU_BUSY idle_jvm_cpu_percent_of_one_core=$IDLE_APP_CPU"
+    echo "machine_cpu_busy_percent_during_deliveries=$CPU_BUSY jvm_cpu_seconds_during_deliveries=$APP_CPU"
     awk -v b="$HEAP_BYTES" 'BEGIN{ if (b != "") printf "heap_used_after_gc_mb=%.0f\n", b/1048576 }'
     echo "heap_info=$(grep -m1 'used' "$WORK/heap_info.txt" | sed 's/^ *//')"
     echo "rss_mb=$((RSS_KB / 1024))"
