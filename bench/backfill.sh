@@ -52,6 +52,7 @@ log "mbsync: downloading the mailbox"
 CPU_BEFORE=$(cpu_snapshot)
 timeout 1200 /usr/bin/time -v -o "$WORK/mbsync.time" mbsync -q -c "$WORK/mbsyncrc" -a
 MBSYNC_S=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$WORK/mbsync.time" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+MBSYNC_CPU_S=$(awk -F': ' '/User time|System time/{t+=$2} END{printf "%.1f", t}' "$WORK/mbsync.time")
 MBSYNC_CPU=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
 MBSYNC_FILES=$(find "$WORK/mbsync/INBOX/cur" "$WORK/mbsync/INBOX/new" -type f | wc -l)
 log "mbsync: $MBSYNC_FILES messages in ${MBSYNC_S}s"
@@ -79,21 +80,23 @@ DONE_MS=$(sql "SELECT (extract(epoch FROM updated_at) * 1000)::bigint FROM folde
 WATCH_MS=$(log_time_ms "$WORK/app.log" "Watching INBOX")
 FINDINGS=$(sql "SELECT count(*) FROM findings")
 ERRORS=$(sql "SELECT count(*) FROM connector_errors")
+PG_VERSION=$(sql "SHOW server_version")
 RSS_KB=$(awk '/VmRSS/{print $2}' "/proc/$APP_PID/status")
 stop_app "$WORK"
 
 awk -v watch="$WATCH_MS" -v start="$START_MS" -v done="$DONE_MS" -v mb="$MBSYNC_S" -v n="$LAST_UID" \
     -v findings="$FINDINGS" -v errors="$ERRORS" -v files="$MBSYNC_FILES" -v rss="$RSS_KB" \
-    -v load="$(load_average)" -v mbnofsync="$MBSYNC_NOFSYNC_S" -v mbcpu="$MBSYNC_CPU" -v mscpu="$MAILSIFT_CPU" -v appcpu="$APP_CPU" 'BEGIN {
+    -v load="$(load_average)" -v mbnofsync="$MBSYNC_NOFSYNC_S" -v mbcpus="$MBSYNC_CPU_S" -v pg="$PG_VERSION" -v mbcpu="$MBSYNC_CPU" -v mscpu="$MAILSIFT_CPU" -v appcpu="$APP_CPU" 'BEGIN {
     ms = (done - watch) / 1000; total = (done - start) / 1000
     printf "messages=%d\n", n
     printf "mbsync_seconds=%.2f\nmbsync_messages=%d\nmbsync_msgs_per_s=%.0f\n", mb, files, n / mb
+    printf "mbsync_cpu_seconds=%.1f\n", mbcpus
     printf "mbsync_fsync_no_seconds=%.2f\n", mbnofsync
     printf "mailsift_seconds_from_watcher_start=%.2f\nmailsift_msgs_per_s=%.0f\n", ms, n / ms
     printf "mailsift_seconds_from_process_start=%.2f\n", total
     printf "mailsift_findings=%d\nmailsift_connector_errors=%d\nmailsift_rss_mb_at_end=%.0f\n", findings, errors, rss / 1024
     printf "machine_cpu_busy_percent_during_mbsync=%d\nmachine_cpu_busy_percent_during_mailsift=%d\n", mbcpu, mscpu
     printf "mailsift_jvm_cpu_seconds_during_backfill=%.1f\n", appcpu
-    printf "load_average_at_end=%s\n", load
+    printf "load_average_at_end=%s\nembedded_postgresql=%s\n", load, pg
     printf "ratio_mailsift_over_mbsync=%.2f\n", ms / mb
 }' | tee "$WORK/backfill.result"

@@ -32,11 +32,13 @@ machine_facts > "$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
 log "(a) backfill"
-timeout 1800 "$BENCH_DIR/backfill.sh" "$OUT/backfill" 10000 > "$OUT/backfill.result"
+timeout 1800 "$BENCH_DIR/backfill.sh" "$OUT/backfill" 10000 > "$OUT/backfill.result" \
+    || echo "failed (exit $?): see $OUT/backfill" >> "$OUT/backfill.result"
 
 for n in ${BENCH_MAILBOXES:-1 100 1000}; do
     log "(b)+(c) latency and resources with $n mailboxes"
-    timeout 1500 "$BENCH_DIR/latency.sh" "$n" "$OUT/latency-$n" 200 150 > "$OUT/latency-$n.result"
+    timeout 1500 "$BENCH_DIR/latency.sh" "$n" "$OUT/latency-$n" 200 150 > "$OUT/latency-$n.result" \
+        || echo "failed (exit $?): see $OUT/latency-$n" >> "$OUT/latency-$n.result"
 done
 
 {
