@@ -1,8 +1,10 @@
-// Renders findings from /api/findings and refreshes twice a second. Everything taken from mail is inserted with
-// textContent, never as HTML, so a hostile subject or field cannot run script here.
+// Renders findings from /api/findings, reloading them as soon as the server reports a change (long polling on
+// /api/findings/changes). Everything taken from mail is inserted with textContent, never as HTML, so a hostile
+// subject or field cannot run script here.
 "use strict";
 
-const POLL_MS = 500;
+const ACCOUNTS_EVERY_MS = 5000;
+const RETRY_MS = 2000;
 let lastSignature = null;
 const seenKeys = new Set();
 
@@ -92,23 +94,45 @@ function render(findings) {
     : `${findings.length} finding${findings.length === 1 ? "" : "s"}`;
 }
 
-async function refresh() {
-  try {
-    const [findings, accounts] = await Promise.all([
-      fetch("/api/findings").then(r => { if (!r.ok) throw new Error(r.status); return r.json(); }),
-      fetch("/api/accounts").then(r => r.ok ? r.json() : []),
-    ]);
-    renderAccounts(accounts);
-    const signature = JSON.stringify(findings.map(f => [f.key, f.updatedAt]));
-    if (signature !== lastSignature) {
-      render(findings);
-      lastSignature = signature;
-    }
-  } catch (e) {
-    document.getElementById("status").textContent = "Cannot reach the Mailsift service (" + e.message + "); retrying…";
-  } finally {
-    setTimeout(refresh, POLL_MS);
+async function getJson(path) {
+  const response = await fetch(path, { cache: "no-store" });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return response.json();
+}
+
+async function refreshFindings() {
+  const findings = await getJson("/api/findings");
+  const signature = JSON.stringify(findings.map(f => [f.key, f.updatedAt]));
+  if (signature !== lastSignature) {
+    render(findings);
+    lastSignature = signature;
   }
 }
 
-refresh();
+async function refreshAccounts() {
+  try {
+    renderAccounts(await getJson("/api/accounts"));
+  } catch (e) {
+    // The findings loop reports an unreachable service.
+  } finally {
+    setTimeout(refreshAccounts, ACCOUNTS_EVERY_MS);
+  }
+}
+
+// Each answer is a version number; ask again with it and the server holds the request until the next change.
+async function followChanges() {
+  let version = -1;
+  for (;;) {
+    try {
+      version = await getJson(`/api/findings/changes?after=${version}`);
+      await refreshFindings();
+    } catch (e) {
+      document.getElementById("status").textContent =
+        "Cannot reach the Mailsift service (" + e.message + "); retrying…";
+      await new Promise(resolve => setTimeout(resolve, RETRY_MS));
+    }
+  }
+}
+
+refreshAccounts();
+followChanges();

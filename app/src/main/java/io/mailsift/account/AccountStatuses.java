@@ -2,6 +2,7 @@ package io.mailsift.account;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,30 +23,49 @@ public class AccountStatuses {
         this.jdbc = jdbc;
     }
 
-    /** The status of one folder: its UIDVALIDITY and the last UID whose findings are committed. */
-    public record FolderProgress(String folder, long uidValidity, long lastUid, Instant updatedAt) {
+    /**
+     * The status of one folder: its UIDVALIDITY, the last UID whose findings are committed, and the backfill of its
+     * window (messages since {@code backfillSince}): {@code backfillDone} of {@code backfillTotal} processed.
+     */
+    public record FolderProgress(String folder, long uidValidity, long lastUid, Instant updatedAt,
+            @Nullable Instant backfillSince, long backfillTotal, long backfillDone) {
+
+        /** Messages of the backfill window still to process. */
+        public long backfillRemaining() {
+            return Math.max(0, backfillTotal - backfillDone);
+        }
     }
 
-    /** The status of one mail account. */
+    /**
+     * The status of one mail account.
+     *
+     * @param state         one of {@code connecting, backfilling, idle, polling, backoff, auth_failed, disabled}
+     * @param lastError     the last failure, kept after recovery
+     * @param lastErrorAt   when {@code lastError} happened
+     * @param lastSuccessAt when the account was last seen up to date ({@code idle} or {@code polling})
+     */
     public record AccountStatus(long id, String name, String host, String username, String state,
-            @Nullable String lastError, Instant stateChangedAt, List<FolderProgress> folders) {
+            @Nullable String lastError, Instant stateChangedAt, List<FolderProgress> folders,
+            @Nullable Instant lastErrorAt, @Nullable Instant lastSuccessAt) {
     }
 
     /** Every account of one user, by name, with its folders. */
     public List<AccountStatus> forUser(long userId) {
         Map<Long, AccountStatus> accounts = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT id, name, host, username, state, last_error, state_changed_at
+                SELECT id, name, host, username, state, last_error, state_changed_at, last_error_at, last_success_at
                 FROM mail_accounts WHERE user_id = :userId ORDER BY name""")
                 .param("userId", userId)
                 .query((ResultSet row, int n) -> new AccountStatus(row.getLong("id"), row.getString("name"),
                         row.getString("host"), row.getString("username"), row.getString("state"),
                         row.getString("last_error"), row.getTimestamp("state_changed_at").toInstant(),
-                        new ArrayList<>()))
+                        new ArrayList<>(), instant(row.getTimestamp("last_error_at")),
+                        instant(row.getTimestamp("last_success_at"))))
                 .list()
                 .forEach(account -> accounts.put(account.id(), account));
         jdbc.sql("""
-                SELECT c.account_id, c.folder, c.uid_validity, c.last_uid, c.updated_at
+                SELECT c.account_id, c.folder, c.uid_validity, c.last_uid, c.updated_at, c.backfill_since,
+                       c.backfill_total, c.backfill_done
                 FROM folder_checkpoints c JOIN mail_accounts a ON a.id = c.account_id
                 WHERE a.user_id = :userId ORDER BY c.folder""")
                 .param("userId", userId)
@@ -56,12 +76,17 @@ public class AccountStatuses {
                 .list();
         return accounts.values().stream()
                 .map(a -> new AccountStatus(a.id(), a.name(), a.host(), a.username(), a.state(), a.lastError(),
-                        a.stateChangedAt(), List.copyOf(a.folders())))
+                        a.stateChangedAt(), List.copyOf(a.folders()), a.lastErrorAt(), a.lastSuccessAt()))
                 .toList();
     }
 
     private static FolderProgress folder(ResultSet row) throws SQLException {
         return new FolderProgress(row.getString("folder"), row.getLong("uid_validity"), row.getLong("last_uid"),
-                row.getTimestamp("updated_at").toInstant());
+                row.getTimestamp("updated_at").toInstant(), instant(row.getTimestamp("backfill_since")),
+                row.getLong("backfill_total"), row.getLong("backfill_done"));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -3,6 +3,7 @@ package io.mailsift.account;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username the login
  * @param password the password or app password; only ever kept in memory, never stored or logged
  * @param folders  the folders to watch, {@code [INBOX]} by default
+ * @param enabled  {@code false} registers the account (state {@code disabled}) without watching it; default true
  */
 public record ConfiguredAccount(
         String name, String host, @DefaultValue("0") int port, @DefaultValue("tls") Security security,
-        String username, @Nullable String password, @DefaultValue("INBOX") List<String> folders) {
+        String username, @Nullable String password, @DefaultValue("INBOX") List<String> folders,
+        @DefaultValue("true") boolean enabled) {
 
+    @ConstructorBinding
     public ConfiguredAccount {
         require(name, "name");
         require(host, "host");
@@ -39,6 +43,12 @@ public record ConfiguredAccount(
         }
     }
 
+    /** An enabled account. */
+    public ConfiguredAccount(String name, String host, int port, Security security, String username,
+            @Nullable String password, List<String> folders) {
+        this(name, host, port, security, username, password, folders, true);
+    }
+
     private static void require(@Nullable String value, String property) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("mailsift.accounts[]." + property + " is required for every account");
@@ -50,6 +60,6 @@ public record ConfiguredAccount(
     public String toString() {
         return "ConfiguredAccount[name=" + name + ", host=" + host + ", port=" + port + ", security="
                 + security.configValue() + ", username=" + username + ", password="
-                + (password == null ? "(none)" : "******") + ", folders=" + folders + "]";
+                + (password == null ? "(none)" : "******") + ", folders=" + folders + ", enabled=" + enabled + "]";
     }
 }

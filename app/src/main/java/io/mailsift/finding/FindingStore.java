@@ -4,8 +4,11 @@ import java.sql.Types;
 import java.time.ZoneOffset;
 
 import io.mailsift.connector.Finding;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,10 +19,12 @@ public class FindingStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    FindingStore(JdbcClient jdbc, JsonMapper json) {
+    FindingStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /**
@@ -48,5 +53,20 @@ public class FindingStore {
                 .param("folder", provenance.folder())
                 .param("uid", provenance.uid(), Types.BIGINT)
                 .update();
+        announceAfterCommit(new FindingsChanged(accountId));
+    }
+
+    /** Tells listeners (the page's change feed) only once the finding is visible to other transactions. */
+    private void announceAfterCommit(FindingsChanged change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            events.publishEvent(change);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publishEvent(change);
+            }
+        });
     }
 }

@@ -1,19 +1,30 @@
 package io.mailsift.ingest;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 import io.mailsift.account.AccountState;
 import io.mailsift.account.AccountStates;
 import io.mailsift.account.RegisteredAccount;
+import io.mailsift.ingest.IngestMetrics.BackfillGauges;
+import io.mailsift.ingest.UidCheckpointStore.Checkpoint;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -22,9 +33,11 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,23 +48,34 @@ import org.springframework.messaging.support.MessageBuilder;
  * Inbound channel adapter for one IMAP folder that never modifies the mailbox, unlike Spring Integration's
  * {@code ImapIdleChannelAdapter} whose receiver selects folders READ_WRITE and marks messages read.
  *
- * <p>On its own virtual thread it connects, opens the folder with EXAMINE (read-only), sends every message with a UID
- * above the stored checkpoint to the output channel in UID order (headers, size and UID prefetched with PEEK), then
- * waits with IMAP IDLE, re-issued every {@code idle-interval}, and fetches again on wake-up. The output channel must be
- * a direct channel whose handler commits the checkpoint: progress is read back from the checkpoint store, never kept
- * here. Failures reconnect with capped exponential backoff. No flag is ever set and nothing is expunged, copied,
- * moved or appended.
+ * <p>On its own virtual thread it connects, opens the folder with EXAMINE (read-only) and catches up: on first link
+ * (no checkpoint, or a new UIDVALIDITY, which is recorded as a mailbox event) it fixes a backfill window with
+ * {@code UID SEARCH SINCE} (the last {@code backfill-days}), stored with the checkpoint so that a restart resumes it;
+ * older messages are never fetched and the checkpoint is set past them. Messages go to the output channel in
+ * ascending UID order, which is arrival order, oldest first, so the checkpoint only moves forward; headers, size and
+ * UID are prefetched with PEEK and the body is left to the handler. Then it waits with IMAP IDLE, re-issued every
+ * {@code idle-interval} by a shared scheduler, or polls every {@code poll-interval} where IDLE is unavailable or turned
+ * off, and catches up again on every wake-up and after every reconnect. The output channel must be a direct channel
+ * whose handler commits the checkpoint: progress is read back from the checkpoint store, never kept here.
+ *
+ * <p>Failures reconnect with capped exponential backoff and full jitter, reset only after a connection stayed up for
+ * {@code stable-after}; a refused login waits {@code auth-retry-interval} instead (state {@code auth_failed}). No flag
+ * is ever set and nothing is expunged, copied, moved or appended.
  */
 final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
 
     private static final Logger log = LoggerFactory.getLogger(ImapIdleUidChannelAdapter.class);
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final Duration STATE_REFRESH = Duration.ofMinutes(1);
+    private static final DateTimeFormatter IMAP_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ROOT);
 
     private final RegisteredAccount account;
     private final String folderName;
     private final ImapSessions sessions;
     private final UidCheckpointStore checkpoints;
+    private final MailboxEvents events;
+    private final IngestMetrics metrics;
     private final AccountStates states;
     private final IngestProperties settings;
     private final ScheduledExecutorService scheduler;
@@ -64,14 +88,19 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     private final AtomicLong arrivals = new AtomicLong();
     private volatile boolean idling;
     private @Nullable AccountState lastState;
+    private Instant lastRecorded = Instant.EPOCH;
+    private final BackfillGauges gauges;
 
     ImapIdleUidChannelAdapter(RegisteredAccount account, String folderName, ImapSessions sessions,
-            UidCheckpointStore checkpoints, AccountStates states, IngestProperties settings,
-            ScheduledExecutorService scheduler) {
+            UidCheckpointStore checkpoints, MailboxEvents events, IngestMetrics metrics, AccountStates states,
+            IngestProperties settings, ScheduledExecutorService scheduler) {
         this.account = Objects.requireNonNull(account, "account");
         this.folderName = Objects.requireNonNull(folderName, "folderName");
         this.sessions = sessions;
         this.checkpoints = checkpoints;
+        this.events = events;
+        this.metrics = metrics;
+        this.gauges = metrics.backfill(account.name(), folderName);
         this.states = states;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -113,13 +142,15 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     }
 
     private void watch() {
-        Duration backoff = settings.backoffInitial();
+        ReconnectBackoff backoff = new ReconnectBackoff(settings.backoffInitial(), settings.backoffMax());
         while (watching) {
             Store store = null;
             IMAPFolder folder = null;
+            Instant connectedAt = null;
             try {
                 recordState(AccountState.CONNECTING, null);
-                store = sessions.connect(account.settings());
+                store = login();
+                connectedAt = Instant.now();
                 folder = (IMAPFolder) store.getFolder(folderName);
                 // EXAMINE: the server itself then refuses any change, and \Recent is left alone.
                 folder.open(Folder.READ_ONLY);
@@ -134,24 +165,54 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                     }
                 });
                 openFolder = folder;
+                boolean idle = settings.useIdle() && ((IMAPStore) store).hasCapability("IDLE");
+                if (!idle) {
+                    log.info("Account '{}' folder {}: polling every {} ({})", account.name(), folderName,
+                            settings.pollInterval(), settings.useIdle() ? "the server lacks IDLE"
+                                    : "mailsift.ingest.use-idle is false");
+                }
                 while (watching) {
                     long seen = arrivals.get();
+                    // After every (re)connect and every wake-up: whatever arrived meanwhile, by UID.
                     catchUp(folder);
-                    backoff = settings.backoffInitial();
-                    recordState(AccountState.IDLE, null);
-                    awaitChanges((IMAPStore) store, folder, seen);
+                    if (!watching) {
+                        break;
+                    }
+                    recordState(idle ? AccountState.IDLE : AccountState.POLLING, null);
+                    if (idle) {
+                        awaitChanges(folder, seen);
+                    } else if (!sleep(settings.pollInterval())) {
+                        // NOOP: lets the server report new messages (EXISTS) before the UID FETCH.
+                        folder.getMessageCount();
+                    }
+                }
+            } catch (AuthenticationFailedException e) {
+                if (!watching) {
+                    break;
+                }
+                String answer = e.getMessage() == null ? "authentication failed" : e.getMessage();
+                log.warn("Account '{}' folder {}: the server refused the login: {}; next attempt in {} "
+                        + "(fix the credentials and restart to retry at once)", account.name(), folderName, answer,
+                        settings.authRetryInterval());
+                recordState(AccountState.AUTH_FAILED, answer);
+                if (sleep(settings.authRetryInterval())) {
+                    break;
                 }
             } catch (Exception e) {
                 if (!watching) {
                     break;
                 }
-                log.warn("Mailbox '{}' folder {}: {}; retrying in {}", account.name(), folderName, describe(e),
-                        backoff);
+                if (connectedAt != null
+                        && Duration.between(connectedAt, Instant.now()).compareTo(settings.stableAfter()) >= 0) {
+                    // The connection had proven itself: this failure starts a new series.
+                    backoff.reset();
+                }
+                Duration wait = backoff.next();
+                log.warn("Account '{}' folder {}: {}; retrying in {}", account.name(), folderName, describe(e), wait);
                 recordState(AccountState.BACKOFF, describe(e));
-                if (sleep(backoff)) {
+                if (sleep(wait)) {
                     break;
                 }
-                backoff = min(backoff.multipliedBy(2), settings.backoffMax());
             } finally {
                 openFolder = null;
                 close(folder, store);
@@ -160,40 +221,154 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         log.debug("Watcher of '{}' {} stopped", account.name(), folderName);
     }
 
-    /** Sends every message above the checkpoint, in UID order, until none is left; returns how many. */
-    private int catchUp(IMAPFolder folder) throws MessagingException {
-        int sent = 0;
+    /** Connects and logs in, counting the attempt by outcome. */
+    private Store login() throws MessagingException {
+        try {
+            Store store = sessions.connect(account.settings());
+            metrics.login(account.name(), folderName, "success");
+            return store;
+        } catch (AuthenticationFailedException e) {
+            metrics.login(account.name(), folderName, "auth_failed");
+            throw e;
+        } catch (MessagingException | RuntimeException e) {
+            metrics.login(account.name(), folderName, "failed");
+            throw e;
+        }
+    }
+
+    /**
+     * Processes what is new since the checkpoint: first what is left of the folder's backfill window, then every
+     * message above it, each in ascending UID order (oldest first), until nothing is left.
+     */
+    private void catchUp(IMAPFolder folder) throws MessagingException {
         long uidValidity = folder.getUIDValidity();
+        Checkpoint checkpoint = checkpoint(folder, uidValidity);
+        if (checkpoint.backfilling()) {
+            backfill(folder, checkpoint);
+            if (!watching) {
+                return;
+            }
+        }
         while (watching) {
-            // A new UIDVALIDITY invalidates every stored UID: start over; finding keys make that an upsert.
+            // Read back after every round: the handler commits the checkpoint, this adapter keeps no progress.
             long last = checkpoints.find(account.id(), folderName)
                     .filter(c -> c.uidValidity() == uidValidity)
-                    .map(UidCheckpointStore.Checkpoint::lastUid)
-                    .orElse(0L);
+                    .map(Checkpoint::lastUid)
+                    .orElseThrow(() -> new IllegalStateException("the checkpoint of " + folderName
+                            + " disappeared or changed its UIDVALIDITY while watching"));
             List<Message> fresh = newerThan(folder, last);
             if (fresh.isEmpty()) {
-                return sent;
+                return;
             }
-            recordState(AccountState.BACKFILLING, null);
-            for (int from = 0; from < fresh.size() && watching; from += settings.batchSize()) {
-                Message[] batch = fresh.subList(from, Math.min(from + settings.batchSize(), fresh.size()))
-                        .toArray(Message[]::new);
-                folder.fetch(batch, prefetch());
-                for (Message message : batch) {
-                    if (!watching) {
-                        return sent;
-                    }
-                    long uid = folder.getUID(message);
-                    // Synchronous: returns after the handler committed findings and checkpoint, or throws.
-                    sendMessage(MessageBuilder
-                            .withPayload(new FetchedMessage(account, folderName, uidValidity, uid,
-                                    (IMAPMessage) message))
-                            .build());
-                    sent++;
+            if (fresh.size() > settings.batchSize()) {
+                // A real catch-up (after an outage, say), not one new mail: show it.
+                recordState(AccountState.BACKFILLING, null);
+            }
+            send(folder, uidValidity, fresh, null);
+        }
+    }
+
+    /**
+     * The stored checkpoint under this UIDVALIDITY; without one (first link, or the server renumbered the folder) a
+     * new backfill window is fixed first.
+     */
+    private Checkpoint checkpoint(IMAPFolder folder, long uidValidity) throws MessagingException {
+        Optional<Checkpoint> stored = checkpoints.find(account.id(), folderName);
+        if (stored.isPresent() && stored.get().uidValidity() == uidValidity) {
+            return stored.get();
+        }
+        if (stored.isPresent()) {
+            events.uidValidityChanged(account.id(), account.name(), folderName, stored.get().uidValidity(),
+                    uidValidity);
+        }
+        // The highest UID before the search: whatever arrives later is above it, hence live mail, never skipped.
+        int count = folder.getMessageCount();
+        long until = count == 0 ? 0 : folder.getUID(folder.getMessage(count));
+        Instant since = settings.backfillDays() == 0 ? null
+                : LocalDate.now(ZoneOffset.UTC).minusDays(settings.backfillDays()).atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+        long[] window = LongStream.of(searchUids(folder, since)).filter(uid -> uid <= until).toArray();
+        long start = window.length == 0 ? until : window[0] - 1;
+        checkpoints.startBackfill(account.id(), folderName, uidValidity, start, since, until, window.length);
+        log.info("Account '{}' folder {}: linking; {} of the messages up to UID {} arrived since {}, "
+                + "processing them oldest first", account.name(), folderName, window.length, until,
+                since == null ? "ever" : since);
+        return checkpoints.find(account.id(), folderName).orElseThrow();
+    }
+
+    /** Processes what is left of the backfill window, then moves the checkpoint past the older messages. */
+    private void backfill(IMAPFolder folder, Checkpoint checkpoint) throws MessagingException {
+        recordState(AccountState.BACKFILLING, null);
+        long[] left = LongStream.of(searchUids(folder, checkpoint.backfillSince()))
+                .filter(uid -> uid > checkpoint.lastUid() && uid <= checkpoint.backfillUntilUid())
+                .toArray();
+        BackfillProgress progress = new BackfillProgress(checkpoint.backfillTotal(), checkpoint.backfillDone());
+        log.info("Account '{}' folder {}: backfill {}/{} done, {} to go", account.name(), folderName,
+                progress.done, progress.total, left.length);
+        for (int from = 0; from < left.length && watching; from += settings.batchSize()) {
+            long[] batch = Arrays.copyOfRange(left, from, Math.min(from + settings.batchSize(), left.length));
+            List<Message> messages = new ArrayList<>();
+            for (Message message : folder.getMessagesByUID(batch)) {
+                if (message != null) {
+                    messages.add(message);
+                }
+            }
+            send(folder, checkpoint.uidValidity(), messages, progress);
+        }
+        if (watching) {
+            checkpoints.finishBackfill(account.id(), folderName, checkpoint.uidValidity());
+            progress.finish();
+            log.info("Account '{}' folder {}: backfill complete, {} messages", account.name(), folderName,
+                    progress.total);
+        }
+    }
+
+    /** Sends messages in UID order, fetching headers, size and UID for each batch first. */
+    private void send(IMAPFolder folder, long uidValidity, List<Message> messages, @Nullable BackfillProgress progress)
+            throws MessagingException {
+        for (int from = 0; from < messages.size() && watching; from += settings.batchSize()) {
+            Message[] batch = messages.subList(from, Math.min(from + settings.batchSize(), messages.size()))
+                    .toArray(Message[]::new);
+            folder.fetch(batch, prefetch());
+            for (Message message : batch) {
+                if (!watching) {
+                    return;
+                }
+                long uid = folder.getUID(message);
+                // Synchronous: returns after the handler committed findings and checkpoint, or throws.
+                sendMessage(MessageBuilder
+                        .withPayload(new FetchedMessage(account, folderName, uidValidity, uid, (IMAPMessage) message))
+                        .build());
+                if (progress != null) {
+                    progress.oneDone();
                 }
             }
         }
-        return sent;
+    }
+
+    /** UIDs of the messages that arrived on or after {@code since} (all when {@code null}), ascending. */
+    private static long[] searchUids(IMAPFolder folder, @Nullable Instant since) throws MessagingException {
+        String criteria = since == null ? "ALL"
+                : "SINCE " + IMAP_DATE.format(since.atZone(ZoneOffset.UTC).toLocalDate());
+        long[] uids = (long[]) folder.doCommand(protocol -> {
+            Response[] responses = protocol.command("UID SEARCH " + criteria, null);
+            Response status = responses[responses.length - 1];
+            LongStream.Builder found = LongStream.builder();
+            if (status.isOK()) {
+                for (int i = 0; i < responses.length; i++) {
+                    if (responses[i] instanceof IMAPResponse response && response.keyEquals("SEARCH")) {
+                        for (long uid = response.readLong(); uid != -1; uid = response.readLong()) {
+                            found.add(uid);
+                        }
+                        responses[i] = null;
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(status);
+            return found.build().sorted().distinct().toArray();
+        });
+        return uids;
     }
 
     private static List<Message> newerThan(IMAPFolder folder, long lastUid) throws MessagingException {
@@ -230,13 +405,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
      * arrived since {@code seen}: an EXISTS read while the IDLE is being started (some servers send it before the
      * continuation) does not end {@code idle()}, so the listener ends it instead.
      */
-    private void awaitChanges(IMAPStore store, IMAPFolder folder, long seen)
-            throws MessagingException, InterruptedException {
-        if (!store.hasCapability("IDLE")) {
-            // No IDLE: poll instead, at the same interval.
-            stopSignal.await(settings.idleInterval().toMillis(), TimeUnit.MILLISECONDS);
-            return;
-        }
+    private void awaitChanges(IMAPFolder folder, long seen) throws MessagingException {
         ScheduledFuture<?> reissue = scheduler.schedule(() -> abortIdle(folder),
                 settings.idleInterval().toMillis(), TimeUnit.MILLISECONDS);
         idling = true;
@@ -274,14 +443,19 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         }
     }
 
-    /** Records a state change; returns whether anything was written. */
+    /**
+     * Records a state change, or refreshes an unchanged state now and then (so that {@code last_success_at} stays
+     * recent); returns whether anything was written.
+     */
     private boolean recordState(AccountState state, @Nullable String error) {
-        if (state == lastState && error == null) {
+        Instant now = Instant.now();
+        if (state == lastState && error == null && Duration.between(lastRecorded, now).compareTo(STATE_REFRESH) < 0) {
             return false;
         }
         try {
             states.record(account.id(), state, error);
             lastState = state;
+            lastRecorded = now;
             return true;
         } catch (RuntimeException e) {
             // The database may be what failed; the state is informational, the loop must go on.
@@ -318,5 +492,35 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Backfill progress of this folder: logged now and then, and behind the backfill gauges. */
+    private final class BackfillProgress {
+
+        private final long total;
+        private long done;
+        private Instant lastLogged = Instant.now();
+
+        BackfillProgress(long total, long done) {
+            this.total = total;
+            this.done = done;
+            gauges.total().set(total);
+            gauges.remaining().set(Math.max(0, total - done));
+        }
+
+        void oneDone() {
+            done = Math.min(done + 1, total);
+            gauges.remaining().set(total - done);
+            Instant now = Instant.now();
+            if (Duration.between(lastLogged, now).compareTo(settings.progressLogInterval()) >= 0) {
+                lastLogged = now;
+                log.info("Account '{}' folder {}: backfill {}/{}", account.name(), folderName, done, total);
+            }
+        }
+
+        void finish() {
+            done = total;
+            gauges.remaining().set(0);
+        }
     }
 }

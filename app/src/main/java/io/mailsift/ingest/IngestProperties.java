@@ -18,8 +18,20 @@ import org.springframework.util.unit.DataSize;
  * @param batchSize        messages fetched per round trip while catching up (default 50)
  * @param maxMessageSize   larger messages are skipped and recorded as {@code oversized} (default 25MB)
  * @param connectorTimeout time budget of one connector on one message (default 10s)
- * @param backoffInitial   first wait after a failure (default 1s); doubles per failure
- * @param backoffMax       the longest wait between attempts (default 5m)
+ * @param backoffInitial   ceiling of the first wait after a failure (default 1s); the ceiling doubles per failure,
+ *                         and each wait is drawn at random below it (full jitter)
+ * @param backoffMax       the cap of that ceiling (default 5m)
+ * @param stableAfter      a connection must stay up this long before the backoff starts again from
+ *                         {@code backoff-initial} (default 1m): a server that drops every session at once still
+ *                         sees fewer and fewer attempts
+ * @param authRetryInterval wait after the server refused the login (default 15m): a wrong password is not fixed by
+ *                         retrying, and providers lock accounts that keep failing
+ * @param backfillDays     on first link of a folder (or after its UIDVALIDITY changed) only messages that arrived in
+ *                         the last this many days are processed (default 365); {@code 0} means the whole folder
+ * @param useIdle          wait for new mail with IMAP IDLE where the server offers it (default true); {@code false}
+ *                         always polls
+ * @param pollInterval     how often a folder is checked for new mail when IDLE is not used (default 1m)
+ * @param progressLogInterval how often backfill progress is logged per folder (default 10s)
  */
 @ConfigurationProperties("mailsift.ingest")
 record IngestProperties(
@@ -31,7 +43,13 @@ record IngestProperties(
         @DefaultValue("25MB") DataSize maxMessageSize,
         @DefaultValue("10s") Duration connectorTimeout,
         @DefaultValue("1s") Duration backoffInitial,
-        @DefaultValue("5m") Duration backoffMax) {
+        @DefaultValue("5m") Duration backoffMax,
+        @DefaultValue("1m") Duration stableAfter,
+        @DefaultValue("15m") Duration authRetryInterval,
+        @DefaultValue("365") int backfillDays,
+        @DefaultValue("true") boolean useIdle,
+        @DefaultValue("1m") Duration pollInterval,
+        @DefaultValue("10s") Duration progressLogInterval) {
 
     IngestProperties {
         if (readTimeout.compareTo(idleInterval) <= 0) {
@@ -39,12 +57,24 @@ record IngestProperties(
                     + ") must be longer than mailsift.ingest.idle-interval (" + idleInterval
                     + "): the connection is silent while idling");
         }
+        if (idleInterval.compareTo(Duration.ofMinutes(29)) >= 0 || !idleInterval.isPositive()) {
+            throw new IllegalArgumentException("mailsift.ingest.idle-interval must be positive and under 29 minutes "
+                    + "(RFC 2177: servers may end an IDLE after 30), was " + idleInterval);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("mailsift.ingest.batch-size must be at least 1, was " + batchSize);
         }
         if (backoffInitial.isNegative() || backoffInitial.isZero() || backoffMax.compareTo(backoffInitial) < 0) {
             throw new IllegalArgumentException(
                     "mailsift.ingest.backoff-initial must be positive and at most mailsift.ingest.backoff-max");
+        }
+        if (backfillDays < 0) {
+            throw new IllegalArgumentException(
+                    "mailsift.ingest.backfill-days must be 0 (the whole folder) or more, was " + backfillDays);
+        }
+        if (!pollInterval.isPositive() || !authRetryInterval.isPositive()) {
+            throw new IllegalArgumentException(
+                    "mailsift.ingest.poll-interval and mailsift.ingest.auth-retry-interval must be positive");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.mailsift.account.AccountState;
 import io.mailsift.account.AccountStates;
 import io.mailsift.account.ConfiguredAccounts;
 import io.mailsift.account.RegisteredAccount;
@@ -30,21 +31,26 @@ class MailboxWatchers implements SmartLifecycle {
     private final AccountStates states;
     private final ImapSessions sessions;
     private final UidCheckpointStore checkpoints;
+    private final MailboxEvents events;
+    private final IngestMetrics metrics;
     private final IngestProperties settings;
     private final MessageChannel ingestChannel;
     private final BeanFactory beanFactory;
     private final List<ImapIdleUidChannelAdapter> adapters = new ArrayList<>();
+    // One platform thread for every watcher's IDLE re-issue timer: it only sends a NOOP from a new virtual thread.
     private final ScheduledExecutorService idleTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("imap-idle-reissue").daemon().factory());
     private volatile boolean running;
 
     MailboxWatchers(ConfiguredAccounts accounts, AccountStates states, ImapSessions sessions,
-            UidCheckpointStore checkpoints, IngestProperties settings, MessageChannel ingestChannel,
-            BeanFactory beanFactory) {
+            UidCheckpointStore checkpoints, MailboxEvents events, IngestMetrics metrics, IngestProperties settings,
+            MessageChannel ingestChannel, BeanFactory beanFactory) {
         this.accounts = accounts;
         this.states = states;
         this.sessions = sessions;
         this.checkpoints = checkpoints;
+        this.events = events;
+        this.metrics = metrics;
         this.settings = settings;
         this.ingestChannel = ingestChannel;
         this.beanFactory = beanFactory;
@@ -56,9 +62,14 @@ class MailboxWatchers implements SmartLifecycle {
             return;
         }
         for (RegisteredAccount account : accounts.register()) {
+            if (!account.settings().enabled()) {
+                states.record(account.id(), AccountState.DISABLED, null);
+                log.info("Account '{}' is disabled (mailsift.accounts[].enabled=false): not watched", account.name());
+                continue;
+            }
             for (String folder : account.settings().folders()) {
                 ImapIdleUidChannelAdapter adapter = new ImapIdleUidChannelAdapter(account, folder, sessions,
-                        checkpoints, states, settings, idleTimer);
+                        checkpoints, events, metrics, states, settings, idleTimer);
                 adapter.setOutputChannel(ingestChannel);
                 adapter.setBeanFactory(beanFactory);
                 adapter.setBeanName("imap-" + account.name() + "-" + folder);

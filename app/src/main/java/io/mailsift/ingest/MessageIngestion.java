@@ -42,16 +42,19 @@ class MessageIngestion {
     private final ConnectorErrorLog errorLog;
     private final UidCheckpointStore checkpoints;
     private final TransactionTemplate transaction;
+    private final IngestMetrics metrics;
     private final long maxMessageSize;
 
     MessageIngestion(EmailParser parser, ConnectorRunner connectors, FindingStore findings, ConnectorErrorLog errorLog,
-            UidCheckpointStore checkpoints, TransactionTemplate transaction, IngestProperties settings) {
+            UidCheckpointStore checkpoints, TransactionTemplate transaction, IngestProperties settings,
+            IngestMetrics metrics) {
         this.parser = parser;
         this.connectors = connectors;
         this.findings = findings;
         this.errorLog = errorLog;
         this.checkpoints = checkpoints;
         this.transaction = transaction;
+        this.metrics = metrics;
         this.maxMessageSize = settings.maxMessageSize().toBytes();
     }
 
@@ -70,8 +73,9 @@ class MessageIngestion {
                 provenance = provenance(headers, fetched);
                 List<Connector> interested = connectors.interested(headers, errors);
                 if (!interested.isEmpty()) {
+                    // The body is fetched only here: when some interested connector reads bodies.
                     Email email = ConnectorRunner.needBodies(interested)
-                            ? parser.parse(rawMessage(message))
+                            ? parser.parse(rawMessage(fetched))
                             : new Email(headers, null, null, List.of(), List.of(), List.of(), List.of());
                     found = connectors.extract(interested, email, errors);
                 }
@@ -103,6 +107,8 @@ class MessageIngestion {
             }
             checkpoints.advance(accountId, fetched.folder(), fetched.uidValidity(), fetched.uid());
         });
+        metrics.committed(fetched.account().name(), fetched.folder(),
+                found.stream().mapToInt(result -> result.findings().size()).sum(), errors);
         if (!errors.isEmpty()) {
             log.warn("Account '{}' {} UID {}: {}", fetched.account().name(), fetched.folder(), fetched.uid(), errors);
         }
@@ -130,7 +136,9 @@ class MessageIngestion {
     }
 
     /** The whole message, fetched with BODY.PEEK[] (the session sets {@code peek}), so \Seen is not set. */
-    private static byte[] rawMessage(IMAPMessage message) throws MessagingException {
+    private byte[] rawMessage(FetchedMessage fetched) throws MessagingException {
+        IMAPMessage message = fetched.message();
+        metrics.bodyFetched(fetched.account().name(), fetched.folder());
         ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
         try {
             message.writeTo(raw);

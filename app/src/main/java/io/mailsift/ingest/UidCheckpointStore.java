@@ -1,16 +1,46 @@
 package io.mailsift.ingest;
 
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Progress per folder, by UID, kept in our database and never in the mailbox. */
+/**
+ * Progress per folder, by UID, kept in our database and never in the mailbox; with the folder's backfill window, so
+ * that a restart resumes the same window with the same totals.
+ */
 @Component
 class UidCheckpointStore {
 
-    /** The last UID whose outcome is committed, valid only under its UIDVALIDITY. */
-    record Checkpoint(long uidValidity, long lastUid) {
+    /**
+     * The last UID whose outcome is committed, valid only under its UIDVALIDITY.
+     *
+     * @param backfillSince    messages with a UID up to {@code backfillUntilUid} are processed only when they arrived
+     *                         on or after this day ({@code null}: all of them)
+     * @param backfillUntilUid the highest UID when the folder was linked; later UIDs are live mail
+     * @param backfillTotal    messages in the window when it was fixed
+     * @param backfillDone     of those, how many are committed
+     */
+    record Checkpoint(long uidValidity, long lastUid, @Nullable Instant backfillSince, long backfillUntilUid,
+            long backfillTotal, long backfillDone) {
+
+        Checkpoint(long uidValidity, long lastUid) {
+            this(uidValidity, lastUid, null, 0, 0, 0);
+        }
+
+        /** Whether messages of the backfill window are still ahead of the checkpoint. */
+        boolean backfilling() {
+            return lastUid < backfillUntilUid;
+        }
+
+        long backfillRemaining() {
+            return Math.max(0, backfillTotal - backfillDone);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -20,14 +50,64 @@ class UidCheckpointStore {
     }
 
     Optional<Checkpoint> find(long accountId, String folder) {
-        return jdbc.sql("SELECT uid_validity, last_uid FROM folder_checkpoints WHERE account_id = :account AND folder = :folder")
+        return jdbc.sql("""
+                SELECT uid_validity, last_uid, backfill_since, backfill_until_uid, backfill_total, backfill_done
+                FROM folder_checkpoints WHERE account_id = :account AND folder = :folder""")
                 .param("account", accountId)
                 .param("folder", folder)
-                .query((row, n) -> new Checkpoint(row.getLong("uid_validity"), row.getLong("last_uid")))
+                .query((row, n) -> {
+                    Timestamp since = row.getTimestamp("backfill_since");
+                    return new Checkpoint(row.getLong("uid_validity"), row.getLong("last_uid"),
+                            since == null ? null : since.toInstant(), row.getLong("backfill_until_uid"),
+                            row.getLong("backfill_total"), row.getLong("backfill_done"));
+                })
                 .optional();
     }
 
-    /** Moves the checkpoint to {@code uid}; a new UIDVALIDITY replaces the old checkpoint. Joins the caller's transaction. */
+    /**
+     * Fixes a new backfill window for the folder under {@code uidValidity}, replacing whatever was stored: the
+     * checkpoint starts just below the window's first UID, so older messages are never fetched.
+     */
+    void startBackfill(long accountId, String folder, long uidValidity, long startUid, @Nullable Instant since,
+            long untilUid, long total) {
+        jdbc.sql("""
+                INSERT INTO folder_checkpoints (account_id, folder, uid_validity, last_uid, backfill_since,
+                    backfill_until_uid, backfill_total, backfill_done, backfill_started_at)
+                VALUES (:account, :folder, :uidValidity, :startUid, :since, :untilUid, :total, 0, now())
+                ON CONFLICT (account_id, folder) DO UPDATE SET
+                    uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
+                    backfill_since = excluded.backfill_since, backfill_until_uid = excluded.backfill_until_uid,
+                    backfill_total = excluded.backfill_total, backfill_done = 0,
+                    backfill_started_at = excluded.backfill_started_at, updated_at = now()""")
+                .param("account", accountId)
+                .param("folder", folder)
+                .param("uidValidity", uidValidity)
+                .param("startUid", startUid)
+                .param("since", since == null ? null : since.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("untilUid", untilUid)
+                .param("total", total)
+                .update();
+    }
+
+    /**
+     * Ends the backfill window: the checkpoint moves past the older messages after its last processed one, and a
+     * message of the window that was expunged before it could be read counts as done.
+     */
+    void finishBackfill(long accountId, String folder, long uidValidity) {
+        jdbc.sql("""
+                UPDATE folder_checkpoints SET last_uid = GREATEST(last_uid, backfill_until_uid),
+                    backfill_done = backfill_total, updated_at = now()
+                WHERE account_id = :account AND folder = :folder AND uid_validity = :uidValidity""")
+                .param("account", accountId)
+                .param("folder", folder)
+                .param("uidValidity", uidValidity)
+                .update();
+    }
+
+    /**
+     * Moves the checkpoint to {@code uid}, counting it as done when it is in the backfill window; a new UIDVALIDITY
+     * replaces the old checkpoint. Joins the caller's transaction.
+     */
     void advance(long accountId, String folder, long uidValidity, long uid) {
         jdbc.sql("""
                 INSERT INTO folder_checkpoints (account_id, folder, uid_validity, last_uid)
@@ -36,6 +116,12 @@ class UidCheckpointStore {
                     last_uid = CASE WHEN folder_checkpoints.uid_validity = excluded.uid_validity
                                     THEN GREATEST(folder_checkpoints.last_uid, excluded.last_uid)
                                     ELSE excluded.last_uid END,
+                    backfill_done = CASE WHEN folder_checkpoints.uid_validity = excluded.uid_validity
+                                          AND excluded.last_uid > folder_checkpoints.last_uid
+                                          AND excluded.last_uid <= folder_checkpoints.backfill_until_uid
+                                         THEN LEAST(folder_checkpoints.backfill_done + 1,
+                                                    folder_checkpoints.backfill_total)
+                                         ELSE folder_checkpoints.backfill_done END,
                     uid_validity = excluded.uid_validity,
                     updated_at = now()""")
                 .param("account", accountId)

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** The REST API behind the findings page: the current user's findings and mailboxes, newest first. */
 @RestController
@@ -24,11 +25,14 @@ class FindingsApi {
     private final FindingQueries findings;
     private final AccountStatuses accounts;
     private final CurrentUser currentUser;
+    private final FindingChangeFeed changes;
 
-    FindingsApi(FindingQueries findings, AccountStatuses accounts, CurrentUser currentUser) {
+    FindingsApi(FindingQueries findings, AccountStatuses accounts, CurrentUser currentUser,
+            FindingChangeFeed changes) {
         this.findings = findings;
         this.accounts = accounts;
         this.currentUser = currentUser;
+        this.changes = changes;
     }
 
     /** One finding as the API shows it: the schema.org object and where it came from. */
@@ -47,6 +51,15 @@ class FindingsApi {
     List<FindingView> findings(@RequestParam(defaultValue = "200") int limit) {
         int bounded = Math.clamp(limit, 1, MAX_LIMIT);
         return findings.latestForUser(currentUser.id(), bounded).stream().map(FindingView::of).toList();
+    }
+
+    /**
+     * Waits (at most {@link FindingChangeFeed#MAX_WAIT}) until findings changed since version {@code after}, then
+     * answers the new version. {@code after=-1} answers the current version at once.
+     */
+    @GetMapping("/findings/changes")
+    DeferredResult<Long> changes(@RequestParam(defaultValue = "-1") long after) {
+        return changes.after(after);
     }
 
     @GetMapping("/accounts")

@@ -89,6 +89,46 @@ class MailboxRestartTest {
 
         assertThat(SubjectConnector.calls("validity one")).isEqualTo(2);
         assertThat(findings(account)).hasSize(count);
+        assertThat(jdbc.sql("""
+                SELECT e.kind, e.folder, CAST(e.new_value AS bigint) + 1 = CAST(e.old_value AS bigint) AS renumbered
+                FROM mailbox_events e JOIN mail_accounts a ON a.id = e.account_id WHERE a.name = :account""")
+                .param("account", account).query().listOfRows())
+                .containsExactly(Map.of("kind", "uidvalidity_changed", "folder", "INBOX", "renumbered", true));
+    }
+
+    @Test
+    void shouldResumeAnInterruptedBackfillWithItsWindowAndTotals() {
+        String account = "restart-midway";
+        GreenMailUser mailbox = mailbox(account);
+        mailbox.deliver(TestMails.mail("midway one"));
+        mailbox.deliver(TestMails.mail("midway two"));
+        mailbox.deliver(TestMails.mail("midway three"));
+
+        Instant firstStart = Instant.now();
+        try (ConfigurableApplicationContext first = start(account)) {
+            awaitIdleSince(account, firstStart);
+            await().atMost(Duration.ofSeconds(10)).until(() -> findings(account).size() == 3);
+        }
+        Map<String, Object> window = backfill(account);
+        assertThat(window).containsEntry("backfill_total", 3L).containsEntry("backfill_done", 3L);
+        // As if the process had died right after committing the first message of its backfill.
+        jdbc.sql("""
+                UPDATE folder_checkpoints SET last_uid = 1, backfill_done = 1
+                WHERE account_id = (SELECT id FROM mail_accounts WHERE name = :account)""")
+                .param("account", account).update();
+        jdbc.sql("DELETE FROM findings WHERE uid > 1 AND account_id = (SELECT id FROM mail_accounts WHERE name = :a)")
+                .param("a", account).update();
+
+        Instant secondStart = Instant.now();
+        try (ConfigurableApplicationContext second = start(account)) {
+            awaitIdleSince(account, secondStart);
+        }
+
+        assertThat(findings(account)).hasSize(3);
+        assertThat(SubjectConnector.calls("midway one")).isEqualTo(1);
+        assertThat(SubjectConnector.calls("midway two")).isEqualTo(2);
+        assertThat(SubjectConnector.calls("midway three")).isEqualTo(2);
+        assertThat(backfill(account)).isEqualTo(window);
     }
 
     /** A mailbox of its own per test, with the account's name as login. */
@@ -126,6 +166,13 @@ class MailboxRestartTest {
                 FROM findings f JOIN mail_accounts a ON a.id = f.account_id
                 WHERE a.name = :account AND f.connector_id = :connector ORDER BY f.id""")
                 .param("account", account).param("connector", SubjectConnector.ID).query().listOfRows();
+    }
+
+    private Map<String, Object> backfill(String account) {
+        return jdbc.sql("""
+                SELECT c.backfill_since, c.backfill_until_uid, c.backfill_total, c.backfill_done, c.last_uid
+                FROM folder_checkpoints c JOIN mail_accounts a ON a.id = c.account_id
+                WHERE a.name = :account""").param("account", account).query().singleRow();
     }
 
     private long lastUid(String account) {

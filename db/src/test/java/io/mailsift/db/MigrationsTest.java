@@ -40,13 +40,15 @@ class MigrationsTest {
 
     @BeforeEach
     void emptyTables() throws SQLException {
-        execute("TRUNCATE users, mail_accounts, folder_checkpoints, findings, connector_errors RESTART IDENTITY");
+        execute("TRUNCATE users, mail_accounts, folder_checkpoints, findings, connector_errors, mailbox_events"
+                + " RESTART IDENTITY");
     }
 
     @Test
     void shouldCreateEveryTable() throws SQLException {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"))
-                .contains("users", "mail_accounts", "folder_checkpoints", "findings", "connector_errors");
+                .contains("users", "mail_accounts", "folder_checkpoints", "findings", "connector_errors",
+                        "mailbox_events");
     }
 
     @Test
@@ -93,6 +95,22 @@ class MigrationsTest {
         assertThat(count("folder_checkpoints")).isZero();
         assertThat(count("findings")).isZero();
         assertThat(count("connector_errors")).isZero();
+        assertThat(count("mailbox_events")).isZero();
+    }
+
+    @Test
+    void shouldStartAFolderWithAnEmptyBackfillAndAcceptOnlyKnownStatesAndEvents() throws SQLException {
+        long account = insertAccount(insertUser("alice"), "home");
+        insertDerivedRows(account);
+
+        assertThat(strings("SELECT backfill_total || '/' || backfill_done || '/' || backfill_until_uid"
+                + " FROM folder_checkpoints")).containsExactly("0/0/0");
+        assertThat(strings("SELECT state FROM mail_accounts")).containsExactly("connecting");
+        execute("UPDATE mail_accounts SET state = 'auth_failed'");
+        assertThatThrownBy(() -> execute("UPDATE mail_accounts SET state = 'sleeping'"))
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute("INSERT INTO mailbox_events (account_id, folder, kind) VALUES (" + account
+                + ", 'INBOX', 'whatever')")).isInstanceOf(SQLException.class);
     }
 
     @Test
@@ -128,6 +146,8 @@ class MigrationsTest {
                 + ", 'INBOX', 1, 7)");
         execute("INSERT INTO connector_errors (account_id, folder, uid, kind, reason) VALUES (" + account
                 + ", 'INBOX', 3, 'parse', 'broken')");
+        execute("INSERT INTO mailbox_events (account_id, folder, kind, old_value, new_value) VALUES (" + account
+                + ", 'INBOX', 'uidvalidity_changed', '1', '2')");
     }
 
     private static long insertUser(String username) throws SQLException {

@@ -1,6 +1,10 @@
 package io.mailsift.connector;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,5 +36,34 @@ public record ConnectorDescriptor(
         findingTypes = Set.copyOf(findingTypes);
         Objects.requireNonNull(reads, "reads");
         Objects.requireNonNull(description, "description");
+    }
+
+    /**
+     * The version of the connector whose class is given, for {@link #version()}: the {@code version} property of
+     * the {@code connector.properties} resource in that class's package (let the build fill it in, e.g. with Maven
+     * resource filtering: {@code version=@project.version@}), else the {@code Implementation-Version} of the
+     * class's jar manifest.
+     *
+     * @throws IllegalStateException when neither gives a version: the connector was packaged without one
+     */
+    public static String versionOf(Class<?> connectorClass) {
+        try (InputStream in = connectorClass.getResourceAsStream("connector.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("version");
+                if (version != null && !version.isBlank()) {
+                    return version.strip();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read connector.properties of " + connectorClass.getName(), e);
+        }
+        String manifestVersion = connectorClass.getPackage().getImplementationVersion();
+        if (manifestVersion != null && !manifestVersion.isBlank()) {
+            return manifestVersion.strip();
+        }
+        throw new IllegalStateException("no version for " + connectorClass.getName() + ": put connector.properties "
+                + "with a version property next to it, or an Implementation-Version in its jar's manifest");
     }
 }

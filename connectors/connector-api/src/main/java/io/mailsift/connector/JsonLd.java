@@ -6,15 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Read access to schema.org JSON-LD objects held as nested maps and lists, tolerant of the shapes real senders use:
- * a property may hold one value or a list, types may be written {@code "FlightReservation"},
- * {@code "http://schema.org/FlightReservation"} or {@code "schema:FlightReservation"}.
+ * a property may hold one value or a list (the first counts), types may be written {@code "FlightReservation"},
+ * {@code "http://schema.org/FlightReservation"} or {@code "schema:FlightReservation"}, a text may be written as a
+ * number or as a JSON-LD value object ({@code {"@value": "RXJ34P"}}), a thing may be written as its bare name
+ * ({@code "seller": "ACME"}).
+ *
+ * <p>All methods are static, side-effect free and thread-safe; none of them modifies its argument.
  */
 public final class JsonLd {
+
+    private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
 
     private JsonLd() {
     }
@@ -81,18 +89,70 @@ public final class JsonLd {
         return Optional.ofNullable(current);
     }
 
-    /** Follows a property path to a text value (numbers are rendered), stripped; empty when absent or blank. */
+    /**
+     * Follows a property path to a text value, stripped; empty when absent or blank. Numbers and booleans are
+     * rendered, a JSON-LD value object ({@code {"@value": ...}}) gives its value.
+     */
     public static Optional<String> text(Map<String, ?> object, String... path) {
-        return get(object, path)
-                .filter(v -> v instanceof String || v instanceof Number || v instanceof Boolean)
-                .map(v -> v.toString().strip())
-                .filter(s -> !s.isEmpty());
+        return get(object, path).flatMap(JsonLd::textOf);
     }
 
-    /** Follows a property path to a nested object. */
+    /**
+     * Follows a property path to a nested object. At each step a list yields its first object, so a stray text
+     * before the object (as in {@code "seller": ["ACME", {"@type": "Organization", ...}]}) does not hide it.
+     */
     @SuppressWarnings("unchecked")
     public static Optional<Map<String, Object>> object(Map<String, ?> object, String... path) {
-        return get(object, path).filter(Map.class::isInstance).map(v -> (Map<String, Object>) v);
+        Object current = object;
+        for (String step : path) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return Optional.empty();
+            }
+            current = firstObject(map.get(step));
+        }
+        return current instanceof Map<?, ?> map ? Optional.of((Map<String, Object>) map) : Optional.empty();
+    }
+
+    /**
+     * The name of the thing a property refers to: its {@code name} when it is an object, the text itself when the
+     * sender wrote the name directly (as in {@code "merchant": "ACME"}). Empty when absent or blank.
+     */
+    public static Optional<String> nameOf(Map<String, ?> object, String property) {
+        Object value = firstObject(object.get(property));
+        if (value instanceof Map<?, ?> map) {
+            return textOf(first(map.get("name")));
+        }
+        return textOf(value);
+    }
+
+    /**
+     * Follows a property path to a date or date-time and gives its calendar date as the sender wrote it: the
+     * leading {@code YYYY-MM-DD}, else whatever precedes a {@code T} or a space. The local date is kept, not
+     * converted to UTC, so the same departure gives the same date whatever offset notation a sender uses.
+     */
+    public static Optional<String> date(Map<String, ?> object, String... path) {
+        return text(object, path).map(value -> {
+            if (ISO_DATE.matcher(value).find()) {
+                return value.substring(0, 10);
+            }
+            int end = value.length();
+            for (char separator : new char[] {'T', ' '}) {
+                int at = value.indexOf(separator);
+                if (at > 0 && at < end) {
+                    end = at;
+                }
+            }
+            return value.substring(0, end);
+        });
+    }
+
+    /**
+     * A cleaned, mutable deep copy of markup, the usual start of a finding's data: strings stripped, {@code @type}
+     * names without vocabulary prefix (as {@link #localName(String)}), nulls dropped; key order is kept.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> cleanCopy(Map<String, ?> object) {
+        return (Map<String, Object>) clean(object);
     }
 
     /** A deep, unmodifiable copy of a JSON-LD value tree (maps keep their order). */
@@ -117,5 +177,75 @@ public final class JsonLd {
             return (T) Collections.unmodifiableList(copy);
         }
         return value;
+    }
+
+    private static Optional<String> textOf(@Nullable Object value) {
+        Object single = value;
+        if (single instanceof Map<?, ?> map && map.containsKey("@value")) {
+            single = first(map.get("@value"));
+        }
+        if (single instanceof String || single instanceof Number || single instanceof Boolean) {
+            String text = single.toString().strip();
+            return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        }
+        return Optional.empty();
+    }
+
+    private static @Nullable Object first(@Nullable Object value) {
+        List<Object> values = values(value);
+        return values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** The first object of a list, else its first value. */
+    private static @Nullable Object firstObject(@Nullable Object value) {
+        List<Object> values = values(value);
+        for (Object each : values) {
+            if (each instanceof Map<?, ?>) {
+                return each;
+            }
+        }
+        return values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static @Nullable Object clean(@Nullable Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, each) -> {
+                String name = String.valueOf(key);
+                Object cleaned = name.equals("@type") ? cleanType(each) : clean(each);
+                if (cleaned != null) {
+                    copy.put(name, cleaned);
+                }
+            });
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return cleanEach(list, JsonLd::clean);
+        }
+        if (value instanceof String text) {
+            return text.strip();
+        }
+        return value;
+    }
+
+    private static @Nullable Object cleanType(@Nullable Object type) {
+        if (type instanceof String name) {
+            return localName(name.strip());
+        }
+        if (type instanceof List<?> names) {
+            return cleanEach(names, JsonLd::cleanType);
+        }
+        return clean(type);
+    }
+
+    private static List<Object> cleanEach(List<?> list, UnaryOperator<@Nullable Object> cleaner) {
+        List<Object> copy = new ArrayList<>(list.size());
+        for (Object each : list) {
+            Object cleaned = cleaner.apply(each);
+            if (cleaned != null) {
+                copy.add(cleaned);
+            }
+        }
+        return copy;
     }
 }

@@ -1,10 +1,6 @@
 package io.mailsift.purchases;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 import io.mailsift.connector.Connector;
@@ -36,7 +32,7 @@ import io.mailsift.connector.SpiVersion;
 public final class PurchaseConnector implements Connector {
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-            "purchases", projectVersion(), SpiVersion.CURRENT,
+            "purchases", ConnectorDescriptor.versionOf(PurchaseConnector.class), SpiVersion.CURRENT,
             Set.of(PurchaseExtractor.ORDER, PurchaseExtractor.PARCEL),
             ReadScope.BODIES,
             "Finds orders and parcel deliveries in the schema.org markup of shop and carrier mails.");
@@ -65,18 +61,5 @@ public final class PurchaseConnector implements Connector {
     @Override
     public List<Finding> extract(Email email) {
         return extractor.extract(email.allStructuredData());
-    }
-
-    private static String projectVersion() {
-        try (InputStream in = PurchaseConnector.class.getResourceAsStream("connector.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("connector.properties is missing from the purchases connector's jar");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -78,25 +78,25 @@ final class PurchaseExtractor {
         if (number.isEmpty()) {
             return Optional.empty(); // without its number an order cannot be told from the next one
         }
-        Map<String, Object> data = MarkupCopy.of(order);
+        Map<String, Object> data = JsonLd.cleanCopy(order);
         copyIfAbsent(data, "merchant", "seller");
         String key = FindingKey.of(ORDER, merchant(order), number.get());
         return Optional.of(new Finding(ORDER, key, data));
     }
 
     private static Optional<Finding> parcel(Map<String, Object> parcel, @Nullable Map<String, Object> enclosingOrder) {
-        Map<String, Object> order = MarkupValues.object(parcel, "partOfOrder").orElse(enclosingOrder);
-        Optional<String> tracking = MarkupValues.text(parcel, "trackingNumber");
+        Map<String, Object> order = JsonLd.object(parcel, "partOfOrder").orElse(enclosingOrder);
+        Optional<String> tracking = JsonLd.text(parcel, "trackingNumber");
         Optional<String> orderNumber = order == null ? Optional.empty() : orderNumber(order);
         if (tracking.isEmpty() && orderNumber.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> data = MarkupCopy.of(parcel);
+        Map<String, Object> data = JsonLd.cleanCopy(parcel);
         copyIfAbsent(data, "carrier", "provider");
         if (!data.containsKey("partOfOrder") && order != null && orderNumber.isPresent()) {
             data.put("partOfOrder", orderReference(order));
         }
-        String carrier = MarkupValues.nameOf(parcel, "provider").or(() -> MarkupValues.nameOf(parcel, "carrier"))
+        String carrier = JsonLd.nameOf(parcel, "provider").or(() -> JsonLd.nameOf(parcel, "carrier"))
                 .map(OrganizationName::normalize).orElse("");
         String identity = tracking.map(number -> "tracking:" + number)
                 .orElseGet(() -> "order:" + merchant(order) + "|" + orderNumber.orElseThrow());
@@ -109,18 +109,18 @@ final class PurchaseExtractor {
         reference.put("@type", ORDER);
         reference.put("orderNumber", orderNumber(order).orElseThrow());
         for (String property : List.of("merchant", "seller")) {
-            MarkupValues.object(order, property).or(() -> MarkupValues.text(order, property).map(name -> {
+            JsonLd.object(order, property).or(() -> JsonLd.text(order, property).map(name -> {
                 Map<String, Object> named = new LinkedHashMap<>();
                 named.put("@type", "Organization");
                 named.put("name", name);
                 return named;
-            })).ifPresent(organization -> reference.put(property, MarkupCopy.of(organization)));
+            })).ifPresent(organization -> reference.put(property, JsonLd.cleanCopy(organization)));
         }
         return reference;
     }
 
     private static Optional<String> orderNumber(Map<String, Object> order) {
-        return MarkupValues.text(order, "orderNumber");
+        return JsonLd.text(order, "orderNumber");
     }
 
     /** The seller's name, normalized; schema.org says {@code seller}, Gmail's markup {@code merchant}. */
@@ -128,7 +128,7 @@ final class PurchaseExtractor {
         if (order == null) {
             return "";
         }
-        return MarkupValues.nameOf(order, "seller").or(() -> MarkupValues.nameOf(order, "merchant"))
+        return JsonLd.nameOf(order, "seller").or(() -> JsonLd.nameOf(order, "merchant"))
                 .map(OrganizationName::normalize).orElse("");
     }
 

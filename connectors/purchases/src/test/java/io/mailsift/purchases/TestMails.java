@@ -1,24 +1,18 @@
 package io.mailsift.purchases;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.mailsift.connector.Email;
 import io.mailsift.connector.EmailHeaders;
-import io.mailsift.connector.mail.EmailParser;
-import io.mailsift.connector.mail.MalformedEmailException;
+import io.mailsift.connector.testkit.EmlFixtures;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Emails for tests: built around given markup, or parsed from the .eml files under {@code src/test/resources}. */
 final class TestMails {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final EmailParser PARSER = new EmailParser();
 
     private TestMails() {
     }
@@ -39,16 +33,7 @@ final class TestMails {
 
     /** A test mail under {@code src/test/resources/mails}, parsed by the platform's parser. */
     static Email resource(String name) {
-        try (InputStream in = TestMails.class.getResourceAsStream("/mails/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test mail " + name);
-            }
-            return PARSER.parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MalformedEmailException e) {
-            throw new IllegalStateException("test mail " + name + " is unreadable", e);
-        }
+        return EmlFixtures.resource("mails/" + name);
     }
 
     @SuppressWarnings("unchecked")

@@ -77,8 +77,8 @@ final class ReservationExtractor {
         if (kind.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> data = MarkupCopy.of(object);
-        Map<String, Object> reservationFor = MarkupCopy.of(subject.get());
+        Map<String, Object> data = JsonLd.cleanCopy(object);
+        Map<String, Object> reservationFor = JsonLd.cleanCopy(subject.get());
         if (JsonLd.types(reservationFor).isEmpty()) {
             reservationFor.put("@type", kind.get().subjectType());
         }
@@ -99,11 +99,11 @@ final class ReservationExtractor {
 
     /** What the reservation is for: an object, or a bare name some senders write instead. */
     private static Optional<Map<String, Object>> subject(Map<String, Object> reservation) {
-        Optional<Map<String, Object>> object = MarkupValues.object(reservation, "reservationFor");
+        Optional<Map<String, Object>> object = JsonLd.object(reservation, "reservationFor");
         if (object.isPresent()) {
             return object;
         }
-        return MarkupValues.text(reservation, "reservationFor").map(name -> {
+        return JsonLd.text(reservation, "reservationFor").map(name -> {
             Map<String, Object> named = new LinkedHashMap<>();
             named.put("name", name);
             return named;
@@ -129,13 +129,13 @@ final class ReservationExtractor {
 
     /** The booking reference, or, when the sender gave none, who the booking is for. */
     private static String bookingReference(Map<String, Object> reservation) {
-        Optional<String> number = MarkupValues.text(reservation, "reservationNumber")
-                .or(() -> MarkupValues.text(reservation, "reservationId"));
+        Optional<String> number = JsonLd.text(reservation, "reservationNumber")
+                .or(() -> JsonLd.text(reservation, "reservationId"));
         if (number.isPresent()) {
             return "ref:" + number.get();
         }
-        String person = MarkupValues.nameOf(reservation, "underName").orElse("");
-        String email = MarkupValues.text(reservation, "underName", "email").orElse("");
+        String person = JsonLd.nameOf(reservation, "underName").orElse("");
+        String email = JsonLd.text(reservation, "underName", "email").orElse("");
         return person.isEmpty() && email.isEmpty() ? "" : "name:" + person + "|" + email;
     }
 }

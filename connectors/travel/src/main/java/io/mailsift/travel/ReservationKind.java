@@ -1,8 +1,8 @@
 package io.mailsift.travel;
 
-import static io.mailsift.travel.MarkupValues.datePart;
-import static io.mailsift.travel.MarkupValues.nameOf;
-import static io.mailsift.travel.MarkupValues.text;
+import static io.mailsift.connector.JsonLd.date;
+import static io.mailsift.connector.JsonLd.nameOf;
+import static io.mailsift.connector.JsonLd.text;
 
 import java.util.List;
 import java.util.Locale;
@@ -96,8 +96,7 @@ enum ReservationKind {
                     departureDate(subject));
             case LODGING -> List.of(
                     text(subject, "name").orElse(""),
-                    datePart(text(reservation, "checkinDate").or(() -> text(reservation, "checkinTime")))
-                            .orElse(""));
+                    date(reservation, "checkinDate").or(() -> date(reservation, "checkinTime")).orElse(""));
             case RENTAL_CAR -> List.of(
                     text(reservation, "pickupTime").orElse(""),
                     nameOf(reservation, "pickupLocation")
@@ -130,6 +129,6 @@ enum ReservationKind {
     }
 
     private static String departureDate(Map<String, Object> trip) {
-        return datePart(text(trip, "departureTime")).or(() -> datePart(text(trip, "departureDay"))).orElse("");
+        return date(trip, "departureTime").or(() -> date(trip, "departureDay")).orElse("");
     }
 }

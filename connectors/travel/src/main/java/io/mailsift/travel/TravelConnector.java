@@ -1,10 +1,6 @@
 package io.mailsift.travel;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 import io.mailsift.connector.Connector;
@@ -36,7 +32,7 @@ import io.mailsift.connector.SpiVersion;
 public final class TravelConnector implements Connector {
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-            "travel", projectVersion(), SpiVersion.CURRENT,
+            "travel", ConnectorDescriptor.versionOf(TravelConnector.class), SpiVersion.CURRENT,
             Set.of("FlightReservation", "LodgingReservation", "TrainReservation", "BusReservation",
                     "RentalCarReservation", "EventReservation", "FoodEstablishmentReservation"),
             ReadScope.BODIES,
@@ -67,18 +63,5 @@ public final class TravelConnector implements Connector {
     @Override
     public List<Finding> extract(Email email) {
         return extractor.extract(email.allStructuredData());
-    }
-
-    private static String projectVersion() {
-        try (InputStream in = TravelConnector.class.getResourceAsStream("connector.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("connector.properties is missing from the travel connector's jar");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

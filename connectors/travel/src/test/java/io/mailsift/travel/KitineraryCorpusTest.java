@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -23,7 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The KDE Itinerary test corpus (CC0, see {@code src/test/resources/kitinerary/README.md}): every reservation
+ * The KDE Itinerary test corpus (CC0, kept once in connector-api's test resources and on this module's class path
+ * through its test-jar, see {@code kitinerary/README.md} there): every reservation
  * kitinerary finds in a document's schema.org markup must come out as a finding with the same identifying fields,
  * and nothing else may.
  */
@@ -167,7 +171,7 @@ class KitineraryCorpusTest {
     }
 
     private static String text(Map<String, Object> object, String... path) {
-        return MarkupValues.text(object, path).orElse("");
+        return JsonLd.text(object, path).orElse("");
     }
 
     private static String instant(String dateTime) {
@@ -178,20 +182,33 @@ class KitineraryCorpusTest {
         }
     }
 
+    /** A corpus folder's files, read from a directory or from connector-api's test-jar, whichever is on the path. */
     private static Stream<String> files(String directory, String suffix) {
+        URI folder;
         try {
-            Path root = Path.of(KitineraryCorpusTest.class.getResource("/" + directory).toURI());
-            try (Stream<Path> listing = Files.list(root)) {
-                return listing.map(path -> path.getFileName().toString())
-                        .filter(name -> name.endsWith(suffix))
-                        .sorted()
-                        .map(name -> directory + "/" + name)
-                        .toList().stream();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            folder = KitineraryCorpusTest.class.getResource("/" + directory).toURI();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+        if (!"jar".equals(folder.getScheme())) {
+            return list(Path.of(folder), directory, suffix);
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(folder, Map.of())) {
+            return list(jar.getPath("/" + directory), directory, suffix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<String> list(Path folder, String directory, String suffix) {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(suffix))
+                    .sorted()
+                    .map(name -> directory + "/" + name)
+                    .toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -10,16 +10,13 @@ import java.util.Map;
 
 import io.mailsift.connector.Email;
 import io.mailsift.connector.EmailHeaders;
-import io.mailsift.connector.mail.EmailParser;
-import io.mailsift.connector.mail.MalformedEmailException;
+import io.mailsift.connector.testkit.EmlFixtures;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds parsed emails around schema.org markup, as the platform's parser would hand them over. */
 final class Mails {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final EmailParser PARSER = new EmailParser();
 
     private static final String DEFAULT_SENDER = "From: Some Sender <noreply@example.com>";
 
@@ -49,11 +46,7 @@ final class Mails {
 
     /** A raw message parsed by the platform's parser. */
     static Email parsedBytes(byte[] raw) {
-        try {
-            return PARSER.parse(raw);
-        } catch (MalformedEmailException e) {
-            throw new IllegalStateException("test mail is unreadable", e);
-        }
+        return EmlFixtures.parse(raw);
     }
 
     /** An HTML document sent as a mail, from the sender in the {@code context.eml} next to it if there is one. */

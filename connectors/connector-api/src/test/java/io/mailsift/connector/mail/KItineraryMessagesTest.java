@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -252,7 +253,11 @@ class KItineraryMessagesTest {
                         assertThat(JsonLd.types(found)).containsAnyElementsOf(acceptable);
                         assertThat(found).containsKey("@context");
                         for (String field : List.of("name", "startDate")) {
-                            JsonLd.text(wanted, field).ifPresent(value -> assertThat(
+                            // kitinerary gives dates it resolved as {"@type": "QDateTime", "@value": ...} with an
+                            // offset the page does not state; only what it kept as the page's text is compared.
+                            Optional<String> asWritten = wanted.get(field) instanceof String
+                                    ? JsonLd.text(wanted, field) : Optional.empty();
+                            asWritten.ifPresent(value -> assertThat(
                                     JsonLd.text(found, field).map(KItineraryMessagesTest::squashed))
                                     .as(field).contains(squashed(value)));
                         }

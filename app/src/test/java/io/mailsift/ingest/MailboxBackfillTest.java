@@ -1,0 +1,197 @@
+package io.mailsift.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mailsift.account.AccountStatuses;
+import io.mailsift.account.AccountStatuses.AccountStatus;
+import io.mailsift.account.ConfiguredAccounts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Flags;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * First link of a mailbox with mail older than the backfill window, watched without IDLE (polling): only the window
+ * is processed, oldest first, bodies only where a connector reads them, with progress in the database, the account
+ * status and the metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "mailsift.ingest.backfill-days=30",
+        "mailsift.ingest.use-idle=false",
+        "mailsift.ingest.poll-interval=500ms",
+        "mailsift.ingest.batch-size=2"})
+@Import(LeanConnectors.class)
+@DirtiesContext
+class MailboxBackfillTest {
+
+    static final String ACCOUNT = "backfill-window";
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    private static GreenMailUser bob;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    AccountStatuses statuses;
+
+    @Autowired
+    ConfiguredAccounts accounts;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void account(DynamicPropertyRegistry registry) {
+        registry.add("mailsift.accounts[0].name", () -> ACCOUNT);
+        registry.add("mailsift.accounts[0].host", () -> "127.0.0.1");
+        registry.add("mailsift.accounts[0].port", () -> greenMail.getImap().getPort());
+        registry.add("mailsift.accounts[0].security", () -> "none");
+        registry.add("mailsift.accounts[0].username", () -> "bob");
+        registry.add("mailsift.accounts[0].password", () -> "secret");
+    }
+
+    @BeforeAll
+    static void mailboxWithAYearOfMail() throws Exception {
+        bob = greenMail.setUser("bob@example.org", "bob", "secret");
+        MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(bob);
+        arrived(inbox, "ancient 1", 400);
+        arrived(inbox, "ancient 2", 100);
+        arrived(inbox, "window 1", 20);
+        arrived(inbox, "[ignore] window", 10);
+        arrived(inbox, "body: window 2", 5);
+        arrived(inbox, "window 3", 0);
+        // Copied in from an archive later: a higher UID, but it arrived before the window.
+        arrived(inbox, "ancient 3", 200);
+    }
+
+    @Test
+    void shouldProcessOnlyTheMessagesOfTheWindowOldestFirst() {
+        awaitBackfilled();
+
+        assertThat(subjectsInCommitOrder()).containsExactly("window 1", "body: window 2", "window 3");
+        assertThat(SubjectConnector.calls("ancient 1") + SubjectConnector.calls("ancient 2")
+                + SubjectConnector.calls("ancient 3")).isZero();
+        // The checkpoint is past every message of the folder, the skipped ones included.
+        assertThat(jdbc.sql("SELECT last_uid FROM folder_checkpoints").query(Long.class).single()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldFetchBodiesOnlyForMessagesAConnectorReadingBodiesWants() {
+        awaitBackfilled();
+
+        // Four messages in the window; only "body: window 2" interests the body-reading connector.
+        assertThat(counter(IngestMetrics.MESSAGES)).isGreaterThanOrEqualTo(4);
+        assertThat(counter(IngestMetrics.BODIES)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowBackfillProgressInTheAccountStatus() {
+        awaitBackfilled();
+
+        AccountStatus status = statuses.forUser(accounts.localUserId()).stream()
+                .filter(a -> a.name().equals(ACCOUNT)).findFirst().orElseThrow();
+        assertThat(status.state()).isEqualTo("polling");
+        assertThat(status.lastSuccessAt()).isNotNull();
+        assertThat(status.folders()).singleElement().satisfies(folder -> {
+            assertThat(folder.backfillTotal()).isEqualTo(4);
+            assertThat(folder.backfillDone()).isEqualTo(4);
+            assertThat(folder.backfillRemaining()).isZero();
+            assertThat(folder.backfillSince()).isBefore(Instant.now().minus(Duration.ofDays(29)))
+                    .isAfter(Instant.now().minus(Duration.ofDays(32)));
+        });
+    }
+
+    @Test
+    void shouldPickUpNewMailByPollingWhenIdleIsTurnedOff() {
+        awaitBackfilled();
+
+        bob.deliver(TestMails.mail("polled in"));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(subjectsInCommitOrder())
+                .contains("polled in"));
+        assertThat(state()).isEqualTo("polling");
+    }
+
+    @Test
+    void shouldExposeTheIngestMetricsAndHealthOverHttp() throws Exception {
+        awaitBackfilled();
+        HttpClient http = HttpClient.newHttpClient();
+
+        String prometheus = get(http, "/actuator/prometheus");
+        String health = get(http, "/actuator/health");
+        String metric = get(http, "/actuator/metrics/" + IngestMetrics.MESSAGES);
+
+        assertThat(prometheus)
+                .contains("mailsift_ingest_messages_total{account=\"" + ACCOUNT + "\",folder=\"INBOX\"}")
+                .contains("mailsift_ingest_backfill_remaining{account=\"" + ACCOUNT + "\",folder=\"INBOX\"} 0.0")
+                .contains("mailsift_ingest_backfill_size{account=\"" + ACCOUNT + "\",folder=\"INBOX\"} 4.0")
+                .contains("mailsift_ingest_logins_total{account=\"" + ACCOUNT
+                        + "\",folder=\"INBOX\",outcome=\"success\"}");
+        assertThat(health).contains("\"status\":\"UP\"");
+        assertThat(metric).contains(IngestMetrics.MESSAGES);
+    }
+
+    private String get(HttpClient http, String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static void arrived(MailFolder inbox, String subject, int daysAgo) throws Exception {
+        inbox.appendMessage(TestMails.mail(subject), new Flags(),
+                Date.from(Instant.now().minus(Duration.ofDays(daysAgo))));
+    }
+
+    private void awaitBackfilled() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> "polling".equals(state()) && jdbc.sql(
+                "SELECT backfill_done FROM folder_checkpoints").query(Long.class).optional().orElse(-1L) == 4);
+    }
+
+    private String state() {
+        return jdbc.sql("SELECT state FROM mail_accounts WHERE name = :account").param("account", ACCOUNT)
+                .query(String.class).optional().orElse(null);
+    }
+
+    private double counter(String name) {
+        Counter counter = meters.find(name).tag("account", ACCOUNT).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private List<String> subjectsInCommitOrder() {
+        return jdbc.sql("SELECT payload->>'name' FROM findings WHERE connector_id = :connector ORDER BY id")
+                .param("connector", SubjectConnector.ID).query(String.class).list();
+    }
+}
