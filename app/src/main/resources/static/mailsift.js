@@ -59,16 +59,26 @@ function summarize(type, d) {
   }
 }
 
+// One chip per mailbox: its state, the backfill progress of folders still catching up, and the last error.
 function renderAccounts(accounts) {
   const box = document.getElementById("accounts");
   box.replaceChildren(...accounts.map(a => {
     const el = document.createElement("span");
-    el.className = "account";
+    el.className = "account " + a.state;
     el.textContent = a.name;
     const state = document.createElement("span");
     state.className = "state";
-    state.textContent = a.state + (a.lastError ? ` (${a.lastError})` : "");
+    const backfilling = (a.folders || []).filter(f => f.backfillTotal > f.backfillDone)
+      .map(f => `${f.folder} ${f.backfillDone}/${f.backfillTotal}`);
+    state.textContent = [a.state.replace("_", " "), ...backfilling].join(" · ");
     el.append(state);
+    if (a.lastError && a.state !== "idle" && a.state !== "polling") {
+      el.title = a.lastError;
+      const error = document.createElement("span");
+      error.className = "error";
+      error.textContent = a.lastError;
+      el.append(error);
+    }
     return el;
   }));
 }

@@ -18,11 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password the password or app password; only ever kept in memory, never stored or logged
  * @param folders  the folders to watch, {@code [INBOX]} by default
  * @param enabled  {@code false} registers the account (state {@code disabled}) without watching it; default true
+ * @param tlsTrust which server certificates are accepted with {@code tls} and {@code starttls}: {@code system} (the
+ *                 default), {@code pem:<path>} or {@code insecure}; see {@link TlsTrust}
  */
 public record ConfiguredAccount(
         String name, String host, @DefaultValue("0") int port, @DefaultValue("tls") Security security,
         String username, @Nullable String password, @DefaultValue("INBOX") List<String> folders,
-        @DefaultValue("true") boolean enabled) {
+        @DefaultValue("true") boolean enabled, @DefaultValue("system") TlsTrust tlsTrust) {
 
     @ConstructorBinding
     public ConfiguredAccount {
@@ -43,10 +45,10 @@ public record ConfiguredAccount(
         }
     }
 
-    /** An enabled account. */
+    /** An enabled account that trusts the JVM's trust store ({@code tls-trust: system}). */
     public ConfiguredAccount(String name, String host, int port, Security security, String username,
             @Nullable String password, List<String> folders) {
-        this(name, host, port, security, username, password, folders, true);
+        this(name, host, port, security, username, password, folders, true, TlsTrust.SYSTEM);
     }
 
     private static void require(@Nullable String value, String property) {
@@ -60,6 +62,7 @@ public record ConfiguredAccount(
     public String toString() {
         return "ConfiguredAccount[name=" + name + ", host=" + host + ", port=" + port + ", security="
                 + security.configValue() + ", username=" + username + ", password="
-                + (password == null ? "(none)" : "******") + ", folders=" + folders + ", enabled=" + enabled + "]";
+                + (password == null ? "(none)" : "******") + ", folders=" + folders + ", enabled=" + enabled
+                + ", tlsTrust=" + tlsTrust + "]";
     }
 }

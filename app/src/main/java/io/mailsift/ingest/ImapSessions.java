@@ -1,12 +1,29 @@
 package io.mailsift.ingest;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import io.mailsift.account.ConfiguredAccount;
 import io.mailsift.account.Security;
+import io.mailsift.account.TlsTrust;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Opens IMAP connections configured so that reading never changes the mailbox, and a dead peer is noticed. */
@@ -14,6 +31,7 @@ import org.springframework.stereotype.Component;
 class ImapSessions {
 
     private final IngestProperties settings;
+    private final Map<TlsTrust, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
 
     ImapSessions(IngestProperties settings) {
         this.settings = settings;
@@ -44,9 +62,99 @@ class ImapSessions {
             properties.setProperty(prefix + "starttls.required", "true");
         }
         if (account.security() != Security.NONE) {
-            properties.setProperty(prefix + "ssl.checkserveridentity", "true");
+            TlsTrust trust = account.tlsTrust();
+            // The host name is checked against the certificate unless the account trusts anything anyway.
+            properties.setProperty(prefix + "ssl.checkserveridentity",
+                    Boolean.toString(trust.mode() != TlsTrust.Mode.INSECURE));
+            if (trust.mode() != TlsTrust.Mode.SYSTEM) {
+                // Used for IMAPS and for the STARTTLS upgrade alike; an object, hence put, not setProperty.
+                properties.put(prefix + "ssl.socketFactory", socketFactories.computeIfAbsent(trust,
+                        ImapSessions::socketFactory));
+            }
         }
         return properties;
+    }
+
+    /** A factory trusting the JVM's trust store plus the account's PEM certificates, or anything for insecure. */
+    private static SSLSocketFactory socketFactory(TlsTrust trust) {
+        try {
+            X509TrustManager trustManager = trust.mode() == TlsTrust.Mode.INSECURE
+                    ? new AnyCertificate()
+                    : new SystemOrPinned(trustManager(null), trustManager(trust.certificates()));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager}, null);
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot set up TLS for tls-trust " + trust + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The default trust manager over the given certificates, or over the JVM's trust store for {@code null}. */
+    private static X509TrustManager trustManager(@Nullable List<X509Certificate> certificates)
+            throws GeneralSecurityException, IOException {
+        KeyStore store = null;
+        if (certificates != null) {
+            store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            for (int i = 0; i < certificates.size(); i++) {
+                store.setCertificateEntry("tls-trust-" + i, certificates.get(i));
+            }
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new KeyStoreException("no X.509 trust manager available");
+    }
+
+    /** Accepts what the system trust store accepts, and otherwise what the account's own certificates accept. */
+    private record SystemOrPinned(X509TrustManager system, X509TrustManager pinned) implements X509TrustManager {
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                pinned.checkServerTrusted(chain, authType);
+            } catch (CertificateException notPinned) {
+                system.checkServerTrusted(chain, authType);
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("Mailsift does not accept client connections");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            X509Certificate[] a = system.getAcceptedIssuers();
+            X509Certificate[] b = pinned.getAcceptedIssuers();
+            X509Certificate[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
+        }
+    }
+
+    /** {@code tls-trust: insecure}: every certificate passes. */
+    @SuppressWarnings("java:S4830") // deliberate, opt-in per account, warned about at start
+    private static final class AnyCertificate implements X509TrustManager {
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // trusts anything, by configuration
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("Mailsift does not accept client connections");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     static String protocol(Security security) {

@@ -91,6 +91,47 @@ class AccountsPropertiesTest {
     }
 
     @Test
+    void shouldTrustTheSystemTrustStoreByDefault() {
+        runner.withPropertyValues("mailsift.accounts[0].name=home", "mailsift.accounts[0].host=h",
+                "mailsift.accounts[0].username=u").run(context -> assertThat(
+                        context.getBean(AccountsProperties.class).accounts().getFirst().tlsTrust())
+                        .isEqualTo(TlsTrust.SYSTEM));
+    }
+
+    @Test
+    void shouldReadTheCertificatesOfPemTrustAtStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path pem = dir.resolve("server.pem");
+        java.nio.file.Files.writeString(pem, SELF_SIGNED);
+
+        runner.withPropertyValues("mailsift.accounts[0].name=home", "mailsift.accounts[0].host=h",
+                "mailsift.accounts[0].username=u", "mailsift.accounts[0].tls-trust=pem:" + pem).run(context -> {
+                    TlsTrust trust = context.getBean(AccountsProperties.class).accounts().getFirst().tlsTrust();
+                    assertThat(trust.mode()).isEqualTo(TlsTrust.Mode.PEM);
+                    assertThat(trust.certificates()).singleElement().satisfies(certificate -> assertThat(
+                            certificate.getSubjectX500Principal().getName()).isEqualTo("CN=mailsift-test"));
+                });
+    }
+
+    @Test
+    void shouldFailStartupNamingThePropertyWhenThePemFileIsMissing() {
+        runner.withPropertyValues("mailsift.accounts[0].name=home", "mailsift.accounts[0].host=h",
+                "mailsift.accounts[0].username=u", "mailsift.accounts[0].tls-trust=pem:/no/such/server.pem")
+                .run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("mailsift.accounts[0].tls-trust")
+                        .hasStackTraceContaining("tls-trust file /no/such/server.pem cannot be read"));
+    }
+
+    @Test
+    void shouldFailStartupWhenTheTrustIsUnknown() {
+        runner.withPropertyValues("mailsift.accounts[0].name=home", "mailsift.accounts[0].host=h",
+                "mailsift.accounts[0].username=u", "mailsift.accounts[0].tls-trust=any")
+                .run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("tls-trust must be 'system', 'pem:<path to a PEM file>' or "
+                                + "'insecure', was 'any'"));
+    }
+
+    @Test
     void shouldNeverShowThePasswordInToString() {
         ConfiguredAccount account = new ConfiguredAccount("home", "imap.example.org", 0, Security.TLS, "me",
                 "hunter2", java.util.List.of("INBOX"));
@@ -98,4 +139,19 @@ class AccountsPropertiesTest {
         assertThat(account.toString()).doesNotContain("hunter2").contains("password=******");
         assertThat(new RegisteredAccount(1, 1, account).toString()).doesNotContain("hunter2");
     }
+
+    /** A self-signed certificate (CN=mailsift-test), only parsed here. */
+    private static final String SELF_SIGNED = """
+            -----BEGIN CERTIFICATE-----
+            MIIBhjCCASugAwIBAgIUOk7rxUTBYvMozlGCPuV+btC5z00wCgYIKoZIzj0EAwIw
+            GDEWMBQGA1UEAwwNbWFpbHNpZnQtdGVzdDAeFw0yNjExMzAwMTA0MzJaFw0zNjEx
+            MjcwMTA0MzJaMBgxFjAUBgNVBAMMDW1haWxzaWZ0LXRlc3QwWTATBgcqhkjOPQIB
+            BggqhkjOPQMBBwNCAAT8/tgG0DxOfFf30Oy+Ysc2GUAOxxi2mGjO+NCAAnJRL4gm
+            oWe2nyOgsEfKVmNKu3qgaqmOAw+jY0W8zAqjnK5Ho1MwUTAdBgNVHQ4EFgQUIjGu
+            Rl5SA3u2xIzb15xZkoUzMnIwHwYDVR0jBBgwFoAUIjGuRl5SA3u2xIzb15xZkoUz
+            MnIwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNJADBGAiEA7dW5hWpmKpXy
+            5EfpO6TZl5PNxmYzJNPTrBurwqIWk58CIQCH+8A7ZQ4GbjUHkOqNlLvJgpx1hZk2
+            1xzmW2UbgvJgfw==
+            -----END CERTIFICATE-----
+            """;
 }
