@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Benchmark (a): backfill of one 10,000-message Dovecot mailbox by Mailsift, side by side with mbsync downloading the
+# same mailbox. Usage: bench/backfill.sh [WORKDIR] [MESSAGES]. Prints key=value results; leaves nothing running.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+WORK=${1:-$(mktemp -d /tmp/mailsift-bench-backfill.XXXXXX)}
+MESSAGES=${2:-10000}
+DOVECOT="$WORK/dovecot"
+mkdir -p "$WORK"
+trap 'stop_app "$WORK"; "$BENCH_DIR/dovecot.sh" stop "$DOVECOT"' EXIT
+
+log "generating $MESSAGES messages"
+"$JAVA" "$BENCH_DIR/Bench.java" generate "$DOVECOT/mail/user0/Maildir" "$MESSAGES" 42 | tee "$WORK/generate.txt" >&2
+"$BENCH_DIR/dovecot.sh" start "$DOVECOT" "$IMAP_PORT" 1 >&2
+DOVEADM=(doveadm -c "$DOVECOT/dovecot.conf")
+
+# Let Dovecot assign UIDs and build its index and cache before either client comes, and pull every file into the page
+# cache, so that neither client pays for the other's warm-up.
+"${DOVEADM[@]}" fetch -u user0 'uid flags size.physical date.received text' mailbox INBOX all > /dev/null
+UIDNEXT=$("${DOVEADM[@]}" -f tab mailbox status -u user0 uidnext INBOX | awk -F'\t' 'NR==2{print $2}')
+LAST_UID=$((UIDNEXT - 1))
+log "mailbox ready: last UID $LAST_UID"
+
+# --- mbsync ---------------------------------------------------------------------------------------------------------
+mkdir -p "$WORK/mbsync/INBOX"
+cat > "$WORK/mbsyncrc" <<CONF
+IMAPAccount bench
+Host 127.0.0.1
+Port $IMAP_PORT
+User user0
+Pass bench
+SSLType None
+AuthMechs LOGIN
+
+IMAPStore remote
+Account bench
+
+MaildirStore local
+Path $WORK/mbsync/
+Inbox $WORK/mbsync/INBOX
+
+Channel bench
+Far :remote:
+Near :local:
+Patterns INBOX
+Sync Pull
+Create Near
+SyncState *
+CONF
+log "mbsync: downloading the mailbox"
+CPU_BEFORE=$(cpu_snapshot)
+timeout 1200 /usr/bin/time -v -o "$WORK/mbsync.time" mbsync -q -c "$WORK/mbsyncrc" -a
+MBSYNC_S=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$WORK/mbsync.time" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+MBSYNC_CPU_S=$(awk -F': ' '/User time|System time/{t+=$2} END{printf "%.1f", t}' "$WORK/mbsync.time")
+MBSYNC_CPU=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
+MBSYNC_FILES=$(find "$WORK/mbsync/INBOX/cur" "$WORK/mbsync/INBOX/new" -type f | wc -l)
+log "mbsync: $MBSYNC_FILES messages in ${MBSYNC_S}s"
+# Second opinion: mbsync's default fsyncs every message it stores; "FSync no" shows what the disk costs it.
+rm -rf "$WORK/mbsync" && mkdir -p "$WORK/mbsync/INBOX"
+{ echo "FSync no"; cat "$WORK/mbsyncrc"; } > "$WORK/mbsyncrc-nofsync"
+timeout 1200 /usr/bin/time -v -o "$WORK/mbsync-nofsync.time" mbsync -q -c "$WORK/mbsyncrc-nofsync" -a
+MBSYNC_NOFSYNC_S=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$WORK/mbsync-nofsync.time" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+log "mbsync (FSync no): ${MBSYNC_NOFSYNC_S}s"
+
+# --- Mailsift -------------------------------------------------------------------------------------------------------
+export MAILSIFT_ACCOUNTS_0_NAME=bench MAILSIFT_ACCOUNTS_0_HOST=127.0.0.1 MAILSIFT_ACCOUNTS_0_PORT=$IMAP_PORT \
+    MAILSIFT_ACCOUNTS_0_SECURITY=none MAILSIFT_ACCOUNTS_0_USERNAME=user0 MAILSIFT_ACCOUNTS_0_PASSWORD=bench
+START_MS=$(now_ms)
+start_app "$WORK"
+wait_until 120 "Mailsift to start" app_ready
+CPU_BEFORE=$(cpu_snapshot)
+APP_CPU_BEFORE=$(process_cpu_seconds "$APP_PID")
+checkpoint_at_end() { [[ $(sql "SELECT last_uid FROM folder_checkpoints" 2>/dev/null) == "$LAST_UID" ]]; }
+wait_until 1800 "the checkpoint to reach UID $LAST_UID" checkpoint_at_end
+MAILSIFT_CPU=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
+APP_CPU=$(awk -v a="$APP_CPU_BEFORE" -v b="$(process_cpu_seconds "$APP_PID")" 'BEGIN{printf "%.1f", b-a}')
+# The checkpoint row's own timestamp says when the last message was committed (the poll adds up to 0.1 s).
+DONE_MS=$(sql "SELECT (extract(epoch FROM updated_at) * 1000)::bigint FROM folder_checkpoints")
+WATCH_MS=$(log_time_ms "$WORK/app.log" "Watching INBOX")
+FINDINGS=$(sql "SELECT count(*) FROM findings")
+ERRORS=$(sql "SELECT count(*) FROM connector_errors")
+PG_VERSION=$(sql "SHOW server_version")
+RSS_KB=$(awk '/VmRSS/{print $2}' "/proc/$APP_PID/status")
+stop_app "$WORK"
+
+awk -v watch="$WATCH_MS" -v start="$START_MS" -v done="$DONE_MS" -v mb="$MBSYNC_S" -v n="$LAST_UID" \
+    -v findings="$FINDINGS" -v errors="$ERRORS" -v files="$MBSYNC_FILES" -v rss="$RSS_KB" \
+    -v load="$(load_average)" -v mbnofsync="$MBSYNC_NOFSYNC_S" -v mbcpus="$MBSYNC_CPU_S" -v pg="$PG_VERSION" -v mbcpu="$MBSYNC_CPU" -v mscpu="$MAILSIFT_CPU" -v appcpu="$APP_CPU" 'BEGIN {
+    ms = (done - watch) / 1000; total = (done - start) / 1000
+    printf "messages=%d\n", n
+    printf "mbsync_seconds=%.2f\nmbsync_messages=%d\nmbsync_msgs_per_s=%.0f\n", mb, files, n / mb
+    printf "mbsync_cpu_seconds=%.1f\n", mbcpus
+    printf "mbsync_fsync_no_seconds=%.2f\n", mbnofsync
+    printf "mailsift_seconds_from_watcher_start=%.2f\nmailsift_msgs_per_s=%.0f\n", ms, n / ms
+    printf "mailsift_seconds_from_process_start=%.2f\n", total
+    printf "mailsift_findings=%d\nmailsift_connector_errors=%d\nmailsift_rss_mb_at_end=%.0f\n", findings, errors, rss / 1024
+    printf "machine_cpu_busy_percent_during_mbsync=%d\nmachine_cpu_busy_percent_during_mailsift=%d\n", mbcpu, mscpu
+    printf "mailsift_jvm_cpu_seconds_during_backfill=%.1f\n", appcpu
+    printf "load_average_at_end=%s\nembedded_postgresql=%s\n", load, pg
+    printf "ratio_mailsift_over_mbsync=%.2f\n", ms / mb
+}' | tee "$WORK/backfill.result"

@@ -1,0 +1,95 @@
+# Shared pieces of the benchmark scripts: sourced, not run.
+# Everything listens on 127.0.0.1 only; every wait is bounded.
+
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
+JAR=${MAILSIFT_JAR:-$REPO_DIR/app/target/mailsift.jar}
+IMAP_PORT=${BENCH_IMAP_PORT:-24143}
+PG_PORT=${BENCH_PG_PORT:-25432}
+HTTP_PORT=${BENCH_HTTP_PORT:-28080}
+APP_HEAP=${BENCH_APP_HEAP:--Xmx1g}
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+now_ms() { date +%s%3N; }
+
+# psql against the app's embedded PostgreSQL (user postgres, no password, loopback only).
+sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -XqAt -c "$1"; }
+
+# wait_until SECONDS DESCRIPTION COMMAND...: polls COMMAND every 0.1 s until it succeeds; fails after SECONDS.
+wait_until() {
+    local limit=$1 what=$2
+    shift 2
+    local deadline=$(($(date +%s) + limit))
+    until "$@" >/dev/null 2>&1; do
+        if (($(date +%s) >= deadline)); then
+            log "gave up after ${limit}s waiting for: $what"
+            return 1
+        fi
+        sleep 0.1
+    done
+}
+
+# start_app WORKDIR [ARGS...]: starts Mailsift in the background with its embedded PostgreSQL under WORKDIR/app,
+# logging to WORKDIR/app.log; sets APP_PID. Accounts come from the environment or an --spring.config... argument.
+start_app() {
+    local work=$1
+    shift
+    mkdir -p "$work/app"
+    "$JAVA" $APP_HEAP -XX:+UseG1GC -jar "$JAR" \
+        --mailsift.data-dir="$work/app" \
+        --mailsift.embedded-postgres.port="$PG_PORT" \
+        --server.address=127.0.0.1 --server.port="$HTTP_PORT" \
+        --mailsift.plugins-dir="$work/plugins" \
+        --mailsift.ingest.backfill-days=100000 \
+        --management.endpoints.web.exposure.include=health,metrics \
+        "$@" > "$work/app.log" 2>&1 &
+    APP_PID=$!
+    echo "$APP_PID" > "$work/app.pid"
+    log "Mailsift started (pid $APP_PID), log in $work/app.log"
+}
+
+# stop_app WORKDIR: SIGTERM, up to 60 s for a clean stop, then SIGKILL.
+stop_app() {
+    local work=$1 pid
+    pid=$(cat "$work/app.pid" 2>/dev/null) || return 0
+    kill "$pid" 2>/dev/null || return 0
+    for ((t = 0; t < 600; t++)); do
+        kill -0 "$pid" 2>/dev/null || { rm -f "$work/app.pid"; return 0; }
+        sleep 0.1
+    done
+    log "Mailsift did not stop in 60 s: SIGKILL"
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$work/app.pid"
+}
+
+app_ready() { sql "SELECT 1 FROM mail_accounts LIMIT 1" | grep -q 1; }
+
+# Milliseconds since the epoch of the first log line containing TEXT (Spring Boot's ISO-8601 timestamps).
+log_time_ms() {
+    local line
+    line=$(grep -m1 -- "$2" "$1") || return 1
+    date -d "$(awk '{print $1}' <<<"$line")" +%s%3N
+}
+
+load_average() { cut -d" " -f1-3 /proc/loadavg; }
+
+machine_facts() {
+    echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "- commit: $(git -C "$REPO_DIR" rev-parse --short HEAD) ($(git -C "$REPO_DIR" log -1 --format=%s | cut -c1-70))"
+    echo "- cpu: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+    echo "- memory: $(free -g | awk '/Mem:/{print $2}') GiB"
+    echo "- kernel: $(uname -r)"
+    echo "- java: $("$JAVA" -version 2>&1 | sed -n 2p)"
+    echo "- dovecot: $(dovecot --version)"
+    echo "- mbsync: $(mbsync --version)"
+    echo "- postgresql (embedded, zonky): see app.log"
+}
+
+# "BUSY TOTAL" jiffies of the whole machine from /proc/stat (busy excludes idle and iowait).
+cpu_snapshot() { awk '/^cpu /{t=0; for (i=2;i<=NF;i++) t+=$i; print t-$5-$6, t}' /proc/stat; }
+# cpu_busy_percent "BEFORE" "AFTER": share of all cores' time spent busy between two snapshots.
+cpu_busy_percent() { awk -v a="$1" -v b="$2" 'BEGIN{split(a,x," "); split(b,y," "); printf "%.0f", 100*(y[1]-x[1])/(y[2]-x[2])}'; }
+# CPU seconds (user+system) used so far by process PID.
+process_cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14+$15)/hz}' "/proc/$1/stat"; }
