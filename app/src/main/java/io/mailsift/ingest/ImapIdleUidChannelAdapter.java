@@ -142,7 +142,8 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     }
 
     private void watch() {
-        ReconnectBackoff backoff = new ReconnectBackoff(settings.backoffInitial(), settings.backoffMax());
+        ReconnectBackoff backoff = new ReconnectBackoff(settings.backoffInitial(), settings.backoffMax(),
+                settings.stableAfter());
         while (watching) {
             Store store = null;
             IMAPFolder folder = null;
@@ -202,12 +203,8 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 if (!watching) {
                     break;
                 }
-                if (connectedAt != null
-                        && Duration.between(connectedAt, Instant.now()).compareTo(settings.stableAfter()) >= 0) {
-                    // The connection had proven itself: this failure starts a new series.
-                    backoff.reset();
-                }
-                Duration wait = backoff.next();
+                Duration wait = backoff.afterFailure(
+                        connectedAt == null ? null : Duration.between(connectedAt, Instant.now()));
                 log.warn("Account '{}' folder {}: {}; retrying in {}", account.name(), folderName, describe(e), wait);
                 recordState(AccountState.BACKOFF, describe(e));
                 if (sleep(wait)) {

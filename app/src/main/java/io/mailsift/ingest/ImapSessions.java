@@ -1,6 +1,11 @@
 package io.mailsift.ingest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
@@ -10,27 +15,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import io.mailsift.account.ConfiguredAccount;
 import io.mailsift.account.Security;
 import io.mailsift.account.TlsTrust;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Opens IMAP connections configured so that reading never changes the mailbox, and a dead peer is noticed. */
 @Component
 class ImapSessions {
 
+    /** Where {@code mailsift.ingest.protocol-log} writes the IMAP conversation. */
+    static final String PROTOCOL_LOGGER = "io.mailsift.ingest.imap-protocol";
+
+    private static final Logger protocolLog = LoggerFactory.getLogger(PROTOCOL_LOGGER);
+
+    // Jakarta Mail dispatches folder events (new-mail notices) on a thread per open folder; make those virtual.
+    private static final Executor EVENT_DISPATCH = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("imap-events-", 0).factory());
+
     private final IngestProperties settings;
+    // Without a shared executor Jakarta Mail starts one platform thread per connection to enforce the write timeout.
+    private final ScheduledExecutorService writeTimeouts = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("imap-write-timeout").daemon().factory());
     private final Map<TlsTrust, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
 
     ImapSessions(IngestProperties settings) {
@@ -41,6 +66,11 @@ class ImapSessions {
     Store connect(ConfiguredAccount account) throws MessagingException {
         String protocol = protocol(account.security());
         Session session = Session.getInstance(properties(account, protocol));
+        if (settings.protocolLog()) {
+            // mail.debug.auth stays false: Jakarta Mail then leaves credentials out of the trace.
+            session.setDebugOut(new PrintStream(new LineLogger(), true, StandardCharsets.UTF_8));
+            session.setDebug(true);
+        }
         Store store = session.getStore(protocol);
         store.connect(account.host(), account.port(), account.username(),
                 account.password() == null ? "" : account.password());
@@ -55,6 +85,8 @@ class ImapSessions {
         properties.setProperty(prefix + "connectiontimeout", millis(settings.connectTimeout()));
         properties.setProperty(prefix + "timeout", millis(settings.readTimeout()));
         properties.setProperty(prefix + "writetimeout", millis(settings.writeTimeout()));
+        properties.put("mail.event.executor", EVENT_DISPATCH);
+        properties.put(prefix + "executor.writetimeout", writeTimeouts);
         // Whole messages are read once and dropped; a larger fetch buffer means fewer round trips.
         properties.setProperty(prefix + "fetchsize", "1048576");
         if (account.security() == Security.STARTTLS) {
@@ -70,6 +102,9 @@ class ImapSessions {
                 // Used for IMAPS and for the STARTTLS upgrade alike; an object, hence put, not setProperty.
                 properties.put(prefix + "ssl.socketFactory", socketFactories.computeIfAbsent(trust,
                         ImapSessions::socketFactory));
+                // Otherwise a refused certificate is retried with the JVM's default factory, whose error then hides
+                // the real reason (e.g. a host name mismatch) behind "PKIX path building failed".
+                properties.setProperty(prefix + "socketFactory.fallback", "false");
             }
         }
         return properties;
@@ -90,7 +125,7 @@ class ImapSessions {
     }
 
     /** The default trust manager over the given certificates, or over the JVM's trust store for {@code null}. */
-    private static X509TrustManager trustManager(@Nullable List<X509Certificate> certificates)
+    private static X509ExtendedTrustManager trustManager(@Nullable List<X509Certificate> certificates)
             throws GeneralSecurityException, IOException {
         KeyStore store = null;
         if (certificates != null) {
@@ -103,28 +138,78 @@ class ImapSessions {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
+            if (manager instanceof X509ExtendedTrustManager x509) {
                 return x509;
             }
         }
         throw new KeyStoreException("no X.509 trust manager available");
     }
 
-    /** Accepts what the system trust store accepts, and otherwise what the account's own certificates accept. */
-    private record SystemOrPinned(X509TrustManager system, X509TrustManager pinned) implements X509TrustManager {
+    /**
+     * Accepts what the account's own certificates accept, and otherwise what the system trust store accepts. Extended,
+     * so that the TLS layer's host name check runs inside each of them; when both refuse, the account's own reason is
+     * the one reported (the system's is attached).
+     */
+    private static final class SystemOrPinned extends X509ExtendedTrustManager {
+
+        private final X509ExtendedTrustManager system;
+        private final X509ExtendedTrustManager pinned;
+
+        SystemOrPinned(X509ExtendedTrustManager system, X509ExtendedTrustManager pinned) {
+            this.system = system;
+            this.pinned = pinned;
+        }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            check(manager -> manager.checkServerTrusted(chain, authType));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            check(manager -> manager.checkServerTrusted(chain, authType, socket));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            check(manager -> manager.checkServerTrusted(chain, authType, engine));
+        }
+
+        private void check(Check check) throws CertificateException {
             try {
-                pinned.checkServerTrusted(chain, authType);
+                check.run(pinned);
             } catch (CertificateException notPinned) {
-                system.checkServerTrusted(chain, authType);
+                try {
+                    check.run(system);
+                } catch (CertificateException notSystem) {
+                    notPinned.addSuppressed(notSystem);
+                    throw notPinned;
+                }
             }
+        }
+
+        @FunctionalInterface
+        private interface Check {
+            void run(X509ExtendedTrustManager manager) throws CertificateException;
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("Mailsift does not accept client connections");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
         }
 
         @Override
@@ -139,7 +224,7 @@ class ImapSessions {
 
     /** {@code tls-trust: insecure}: every certificate passes. */
     @SuppressWarnings("java:S4830") // deliberate, opt-in per account, warned about at start
-    private static final class AnyCertificate implements X509TrustManager {
+    private static final class AnyCertificate extends X509ExtendedTrustManager {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
@@ -147,8 +232,30 @@ class ImapSessions {
         }
 
         @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // trusts anything, by configuration
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // trusts anything, by configuration
+        }
+
+        @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("Mailsift does not accept client connections");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
         }
 
         @Override
@@ -163,5 +270,29 @@ class ImapSessions {
 
     private static String millis(java.time.Duration duration) {
         return Long.toString(duration.toMillis());
+    }
+
+    @PreDestroy
+    void shutdown() {
+        writeTimeouts.shutdownNow();
+    }
+
+    /** Turns Jakarta Mail's debug stream into one log line per protocol line. */
+    private static final class LineLogger extends OutputStream {
+
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                String text = line.toString(StandardCharsets.UTF_8).stripTrailing();
+                line.reset();
+                if (!text.isEmpty()) {
+                    protocolLog.info(text);
+                }
+            } else {
+                line.write(b);
+            }
+        }
     }
 }

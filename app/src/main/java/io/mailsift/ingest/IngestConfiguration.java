@@ -1,6 +1,5 @@
 package io.mailsift.ingest;
 
-
 import io.mailsift.connector.mail.EmailParser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

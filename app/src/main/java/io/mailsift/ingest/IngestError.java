@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 record IngestError(@Nullable String connectorId, Kind kind, String reason) {
 
     enum Kind {
-        PARSE, CONNECTOR, TIMEOUT, OVERSIZED;
+        PARSE, CONNECTOR, TIMEOUT, OVERSIZED, UNREADABLE;
 
         String columnValue() {
             return name().toLowerCase(Locale.ROOT);

@@ -32,6 +32,9 @@ import org.springframework.util.unit.DataSize;
  *                         always polls
  * @param pollInterval     how often a folder is checked for new mail when IDLE is not used (default 1m)
  * @param progressLogInterval how often backfill progress is logged per folder (default 10s)
+ * @param protocolLog      log every IMAP command and response at INFO under {@code io.mailsift.ingest.imap-protocol}
+ *                         (default false), message contents included, so for troubleshooting only; logins are
+ *                         never logged
  */
 @ConfigurationProperties("mailsift.ingest")
 record IngestProperties(
@@ -49,7 +52,8 @@ record IngestProperties(
         @DefaultValue("365") int backfillDays,
         @DefaultValue("true") boolean useIdle,
         @DefaultValue("1m") Duration pollInterval,
-        @DefaultValue("10s") Duration progressLogInterval) {
+        @DefaultValue("10s") Duration progressLogInterval,
+        @DefaultValue("false") boolean protocolLog) {
 
     IngestProperties {
         if (readTimeout.compareTo(idleInterval) <= 0) {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.Email;
@@ -36,6 +38,9 @@ class MessageIngestion {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIngestion.class);
 
+    /** Read failures in a row on one message after which it is skipped: a poison message must not stall a folder. */
+    static final int MAX_READ_ATTEMPTS = 3;
+
     private final EmailParser parser;
     private final ConnectorRunner connectors;
     private final FindingStore findings;
@@ -44,6 +49,8 @@ class MessageIngestion {
     private final TransactionTemplate transaction;
     private final IngestMetrics metrics;
     private final long maxMessageSize;
+    // Consecutive read failures per message (account/folder/uidvalidity/uid); cleared once the message is committed.
+    private final Map<String, Integer> readFailures = new ConcurrentHashMap<>();
 
     MessageIngestion(EmailParser parser, ConnectorRunner connectors, FindingStore findings, ConnectorErrorLog errorLog,
             UidCheckpointStore checkpoints, TransactionTemplate transaction, IngestProperties settings,
@@ -90,9 +97,19 @@ class MessageIngestion {
             // A parser failure on one message must not stall the folder: record it and move on.
             errors.add(IngestError.of(null, IngestError.Kind.PARSE, e));
         } catch (MessagingException e) {
-            throw new MailboxAccessException("could not read UID " + fetched.uid() + " of " + fetched.folder(), e);
+            String message = fetched.account().id() + "/" + fetched.folder() + "/" + fetched.uidValidity() + "/"
+                    + fetched.uid();
+            int attempts = readFailures.merge(message, 1, Integer::sum);
+            if (attempts < MAX_READ_ATTEMPTS) {
+                // Most likely the connection: the watcher reconnects and this message is read again.
+                throw new MailboxAccessException("could not read UID " + fetched.uid() + " of " + fetched.folder()
+                        + " (attempt " + attempts + " of " + MAX_READ_ATTEMPTS + ")", e);
+            }
+            errors.add(new IngestError(null, IngestError.Kind.UNREADABLE,
+                    "the server failed to deliver it " + attempts + " times in a row, last: " + e));
         }
         commit(fetched, found, errors, provenance);
+        readFailures.keySet().removeIf(key -> key.startsWith(fetched.account().id() + "/" + fetched.folder() + "/"));
     }
 
     private void commit(FetchedMessage fetched, List<ConnectorFindings> found, List<IngestError> errors,

@@ -79,6 +79,7 @@ class MailboxBackfillTest {
         registry.add("mailsift.accounts[0].security", () -> "none");
         registry.add("mailsift.accounts[0].username", () -> "bob");
         registry.add("mailsift.accounts[0].password", () -> "secret");
+        registry.add("mailsift.accounts[0].folders", () -> "INBOX,Receipts");
     }
 
     @BeforeAll
@@ -93,25 +94,40 @@ class MailboxBackfillTest {
         arrived(inbox, "window 3", 0);
         // Copied in from an archive later: a higher UID, but it arrived before the window.
         arrived(inbox, "ancient 3", 200);
+        MailFolder receipts = greenMail.getManagers().getImapHostManager().createMailbox(bob, "Receipts");
+        arrived(receipts, "receipt ancient", 90);
+        arrived(receipts, "receipt window", 3);
     }
 
     @Test
     void shouldProcessOnlyTheMessagesOfTheWindowOldestFirst() {
         awaitBackfilled();
 
-        assertThat(subjectsInCommitOrder()).containsExactly("window 1", "body: window 2", "window 3");
+        assertThat(subjectsInCommitOrder("INBOX")).containsExactly("window 1", "body: window 2", "window 3");
         assertThat(SubjectConnector.calls("ancient 1") + SubjectConnector.calls("ancient 2")
                 + SubjectConnector.calls("ancient 3")).isZero();
         // The checkpoint is past every message of the folder, the skipped ones included.
-        assertThat(jdbc.sql("SELECT last_uid FROM folder_checkpoints").query(Long.class).single()).isEqualTo(7);
+        assertThat(jdbc.sql("SELECT last_uid FROM folder_checkpoints WHERE folder = 'INBOX'").query(Long.class)
+                .single()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldWatchEachConfiguredFolderWithItsOwnCheckpoint() {
+        awaitBackfilled();
+
+        assertThat(subjectsInCommitOrder("Receipts")).containsExactly("receipt window");
+        assertThat(SubjectConnector.calls("receipt ancient")).isZero();
+        assertThat(jdbc.sql("SELECT folder, last_uid, backfill_total FROM folder_checkpoints ORDER BY folder")
+                .query().listOfRows()).extracting(row -> row.get("folder") + ":" + row.get("last_uid") + ":"
+                        + row.get("backfill_total")).containsExactly("INBOX:7:4", "Receipts:2:1");
     }
 
     @Test
     void shouldFetchBodiesOnlyForMessagesAConnectorReadingBodiesWants() {
         awaitBackfilled();
 
-        // Four messages in the window; only "body: window 2" interests the body-reading connector.
-        assertThat(counter(IngestMetrics.MESSAGES)).isGreaterThanOrEqualTo(4);
+        // Five messages in the windows; only "body: window 2" interests the body-reading connector.
+        assertThat(counter(IngestMetrics.MESSAGES)).isGreaterThanOrEqualTo(5);
         assertThat(counter(IngestMetrics.BODIES)).isEqualTo(1);
     }
 
@@ -123,7 +139,9 @@ class MailboxBackfillTest {
                 .filter(a -> a.name().equals(ACCOUNT)).findFirst().orElseThrow();
         assertThat(status.state()).isEqualTo("polling");
         assertThat(status.lastSuccessAt()).isNotNull();
-        assertThat(status.folders()).singleElement().satisfies(folder -> {
+        assertThat(status.folders()).extracting(AccountStatuses.FolderProgress::folder)
+                .containsExactly("INBOX", "Receipts");
+        assertThat(status.folders().getFirst()).satisfies(folder -> {
             assertThat(folder.backfillTotal()).isEqualTo(4);
             assertThat(folder.backfillDone()).isEqualTo(4);
             assertThat(folder.backfillRemaining()).isZero();
@@ -138,19 +156,20 @@ class MailboxBackfillTest {
 
         bob.deliver(TestMails.mail("polled in"));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(subjectsInCommitOrder())
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(subjectsInCommitOrder("INBOX"))
                 .contains("polled in"));
         assertThat(state()).isEqualTo("polling");
     }
 
     @Test
-    void shouldExposeTheIngestMetricsAndHealthOverHttp() throws Exception {
+    void shouldExposeTheIngestMetricsHealthAndAccountStatusOverHttp() throws Exception {
         awaitBackfilled();
         HttpClient http = HttpClient.newHttpClient();
 
         String prometheus = get(http, "/actuator/prometheus");
         String health = get(http, "/actuator/health");
         String metric = get(http, "/actuator/metrics/" + IngestMetrics.MESSAGES);
+        String accountsApi = get(http, "/api/accounts");
 
         assertThat(prometheus)
                 .contains("mailsift_ingest_messages_total{account=\"" + ACCOUNT + "\",folder=\"INBOX\"}")
@@ -160,6 +179,8 @@ class MailboxBackfillTest {
                         + "\",folder=\"INBOX\",outcome=\"success\"}");
         assertThat(health).contains("\"status\":\"UP\"");
         assertThat(metric).contains(IngestMetrics.MESSAGES);
+        assertThat(accountsApi).contains("\"state\":\"polling\"", "\"backfillTotal\":4", "\"backfillDone\":4",
+                "\"lastSuccessAt\":");
     }
 
     private String get(HttpClient http, String path) throws Exception {
@@ -177,7 +198,7 @@ class MailboxBackfillTest {
 
     private void awaitBackfilled() {
         await().atMost(Duration.ofSeconds(20)).until(() -> "polling".equals(state()) && jdbc.sql(
-                "SELECT backfill_done FROM folder_checkpoints").query(Long.class).optional().orElse(-1L) == 4);
+                "SELECT sum(backfill_done) FROM folder_checkpoints").query(Long.class).optional().orElse(-1L) == 5);
     }
 
     private String state() {
@@ -186,12 +207,13 @@ class MailboxBackfillTest {
     }
 
     private double counter(String name) {
-        Counter counter = meters.find(name).tag("account", ACCOUNT).counter();
-        return counter == null ? 0 : counter.count();
+        return meters.find(name).tag("account", ACCOUNT).counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    private List<String> subjectsInCommitOrder() {
-        return jdbc.sql("SELECT payload->>'name' FROM findings WHERE connector_id = :connector ORDER BY id")
-                .param("connector", SubjectConnector.ID).query(String.class).list();
+    private List<String> subjectsInCommitOrder(String folder) {
+        return jdbc.sql("""
+                SELECT payload->>'name' FROM findings WHERE connector_id = :connector AND folder = :folder
+                ORDER BY id""")
+                .param("connector", SubjectConnector.ID).param("folder", folder).query(String.class).list();
     }
 }

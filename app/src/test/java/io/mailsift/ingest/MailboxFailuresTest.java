@@ -135,9 +135,12 @@ class MailboxFailuresTest {
     void shouldWatchMailboxesOnVirtualThreadsOnly() {
         await().atMost(Duration.ofSeconds(10)).until(() -> state(SILENT) != null);
 
-        // getAllStackTraces lists platform threads only: no watcher may be among them.
+        // getAllStackTraces lists platform threads only: no watcher may be among them, nor a write-timeout timer
+        // per connection (Jakarta Mail's default, an unnamed pool thread each).
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith("mailbox-"));
+                .noneMatch(name -> name.startsWith("mailbox-"))
+                .noneMatch(name -> name.matches("pool-\\d+-thread-\\d+"))
+                .containsOnlyOnce("imap-write-timeout");
     }
 
     private String state(String account) {

@@ -33,7 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
         "mailsift.ingest.connector-timeout=1s",
         "mailsift.ingest.max-message-size=20KB",
-        "mailsift.ingest.batch-size=2"})
+        "mailsift.ingest.batch-size=2",
+        // Re-issued well before the read timeout: a missed re-issue would end the connection in a timeout.
+        "mailsift.ingest.idle-interval=1s",
+        "mailsift.ingest.read-timeout=2s"})
 @Import(TestConnectors.class)
 @DirtiesContext
 class MailboxIngestionTest {
@@ -52,6 +55,9 @@ class MailboxIngestionTest {
 
     @Autowired
     FindingQueries findings;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
@@ -137,6 +143,9 @@ class MailboxIngestionTest {
         assertThat(errors).extracting(row -> row.get("kind") + "/" + row.get("connector_id"))
                 .contains("connector/" + TroubleConnector.ID, "timeout/" + TroubleConnector.ID, "parse/null",
                         "oversized/null");
+        assertThat(meters.find(IngestMetrics.ERRORS).tag("account", ACCOUNT).counters())
+                .extracting(counter -> counter.getId().getTag("kind"))
+                .contains("connector", "timeout", "parse", "oversized");
     }
 
     @Test
@@ -159,6 +168,20 @@ class MailboxIngestionTest {
     }
 
     @Test
+    void shouldReissueIdleBeforeTheReadTimeoutAndKeepOneConnection() throws Exception {
+        awaitIdle();
+        double loginsBefore = logins();
+
+        // Three idle intervals, longer than the read timeout: only re-issued IDLEs keep the connection alive.
+        Thread.sleep(3000);
+        alice.deliver(TestMails.mail("after several idle re-issues"));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(subjects())
+                .contains("after several idle re-issues"));
+        assertThat(logins()).isEqualTo(loginsBefore);
+    }
+
+    @Test
     void shouldRecordTheCheckpointAndTheIdleState() {
         awaitIdle();
 
@@ -167,6 +190,11 @@ class MailboxIngestionTest {
                 WHERE a.name = :account AND c.folder = 'INBOX'""")
                 .param("account", ACCOUNT).query(Long.class).single();
         assertThat(lastUid).isGreaterThanOrEqualTo(5);
+    }
+
+    private double logins() {
+        return meters.find(IngestMetrics.LOGINS).tag("account", ACCOUNT).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     private void awaitIdle() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -49,11 +50,12 @@ class DovecotIngestionTest {
         }
 
         String user() {
-            return "ingest-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "ingest-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
     private static final String UNTRUSTED = "ingest-imaps-system";
+    private static final String WRONG_HOST = "ingest-imaps-pem-wrong-host";
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     @RegisterExtension
@@ -69,17 +71,20 @@ class DovecotIngestionTest {
         // Suppliers: Dovecot's ports and certificate exist only once the extension started it.
         int i = 0;
         for (Transport transport : Transport.values()) {
-            account(registry, i++, transport.user(), transport.security,
-                    () -> transport.trust.equals("pem") ? "pem:" + dovecot.certificate() : transport.trust);
+            boolean pem = transport.trust.equals("pem");
+            // The certificate names localhost only: host names are checked with pem trust.
+            account(registry, i++, transport.user(), pem ? "localhost" : "127.0.0.1", transport.security,
+                    () -> pem ? "pem:" + dovecot.certificate() : transport.trust);
         }
-        account(registry, i, UNTRUSTED, "tls", () -> "system");
+        account(registry, i++, UNTRUSTED, "localhost", "tls", () -> "system");
+        account(registry, i, WRONG_HOST, "127.0.0.1", "tls", () -> "pem:" + dovecot.certificate());
     }
 
-    private static void account(DynamicPropertyRegistry registry, int index, String name, String security,
-            java.util.function.Supplier<Object> trust) {
+    private static void account(DynamicPropertyRegistry registry, int index, String name, String host,
+            String security, java.util.function.Supplier<Object> trust) {
         String prefix = "mailsift.accounts[" + index + "].";
         registry.add(prefix + "name", () -> name);
-        registry.add(prefix + "host", () -> "127.0.0.1");
+        registry.add(prefix + "host", () -> host);
         registry.add(prefix + "port", () -> security.equals("tls") ? dovecot.imapsPort() : dovecot.imapPort());
         registry.add(prefix + "security", () -> security);
         registry.add(prefix + "tls-trust", trust);
@@ -100,8 +105,9 @@ class DovecotIngestionTest {
             dovecot.addFlags(user, 3, "\\Flagged $Important");
             flagsBeforeStart.put(transport, dovecot.flags(user));
         }
-        String untrusted = dovecot.addUser(UNTRUSTED);
-        dovecot.deliver(untrusted, FlightMails.confirmation("UNTRUSTED"));
+        for (String refused : List.of(UNTRUSTED, WRONG_HOST)) {
+            dovecot.deliver(dovecot.addUser(refused), FlightMails.confirmation(refused.toUpperCase(Locale.ROOT)));
+        }
     }
 
     @ParameterizedTest
@@ -156,6 +162,16 @@ class DovecotIngestionTest {
         assertThat(database().reservationNumbers(UNTRUSTED)).isEmpty();
         // Refused during the handshake: not even a login reached the server.
         assertThat(dovecot.clientCommands(UNTRUSTED)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseATrustedCertificateIssuedToAnotherHostName() {
+        await().atMost(LIMIT).untilAsserted(() -> {
+            assertThat(database().state(WRONG_HOST)).isIn("backoff", "connecting");
+            assertThat(database().lastError(WRONG_HOST)).contains("No subject alternative names matching IP address");
+        });
+        assertThat(database().reservationNumbers(WRONG_HOST)).isEmpty();
+        assertThat(dovecot.clientCommands(WRONG_HOST)).isEmpty();
     }
 
     private void awaitIdle(String account) {

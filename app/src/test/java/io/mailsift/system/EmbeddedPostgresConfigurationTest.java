@@ -36,6 +36,15 @@ class EmbeddedPostgresConfigurationTest {
     }
 
     @Test
+    void shouldWriteDurablyUnlikeZonkysTestDefaults(@TempDir Path dataDir) {
+        runner.withPropertyValues("mailsift.data-dir=" + dataDir).run(context -> {
+            JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
+            assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+        });
+    }
+
+    @Test
     void shouldListenOnTheConfiguredPort(@TempDir Path dataDir) throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0)) {

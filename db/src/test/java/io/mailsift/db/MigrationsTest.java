@@ -140,6 +140,15 @@ class MigrationsTest {
                 .isInstanceOf(SQLException.class);
     }
 
+    @Test
+    void shouldAcceptEveryKindOfErrorTheAppRecords() throws SQLException {
+        for (String kind : List.of("parse", "connector", "timeout", "oversized", "unreadable")) {
+            execute("INSERT INTO connector_errors (kind, reason) VALUES ('" + kind + "', 'r')");
+        }
+
+        assertThat(count("connector_errors")).isEqualTo(5);
+    }
+
     private static void insertDerivedRows(long account) throws SQLException {
         insertFinding(account, "travel", "k1");
         execute("INSERT INTO folder_checkpoints (account_id, folder, uid_validity, last_uid) VALUES (" + account

@@ -1,0 +1,88 @@
+package io.mailsift.finding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.mailsift.connector.Finding;
+import io.mailsift.system.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writing and reading findings against the real schema. */
+class FindingStoreTest {
+
+    private static final JdbcClient jdbc = JdbcClient.create(TestPostgres.newMigratedDatabase());
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final FindingStore store = new FindingStore(jdbc, json, events::add);
+    private final FindingQueries queries = new FindingQueries(jdbc, json);
+
+    @Test
+    void shouldUpdateTheFindingWithTheSameKeyInsteadOfAddingOne() {
+        long account = account(user("upsert-user"), "home");
+        Instant firstDate = Instant.parse("2027-02-15T08:12:00Z");
+        store.upsert(account, "travel", flight("AU 412", "10:35"),
+                new Provenance("first@air.example", firstDate, "air.example", "INBOX", 1L));
+        store.upsert(account, "travel", flight("AU 412", "11:05"),
+                new Provenance("change@air.example", firstDate.plusSeconds(3600), "air.example", "INBOX", 7L));
+
+        List<StoredFinding> found = queries.latestForUser(userId("upsert-user"), 10);
+
+        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(FindingsChanged.class));
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.payload()).containsEntry("departureTime", "11:05").containsEntry("@type",
+                    "FlightReservation");
+            assertThat(f.provenance().messageId()).isEqualTo("change@air.example");
+            assertThat(f.provenance().uid()).isEqualTo(7L);
+            assertThat(f.provenance().messageDate()).isEqualTo(firstDate.plusSeconds(3600));
+            assertThat(f.accountName()).isEqualTo("home");
+            assertThat(f.connectorId()).isEqualTo("travel");
+        });
+    }
+
+    @Test
+    void shouldOnlyReturnTheFindingsOfTheAskingUserNewestFirst() {
+        long alice = user("scoped-alice");
+        long bob = user("scoped-bob");
+        long alicesAccount = account(alice, "home");
+        store.upsert(alicesAccount, "travel", flight("AU 1", "08:00"), unknownMessage());
+        store.upsert(alicesAccount, "travel", flight("AU 2", "09:00"), unknownMessage());
+        store.upsert(account(bob, "home"), "travel", flight("AU 3", "10:00"), unknownMessage());
+
+        assertThat(queries.latestForUser(alice, 10)).extracting(f -> f.payload().get("flight"))
+                .containsExactly("AU 2", "AU 1");
+        assertThat(queries.latestForUser(bob, 10)).extracting(f -> f.payload().get("flight"))
+                .containsExactly("AU 3");
+        assertThat(queries.latestForUser(alice, 1)).hasSize(1);
+    }
+
+    private static Finding flight(String flight, String departure) {
+        return new Finding("FlightReservation", "key-" + flight, Map.of("flight", flight, "departureTime", departure));
+    }
+
+    private static Provenance unknownMessage() {
+        return new Provenance(null, null, null, null, null);
+    }
+
+    private static long user(String name) {
+        return jdbc.sql("INSERT INTO users (username) VALUES (:name) RETURNING id").param("name", name)
+                .query(Long.class).single();
+    }
+
+    private static long userId(String name) {
+        return jdbc.sql("SELECT id FROM users WHERE username = :name").param("name", name).query(Long.class).single();
+    }
+
+    private static long account(long user, String name) {
+        return jdbc.sql("""
+                INSERT INTO mail_accounts (user_id, name, host, port, security, username)
+                VALUES (:user, :name, 'imap.example.org', 993, 'tls', 'me') RETURNING id""")
+                .param("user", user).param("name", name).query(Long.class).single();
+    }
+}
