@@ -84,7 +84,7 @@ machine_facts() {
     echo "- java: $("$JAVA" -version 2>&1 | sed -n 2p)"
     echo "- dovecot: $(dovecot --version)"
     echo "- mbsync: $(mbsync --version)"
-    echo "- postgresql (embedded, zonky): see app.log"
+    echo "- postgresql: embedded (zonky); its version is in backfill.result"
 }
 
 # "BUSY TOTAL" jiffies of the whole machine from /proc/stat (busy excludes idle and iowait).
