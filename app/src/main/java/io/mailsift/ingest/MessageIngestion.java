@@ -65,6 +65,54 @@ class MessageIngestion {
         this.maxMessageSize = settings.maxMessageSize().toBytes();
     }
 
+    /**
+     * Parses a sample message and runs the connectors on it, discarding the result, so that the classes of parsing and
+     * extraction are loaded once on the calling (platform) thread and not by many watchers' virtual threads at once
+     * (see {@link ImapSessions#prepare}).
+     */
+    void prepare() {
+        try {
+            Email email = parser.parse(SAMPLE.getBytes(StandardCharsets.UTF_8));
+            List<IngestError> ignored = new ArrayList<>();
+            connectors.extract(connectors.interested(email.headers(), ignored), email, ignored);
+        } catch (MalformedEmailException | RuntimeException e) {
+            log.debug("Preparing the parser failed: {}", e.toString());
+        }
+    }
+
+    private static final String SAMPLE = """
+            From: Mailsift <start@mailsift.invalid>
+            To: start@mailsift.invalid
+            Subject: Mailsift start
+            Date: Mon, 30 Nov 2026 00:00:00 +0000
+            Message-ID: <start@mailsift.invalid>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b1"
+
+            --b1
+            Content-Type: multipart/alternative; boundary="b2"
+
+            --b2
+            Content-Type: text/plain; charset=utf-8
+            Content-Transfer-Encoding: quoted-printable
+
+            start=C3=A9
+            --b2
+            Content-Type: text/html; charset=utf-8
+
+            <html><body><script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"Thing","name":"start"}</script><div itemscope itemtype="https://schema.org/Thing">
+            <span itemprop="name">start</span></div></body></html>
+            --b2--
+            --b1
+            Content-Type: application/octet-stream; name="a.bin"
+            Content-Disposition: attachment; filename="a.bin"
+            Content-Transfer-Encoding: base64
+
+            AAEC
+            --b1--
+            """.replace("\n", "\r\n");
+
     void ingest(FetchedMessage fetched) {
         List<IngestError> errors = new ArrayList<>();
         List<ConnectorFindings> found = List.of();
