@@ -28,8 +28,8 @@ class IngestConfiguration {
     @Bean
     IntegrationFlow ingestFlow(MessageChannel ingestChannel, MessageIngestion ingestion) {
         return IntegrationFlow.from(ingestChannel)
-                .handle(FetchedMessage.class, (message, headers) -> {
-                    ingestion.ingest(message);
+                .handle(FetchedBatch.class, (batch, headers) -> {
+                    ingestion.ingest(batch.messages());
                     return null;
                 })
                 .get();
