@@ -320,25 +320,22 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         }
     }
 
-    /** Sends messages in UID order, fetching headers, size and UID for each batch first. */
+    /** Sends messages in UID order, in batches, fetching headers, size and UID for each batch first. */
     private void send(IMAPFolder folder, long uidValidity, List<Message> messages, @Nullable BackfillProgress progress)
             throws MessagingException {
         for (int from = 0; from < messages.size() && watching; from += settings.batchSize()) {
             Message[] batch = messages.subList(from, Math.min(from + settings.batchSize(), messages.size()))
                     .toArray(Message[]::new);
             folder.fetch(batch, prefetch());
+            List<FetchedMessage> fetched = new ArrayList<>(batch.length);
             for (Message message : batch) {
-                if (!watching) {
-                    return;
-                }
-                long uid = folder.getUID(message);
-                // Synchronous: returns after the handler committed findings and checkpoint, or throws.
-                sendMessage(MessageBuilder
-                        .withPayload(new FetchedMessage(account, folderName, uidValidity, uid, (IMAPMessage) message))
-                        .build());
-                if (progress != null) {
-                    progress.oneDone();
-                }
+                fetched.add(new FetchedMessage(account, folderName, uidValidity, folder.getUID(message),
+                        (IMAPMessage) message));
+            }
+            // Synchronous: returns after the handler committed findings and checkpoint of the batch, or throws.
+            sendMessage(MessageBuilder.withPayload(new FetchedBatch(fetched)).build());
+            if (progress != null) {
+                progress.done(fetched.size());
             }
         }
     }
@@ -505,8 +502,8 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             gauges.remaining().set(Math.max(0, total - done));
         }
 
-        void oneDone() {
-            done = Math.min(done + 1, total);
+        void done(int messages) {
+            done = Math.min(done + messages, total);
             gauges.remaining().set(total - done);
             Instant now = Instant.now();
             if (Duration.between(lastLogged, now).compareTo(settings.progressLogInterval()) >= 0) {

@@ -11,6 +11,7 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -47,6 +49,7 @@ class ImapSessions {
     static final String PROTOCOL_LOGGER = "io.mailsift.ingest.imap-protocol";
 
     private static final Logger protocolLog = LoggerFactory.getLogger(PROTOCOL_LOGGER);
+    private static final Logger log = LoggerFactory.getLogger(ImapSessions.class);
 
     // Jakarta Mail dispatches folder events (new-mail notices) on a thread per open folder; make those virtual.
     private static final Executor EVENT_DISPATCH = Executors.newThreadPerTaskExecutor(
@@ -57,24 +60,103 @@ class ImapSessions {
     private final ScheduledExecutorService writeTimeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("imap-write-timeout").daemon().factory());
     private final Map<TlsTrust, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
+    /*
+     * One Session per kind of connection, shared by every account of that kind: a Session's properties depend only on
+     * the security and the TLS trust. Creating a Session loads the providers (service loader, class loading); 1,000
+     * watchers doing that at once on virtual threads deadlocked the start (docs/benchmarks.md).
+     */
+    private final Map<SessionKind, Session> sessions = new ConcurrentHashMap<>();
+    // Logins in flight at once: bounds the login storm at start and after a network outage (providers throttle it).
+    private final Semaphore logins;
+
+    private record SessionKind(Security security, TlsTrust trust) {
+    }
 
     ImapSessions(IngestProperties settings) {
         this.settings = settings;
+        this.logins = new Semaphore(settings.maxConcurrentLogins(), true);
     }
 
-    /** Connects and logs in. */
-    Store connect(ConfiguredAccount account) throws MessagingException {
-        String protocol = protocol(account.security());
-        Session session = Session.getInstance(properties(account, protocol));
-        if (settings.protocolLog()) {
-            // mail.debug.auth stays false: Jakarta Mail then leaves credentials out of the trace.
-            session.setDebugOut(new PrintStream(new LineLogger(), true, StandardCharsets.UTF_8));
-            session.setDebug(true);
+    /**
+     * Creates the Sessions these accounts need and loads the provider and connection classes, on the calling thread.
+     * Must run on a platform thread before the watchers start: class loading inside the service loader and the
+     * nested-jar class loader runs under locks with native frames on the stack, which pin a virtual thread to its
+     * carrier; many virtual threads doing it at once could pin every carrier while the lock owners wait for one.
+     */
+    void prepare(Collection<ConfiguredAccount> accounts) {
+        for (ConfiguredAccount account : accounts) {
+            try {
+                String protocol = protocol(account.security());
+                Store store = session(account).getStore(protocol);
+                // Loads the classes of the connection path (protocol, socket set-up, responses) without connecting.
+                for (String name : CONNECTION_CLASSES) {
+                    Class.forName(name, true, store.getClass().getClassLoader());
+                }
+                if (account.security() != Security.NONE) {
+                    SSLContext.getDefault().getSocketFactory();
+                }
+            } catch (MessagingException | ClassNotFoundException | GeneralSecurityException e) {
+                // The watcher reports it when it connects; preparing is an optimisation of the start.
+                log.warn("Could not prepare the IMAP session of {}:{}: {}", account.host(), account.port(),
+                        e.toString());
+            }
         }
-        Store store = session.getStore(protocol);
-        store.connect(account.host(), account.port(), account.username(),
-                account.password() == null ? "" : account.password());
+    }
+
+    private static final List<String> CONNECTION_CLASSES = List.of(
+            "org.eclipse.angus.mail.imap.protocol.IMAPProtocol",
+            "org.eclipse.angus.mail.imap.protocol.IMAPResponse",
+            "org.eclipse.angus.mail.imap.protocol.IMAPSaslAuthenticator",
+            "org.eclipse.angus.mail.imap.protocol.FetchResponse",
+            "org.eclipse.angus.mail.imap.protocol.BODY",
+            "org.eclipse.angus.mail.imap.protocol.UID",
+            "org.eclipse.angus.mail.imap.protocol.MailboxInfo",
+            "org.eclipse.angus.mail.imap.protocol.Status",
+            "org.eclipse.angus.mail.imap.IMAPFolder",
+            "org.eclipse.angus.mail.imap.IMAPMessage",
+            "org.eclipse.angus.mail.imap.IdleManager",
+            "org.eclipse.angus.mail.iap.Protocol",
+            "org.eclipse.angus.mail.iap.ResponseInputStream",
+            "org.eclipse.angus.mail.util.SocketFetcher",
+            "org.eclipse.angus.mail.util.TraceInputStream",
+            "org.eclipse.angus.mail.util.TraceOutputStream",
+            "org.eclipse.angus.mail.util.WriteTimeoutSocket",
+            "org.eclipse.angus.mail.util.MailLogger",
+            "org.eclipse.angus.mail.util.PropUtil",
+            "org.eclipse.angus.mail.util.BASE64EncoderStream",
+            "jakarta.mail.event.MessageCountEvent",
+            "jakarta.mail.event.ConnectionEvent",
+            "jakarta.mail.event.StoreEvent");
+
+    /** Connects and logs in, with at most {@code max-concurrent-logins} logins in flight. */
+    Store connect(ConfiguredAccount account) throws MessagingException {
+        Store store = session(account).getStore(protocol(account.security()));
+        try {
+            logins.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted while waiting to log in", e);
+        }
+        try {
+            store.connect(account.host(), account.port(), account.username(),
+                    account.password() == null ? "" : account.password());
+        } finally {
+            logins.release();
+        }
         return store;
+    }
+
+    private Session session(ConfiguredAccount account) {
+        return sessions.computeIfAbsent(new SessionKind(account.security(), account.tlsTrust()), kind -> {
+            String protocol = protocol(account.security());
+            Session session = Session.getInstance(properties(account, protocol));
+            if (settings.protocolLog()) {
+                // mail.debug.auth stays false: Jakarta Mail then leaves credentials out of the trace.
+                session.setDebugOut(new PrintStream(new LineLogger(), true, StandardCharsets.UTF_8));
+                session.setDebug(true);
+            }
+            return session;
+        });
     }
 
     Properties properties(ConfiguredAccount account, String protocol) {

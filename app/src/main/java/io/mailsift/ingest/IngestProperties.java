@@ -32,6 +32,9 @@ import org.springframework.util.unit.DataSize;
  *                         always polls
  * @param pollInterval     how often a folder is checked for new mail when IDLE is not used (default 1m)
  * @param progressLogInterval how often backfill progress is logged per folder (default 10s)
+ * @param maxConcurrentLogins IMAP logins in flight at once across all watchers (default 10): at start, and when a
+ *                         network outage ends, the watchers log in in waves instead of all at once (providers throttle
+ *                         login storms)
  * @param protocolLog      log every IMAP command and response at INFO under {@code io.mailsift.ingest.imap-protocol}
  *                         (default false), message contents included, so for troubleshooting only; logins are
  *                         never logged
@@ -53,7 +56,8 @@ record IngestProperties(
         @DefaultValue("true") boolean useIdle,
         @DefaultValue("1m") Duration pollInterval,
         @DefaultValue("10s") Duration progressLogInterval,
-        @DefaultValue("false") boolean protocolLog) {
+        @DefaultValue("false") boolean protocolLog,
+        @DefaultValue("10") int maxConcurrentLogins) {
 
     IngestProperties {
         if (readTimeout.compareTo(idleInterval) <= 0) {
@@ -67,6 +71,10 @@ record IngestProperties(
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("mailsift.ingest.batch-size must be at least 1, was " + batchSize);
+        }
+        if (maxConcurrentLogins < 1) {
+            throw new IllegalArgumentException(
+                    "mailsift.ingest.max-concurrent-logins must be at least 1, was " + maxConcurrentLogins);
         }
         if (backoffInitial.isNegative() || backoffInitial.isZero() || backoffMax.compareTo(backoffInitial) < 0) {
             throw new IllegalArgumentException(

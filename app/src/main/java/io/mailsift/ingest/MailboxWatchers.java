@@ -34,6 +34,7 @@ class MailboxWatchers implements SmartLifecycle {
     private final MailboxEvents events;
     private final IngestMetrics metrics;
     private final IngestProperties settings;
+    private final MessageIngestion ingestion;
     private final MessageChannel ingestChannel;
     private final BeanFactory beanFactory;
     private final List<ImapIdleUidChannelAdapter> adapters = new ArrayList<>();
@@ -44,7 +45,7 @@ class MailboxWatchers implements SmartLifecycle {
 
     MailboxWatchers(ConfiguredAccounts accounts, AccountStates states, ImapSessions sessions,
             UidCheckpointStore checkpoints, MailboxEvents events, IngestMetrics metrics, IngestProperties settings,
-            MessageChannel ingestChannel, BeanFactory beanFactory) {
+            MessageIngestion ingestion, MessageChannel ingestChannel, BeanFactory beanFactory) {
         this.accounts = accounts;
         this.states = states;
         this.sessions = sessions;
@@ -52,6 +53,7 @@ class MailboxWatchers implements SmartLifecycle {
         this.events = events;
         this.metrics = metrics;
         this.settings = settings;
+        this.ingestion = ingestion;
         this.ingestChannel = ingestChannel;
         this.beanFactory = beanFactory;
     }
@@ -61,7 +63,12 @@ class MailboxWatchers implements SmartLifecycle {
         if (running) {
             return;
         }
-        for (RegisteredAccount account : accounts.register()) {
+        List<RegisteredAccount> registered = accounts.register();
+        // Here, on a platform thread, before any watcher runs: see ImapSessions.prepare.
+        sessions.prepare(registered.stream().filter(account -> account.settings().enabled())
+                .map(RegisteredAccount::settings).toList());
+        ingestion.prepare();
+        for (RegisteredAccount account : registered) {
             if (!account.settings().enabled()) {
                 states.record(account.id(), AccountState.DISABLED, null);
                 log.info("Account '{}' is disabled (mailsift.accounts[].enabled=false): not watched", account.name());

@@ -8,7 +8,13 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.Email;
@@ -25,16 +31,18 @@ import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Handles one fetched message: parse, run the interested connectors, then in one transaction upsert the findings,
- * record the errors and advance the UID checkpoint. The checkpoint therefore never passes a message whose outcome is
- * not committed; a crash before the commit means the message is processed again, which the finding keys make harmless.
+ * Handles a batch of fetched messages: parse each, run the interested connectors, then in one transaction upsert the
+ * findings, record the errors and advance the UID checkpoint to the batch's last message. The checkpoint therefore
+ * never passes a message whose outcome is not committed; a crash before the commit means the batch is processed again,
+ * which the finding keys make harmless. One commit per batch, not per message: each commit waits for a disk flush.
  */
 @Component
-class MessageIngestion {
+class MessageIngestion implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIngestion.class);
 
@@ -51,6 +59,14 @@ class MessageIngestion {
     private final long maxMessageSize;
     // Consecutive read failures per message (account/folder/uidvalidity/uid); cleared once the message is committed.
     private final Map<String, Integer> readFailures = new ConcurrentHashMap<>();
+    // Parsing and connectors run off the watcher's thread, so that the next body is fetched meanwhile; at most one
+    // message per processor is parsed at a time across all watchers (it is CPU work).
+    private final ExecutorService parsing = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("parse-", 0).factory());
+    private final Semaphore parsers = new Semaphore(Runtime.getRuntime().availableProcessors());
+
+    /** Fetched bodies of one batch waiting for a parser, at most (one larger message is let through alone). */
+    private static final long MAX_BYTES_WAITING_FOR_PARSE = 32L * 1024 * 1024;
 
     MessageIngestion(EmailParser parser, ConnectorRunner connectors, FindingStore findings, ConnectorErrorLog errorLog,
             UidCheckpointStore checkpoints, TransactionTemplate transaction, IngestProperties settings,
@@ -65,9 +81,104 @@ class MessageIngestion {
         this.maxMessageSize = settings.maxMessageSize().toBytes();
     }
 
+    /**
+     * Parses a sample message and runs the connectors on it, discarding the result, so that the classes of parsing and
+     * extraction are loaded once on the calling (platform) thread and not by many watchers' virtual threads at once
+     * (see {@link ImapSessions#prepare}).
+     */
+    void prepare() {
+        try {
+            Email email = parser.parse(SAMPLE.getBytes(StandardCharsets.UTF_8));
+            List<IngestError> ignored = new ArrayList<>();
+            connectors.extract(connectors.interested(email.headers(), ignored), email, ignored);
+        } catch (MalformedEmailException | RuntimeException e) {
+            log.debug("Preparing the parser failed: {}", e.toString());
+        }
+    }
+
+    private static final String SAMPLE = """
+            From: Mailsift <start@mailsift.invalid>
+            To: start@mailsift.invalid
+            Subject: Mailsift start
+            Date: Mon, 30 Nov 2026 00:00:00 +0000
+            Message-ID: <start@mailsift.invalid>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b1"
+
+            --b1
+            Content-Type: multipart/alternative; boundary="b2"
+
+            --b2
+            Content-Type: text/plain; charset=utf-8
+            Content-Transfer-Encoding: quoted-printable
+
+            start=C3=A9
+            --b2
+            Content-Type: text/html; charset=utf-8
+
+            <html><body><script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"Thing","name":"start"}</script><div itemscope itemtype="https://schema.org/Thing">
+            <span itemprop="name">start</span></div></body></html>
+            --b2--
+            --b1
+            Content-Type: application/octet-stream; name="a.bin"
+            Content-Disposition: attachment; filename="a.bin"
+            Content-Transfer-Encoding: base64
+
+            AAEC
+            --b1--
+            """.replace("\n", "\r\n");
+
     void ingest(FetchedMessage fetched) {
+        ingest(List.of(fetched));
+    }
+
+    /**
+     * Processes a batch of one folder's messages, in ascending UID order, and commits their outcomes in one
+     * transaction. On this (the watcher's) thread each message's headers are read and its body fetched; parsing and
+     * the connectors run meanwhile on other virtual threads, at most one per processor across all watchers. When the
+     * server fails to deliver a message, the messages before it are committed and the failure is thrown, so that the
+     * watcher reconnects and goes on from that message.
+     */
+    void ingest(List<FetchedMessage> batch) {
+        List<Pending> pending = new ArrayList<>(batch.size());
+        MailboxAccessException failure = null;
+        for (FetchedMessage fetched : batch) {
+            try {
+                pending.add(read(fetched, pending));
+            } catch (MailboxAccessException e) {
+                failure = e;
+                break;
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>(pending.size());
+        try {
+            for (Pending message : pending) {
+                outcomes.add(message.outcome());
+            }
+        } catch (InterruptedException e) {
+            pending.forEach(Pending::cancel);
+            Thread.currentThread().interrupt();
+            throw new MailboxAccessException("stopped while processing " + batch.getFirst().folder(), e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new MailboxAccessException("stopped while processing " + batch.getFirst().folder(),
+                    new InterruptedException());
+        }
+        if (!outcomes.isEmpty()) {
+            commit(outcomes);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Reads one message's headers and, when an interested connector reads bodies, its body, and starts parsing and
+     * extraction; throws {@link MailboxAccessException} when the server failed to deliver it (and may still).
+     */
+    private Pending read(FetchedMessage fetched, List<Pending> earlier) {
         List<IngestError> errors = new ArrayList<>();
-        List<ConnectorFindings> found = List.of();
         Provenance provenance = new Provenance(null, null, null, fetched.folder(), fetched.uid());
         try {
             IMAPMessage message = fetched.message();
@@ -75,18 +186,26 @@ class MessageIngestion {
             if (size > maxMessageSize) {
                 errors.add(new IngestError(null, IngestError.Kind.OVERSIZED,
                         "message of " + size + " bytes is over the limit of " + maxMessageSize + " bytes"));
-            } else {
-                EmailHeaders headers = parser.parseHeaders(headerCopy(message));
-                provenance = provenance(headers, fetched);
-                List<Connector> interested = connectors.interested(headers, errors);
-                if (!interested.isEmpty()) {
-                    // The body is fetched only here: when some interested connector reads bodies.
-                    Email email = ConnectorRunner.needBodies(interested)
-                            ? parser.parse(rawMessage(fetched))
-                            : new Email(headers, null, null, List.of(), List.of(), List.of(), List.of());
-                    found = connectors.extract(interested, email, errors);
-                }
+                return Pending.done(new Outcome(fetched, List.of(), errors, provenance));
             }
+            EmailHeaders headers = parser.parseHeaders(headerCopy(message));
+            provenance = provenance(headers, fetched);
+            List<Connector> interested = connectors.interested(headers, errors);
+            if (interested.isEmpty()) {
+                return Pending.done(new Outcome(fetched, List.of(), errors, provenance));
+            }
+            if (!ConnectorRunner.needBodies(interested)) {
+                Email email = new Email(headers, null, null, List.of(), List.of(), List.of(), List.of());
+                return Pending.done(new Outcome(fetched, connectors.extract(interested, email, errors), errors,
+                        provenance));
+            }
+            // Bodies waiting for a parser are bounded, so that a batch of large messages does not fill the heap.
+            awaitParsedBelow(earlier, MAX_BYTES_WAITING_FOR_PARSE - size);
+            // The body is fetched only here: when some interested connector reads bodies.
+            byte[] raw = rawMessage(fetched);
+            Provenance known = provenance;
+            return new Pending(parsing.submit(() -> parseAndExtract(fetched, raw, interested, errors, known)),
+                    raw.length);
         } catch (MessageRemovedException e) {
             // Expunged by another client while we were reading it: nothing left to process.
             log.debug("UID {} in {} was expunged before it was read", fetched.uid(), fetched.folder());
@@ -97,9 +216,7 @@ class MessageIngestion {
             // A parser failure on one message must not stall the folder: record it and move on.
             errors.add(IngestError.of(null, IngestError.Kind.PARSE, e));
         } catch (MessagingException e) {
-            String message = fetched.account().id() + "/" + fetched.folder() + "/" + fetched.uidValidity() + "/"
-                    + fetched.uid();
-            int attempts = readFailures.merge(message, 1, Integer::sum);
+            int attempts = readFailures.merge(readFailureKey(fetched), 1, Integer::sum);
             if (attempts < MAX_READ_ATTEMPTS) {
                 // Most likely the connection: the watcher reconnects and this message is read again.
                 throw new MailboxAccessException("could not read UID " + fetched.uid() + " of " + fetched.folder()
@@ -108,26 +225,112 @@ class MessageIngestion {
             errors.add(new IngestError(null, IngestError.Kind.UNREADABLE,
                     "the server failed to deliver it " + attempts + " times in a row, last: " + e));
         }
-        commit(fetched, found, errors, provenance);
-        readFailures.keySet().removeIf(key -> key.startsWith(fetched.account().id() + "/" + fetched.folder() + "/"));
+        return Pending.done(new Outcome(fetched, List.of(), errors, provenance));
     }
 
-    private void commit(FetchedMessage fetched, List<ConnectorFindings> found, List<IngestError> errors,
-            Provenance provenance) {
-        long accountId = fetched.account().id();
+    private Outcome parseAndExtract(FetchedMessage fetched, byte[] raw, List<Connector> interested,
+            List<IngestError> errors, Provenance provenance) throws InterruptedException {
+        parsers.acquire();
+        try {
+            Email email = parser.parse(raw);
+            return new Outcome(fetched, connectors.extract(interested, email, errors), errors, provenance);
+        } catch (MalformedEmailException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Shutting down: not the message's fault, so nothing is recorded against it.
+                throw new MailboxAccessException("stopped while processing UID " + fetched.uid(), e);
+            }
+            // A parser failure on one message must not stall the folder: record it and move on.
+            errors.add(IngestError.of(null, IngestError.Kind.PARSE, e));
+            return new Outcome(fetched, List.of(), errors, provenance);
+        } finally {
+            parsers.release();
+        }
+    }
+
+    /** Waits until the bodies of {@code earlier} messages not yet parsed add up to at most {@code bytes}. */
+    private static void awaitParsedBelow(List<Pending> earlier, long bytes) {
+        long waiting = 0;
+        for (Pending message : earlier) {
+            waiting += message.waitingBytes();
+        }
+        for (Pending message : earlier) {
+            if (waiting <= Math.max(bytes, 0)) {
+                return;
+            }
+            long before = message.waitingBytes();
+            try {
+                message.outcome();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MailboxAccessException("stopped while processing", e);
+            }
+            waiting -= before;
+        }
+    }
+
+    /** In one transaction, in UID order: the findings, the errors and the checkpoint of every message. */
+    private void commit(List<Outcome> outcomes) {
+        long accountId = outcomes.getFirst().fetched().account().id();
         transaction.executeWithoutResult(status -> {
-            for (ConnectorFindings result : found) {
-                result.findings().forEach(f -> findings.upsert(accountId, result.connectorId(), f, provenance));
+            for (Outcome outcome : outcomes) {
+                FetchedMessage fetched = outcome.fetched();
+                for (ConnectorFindings result : outcome.found()) {
+                    result.findings().forEach(f -> findings.upsert(accountId, result.connectorId(), f,
+                            outcome.provenance()));
+                }
+                for (IngestError error : outcome.errors()) {
+                    errorLog.record(accountId, fetched.folder(), fetched.uid(), outcome.provenance().messageId(),
+                            error);
+                }
+                checkpoints.advance(accountId, fetched.folder(), fetched.uidValidity(), fetched.uid());
             }
-            for (IngestError error : errors) {
-                errorLog.record(accountId, fetched.folder(), fetched.uid(), provenance.messageId(), error);
-            }
-            checkpoints.advance(accountId, fetched.folder(), fetched.uidValidity(), fetched.uid());
         });
-        metrics.committed(fetched.account().name(), fetched.folder(),
-                found.stream().mapToInt(result -> result.findings().size()).sum(), errors);
-        if (!errors.isEmpty()) {
-            log.warn("Account '{}' {} UID {}: {}", fetched.account().name(), fetched.folder(), fetched.uid(), errors);
+        for (Outcome outcome : outcomes) {
+            FetchedMessage fetched = outcome.fetched();
+            readFailures.remove(readFailureKey(fetched));
+            metrics.committed(fetched.account().name(), fetched.folder(),
+                    outcome.found().stream().mapToInt(result -> result.findings().size()).sum(), outcome.errors());
+            if (!outcome.errors().isEmpty()) {
+                log.warn("Account '{}' {} UID {}: {}", fetched.account().name(), fetched.folder(), fetched.uid(),
+                        outcome.errors());
+            }
+        }
+    }
+
+    private static String readFailureKey(FetchedMessage fetched) {
+        return fetched.account().id() + "/" + fetched.folder() + "/" + fetched.uidValidity() + "/" + fetched.uid();
+    }
+
+    /** What one message comes to: committed together with the rest of its batch. */
+    private record Outcome(FetchedMessage fetched, List<ConnectorFindings> found, List<IngestError> errors,
+            Provenance provenance) {
+    }
+
+    /** A message being parsed, or already done; {@code bytes} of body held until it is parsed. */
+    private record Pending(Future<Outcome> future, long bytes) {
+
+        static Pending done(Outcome outcome) {
+            return new Pending(CompletableFuture.completedFuture(outcome), 0);
+        }
+
+        Outcome outcome() throws InterruptedException {
+            try {
+                return future.get();
+            } catch (ExecutionException e) {
+                // parseAndExtract records a message's failures itself; what comes here is a stop (or a bug).
+                if (e.getCause() instanceof MailboxAccessException stopped) {
+                    throw stopped;
+                }
+                throw new MailboxAccessException("processing a message was stopped", e.getCause());
+            }
+        }
+
+        long waitingBytes() {
+            return future.isDone() ? 0 : bytes;
+        }
+
+        void cancel() {
+            future.cancel(true);
         }
     }
 
@@ -163,5 +366,10 @@ class MessageIngestion {
             throw new MessagingException("could not read the message body", e);
         }
         return raw.toByteArray();
+    }
+
+    @Override
+    public void destroy() {
+        parsing.shutdownNow();
     }
 }
