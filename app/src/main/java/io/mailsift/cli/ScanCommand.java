@@ -21,6 +21,7 @@ import io.mailsift.connector.mail.EmailParser;
 import io.mailsift.connector.mail.MalformedEmailException;
 import io.mailsift.registry.ConnectorRegistry;
 import io.mailsift.registry.ConnectorRegistry.RegisteredConnector;
+import io.mailsift.system.JakartaMailDefaults;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,6 +74,7 @@ public final class ScanCommand {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         }
+        JakartaMailDefaults.nameTheStreamProvider();
         // JSON lines are UTF-8 whatever the console's encoding.
         PrintStream out = new PrintStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024), false,

@@ -227,12 +227,33 @@ class ImapSessions {
         throw new KeyStoreException("no X.509 trust manager available");
     }
 
+    /** A trust manager for a client: it never vouches for a client certificate, since Mailsift serves no TLS here. */
+    private abstract static class ServerOnlyTrustManager extends X509ExtendedTrustManager {
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("Mailsift does not accept client connections");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+    }
+
     /**
      * Accepts what the account's own certificates accept, and otherwise what the system trust store accepts. Extended,
      * so that the TLS layer's host name check runs inside each of them; when both refuse, the account's own reason is
      * the one reported (the system's is attached).
      */
-    private static final class SystemOrPinned extends X509ExtendedTrustManager {
+    private static final class SystemOrPinned extends ServerOnlyTrustManager {
 
         private final X509ExtendedTrustManager system;
         private final X509ExtendedTrustManager pinned;
@@ -278,23 +299,6 @@ class ImapSessions {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("Mailsift does not accept client connections");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             X509Certificate[] a = system.getAcceptedIssuers();
             X509Certificate[] b = pinned.getAcceptedIssuers();
@@ -306,7 +310,7 @@ class ImapSessions {
 
     /** {@code tls-trust: insecure}: every certificate passes. */
     @SuppressWarnings("java:S4830") // deliberate, opt-in per account, warned about at start
-    private static final class AnyCertificate extends X509ExtendedTrustManager {
+    private static final class AnyCertificate extends ServerOnlyTrustManager {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
@@ -321,23 +325,6 @@ class ImapSessions {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
             // trusts anything, by configuration
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("Mailsift does not accept client connections");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
         }
 
         @Override
