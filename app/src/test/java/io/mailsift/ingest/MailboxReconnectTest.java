@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mailsift.testing.TcpProxy;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ class MailboxReconnectTest {
 
         private static final GreenMail greenMail = startedGreenMail();
 
-    private static CuttableTcpProxy server;
+    private static TcpProxy server;
     private static GreenMailUser dave;
 
     @Autowired
@@ -135,10 +136,10 @@ class MailboxReconnectTest {
     }
 
     /** Started on first use: the property source asks for its port before any test runs. */
-    private static synchronized CuttableTcpProxy proxy() {
+    private static synchronized TcpProxy proxy() {
         if (server == null) {
             try {
-                server = new CuttableTcpProxy(greenMail.getImap().getPort()).start();
+                server = new TcpProxy(greenMail.getImap().getPort()).start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.mailsift.testing.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ConnectionFaultTest {
     @RegisterExtension
     static final DovecotServer dovecot = new DovecotServer();
 
-    private static DroppingProxy proxy;
+    private static TcpProxy proxy;
 
     @Autowired
     JdbcClient jdbc;
@@ -51,7 +52,7 @@ class ConnectionFaultTest {
     static void mailboxesAndProxy() throws Exception {
         dovecot.addUser(CUT);
         dovecot.addUser(KICKED);
-        proxy = new DroppingProxy(dovecot.imapPort());
+        proxy = new TcpProxy(dovecot.imapPort()).start();
     }
 
     @AfterAll
