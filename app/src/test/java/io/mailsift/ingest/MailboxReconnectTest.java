@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * mailboxes when stopped): the watcher backs off, reconnects and catches up.
  */
 @SpringBootTest(properties = {
+        // GreenMail reports mail landing just before an IDLE only when it ends: re-issue often.
+        "mailsift.ingest.idle-interval=1s",
         "mailsift.ingest.backoff-initial=100ms",
         "mailsift.ingest.backoff-max=500ms"})
 @Import(TestConnectors.class)

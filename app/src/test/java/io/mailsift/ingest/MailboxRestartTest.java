@@ -143,6 +143,8 @@ class MailboxRestartTest {
                 .run("--spring.datasource.url=" + db.url(),
                         "--spring.datasource.username=" + db.username(),
                         "--spring.datasource.password=" + db.password(),
+                        // GreenMail reports mail landing just before an IDLE only when it ends: re-issue often.
+                        "--mailsift.ingest.idle-interval=1s",
                         "--mailsift.accounts[0].name=" + account,
                         "--mailsift.accounts[0].host=127.0.0.1",
                         "--mailsift.accounts[0].port=" + greenMail.getImap().getPort(),
