@@ -6,7 +6,6 @@ import java.util.Set;
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.ConnectorDescriptor;
 import io.mailsift.connector.Email;
-import io.mailsift.connector.EmailHeaders;
 import io.mailsift.connector.Finding;
 import io.mailsift.connector.ReadScope;
 import io.mailsift.connector.SpiVersion;
@@ -28,6 +27,10 @@ import io.mailsift.connector.SpiVersion;
  * number of its order. Status updates for the same order or parcel therefore replace the earlier finding.
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p>It keeps the SPI's default prefilter (interested in every message): any shop, marketplace or carrier may send
+ * order markup, and forwarded receipts come from anyone, so no header rule could exclude a message without losing
+ * purchases; a message without markup costs {@link #extract(Email)} no more than a look at an empty list.
  */
 public final class PurchaseConnector implements Connector {
 
@@ -48,15 +51,6 @@ public final class PurchaseConnector implements Connector {
         return DESCRIPTOR;
     }
 
-    /**
-     * Always {@code true}, and free: any shop, marketplace or carrier may send order markup, and forwarded receipts
-     * come from anyone, so no header rule could exclude a message without losing purchases. A message without
-     * markup costs {@link #extract(Email)} no more than a look at an empty list.
-     */
-    @Override
-    public boolean interestedIn(EmailHeaders headers) {
-        return true;
-    }
 
     @Override
     public List<Finding> extract(Email email) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.ConnectorDescriptor;
 import io.mailsift.connector.Email;
-import io.mailsift.connector.EmailHeaders;
 import io.mailsift.connector.Finding;
 import io.mailsift.connector.ReadScope;
 import io.mailsift.connector.SpiVersion;
@@ -28,6 +27,11 @@ import io.mailsift.connector.SpiVersion;
  * restaurant's name and time). A re-sent or updated confirmation therefore replaces the earlier finding.
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p>It keeps the SPI's default prefilter (interested in every message): markup can come from anyone (airlines,
+ * agencies, booking sites, a colleague forwarding a confirmation), so no sender or subject rule could exclude a message
+ * without losing bookings, and a message without markup costs {@link #extract(Email)} no more than a look at an empty
+ * list.
  */
 public final class TravelConnector implements Connector {
 
@@ -50,15 +54,6 @@ public final class TravelConnector implements Connector {
         return DESCRIPTOR;
     }
 
-    /**
-     * Always {@code true}, and free: markup can come from anyone (airlines, agencies, booking sites, a colleague
-     * forwarding a confirmation), so no sender or subject rule could exclude a message without losing bookings. A
-     * message without markup costs {@link #extract(Email)} no more than a look at an empty list.
-     */
-    @Override
-    public boolean interestedIn(EmailHeaders headers) {
-        return true;
-    }
 
     @Override
     public List<Finding> extract(Email email) {
