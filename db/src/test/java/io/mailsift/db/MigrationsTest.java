@@ -40,8 +40,7 @@ class MigrationsTest {
 
     @BeforeEach
     void emptyTables() throws SQLException {
-        execute("TRUNCATE users, mail_accounts, folder_checkpoints, findings, connector_errors, mailbox_events"
-                + " RESTART IDENTITY");
+        execute("TRUNCATE users RESTART IDENTITY CASCADE");
     }
 
     @Test
@@ -96,6 +95,47 @@ class MigrationsTest {
         assertThat(count("findings")).isZero();
         assertThat(count("connector_errors")).isZero();
         assertThat(count("mailbox_events")).isZero();
+        assertThat(count("account_secrets")).isZero();
+        assertThat(count("account_connectors")).isZero();
+    }
+
+    @Test
+    void shouldCascadeEveryReferenceToAnAccountSoThatUnlinkingIsOneDelete() throws SQLException {
+        // A table added later that refers to mail_accounts without ON DELETE CASCADE would make unlinking fail or
+        // leave rows behind: this guards every such reference, present and future.
+        assertThat(strings("""
+                SELECT c.conrelid::regclass || ' ' || c.confdeltype FROM pg_constraint c
+                WHERE c.contype = 'f' AND c.confrelid IN ('mail_accounts'::regclass, 'users'::regclass)"""))
+                .isNotEmpty()
+                .allSatisfy(reference -> assertThat(reference).endsWith(" c"));
+    }
+
+    @Test
+    void shouldKeepOneSecretPerAccountAndKindAndRelinkRequiredAsAState() throws SQLException {
+        long account = insertAccount(insertUser("alice"), "home");
+        insertSecret(account, "refresh_token");
+
+        assertThatThrownBy(() -> insertSecret(account, "refresh_token")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> insertSecret(account, "cookie")).isInstanceOf(SQLException.class);
+        execute("UPDATE mail_accounts SET state = 'relink_required'");
+        assertThat(strings("SELECT provider || '/' || auth_method || '/' || folders::text FROM mail_accounts"))
+                .containsExactly("imap/password/{INBOX}");
+    }
+
+    @Test
+    void shouldStoreOnlyTheHashOfAPersonalAccessTokenAndOneOidcIdentityPerUser() throws SQLException {
+        long alice = insertUser("alice");
+        execute("INSERT INTO personal_access_tokens (user_id, name, token_hash, token_prefix) VALUES (" + alice
+                + ", 'cli', sha256('secret'::bytea), 'ms_pat_ab')");
+        execute("UPDATE users SET oidc_issuer = 'https://issuer', oidc_subject = 's1' WHERE id = " + alice);
+
+        assertThatThrownBy(() -> execute("INSERT INTO personal_access_tokens (user_id, name, token_hash,"
+                + " token_prefix) VALUES (" + alice + ", 'again', sha256('secret'::bytea), 'ms_pat_ab')"))
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute("INSERT INTO users (username, oidc_issuer, oidc_subject) VALUES"
+                + " ('bob', 'https://issuer', 's1')")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute("INSERT INTO users (username, oidc_issuer) VALUES ('carol', 'https://i')"))
+                .isInstanceOf(SQLException.class);
     }
 
     @Test
@@ -157,6 +197,13 @@ class MigrationsTest {
                 + ", 'INBOX', 3, 'parse', 'broken')");
         execute("INSERT INTO mailbox_events (account_id, folder, kind, old_value, new_value) VALUES (" + account
                 + ", 'INBOX', 'uidvalidity_changed', '1', '2')");
+        insertSecret(account, "imap_password");
+        execute("INSERT INTO account_connectors (account_id, connector_id) VALUES (" + account + ", 'travel')");
+    }
+
+    private static void insertSecret(long account, String kind) throws SQLException {
+        execute("INSERT INTO account_secrets (account_id, kind, key_id, ciphertext) VALUES (" + account + ", '" + kind
+                + "', 'k1', '\\x00')");
     }
 
     private static long insertUser(String username) throws SQLException {
