@@ -19,7 +19,14 @@ public enum AccountState {
     BACKOFF,
     /** The server refused the login ({@code last_error} has its answer); retried slowly, never in a storm. */
     AUTH_FAILED,
-    /** Configured with {@code enabled: false}: registered, not watched. */
+    /**
+     * The credentials can no longer log in and only the user can fix it (a revoked refresh token, say): not watched
+     * until the user links the mailbox again.
+     */
+    RELINK_REQUIRED,
+    /**
+     * Not watched: configured with {@code enabled: false}, or a user-linked mailbox with no connector enabled yet.
+     */
     DISABLED;
 
     /** The value stored in {@code mail_accounts.state} and shown by the API. */

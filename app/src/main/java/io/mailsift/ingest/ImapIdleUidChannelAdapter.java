@@ -22,6 +22,7 @@ import java.util.stream.LongStream;
 import io.mailsift.account.AccountState;
 import io.mailsift.account.AccountStates;
 import io.mailsift.account.RegisteredAccount;
+import io.mailsift.account.RelinkRequiredException;
 import io.mailsift.ingest.IngestMetrics.BackfillGauges;
 import io.mailsift.ingest.UidCheckpointStore.Checkpoint;
 import jakarta.mail.AuthenticationFailedException;
@@ -59,7 +60,8 @@ import org.springframework.messaging.support.MessageBuilder;
  * whose handler commits the checkpoint: progress is read back from the checkpoint store, never kept here.
  *
  * <p>Failures reconnect with capped exponential backoff and full jitter, reset only after a connection stayed up for
- * {@code stable-after}; a refused login waits {@code auth-retry-interval} instead (state {@code auth_failed}). No flag
+ * {@code stable-after}; a refused login waits {@code auth-retry-interval} instead (state {@code auth_failed}). When the
+ * credentials say the account must be relinked, the watcher records {@code relink_required} and ends. No flag
  * is ever set and nothing is expunged, copied, moved or appended.
  */
 final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
@@ -187,6 +189,12 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                         folder.getMessageCount();
                     }
                 }
+            } catch (RelinkRequiredException e) {
+                // Only the user can fix this: say so and stop, rather than retry against a provider that says no.
+                log.warn("Account '{}' folder {}: relink required: {}; not watched until it is linked again",
+                        account.name(), folderName, e.getMessage());
+                recordState(AccountState.RELINK_REQUIRED, e.getMessage());
+                break;
             } catch (AuthenticationFailedException e) {
                 if (!watching) {
                     break;
@@ -221,7 +229,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     /** Connects and logs in, counting the attempt by outcome. */
     private Store login() throws MessagingException {
         try {
-            Store store = sessions.connect(account.settings());
+            Store store = sessions.connect(account);
             metrics.login(account.name(), folderName, "success");
             return store;
         } catch (AuthenticationFailedException e) {

@@ -1,0 +1,55 @@
+package io.mailsift.account;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Password logins: configured accounts present the password from configuration (never stored); user-linked IMAP
+ * accounts the app password they entered, stored encrypted ({@code account_secrets}, kind {@code imap_password}).
+ */
+@Component
+class PasswordCredentials implements MailboxCredentials {
+
+    private final JdbcClient jdbc;
+    private final Map<String, ConfiguredAccount> configured;
+
+    PasswordCredentials(JdbcClient jdbc, AccountsProperties properties) {
+        this.jdbc = jdbc;
+        this.configured = properties.accounts().stream()
+                .collect(Collectors.toUnmodifiableMap(ConfiguredAccount::name, Function.identity()));
+    }
+
+    @Override
+    public AuthMethod authMethod() {
+        return AuthMethod.PASSWORD;
+    }
+
+    @Override
+    public Credentials forLogin(long accountId) {
+        Login login = jdbc.sql("SELECT name, username, source FROM mail_accounts WHERE id = :id")
+                .param("id", accountId)
+                .query((row, n) -> new Login(row.getString("name"), row.getString("username"),
+                        row.getString("source")))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("account " + accountId + " does not exist (any more)"));
+        if (login.source().equals("config")) {
+            ConfiguredAccount account = configured.get(login.name());
+            if (account == null) {
+                throw new IllegalStateException("account '" + login.name() + "' is no longer configured");
+            }
+            return Credentials.password(account.username(), account.password() == null ? "" : account.password());
+        }
+        return Credentials.password(login.username(), storedPassword(accountId));
+    }
+
+    private String storedPassword(long accountId) {
+        throw new RelinkRequiredException(accountId, "The stored password is not available; link the mailbox again");
+    }
+
+    private record Login(String name, String username, String source) {
+    }
+}
