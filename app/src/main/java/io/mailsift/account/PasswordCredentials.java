@@ -4,6 +4,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.mailsift.secret.AccountSecrets;
+import io.mailsift.secret.SecretKind;
+import io.mailsift.secret.SecretUnavailableException;
+import io.mailsift.secret.StoredSecret;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +19,12 @@ import org.springframework.stereotype.Component;
 class PasswordCredentials implements MailboxCredentials {
 
     private final JdbcClient jdbc;
+    private final AccountSecrets secrets;
     private final Map<String, ConfiguredAccount> configured;
 
-    PasswordCredentials(JdbcClient jdbc, AccountsProperties properties) {
+    PasswordCredentials(JdbcClient jdbc, AccountSecrets secrets, AccountsProperties properties) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
         this.configured = properties.accounts().stream()
                 .collect(Collectors.toUnmodifiableMap(ConfiguredAccount::name, Function.identity()));
     }
@@ -47,7 +53,15 @@ class PasswordCredentials implements MailboxCredentials {
     }
 
     private String storedPassword(long accountId) {
-        throw new RelinkRequiredException(accountId, "The stored password is not available; link the mailbox again");
+        try {
+            return secrets.get(accountId, SecretKind.IMAP_PASSWORD).map(StoredSecret::value)
+                    .orElseThrow(() -> new RelinkRequiredException(accountId,
+                            "No password is stored for this mailbox; link it again"));
+        } catch (SecretUnavailableException e) {
+            // The key it was encrypted with is gone: retrying cannot help, the user must enter it again.
+            throw new RelinkRequiredException(accountId,
+                    "The stored password can no longer be decrypted; link the mailbox again", e);
+        }
     }
 
     private record Login(String name, String username, String source) {
