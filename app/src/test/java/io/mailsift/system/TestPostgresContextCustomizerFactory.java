@@ -17,14 +17,6 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 public final class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
 
-    private static final String TEST_KEY = "test:" + java.util.Base64.getEncoder().encodeToString(randomKey());
-
-    private static byte[] randomKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return key;
-    }
-
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
@@ -42,7 +34,7 @@ public final class TestPostgresContextCustomizerFactory implements ContextCustom
                             "spring.datasource.username", connection.username(),
                             "spring.datasource.password", connection.password(),
                             // Nor does any test generate a key file in ./data.
-                            "mailsift.secrets.keys", TEST_KEY)));
+                            "mailsift.secrets.keys", TestSecrets.KEYS)));
         }
     }
 }
