@@ -31,6 +31,9 @@ public record ImapLinkRequest(String name, String host, int port, Security secur
             throw new IllegalArgumentException("host must be a host name such as imap.example.org, without "
                     + "scheme, path or port");
         }
+        if (host.chars().filter(c -> c == ':').count() == 1) {
+            throw new IllegalArgumentException("host must not include the port: put it in the port field");
+        }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
