@@ -183,7 +183,7 @@ class ImapSessions {
         properties.setProperty(prefix + "connectiontimeout", millis(timeout));
         properties.setProperty(prefix + "timeout", millis(timeout));
         properties.setProperty(prefix + "writetimeout", millis(timeout));
-        Store store = Session.getInstance(properties).getStore(protocol);
+        Store store = logged(Session.getInstance(properties)).getStore(protocol);
         login(store, settings, login, checked);
         return store;
     }
@@ -208,14 +208,17 @@ class ImapSessions {
     private Session session(ConfiguredAccount account, AuthMethod method) {
         return sessions.computeIfAbsent(new SessionKind(account.security(), account.tlsTrust(), method), kind -> {
             String protocol = protocol(account.security());
-            Session session = Session.getInstance(properties(account, protocol, method));
-            if (settings.protocolLog()) {
-                // mail.debug.auth stays false: Jakarta Mail then leaves credentials out of the trace.
-                session.setDebugOut(new PrintStream(new LineLogger(), true, StandardCharsets.UTF_8));
-                session.setDebug(true);
-            }
-            return session;
+            return logged(Session.getInstance(properties(account, protocol, method)));
         });
+    }
+
+    private Session logged(Session session) {
+        if (settings.protocolLog()) {
+            // mail.debug.auth stays false: Jakarta Mail then leaves credentials out of the trace.
+            session.setDebugOut(new PrintStream(new LineLogger(), true, StandardCharsets.UTF_8));
+            session.setDebug(true);
+        }
+        return session;
     }
 
     Properties properties(ConfiguredAccount account, String protocol, AuthMethod method) {

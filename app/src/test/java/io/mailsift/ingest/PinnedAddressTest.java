@@ -36,8 +36,14 @@ class PinnedAddressTest {
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[] {
-            ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.IMAPS.dynamicPort()})
+            ServerSetupTest.IMAP.dynamicPort(), slowToStart(ServerSetupTest.IMAPS.dynamicPort())})
             .withPerMethodLifecycle(false);
+
+    // IMAPS makes its certificate at start, which takes longer than GreenMail's 2 s on a busy machine.
+    private static ServerSetup slowToStart(ServerSetup setup) {
+        setup.setServerStartupTimeout(30_000);
+        return setup;
+    }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({IngestProperties.class, LinkProperties.class})
@@ -82,6 +88,35 @@ class PinnedAddressTest {
                     .hasStackTraceContaining("PKIX")
                     .hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
         });
+    }
+
+    @Test
+    void shouldLogInWithXoauth2WhenTheCredentialsAreAnAccessToken() {
+        // GreenMail accepts XOAUTH2 with the user's password as the bearer token.
+        greenMail.setUser("lou@example.org", "lou", "access-token-1");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> trace =
+                new ch.qos.logback.core.read.ListAppender<>();
+        trace.start();
+        var protocolLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                ImapSessions.PROTOCOL_LOGGER);
+        protocolLogger.addAppender(trace);
+        runner.withPropertyValues("mailsift.ingest.protocol-log=true").run(context -> {
+            ConfiguredAccount settings = new ConfiguredAccount("xoauth2", "imap.rebinding.invalid",
+                    greenMail.getImap().getPort(), Security.NONE, "lou", null, List.of("INBOX"));
+
+            Store store = context.getBean(ImapSessions.class).connectOnce(settings,
+                    Credentials.accessToken("lou", "access-token-1"), LOOPBACK, Duration.ofSeconds(5));
+
+            assertThat(store.isConnected()).isTrue();
+            store.close();
+            assertThat(trace.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .anyMatch(line -> line.contains("AUTHENTICATE XOAUTH2"))
+                    .noneMatch(line -> line.contains(" LOGIN ") || line.contains("access-token-1"));
+            assertThatThrownBy(() -> context.getBean(ImapSessions.class).connectOnce(settings,
+                    Credentials.accessToken("lou", "expired-token"), LOOPBACK, Duration.ofSeconds(5)))
+                    .isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
+        });
+        protocolLogger.detachAppender(trace);
     }
 
     @Test

@@ -58,8 +58,14 @@ class MailboxLinksTest {
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[] {
-            ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.IMAPS.dynamicPort()})
+            ServerSetupTest.IMAP.dynamicPort(), slowToStart(ServerSetupTest.IMAPS.dynamicPort())})
             .withPerMethodLifecycle(false);
+
+    // IMAPS makes its certificate at start, which takes longer than GreenMail's 2 s on a busy machine.
+    private static ServerSetup slowToStart(ServerSetup setup) {
+        setup.setServerStartupTimeout(30_000);
+        return setup;
+    }
 
     private static TcpProxy imap;
 
