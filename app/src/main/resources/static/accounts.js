@@ -32,7 +32,7 @@ async function call(method, url, body) {
     method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401) {
-    window.location.assign("/");
+    window.location.assign("/signin");
     throw new Error("Please sign in again.");
   }
   const answer = response.status === 204 ? null : await response.json().catch(() => null);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.mailsift.registry.ConnectorRegistry;
 import io.mailsift.system.TestPostgres;
+import io.mailsift.user.AdminProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ConfiguredAccountsTest {
 
     private static final JdbcClient jdbc = JdbcClient.create(TestPostgres.newMigratedDatabase());
+    private static final AdminProperties NO_ADMIN = new AdminProperties(null, null, null);
 
     private static final ConnectorRegistry registry = ConnectorRegistry.discover(
             ConfiguredAccountsTest.class.getClassLoader());
@@ -21,7 +23,7 @@ class ConfiguredAccountsTest {
 
     private final ConfiguredAccounts accounts = new ConfiguredAccounts(new AccountsProperties(List.of(
             new ConfiguredAccount("registration-test", "imap.example.org", 0, Security.STARTTLS, "me@example.org",
-                    "hunter2", List.of("INBOX")))), jdbc, consent, registry);
+                    "hunter2", List.of("INBOX")))), jdbc, NO_ADMIN, consent, registry);
 
     private final AccountStates states = new AccountStates(jdbc);
 
@@ -50,12 +52,27 @@ class ConfiguredAccountsTest {
         long id = accounts.register().getFirst().id();
         ConfiguredAccounts moved = new ConfiguredAccounts(new AccountsProperties(List.of(
                 new ConfiguredAccount("registration-test", "imap.example.net", 0, Security.TLS, "me@example.org",
-                        null, List.of("INBOX")))), jdbc, consent, registry);
+                        null, List.of("INBOX")))), jdbc, NO_ADMIN, consent, registry);
 
         assertThat(moved.register().getFirst().id()).isEqualTo(id);
         assertThat(jdbc.sql("SELECT host || ':' || port FROM mail_accounts WHERE id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("imap.example.net:993");
         accounts.register();
+    }
+
+    @Test
+    void shouldRegisterConfiguredAccountsUnderTheConfiguredAdmin() {
+        ConfiguredAccounts owned = new ConfiguredAccounts(new AccountsProperties(List.of(
+                new ConfiguredAccount("admin-owned", "imap.example.org", 0, Security.TLS, "me@example.org", null,
+                        List.of("INBOX")))), jdbc, new AdminProperties("ops-admin", null, null), consent, registry);
+
+        long accountId = owned.register().getFirst().id();
+
+        assertThat(jdbc.sql("""
+                SELECT u.username FROM mail_accounts a JOIN users u ON u.id = a.user_id WHERE a.id = :id""")
+                .param("id", accountId).query(String.class).single()).isEqualTo("ops-admin");
+        assertThat(jdbc.sql("SELECT password_hash IS NULL FROM users WHERE username = 'ops-admin'")
+                .query(Boolean.class).single()).as("no password until FirstAdmin sets one").isTrue();
     }
 
     @Test
@@ -82,7 +99,8 @@ class ConfiguredAccountsTest {
     void shouldLetOnlyTheConfiguredConnectorsReadAnAccountThatListsThem() {
         ConfiguredAccounts travelOnly = new ConfiguredAccounts(new AccountsProperties(List.of(
                 new ConfiguredAccount("consent-test", "imap.example.org", 0, Security.TLS, "me", null,
-                        List.of("INBOX"), true, TlsTrust.SYSTEM, List.of("travel")))), jdbc, consent, registry);
+                        List.of("INBOX"), true, TlsTrust.SYSTEM, List.of("travel")))), jdbc, NO_ADMIN, consent,
+                registry);
         long id = travelOnly.register().getFirst().id();
         consent.replace(id, List.of("travel", "purchases"));
 
