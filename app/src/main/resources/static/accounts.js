@@ -60,7 +60,9 @@ async function loadMailboxes() {
   const open = new Set([...document.querySelectorAll(".mailbox details[open]")].map(d => d.dataset.account));
   const list = document.getElementById("mailboxes");
   list.replaceChildren(...mailboxes.map(m => renderMailbox(m, open.has(String(m.id)))));
-  status(mailboxes.length === 0 ? "No mailbox linked yet." : "");
+  const current = document.getElementById("status").textContent;
+  if (mailboxes.length === 0) status("No mailbox linked yet.");
+  else if (current === "No mailbox linked yet." || current === "Loading…") status("");
 }
 
 function renderMailbox(mailbox, consentOpen) {
@@ -165,9 +167,9 @@ async function unlinkMailbox(mailbox) {
   if (!window.confirm(question)) return;
   try {
     await call("DELETE", `/api/accounts/${mailbox.id}`);
-    status(`${mailbox.name} was unlinked.`);
     lastSignature = null;
     await loadMailboxes();
+    status(`${mailbox.name} was unlinked.`);
   } catch (e) {
     status(e.message);
   }
@@ -191,9 +193,9 @@ function setUpLinkForm() {
         folders, name: data.get("name") || null,
       });
       form.reset();
-      status(`${linked.name} is linked. Now choose which connectors may read it.`);
       lastSignature = null;
       await loadMailboxes();
+      status(`${linked.name} is linked. Now choose which connectors may read it.`);
     } catch (e) {
       error.textContent = e.message;
       error.hidden = false;
