@@ -88,6 +88,7 @@ function renderMailbox(mailbox, consentOpen) {
   const unlink = node.querySelector(".unlink");
   if (mailbox.source === "config") {
     unlink.disabled = true;
+    node.querySelector(".config-note").hidden = false;
     unlink.title = "Set up in the server's configuration: the operator removes it there.";
   } else {
     unlink.addEventListener("click", () => unlinkMailbox(mailbox));

@@ -32,7 +32,8 @@ public class LoginCredentials {
     /**
      * What the next login of this account presents; see {@link MailboxCredentials#forLogin} for the exceptions.
      *
-     * @throws IllegalStateException when the account does not exist (any more) or no source serves its auth method
+     * @throws AccountGoneException  when the account does not exist (any more)
+     * @throws IllegalStateException when no source serves its auth method
      */
     public MailboxCredentials.Credentials forLogin(long accountId) {
         AuthMethod method = jdbc.sql("SELECT auth_method FROM mail_accounts WHERE id = :id")
@@ -40,7 +41,7 @@ public class LoginCredentials {
                 .query(String.class)
                 .optional()
                 .map(AuthMethod::of)
-                .orElseThrow(() -> new IllegalStateException("account " + accountId + " does not exist (any more)"));
+                .orElseThrow(() -> new AccountGoneException(accountId));
         MailboxCredentials source = sources.get(method);
         if (source == null) {
             throw new IllegalStateException("no credentials source for auth method " + method.columnValue()

@@ -41,7 +41,7 @@ class PasswordCredentials implements MailboxCredentials {
                 .query((row, n) -> new Login(row.getString("name"), row.getString("username"),
                         row.getString("source")))
                 .optional()
-                .orElseThrow(() -> new IllegalStateException("account " + accountId + " does not exist (any more)"));
+                .orElseThrow(() -> new AccountGoneException(accountId));
         if (login.source().equals("config")) {
             ConfiguredAccount account = configured.get(login.name());
             if (account == null) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
+import io.mailsift.account.AccountGoneException;
 import io.mailsift.account.AccountState;
 import io.mailsift.account.AccountStates;
 import io.mailsift.account.RegisteredAccount;
@@ -120,6 +121,12 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         watcher = Thread.ofVirtual().name("mailbox-" + account.name() + "/" + folderName).start(this::watch);
     }
 
+    /** Whether the watcher thread still runs: it ends when stopped, unlinked, or when a relink is required. */
+    boolean alive() {
+        Thread thread = watcher;
+        return thread != null && thread.isAlive();
+    }
+
     @Override
     protected void doStop() {
         watching = false;
@@ -189,6 +196,11 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                         folder.getMessageCount();
                     }
                 }
+            } catch (AccountGoneException e) {
+                // Unlinked, perhaps through another node: nothing left to watch or to record.
+                log.info("Account '{}' folder {}: the account was unlinked; watcher ends", account.name(),
+                        folderName);
+                break;
             } catch (RelinkRequiredException e) {
                 // Only the user can fix this: say so and stop, rather than retry against a provider that says no.
                 log.warn("Account '{}' folder {}: relink required: {}; not watched until it is linked again",

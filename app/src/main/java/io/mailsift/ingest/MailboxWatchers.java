@@ -124,9 +124,12 @@ public class MailboxWatchers implements SmartLifecycle {
         stopWatching(accountId);
     }
 
-    /** Whether this account has running watchers on this node. */
+    /**
+     * Whether this account has a running watcher on this node; {@code false} too once its watchers ended by
+     * themselves (relink required, account unlinked elsewhere).
+     */
     public synchronized boolean watching(long accountId) {
-        return adapters.containsKey(accountId);
+        return adapters.getOrDefault(accountId, List.of()).stream().anyMatch(ImapIdleUidChannelAdapter::alive);
     }
 
     private void startWatching(RegisteredAccount account) {

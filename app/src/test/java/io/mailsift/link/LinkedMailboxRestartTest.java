@@ -77,6 +77,8 @@ class LinkedMailboxRestartTest {
 
         try (ConfigurableApplicationContext second = start()) {
             await().atMost(Duration.ofSeconds(15)).until(() -> state(id).equals("relink_required"));
+            // Not retried: the watcher ended.
+            await().atMost(Duration.ofSeconds(5)).until(() -> !second.getBean(MailboxWatchers.class).watching(id));
             assertThat(jdbc.sql("SELECT last_error FROM mail_accounts WHERE id = :id").param("id", id)
                     .query(String.class).single()).contains("link it again");
         }

@@ -244,33 +244,62 @@ class MailboxLinksTest {
     void shouldUnlinkByStoppingTheWatcherAndLeavingNoRowOfTheAccountInAnyTable() throws Exception {
         GreenMailUser mailbox = greenMail.setUser("ines@example.org", "ines", "pw");
         long ines = user("ines");
-        long id = links.linkImap(ines, request("ines", "pw")).id();
-        links.enable(ines, id, SUBJECT_CONNECTOR).orElseThrow();
-        mailbox.deliver(mail("to be forgotten", "body"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> findings(id, SUBJECT_CONNECTOR) == 1);
-        // Rows in the tables ingestion writes only on trouble, so that every table is covered.
-        jdbc.sql("INSERT INTO connector_errors (account_id, kind, reason) VALUES (:id, 'parse', 'test')")
-                .param("id", id).update();
-        jdbc.sql("""
-                INSERT INTO mailbox_events (account_id, folder, kind, old_value, new_value)
-                VALUES (:id, 'INBOX', 'uidvalidity_changed', '1', '2')""").param("id", id).update();
-        List<String> tables = tablesWithAccountId();
-        assertThat(tables).contains("account_secrets", "account_connectors", "folder_checkpoints", "findings",
-                "connector_errors", "mailbox_events");
-        assertThat(tables).allSatisfy(table -> assertThat(rowsOf(table, id)).as(table).isPositive());
+        // A proxy of its own: it sees this mailbox's connections only.
+        try (TcpProxy own = new TcpProxy(greenMail.getImap().getPort()).start()) {
+            long id = links.linkImap(ines, request("ines", "pw", own.port(), Security.NONE)).id();
+            links.enable(ines, id, SUBJECT_CONNECTOR).orElseThrow();
+            mailbox.deliver(mail("to be forgotten", "body"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> findings(id, SUBJECT_CONNECTOR) == 1);
+            // Rows in the tables ingestion writes only on trouble, so that every table is covered.
+            jdbc.sql("INSERT INTO connector_errors (account_id, kind, reason) VALUES (:id, 'parse', 'test')")
+                    .param("id", id).update();
+            jdbc.sql("""
+                    INSERT INTO mailbox_events (account_id, folder, kind, old_value, new_value)
+                    VALUES (:id, 'INBOX', 'uidvalidity_changed', '1', '2')""").param("id", id).update();
+            List<String> tables = tablesWithAccountId();
+            assertThat(tables).contains("account_secrets", "account_connectors", "folder_checkpoints", "findings",
+                    "connector_errors", "mailbox_events");
+            assertThat(tables).allSatisfy(table -> assertThat(rowsOf(table, id)).as(table).isPositive());
 
-        assertThat(links.unlink(ines, id)).isTrue();
+            assertThat(links.unlink(ines, id)).isTrue();
 
-        assertThat(watchers.watching(id)).isFalse();
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_accounts WHERE id = :id").param("id", id)
-                .query(Long.class).single()).isZero();
-        assertThat(tablesWithAccountId()).allSatisfy(table -> assertThat(rowsOf(table, id)).as(table).isZero());
-        // No watcher left: cutting every connection brings no reconnect.
-        int connections = imap.connections();
-        imap.dropAll();
-        mailbox.deliver(mail("after unlink", "body"));
+            assertThat(watchers.watching(id)).isFalse();
+            assertThat(jdbc.sql("SELECT count(*) FROM mail_accounts WHERE id = :id").param("id", id)
+                    .query(Long.class).single()).isZero();
+            assertThat(tablesWithAccountId()).allSatisfy(table -> assertThat(rowsOf(table, id)).as(table).isZero());
+            // No watcher left: cutting every connection brings no reconnect.
+            assertNoMoreConnections(own, () -> mailbox.deliver(mail("after unlink", "body")));
+        }
+    }
+
+    @Test
+    void shouldEndTheWatcherOfAMailboxUnlinkedThroughAnotherNode() throws Exception {
+        GreenMailUser mailbox = greenMail.setUser("otto@example.org", "otto", "pw");
+        long otto = user("otto");
+        try (TcpProxy own = new TcpProxy(greenMail.getImap().getPort()).start()) {
+            long id = links.linkImap(otto, request("otto", "pw", own.port(), Security.NONE)).id();
+            links.enable(otto, id, SUBJECT_CONNECTOR).orElseThrow();
+            mailbox.deliver(mail("seen on this node", "body"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> findings(id, SUBJECT_CONNECTOR) == 1);
+
+            // Another node unlinked it: this node's watcher was not told.
+            jdbc.sql("DELETE FROM mail_accounts WHERE id = :id").param("id", id).update();
+            own.dropAll();
+
+            // GreenMail's side of the cut connection throws in its own thread: not this test's failure.
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10)).until(() -> !watchers.watching(id));
+            assertNoMoreConnections(own, () -> mailbox.deliver(mail("after the other node's unlink", "body")));
+        }
+    }
+
+    /** Cuts the proxy's connections and checks that nobody connects again within a few backoff periods. */
+    private static void assertNoMoreConnections(TcpProxy proxy, ThrowingLink meanwhile) throws Exception {
+        proxy.dropAll();
+        Thread.sleep(300);
+        int connections = proxy.connections();
+        meanwhile.run();
         Thread.sleep(2000);
-        assertThat(imap.connections()).isEqualTo(connections);
+        assertThat(proxy.connections()).isEqualTo(connections);
     }
 
     @Test
