@@ -146,9 +146,15 @@ def alternatives(v):
     return [x for x in (v if isinstance(v, list) else [v]) if x]
 
 
+def words(s):
+    """Names and places: case, whitespace and punctuation ignored ('Madrid-Puerta de Atocha' = 'Madrid Puerta de
+    Atocha', 'New York (Penn Station)' = 'New York Penn Station'); accents kept."""
+    return re.sub(r"[\W_]+", " ", norm(s)).strip()
+
+
 def contains(haystack, needle):
     """Whole-word containment: 'Berlin Hbf' is in 'Berlin Hbf (tief)', 'Berlin' is not in 'Berliner Dom'."""
-    h, n = norm(haystack), norm(needle)
+    h, n = words(haystack), words(needle)
     return len(n) >= 3 and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", h) is not None
 
 
@@ -176,9 +182,9 @@ def agrees(field, label, found, kind):
                         and len(local_time(f)) >= len(local_time(l)):
                     return True
             if field in ("departure", "arrival", "pickupLocation", "dropoffLocation"):
-                if norm(l) == norm(f) or contains(f, l):
+                if words(l) == words(f) or contains(f, l):
                     return True
-            if field == "name" and (norm(l) == norm(f) or contains(f, l) or (len(norm(f)) >= 6 and contains(l, f))):
+            if field == "name" and (words(l) == words(f) or contains(f, l) or (len(words(f)) >= 6 and contains(l, f))):
                 return True
             if field == "reservationStatus" and norm(f).endswith(norm(l)):
                 return True
