@@ -296,17 +296,26 @@ def load_dir(path, mails):
     return found
 
 
-GROUPS = [("all", "all positive mails"), ("schema.org", "with schema.org markup"), ("ics", "with iCalendar only"),
-          ("none", "without markup")]
+SLICES = [("all", "all positive mails"), ("markup:schema.org", "with schema.org markup"),
+          ("markup:ics", "with iCalendar, no schema.org markup"), ("markup:none", "without markup"),
+          ("origin:kitinerary", "kitinerary test cases"), ("origin:written", "written for this corpus"),
+          ("lang:en", "English"), ("lang:fr", "French"), ("lang:de", "German"), ("lang:es", "Spanish")]
+BY_TYPE_SLICES = ["all", "markup:schema.org", "markup:ics", "markup:none"]
+
+
+def slices(meta):
+    origin = "kitinerary" if str(meta.get("source", "")).startswith("kitinerary:") else "written"
+    return ["all", "markup:" + meta["markup"], "origin:" + origin, "lang:" + meta["language"]]
 
 
 def ratio(a, b):
-    return "%.3f" % (a / b) if b else "  -  "
+    return "%.3f" % (a / b) if b else "-"
 
 
-def report(name, mails, found, details):
-    tallies = {g: defaultdict(Counts) for g, _ in GROUPS}
-    reservations = {g: [0, 0, 0] for g, _ in GROUPS}  # labelled, found, matched
+def score(mails, found, details):
+    """Field counts per slice and type, reservation counts per slice, and what happened on the negatives."""
+    tallies = defaultdict(lambda: defaultdict(Counts))
+    reservations = defaultdict(lambda: [0, 0, 0, 0])  # mails, labelled, findings, matched
     negatives = [0, 0, 0]  # mails, mails with findings, findings
     for rel, meta in mails.items():
         fs = found.get(rel, [])
@@ -317,25 +326,30 @@ def report(name, mails, found, details):
             if details is not None and fs:
                 details.append("%s: finding on a negative: %s" % (rel, fs))
             continue
-        for g in ("all", meta["markup"]):
-            matched = score_mail(meta["reservations"], fs, tallies[g], details if g == "all" else None, rel)
-            r = reservations[g]
-            r[0] += len(meta["reservations"])
-            r[1] += len(fs)
-            r[2] += matched
+        for key in slices(meta):
+            matched = score_mail(meta["reservations"], fs, tallies[key], details if key == "all" else None, rel)
+            r = reservations[key]
+            r[0] += 1
+            r[1] += len(meta["reservations"])
+            r[2] += len(fs)
+            r[3] += matched
+    return tallies, reservations, negatives
+
+
+def report(name, tallies, reservations, negatives):
     print("## %s\n" % name)
-    for g, title in GROUPS:
-        mails_in = sum(1 for m in mails.values() if not m.get("negative") and (g == "all" or m["markup"] == g))
-        t = tallies[g]
-        r = reservations[g]
-        print("%s (%d mails; %d labelled reservations, %d findings, %d matched)\n" % (title, mails_in, *r))
+    for key, title in SLICES:
+        if key not in BY_TYPE_SLICES or key not in reservations:
+            continue
+        r = reservations[key]
+        print("%s (%d mails; %d labelled reservations, %d findings, %d matched)\n" % (title, *r))
         print("| type | labelled fields | given | correct | precision | recall |")
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for key in ORDER + ["all"]:
-            c = t.get(key)
+        for kind in ORDER + ["all"]:
+            c = tallies[key].get(kind)
             if c is None or (c.labelled == 0 and c.emitted == 0):
                 continue
-            print("| %s | %d | %d | %d | %s | %s |" % ("**overall**" if key == "all" else key, c.labelled,
+            print("| %s | %d | %d | %d | %s | %s |" % ("**overall**" if kind == "all" else kind, c.labelled,
                                                      c.emitted, c.correct, ratio(c.correct, c.emitted),
                                                      ratio(c.correct, c.labelled)))
         print()
@@ -349,10 +363,28 @@ def report(name, mails, found, details):
                                                  ratio(c.correct, c.emitted), ratio(c.correct, c.labelled)))
     print("\nfindings on negatives: %d finding(s) on %d of %d negative mails\n" % (negatives[2], negatives[1],
                                                                                    negatives[0]))
-    overall = t["all"]
-    return {"precision": overall.correct / overall.emitted if overall.emitted else None,
-            "recall": overall.correct / overall.labelled if overall.labelled else None,
-            "negative_findings": negatives[2]}
+
+
+def side_by_side(results):
+    """One table: every slice and type, each tool's field precision and recall next to the other's."""
+    names = list(results)
+    print("## Side by side (field-level precision / recall)\n")
+    print("| slice | mails | labelled fields | " + " | ".join("%s P | %s R" % (n, n) for n in names) + " |")
+    print("| --- | ---: | ---: | " + " | ".join("---: | ---:" for _ in names) + " |")
+    first = results[names[0]]
+    rows = [(key, title, "all") for key, title in SLICES] + [("all", "type: " + kind, kind) for kind in ORDER]
+    for key, title, kind in rows:
+        if key not in first[1] or kind not in first[0][key]:
+            continue
+        cells = []
+        for n in names:
+            c = results[n][0][key][kind]
+            cells.append("%s | %s" % (ratio(c.correct, c.emitted), ratio(c.correct, c.labelled)))
+        mails = first[1][key][0] if kind == "all" else ""
+        print("| %s | %s | %d | %s |" % (title, mails, first[0][key][kind].labelled, " | ".join(cells)))
+    cells = ["%d findings on %d mails | " % (results[n][2][2], results[n][2][1]) for n in names]
+    print("| negatives (findings expected: 0) | %d | 0 | %s |" % (first[2][0], " | ".join(cells)))
+    print()
 
 
 def main():
@@ -362,17 +394,24 @@ def main():
     p.add_argument("--details", action="store_true", help="list every missed or wrong field per mail")
     args = p.parse_args()
     mails = load_labels(args.corpus)
+    results = {}
     summary = {}
     for spec in args.tool:
         name, path = spec.split("=", 1)
         found = load_dir(path, mails) if os.path.isdir(path) else load_scan(path, args.corpus)
         details = [] if args.details else None
-        summary[name] = report(name, mails, found, details)
+        results[name] = score(mails, found, details)
+        report(name, *results[name])
         if details:
             print("details (%s):\n" % name)
             for line in details:
                 print("    " + line)
             print()
+        overall = results[name][0]["all"]["all"]
+        summary[name] = {"precision": round(overall.correct / overall.emitted, 4) if overall.emitted else None,
+                         "recall": round(overall.correct / overall.labelled, 4) if overall.labelled else None,
+                         "negative_findings": results[name][2][2]}
+    side_by_side(results)
     positives = sum(1 for m in mails.values() if not m.get("negative"))
     print("corpus: %d mails, %d positive, %d negative" % (len(mails), positives, len(mails) - positives))
     json.dump(summary, sys.stderr)
