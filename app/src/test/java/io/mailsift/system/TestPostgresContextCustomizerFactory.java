@@ -32,7 +32,9 @@ public final class TestPostgresContextCustomizerFactory implements ContextCustom
             context.getEnvironment().getPropertySources().addLast(new MapPropertySource("mailsiftTestPostgres",
                     Map.of("spring.datasource.url", connection.url(),
                             "spring.datasource.username", connection.username(),
-                            "spring.datasource.password", connection.password())));
+                            "spring.datasource.password", connection.password(),
+                            // Nor does any test generate a key file in ./data.
+                            "mailsift.secrets.keys", TestSecrets.KEYS)));
         }
     }
 }
