@@ -299,13 +299,16 @@ def load_dir(path, mails):
 SLICES = [("all", "all positive mails"), ("markup:schema.org", "with schema.org markup"),
           ("markup:ics", "with iCalendar, no schema.org markup"), ("markup:none", "without markup"),
           ("origin:kitinerary", "kitinerary test cases"), ("origin:written", "written for this corpus"),
+          ("origin:written/markup:none", "written, without markup"),
+          ("origin:kitinerary/markup:none", "kitinerary cases, without markup"),
           ("lang:en", "English"), ("lang:fr", "French"), ("lang:de", "German"), ("lang:es", "Spanish")]
 BY_TYPE_SLICES = ["all", "markup:schema.org", "markup:ics", "markup:none"]
 
 
 def slices(meta):
     origin = "kitinerary" if str(meta.get("source", "")).startswith("kitinerary:") else "written"
-    return ["all", "markup:" + meta["markup"], "origin:" + origin, "lang:" + meta["language"]]
+    return ["all", "markup:" + meta["markup"], "origin:" + origin, "lang:" + meta["language"],
+            "origin:%s/markup:%s" % (origin, meta["markup"])]
 
 
 def ratio(a, b):
