@@ -147,9 +147,10 @@ def alternatives(v):
 
 
 def words(s):
-    """Names and places: case, whitespace and punctuation ignored ('Madrid-Puerta de Atocha' = 'Madrid Puerta de
-    Atocha', 'New York (Penn Station)' = 'New York Penn Station'); accents kept."""
-    return re.sub(r"[\W_]+", " ", norm(s)).strip()
+    """Names and places: case, accents, whitespace and punctuation ignored ('Madrid-Puerta de Atocha' = 'Madrid Puerta
+    de Atocha', 'New York (Penn Station)' = 'New York Penn Station', 'Hôtel' = 'Hotel')."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", norm(s)) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", plain).strip()
 
 
 def contains(haystack, needle):
@@ -159,13 +160,15 @@ def contains(haystack, needle):
 
 
 def numbers_agree(label, found, strict_prefix):
+    """Flight numbers must agree whole (airline included). Train and bus numbers agree when their numbers do: the
+    product or operator name in front is not compared (ICE 597 = 597, TGV INOUI 6173 = TGV 6173, AVE 03063 = 3063)."""
     a, b = compact(label), compact(found)
     if a == b:
         return True
     if strict_prefix:
         return False
-    core = lambda s: re.sub(r"^[A-Z]+", "", s)
-    return core(a) == core(b) and core(a) != "" and (core(a) == a or core(b) == b)
+    number = lambda s: re.sub(r"^0+(?=\d)", "", (re.search(r"\d[\dA-Z]*$", s) or re.search(r"$", s)).group(0))
+    return number(a) != "" and number(a) == number(b)
 
 
 def agrees(field, label, found, kind):
