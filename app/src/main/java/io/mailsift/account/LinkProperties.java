@@ -15,14 +15,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               Default: none, so a user cannot make Mailsift connect into the operator's network
  * @param loginTimeout           time budget of each step (connect, TLS, greeting, login) of the test login that runs
  *                               before a mailbox is saved (default 15s)
+ * @param attemptsPerHour        test logins one user may start per hour (default 20): linking must not become a way to
+ *                               guess someone's IMAP password or scan ports through this server
  */
 @ConfigurationProperties("mailsift.link")
 public record LinkProperties(
         @DefaultValue List<String> allowedPrivateNetworks,
-        @DefaultValue("15s") Duration loginTimeout) {
+        @DefaultValue("15s") Duration loginTimeout,
+        @DefaultValue("20") int attemptsPerHour) {
 
     public LinkProperties {
         allowedPrivateNetworks = List.copyOf(allowedPrivateNetworks);
+        if (attemptsPerHour < 1) {
+            throw new IllegalArgumentException("mailsift.link.attempts-per-hour must be at least 1, was "
+                    + attemptsPerHour);
+        }
         if (!loginTimeout.isPositive()) {
             throw new IllegalArgumentException("mailsift.link.login-timeout must be positive, was " + loginTimeout);
         }

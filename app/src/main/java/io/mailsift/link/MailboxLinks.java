@@ -63,6 +63,14 @@ public class MailboxLinks {
         }
     }
 
+    /** Too many test logins by one user: the message says when to try again. */
+    public static class TooManyAttemptsException extends Exception {
+        TooManyAttemptsException(java.time.Duration retryAfter) {
+            super("Too many attempts to link a mailbox; try again in " + Math.max(1, retryAfter.toMinutes())
+                    + " minute(s)");
+        }
+    }
+
     /** The operation does not apply to a mailbox set up in the server's configuration. */
     public static class ConfiguredMailboxException extends Exception {
         ConfiguredMailboxException(String message) {
@@ -79,10 +87,12 @@ public class MailboxLinks {
     private final MailboxWatchers watchers;
     private final ConnectorRegistry registry;
     private final ApplicationEventPublisher events;
+    private final LinkAttempts attempts;
 
     MailboxLinks(JdbcClient jdbc, TransactionTemplate transaction, AccountSecrets secrets, AccountConsent consent,
             AccountStates states, ImapLoginCheck loginCheck, MailboxWatchers watchers, ConnectorRegistry registry,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, LinkAttempts attempts) {
+        this.attempts = attempts;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.secrets = secrets;
@@ -97,9 +107,11 @@ public class MailboxLinks {
     /**
      * Checks the host, logs in once (the server's refusal comes back in plain words), and only then stores the
      * mailbox with its password encrypted and no connector enabled: it is watched once the user enables the first.
+     * Each user may start {@code mailsift.link.attempts-per-hour} test logins per hour.
      */
     public LinkedMailbox linkImap(long userId, ImapLinkRequest request)
-            throws LoginRefusedException, NameTakenException {
+            throws LoginRefusedException, NameTakenException, TooManyAttemptsException {
+        attempts.count(userId);
         ConfiguredAccount settings = new ConfiguredAccount(request.name(), request.host(), request.port(),
                 request.security(), request.username(), null, request.folders(), true, TlsTrust.SYSTEM);
         loginCheck.check(settings, Credentials.password(request.username(), request.password()));

@@ -11,6 +11,7 @@ import io.mailsift.link.MailboxLinks.ConnectorChoice;
 import io.mailsift.link.MailboxLinks.Disabled;
 import io.mailsift.link.MailboxLinks.LinkedMailbox;
 import io.mailsift.link.MailboxLinks.NameTakenException;
+import io.mailsift.link.MailboxLinks.TooManyAttemptsException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +57,8 @@ class AccountsApi {
     }
 
     @PostMapping
-    ResponseEntity<LinkedMailbox> link(@RequestBody LinkImap body) throws LoginRefusedException, NameTakenException {
+    ResponseEntity<LinkedMailbox> link(@RequestBody LinkImap body)
+            throws LoginRefusedException, NameTakenException, TooManyAttemptsException {
         ImapLinkRequest request = ImapLinkRequest.of(body.name(), body.host(), body.port(), body.security(),
                 body.username(), body.password(), body.folders());
         return ResponseEntity.status(HttpStatus.CREATED).body(links.linkImap(currentUser.id(), request));
@@ -119,6 +121,12 @@ class AccountsApi {
     @ExceptionHandler(NameTakenException.class)
     ResponseEntity<Problem> nameTaken(NameTakenException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new Problem("name_taken", e.getMessage()));
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ResponseEntity<Problem> tooMany(TooManyAttemptsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(new Problem("too_many_attempts",
+                e.getMessage()));
     }
 
     @ExceptionHandler(ConfiguredMailboxException.class)

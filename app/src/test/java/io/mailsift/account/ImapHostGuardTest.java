@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ImapHostGuardTest {
 
     private static ImapHostGuard guard(String... allowed) {
-        return new ImapHostGuard(new LinkProperties(List.of(allowed), Duration.ofSeconds(5)));
+        return new ImapHostGuard(new LinkProperties(List.of(allowed), Duration.ofSeconds(5), 20));
     }
 
     @ParameterizedTest
