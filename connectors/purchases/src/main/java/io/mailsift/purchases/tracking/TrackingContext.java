@@ -1,0 +1,132 @@
+package io.mailsift.purchases.tracking;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the text around a candidate number says about it: whether its carrier is named, whether the nearest label
+ * before it announces a tracking number or another kind of number, whether it sits in a link or after a {@code +}.
+ * One per text searched; not thread-safe.
+ */
+final class TrackingContext {
+
+    /** How far before a number its label or its carrier's name may be. */
+    static final int BEFORE = 80;
+    /** How far after a number its carrier's name may be ("1234 5678 9012 (FedEx)"). */
+    static final int AFTER = 60;
+
+    private static final Pattern TRACKING_LABEL = Pattern.compile(
+            "(?iu)\\b(?:track\\w*|sendung\\w*|paket\\w*|suivi|colis|waybill|awb|consignment|parcel|package"
+                    + "|shipment|exp[ée]dition|envoi|num[ée]ro\\s+de\\s+suivi)\\b");
+    private static final Pattern OTHER_LABEL = Pattern.compile(
+            "(?iu)\\b(?:orders?|bestell\\w*|auftrag\\w*|commande|invoice|rechnung\\w*|facture|receipt|beleg|quittung"
+                    + "|phone|tel|telefon|t[ée]l[ée]phone|mobile|fax|call|hotline|customer|kunden\\w*|client"
+                    + "|account|konto|iban|bic|card|karte|carte|ticket|confirmation|best[äa]tigung|reference|ref"
+                    + "|booking|buchung|r[ée]servation|member\\w*|vat|ust|siret|zip|postcode|plz|sku|item|article"
+                    + "|artikel|model|serial|imei|coupon|code|pin)\\b");
+    private static final Pattern LINK_OR_ADDRESS = Pattern.compile(
+            "(?i)(?:https?://|www\\.)[^\\s<>\"]+|[^\\s<>\"@]+@[^\\s<>\"@]+");
+
+    /** How a mail names each carrier; acronyms in capitals only, so "ups and downs" is no UPS. */
+    private static final Map<String, Pattern> CARRIER_NAMES = Map.ofEntries(
+            names("ups", "\\bUPS\\b|(?i:\\bUnited Parcel Service\\b)"),
+            names("usps", "\\bUSPS\\b|(?i:\\bPostal Service\\b|\\bU\\.S\\. Mail\\b)"),
+            names("fedex", "(?i:\\bFed ?Ex\\b|\\bFederal Express\\b)"),
+            names("dhl", "\\bDHL\\b"),
+            names("dpd", "\\bDPD\\b"),
+            names("s10", "(?i:\\bRoyal Mail\\b|\\bLa Poste\\b|\\bColissimo\\b|\\bDeutsche Post\\b|\\bPost\\b"
+                    + "|\\bCorreos\\b|\\bPoste\\b|\\bPostNL\\b|\\bbpost\\b|\\bChina Post\\b)"),
+            names("canada_post", "(?i:\\bCanada Post\\b|\\bPostes Canada\\b)"),
+            names("purolator", "(?i:\\bPurolator\\b)"),
+            names("amazon", "(?i:\\bAmazon\\b)"),
+            names("ontrac", "(?i:\\bOnTrac\\b)"),
+            names("lasership", "(?i:\\bLaserShip\\b|\\bOnTrac\\b)"),
+            names("yodel", "(?i:\\bYodel\\b)"),
+            names("old_dominion", "\\bODFL\\b|(?i:\\bOld Dominion\\b)"),
+            names("canpar", "(?i:\\bCanpar\\b)"),
+            names("speedee", "(?i:\\bSpee-?Dee\\b)"),
+            names("gofo", "\\bGOFO\\b|(?i:\\bGofo Express\\b)"),
+            names("landmark", "(?i:\\bLandmark Global\\b|\\bLandmark\\b)"),
+            names("yunexpress", "(?i:\\bYun ?Express\\b)"));
+
+    private final String text;
+    private final List<int[]> trackingLabels;
+    private final List<int[]> otherLabels;
+    private final List<int[]> links;
+    private final Map<String, List<int[]>> carrierMentions = new HashMap<>();
+
+    TrackingContext(String text) {
+        this.text = text;
+        this.trackingLabels = spans(TRACKING_LABEL, text);
+        this.otherLabels = spans(OTHER_LABEL, text);
+        this.links = spans(LINK_OR_ADDRESS, text);
+    }
+
+    /** Whether {@code number}, valid in {@code format} and found at [start, end), counts (see TrackingNumbers). */
+    boolean accepts(TrackingFormat format, TrackingNumber number, int start, int end) {
+        if (format.hasChecksum() && letters(number.number()) >= 2) {
+            return true;
+        }
+        if (inLink(start, end) || afterPlus(start)) {
+            return false;
+        }
+        int tracking = lastEndBefore(trackingLabels, start);
+        int other = lastEndBefore(otherLabels, start);
+        if (other > tracking) {
+            return false;
+        }
+        boolean carrierNamed = namesCarrier(format.carrierId(), start, end);
+        return format.hasChecksum() ? carrierNamed || tracking >= 0 : carrierNamed;
+    }
+
+    boolean namesCarrier(String carrierId, int start, int end) {
+        List<int[]> mentions = carrierMentions.computeIfAbsent(carrierId,
+                id -> CARRIER_NAMES.containsKey(id) ? spans(CARRIER_NAMES.get(id), text) : List.of());
+        return mentions.stream().anyMatch(m -> m[1] > start - BEFORE && m[0] < end + AFTER
+                && (m[1] <= start || m[0] >= end));
+    }
+
+    private boolean inLink(int start, int end) {
+        return links.stream().anyMatch(l -> l[0] <= start && end <= l[1]);
+    }
+
+    private boolean afterPlus(int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && text.charAt(i) == '+';
+    }
+
+    /** The end of the last span that ends before {@code start} and within {@link #BEFORE} of it, or -1. */
+    private static int lastEndBefore(List<int[]> spans, int start) {
+        int last = -1;
+        for (int[] span : spans) {
+            if (span[1] <= start && span[1] > start - BEFORE) {
+                last = Math.max(last, span[1]);
+            }
+        }
+        return last;
+    }
+
+    private static int letters(String number) {
+        return (int) number.chars().filter(Character::isLetter).count();
+    }
+
+    private static List<int[]> spans(Pattern pattern, String text) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            spans.add(new int[] {matcher.start(), matcher.end()});
+        }
+        return spans;
+    }
+
+    private static Map.Entry<String, Pattern> names(String carrierId, String regex) {
+        return Map.entry(carrierId, Pattern.compile(regex));
+    }
+}

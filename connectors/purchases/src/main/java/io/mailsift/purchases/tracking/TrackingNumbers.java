@@ -1,0 +1,202 @@
+package io.mailsift.purchases.tracking;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Parcel tracking numbers: validation against the carriers' formats and check digits, and detection in a mail's
+ * text. The formats are those of jkeen/tracking_number_data (bundled, MIT), loaded once when this class is first
+ * used. Thread-safe.
+ *
+ * <p>{@link #validate} judges a number alone: the format must match in full and the check digit, where the format
+ * has one, must be right. Formats without a check digit (Amazon Logistics, LaserShip, Yodel, DHL eCommerce, …)
+ * accept anything of their shape.
+ *
+ * <p>{@link #find} is stricter, because mail is full of numbers that are not tracking numbers (order numbers,
+ * phone numbers, dates, customer numbers, ids in links) and a random 12-digit number passes a mod-10 check one
+ * time in ten. A number found in text is reported only when it is valid and
+ * <ul>
+ *   <li>it has a check digit and at least two letters (UPS's {@code 1Z…}, the posts' UPU S10 {@code RB123456785GB}):
+ *       such a number is reported anywhere, links included; or</li>
+ *   <li>it has a check digit and the text names its carrier or says it is a tracking number ("tracking",
+ *       "Sendungsnummer", "suivi", …) within {@value TrackingContext#BEFORE} characters before it
+ *       (the carrier may also be named up to {@value TrackingContext#AFTER} characters after it); or</li>
+ *   <li>its format has no check digit and the text names its carrier within that window.</li>
+ * </ul>
+ * In the last two cases the number must not sit in a link or an address, not follow a {@code +} (phone numbers),
+ * and the nearest label before it must not be another kind of number ("Order", "Bestellnummer", "commande", "Tel",
+ * "Invoice", "Customer", …). Candidates are whole words of capitals, digits and inner hyphens, or runs of such words
+ * separated by one to three spaces (carriers print {@code 1Z 999 AA1 01 2345 6784}); never a part of a word, so a
+ * long digit string never yields a shorter number. A number two formats accept goes to the carrier the text names,
+ * else to the first in the order of {@code couriers.list} (big parcel carriers first).
+ */
+public final class TrackingNumbers {
+
+    private static final List<TrackingFormat> FORMATS = CarrierData.load();
+
+    /** The longest number of the data (USPS IMpb with its routing prefix) has 34 characters; spaces aside. */
+    private static final int LONGEST = 40;
+    /** The fewest digits of a number of the data: LaserShip's {@code 1LSCXVE005BUEFX} has 4. */
+    private static final int FEWEST_DIGITS = 4;
+    /** Capitals and digits, with inner hyphens (LaserShip's {@code 1LS7119013618127-1}, spaced or not). */
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(?: ?- ?[A-Za-z0-9]+)*");
+
+    private TrackingNumbers() {
+    }
+
+    /** {@code number} (spaces and case ignored) as a tracking number of the first carrier whose format accepts it. */
+    public static Optional<TrackingNumber> validate(String number) {
+        String compact = compact(number);
+        for (TrackingFormat format : FORMATS) {
+            Optional<TrackingNumber> match = format.match(compact);
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code number} (spaces and case ignored) as a tracking number of the given carrier ({@code fedex}) or format
+     * ({@code fedex_12}); empty if none of its formats accepts it.
+     *
+     * @throws IllegalArgumentException if no carrier or format has that id
+     */
+    public static Optional<TrackingNumber> validate(String carrierOrFormatId, String number) {
+        List<TrackingFormat> formats = FORMATS.stream()
+                .filter(f -> f.carrierId().equals(carrierOrFormatId) || f.id().equals(carrierOrFormatId))
+                .toList();
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("No carrier or tracking-number format has the id " + carrierOrFormatId
+                    + "; known carriers: " + carrierIds());
+        }
+        String compact = compact(number);
+        return formats.stream().flatMap(f -> f.match(compact).stream()).findFirst();
+    }
+
+    /** The ids of the carriers known, in the order that settles ambiguous numbers. */
+    public static List<String> carrierIds() {
+        return FORMATS.stream().map(TrackingFormat::carrierId).distinct().toList();
+    }
+
+    /**
+     * The tracking numbers {@code text} gives (the mail's plain text, or its HTML reduced to text), each once, in
+     * the order of their first mention; see the class comment for what counts.
+     */
+    public static List<TrackingNumber> find(String text) {
+        TrackingContext context = new TrackingContext(text);
+        List<Candidate> accepted = new ArrayList<>();
+        List<List<Word>> runs = wordRuns(text);
+        for (List<Word> run : runs) {
+            for (int i = 0; i < run.size(); i++) {
+                StringBuilder compact = new StringBuilder();
+                int digits = 0;
+                for (int j = i; j < run.size(); j++) {
+                    Word word = run.get(j);
+                    if (word.hasLowerCase()) {
+                        break;
+                    }
+                    compact.append(word.text());
+                    digits += word.digits();
+                    if (compact.length() > LONGEST) {
+                        break;
+                    }
+                    if (digits >= FEWEST_DIGITS) {
+                        best(compact.toString(), run.get(i).start(), word.end(), context)
+                                .ifPresent(accepted::add);
+                    }
+                }
+            }
+        }
+        // Longest first: "420 22153 9101…" is one USPS number, not a shorter one inside it.
+        accepted.sort(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed()
+                .thenComparingInt(Candidate::start));
+        List<Candidate> chosen = new ArrayList<>();
+        for (Candidate candidate : accepted) {
+            if (chosen.stream().noneMatch(c -> c.start() < candidate.end() && candidate.start() < c.end())) {
+                chosen.add(candidate);
+            }
+        }
+        chosen.sort(Comparator.comparingInt(Candidate::start));
+        Map<String, TrackingNumber> unique = new LinkedHashMap<>();
+        for (Candidate candidate : chosen) {
+            unique.putIfAbsent(candidate.number().number(), candidate.number());
+        }
+        return List.copyOf(unique.values());
+    }
+
+    private static Optional<Candidate> best(String compact, int start, int end, TrackingContext context) {
+        Candidate first = null;
+        for (TrackingFormat format : FORMATS) {
+            Optional<TrackingNumber> match = format.match(compact);
+            if (match.isEmpty() || !context.accepts(format, match.get(), start, end)) {
+                continue;
+            }
+            Candidate candidate = new Candidate(match.get(), start, end);
+            if (context.namesCarrier(format.carrierId(), start, end)) {
+                return Optional.of(candidate);
+            }
+            if (first == null) {
+                first = candidate;
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    /** Words separated by one to three horizontal spaces form a run; anything else ends it. */
+    private static List<List<Word>> wordRuns(String text) {
+        List<List<Word>> runs = new ArrayList<>();
+        List<Word> run = new ArrayList<>();
+        var matcher = WORD.matcher(text);
+        int previousEnd = -1;
+        while (matcher.find()) {
+            if (!run.isEmpty() && !onlySpaces(text, previousEnd, matcher.start())) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(new Word(matcher.group().replace(" ", ""), matcher.start(), matcher.end()));
+            previousEnd = matcher.end();
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static boolean onlySpaces(String text, int from, int to) {
+        if (to - from < 1 || to - from > 3) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\u00A0' && c != '\u202F' && c != '\u2009') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String compact(String number) {
+        return number.replaceAll("[\\s\\u00A0\\u202F\\u2009]", "").toUpperCase(Locale.ROOT);
+    }
+
+    private record Word(String text, int start, int end) {
+
+        boolean hasLowerCase() {
+            return !text.equals(text.toUpperCase(Locale.ROOT));
+        }
+
+        int digits() {
+            return (int) text.chars().filter(c -> c >= '0' && c <= '9').count();
+        }
+    }
+
+    private record Candidate(TrackingNumber number, int start, int end) {
+    }
+}
