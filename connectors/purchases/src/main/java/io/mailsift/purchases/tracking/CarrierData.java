@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -87,8 +88,10 @@ final class CarrierData {
         List<TrackingFormat.Lookup> required = lookups.stream().filter(l -> mustExist.contains(l.name())).toList();
         TrackingFormat.Lookup courier = lookups.stream().filter(l -> l.name().equals("Courier")).findFirst()
                 .orElse(null);
-        return new TrackingFormat(carrierId, carrierName, formatId(format), string(format, "name"),
-                Pattern.compile("(?:" + pattern + ")"), checksum, prepend, required, courier,
+        Pattern compiled = Pattern.compile("(?:" + pattern + ")");
+        int[] length = PatternLength.of(pattern);
+        return new TrackingFormat(carrierId, carrierName, formatId(format), string(format, "name"), compiled,
+                Set.copyOf(compiled.namedGroups().keySet()), length[0], length[1], checksum, prepend, required, courier,
                 format.get("tracking_url") instanceof String url ? url : null);
     }
 

@@ -1,7 +1,6 @@
 package io.mailsift.purchases.tracking;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -10,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * What the text around a candidate number says about it: whether its carrier is named, whether the nearest label
  * before it announces a tracking number or another kind of number, whether it sits in a link or after a {@code +}.
- * One per text searched; not thread-safe.
+ * One per text searched; only the few characters around a candidate are searched.
  */
 final class TrackingContext {
 
@@ -54,16 +53,9 @@ final class TrackingContext {
             names("yunexpress", "(?i:\\bYun ?Express\\b)"));
 
     private final String text;
-    private final List<int[]> trackingLabels;
-    private final List<int[]> otherLabels;
-    private final List<int[]> links;
-    private final Map<String, List<int[]>> carrierMentions = new HashMap<>();
 
     TrackingContext(String text) {
         this.text = text;
-        this.trackingLabels = spans(TRACKING_LABEL, text);
-        this.otherLabels = spans(OTHER_LABEL, text);
-        this.links = spans(LINK_OR_ADDRESS, text);
     }
 
     /** Whether {@code number}, valid in {@code format} and found at [start, end), counts (see TrackingNumbers). */
@@ -74,8 +66,8 @@ final class TrackingContext {
         if (inLink(start, end) || afterPlus(start)) {
             return false;
         }
-        int tracking = lastEndBefore(trackingLabels, start);
-        int other = lastEndBefore(otherLabels, start);
+        int tracking = lastEndBefore(TRACKING_LABEL, start);
+        int other = lastEndBefore(OTHER_LABEL, start);
         if (other > tracking) {
             return false;
         }
@@ -84,14 +76,26 @@ final class TrackingContext {
     }
 
     boolean namesCarrier(String carrierId, int start, int end) {
-        List<int[]> mentions = carrierMentions.computeIfAbsent(carrierId,
-                id -> CARRIER_NAMES.containsKey(id) ? spans(CARRIER_NAMES.get(id), text) : List.of());
-        return mentions.stream().anyMatch(m -> m[1] > start - BEFORE && m[0] < end + AFTER
-                && (m[1] <= start || m[0] >= end));
+        Pattern names = CARRIER_NAMES.get(carrierId);
+        if (names == null) {
+            return false;
+        }
+        // Only the window is searched: mails are long, candidates few.
+        return !spans(names, Math.max(0, start - BEFORE), start).isEmpty()
+                || !spans(names, end, Math.min(text.length(), end + AFTER)).isEmpty();
     }
 
+    /** Whether [start, end) lies in a link or a mail address: the token around it, spaces aside, is one. */
     private boolean inLink(int start, int end) {
-        return links.stream().anyMatch(l -> l[0] <= start && end <= l[1]);
+        int from = start;
+        while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+            to++;
+        }
+        return spans(LINK_OR_ADDRESS, from, to).stream().anyMatch(l -> l[0] <= start && end <= l[1]);
     }
 
     private boolean afterPlus(int start) {
@@ -102,13 +106,11 @@ final class TrackingContext {
         return i >= 0 && text.charAt(i) == '+';
     }
 
-    /** The end of the last span that ends before {@code start} and within {@link #BEFORE} of it, or -1. */
-    private static int lastEndBefore(List<int[]> spans, int start) {
+    /** The end of the last label that ends before {@code start} and within {@link #BEFORE} of it, or -1. */
+    private int lastEndBefore(Pattern label, int start) {
         int last = -1;
-        for (int[] span : spans) {
-            if (span[1] <= start && span[1] > start - BEFORE) {
-                last = Math.max(last, span[1]);
-            }
+        for (int[] span : spans(label, Math.max(0, start - BEFORE), start)) {
+            last = Math.max(last, span[1]);
         }
         return last;
     }
@@ -117,9 +119,11 @@ final class TrackingContext {
         return (int) number.chars().filter(Character::isLetter).count();
     }
 
-    private static List<int[]> spans(Pattern pattern, String text) {
+    /** The matches of {@code pattern} in [from, to), word boundaries judged on the whole text. */
+    private List<int[]> spans(Pattern pattern, int from, int to) {
         List<int[]> spans = new ArrayList<>();
-        Matcher matcher = pattern.matcher(text);
+        Matcher matcher = pattern.matcher(text).region(from, to).useTransparentBounds(true)
+                .useAnchoringBounds(false);
         while (matcher.find()) {
             spans.add(new int[] {matcher.start(), matcher.end()});
         }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * check digit it must pass (if any), the lookups some of its parts must be found in, and the tracking URL.
  */
 record TrackingFormat(String carrierId, String carrierName, String id, String name, Pattern pattern,
-        @Nullable Checksum checksum, @Nullable Prepend prepend, List<Lookup> requiredLookups,
+        Set<String> groups, int shortest, int longest, @Nullable Checksum checksum, @Nullable Prepend prepend, List<Lookup> requiredLookups,
         @Nullable Lookup courierLookup, @Nullable String urlTemplate) {
 
     /** A check-digit algorithm with its parameters (multipliers, weightings, moduli). */
@@ -46,17 +46,19 @@ record TrackingFormat(String carrierId, String carrierName, String id, String na
 
     /**
      * The tracking number {@code compact} is in this format, if it matches the whole pattern, passes the check
-     * digit and has its required parts in their lookups. {@code compact} is without spaces and in capitals.
+     * digit and has its required parts in their lookups. {@code compact} is without whitespace and in capitals.
      */
     Optional<TrackingNumber> match(String compact) {
+        if (compact.length() < shortest || compact.length() > longest) {
+            return Optional.empty();
+        }
         Matcher matcher = pattern.matcher(compact);
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        Set<String> groups = pattern.namedGroups().keySet();
         if (checksum != null) {
-            String serial = group(matcher, groups, "SerialNumber");
-            String checkDigit = group(matcher, groups, "CheckDigit");
+            String serial = group(matcher, "SerialNumber");
+            String checkDigit = group(matcher, "CheckDigit");
             if (prepend != null && prepend.when().matcher(serial).find()) {
                 serial = prepend.content() + serial;
             }
@@ -65,13 +67,13 @@ record TrackingFormat(String carrierId, String carrierName, String id, String na
             }
         }
         for (Lookup lookup : requiredLookups) {
-            if (lookup.entryFor(group(matcher, groups, lookup.group())).isEmpty()) {
+            if (lookup.entryFor(group(matcher, lookup.group())).isEmpty()) {
                 return Optional.empty();
             }
         }
         String carrier = carrierName;
         if (courierLookup != null) {
-            carrier = courierLookup.entryFor(group(matcher, groups, courierLookup.group()))
+            carrier = courierLookup.entryFor(group(matcher, courierLookup.group()))
                     .map(entry -> entry.get("courier"))
                     .filter(String.class::isInstance).map(String.class::cast)
                     .orElse(carrierName);
@@ -80,11 +82,12 @@ record TrackingFormat(String carrierId, String carrierName, String id, String na
         return Optional.of(new TrackingNumber(carrierId, carrier, id, name, compact, url));
     }
 
-    private static String group(Matcher matcher, Set<String> groups, String name) {
+    /** A named part of the matched number, which has no spaces left; empty if the format has no such part. */
+    private String group(Matcher matcher, String name) {
         if (!groups.contains(name)) {
             return "";
         }
         String value = matcher.group(name);
-        return value == null ? "" : value.replaceAll("\\s", "");
+        return value == null ? "" : value;
     }
 }

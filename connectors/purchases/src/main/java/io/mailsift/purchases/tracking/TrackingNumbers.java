@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Parcel tracking numbers: validation against the carriers' formats and check digits, and detection in a mail's
@@ -39,13 +38,11 @@ import java.util.regex.Pattern;
 public final class TrackingNumbers {
 
     private static final List<TrackingFormat> FORMATS = CarrierData.load();
-
-    /** The longest number of the data (USPS IMpb with its routing prefix) has 34 characters; spaces aside. */
-    private static final int LONGEST = 40;
+    /** The lengths of the shortest and the longest number the formats allow (10 and 42 characters). */
+    private static final int SHORTEST = FORMATS.stream().mapToInt(TrackingFormat::shortest).min().orElseThrow();
+    private static final int LONGEST = FORMATS.stream().mapToInt(TrackingFormat::longest).max().orElseThrow();
     /** The fewest digits of a number of the data: LaserShip's {@code 1LSCXVE005BUEFX} has 4. */
     private static final int FEWEST_DIGITS = 4;
-    /** Capitals and digits, with inner hyphens (LaserShip's {@code 1LS7119013618127-1}, spaced or not). */
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(?: ?- ?[A-Za-z0-9]+)*");
 
     private TrackingNumbers() {
     }
@@ -107,9 +104,8 @@ public final class TrackingNumbers {
                     if (compact.length() > LONGEST) {
                         break;
                     }
-                    if (digits >= FEWEST_DIGITS) {
-                        best(compact.toString(), run.get(i).start(), word.end(), context)
-                                .ifPresent(accepted::add);
+                    if (digits >= FEWEST_DIGITS && compact.length() >= SHORTEST) {
+                        best(compact.toString(), run.get(i).start(), word.end(), context).ifPresent(accepted::add);
                     }
                 }
             }
@@ -149,24 +145,53 @@ public final class TrackingNumbers {
         return Optional.ofNullable(first);
     }
 
-    /** Words separated by one to three horizontal spaces form a run; anything else ends it. */
+    /**
+     * The words of {@code text}: letters and digits, with inner hyphens. Words separated by one to three horizontal
+     * spaces form a run; anything else ends it. Written out by hand: it reads every character of every mail.
+     */
     private static List<List<Word>> wordRuns(String text) {
         List<List<Word>> runs = new ArrayList<>();
         List<Word> run = new ArrayList<>();
-        var matcher = WORD.matcher(text);
         int previousEnd = -1;
-        while (matcher.find()) {
-            if (!run.isEmpty() && !onlySpaces(text, previousEnd, matcher.start())) {
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            StringBuilder word = new StringBuilder();
+            while (true) {
+                while (i < length && isWordChar(text.charAt(i))) {
+                    word.append(text.charAt(i++));
+                }
+                int hyphen = i < length && text.charAt(i) == ' ' ? i + 1 : i;
+                if (hyphen < length && text.charAt(hyphen) == '-') {
+                    int next = hyphen + 1 < length && text.charAt(hyphen + 1) == ' ' ? hyphen + 2 : hyphen + 1;
+                    if (next < length && isWordChar(text.charAt(next))) {
+                        word.append('-');
+                        i = next;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (!run.isEmpty() && !onlySpaces(text, previousEnd, start)) {
                 runs.add(run);
                 run = new ArrayList<>();
             }
-            run.add(new Word(matcher.group().replace(" ", ""), matcher.start(), matcher.end()));
-            previousEnd = matcher.end();
+            run.add(new Word(word.toString(), start, i));
+            previousEnd = i;
         }
         if (!run.isEmpty()) {
             runs.add(run);
         }
         return runs;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     private static boolean onlySpaces(String text, int from, int to) {
@@ -186,14 +211,11 @@ public final class TrackingNumbers {
         return number.replaceAll("[\\s\\u00A0\\u202F\\u2009]", "").toUpperCase(Locale.ROOT);
     }
 
-    private record Word(String text, int start, int end) {
+    private record Word(String text, int start, int end, int digits, boolean hasLowerCase) {
 
-        boolean hasLowerCase() {
-            return !text.equals(text.toUpperCase(Locale.ROOT));
-        }
-
-        int digits() {
-            return (int) text.chars().filter(c -> c >= '0' && c <= '9').count();
+        Word(String text, int start, int end) {
+            this(text, start, end, (int) text.chars().filter(c -> c >= '0' && c <= '9').count(),
+                    text.chars().anyMatch(c -> c >= 'a' && c <= 'z'));
         }
     }
 
