@@ -1,8 +1,7 @@
 package io.mailsift.purchases.money;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,7 @@ final class CurrencyMark {
     /** Marks of one currency. */
     private static final Map<String, String> SINGLE = Map.ofEntries(
             Map.entry("€", "EUR"), Map.entry("euro", "EUR"), Map.entry("euros", "EUR"), Map.entry("Euro", "EUR"),
-            Map.entry("£", "GBP"), Map.entry("US$", "USD"), Map.entry("U$S", "USD"),
+            Map.entry("£", "GBP"), Map.entry("US$", "USD"),
             Map.entry("C$", "CAD"), Map.entry("CA$", "CAD"), Map.entry("CAN$", "CAD"),
             Map.entry("A$", "AUD"), Map.entry("AU$", "AUD"), Map.entry("NZ$", "NZD"), Map.entry("HK$", "HKD"),
             Map.entry("S$", "SGD"), Map.entry("SG$", "SGD"), Map.entry("MX$", "MXN"), Map.entry("R$", "BRL"),
@@ -45,15 +44,8 @@ final class CurrencyMark {
             .filter(code -> !code.startsWith("X") || code.equals("XOF") || code.equals("XAF") || code.equals("XPF"))
             .collect(Collectors.toUnmodifiableSet());
 
-    /** Every mark, longest first, so that {@code US$} wins over {@code $}. */
-    static final List<String> MARKS;
-
-    static {
-        List<String> marks = new ArrayList<>(SINGLE.keySet());
-        marks.addAll(SHARED.keySet());
-        marks.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        MARKS = List.copyOf(marks);
-    }
+    /** Every mark but the ISO codes. */
+    static final Set<String> MARKS = Set.copyOf(union(SINGLE.keySet(), SHARED.keySet()));
 
     enum Family {
         DOLLAR(Set.of("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "ARS", "CLP", "COP"), "USD",
@@ -85,6 +77,12 @@ final class CurrencyMark {
     }
 
     private CurrencyMark() {
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +44,12 @@ public final class MoneyParser {
     private static final String GROUP = "[.,'’ \\u00A0\\u202F\\u2009]";
     private static final String NUMBER = "\\d{1,3}(?:" + GROUP + "\\d{3})+(?:[.,]\\d{1,3})?|\\d+(?:[.,]\\d{1,3})?";
     private static final String SIGN = "[-−–]";
-    private static final String MARK = CurrencyMark.MARKS.stream().map(Pattern::quote)
-            .collect(Collectors.joining("|", "(?:", "|[A-Z]{3})"));
+    /**
+     * What may be a currency mark; {@link CurrencyMark} tells which are. Kept to a few classes rather than every
+     * mark spelt out, because it is tried at the start of every word of every mail.
+     */
+    static final String MARK = "(?:[A-Z]{1,4}\\$|[A-Z]{2}[¥￥]|\\p{Sc}|[A-Z]{3}|[Kk]r\\.?|zł|Kč|Ft|S?Fr\\.|Rs\\.|[Ee]uros?"
+            + "|元)";
 
     /** An amount with its currency mark before or after the number, or without one. */
     private static final String AMOUNT = "(?<open>\\()?(?:(?<sign>" + SIGN + ")" + SPACE + "?)?"
@@ -58,9 +61,11 @@ public final class MoneyParser {
     private static final Pattern WHOLE = Pattern.compile(AMOUNT);
     /** In running text an amount starts and ends a word: "USDT", "12.50x", "A12" and "3 ALL-IN" hold none. */
     private static final Pattern IN_TEXT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])" + AMOUNT + "(?![\\p{L}\\p{N}]|[.,]\\d|-\\p{L})");
+            "(?<![\\p{L}\\p{N}.,])(?=[-−–(\\d\\p{Sc}A-Zekz元])" + AMOUNT + "(?![\\p{L}\\p{N}]|[.,]\\d|-\\p{L})");
 
     private static final int MOST_INTEGER_DIGITS = 12;
+    /** The most characters before an amount's first digit: "(- CAN$ 5". */
+    private static final int MOST_BEFORE_DIGIT = 9;
 
     private MoneyParser() {
     }
@@ -82,15 +87,50 @@ public final class MoneyParser {
      */
     public static List<MoneyMatch> find(String text, CurrencyHint hint) {
         List<MoneyMatch> found = new ArrayList<>();
-        Matcher matcher = IN_TEXT.matcher(text);
-        while (matcher.find()) {
-            if (matcher.group("pre") == null && matcher.group("post") == null) {
+        Matcher matcher = IN_TEXT.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int nextDigit = -1;
+        int at = 0;
+        // The pattern is tried only where an amount may start and a digit follows soon: a regex search through
+        // the whole of every mail would try its alternatives at every word.
+        while (at < text.length()) {
+            if (nextDigit < at) {
+                nextDigit = at;
+                while (nextDigit < text.length() && !Character.isDigit(text.charAt(nextDigit))) {
+                    nextDigit++;
+                }
+                if (nextDigit == text.length()) {
+                    break;
+                }
+            }
+            if (nextDigit - at > MOST_BEFORE_DIGIT) {
+                at = nextDigit - MOST_BEFORE_DIGIT;
                 continue;
             }
-            money(matcher, hint, false).ifPresent(money -> found.add(new MoneyMatch(money, matcher.start(),
-                    matcher.end())));
+            if (!mayStartAmount(text, at) || !matcher.region(at, text.length()).lookingAt()) {
+                at++;
+                continue;
+            }
+            int start = matcher.start();
+            int end = matcher.end();
+            if (matcher.group("pre") != null || matcher.group("post") != null) {
+                money(matcher, hint, false).ifPresent(money -> found.add(new MoneyMatch(money, start, end)));
+            }
+            at = Math.max(end, at + 1);
         }
         return List.copyOf(found);
+    }
+
+    /** What the pattern's look-behind and first look-ahead test, without starting the regex engine. */
+    private static boolean mayStartAmount(String text, int at) {
+        if (at > 0) {
+            char before = text.charAt(at - 1);
+            if (Character.isLetterOrDigit(before) || before == '.' || before == ',') {
+                return false;
+            }
+        }
+        char c = text.charAt(at);
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || "-−–(ekz元".indexOf(c) >= 0
+                || Character.getType(c) == Character.CURRENCY_SYMBOL;
     }
 
     private static Optional<Money> money(Matcher matcher, CurrencyHint hint, boolean whole) {
