@@ -68,11 +68,14 @@ final class TrackingContext {
         }
         int tracking = lastEndBefore(TRACKING_LABEL, start);
         int other = lastEndBefore(OTHER_LABEL, start);
-        if (other > tracking) {
+        // Only the nearest label speaks, and only if no other number stands between it and this one
+        // ("order 1234: 3318810025" labels 1234).
+        boolean labelled = Math.max(tracking, other) >= 0 && !otherNumberBetween(Math.max(tracking, other), start);
+        if (labelled && other > tracking) {
             return false;
         }
         boolean carrierNamed = namesCarrier(format.carrierId(), start, end);
-        return format.hasChecksum() ? carrierNamed || tracking >= 0 : carrierNamed;
+        return format.hasChecksum() ? carrierNamed || labelled : carrierNamed;
     }
 
     boolean namesCarrier(String carrierId, int start, int end) {
@@ -96,6 +99,22 @@ final class TrackingContext {
             to++;
         }
         return spans(LINK_OR_ADDRESS, from, to).stream().anyMatch(l -> l[0] <= start && end <= l[1]);
+    }
+
+    /** Whether [from, to) holds a number of its own: digits followed by something other than spaces. */
+    private boolean otherNumberBetween(int from, int to) {
+        int lastDigit = -1;
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                lastDigit = i;
+            }
+        }
+        for (int i = lastDigit + 1; lastDigit >= 0 && i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i)) && !Character.isSpaceChar(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean afterPlus(int start) {

@@ -30,7 +30,8 @@ import java.util.Optional;
  * </ul>
  * In the last two cases the number must not sit in a link or an address, not follow a {@code +} (phone numbers),
  * and the nearest label before it must not be another kind of number ("Order", "Bestellnummer", "commande", "Tel",
- * "Invoice", "Customer", …). Candidates are whole words of capitals, digits and inner hyphens, or runs of such words
+ * "Invoice", "Customer", …). A label counts only for the first number after it: in "order 1234: 3318810025" neither
+ * "order" nor an earlier "tracking" labels 3318810025, which then needs its carrier named. Candidates are whole words of capitals, digits and inner hyphens, or runs of such words
  * separated by one to three spaces (carriers print {@code 1Z 999 AA1 01 2345 6784}); never a part of a word, so a
  * long digit string never yields a shorter number. A number two formats accept goes to the carrier the text names,
  * else to the first in the order of {@code couriers.list} (big parcel carriers first).

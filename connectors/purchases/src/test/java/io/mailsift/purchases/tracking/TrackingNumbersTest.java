@@ -100,6 +100,14 @@ class TrackingNumbersTest {
     }
 
     @Test
+    void shouldApplyALabelOnlyToTheFirstNumberAfterIt() {
+        assertThat(TrackingNumbers.find("Your DHL parcel for order 1234: 3318810025"))
+                .extracting(TrackingNumber::number).containsExactly("3318810025");
+        assertThat(TrackingNumbers.find("Tracking for order 1234: 3318810025")).isEmpty();
+        assertThat(TrackingNumbers.find("Order: 3318810025, tracking with DHL to follow")).isEmpty();
+    }
+
+    @Test
     void shouldNotTakeANumberWithoutContextForATrackingNumberIfItsFormatIsAllDigits() {
         assertThat(TrackingNumbers.find("Your receipt 2026 #123456789012 total $12.00")).isEmpty();
         assertThat(TrackingNumbers.find("123456789012")).isEmpty();
