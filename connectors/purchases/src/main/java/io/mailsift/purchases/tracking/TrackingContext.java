@@ -3,6 +3,7 @@ package io.mailsift.purchases.tracking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,9 +54,12 @@ final class TrackingContext {
             names("yunexpress", "(?i:\\bYun ?Express\\b)"));
 
     private final String text;
+    private final Set<String> carriersOfTheMail;
 
-    TrackingContext(String text) {
+    /** @param carriersOfTheMail carriers the mail names elsewhere (its sender, its subject): named near every number */
+    TrackingContext(String text, Set<String> carriersOfTheMail) {
         this.text = text;
+        this.carriersOfTheMail = carriersOfTheMail;
     }
 
     /** Whether {@code number}, valid in {@code format} and found at [start, end), counts (see TrackingNumbers). */
@@ -79,6 +83,9 @@ final class TrackingContext {
     }
 
     boolean namesCarrier(String carrierId, int start, int end) {
+        if (carriersOfTheMail.contains(carrierId)) {
+            return true;
+        }
         Pattern names = CARRIER_NAMES.get(carrierId);
         if (names == null) {
             return false;

@@ -79,7 +79,7 @@ record TrackingFormat(String carrierId, String carrierName, String id, String na
                     .orElse(carrierName);
         }
         String url = urlTemplate == null ? null : urlTemplate.replace("%s", compact);
-        return Optional.of(new TrackingNumber(carrierId, carrier, id, name, compact, url));
+        return Optional.of(new TrackingNumber(carrierId, carrier, id, name, compact, url, checksum != null));
     }
 
     /** A named part of the matched number, which has no spaces left; empty if the format has no such part. */

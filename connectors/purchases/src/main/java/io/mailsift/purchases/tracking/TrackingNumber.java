@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param formatName  the number format's name ({@code FedEx Express (12)})
  * @param number      the number without spaces, in capitals: what the carrier's tracking page wants
  * @param trackingUrl the carrier's tracking page for this number, when the data gives a URL template
+ * @param checkDigitVerified whether the format has a check digit and the number passed it; if not, only its shape
+ *                    (and, for numbers found in text, the carrier named nearby) vouches for it
  */
 public record TrackingNumber(String carrierId, String carrierName, String formatId, String formatName, String number,
-        @Nullable String trackingUrl) {
+        @Nullable String trackingUrl, boolean checkDigitVerified) {
 }

@@ -1,12 +1,15 @@
 package io.mailsift.purchases.tracking;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Parcel tracking numbers: validation against the carriers' formats and check digits, and detection in a mail's
@@ -42,6 +45,12 @@ public final class TrackingNumbers {
     /** The lengths of the shortest and the longest number the formats allow (10 and 42 characters). */
     private static final int SHORTEST = FORMATS.stream().mapToInt(TrackingFormat::shortest).min().orElseThrow();
     private static final int LONGEST = FORMATS.stream().mapToInt(TrackingFormat::longest).max().orElseThrow();
+    /**
+     * Domain labels that say a carrier: the second-level labels of its tracking pages' hosts ({@code ups},
+     * {@code odfl}, {@code canadapost-postescanada}) and its id without underscores ({@code canadapost}). S10
+     * numbers come from a hundred posts and get none.
+     */
+    private static final Map<String, String> CARRIER_BY_DOMAIN_LABEL = domainLabels();
     /** The fewest digits of a number of the data: LaserShip's {@code 1LSCXVE005BUEFX} has 4. */
     private static final int FEWEST_DIGITS = 4;
 
@@ -84,11 +93,43 @@ public final class TrackingNumbers {
     }
 
     /**
+     * The carrier whose mail domain {@code senderAddressOrDomain} is ({@code auto-notify@ups.com}, {@code dhl.de}),
+     * by the domains of the carriers' tracking pages and their ids: a mail a carrier sends names it, for
+     * {@link #find(String, Collection)}.
+     */
+    public static Optional<String> carrierOfSender(String senderAddressOrDomain) {
+        String domain = senderAddressOrDomain.substring(senderAddressOrDomain.lastIndexOf('@') + 1)
+                .toLowerCase(Locale.ROOT);
+        for (String label : domain.split("\\.")) {
+            String carrier = CARRIER_BY_DOMAIN_LABEL.get(label);
+            if (carrier != null) {
+                return Optional.of(carrier);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The tracking numbers {@code text} gives (the mail's plain text, or its HTML reduced to text), each once, in
      * the order of their first mention; see the class comment for what counts.
      */
     public static List<TrackingNumber> find(String text) {
-        TrackingContext context = new TrackingContext(text);
+        return find(text, Set.of());
+    }
+
+    /**
+     * As {@link #find(String)}, with carriers the mail names outside {@code text}, e.g. {@link #carrierOfSender} of
+     * its sender: they count as named near every number.
+     *
+     * @throws IllegalArgumentException if a carrier id is unknown
+     */
+    public static List<TrackingNumber> find(String text, Collection<String> carriersOfTheMail) {
+        for (String carrier : carriersOfTheMail) {
+            if (!carrierIds().contains(carrier)) {
+                throw new IllegalArgumentException("Unknown carrier " + carrier + "; known carriers: " + carrierIds());
+            }
+        }
+        TrackingContext context = new TrackingContext(text, Set.copyOf(carriersOfTheMail));
         List<Candidate> accepted = new ArrayList<>();
         List<List<Word>> runs = wordRuns(text);
         for (List<Word> run : runs) {
@@ -126,6 +167,27 @@ public final class TrackingNumbers {
             unique.putIfAbsent(candidate.number().number(), candidate.number());
         }
         return List.copyOf(unique.values());
+    }
+
+    private static Map<String, String> domainLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (TrackingFormat format : FORMATS) {
+            if (format.carrierId().equals("s10")) {
+                continue;
+            }
+            labels.putIfAbsent(format.carrierId().replace("_", ""), format.carrierId());
+            if (format.urlTemplate() != null) {
+                String host = URI.create(format.urlTemplate().replace("%s", "0")).getHost();
+                String[] hostLabels = host.split("\\.");
+                // The label before the TLD, or before "co.uk"-style second levels.
+                int index = hostLabels.length - 2;
+                if (index > 0 && hostLabels[index].length() <= 3 && hostLabels[hostLabels.length - 1].length() == 2) {
+                    index--;
+                }
+                labels.putIfAbsent(hostLabels[index], format.carrierId());
+            }
+        }
+        return Map.copyOf(labels);
     }
 
     private static Optional<Candidate> best(String compact, int start, int end, TrackingContext context) {

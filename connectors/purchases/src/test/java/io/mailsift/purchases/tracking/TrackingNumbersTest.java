@@ -3,6 +3,7 @@ package io.mailsift.purchases.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -142,6 +143,31 @@ class TrackingNumbersTest {
                 .extracting(TrackingNumber::carrierId).containsExactly("amazon");
         assertThat(TrackingNumbers.find("Yodel tracking: JJD0002257639032011"))
                 .extracting(TrackingNumber::carrierId).containsExactly("yodel");
+    }
+
+    @Test
+    void shouldTakeTheSenderForTheCarrierNamed() {
+        assertThat(TrackingNumbers.carrierOfSender("auto-notify@ups.com")).contains("ups");
+        assertThat(TrackingNumbers.carrierOfSender("noreply@dhl.de")).contains("dhl");
+        assertThat(TrackingNumbers.carrierOfSender("track@yodel.co.uk")).contains("yodel");
+        assertThat(TrackingNumbers.carrierOfSender("info@odfl.com")).contains("old_dominion");
+        assertThat(TrackingNumbers.carrierOfSender("shipment-tracking@amazon.com")).contains("amazon");
+        assertThat(TrackingNumbers.carrierOfSender("orders@shop.example")).isEmpty();
+
+        String mail = "Your parcel is on its way: TBA000000000000";
+        assertThat(TrackingNumbers.find(mail)).isEmpty();
+        assertThat(TrackingNumbers.find(mail, Set.of("amazon"))).extracting(TrackingNumber::carrierId)
+                .containsExactly("amazon");
+        assertThatThrownBy(() -> TrackingNumbers.find(mail, Set.of("pony-express")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldSayWhetherACheckDigitVouchesForTheNumber() {
+        assertThat(TrackingNumbers.validate("1Z999AA10123456784")).get()
+                .extracting(TrackingNumber::checkDigitVerified).isEqualTo(true);
+        assertThat(TrackingNumbers.validate("TBA000000000000")).get()
+                .extracting(TrackingNumber::checkDigitVerified).isEqualTo(false);
     }
 
     @Test
