@@ -38,8 +38,8 @@ final class TrackingContext {
             names("fedex", "(?i:\\bFed ?Ex\\b|\\bFederal Express\\b)"),
             names("dhl", "\\bDHL\\b"),
             names("dpd", "\\bDPD\\b"),
-            names("s10", "(?i:\\bRoyal Mail\\b|\\bLa Poste\\b|\\bColissimo\\b|\\bDeutsche Post\\b|\\bPost\\b"
-                    + "|\\bCorreos\\b|\\bPoste\\b|\\bPostNL\\b|\\bbpost\\b|\\bChina Post\\b)"),
+            names("s10", "(?i:\\bRoyal Mail\\b|\\bLa Poste\\b|\\bColissimo\\b|\\bDeutsche Post\\b|\\bCorreos\\b"
+                    + "|\\bPoste Italiane\\b|\\bPostNL\\b|\\bbpost\\b|\\bChina Post\\b|\\bAustralia Post\\b)"),
             names("canada_post", "(?i:\\bCanada Post\\b|\\bPostes Canada\\b)"),
             names("purolator", "(?i:\\bPurolator\\b)"),
             names("amazon", "(?i:\\bAmazon\\b)"),
@@ -79,6 +79,10 @@ final class TrackingContext {
             return false;
         }
         boolean carrierNamed = namesCarrier(format.carrierId(), start, end);
+        if (!carrierNamed && namesAnotherCarrier(format.carrierId(), start, end)) {
+            // "DHL Sendungsnummer 00340434161094042557" passes USPS's check, but DHL said whose it is.
+            return false;
+        }
         return format.hasChecksum() ? carrierNamed || labelled : carrierNamed;
     }
 
@@ -93,6 +97,11 @@ final class TrackingContext {
         // Only the window is searched: mails are long, candidates few.
         return !spans(names, Math.max(0, start - BEFORE), start).isEmpty()
                 || !spans(names, end, Math.min(text.length(), end + AFTER)).isEmpty();
+    }
+
+    private boolean namesAnotherCarrier(String carrierId, int start, int end) {
+        return CARRIER_NAMES.keySet().stream()
+                .anyMatch(other -> !other.equals(carrierId) && namesCarrier(other, start, end));
     }
 
     /** Whether [start, end) lies in a link or a mail address: the token around it, spaces aside, is one. */

@@ -32,6 +32,8 @@ import java.util.Set;
  *   <li>its format has no check digit and the text names its carrier within that window.</li>
  * </ul>
  * In the last two cases the number must not sit in a link or an address, not follow a {@code +} (phone numbers),
+ * not have another carrier named near it while its own is not ("DHL Sendungsnummer 00340434161094042557" passes
+ * USPS's check, but is DHL's: a format the data lacks),
  * and the nearest label before it must not be another kind of number ("Order", "Bestellnummer", "commande", "Tel",
  * "Invoice", "Customer", …). A label counts only for the first number after it: in "order 1234: 3318810025" neither
  * "order" nor an earlier "tracking" labels 3318810025, which then needs its carrier named. Candidates are whole words of capitals, digits and inner hyphens, or runs of such words
