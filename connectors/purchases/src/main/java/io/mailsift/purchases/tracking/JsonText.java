@@ -14,6 +14,9 @@ import java.util.Map;
  */
 final class JsonText {
 
+    /** JSON's null while parsing: dropped from objects, refused elsewhere. */
+    private static final Object NULL = new Object();
+
     private final String text;
     private int pos;
 
@@ -33,8 +36,6 @@ final class JsonText {
         }
         return value;
     }
-
-    private static final Object NULL = new Object();
 
     private Object value() {
         skipSpace();

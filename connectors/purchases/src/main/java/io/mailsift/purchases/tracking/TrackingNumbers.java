@@ -23,23 +23,28 @@ import java.util.Set;
  * <p>{@link #find} is stricter, because mail is full of numbers that are not tracking numbers (order numbers,
  * phone numbers, dates, customer numbers, ids in links) and a random 12-digit number passes a mod-10 check one
  * time in ten. A number found in text is reported only when it is valid and
- * <ul>
+ * <ol>
  *   <li>it has a check digit and at least two letters (UPS's {@code 1Z…}, the posts' UPU S10 {@code RB123456785GB}):
  *       such a number is reported anywhere, links included; or</li>
- *   <li>it has a check digit and the text names its carrier or says it is a tracking number ("tracking",
- *       "Sendungsnummer", "suivi", …) within {@value TrackingContext#BEFORE} characters before it
- *       (the carrier may also be named up to {@value TrackingContext#AFTER} characters after it); or</li>
- *   <li>its format has no check digit and the text names its carrier within that window.</li>
+ *   <li>it has a check digit, and the text names its carrier or a label says it is a tracking number ("tracking",
+ *       "Sendungsnummer", "suivi", "colis", …); or</li>
+ *   <li>its format has no check digit, and the text names its carrier.</li>
+ * </ol>
+ * Named means within {@value TrackingContext#BEFORE} characters before the number or
+ * {@value TrackingContext#AFTER} after it, or by the mail itself ({@link #find(String, Collection)}, e.g. the
+ * carrier's own sender domain). In cases 2 and 3 the number is also refused when
+ * <ul>
+ *   <li>it sits in a link or a mail address, or follows a {@code +} (phone numbers);</li>
+ *   <li>the nearest label before it is another kind of number's ("Order", "Bestellnummer", "commande", "Tel",
+ *       "Invoice", "Customer", "IBAN", …). A label counts only for the first number after it: in
+ *       "order 1234: 3318810025" it labels 1234, and 3318810025 then needs its carrier named;</li>
+ *   <li>another carrier is named near it and its own is not: "DHL Sendungsnummer 00340434161094042557" passes
+ *       USPS's check, but is DHL Paket's, a format the data lacks.</li>
  * </ul>
- * In the last two cases the number must not sit in a link or an address, not follow a {@code +} (phone numbers),
- * not have another carrier named near it while its own is not ("DHL Sendungsnummer 00340434161094042557" passes
- * USPS's check, but is DHL's: a format the data lacks),
- * and the nearest label before it must not be another kind of number ("Order", "Bestellnummer", "commande", "Tel",
- * "Invoice", "Customer", …). A label counts only for the first number after it: in "order 1234: 3318810025" neither
- * "order" nor an earlier "tracking" labels 3318810025, which then needs its carrier named. Candidates are whole words of capitals, digits and inner hyphens, or runs of such words
- * separated by one to three spaces (carriers print {@code 1Z 999 AA1 01 2345 6784}); never a part of a word, so a
- * long digit string never yields a shorter number. A number two formats accept goes to the carrier the text names,
- * else to the first in the order of {@code couriers.list} (big parcel carriers first).
+ * Candidates are whole words of capitals, digits and inner hyphens, or runs of such words separated by one to
+ * three spaces (carriers print {@code 1Z 999 AA1 01 2345 6784}); never a part of a word, so a long digit string
+ * never yields a shorter number. Of overlapping candidates the longest wins. A number two formats accept goes to
+ * the carrier named, else to the first in the order of {@code couriers.list} (big parcel carriers first).
  */
 public final class TrackingNumbers {
 
