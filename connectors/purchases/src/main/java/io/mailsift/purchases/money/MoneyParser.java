@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Amounts with more decimals than three, groups that are not three digits, more than 12 integer digits, letters or
  * other signs inside ({@code 2026-11-30}, {@code 30.11.2026}, {@code +1 800 555 0199}, {@code #123456}) are no money.
+ * Whole amounts may end in a dash for the minor digits, as Swiss and German receipts write them ({@code CHF 1'234.–},
+ * {@code 12,- €}); then a single separator before three digits still groups ({@code 1.234,-} is 1234).
  * An amount without any currency mark ({@code (5.00)}, {@code 12,99}) is read only when the hint gives a default
  * currency and the amount has exactly that currency's minor digits, so that order numbers, quantities and years
  * are not taken for prices. Thread-safe.
@@ -42,7 +44,10 @@ public final class MoneyParser {
 
     private static final String SPACE = "[ \\u00A0\\u202F\\u2009]";
     private static final String GROUP = "[.,'’ \\u00A0\\u202F\\u2009]";
-    private static final String NUMBER = "\\d{1,3}(?:" + GROUP + "\\d{3})+(?:[.,]\\d{1,3})?|\\d+(?:[.,]\\d{1,3})?";
+    /** Whole units written with a dash for the minor ones, as Swiss and German receipts do: "12.–", "12,-". */
+    private static final String NO_MINOR = "[.,][-–](?![-–\\d])";
+    private static final String DECIMALS = "(?:[.,]\\d{1,3}|" + NO_MINOR + ")?";
+    private static final String NUMBER = "\\d{1,3}(?:" + GROUP + "\\d{3})+" + DECIMALS + "|\\d+" + DECIMALS;
     private static final String SIGN = "[-−–]";
     /**
      * What may be a currency mark; {@link CurrencyMark} tells which are. Kept to a few classes rather than every
@@ -170,8 +175,13 @@ public final class MoneyParser {
     }
 
     /** The number's value, or null if it is no amount in {@code currency} (see the class comment). */
-    static @Nullable BigDecimal amount(String number, Currency currency, boolean marked) {
+    static @Nullable BigDecimal amount(String written, Currency currency, boolean marked) {
         int minorDigits = Math.max(currency.getDefaultFractionDigits(), 0);
+        boolean noMinor = written.endsWith("-") || written.endsWith("–");
+        if (noMinor && !marked) {
+            return null;
+        }
+        String number = noMinor ? written.substring(0, written.length() - 2) : written;
         int lastDot = number.lastIndexOf('.');
         int lastComma = number.lastIndexOf(',');
         boolean otherGrouping = number.chars().anyMatch(c -> c == '\'' || c == '’' || isSpace((char) c));
