@@ -43,7 +43,8 @@ import java.util.Set;
  * </ul>
  * Candidates are whole words of capitals, digits and inner hyphens, or runs of such words separated by one to
  * three spaces (carriers print {@code 1Z 999 AA1 01 2345 6784}); never a part of a word, so a long digit string
- * never yields a shorter number. Of overlapping candidates the longest wins. A number two formats accept goes to
+ * never yields a shorter number, nor one digit repeated ({@code 000000000000}, a placeholder that passes FedEx's
+ * check). Of overlapping candidates the longest wins. A number two formats accept goes to
  * the carrier named, else to the first in the order of {@code couriers.list} (big parcel carriers first).
  */
 public final class TrackingNumbers {
@@ -153,7 +154,7 @@ public final class TrackingNumbers {
                     if (compact.length() > LONGEST) {
                         break;
                     }
-                    if (digits >= FEWEST_DIGITS && compact.length() >= SHORTEST) {
+                    if (digits >= FEWEST_DIGITS && compact.length() >= SHORTEST && !oneDigitRepeated(compact)) {
                         best(compact.toString(), run.get(i).start(), word.end(), context).ifPresent(accepted::add);
                     }
                 }
@@ -174,6 +175,20 @@ public final class TrackingNumbers {
             unique.putIfAbsent(candidate.number().number(), candidate.number());
         }
         return List.copyOf(unique.values());
+    }
+
+    /** "000000000000" passes FedEx's check, and fills placeholders and templates. */
+    private static boolean oneDigitRepeated(CharSequence compact) {
+        char first = compact.charAt(0);
+        if (first < '0' || first > '9') {
+            return false;
+        }
+        for (int i = 1; i < compact.length(); i++) {
+            if (compact.charAt(i) != first) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, String> domainLabels() {

@@ -131,7 +131,8 @@ class TrackingNumbersTest {
             "Tracking questions: orders+986578788855@shop.example.com (FedEx)",
             "FedEx tracking id 98657878885512345678901234567890123",
             "Your UPS parcel: see item 9865787888551",
-            "Amazon order TBA000000000000X shipped", })
+            "Amazon order TBA000000000000X shipped",
+            "FedEx tracking number: 000000000000", })
     void shouldNotTakeDatesLinksAddressesOrLongDigitStringsForTrackingNumbers(String mail) {
         assertThat(TrackingNumbers.find(mail)).isEmpty();
     }
