@@ -33,6 +33,28 @@ class MoneyTest {
     }
 
     @Test
+    void shouldReadSchemaOrgPricesWhateverTheirType() {
+        assertThat(Money.ofSchemaOrg("1234.56", "EUR")).contains(Money.of("1234.56", "EUR"));
+        assertThat(Money.ofSchemaOrg(29.99, "USD")).contains(Money.of("29.99", "USD"));
+        assertThat(Money.ofSchemaOrg(1200, "JPY")).contains(Money.of("1200", "JPY"));
+        assertThat(Money.ofSchemaOrg(new BigDecimal("5"), "GBP")).contains(Money.of("5.00", "GBP"));
+        assertThat(Money.ofSchemaOrg("1,234.56", "USD")).contains(Money.of("1234.56", "USD"));
+        assertThat(Money.ofSchemaOrg("$1,234.56", "USD")).contains(Money.of("1234.56", "USD"));
+        assertThat(Money.ofSchemaOrg("1.234,56 €", "EUR")).contains(Money.of("1234.56", "EUR"));
+    }
+
+    @Test
+    void shouldRefuseSchemaOrgPricesThatAreNoAmount() {
+        assertThat(Money.ofSchemaOrg("$12.00", "EUR")).as("currencies disagree").isEmpty();
+        assertThat(Money.ofSchemaOrg("free", "EUR")).isEmpty();
+        assertThat(Money.ofSchemaOrg("12.00", "EURO")).isEmpty();
+        assertThat(Money.ofSchemaOrg("12.00", null)).isEmpty();
+        assertThat(Money.ofSchemaOrg(null, "EUR")).isEmpty();
+        assertThat(Money.ofSchemaOrg(Double.NaN, "EUR")).isEmpty();
+        assertThat(Money.ofSchemaOrg(true, "EUR")).isEmpty();
+    }
+
+    @Test
     void shouldNegateForDiscountsAndRefunds() {
         assertThat(Money.of("5.00", "EUR").negate()).isEqualTo(Money.of("-5", "EUR"));
         assertThat(Money.of("-5.00", "EUR").isNegative()).isTrue();
