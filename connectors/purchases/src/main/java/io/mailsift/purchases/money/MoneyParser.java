@@ -83,7 +83,7 @@ public final class MoneyParser {
     /** {@code text} as one amount, shared symbols and amounts without currency settled by {@code hint}. */
     public static Optional<Money> parse(String text, CurrencyHint hint) {
         Matcher matcher = WHOLE.matcher(text.strip());
-        return matcher.matches() ? money(matcher, hint, true) : Optional.empty();
+        return matcher.matches() ? money(matcher, hint, true, true) : Optional.empty();
     }
 
     /**
@@ -118,7 +118,9 @@ public final class MoneyParser {
             int start = matcher.start();
             int end = matcher.end();
             if (matcher.group("pre") != null || matcher.group("post") != null) {
-                money(matcher, hint, false).ifPresent(money -> found.add(new MoneyMatch(money, start, end)));
+                boolean afterAmount = !found.isEmpty() && text.substring(found.getLast().end(), start).isBlank();
+                money(matcher, hint, false, !afterAmount)
+                        .ifPresent(money -> found.add(new MoneyMatch(money, start, end)));
             }
             at = Math.max(end, at + 1);
         }
@@ -138,19 +140,26 @@ public final class MoneyParser {
                 || Character.getType(c) == Character.CURRENCY_SYMBOL;
     }
 
-    private static Optional<Money> money(Matcher matcher, CurrencyHint hint, boolean whole) {
+    /**
+     * The amount the matcher matched.
+     *
+     * @param whole             whether the match is the whole text parsed: parentheses must then pair
+     * @param parenthesesNegate whether parentheses around it make it negative, as in accounts: not where it follows
+     *                          another amount, "£10.00 (€11.60)" being a conversion
+     */
+    private static Optional<Money> money(Matcher matcher, CurrencyHint hint, boolean whole,
+            boolean parenthesesNegate) {
         boolean open = matcher.group("open") != null;
         boolean close = matcher.group("close") != null;
-        if (open != close) {
-            // In running text "(€5.00" closes later, or not at all: an amount is no less an amount.
-            if (whole) {
-                return Optional.empty();
-            }
+        // In running text "(€5.00" may close later, or not at all: an amount is no less an amount.
+        if (open != close && whole) {
+            return Optional.empty();
         }
         if (matcher.group("sign") != null && matcher.group("sign2") != null) {
             return Optional.empty();
         }
-        boolean negative = open && close || matcher.group("sign") != null || matcher.group("sign2") != null;
+        boolean negative = open && close && parenthesesNegate || matcher.group("sign") != null
+                || matcher.group("sign2") != null;
         String pre = matcher.group("pre");
         String post = matcher.group("post");
         String number = matcher.group("num1") != null ? matcher.group("num1") : matcher.group("num2");

@@ -150,6 +150,13 @@ class MoneyParserTest {
     }
 
     @Test
+    void shouldTakeParenthesesForANegativeAmountUnlessTheyConvertTheAmountBefore() {
+        assertThat(MoneyParser.find("Discount ($5.00)  Total £10.00 (€11.60)", CurrencyHint.none()))
+                .extracting(match -> match.money().toString())
+                .containsExactly("-5.00 USD", "10.00 GBP", "11.60 EUR");
+    }
+
+    @Test
     void shouldSayWhereAnAmountIs() {
         String text = "Total: $1,234.56.";
 
