@@ -1,16 +1,18 @@
 package io.mailsift.purchases.tracking;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What the text around a candidate number says about it: whether its carrier is named, whether the nearest label
  * before it announces a tracking number or another kind of number, whether it sits in a link or after a {@code +}.
- * One per text searched; only the few characters around a candidate are searched.
+ * One per text searched, not thread-safe; only the few characters around a candidate are searched.
  */
 final class TrackingContext {
 
@@ -53,8 +55,18 @@ final class TrackingContext {
             names("landmark", "(?i:\\bLandmark Global\\b|\\bLandmark\\b)"),
             names("yunexpress", "(?i:\\bYun ?Express\\b)"));
 
+    private static final List<String> CARRIERS = List.copyOf(CARRIER_NAMES.keySet());
+    /** All carriers' names in one pattern: one search of a window instead of one per carrier. */
+    private static final Pattern ANY_CARRIER = Pattern.compile(CARRIERS.stream()
+            .map(carrier -> "(?:" + CARRIER_NAMES.get(carrier).pattern() + ")")
+            .collect(Collectors.joining("|")));
+
     private final String text;
     private final Set<String> carriersOfTheMail;
+    /** The carriers named around the last candidate asked about: its formats ask in turn. */
+    private int namedAroundStart = -1;
+    private int namedAroundEnd = -1;
+    private Set<String> namedAround = Set.of();
 
     /** @param carriersOfTheMail carriers the mail names elsewhere (its sender, its subject): named near every number */
     TrackingContext(String text, Set<String> carriersOfTheMail) {
@@ -87,21 +99,39 @@ final class TrackingContext {
     }
 
     boolean namesCarrier(String carrierId, int start, int end) {
-        if (carriersOfTheMail.contains(carrierId)) {
-            return true;
-        }
-        Pattern names = CARRIER_NAMES.get(carrierId);
-        if (names == null) {
-            return false;
-        }
-        // Only the window is searched: mails are long, candidates few.
-        return !spans(names, Math.max(0, start - BEFORE), start).isEmpty()
-                || !spans(names, end, Math.min(text.length(), end + AFTER)).isEmpty();
+        return carriersOfTheMail.contains(carrierId) || carriersNamedAround(start, end).contains(carrierId);
     }
 
     private boolean namesAnotherCarrier(String carrierId, int start, int end) {
-        return CARRIER_NAMES.keySet().stream()
-                .anyMatch(other -> !other.equals(carrierId) && namesCarrier(other, start, end));
+        return carriersOfTheMail.stream().anyMatch(other -> !other.equals(carrierId))
+                || carriersNamedAround(start, end).stream().anyMatch(other -> !other.equals(carrierId));
+    }
+
+    /** The carriers named within the window around [start, end); only the window is searched, mails are long. */
+    private Set<String> carriersNamedAround(int start, int end) {
+        if (start != namedAroundStart || end != namedAroundEnd) {
+            Set<String> named = new HashSet<>();
+            collectCarriers(Math.max(0, start - BEFORE), start, named);
+            collectCarriers(end, Math.min(text.length(), end + AFTER), named);
+            namedAroundStart = start;
+            namedAroundEnd = end;
+            namedAround = named;
+        }
+        return namedAround;
+    }
+
+    private void collectCarriers(int from, int to, Set<String> named) {
+        Matcher matcher = ANY_CARRIER.matcher(text).region(from, to).useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        while (matcher.find()) {
+            // One name may be two carriers' ("OnTrac" now also runs LaserShip): each carrier's own pattern says.
+            for (String carrier : CARRIERS) {
+                if (CARRIER_NAMES.get(carrier).matcher(text).region(matcher.start(), matcher.end())
+                        .useTransparentBounds(true).matches()) {
+                    named.add(carrier);
+                }
+            }
+        }
     }
 
     /** Whether [start, end) lies in a link or a mail address: the token around it, spaces aside, is one. */

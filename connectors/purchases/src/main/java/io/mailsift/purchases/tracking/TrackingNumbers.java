@@ -146,9 +146,6 @@ public final class TrackingNumbers {
                 int digits = 0;
                 for (int j = i; j < run.size(); j++) {
                     Word word = run.get(j);
-                    if (word.hasLowerCase()) {
-                        break;
-                    }
                     compact.append(word.text());
                     digits += word.digits();
                     if (compact.length() > LONGEST) {
@@ -231,8 +228,9 @@ public final class TrackingNumbers {
     }
 
     /**
-     * The words of {@code text}: letters and digits, with inner hyphens. Words separated by one to three horizontal
-     * spaces form a run; anything else ends it. Written out by hand: it reads every character of every mail.
+     * The words of {@code text} that may be part of a tracking number: capitals and digits, with inner hyphens.
+     * Words separated by one to three horizontal spaces form a run; anything else ends it, a word with small letters
+     * too. Written out by hand: it reads every character of every mail.
      */
     private static List<List<Word>> wordRuns(String text) {
         List<List<Word>> runs = new ArrayList<>();
@@ -247,9 +245,14 @@ public final class TrackingNumbers {
             }
             int start = i;
             StringBuilder word = new StringBuilder();
+            int digits = 0;
+            boolean lowerCase = false;
             while (true) {
                 while (i < length && isWordChar(text.charAt(i))) {
-                    word.append(text.charAt(i++));
+                    char c = text.charAt(i++);
+                    digits += c <= '9' ? 1 : 0;
+                    lowerCase |= c >= 'a';
+                    word.append(c);
                 }
                 int hyphen = i < length && text.charAt(i) == ' ' ? i + 1 : i;
                 if (hyphen < length && text.charAt(hyphen) == '-') {
@@ -262,11 +265,13 @@ public final class TrackingNumbers {
                 }
                 break;
             }
-            if (!run.isEmpty() && !onlySpaces(text, previousEnd, start)) {
+            if (!run.isEmpty() && (lowerCase || !onlySpaces(text, previousEnd, start))) {
                 runs.add(run);
                 run = new ArrayList<>();
             }
-            run.add(new Word(word.toString(), start, i));
+            if (!lowerCase) {
+                run.add(new Word(word.toString(), start, i, digits));
+            }
             previousEnd = i;
         }
         if (!run.isEmpty()) {
@@ -296,12 +301,7 @@ public final class TrackingNumbers {
         return number.replaceAll("[\\s\\u00A0\\u202F\\u2009]", "").toUpperCase(Locale.ROOT);
     }
 
-    private record Word(String text, int start, int end, int digits, boolean hasLowerCase) {
-
-        Word(String text, int start, int end) {
-            this(text, start, end, (int) text.chars().filter(c -> c >= '0' && c <= '9').count(),
-                    text.chars().anyMatch(c -> c >= 'a' && c <= 'z'));
-        }
+    private record Word(String text, int start, int end, int digits) {
     }
 
     private record Candidate(TrackingNumber number, int start, int end) {
