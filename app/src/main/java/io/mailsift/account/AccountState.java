@@ -19,6 +19,12 @@ public enum AccountState {
     BACKOFF,
     /** The server refused the login ({@code last_error} has its answer); retried slowly, never in a storm. */
     AUTH_FAILED,
+    /**
+     * The provider no longer accepts the account's grant (OAuth2 {@code invalid_grant}: refresh token revoked, expired
+     * or the password changed); {@code last_error} has the provider's reason. Not retried: only linking the account
+     * again resumes watching.
+     */
+    RELINK_REQUIRED,
     /** Configured with {@code enabled: false}: registered, not watched. */
     DISABLED;
 
