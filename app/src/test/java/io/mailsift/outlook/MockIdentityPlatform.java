@@ -1,0 +1,121 @@
+package io.mailsift.outlook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A stand-in for the Microsoft identity platform: mock-oauth2-server over real HTTP, whose authorize endpoint signs the
+ * user in at once and redirects back with a code. Its tokens carry {@code sub} and {@code email} = {@link #ADDRESS},
+ * live {@code tokenLifetime} and rotate their refresh token on every use, as Microsoft's do.
+ */
+final class MockIdentityPlatform implements AutoCloseable {
+
+    static final String ISSUER_ID = "default";
+    static final String CLIENT_ID = "mailsift-test-client";
+    static final String CLIENT_SECRET = "mailsift-test-secret";
+    static final String ADDRESS = "traveller@outlook.test";
+
+    private final MockOAuth2Server server;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    MockIdentityPlatform(Duration tokenLifetime) {
+        DefaultOAuth2TokenCallback user = new DefaultOAuth2TokenCallback(ISSUER_ID, ADDRESS, "JWT", null,
+                Map.of("email", ADDRESS, "preferred_username", ADDRESS), tokenLifetime.toSeconds());
+        server = new MockOAuth2Server(new OAuth2Config(false, null, null, true, new OAuth2TokenProvider(),
+                Set.of(user)));
+        server.start();
+        // Its first answer takes seconds (class loading, key generation): not inside a test's time limit.
+        get(URI.create(server.wellKnownUrl(ISSUER_ID).toString()));
+        get(URI.create(server.jwksUrl(ISSUER_ID).toString()));
+        requests();
+    }
+
+    /** Points {@code mailsift.outlook.*} at this server. */
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("mailsift.outlook.client-id", () -> CLIENT_ID);
+        registry.add("mailsift.outlook.client-secret", () -> CLIENT_SECRET);
+        registry.add("mailsift.outlook.authorization-endpoint", () -> server.authorizationEndpointUrl(ISSUER_ID).toString());
+        registry.add("mailsift.outlook.token-endpoint", () -> server.tokenEndpointUrl(ISSUER_ID).toString());
+        registry.add("mailsift.outlook.jwk-set-uri", () -> server.jwksUrl(ISSUER_ID).toString());
+        registry.add("mailsift.outlook.issuer", () -> server.issuerUrl(ISSUER_ID).toString());
+    }
+
+    URI introspectionUri() {
+        return URI.create(server.url(ISSUER_ID + "/introspect").toString());
+    }
+
+    /** Sends the browser's GET to the authorize endpoint; returns where it redirects (the callback with the code). */
+    URI authorize(URI authorizationRequest) {
+        HttpResponse<String> response = get(authorizationRequest);
+        if (response.statusCode() / 100 != 3) {
+            throw new IllegalStateException("authorize answered " + response.statusCode() + ": " + response.body());
+        }
+        return URI.create(response.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** The next answer of the server, whatever is asked: e.g. a token endpoint error. */
+    void answerNext(int status, String json) {
+        server.enqueueResponse(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+                .setBody(json));
+    }
+
+    /** The requests received since the last call, oldest first. */
+    List<Request> requests() {
+        List<Request> requests = new ArrayList<>();
+        while (true) {
+            RecordedRequest request;
+            try {
+                request = server.takeRequest(50, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException none) {
+                // Its way of saying the queue is empty.
+                return requests;
+            }
+            requests.add(new Request(request.getMethod(), request.getRequestUrl().toString(),
+                    request.getBody().readUtf8()));
+        }
+    }
+
+    /** Requests to the token endpoint since the last call of {@link #requests()}. */
+    List<Request> tokenRequests() {
+        return requests().stream().filter(r -> r.url().endsWith("/token")).toList();
+    }
+
+    record Request(String method, String url, String body) {
+    }
+
+    private HttpResponse<String> get(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}
