@@ -1,16 +1,19 @@
 package io.mailsift.secret;
 
-/** STUB until the integrator's io.mailsift.secret lands on main (then main's version replaces this file). */
+/** What a stored secret is; the value is also bound into the ciphertext, so a row cannot change kind. */
 public enum SecretKind {
-    IMAP_PASSWORD("imap_password"), REFRESH_TOKEN("refresh_token"), ACCESS_TOKEN("access_token");
+    IMAP_PASSWORD("imap_password"),
+    REFRESH_TOKEN("refresh_token"),
+    ACCESS_TOKEN("access_token");
 
-    private final String columnValue;
+    private final String column;
 
-    SecretKind(String columnValue) {
-        this.columnValue = columnValue;
+    SecretKind(String column) {
+        this.column = column;
     }
 
-    public String columnValue() {
-        return columnValue;
+    /** The value of {@code account_secrets.kind}. */
+    public String column() {
+        return column;
     }
 }

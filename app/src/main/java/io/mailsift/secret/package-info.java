@@ -1,5 +1,5 @@
-/** STUB until the integrator's io.mailsift.secret lands on main. */
-@NullMarked
+/**
+ * Secrets of user-linked mailboxes (IMAP app passwords, OAuth2 refresh and access tokens), encrypted at rest with
+ * AES-GCM under a key ring that comes from the environment or a file, never from the database.
+ */
 package io.mailsift.secret;
-
-import org.jspecify.annotations.NullMarked;

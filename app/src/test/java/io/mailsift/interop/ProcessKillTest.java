@@ -92,6 +92,7 @@ class ProcessKillTest {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--mailsift.plugins-dir=" + log.resolveSibling("no-plugins"),
+                "--mailsift.data-dir=" + log.resolveSibling("data"),
                 // Small batches: the backfill must last long enough to be killed in the middle.
                 "--mailsift.ingest.batch-size=5",
                 "--mailsift.accounts[0].name=" + ACCOUNT,

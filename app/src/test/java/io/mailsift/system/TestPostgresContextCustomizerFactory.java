@@ -17,6 +17,14 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 public final class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
 
+    private static final String TEST_KEY = "test:" + java.util.Base64.getEncoder().encodeToString(randomKey());
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
@@ -32,7 +40,9 @@ public final class TestPostgresContextCustomizerFactory implements ContextCustom
             context.getEnvironment().getPropertySources().addLast(new MapPropertySource("mailsiftTestPostgres",
                     Map.of("spring.datasource.url", connection.url(),
                             "spring.datasource.username", connection.username(),
-                            "spring.datasource.password", connection.password())));
+                            "spring.datasource.password", connection.password(),
+                            // Nor does any test generate a key file in ./data.
+                            "mailsift.secrets.keys", TEST_KEY)));
         }
     }
 }
