@@ -20,12 +20,13 @@ public enum AccountState {
     /** The server refused the login ({@code last_error} has its answer); retried slowly, never in a storm. */
     AUTH_FAILED,
     /**
-     * The provider no longer accepts the account's grant (OAuth2 {@code invalid_grant}: refresh token revoked, expired
-     * or the password changed); {@code last_error} has the provider's reason. Not retried: only linking the account
-     * again resumes watching.
+     * The credentials can no longer log in and only the user can fix it (a revoked refresh token, say): not watched
+     * until the user links the mailbox again.
      */
     RELINK_REQUIRED,
-    /** Configured with {@code enabled: false}: registered, not watched. */
+    /**
+     * Not watched: configured with {@code enabled: false}, or a user-linked mailbox with no connector enabled yet.
+     */
     DISABLED;
 
     /** The value stored in {@code mail_accounts.state} and shown by the API. */

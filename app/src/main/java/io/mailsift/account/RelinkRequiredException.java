@@ -1,13 +1,30 @@
 package io.mailsift.account;
 
 /**
- * The provider no longer accepts the account's grant ({@code invalid_grant}); the account is in
- * {@link AccountState#RELINK_REQUIRED} and must not be retried until the user links it again. The message is the
- * provider's reason, fit to show the user; it never contains a token.
+ * Thrown by {@link MailboxCredentials#forLogin} when the account cannot log in until its user links it again (a
+ * revoked or expired refresh token, a stored password that is gone or cannot be decrypted). The watcher then records
+ * state {@code relink_required} with {@link #getMessage()} as the error shown to the user, and stops retrying: no
+ * retry storm against a provider that will keep saying no.
  */
 public class RelinkRequiredException extends RuntimeException {
 
-    public RelinkRequiredException(String reason) {
+    private final long accountId;
+
+    /**
+     * @param accountId the account that needs relinking
+     * @param reason    what the user is shown, in plain words, with no secret in it
+     */
+    public RelinkRequiredException(long accountId, String reason) {
         super(reason);
+        this.accountId = accountId;
+    }
+
+    public RelinkRequiredException(long accountId, String reason, Throwable cause) {
+        super(reason, cause);
+        this.accountId = accountId;
+    }
+
+    public long accountId() {
+        return accountId;
     }
 }

@@ -99,14 +99,14 @@ public class OutlookAccessTokens {
                 throw new IllegalStateException("no refresh outcome");
             }
             if (outcome.relinkReason() != null) {
-                throw new RelinkRequiredException(outcome.relinkReason());
+                throw new RelinkRequiredException(accountId, outcome.relinkReason());
             }
             if (outcome.invalidGrant() != null) {
                 // After the transaction: the state must stick even though nothing else was written.
                 states.record(accountId, AccountState.RELINK_REQUIRED, outcome.invalidGrant());
                 log.warn("Outlook account {}: Microsoft no longer accepts its refresh token ({}); the account needs "
                         + "to be linked again and is not retried until then", accountId, outcome.invalidGrant());
-                throw new RelinkRequiredException(outcome.invalidGrant());
+                throw new RelinkRequiredException(accountId, outcome.invalidGrant());
             }
             return outcome.accessToken();
         } finally {
@@ -116,7 +116,7 @@ public class OutlookAccessTokens {
 
     private Outcome refreshLocked(long accountId, Predicate<StoredSecret> needed) {
         OutlookAccounts.State state = accounts.state(accountId)
-                .orElseThrow(() -> new RelinkRequiredException("the account no longer exists"));
+                .orElseThrow(() -> new IllegalStateException("account " + accountId + " does not exist (any more)"));
         if (state.state().equals(AccountState.RELINK_REQUIRED.columnValue())) {
             // Someone already got invalid_grant: asking again with the same dead token only adds to the storm.
             return Outcome.relink(state.lastError() == null ? "the account must be linked again" : state.lastError());

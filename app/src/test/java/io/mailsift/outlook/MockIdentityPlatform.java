@@ -3,22 +3,30 @@ package io.mailsift.outlook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
-import okhttp3.mockwebserver.MockResponse;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
+import okhttp3.Headers;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -34,6 +42,7 @@ final class MockIdentityPlatform implements AutoCloseable {
     static final String ADDRESS = "traveller@outlook.test";
 
     private final MockOAuth2Server server;
+    private final Map<String, String> revoked = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -41,7 +50,7 @@ final class MockIdentityPlatform implements AutoCloseable {
         DefaultOAuth2TokenCallback user = new DefaultOAuth2TokenCallback(ISSUER_ID, ADDRESS, "JWT", null,
                 Map.of("email", ADDRESS, "preferred_username", ADDRESS), tokenLifetime.toSeconds());
         server = new MockOAuth2Server(new OAuth2Config(false, null, null, true, new OAuth2TokenProvider(),
-                Set.of(user)));
+                Set.of(user)), new RevokedRefreshTokens(revoked));
         server.start();
         // Its first answer takes seconds (class loading, key generation): not inside a test's time limit.
         get(URI.create(server.wellKnownUrl(ISSUER_ID).toString()));
@@ -72,10 +81,12 @@ final class MockIdentityPlatform implements AutoCloseable {
         return URI.create(response.headers().firstValue("Location").orElseThrow());
     }
 
-    /** The next answer of the server, whatever is asked: e.g. a token endpoint error. */
-    void answerNext(int status, String json) {
-        server.enqueueResponse(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-                .setBody(json));
+    /**
+     * Revokes a refresh token: from now on the token endpoint answers a refresh with it as Microsoft does, HTTP 400
+     * {@code invalid_grant} with {@code description}.
+     */
+    void revoke(String refreshToken, String description) {
+        revoked.put(refreshToken, description);
     }
 
     /** The requests received since the last call, oldest first. */
@@ -100,6 +111,38 @@ final class MockIdentityPlatform implements AutoCloseable {
     }
 
     record Request(String method, String url, String body) {
+    }
+
+    /** A route the mock tries before its own: refresh grants with a revoked refresh token get invalid_grant. */
+    private record RevokedRefreshTokens(Map<String, String> revoked) implements Route {
+
+        @Override
+        public boolean match(OAuth2HttpRequest request) {
+            if (!request.getMethod().equals("POST") || !request.getUrl().encodedPath().endsWith("/token")) {
+                return false;
+            }
+            Map<String, String> form = form(request.getBody());
+            return "refresh_token".equals(form.get("grant_type")) && revoked.containsKey(form.get("refresh_token"));
+        }
+
+        @Override
+        public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+            String description = revoked.get(form(request.getBody()).get("refresh_token"));
+            String body = "{\"error\":\"invalid_grant\",\"error_description\":\"" + description + "\"}";
+            return new OAuth2HttpResponse(Headers.of("Content-Type", "application/json"), 400, body, null);
+        }
+
+        private static Map<String, String> form(@Nullable String body) {
+            Map<String, String> form = new HashMap<>();
+            for (String pair : (body == null ? "" : body).split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+            return form;
+        }
     }
 
     private HttpResponse<String> get(URI uri) {
