@@ -68,8 +68,16 @@ final class MockIdentityPlatform implements AutoCloseable {
         registry.add("mailsift.outlook.issuer", () -> server.issuerUrl(ISSUER_ID).toString());
     }
 
+    /** The introspection endpoint, with client credentials in the URI as Dovecot's oauth2 passdb sends them. */
     URI introspectionUri() {
-        return URI.create(server.url(ISSUER_ID + "/introspect").toString());
+        return URI.create(server.url(ISSUER_ID + "/introspect").newBuilder().username(CLIENT_ID)
+                .password(CLIENT_SECRET).build().toString());
+    }
+
+    /** An access token for {@code subject}, as the token endpoint would issue it. */
+    String accessToken(String subject, Duration lifetime) {
+        return server.issueToken(ISSUER_ID, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null,
+                Map.of("email", subject), lifetime.toSeconds())).serialize();
     }
 
     /** Sends the browser's GET to the authorize endpoint; returns where it redirects (the callback with the code). */
