@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param redirectUri  the redirect URI of the authorization request, which the code exchange must repeat
  * @param startedAt    when it started; it expires after {@code mailsift.outlook.link-timeout}
  */
-record LinkAttempt(long userId, String state, String nonce, String codeVerifier, String redirectUri,
+public record LinkAttempt(long userId, String state, String nonce, String codeVerifier, String redirectUri,
         Instant startedAt) implements Serializable {
 
     @Serial

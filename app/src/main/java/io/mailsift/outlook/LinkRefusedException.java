@@ -1,7 +1,7 @@
 package io.mailsift.outlook;
 
 /** The link did not complete; the message says why in plain words, fit to show the user (never a token). */
-final class LinkRefusedException extends Exception {
+public final class LinkRefusedException extends Exception {
 
     LinkRefusedException(String message) {
         super(message);

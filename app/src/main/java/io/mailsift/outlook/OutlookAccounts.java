@@ -77,6 +77,13 @@ class OutlookAccounts {
         throw new IllegalStateException("the user already has two accounts named after " + address);
     }
 
+    /** The address of one of the user's Outlook accounts. */
+    Optional<String> address(long userId, long accountId) {
+        return jdbc.sql("""
+                SELECT address FROM mail_accounts WHERE id = :id AND user_id = :userId AND provider = 'outlook'""")
+                .param("id", accountId).param("userId", userId).query(String.class).optional();
+    }
+
     /** The account's state and last error, if it exists. */
     Optional<State> state(long accountId) {
         return jdbc.sql("SELECT state, last_error FROM mail_accounts WHERE id = :id").param("id", accountId)

@@ -52,7 +52,7 @@ public class OutlookLinking {
     private final Clock clock = Clock.systemUTC();
 
     /** A started link: where to send the browser, and what to keep in the session until it comes back. */
-    record Start(URI authorizationRequest, LinkAttempt attempt) {
+    public record Start(URI authorizationRequest, LinkAttempt attempt) {
     }
 
     OutlookLinking(OutlookProperties settings, OutlookAccounts accounts, ApplicationEventPublisher events) {
@@ -75,9 +75,14 @@ public class OutlookLinking {
         }
     }
 
-    /** Starts a link for the user; {@code redirectUri} is used unless {@code mailsift.outlook.redirect-uri} is set. */
-    Start start(long userId, URI redirectUri) throws LinkRefusedException {
+    /**
+     * Starts a link for the user; {@code redirectUri} is used unless {@code mailsift.outlook.redirect-uri} is set.
+     * {@code relinkAccountId}, one of the user's Outlook accounts (others are ignored), preselects its mailbox at
+     * Microsoft.
+     */
+    public Start start(long userId, URI redirectUri, @Nullable Long relinkAccountId) throws LinkRefusedException {
         requireConfigured();
+        String loginHint = relinkAccountId == null ? null : accounts.address(userId, relinkAccountId).orElse(null);
         URI redirect = settings.redirectUri() != null ? settings.redirectUri() : redirectUri;
         State state = new State();
         Nonce nonce = new Nonce();
@@ -88,6 +93,7 @@ public class OutlookLinking {
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .loginHint(loginHint)
                 .build();
         return new Start(request.toURI(), new LinkAttempt(userId, state.getValue(), nonce.getValue(),
                 verifier.getValue(), redirect.toString(), clock.instant()));
@@ -97,7 +103,7 @@ public class OutlookLinking {
      * Completes a link from the callback the browser brought back: {@code attempt} is what the session held (and no
      * longer holds: it is used once), {@code callback} the full callback URI with its query. Returns the account id.
      */
-    long complete(long userId, @Nullable LinkAttempt attempt, URI callback) throws LinkRefusedException {
+    public long complete(long userId, @Nullable LinkAttempt attempt, URI callback) throws LinkRefusedException {
         requireConfigured();
         if (attempt == null) {
             throw new LinkRefusedException("This sign-in answer does not belong to a link in progress (it was already "

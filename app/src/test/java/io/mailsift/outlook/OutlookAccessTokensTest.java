@@ -183,7 +183,7 @@ class OutlookAccessTokensTest {
     }
 
     private long link() throws Exception {
-        OutlookLinking.Start start = linking.start(userId, CALLBACK);
+        OutlookLinking.Start start = linking.start(userId, CALLBACK, null);
         return linking.complete(userId, start.attempt(), microsoft.authorize(start.authorizationRequest()));
     }
 

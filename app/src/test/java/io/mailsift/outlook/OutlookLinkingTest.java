@@ -58,7 +58,7 @@ class OutlookLinkingTest {
 
     @Test
     void shouldLinkTheMailboxNamedInTheIdTokenWithPkceAndStoreBothTokens() throws Exception {
-        OutlookLinking.Start start = linking.start(userId, CALLBACK);
+        OutlookLinking.Start start = linking.start(userId, CALLBACK, null);
         Map<String, String> query = query(start.authorizationRequest());
         assertThat(query).containsEntry("code_challenge_method", "S256").containsKey("code_challenge")
                 .containsKeys("state", "nonce").containsEntry("client_id", MockIdentityPlatform.CLIENT_ID)
@@ -102,8 +102,18 @@ class OutlookLinkingTest {
     }
 
     @Test
+    void shouldPreselectTheMailboxWhenOneOfTheUsersAccountsIsRelinked() throws Exception {
+        long accountId = link();
+
+        assertThat(query(linking.start(userId, CALLBACK, accountId).authorizationRequest()))
+                .containsEntry("login_hint", MockIdentityPlatform.ADDRESS);
+        assertThat(query(linking.start(userId + 1, CALLBACK, accountId).authorizationRequest()))
+                .as("another user's account is not even named").doesNotContainKey("login_hint");
+    }
+
+    @Test
     void shouldRejectACallbackWhoseStateWasTamperedWith() throws Exception {
-        OutlookLinking.Start start = linking.start(userId, CALLBACK);
+        OutlookLinking.Start start = linking.start(userId, CALLBACK, null);
         URI callback = microsoft.authorize(start.authorizationRequest());
         URI tampered = UriComponentsBuilder.fromUri(callback).replaceQueryParam("state", "forged-state").build(true)
                 .toUri();
@@ -116,7 +126,7 @@ class OutlookLinkingTest {
 
     @Test
     void shouldRejectACallbackReplayedAfterTheLinkCompleted() throws Exception {
-        OutlookLinking.Start start = linking.start(userId, CALLBACK);
+        OutlookLinking.Start start = linking.start(userId, CALLBACK, null);
         URI callback = microsoft.authorize(start.authorizationRequest());
         linking.complete(userId, start.attempt(), callback);
 
@@ -127,7 +137,7 @@ class OutlookLinkingTest {
 
     @Test
     void shouldFailWhenTheCodeIsExchangedWithAnotherVerifier() throws Exception {
-        OutlookLinking.Start start = linking.start(userId, CALLBACK);
+        OutlookLinking.Start start = linking.start(userId, CALLBACK, null);
         URI callback = microsoft.authorize(start.authorizationRequest());
         LinkAttempt wrongVerifier = new LinkAttempt(userId, start.attempt().state(), start.attempt().nonce(),
                 new com.nimbusds.oauth2.sdk.pkce.CodeVerifier().getValue(), start.attempt().redirectUri(),
@@ -140,7 +150,7 @@ class OutlookLinkingTest {
 
     @Test
     void shouldRejectAnIdTokenIssuedForAnotherAttempt() throws Exception {
-        OutlookLinking.Start start = linking.start(userId, CALLBACK);
+        OutlookLinking.Start start = linking.start(userId, CALLBACK, null);
         URI callback = microsoft.authorize(start.authorizationRequest());
         LinkAttempt otherNonce = new LinkAttempt(userId, start.attempt().state(), "another-nonce",
                 start.attempt().codeVerifier(), start.attempt().redirectUri(), start.attempt().startedAt());
@@ -151,7 +161,7 @@ class OutlookLinkingTest {
 
     @Test
     void shouldRejectALinkCompletedByAnotherUser() throws Exception {
-        OutlookLinking.Start start = linking.start(userId, CALLBACK);
+        OutlookLinking.Start start = linking.start(userId, CALLBACK, null);
         URI callback = microsoft.authorize(start.authorizationRequest());
 
         assertThatThrownBy(() -> linking.complete(userId + 1, start.attempt(), callback))
@@ -159,7 +169,7 @@ class OutlookLinkingTest {
     }
 
     private long link() throws Exception {
-        OutlookLinking.Start start = linking.start(userId, CALLBACK);
+        OutlookLinking.Start start = linking.start(userId, CALLBACK, null);
         return linking.complete(userId, start.attempt(), microsoft.authorize(start.authorizationRequest()));
     }
 
