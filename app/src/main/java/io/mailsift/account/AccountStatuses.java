@@ -39,8 +39,7 @@ public class AccountStatuses {
     /**
      * The status of one mail account.
      *
-     * @param state         one of {@code connecting, backfilling, idle, polling, backoff, auth_failed, relink_required,
-     *                      disabled}
+     * @param state         one of {@code connecting, backfilling, idle, polling, backoff, auth_failed, disabled}
      * @param lastError     the last failure, kept after recovery
      * @param lastErrorAt   when {@code lastError} happened
      * @param lastSuccessAt when the account was last seen up to date ({@code idle} or {@code polling})
