@@ -104,11 +104,90 @@ function render(findings) {
     : `${findings.length} finding${findings.length === 1 ? "" : "s"}`;
 }
 
-async function getJson(path) {
-  const response = await fetch(path, { cache: "no-store" });
-  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-  return response.json();
+// Sessions carry a CSRF token: the server sets it in the XSRF-TOKEN cookie, every change sends it back as a header.
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : "";
 }
+
+async function call(path, options = {}) {
+  const method = options.method || "GET";
+  const headers = { ...(options.headers || {}) };
+  if (method !== "GET") headers["X-XSRF-TOKEN"] = csrfToken();
+  const response = await fetch(path, { cache: "no-store", ...options, headers });
+  if (response.status === 401) {
+    // The session ended (signed out elsewhere, expired): back to the sign-in page, then here again.
+    location.assign("/signin");
+    throw new Error("signed out");
+  }
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return response;
+}
+
+async function getJson(path) {
+  return (await call(path)).json();
+}
+
+async function showMe() {
+  try {
+    const me = await getJson("/api/me");
+    document.getElementById("me").textContent = me.displayName || me.username;
+  } catch (e) {
+    // The findings loop reports an unreachable service.
+  }
+}
+
+document.getElementById("signout").addEventListener("click", async () => {
+  try {
+    await call("/signout", { method: "POST" });
+  } finally {
+    location.assign("/signin?signedout");
+  }
+});
+
+function dateText(iso) {
+  return iso ? new Date(iso).toLocaleString() : "never";
+}
+
+async function refreshTokens() {
+  const tokens = await getJson("/api/tokens");
+  document.getElementById("token-list").replaceChildren(...tokens.map(t => {
+    const item = document.createElement("li");
+    item.textContent = `${t.name} (${t.prefix}…) · created ${dateText(t.createdAt)} · last used ${dateText(t.lastUsedAt)}`
+      + (t.expiresAt ? ` · expires ${dateText(t.expiresAt)}` : "")
+      + (t.revokedAt ? ` · revoked ${dateText(t.revokedAt)}` : "");
+    if (!t.revokedAt) {
+      const revoke = document.createElement("button");
+      revoke.type = "button";
+      revoke.textContent = "Revoke";
+      revoke.addEventListener("click", async () => {
+        await call(`/api/tokens/${encodeURIComponent(t.id)}`, { method: "DELETE" });
+        refreshTokens();
+      });
+      item.append(" ", revoke);
+    }
+    return item;
+  }));
+}
+
+document.getElementById("token-form").addEventListener("submit", async event => {
+  event.preventDefault();
+  const days = document.getElementById("token-days").value;
+  const response = await call("/api/tokens", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name: document.getElementById("token-name").value, expiresInDays: days ? +days : null }),
+  });
+  const created = await response.json();
+  document.getElementById("token-secret").textContent = created.token;
+  document.getElementById("token-new").hidden = false;
+  event.target.reset();
+  refreshTokens();
+});
+
+document.getElementById("tokens").addEventListener("toggle", event => {
+  if (event.target.open) refreshTokens();
+});
 
 async function refreshFindings() {
   const findings = await getJson("/api/findings");
@@ -144,5 +223,6 @@ async function followChanges() {
   }
 }
 
+showMe();
 refreshAccounts();
 followChanges();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,6 +79,11 @@ public class AccountStatuses {
                 .map(a -> new AccountStatus(a.id(), a.name(), a.host(), a.username(), a.state(), a.lastError(),
                         a.stateChangedAt(), List.copyOf(a.folders()), a.lastErrorAt(), a.lastSuccessAt()))
                 .toList();
+    }
+
+    /** One account of one user; empty when the user has no such account (another user's included). */
+    public Optional<AccountStatus> forUser(long userId, long accountId) {
+        return forUser(userId).stream().filter(account -> account.id() == accountId).findFirst();
     }
 
     private static FolderProgress folder(ResultSet row) throws SQLException {

@@ -2,26 +2,31 @@ package io.mailsift.account;
 
 import java.util.List;
 
+import io.mailsift.user.AdminProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers the accounts declared in configuration in the database, under the single local user. Re-running is
- * safe: accounts are matched by name and their connection settings updated; passwords are never stored.
+ * Registers the accounts declared in configuration in the database. They belong to the admin named in
+ * {@code mailsift.admin.username} when one is configured, else to the user {@value #LOCAL_USERNAME} (created without a
+ * password; give it one with {@code mailsift user add local} to see its accounts). Re-running is safe: accounts are
+ * matched by owner and name and their connection settings updated; passwords are never stored.
  */
 @Component
 public class ConfiguredAccounts {
 
-    /** The user that owns every configured account, until user accounts exist. */
+    /** The user that owns every configured account when no admin is configured. */
     public static final String LOCAL_USERNAME = "local";
 
     private final AccountsProperties properties;
     private final JdbcClient jdbc;
+    private final AdminProperties admin;
 
-    ConfiguredAccounts(AccountsProperties properties, JdbcClient jdbc) {
+    ConfiguredAccounts(AccountsProperties properties, JdbcClient jdbc, AdminProperties admin) {
         this.properties = properties;
         this.jdbc = jdbc;
+        this.admin = admin;
     }
 
     /** Upserts the local user and every configured account; returns them with their ids, in configuration order. */
@@ -32,14 +37,22 @@ public class ConfiguredAccounts {
                 account)).toList();
     }
 
-    /** The id of the local user, created on first use. */
+    /**
+     * The id of the user that owns the configured accounts (the configured admin, else {@value #LOCAL_USERNAME}),
+     * created without a password on first use.
+     */
     @Transactional
     public long localUserId() {
+        String adminName = admin.username();
+        boolean local = adminName == null || adminName.isBlank();
+        // Created without a password: nobody signs in as the owner until it is given one (FirstAdmin does so at
+        // start for the configured admin).
         return jdbc.sql("""
-                INSERT INTO users (username, display_name) VALUES (:username, 'Local user')
+                INSERT INTO users (username, display_name) VALUES (:username, :displayName)
                 ON CONFLICT (username) DO UPDATE SET username = excluded.username
                 RETURNING id""")
-                .param("username", LOCAL_USERNAME)
+                .param("username", local ? LOCAL_USERNAME : adminName.strip())
+                .param("displayName", local ? "Local user" : null)
                 .query(Long.class)
                 .single();
     }

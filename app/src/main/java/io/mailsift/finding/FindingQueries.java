@@ -48,6 +48,19 @@ public class FindingQueries {
                 .list();
     }
 
+    /**
+     * The most recently written findings of one account of one user, newest first; empty for another user's account.
+     */
+    public List<StoredFinding> latestForAccount(long userId, long accountId, int limit) {
+        return jdbc.sql(SELECT + """
+                 WHERE a.user_id = :userId AND a.id = :accountId ORDER BY f.updated_at DESC, f.id DESC LIMIT :limit""")
+                .param("userId", userId)
+                .param("accountId", accountId)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
     /** The most recently written findings of every user, newest first: for a single-user node and for operators. */
     public List<StoredFinding> latest(int limit) {
         return jdbc.sql(SELECT + " ORDER BY f.updated_at DESC, f.id DESC LIMIT :limit")

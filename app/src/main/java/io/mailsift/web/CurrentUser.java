@@ -1,28 +1,24 @@
 package io.mailsift.web;
 
-import io.mailsift.account.ConfiguredAccounts;
+import io.mailsift.security.SignedInUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who a request acts for. Before sign-in exists (see the users issue) that is the node's single local user, the owner
- * of every configured account; resolved once, not on every request.
+ * Who a request acts for: the signed-in user of the security context, however they signed in (session or personal
+ * access token). The one way web code learns the user id that every query of user data is scoped by.
  */
 @Component
-class CurrentUser {
+public class CurrentUser {
 
-    private final ConfiguredAccounts accounts;
-    private volatile long userId = -1;
-
-    CurrentUser(ConfiguredAccounts accounts) {
-        this.accounts = accounts;
-    }
-
-    long id() {
-        long id = userId;
-        if (id < 0) {
-            id = accounts.localUserId();
-            userId = id;
+    /** The signed-in user's {@code users.id}; fails (403) when the request has none, which the filter chain prevents. */
+    public long id() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+            return user.userId();
         }
-        return id;
+        throw new AccessDeniedException("no signed-in user");
     }
 }

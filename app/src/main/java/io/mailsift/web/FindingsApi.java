@@ -9,11 +9,14 @@ import io.mailsift.account.AccountStatuses.AccountStatus;
 import io.mailsift.finding.FindingQueries;
 import io.mailsift.finding.StoredFinding;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The REST API behind the findings page: the current user's findings and mailboxes, newest first. */
 @RestController
@@ -65,5 +68,26 @@ class FindingsApi {
     @GetMapping("/accounts")
     List<AccountStatus> accounts() {
         return accounts.forUser(currentUser.id());
+    }
+
+    /** One of the user's accounts; 404 for any other id, another user's included (its existence is not revealed). */
+    @GetMapping("/accounts/{id}")
+    AccountStatus account(@PathVariable long id) {
+        return accounts.forUser(currentUser.id(), id).orElseThrow(FindingsApi::notFound);
+    }
+
+    /** The findings of one of the user's accounts, newest first; 404 for another user's account. */
+    @GetMapping("/accounts/{id}/findings")
+    List<FindingView> accountFindings(@PathVariable long id, @RequestParam(defaultValue = "200") int limit) {
+        long userId = currentUser.id();
+        if (accounts.forUser(userId, id).isEmpty()) {
+            throw notFound();
+        }
+        return findings.latestForAccount(userId, id, Math.clamp(limit, 1, MAX_LIMIT)).stream().map(FindingView::of)
+                .toList();
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no such account");
     }
 }

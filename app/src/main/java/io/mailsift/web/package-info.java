@@ -1,6 +1,6 @@
 /**
- * The findings page and its REST API. Until sign-in exists every request acts as the node's local user, and every
- * query is scoped to that user.
+ * The findings page and its REST API. Every request acts for the signed-in user ({@link io.mailsift.web.CurrentUser}),
+ * and every query is scoped to that user: another user's account or finding is answered 404, as if it did not exist.
  */
 @NullMarked
 package io.mailsift.web;

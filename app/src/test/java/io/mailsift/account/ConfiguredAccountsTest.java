@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.mailsift.system.TestPostgres;
+import io.mailsift.user.AdminProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -12,10 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ConfiguredAccountsTest {
 
     private static final JdbcClient jdbc = JdbcClient.create(TestPostgres.newMigratedDatabase());
+    private static final AdminProperties NO_ADMIN = new AdminProperties(null, null, null);
 
     private final ConfiguredAccounts accounts = new ConfiguredAccounts(new AccountsProperties(List.of(
             new ConfiguredAccount("registration-test", "imap.example.org", 0, Security.STARTTLS, "me@example.org",
-                    "hunter2", List.of("INBOX")))), jdbc);
+                    "hunter2", List.of("INBOX")))), jdbc, NO_ADMIN);
 
     private final AccountStates states = new AccountStates(jdbc);
 
@@ -44,12 +46,27 @@ class ConfiguredAccountsTest {
         long id = accounts.register().getFirst().id();
         ConfiguredAccounts moved = new ConfiguredAccounts(new AccountsProperties(List.of(
                 new ConfiguredAccount("registration-test", "imap.example.net", 0, Security.TLS, "me@example.org",
-                        null, List.of("INBOX")))), jdbc);
+                        null, List.of("INBOX")))), jdbc, NO_ADMIN);
 
         assertThat(moved.register().getFirst().id()).isEqualTo(id);
         assertThat(jdbc.sql("SELECT host || ':' || port FROM mail_accounts WHERE id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("imap.example.net:993");
         accounts.register();
+    }
+
+    @Test
+    void shouldRegisterConfiguredAccountsUnderTheConfiguredAdmin() {
+        ConfiguredAccounts owned = new ConfiguredAccounts(new AccountsProperties(List.of(
+                new ConfiguredAccount("admin-owned", "imap.example.org", 0, Security.TLS, "me@example.org", null,
+                        List.of("INBOX")))), jdbc, new AdminProperties("ops-admin", null, null));
+
+        long accountId = owned.register().getFirst().id();
+
+        assertThat(jdbc.sql("""
+                SELECT u.username FROM mail_accounts a JOIN users u ON u.id = a.user_id WHERE a.id = :id""")
+                .param("id", accountId).query(String.class).single()).isEqualTo("ops-admin");
+        assertThat(jdbc.sql("SELECT password_hash IS NULL FROM users WHERE username = 'ops-admin'")
+                .query(Boolean.class).single()).as("no password until FirstAdmin sets one").isTrue();
     }
 
     @Test

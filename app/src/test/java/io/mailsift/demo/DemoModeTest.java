@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +20,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import io.mailsift.testing.SignedInSession;
 import io.mailsift.web.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -54,11 +53,17 @@ class DemoModeTest {
     @LocalServerPort
     int port;
 
+    private SignedInSession session;
+
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) {
         registry.add("mailsift.demo.imap-port", () -> IMAP_PORT);
         registry.add("mailsift.demo.smtp-port", () -> SMTP_PORT);
     }
+
+    /** The demo user of application-demo.yml, as the README gives it. */
+    static final String DEMO_USER = "demo";
+    static final String DEMO_PASSWORD = "mailsift-demo";
 
     @Test
     void shouldTurnSeededSampleMailIntoFindings() throws Exception {
@@ -98,7 +103,12 @@ class DemoModeTest {
         awaitSeeded();
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             browser.open("http://127.0.0.1:" + port + "/");
+            browser.awaitText(Duration.ofSeconds(20), "Sign in");
+            browser.evaluate("document.getElementById('username').value = '" + DEMO_USER + "';"
+                    + "document.getElementById('password').value = '" + DEMO_PASSWORD + "';"
+                    + "document.getElementById('signin-submit').click(); return '';");
             browser.awaitText(Duration.ofSeconds(20), "Q7X2LM", "Casa do Rio", "KB-100482");
+            assertThat(browser.evaluate("return document.getElementById('me').textContent;")).isEqualTo(DEMO_USER);
 
             // A mail arriving while the page is open shows up without a reload.
             long sent = System.nanoTime();
@@ -162,13 +172,20 @@ class DemoModeTest {
         return all.stream().filter(f -> "demo".equals(f.get("account"))).toList();
     }
 
+    /** GET as the demo user, signed in once per test through the form. */
     private String get(String path) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
-            return response.body();
+        if (session == null) {
+            session = SignedInSession.signIn("http://127.0.0.1:" + port, DEMO_USER, DEMO_PASSWORD);
+        }
+        HttpResponse<String> response = session.get(path);
+        assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+        return response.body();
+    }
+
+    @AfterEach
+    void signOut() {
+        if (session != null) {
+            session.close();
         }
     }
 

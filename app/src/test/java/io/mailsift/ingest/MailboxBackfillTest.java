@@ -19,6 +19,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailsift.account.AccountStatuses;
 import io.mailsift.account.AccountStatuses.AccountStatus;
 import io.mailsift.account.ConfiguredAccounts;
+import io.mailsift.testing.TestUsers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Flags;
@@ -43,8 +44,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "mailsift.ingest.backfill-days=30",
         "mailsift.ingest.use-idle=false",
         "mailsift.ingest.poll-interval=500ms",
-        "mailsift.ingest.batch-size=2"})
-@Import(LeanConnectors.class)
+        "mailsift.ingest.batch-size=2",
+        // The admin owns the configured account and may read the actuator.
+        "mailsift.admin.username=backfill-admin",
+        "mailsift.admin.password=backfill-admin-password"})
+@Import({LeanConnectors.class, TestUsers.class})
 @DirtiesContext
 class MailboxBackfillTest {
 
@@ -67,6 +71,9 @@ class MailboxBackfillTest {
 
     @Autowired
     ConfiguredAccounts accounts;
+
+    @Autowired
+    TestUsers users;
 
     @LocalServerPort
     int port;
@@ -165,11 +172,12 @@ class MailboxBackfillTest {
     void shouldExposeTheIngestMetricsHealthAndAccountStatusOverHttp() throws Exception {
         awaitBackfilled();
         HttpClient http = HttpClient.newHttpClient();
+        String token = users.issueToken(accounts.localUserId());
 
-        String prometheus = get(http, "/actuator/prometheus");
-        String health = get(http, "/actuator/health");
-        String metric = get(http, "/actuator/metrics/" + IngestMetrics.MESSAGES);
-        String accountsApi = get(http, "/api/accounts");
+        String prometheus = get(http, "/actuator/prometheus", token);
+        String health = get(http, "/actuator/health", "");
+        String metric = get(http, "/actuator/metrics/" + IngestMetrics.MESSAGES, token);
+        String accountsApi = get(http, "/api/accounts", token);
 
         assertThat(prometheus)
                 .contains("mailsift_ingest_messages_total{account=\"" + ACCOUNT + "\",folder=\"INBOX\"}")
@@ -183,10 +191,12 @@ class MailboxBackfillTest {
                 "\"lastSuccessAt\":");
     }
 
-    private String get(HttpClient http, String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private String get(HttpClient http, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (!token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }

@@ -13,6 +13,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailsift.MailsiftApplication;
 import io.mailsift.system.TestPostgres;
+import io.mailsift.system.TestSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.WebApplicationType;
@@ -142,7 +143,7 @@ class MailboxRestartTest {
                 .web(WebApplicationType.NONE)
                 .run("--spring.datasource.url=" + db.url(),
                         "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(),
+                        "--spring.datasource.password=" + db.password(), TestSecrets.ARGUMENT,
                         // GreenMail reports mail landing just before an IDLE only when it ends: re-issue often.
                         "--mailsift.ingest.idle-interval=1s",
                         "--mailsift.accounts[0].name=" + account,

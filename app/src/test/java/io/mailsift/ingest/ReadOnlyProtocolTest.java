@@ -18,6 +18,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailsift.MailsiftApplication;
 import io.mailsift.system.TestPostgres;
+import io.mailsift.system.TestSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ class ReadOnlyProtocolTest {
                 .listeners((ApplicationListener<ApplicationPreparedEvent>) event -> record(trace))
                 .run("--spring.datasource.url=" + db.url(),
                         "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(),
+                        "--spring.datasource.password=" + db.password(), TestSecrets.ARGUMENT,
                         "--mailsift.ingest.protocol-log=true",
                         // GreenMail does not report mail delivered between the catch-up and the IDLE command until
                         // the IDLE ends (Dovecot does at once); a short re-issue keeps the test about commands.

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -16,14 +17,6 @@ import org.springframework.test.context.MergedContextConfiguration;
  * {@code ./data}, and no test sees rows another context wrote.
  */
 public final class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
-
-    private static final String TEST_KEY = "test:" + java.util.Base64.getEncoder().encodeToString(randomKey());
-
-    private static byte[] randomKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return key;
-    }
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -42,7 +35,15 @@ public final class TestPostgresContextCustomizerFactory implements ContextCustom
                             "spring.datasource.username", connection.username(),
                             "spring.datasource.password", connection.password(),
                             // Nor does any test generate a key file in ./data.
-                            "mailsift.secrets.keys", TEST_KEY)));
+                            "mailsift.secrets.keys", TestSecrets.KEYS)));
+            // Tests talk plain HTTP to the app: a Secure session cookie would never be sent back. Above the app's
+            // application.yml (which says true), below a test's own properties.
+            MapPropertySource plainHttp = new MapPropertySource("mailsiftTestPlainHttp",
+                    Map.of("server.servlet.session.cookie.secure", "false"));
+            var sources = context.getEnvironment().getPropertySources();
+            sources.stream().map(PropertySource::getName).filter(name -> name.startsWith("Config resource"))
+                    .findFirst()
+                    .ifPresentOrElse(name -> sources.addBefore(name, plainHttp), () -> sources.addLast(plainHttp));
         }
     }
 }
