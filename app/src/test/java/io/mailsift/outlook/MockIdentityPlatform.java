@@ -68,10 +68,23 @@ final class MockIdentityPlatform implements AutoCloseable {
         registry.add("mailsift.outlook.issuer", () -> server.issuerUrl(ISSUER_ID).toString());
     }
 
+    String authorizationEndpoint() {
+        return server.authorizationEndpointUrl(ISSUER_ID).toString();
+    }
+
     /** The introspection endpoint, with client credentials in the URI as Dovecot's oauth2 passdb sends them. */
     URI introspectionUri() {
         return URI.create(server.url(ISSUER_ID + "/introspect").newBuilder().username(CLIENT_ID)
                 .password(CLIENT_SECRET).build().toString());
+    }
+
+    /**
+     * The next sign-in at the authorize endpoint is {@code address}'s, with tokens (and the tokens refreshed from
+     * them) living {@code lifetime}.
+     */
+    void signInNextAs(String address, Duration lifetime) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, address, "JWT", null,
+                Map.of("email", address, "preferred_username", address), lifetime.toSeconds()));
     }
 
     /** An access token for {@code subject}, as the token endpoint would issue it. */
