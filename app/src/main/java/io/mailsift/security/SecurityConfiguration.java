@@ -5,13 +5,19 @@ import java.util.List;
 import io.mailsift.user.PersonalAccessTokens;
 import io.mailsift.user.Users;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -31,6 +37,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * so they are exempt.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     static final String SIGN_IN_PAGE = "/signin";
@@ -43,7 +50,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PersonalAccessTokens tokens, Users users,
-            @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
+            @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies,
+            ObjectProvider<ClientRegistrationRepository> microsoft) throws Exception {
         RequestCache requestCache = SignInRedirects.requestCache();
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(secureCookies));
@@ -80,6 +88,7 @@ class SecurityConfiguration {
                                 actuator)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
                                 request -> true))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         // Defence in depth against XSS from mail text: only our own scripts and styles run.
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
@@ -88,6 +97,20 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)));
+        ClientRegistrationRepository registrations = microsoft.getIfAvailable();
+        if (registrations != null) {
+            // Authorization code with PKCE (S256) on top of state and nonce, also for this confidential client.
+            DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
+                    new DefaultOAuth2AuthorizationRequestResolver(registrations,
+                            OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+            authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+            http.oauth2Login(login -> login
+                    .clientRegistrationRepository(registrations)
+                    .loginPage(SIGN_IN_PAGE)
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                    .successHandler(new SignInRedirects(requestCache, users))
+                    .failureUrl(SIGN_IN_PAGE + "?error"));
+        }
         return http.build();
     }
 

@@ -15,6 +15,7 @@ import io.mailsift.account.Security;
 import io.mailsift.connector.mail.EmailParser;
 import io.mailsift.finding.FindingStore;
 import io.mailsift.system.TestPostgres;
+import io.mailsift.user.AdminProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.MessagingException;
@@ -68,6 +69,11 @@ class MessageIngestionTest {
         AccountsProperties accountsProperties() {
             return new AccountsProperties(List.of(new ConfiguredAccount("unit", "imap.example.org", 0, Security.TLS,
                     "me", null, List.of("INBOX"))));
+        }
+
+        @Bean
+        AdminProperties adminProperties() {
+            return new AdminProperties(null, null, null);
         }
     }
 
