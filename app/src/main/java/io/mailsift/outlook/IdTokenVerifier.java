@@ -30,6 +30,7 @@ final class IdTokenVerifier {
     private final String clientId;
     private final String issuer;
     private final JWSVerificationKeySelector<SecurityContext> keys;
+    private final boolean personalAccountsRefused;
 
     /** The verified claims this application uses. */
     record VerifiedIdToken(String subject, @Nullable String email, @Nullable String preferredUsername,
@@ -50,10 +51,16 @@ final class IdTokenVerifier {
         }
     }
 
-    IdTokenVerifier(String clientId, String issuer, JWKSource<SecurityContext> keySource) {
+    /**
+     * @param personalAccountsRefused {@code true} for the {@code organizations} authority, which shares the issuer
+     *                                template with {@code common} but must not accept the personal-accounts tenant
+     */
+    IdTokenVerifier(String clientId, String issuer, JWKSource<SecurityContext> keySource,
+            boolean personalAccountsRefused) {
         this.clientId = clientId;
         this.issuer = issuer;
         this.keys = new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keySource);
+        this.personalAccountsRefused = personalAccountsRefused;
     }
 
     VerifiedIdToken verify(String idToken, Nonce expectedNonce) throws InvalidIdTokenException {
@@ -89,6 +96,10 @@ final class IdTokenVerifier {
             if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
                 throw new InvalidIdTokenException("the ID token has no valid tid claim to check its issuer against",
                         null);
+            }
+            if (personalAccountsRefused && tenant.equalsIgnoreCase(OutlookProperties.CONSUMERS_TENANT)) {
+                throw new InvalidIdTokenException("personal Microsoft accounts cannot be linked with the "
+                        + "organizations authority", null);
             }
             expected = issuer.replace(OutlookProperties.TENANT_PLACEHOLDER, tenant);
         }

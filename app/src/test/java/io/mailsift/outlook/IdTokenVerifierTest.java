@@ -73,6 +73,15 @@ class IdTokenVerifierTest {
     }
 
     @Test
+    void shouldRefuseAPersonalAccountWhenOnlyOrganizationsMayLink() {
+        IdTokenVerifier organizations = new IdTokenVerifier(CLIENT, COMMON,
+                new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), true);
+
+        assertThatThrownBy(() -> organizations.verify(sign(key, claims(CONSUMERS, OutlookProperties.CONSUMERS_TENANT)
+                .build()), nonce)).isInstanceOf(InvalidIdTokenException.class).hasMessageContaining("personal");
+    }
+
+    @Test
     void shouldRefuseACommonTokenWithoutTid() {
         String issuer = "https://login.microsoftonline.com/" + TENANT + "/v2.0";
 
@@ -125,7 +134,7 @@ class IdTokenVerifierTest {
     }
 
     private IdTokenVerifier verifier(String issuer) {
-        return new IdTokenVerifier(CLIENT, issuer, new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())));
+        return new IdTokenVerifier(CLIENT, issuer, new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), false);
     }
 
     private JWTClaimsSet.Builder claims(String issuer, String tenant) {

@@ -46,6 +46,21 @@ final class MockIdentityPlatform implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static @Nullable MockIdentityPlatform shared;
+
+    /**
+     * One server for the test classes that need nothing special of it, started once and stopped with the JVM: the
+     * classes then also share one Spring context (their properties are the same).
+     */
+    static synchronized MockIdentityPlatform shared() {
+        if (shared == null) {
+            MockIdentityPlatform started = new MockIdentityPlatform(Duration.ofHours(1));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            shared = started;
+        }
+        return shared;
+    }
+
     MockIdentityPlatform(Duration tokenLifetime) {
         DefaultOAuth2TokenCallback user = new DefaultOAuth2TokenCallback(ISSUER_ID, ADDRESS, "JWT", null,
                 Map.of("email", ADDRESS, "preferred_username", ADDRESS), tokenLifetime.toSeconds());

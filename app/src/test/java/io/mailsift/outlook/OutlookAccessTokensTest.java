@@ -20,7 +20,6 @@ import io.mailsift.account.RelinkRequiredException;
 import io.mailsift.secret.AccountSecrets;
 import io.mailsift.secret.SecretKind;
 import io.mailsift.secret.StoredSecret;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutlookAccessTokensTest {
 
     private static final URI CALLBACK = URI.create("http://localhost:8080/link/outlook/callback");
-    private static final MockIdentityPlatform microsoft = new MockIdentityPlatform(Duration.ofHours(1));
+    private static final MockIdentityPlatform microsoft = MockIdentityPlatform.shared();
 
     @Autowired
     OutlookLinking linking;
@@ -64,10 +63,6 @@ class OutlookAccessTokensTest {
         microsoft.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        microsoft.close();
-    }
 
     @BeforeEach
     void linkedAccount() throws Exception {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import io.mailsift.testing.SignedInSession;
 import io.mailsift.testing.TestUsers;
 import io.mailsift.testing.TestUsers.TestUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Import(TestUsers.class)
 class OutlookLinkFlowTest {
 
-    private static final MockIdentityPlatform microsoft = new MockIdentityPlatform(Duration.ofHours(1));
+    private static final MockIdentityPlatform microsoft = MockIdentityPlatform.shared();
 
     @LocalServerPort
     int port;
@@ -45,10 +44,6 @@ class OutlookLinkFlowTest {
         microsoft.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        microsoft.close();
-    }
 
     @Test
     void shouldLinkTheMailboxThroughMicrosoftAndLandOnTheAccountsPage() throws Exception {

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.mailsift.account.ConfiguredAccounts;
 import io.mailsift.secret.AccountSecrets;
 import io.mailsift.secret.SecretKind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class OutlookLinkingTest {
 
     private static final URI CALLBACK = URI.create("http://localhost:8080/link/outlook/callback");
-    private static final MockIdentityPlatform microsoft = new MockIdentityPlatform(Duration.ofHours(1));
+    private static final MockIdentityPlatform microsoft = MockIdentityPlatform.shared();
 
     @Autowired
     OutlookLinking linking;
@@ -44,10 +42,6 @@ class OutlookLinkingTest {
         microsoft.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        microsoft.close();
-    }
 
     @BeforeEach
     void user() {
