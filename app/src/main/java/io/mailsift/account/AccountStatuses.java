@@ -40,28 +40,33 @@ public class AccountStatuses {
     /**
      * The status of one mail account.
      *
-     * @param state         one of {@code connecting, backfilling, idle, polling, backoff, auth_failed, disabled}
+     * @param state         one of {@code connecting, backfilling, idle, polling, backoff, auth_failed,
+     *                      relink_required, disabled}
      * @param lastError     the last failure, kept after recovery
      * @param lastErrorAt   when {@code lastError} happened
      * @param lastSuccessAt when the account was last seen up to date ({@code idle} or {@code polling})
+     * @param source        {@code config} (set up by the operator) or {@code user} (linked by the user)
+     * @param provider      {@code imap} or {@code outlook}
      */
     public record AccountStatus(long id, String name, String host, String username, String state,
             @Nullable String lastError, Instant stateChangedAt, List<FolderProgress> folders,
-            @Nullable Instant lastErrorAt, @Nullable Instant lastSuccessAt) {
+            @Nullable Instant lastErrorAt, @Nullable Instant lastSuccessAt, String source, String provider) {
     }
 
     /** Every account of one user, by name, with its folders. */
     public List<AccountStatus> forUser(long userId) {
         Map<Long, AccountStatus> accounts = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT id, name, host, username, state, last_error, state_changed_at, last_error_at, last_success_at
+                SELECT id, name, host, username, state, last_error, state_changed_at, last_error_at, last_success_at,
+                       source, provider
                 FROM mail_accounts WHERE user_id = :userId ORDER BY name""")
                 .param("userId", userId)
                 .query((ResultSet row, int n) -> new AccountStatus(row.getLong("id"), row.getString("name"),
                         row.getString("host"), row.getString("username"), row.getString("state"),
                         row.getString("last_error"), row.getTimestamp("state_changed_at").toInstant(),
                         new ArrayList<>(), instant(row.getTimestamp("last_error_at")),
-                        instant(row.getTimestamp("last_success_at"))))
+                        instant(row.getTimestamp("last_success_at")), row.getString("source"),
+                        row.getString("provider")))
                 .list()
                 .forEach(account -> accounts.put(account.id(), account));
         jdbc.sql("""
@@ -77,7 +82,8 @@ public class AccountStatuses {
                 .list();
         return accounts.values().stream()
                 .map(a -> new AccountStatus(a.id(), a.name(), a.host(), a.username(), a.state(), a.lastError(),
-                        a.stateChangedAt(), List.copyOf(a.folders()), a.lastErrorAt(), a.lastSuccessAt()))
+                        a.stateChangedAt(), List.copyOf(a.folders()), a.lastErrorAt(), a.lastSuccessAt(), a.source(),
+                        a.provider()))
                 .toList();
     }
 

@@ -20,11 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled  {@code false} registers the account (state {@code disabled}) without watching it; default true
  * @param tlsTrust which server certificates are accepted with {@code tls} and {@code starttls}: {@code system} (the
  *                 default), {@code pem:<path>} or {@code insecure}; see {@link TlsTrust}
+ * @param connectors the ids of the connectors that may read this mailbox; absent means every loaded connector. Set
+ *                 on every start (configuration decides for configured accounts)
  */
 public record ConfiguredAccount(
         String name, String host, @DefaultValue("0") int port, @DefaultValue("tls") Security security,
         String username, @Nullable String password, @DefaultValue("INBOX") List<String> folders,
-        @DefaultValue("true") boolean enabled, @DefaultValue("system") TlsTrust tlsTrust) {
+        @DefaultValue("true") boolean enabled, @DefaultValue("system") TlsTrust tlsTrust,
+        @Nullable List<String> connectors) {
 
     @ConstructorBinding
     public ConfiguredAccount {
@@ -39,6 +42,7 @@ public record ConfiguredAccount(
                     "mailsift.accounts[].port of account '" + name + "' must be between 1 and 65535, was " + port);
         }
         folders = List.copyOf(folders);
+        connectors = connectors == null ? null : List.copyOf(connectors);
         if (folders.isEmpty() || folders.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException(
                     "mailsift.accounts[].folders of account '" + name + "' must list folder names, e.g. INBOX");
@@ -48,7 +52,13 @@ public record ConfiguredAccount(
     /** An enabled account that trusts the JVM's trust store ({@code tls-trust: system}). */
     public ConfiguredAccount(String name, String host, int port, Security security, String username,
             @Nullable String password, List<String> folders) {
-        this(name, host, port, security, username, password, folders, true, TlsTrust.SYSTEM);
+        this(name, host, port, security, username, password, folders, true, TlsTrust.SYSTEM, null);
+    }
+
+    /** An account read by every connector. */
+    public ConfiguredAccount(String name, String host, int port, Security security, String username,
+            @Nullable String password, List<String> folders, boolean enabled, TlsTrust tlsTrust) {
+        this(name, host, port, security, username, password, folders, enabled, tlsTrust, null);
     }
 
     private static void require(@Nullable String value, String property) {
@@ -63,6 +73,6 @@ public record ConfiguredAccount(
         return "ConfiguredAccount[name=" + name + ", host=" + host + ", port=" + port + ", security="
                 + security.configValue() + ", username=" + username + ", password="
                 + (password == null ? "(none)" : "******") + ", folders=" + folders + ", enabled=" + enabled
-                + ", tlsTrust=" + tlsTrust + "]";
+                + ", tlsTrust=" + tlsTrust + ", connectors=" + (connectors == null ? "(all)" : connectors) + "]";
     }
 }

@@ -1,8 +1,13 @@
 package io.mailsift.account;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import io.mailsift.registry.ConnectorRegistry;
 import io.mailsift.user.AdminProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Registers the accounts declared in configuration in the database. They belong to the admin named in
  * {@code mailsift.admin.username} when one is configured, else to the user {@value #LOCAL_USERNAME} (created without a
  * password; give it one with {@code mailsift user add local} to see its accounts). Re-running is safe: accounts are
- * matched by owner and name and their connection settings updated; passwords are never stored.
+ * matched by owner and name and their connection settings updated; passwords are never stored. Their
+ * consent rows are set to the configured {@code connectors}, or to every loaded connector.
  */
 @Component
 public class ConfiguredAccounts {
@@ -19,22 +25,41 @@ public class ConfiguredAccounts {
     /** The user that owns every configured account when no admin is configured. */
     public static final String LOCAL_USERNAME = "local";
 
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredAccounts.class);
+
     private final AccountsProperties properties;
     private final JdbcClient jdbc;
     private final AdminProperties admin;
+    private final AccountConsent consent;
+    private final ConnectorRegistry registry;
 
-    ConfiguredAccounts(AccountsProperties properties, JdbcClient jdbc, AdminProperties admin) {
+    ConfiguredAccounts(AccountsProperties properties, JdbcClient jdbc, AdminProperties admin, AccountConsent consent,
+            ConnectorRegistry registry) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.admin = admin;
+        this.consent = consent;
+        this.registry = registry;
     }
 
     /** Upserts the local user and every configured account; returns them with their ids, in configuration order. */
     @Transactional
     public List<RegisteredAccount> register() {
         long userId = localUserId();
-        return properties.accounts().stream().map(account -> new RegisteredAccount(upsert(userId, account), userId,
-                account)).toList();
+        Set<String> loaded = registry.registered().stream().map(ConnectorRegistry.RegisteredConnector::id)
+                .collect(Collectors.toUnmodifiableSet());
+        return properties.accounts().stream().map(account -> {
+            long id = upsert(userId, account);
+            if (account.connectors() == null) {
+                consent.replace(id, loaded);
+            } else {
+                account.connectors().stream().filter(c -> !loaded.contains(c)).forEach(c -> log.warn(
+                        "Account '{}': connector '{}' of mailsift.accounts[].connectors is not loaded (loaded: {})",
+                        account.name(), c, loaded));
+                consent.replace(id, account.connectors());
+            }
+            return new RegisteredAccount(id, userId, account);
+        }).toList();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mailsift.ingest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,8 +46,19 @@ class ConnectorRunner implements DisposableBean {
 
     /** The connectors that want this message; one that fails to answer is recorded and treated as not interested. */
     List<Connector> interested(EmailHeaders headers, List<IngestError> errors) {
+        return interested(headers, null, errors);
+    }
+
+    /**
+     * Of the connectors the account consented to ({@code null}: all), those that want this message. A connector
+     * without consent is not even asked: its prefilter sees no header of that mailbox.
+     */
+    List<Connector> interested(EmailHeaders headers, @Nullable Set<String> consented, List<IngestError> errors) {
         List<Connector> interested = new ArrayList<>();
         for (Connector connector : connectors) {
+            if (consented != null && !consented.contains(connector.descriptor().id())) {
+                continue;
+            }
             Boolean wants = call(connector, () -> connector.interestedIn(headers), errors);
             if (Boolean.TRUE.equals(wants)) {
                 interested.add(connector);

@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
+import io.mailsift.account.AccountGoneException;
 import io.mailsift.account.AccountState;
 import io.mailsift.account.AccountStates;
 import io.mailsift.account.RegisteredAccount;
+import io.mailsift.account.RelinkRequiredException;
 import io.mailsift.ingest.IngestMetrics.BackfillGauges;
 import io.mailsift.ingest.UidCheckpointStore.Checkpoint;
 import jakarta.mail.AuthenticationFailedException;
@@ -59,7 +61,8 @@ import org.springframework.messaging.support.MessageBuilder;
  * whose handler commits the checkpoint: progress is read back from the checkpoint store, never kept here.
  *
  * <p>Failures reconnect with capped exponential backoff and full jitter, reset only after a connection stayed up for
- * {@code stable-after}; a refused login waits {@code auth-retry-interval} instead (state {@code auth_failed}). No flag
+ * {@code stable-after}; a refused login waits {@code auth-retry-interval} instead (state {@code auth_failed}). When the
+ * credentials say the account must be relinked, the watcher records {@code relink_required} and ends. No flag
  * is ever set and nothing is expunged, copied, moved or appended.
  */
 final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
@@ -116,6 +119,12 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         watching = true;
         stopSignal = new CountDownLatch(1);
         watcher = Thread.ofVirtual().name("mailbox-" + account.name() + "/" + folderName).start(this::watch);
+    }
+
+    /** Whether the watcher thread still runs: it ends when stopped, unlinked, or when a relink is required. */
+    boolean alive() {
+        Thread thread = watcher;
+        return thread != null && thread.isAlive();
     }
 
     @Override
@@ -187,6 +196,17 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                         folder.getMessageCount();
                     }
                 }
+            } catch (AccountGoneException e) {
+                // Unlinked, perhaps through another node: nothing left to watch or to record.
+                log.info("Account '{}' folder {}: the account was unlinked; watcher ends", account.name(),
+                        folderName);
+                break;
+            } catch (RelinkRequiredException e) {
+                // Only the user can fix this: say so and stop, rather than retry against a provider that says no.
+                log.warn("Account '{}' folder {}: relink required: {}; not watched until it is linked again",
+                        account.name(), folderName, e.getMessage());
+                recordState(AccountState.RELINK_REQUIRED, e.getMessage());
+                break;
             } catch (AuthenticationFailedException e) {
                 if (!watching) {
                     break;
@@ -221,7 +241,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     /** Connects and logs in, counting the attempt by outcome. */
     private Store login() throws MessagingException {
         try {
-            Store store = sessions.connect(account.settings());
+            Store store = sessions.connect(account);
             metrics.login(account.name(), folderName, "success");
             return store;
         } catch (AuthenticationFailedException e) {

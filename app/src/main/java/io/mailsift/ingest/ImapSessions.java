@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -29,7 +30,12 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import io.mailsift.account.AuthMethod;
 import io.mailsift.account.ConfiguredAccount;
+import io.mailsift.account.ImapHostGuard;
+import io.mailsift.account.LoginCredentials;
+import io.mailsift.account.MailboxCredentials.Credentials;
+import io.mailsift.account.RegisteredAccount;
 import io.mailsift.account.Security;
 import io.mailsift.account.TlsTrust;
 import jakarta.annotation.PreDestroy;
@@ -56,6 +62,8 @@ class ImapSessions {
             Thread.ofVirtual().name("imap-events-", 0).factory());
 
     private final IngestProperties settings;
+    private final LoginCredentials credentials;
+    private final ImapHostGuard hostGuard;
     // Without a shared executor Jakarta Mail starts one platform thread per connection to enforce the write timeout.
     private final ScheduledExecutorService writeTimeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("imap-write-timeout").daemon().factory());
@@ -69,11 +77,13 @@ class ImapSessions {
     // Logins in flight at once: bounds the login storm at start and after a network outage (providers throttle it).
     private final Semaphore logins;
 
-    private record SessionKind(Security security, TlsTrust trust) {
+    private record SessionKind(Security security, TlsTrust trust, AuthMethod method) {
     }
 
-    ImapSessions(IngestProperties settings) {
+    ImapSessions(IngestProperties settings, LoginCredentials credentials, ImapHostGuard hostGuard) {
         this.settings = settings;
+        this.credentials = credentials;
+        this.hostGuard = hostGuard;
         this.logins = new Semaphore(settings.maxConcurrentLogins(), true);
     }
 
@@ -87,7 +97,7 @@ class ImapSessions {
         for (ConfiguredAccount account : accounts) {
             try {
                 String protocol = protocol(account.security());
-                Store store = session(account).getStore(protocol);
+                Store store = session(account, AuthMethod.PASSWORD).getStore(protocol);
                 // Loads the classes of the connection path (protocol, socket set-up, responses) without connecting.
                 for (String name : CONNECTION_CLASSES) {
                     Class.forName(name, true, store.getClass().getClassLoader());
@@ -128,9 +138,25 @@ class ImapSessions {
             "jakarta.mail.event.ConnectionEvent",
             "jakarta.mail.event.StoreEvent");
 
-    /** Connects and logs in, with at most {@code max-concurrent-logins} logins in flight. */
-    Store connect(ConfiguredAccount account) throws MessagingException {
-        Store store = session(account).getStore(protocol(account.security()));
+    /**
+     * Connects and logs in, with at most {@code max-concurrent-logins} logins in flight. The credentials are asked for
+     * on every call (a password changed or a token refreshed meanwhile is used); a user-linked account's host is
+     * checked by the {@link ImapHostGuard} every time and the connection goes to the checked address.
+     *
+     * @throws io.mailsift.account.RelinkRequiredException when the account cannot log in until its user relinks it
+     */
+    Store connect(RegisteredAccount account) throws MessagingException {
+        ConfiguredAccount settings = account.settings();
+        Credentials login = credentials.forLogin(account.id());
+        InetAddress checked = null;
+        if (account.userLinked()) {
+            try {
+                checked = hostGuard.check(settings.host());
+            } catch (ImapHostGuard.HostRefusedException e) {
+                throw new MessagingException(e.getMessage());
+            }
+        }
+        Store store = session(settings, login.method()).getStore(protocol(settings.security()));
         try {
             logins.acquire();
         } catch (InterruptedException e) {
@@ -138,28 +164,64 @@ class ImapSessions {
             throw new MessagingException("interrupted while waiting to log in", e);
         }
         try {
-            store.connect(account.host(), account.port(), account.username(),
-                    account.password() == null ? "" : account.password());
+            login(store, settings, login, checked);
         } finally {
             logins.release();
         }
         return store;
     }
 
-    private Session session(ConfiguredAccount account) {
-        return sessions.computeIfAbsent(new SessionKind(account.security(), account.tlsTrust()), kind -> {
+    /**
+     * A one-off connection with its own timeouts, for the test login before a mailbox is saved: connects to
+     * {@code checked} (the address the host guard approved) and logs in. The caller closes the store.
+     */
+    Store connectOnce(ConfiguredAccount settings, Credentials login, InetAddress checked, java.time.Duration timeout)
+            throws MessagingException {
+        String protocol = protocol(settings.security());
+        Properties properties = properties(settings, protocol, login.method());
+        String prefix = "mail." + protocol + ".";
+        properties.setProperty(prefix + "connectiontimeout", millis(timeout));
+        properties.setProperty(prefix + "timeout", millis(timeout));
+        properties.setProperty(prefix + "writetimeout", millis(timeout));
+        Store store = logged(Session.getInstance(properties)).getStore(protocol);
+        login(store, settings, login, checked);
+        return store;
+    }
+
+    private static void login(Store store, ConfiguredAccount settings, Credentials login,
+            @Nullable InetAddress checked) throws MessagingException {
+        if (checked == null) {
+            store.connect(settings.host(), settings.port(), login.username(), login.secret());
+            return;
+        }
+        if (settings.security() == Security.TLS && settings.tlsTrust().mode() != TlsTrust.Mode.SYSTEM) {
+            // Jakarta Mail resolves the name itself for a custom TLS socket factory: the pin would not hold.
+            throw new MessagingException("a checked address can only be used with tls-trust system");
+        }
+        ScopedValue.where(PinnedAddressSockets.PIN, new PinnedAddressSockets.Pin(settings.host(), checked))
+                .call(() -> {
+                    store.connect(settings.host(), settings.port(), login.username(), login.secret());
+                    return null;
+                });
+    }
+
+    private Session session(ConfiguredAccount account, AuthMethod method) {
+        return sessions.computeIfAbsent(new SessionKind(account.security(), account.tlsTrust(), method), kind -> {
             String protocol = protocol(account.security());
-            Session session = Session.getInstance(properties(account, protocol));
-            if (settings.protocolLog()) {
-                // mail.debug.auth stays false: Jakarta Mail then leaves credentials out of the trace.
-                session.setDebugOut(new PrintStream(new LineLogger(), true, StandardCharsets.UTF_8));
-                session.setDebug(true);
-            }
-            return session;
+            return logged(Session.getInstance(properties(account, protocol, method)));
         });
     }
 
-    Properties properties(ConfiguredAccount account, String protocol) {
+    private Session logged(Session session) {
+        if (settings.protocolLog()) {
+            // mail.debug.auth stays false: Jakarta Mail then leaves credentials out of the trace.
+            session.setDebugOut(new PrintStream(new LineLogger(), true, StandardCharsets.UTF_8));
+            session.setDebug(true);
+        }
+        return session;
+    }
+
+    Properties properties(ConfiguredAccount account, String protocol, AuthMethod method) {
         String prefix = "mail." + protocol + ".";
         Properties properties = new Properties();
         // BODY.PEEK[] instead of BODY[]: fetching a body must not set \Seen.
@@ -171,6 +233,16 @@ class ImapSessions {
         properties.put(prefix + "executor.writetimeout", writeTimeouts);
         // Whole messages are read once and dropped; a larger fetch buffer means fewer round trips.
         properties.setProperty(prefix + "fetchsize", "1048576");
+        if (method == AuthMethod.XOAUTH2) {
+            // SASL XOAUTH2 with the access token in place of the password; no other mechanism is tried.
+            properties.setProperty(prefix + "auth.mechanisms", "XOAUTH2");
+        }
+        if (account.security() != Security.TLS || account.tlsTrust().mode() == TlsTrust.Mode.SYSTEM) {
+            // Plain sockets that honour a pinned address (see PinnedAddressSockets); TLS is layered on top by name.
+            properties.put(prefix + "socketFactory", PinnedAddressSockets.FACTORY);
+            // Otherwise a failure is retried with a socket of Jakarta Mail's own, which would resolve the name again.
+            properties.setProperty(prefix + "socketFactory.fallback", "false");
+        }
         if (account.security() == Security.STARTTLS) {
             properties.setProperty(prefix + "starttls.enable", "true");
             properties.setProperty(prefix + "starttls.required", "true");

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
+import io.mailsift.account.AccountConsent;
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.Email;
 import io.mailsift.connector.EmailHeaders;
@@ -40,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * findings, record the errors and advance the UID checkpoint to the batch's last message. The checkpoint therefore
  * never passes a message whose outcome is not committed; a crash before the commit means the batch is processed again,
  * which the finding keys make harmless. One commit per batch, not per message: each commit waits for a disk flush.
+ * Only the connectors enabled for the message's account ({@link AccountConsent}) run.
  */
 @Component
 class MessageIngestion implements DisposableBean {
@@ -56,6 +58,7 @@ class MessageIngestion implements DisposableBean {
     private final UidCheckpointStore checkpoints;
     private final TransactionTemplate transaction;
     private final IngestMetrics metrics;
+    private final AccountConsent consent;
     private final long maxMessageSize;
     // Consecutive read failures per message (account/folder/uidvalidity/uid); cleared once the message is committed.
     private final Map<String, Integer> readFailures = new ConcurrentHashMap<>();
@@ -70,7 +73,8 @@ class MessageIngestion implements DisposableBean {
 
     MessageIngestion(EmailParser parser, ConnectorRunner connectors, FindingStore findings, ConnectorErrorLog errorLog,
             UidCheckpointStore checkpoints, TransactionTemplate transaction, IngestProperties settings,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, AccountConsent consent) {
+        this.consent = consent;
         this.parser = parser;
         this.connectors = connectors;
         this.findings = findings;
@@ -190,7 +194,9 @@ class MessageIngestion implements DisposableBean {
             }
             EmailHeaders headers = parser.parseHeaders(headerCopy(message));
             provenance = provenance(headers, fetched);
-            List<Connector> interested = connectors.interested(headers, errors);
+            // Only the connectors the account consented to: the others neither see headers nor cause a body fetch.
+            List<Connector> interested = connectors.interested(headers, consent.enabled(fetched.account().id()),
+                    errors);
             if (interested.isEmpty()) {
                 return Pending.done(new Outcome(fetched, List.of(), errors, provenance));
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.mailsift.registry.ConnectorRegistry;
 import io.mailsift.system.TestPostgres;
 import io.mailsift.user.AdminProperties;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,14 @@ class ConfiguredAccountsTest {
     private static final JdbcClient jdbc = JdbcClient.create(TestPostgres.newMigratedDatabase());
     private static final AdminProperties NO_ADMIN = new AdminProperties(null, null, null);
 
+    private static final ConnectorRegistry registry = ConnectorRegistry.discover(
+            ConfiguredAccountsTest.class.getClassLoader());
+
+    private final AccountConsent consent = new AccountConsent(jdbc);
+
     private final ConfiguredAccounts accounts = new ConfiguredAccounts(new AccountsProperties(List.of(
             new ConfiguredAccount("registration-test", "imap.example.org", 0, Security.STARTTLS, "me@example.org",
-                    "hunter2", List.of("INBOX")))), jdbc, NO_ADMIN);
+                    "hunter2", List.of("INBOX")))), jdbc, NO_ADMIN, consent, registry);
 
     private final AccountStates states = new AccountStates(jdbc);
 
@@ -46,7 +52,7 @@ class ConfiguredAccountsTest {
         long id = accounts.register().getFirst().id();
         ConfiguredAccounts moved = new ConfiguredAccounts(new AccountsProperties(List.of(
                 new ConfiguredAccount("registration-test", "imap.example.net", 0, Security.TLS, "me@example.org",
-                        null, List.of("INBOX")))), jdbc, NO_ADMIN);
+                        null, List.of("INBOX")))), jdbc, NO_ADMIN, consent, registry);
 
         assertThat(moved.register().getFirst().id()).isEqualTo(id);
         assertThat(jdbc.sql("SELECT host || ':' || port FROM mail_accounts WHERE id = :id").param("id", id)
@@ -58,7 +64,7 @@ class ConfiguredAccountsTest {
     void shouldRegisterConfiguredAccountsUnderTheConfiguredAdmin() {
         ConfiguredAccounts owned = new ConfiguredAccounts(new AccountsProperties(List.of(
                 new ConfiguredAccount("admin-owned", "imap.example.org", 0, Security.TLS, "me@example.org", null,
-                        List.of("INBOX")))), jdbc, new AdminProperties("ops-admin", null, null));
+                        List.of("INBOX")))), jdbc, new AdminProperties("ops-admin", null, null), consent, registry);
 
         long accountId = owned.register().getFirst().id();
 
@@ -79,5 +85,28 @@ class ConfiguredAccountsTest {
         var row = jdbc.sql("SELECT state, last_error FROM mail_accounts WHERE id = :id").param("id", id).query()
                 .singleRow();
         assertThat(row).containsEntry("state", "idle").containsEntry("last_error", "connection refused");
+    }
+
+    @Test
+    void shouldLetEveryLoadedConnectorReadAConfiguredAccountByDefault() {
+        long id = accounts.register().getFirst().id();
+
+        assertThat(consent.enabled(id)).isNotEmpty().containsExactlyInAnyOrderElementsOf(
+                registry.registered().stream().map(ConnectorRegistry.RegisteredConnector::id).toList());
+    }
+
+    @Test
+    void shouldLetOnlyTheConfiguredConnectorsReadAnAccountThatListsThem() {
+        ConfiguredAccounts travelOnly = new ConfiguredAccounts(new AccountsProperties(List.of(
+                new ConfiguredAccount("consent-test", "imap.example.org", 0, Security.TLS, "me", null,
+                        List.of("INBOX"), true, TlsTrust.SYSTEM, List.of("travel")))), jdbc, NO_ADMIN, consent,
+                registry);
+        long id = travelOnly.register().getFirst().id();
+        consent.replace(id, List.of("travel", "purchases"));
+
+        travelOnly.register();
+
+        assertThat(jdbc.sql("SELECT connector_id FROM account_connectors WHERE account_id = :id").param("id", id)
+                .query(String.class).list()).containsExactly("travel");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.mailsift.account.AccountConsent;
 import io.mailsift.account.AccountsProperties;
 import io.mailsift.account.ConfiguredAccount;
 import io.mailsift.account.ConfiguredAccounts;
@@ -92,6 +93,7 @@ class MessageIngestionTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Infrastructure.class, TestConnectors.class)
+            .withBean(AccountConsent.class)
             .withBean(ConfiguredAccounts.class)
             .withBean(FindingStore.class)
             .withBean(ConnectorRunner.class)

@@ -1,0 +1,113 @@
+package io.mailsift.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which connectors may read which mailbox ({@code account_connectors}): no row, no reading. Ingestion asks for every
+ * message, so answers are cached per account; a change made here takes effect at once on this node, one made on
+ * another node within {@link #CACHE_TTL}.
+ */
+@Component
+public class AccountConsent {
+
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+    private record Cached(Set<String> connectorIds, Instant readAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+
+    AccountConsent(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The connectors enabled for this account (not scoped by user: for ingestion, which has no user). */
+    public Set<String> enabled(long accountId) {
+        Cached cached = cache.get(accountId);
+        Instant now = Instant.now();
+        if (cached != null && Duration.between(cached.readAt(), now).compareTo(CACHE_TTL) < 0) {
+            return cached.connectorIds();
+        }
+        Set<String> ids = Set.copyOf(jdbc.sql("SELECT connector_id FROM account_connectors WHERE account_id = :id")
+                .param("id", accountId)
+                .query(String.class)
+                .list());
+        cache.put(accountId, new Cached(ids, now));
+        return ids;
+    }
+
+    /**
+     * Enables a connector for an account of this user; returns {@code false} when the user has no such account.
+     * Enabling twice is harmless.
+     */
+    @Transactional
+    public boolean enable(long userId, long accountId, String connectorId) {
+        int rows = jdbc.sql("""
+                INSERT INTO account_connectors (account_id, connector_id)
+                SELECT a.id, :connector FROM mail_accounts a WHERE a.id = :id AND a.user_id = :userId
+                ON CONFLICT (account_id, connector_id) DO NOTHING""")
+                .param("connector", connectorId)
+                .param("id", accountId)
+                .param("userId", userId)
+                .update();
+        cache.remove(accountId);
+        return rows > 0 || owned(userId, accountId);
+    }
+
+    /** Disables a connector for an account of this user; returns {@code false} when the user has no such account. */
+    @Transactional
+    public boolean disable(long userId, long accountId, String connectorId) {
+        jdbc.sql("""
+                DELETE FROM account_connectors c USING mail_accounts a
+                WHERE c.account_id = a.id AND a.id = :id AND a.user_id = :userId AND c.connector_id = :connector""")
+                .param("connector", connectorId)
+                .param("id", accountId)
+                .param("userId", userId)
+                .update();
+        cache.remove(accountId);
+        return owned(userId, accountId);
+    }
+
+    /** Sets the connectors of a configured account to exactly these (configuration decides for those). */
+    @Transactional
+    public void replace(long accountId, Collection<String> connectorIds) {
+        Set<String> wanted = new HashSet<>(connectorIds);
+        jdbc.sql("DELETE FROM account_connectors WHERE account_id = :id AND NOT (connector_id = ANY(:ids))")
+                .param("id", accountId)
+                .param("ids", wanted.toArray(String[]::new))
+                .update();
+        for (String id : wanted) {
+            jdbc.sql("""
+                    INSERT INTO account_connectors (account_id, connector_id) VALUES (:id, :connector)
+                    ON CONFLICT (account_id, connector_id) DO NOTHING""")
+                    .param("id", accountId)
+                    .param("connector", id)
+                    .update();
+        }
+        cache.remove(accountId);
+    }
+
+    /** Forgets what is cached for the account (after it was unlinked, say). */
+    public void forget(long accountId) {
+        cache.remove(accountId);
+    }
+
+    private boolean owned(long userId, long accountId) {
+        return jdbc.sql("SELECT count(*) FROM mail_accounts WHERE id = :id AND user_id = :userId")
+                .param("id", accountId)
+                .param("userId", userId)
+                .query(Long.class)
+                .single() > 0;
+    }
+}
