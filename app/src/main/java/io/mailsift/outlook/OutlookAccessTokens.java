@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
+import io.mailsift.account.AccountGoneException;
 import io.mailsift.account.AccountState;
 import io.mailsift.account.AccountStates;
 import io.mailsift.account.RelinkRequiredException;
@@ -116,7 +117,7 @@ public class OutlookAccessTokens {
 
     private Outcome refreshLocked(long accountId, Predicate<StoredSecret> needed) {
         OutlookAccounts.State state = accounts.state(accountId)
-                .orElseThrow(() -> new IllegalStateException("account " + accountId + " does not exist (any more)"));
+                .orElseThrow(() -> new AccountGoneException(accountId));
         if (state.state().equals(AccountState.RELINK_REQUIRED.columnValue())) {
             // Someone already got invalid_grant: asking again with the same dead token only adds to the storm.
             return Outcome.relink(state.lastError() == null ? "the account must be linked again" : state.lastError());

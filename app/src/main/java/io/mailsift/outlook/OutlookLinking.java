@@ -22,6 +22,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import io.mailsift.ingest.MailboxWatchers;
 import io.mailsift.outlook.IdTokenVerifier.InvalidIdTokenException;
 import io.mailsift.outlook.IdTokenVerifier.VerifiedIdToken;
 import io.mailsift.outlook.OutlookTokenEndpoint.Grant;
@@ -30,13 +31,12 @@ import io.mailsift.outlook.OutlookTokenEndpoint.TokenEndpointException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The Outlook link flow: authorization code with PKCE (S256), a random {@code state} and an OIDC nonce, all kept in a
  * {@link LinkAttempt} bound to the user's session; then the code exchange with the verifier, the ID token check and
- * the account with its tokens stored in one transaction.
+ * the account with its tokens stored in one transaction, after which its watcher (re)starts.
  */
 @Component
 public class OutlookLinking {
@@ -46,7 +46,7 @@ public class OutlookLinking {
 
     private final OutlookProperties settings;
     private final OutlookAccounts accounts;
-    private final ApplicationEventPublisher events;
+    private final MailboxWatchers watchers;
     private final OutlookTokenEndpoint tokenEndpoint;
     private final @Nullable IdTokenVerifier idTokens;
     private final Clock clock = Clock.systemUTC();
@@ -55,10 +55,10 @@ public class OutlookLinking {
     public record Start(URI authorizationRequest, LinkAttempt attempt) {
     }
 
-    OutlookLinking(OutlookProperties settings, OutlookAccounts accounts, ApplicationEventPublisher events) {
+    OutlookLinking(OutlookProperties settings, OutlookAccounts accounts, MailboxWatchers watchers) {
         this.settings = settings;
         this.accounts = accounts;
-        this.events = events;
+        this.watchers = watchers;
         this.tokenEndpoint = new OutlookTokenEndpoint(settings, clock);
         this.idTokens = settings.configured() ? new IdTokenVerifier(settings.clientId(), settings.resolvedIssuer(),
                 keySource(settings), settings.authority().equalsIgnoreCase("organizations")) : null;
@@ -173,7 +173,9 @@ public class OutlookLinking {
                 grant.accessTokenExpiresAt());
         log.info("User {} {} Outlook mailbox {} (account {})", userId, linked.relinked() ? "relinked" : "linked",
                 address, linked.accountId());
-        events.publishEvent(new OutlookMailboxLinked(linked.accountId(), userId, linked.relinked()));
+        // A relinked mailbox (e.g. out of relink_required) is watched again at once; a new one once the user enables
+        // its first connector.
+        watchers.watch(linked.accountId());
         return linked.accountId();
     }
 
