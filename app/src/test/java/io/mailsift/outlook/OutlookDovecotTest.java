@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "mailsift.ingest.stable-after=1s",
         "mailsift.link.allowed-private-networks=127.0.0.0/8",
         "mailsift.outlook.refresh-skew=1s"})
+// Its watchers' IMAP sessions must not outlive the class (other tests count the IMAP threads of the JVM).
+@DirtiesContext
 class OutlookDovecotTest {
 
     private static final URI CALLBACK = URI.create("http://localhost:8080/link/outlook/callback");
