@@ -98,6 +98,8 @@ class ImapSessions {
         for (ConfiguredAccount account : accounts) {
             try {
                 String protocol = protocol(account.security());
+                // Both kinds of login: which one an account uses is only known when it connects.
+                session(account, AuthMethod.XOAUTH2);
                 Store store = session(account, AuthMethod.PASSWORD).getStore(protocol);
                 // Loads the classes of the connection path (protocol, socket set-up, responses) without connecting.
                 for (String name : CONNECTION_CLASSES) {

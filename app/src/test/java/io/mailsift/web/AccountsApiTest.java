@@ -13,6 +13,7 @@ import java.util.List;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailsift.ingest.TestConnectors;
+import io.mailsift.testing.SignedInSession;
 import io.mailsift.testing.TestUsers;
 import io.mailsift.testing.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
         "mailsift.link.allowed-private-networks=127.0.0.0/8",
         "mailsift.link.login-timeout=3s",
         "mailsift.ingest.idle-interval=1s",
-        "mailsift.ingest.read-timeout=2s"})
+        "mailsift.ingest.read-timeout=2s",
+        "server.servlet.session.cookie.secure=false"})
 @Import({TestUsers.class, TestConnectors.class})
 @DirtiesContext
 class AccountsApiTest {
@@ -152,5 +154,20 @@ class AccountsApiTest {
         HttpResponse<String> still = call(olgaToken, "GET", "/api/accounts/" + id + "/connectors", null);
         assertThat(still.statusCode()).isEqualTo(200);
         assertThat(still.body()).contains("\"enabled\":true");
+    }
+
+    @Test
+    void shouldRefuseASignedInSessionsChangeWithoutTheCsrfToken() throws Exception {
+        greenMail.setUser("quinn@example.org", "quinn", "app-pw");
+        TestUser quinn = users.create("quinn");
+        try (SignedInSession session = SignedInSession.signIn("http://127.0.0.1:" + port, quinn)) {
+            assertThat(session.postWithoutCsrf("/api/accounts", link("quinn", "app-pw")).statusCode())
+                    .isEqualTo(403);
+
+            HttpResponse<String> linked = session.post("/api/accounts", link("quinn", "app-pw"));
+            assertThat(linked.statusCode()).isEqualTo(201);
+            assertThat(session.delete("/api/accounts/" + json(linked).get("id").asLong()).statusCode())
+                    .isEqualTo(204);
+        }
     }
 }
