@@ -42,11 +42,20 @@ public class LoginCredentials {
                 .optional()
                 .map(AuthMethod::of)
                 .orElseThrow(() -> new AccountGoneException(accountId));
+        return source(method, accountId).forLogin(accountId);
+    }
+
+    /** Whether a login refused with {@code refused} is worth one immediate retry; see {@link MailboxCredentials#refused}. */
+    public boolean refused(long accountId, MailboxCredentials.Credentials refused) {
+        return source(refused.method(), accountId).refused(accountId, refused);
+    }
+
+    private MailboxCredentials source(AuthMethod method, long accountId) {
         MailboxCredentials source = sources.get(method);
         if (source == null) {
             throw new IllegalStateException("no credentials source for auth method " + method.columnValue()
                     + " (account " + accountId + ")");
         }
-        return source.forLogin(accountId);
+        return source;
     }
 }

@@ -33,6 +33,18 @@ public interface MailboxCredentials {
     Credentials forLogin(long accountId);
 
     /**
+     * The server refused {@code refused} at login. Returns whether the next {@link #forLogin} may present something
+     * new worth one immediate retry, e.g. an access token refreshed now because the server found the stored one
+     * expired or revoked (Exchange ends such sessions with {@code BYE ... AccessTokenExpired}). The default, for
+     * passwords: {@code false}, the refusal stands.
+     *
+     * @throws RelinkRequiredException as {@link #forLogin} does
+     */
+    default boolean refused(long accountId, Credentials refused) {
+        return false;
+    }
+
+    /**
      * A login: the user name and a secret whose meaning {@code method} gives.
      *
      * @param username the IMAP login (for XOAUTH2 the mailbox address, sent as {@code user=})

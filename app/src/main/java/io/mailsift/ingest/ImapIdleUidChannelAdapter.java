@@ -223,6 +223,15 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 if (!watching) {
                     break;
                 }
+                if (accessTokenExpired(e) && connectedAt != null
+                        && Duration.between(connectedAt, Instant.now()).compareTo(settings.stableAfter()) >= 0) {
+                    // Exchange ends a session when its access token expires, about every hour: expected, not a
+                    // failure. Reconnect at once; the login refreshes the token. Only after a stable session, so that
+                    // a server that keeps saying it does not make us reconnect in a loop.
+                    log.info("Account '{}' folder {}: the server ended the session as its access token expired; "
+                            + "reconnecting with a fresh one", account.name(), folderName);
+                    continue;
+                }
                 Duration wait = backoff.afterFailure(
                         connectedAt == null ? null : Duration.between(connectedAt, Instant.now()));
                 log.warn("Account '{}' folder {}: {}; retrying in {}", account.name(), folderName, describe(e), wait);
@@ -493,6 +502,16 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         } catch (MessagingException | RuntimeException e) {
             log.debug("Closing store: {}", e.toString());
         }
+    }
+
+    /** Whether the server ended the session because the OAuth2 access token expired (Exchange: {@code BYE ... AccessTokenExpired}). */
+    private static boolean accessTokenExpired(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("AccessTokenExpired")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {

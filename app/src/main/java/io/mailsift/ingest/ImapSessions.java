@@ -39,6 +39,7 @@ import io.mailsift.account.RegisteredAccount;
 import io.mailsift.account.Security;
 import io.mailsift.account.TlsTrust;
 import jakarta.annotation.PreDestroy;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -145,6 +146,9 @@ class ImapSessions {
      * on every call (a password changed or a token refreshed meanwhile is used); a user-linked account's host is
      * checked by the {@link ImapHostGuard} every time and the connection goes to the checked address.
      *
+     * A refused login is retried once at once when the credentials say a retry may succeed (an XOAUTH2 access token
+     * refreshed after the refusal).
+     *
      * @throws io.mailsift.account.RelinkRequiredException when the account cannot log in until its user relinks it
      */
     Store connect(RegisteredAccount account) throws MessagingException {
@@ -166,7 +170,17 @@ class ImapSessions {
             throw new MessagingException("interrupted while waiting to log in", e);
         }
         try {
-            login(store, settings, login, checked);
+            try {
+                login(store, settings, login, checked);
+            } catch (AuthenticationFailedException refused) {
+                if (!credentials.refused(account.id(), login)) {
+                    throw refused;
+                }
+                // A token the server no longer takes, now refreshed: one more attempt, then it counts as refused.
+                login = credentials.forLogin(account.id());
+                store = session(settings, login.method()).getStore(protocol(settings.security()));
+                login(store, settings, login, checked);
+            }
         } finally {
             logins.release();
         }

@@ -2,6 +2,7 @@ package io.mailsift.interop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -40,10 +42,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Every command a client sends after login is recorded per user ({@link #clientCommands(String)}), which is how
  * the tests prove Mailsift never modified a mailbox.
+ *
+ * <p>{@link #withOAuth2Introspection} adds SASL XOAUTH2 and OAUTHBEARER logins through Dovecot's oauth2 passdb, which
+ * asks an OAuth2 introspection endpoint (e.g. mock-oauth2-server's) whether the bearer token is active and whose it
+ * is: the token's {@code sub} must be the login. Public for the tests of other packages (Outlook linking).
  */
-final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-    static final String PASSWORD = "secret";
+    public static final String PASSWORD = "secret";
 
     /** The unprivileged owner of the maildirs when the tests run as root. */
     private static final String MAIL_USER = "mailsifttest";
@@ -56,6 +62,16 @@ final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCl
     private int imapsPort;
     private String mailUser = MAIL_USER;
     private String mailGroup = MAIL_USER;
+    private @Nullable Supplier<URI> introspection;
+
+    /**
+     * Also accept XOAUTH2 and OAUTHBEARER logins, checked against this introspection endpoint (RFC 7662, POST; client
+     * credentials, if needed, as user info in the URI). Asked when the server starts.
+     */
+    public DovecotServer withOAuth2Introspection(Supplier<URI> endpoint) {
+        this.introspection = endpoint;
+        return this;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -100,6 +116,16 @@ final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCl
         imapsPort = freePort();
         config = dir.resolve("dovecot.conf");
         Files.writeString(config, configuration(dir, root, uid, gid));
+        if (introspection != null) {
+            Files.writeString(dir.resolve("oauth2.conf.ext"), """
+                    introspection_mode = post
+                    introspection_url = %s
+                    force_introspection = yes
+                    username_attribute = sub
+                    active_attribute = active
+                    active_value = true
+                    """.formatted(introspection.get()));
+        }
         Files.writeString(dir.resolve("uid"), uid + ":" + gid);
         // The master daemonizes and keeps any pipe it inherited open: its output goes to a file, not to us.
         Process master = new ProcessBuilder(dovecot.toString(), "-c", config.toString()).redirectErrorStream(true)
@@ -140,16 +166,17 @@ final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCl
                 ssl_cert = <%s/cert.pem
                 ssl_key = <%s/key.pem
                 disable_plaintext_auth = no
-                auth_mechanisms = plain login
+                auth_mechanisms = plain login%s
                 mail_location = maildir:~/Maildir
                 mail_fsync = never
                 first_valid_uid = %d
                 last_valid_uid = 0
                 passdb {
                   driver = passwd-file
+                  mechanisms = plain login
                   args = scheme=PLAIN %s/passwd/%%u
                 }
-                userdb {
+                %s                userdb {
                   driver = passwd-file
                   args = %s/passwd/%%u
                 }
@@ -168,14 +195,22 @@ final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCl
                   rawlog_dir = %s/rawlog/%%u
                 }
                 %s""".formatted(getClass().getSimpleName(), dir.getFileName(), dir, dir, dir, dir, dir,
-                Math.min(uid, 1000), dir, dir, imapPort, imapsPort, dir, unprivileged);
+                introspection == null ? "" : " xoauth2 oauthbearer", Math.min(uid, 1000), dir,
+                introspection == null ? "" : """
+                        passdb {
+                          driver = oauth2
+                          mechanisms = xoauth2 oauthbearer
+                          args = %s/oauth2.conf.ext
+                        }
+                        """.formatted(dir),
+                dir, imapPort, imapsPort, dir, unprivileged);
     }
 
-    int imapPort() {
+    public int imapPort() {
         return imapPort;
     }
 
-    int imapsPort() {
+    public int imapsPort() {
         return imapsPort;
     }
 
@@ -183,12 +218,12 @@ final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCl
      * The server's self-signed certificate (PEM), for {@code tls-trust: pem:<path>}. Issued to {@code localhost} only:
      * a client that checks host names must connect by that name, not by {@code 127.0.0.1}.
      */
-    Path certificate() {
+    public Path certificate() {
         return directory().resolve("cert.pem");
     }
 
     /** Adds a login with password {@link #PASSWORD} and an empty INBOX; returns the login. */
-    synchronized String addUser(String user) {
+    public synchronized String addUser(String user) {
         Path dir = directory();
         try {
             String[] ids = Files.readString(dir.resolve("uid")).strip().split(":");
@@ -211,7 +246,7 @@ final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCl
     }
 
     /** Delivers one message to the user's INBOX the way an MDA does ({@code doveadm save}). */
-    void deliver(String user, byte[] message) {
+    public void deliver(String user, byte[] message) {
         run(List.of("doveadm", "-c", configFile().toString(), "save", "-u", user, "-m", "INBOX"), message);
     }
 
@@ -236,7 +271,7 @@ final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCl
     }
 
     /** UID → flags (space separated, as Dovecot prints them, {@code \Recent} included) of every message in INBOX. */
-    Map<Long, String> flags(String user) {
+    public Map<Long, String> flags(String user) {
         String out = run(List.of("doveadm", "-c", configFile().toString(), "fetch", "-u", user, "uid flags",
                 "mailbox", "INBOX", "all"));
         Map<Long, String> flags = new LinkedHashMap<>();
@@ -258,7 +293,7 @@ final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCl
     }
 
     /** Ends every IMAP session of the user, as a server restart or an administrator does. */
-    void kick(String user) {
+    public void kick(String user) {
         run(List.of("doveadm", "-c", configFile().toString(), "kick", user));
     }
 
@@ -266,7 +301,7 @@ final class DovecotServer implements BeforeAllCallback, AfterAllCallback, AutoCl
      * The commands clients sent in the user's sessions after login (Dovecot's rawlog, {@code *.in}), e.g.
      * {@code EXAMINE}, {@code UID FETCH}, {@code IDLE}; untagged continuation lines such as {@code DONE} are left out.
      */
-    List<String> clientCommands(String user) {
+    public List<String> clientCommands(String user) {
         Path rawlog = directory().resolve("rawlog").resolve(user);
         List<String> commands = new ArrayList<>();
         try (Stream<Path> files = Files.list(rawlog)) {

@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
  * Flight confirmations carrying schema.org JSON-LD, as airlines send them: the real travel connector turns each into
  * exactly one {@code FlightReservation} finding whose {@code reservationNumber} is the one given here.
  */
-final class FlightMails {
+public final class FlightMails {
 
     private FlightMails() {
     }
 
-    static byte[] confirmation(String reservationNumber) {
+    public static byte[] confirmation(String reservationNumber) {
         String text = """
                 From: Aurora Air <bookings@aurora-air.example>
                 To: Test User <user@example.org>

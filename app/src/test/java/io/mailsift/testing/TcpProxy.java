@@ -22,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile int port;
     private volatile ServerSocket listener;
@@ -56,6 +57,24 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(socket);
         }
         open.clear();
+        clients.clear();
+    }
+
+    /**
+     * Sends one line to every client as if the server had said it (e.g. {@code * BYE ...}), then cuts the connections.
+     * Meant for a silent moment of the protocol, such as IDLE.
+     */
+    public void sayToClientsAndDrop(String line) {
+        for (Socket client : clients) {
+            try {
+                OutputStream out = client.getOutputStream();
+                out.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException gone) {
+                // already closed
+            }
+        }
+        dropAll();
     }
 
     /** Closes the port and cuts every connection, as a server that went away. */
@@ -80,6 +99,7 @@ public final class TcpProxy implements AutoCloseable {
                 target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5000);
                 open.add(client);
                 open.add(target);
+                clients.add(client);
                 Thread.ofVirtual().name("proxy-up").start(() -> pump(client, target));
                 Thread.ofVirtual().name("proxy-down").start(() -> pump(target, client));
             } catch (IOException e) {
@@ -105,6 +125,8 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(to);
             open.remove(from);
             open.remove(to);
+            clients.remove(from);
+            clients.remove(to);
         }
     }
 
