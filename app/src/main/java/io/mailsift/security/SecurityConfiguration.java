@@ -97,8 +97,8 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)));
-        ClientRegistrationRepository registrations = microsoft.getIfAvailable();
-        if (registrations != null) {
+        ClientRegistrationRepository registrations = microsoft.getIfUnique();
+        if (MicrosoftSignIn.offeredBy(registrations)) {
             // Authorization code with PKCE (S256) on top of state and nonce, also for this confidential client.
             DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
                     new DefaultOAuth2AuthorizationRequestResolver(registrations,

@@ -48,6 +48,8 @@ class SignInTest {
             assertThat(signIn.body()).contains("<form id=\"signin-form\"");
             assertThat(signIn.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                     assertThat(csp).contains("script-src 'self'"));
+            assertThat(plainGet(http, "/signin/options").body()).as("no Microsoft without a client id")
+                    .isEqualTo("{\"microsoft\":false}");
         }
     }
 

@@ -65,6 +65,14 @@ class FindingsPageEscapingTest {
             assertThat(browser.evaluate("return String(document.querySelectorAll('#findings img, #accounts b')"
                     + ".length);")).isEqualTo("0");
             assertThat(browser.evaluate("return document.title;")).isNotEqualTo("pwned");
+
+            // The page's script sends the CSRF token with changes: a token can be created, then sign-out works.
+            browser.evaluate("document.getElementById('tokens').open = true;"
+                    + "document.getElementById('token-name').value = 'from the page';"
+                    + "document.querySelector('#token-form button').click(); return '';");
+            assertThat(browser.awaitText(Duration.ofSeconds(10), "msp_", "from the page (msp_")).isNotEmpty();
+            browser.evaluate("document.getElementById('signout').click(); return '';");
+            browser.awaitText(Duration.ofSeconds(10), "You are signed out.");
         }
     }
 }
