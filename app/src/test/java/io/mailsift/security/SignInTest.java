@@ -84,6 +84,21 @@ class SignInTest {
     }
 
     @Test
+    void shouldRefuseEvenTheRightPasswordAfterTooManyWrongOnes() throws Exception {
+        TestUser target = users.create("target");
+        TestUser bystander = users.create("bystander");
+        try (SignedInSession guesser = SignedInSession.anonymous(base())) {
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+                guesser.submitSignIn(target.username(), "guess number " + i);
+            }
+
+            assertThat(guesser.submitSignIn(target.username(), target.password()).headers().firstValue("Location"))
+                    .hasValue("/signin?error");
+        }
+        SignedInSession.signIn(base(), bystander).close();
+    }
+
+    @Test
     void shouldRefuseASignInPostWithoutTheCsrfToken() throws Exception {
         TestUser carol = users.create("carol");
         try (HttpClient http = HttpClient.newHttpClient()) {
