@@ -1,0 +1,201 @@
+package io.mailsift.purchases.tracking;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What the text around a candidate number says about it: whether its carrier is named, whether the nearest label
+ * before it announces a tracking number or another kind of number, whether it sits in a link or after a {@code +}.
+ * One per text searched, not thread-safe; only the few characters around a candidate are searched.
+ */
+final class TrackingContext {
+
+    /** How far before a number its label or its carrier's name may be. */
+    static final int BEFORE = 80;
+    /** How far after a number its carrier's name may be ("1234 5678 9012 (FedEx)"). */
+    static final int AFTER = 60;
+
+    private static final Pattern TRACKING_LABEL = Pattern.compile(
+            "(?iu)\\b(?:track\\w*|sendung\\w*|paket\\w*|suivi|colis|waybill|awb|consignment|parcel|package"
+                    + "|shipment|exp[ée]dition|envoi|num[ée]ro\\s+de\\s+suivi)\\b");
+    private static final Pattern OTHER_LABEL = Pattern.compile(
+            "(?iu)\\b(?:orders?|bestell\\w*|auftrag\\w*|commande|invoice|rechnung\\w*|facture|receipt|beleg|quittung"
+                    + "|phone|tel|telefon|t[ée]l[ée]phone|mobile|fax|call|hotline|customer|kunden\\w*|client"
+                    + "|account|konto|iban|bic|card|karte|carte|ticket|confirmation|best[äa]tigung|reference|ref"
+                    + "|booking|buchung|r[ée]servation|member\\w*|vat|ust|siret|zip|postcode|plz|sku|item|article"
+                    + "|artikel|model|serial|imei|coupon|code|pin)\\b");
+    private static final Pattern LINK_OR_ADDRESS = Pattern.compile(
+            "(?i)(?:https?://|www\\.)[^\\s<>\"]+|[^\\s<>\"@]+@[^\\s<>\"@]+");
+
+    /** How a mail names each carrier; acronyms in capitals only, so "ups and downs" is no UPS. */
+    private static final Map<String, Pattern> CARRIER_NAMES = Map.ofEntries(
+            names("ups", "\\bUPS\\b|(?i:\\bUnited Parcel Service\\b)"),
+            names("usps", "\\bUSPS\\b|(?i:\\bPostal Service\\b|\\bU\\.S\\. Mail\\b)"),
+            names("fedex", "(?i:\\bFed ?Ex\\b|\\bFederal Express\\b)"),
+            names("dhl", "\\bDHL\\b"),
+            names("dpd", "\\bDPD\\b"),
+            names("s10", "(?i:\\bRoyal Mail\\b|\\bLa Poste\\b|\\bColissimo\\b|\\bDeutsche Post\\b|\\bCorreos\\b"
+                    + "|\\bPoste Italiane\\b|\\bPostNL\\b|\\bbpost\\b|\\bChina Post\\b|\\bAustralia Post\\b)"),
+            names("canada_post", "(?i:\\bCanada Post\\b|\\bPostes Canada\\b)"),
+            names("purolator", "(?i:\\bPurolator\\b)"),
+            names("amazon", "(?i:\\bAmazon\\b)"),
+            names("ontrac", "(?i:\\bOnTrac\\b)"),
+            names("lasership", "(?i:\\bLaserShip\\b|\\bOnTrac\\b)"),
+            names("yodel", "(?i:\\bYodel\\b)"),
+            names("old_dominion", "\\bODFL\\b|(?i:\\bOld Dominion\\b)"),
+            names("canpar", "(?i:\\bCanpar\\b)"),
+            names("speedee", "(?i:\\bSpee-?Dee\\b)"),
+            names("gofo", "\\bGOFO\\b|(?i:\\bGofo Express\\b)"),
+            names("landmark", "(?i:\\bLandmark Global\\b|\\bLandmark\\b)"),
+            names("yunexpress", "(?i:\\bYun ?Express\\b)"));
+
+    private static final List<String> CARRIERS = List.copyOf(CARRIER_NAMES.keySet());
+    /** All carriers' names in one pattern: one search of a window instead of one per carrier. */
+    private static final Pattern ANY_CARRIER = Pattern.compile(CARRIERS.stream()
+            .map(carrier -> "(?:" + CARRIER_NAMES.get(carrier).pattern() + ")")
+            .collect(Collectors.joining("|")));
+
+    private final String text;
+    private final Set<String> carriersOfTheMail;
+    /** The carriers named around the last candidate asked about: its formats ask in turn. */
+    private int namedAroundStart = -1;
+    private int namedAroundEnd = -1;
+    private Set<String> namedAround = Set.of();
+
+    /** @param carriersOfTheMail carriers the mail names elsewhere (its sender, its subject): named near every number */
+    TrackingContext(String text, Set<String> carriersOfTheMail) {
+        this.text = text;
+        this.carriersOfTheMail = carriersOfTheMail;
+    }
+
+    /** Whether {@code number}, valid in {@code format} and found at [start, end), counts (see TrackingNumbers). */
+    boolean accepts(TrackingFormat format, TrackingNumber number, int start, int end) {
+        if (format.hasChecksum() && letters(number.number()) >= 2) {
+            return true;
+        }
+        if (inLink(start, end) || afterPlus(start)) {
+            return false;
+        }
+        int tracking = lastEndBefore(TRACKING_LABEL, start);
+        int other = lastEndBefore(OTHER_LABEL, start);
+        // Only the nearest label speaks, and only if no other number stands between it and this one
+        // ("order 1234: 3318810025" labels 1234).
+        boolean labelled = Math.max(tracking, other) >= 0 && !otherNumberBetween(Math.max(tracking, other), start);
+        if (labelled && other > tracking) {
+            return false;
+        }
+        boolean carrierNamed = namesCarrier(format.carrierId(), start, end);
+        if (!carrierNamed && namesAnotherCarrier(format.carrierId(), start, end)) {
+            // "DHL Sendungsnummer 00340434161094042557" passes USPS's check, but DHL said whose it is.
+            return false;
+        }
+        return format.hasChecksum() ? carrierNamed || labelled : carrierNamed;
+    }
+
+    boolean namesCarrier(String carrierId, int start, int end) {
+        return carriersOfTheMail.contains(carrierId) || carriersNamedAround(start, end).contains(carrierId);
+    }
+
+    private boolean namesAnotherCarrier(String carrierId, int start, int end) {
+        return carriersOfTheMail.stream().anyMatch(other -> !other.equals(carrierId))
+                || carriersNamedAround(start, end).stream().anyMatch(other -> !other.equals(carrierId));
+    }
+
+    /** The carriers named within the window around [start, end); only the window is searched, mails are long. */
+    private Set<String> carriersNamedAround(int start, int end) {
+        if (start != namedAroundStart || end != namedAroundEnd) {
+            Set<String> named = new HashSet<>();
+            collectCarriers(Math.max(0, start - BEFORE), start, named);
+            collectCarriers(end, Math.min(text.length(), end + AFTER), named);
+            namedAroundStart = start;
+            namedAroundEnd = end;
+            namedAround = named;
+        }
+        return namedAround;
+    }
+
+    private void collectCarriers(int from, int to, Set<String> named) {
+        Matcher matcher = ANY_CARRIER.matcher(text).region(from, to).useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        while (matcher.find()) {
+            // One name may be two carriers' ("OnTrac" now also runs LaserShip): each carrier's own pattern says.
+            for (String carrier : CARRIERS) {
+                if (CARRIER_NAMES.get(carrier).matcher(text).region(matcher.start(), matcher.end())
+                        .useTransparentBounds(true).matches()) {
+                    named.add(carrier);
+                }
+            }
+        }
+    }
+
+    /** Whether [start, end) lies in a link or a mail address: the token around it, spaces aside, is one. */
+    private boolean inLink(int start, int end) {
+        int from = start;
+        while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+            to++;
+        }
+        return spans(LINK_OR_ADDRESS, from, to).stream().anyMatch(l -> l[0] <= start && end <= l[1]);
+    }
+
+    /** Whether [from, to) holds a number of its own: digits followed by something other than spaces. */
+    private boolean otherNumberBetween(int from, int to) {
+        int lastDigit = -1;
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                lastDigit = i;
+            }
+        }
+        for (int i = lastDigit + 1; lastDigit >= 0 && i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i)) && !Character.isSpaceChar(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean afterPlus(int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && text.charAt(i) == '+';
+    }
+
+    /** The end of the last label that ends before {@code start} and within {@link #BEFORE} of it, or -1. */
+    private int lastEndBefore(Pattern label, int start) {
+        int last = -1;
+        for (int[] span : spans(label, Math.max(0, start - BEFORE), start)) {
+            last = Math.max(last, span[1]);
+        }
+        return last;
+    }
+
+    private static int letters(String number) {
+        return (int) number.chars().filter(Character::isLetter).count();
+    }
+
+    /** The matches of {@code pattern} in [from, to), word boundaries judged on the whole text. */
+    private List<int[]> spans(Pattern pattern, int from, int to) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher matcher = pattern.matcher(text).region(from, to).useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        while (matcher.find()) {
+            spans.add(new int[] {matcher.start(), matcher.end()});
+        }
+        return spans;
+    }
+
+    private static Map.Entry<String, Pattern> names(String carrierId, String regex) {
+        return Map.entry(carrierId, Pattern.compile(regex));
+    }
+}
