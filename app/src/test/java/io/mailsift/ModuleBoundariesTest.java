@@ -48,6 +48,16 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void webCodeShouldLearnTheSignedInUserOnlyFromCurrentUser() {
+        noClasses().that().resideInAPackage("io.mailsift.web..")
+                .and().doNotHaveFullyQualifiedName("io.mailsift.web.CurrentUser")
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.security.core.context.SecurityContextHolder")
+                .because("every query of user data is scoped by CurrentUser.id(); one way to learn it")
+                .check(MAILSIFT);
+    }
+
+    @Test
     void onlyTheIngestionShouldTalkImap() {
         noClasses().that().resideOutsideOfPackages("io.mailsift.ingest..", "io.mailsift.demo..",
                         "io.mailsift.connector..", "io.mailsift.cli..")

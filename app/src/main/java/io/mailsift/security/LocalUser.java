@@ -19,13 +19,16 @@ final class LocalUser implements UserDetails, CredentialsContainer, SignedInUser
     private @Nullable String passwordHash;
     private final boolean admin;
     private final boolean enabled;
+    private final boolean locked;
 
-    LocalUser(long userId, String username, @Nullable String passwordHash, boolean admin, boolean enabled) {
+    LocalUser(long userId, String username, @Nullable String passwordHash, boolean admin, boolean enabled,
+            boolean locked) {
         this.userId = userId;
         this.username = username;
         this.passwordHash = passwordHash;
         this.admin = admin;
         this.enabled = enabled;
+        this.locked = locked;
     }
 
     @Override
@@ -51,6 +54,11 @@ final class LocalUser implements UserDetails, CredentialsContainer, SignedInUser
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

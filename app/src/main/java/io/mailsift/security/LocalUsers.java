@@ -11,17 +11,21 @@ import org.springframework.stereotype.Component;
 class LocalUsers implements UserDetailsService {
 
     private final Users users;
+    private final SignInThrottle throttle;
 
-    LocalUsers(Users users) {
+    LocalUsers(Users users, SignInThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        // A throttled user comes back locked: refused before the password is checked, with the same answer.
+        boolean locked = throttle.blocked(username);
         return users.findByUsername(username)
                 .filter(user -> user.passwordHash() != null)
                 .map(user -> new LocalUser(user.id(), user.username(), user.passwordHash(), user.admin(),
-                        !user.disabled()))
+                        !user.disabled(), locked))
                 .orElseThrow(() -> new UsernameNotFoundException("no local user of that name"));
     }
 }

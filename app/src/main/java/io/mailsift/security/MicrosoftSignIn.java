@@ -34,6 +34,11 @@ class MicrosoftSignIn {
 
     static final String REGISTRATION_ID = "microsoft";
 
+    /** Whether these registrations include sign-in with Microsoft. */
+    static boolean offeredBy(@Nullable ClientRegistrationRepository registrations) {
+        return registrations != null && registrations.findByRegistrationId(REGISTRATION_ID) != null;
+    }
+
     @Bean
     ClientRegistrationRepository clientRegistrations(MicrosoftProperties microsoft) {
         return new InMemoryClientRegistrationRepository(registration(microsoft));

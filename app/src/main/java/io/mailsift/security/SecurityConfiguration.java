@@ -19,10 +19,12 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -45,8 +47,7 @@ class SecurityConfiguration {
 
     /** Reachable without signing in: the sign-in page, what it loads, and liveness for load balancers. */
     private static final List<String> PUBLIC = List.of(SIGN_IN_PAGE, SIGN_IN_PAGE + "/options", "/signin.html",
-            "/signin.js", "/mailsift.css",
-            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**");
+            "/signin.js", "/mailsift.css", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PersonalAccessTokens tokens, Users users,
@@ -94,11 +95,9 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
                                 + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
                                 + "frame-ancestors 'none'; form-action 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                                        .ReferrerPolicy.SAME_ORIGIN)));
-        ClientRegistrationRepository registrations = microsoft.getIfAvailable();
-        if (registrations != null) {
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        ClientRegistrationRepository registrations = microsoft.getIfUnique();
+        if (MicrosoftSignIn.offeredBy(registrations)) {
             // Authorization code with PKCE (S256) on top of state and nonce, also for this confidential client.
             DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
                     new DefaultOAuth2AuthorizationRequestResolver(registrations,
@@ -114,8 +113,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext>
-            signedInWithSession() {
+    /** Signed in with a session (password or Microsoft), not with a personal access token. */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInWithSession() {
         return (authentication, context) -> {
             var current = authentication.get();
             return new AuthorizationDecision(current != null && current.isAuthenticated()

@@ -14,7 +14,7 @@ class SignInOptions {
     private final boolean microsoft;
 
     SignInOptions(ObjectProvider<ClientRegistrationRepository> registrations) {
-        this.microsoft = registrations.getIfAvailable() != null;
+        this.microsoft = MicrosoftSignIn.offeredBy(registrations.getIfUnique());
     }
 
     @GetMapping(SecurityConfiguration.SIGN_IN_PAGE + "/options")

@@ -106,6 +106,11 @@ class MicrosoftSignInTest {
     }
 
     @Test
+    void shouldOfferMicrosoftOnTheSignInPage() throws Exception {
+        assertThat(get(URI.create(base() + "/signin/options")).body()).isEqualTo("{\"microsoft\":true}");
+    }
+
+    @Test
     void shouldRejectACallbackWithATamperedState() throws Exception {
         signsInAs("sub-mallory", TENANT, "mallory@contoso.example");
         URI callback = callbackFromIdentityPlatform(startSignIn());

@@ -6,11 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 
 import io.mailsift.testing.BearerClient;
 import io.mailsift.testing.SignedInSession;
 import io.mailsift.testing.TestUsers;
 import io.mailsift.testing.TestUsers.TestUser;
+import io.mailsift.user.PersonalAccessTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +39,9 @@ class PersonalAccessTokenTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PersonalAccessTokens tokens;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -109,6 +115,29 @@ class PersonalAccessTokenTest {
         }
         assertThat(bearerGet("/api/findings", "msp_" + "A".repeat(43)).statusCode()).isEqualTo(401);
         assertThat(bearerGet("/api/findings", "not-a-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseAnExpiredTokenAndTheTokenOfADisabledUser() throws Exception {
+        TestUser frank = users.create("frank");
+        String expired = tokens.issue(frank.id(), "yesterday", Instant.now().minus(Duration.ofDays(1))).token();
+        String current = users.issueToken(frank.id());
+        assertThat(bearerGet("/api/me", current).statusCode()).isEqualTo(200);
+
+        jdbc.sql("UPDATE users SET disabled_at = now() WHERE id = :id").param("id", frank.id()).update();
+
+        assertThat(bearerGet("/api/me", expired).statusCode()).isEqualTo(401);
+        assertThat(bearerGet("/api/me", current).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldServeTheLongPollingChangeFeedToATokenToo() throws Exception {
+        TestUser grace = users.create("grace");
+
+        HttpResponse<String> version = bearerGet("/api/findings/changes?after=-1", users.issueToken(grace.id()));
+
+        assertThat(version.statusCode()).as("the async completion is authorized as its request").isEqualTo(200);
+        assertThat(version.body()).matches("\\d+");
     }
 
     @Test

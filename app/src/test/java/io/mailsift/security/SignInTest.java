@@ -48,6 +48,8 @@ class SignInTest {
             assertThat(signIn.body()).contains("<form id=\"signin-form\"");
             assertThat(signIn.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                     assertThat(csp).contains("script-src 'self'"));
+            assertThat(plainGet(http, "/signin/options").body()).as("no Microsoft without a client id")
+                    .isEqualTo("{\"microsoft\":false}");
         }
     }
 
@@ -79,6 +81,21 @@ class SignInTest {
             assertThat(unknown.headers().firstValue("Location")).hasValue("/signin?error");
             assertThat(session.get("/api/me").statusCode()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void shouldRefuseEvenTheRightPasswordAfterTooManyWrongOnes() throws Exception {
+        TestUser target = users.create("target");
+        TestUser bystander = users.create("bystander");
+        try (SignedInSession guesser = SignedInSession.anonymous(base())) {
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+                guesser.submitSignIn(target.username(), "guess number " + i);
+            }
+
+            assertThat(guesser.submitSignIn(target.username(), target.password()).headers().firstValue("Location"))
+                    .hasValue("/signin?error");
+        }
+        SignedInSession.signIn(base(), bystander).close();
     }
 
     @Test
