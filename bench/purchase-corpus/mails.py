@@ -1,4 +1,6 @@
 """One description per mail of the corpus (read by write_corpus.py). Every number, person and address is invented."""
+import json
+
 from brands import *  # noqa: F401,F403 (the senders)
 from write_corpus import Mail as M, Order as O, Parcel as P
 from brands import brand
@@ -9,6 +11,14 @@ for food, fee in ((DOORDASH, "Delivery fee"), (FRESHCRATE, "Delivery fee"), (DEL
     food["shipping"] = fee
 
 SHIPPED = ("number", "items")
+# A subscription receipt marked up as schema.org Invoice (the order only referenced), as billing systems send it.
+INVOICE_LD = json.dumps({"@context": "http://schema.org", "@type": "Invoice", "accountId": "SM-0047718",
+                         "provider": {"@type": "Organization", "name": "Streamly"},
+                         "paymentStatus": "http://schema.org/PaymentComplete",
+                         "totalPaymentDue": {"@type": "PriceSpecification", "price": "25.03", "priceCurrency": "USD"},
+                         "referencesOrder": {"@type": "Order", "orderNumber": "INV-2026-11-884213",
+                                             "orderDate": "2026-11-20",
+                                             "description": "Premium plan (monthly)"}}, indent=2)
 NUMBER = ("number",)
 RECEIPT = ("items", "prices", "totals", "date")
 CANCEL = ("number", "items", "prices", "date")
@@ -96,7 +106,7 @@ WRITTEN = [
       paragraphs=["We received your return and refunded $99.99 plus $8.25 tax to your Visa ending in 4417."]),
     M("us-19-streamly-invoice-jsonld", "en", "US", STREAMLY, "Your Streamly invoice for November",
       (2026, 11, 20, 5, 0), O("INV-2026-11-884213", "Streamly", "2026-11-20", [("Premium plan (monthly)", 1, "22.99")],
-        shipping=None, tax="2.04", show=RECEIPT + ("number",)), layout="html", markup="jsonld",
+        shipping=None, tax="2.04", show=RECEIPT + ("number",)), layout="html", markup="jsonld", ld=INVOICE_LD,
       paragraphs=["Thanks for being a Streamly member. Here is your receipt."]),
     M("us-20-hearth-order-microdata", "en", "US", HEARTH, "Order #HP10482 confirmed", (2026, 11, 14, 20, 45),
       O("HP10482", "Hearth & Pine", "2026-11-14", [("Wool Throw Blanket, Oatmeal", 1, "128.00"),
@@ -413,5 +423,29 @@ NEGATIVE = [
       (2026, 11, 22, 18, 0), negative=True, layout="html", money_style="code",
       paragraphs=["Du hast bei Pizzeria Da Marco bereits 3 von 5 Stempeln gesammelt.",
                   "Bestelle zweimal für mindestens 15,00 € und erhalte einen Gutschein über 10,00 €."]),
+]
+# Marketing with schema.org markup that orders nothing: product offers, and Gmail's Promotions-tab annotations.
+PRODUCTS_LD = json.dumps([{"@context": "https://schema.org", "@type": "Product", "name": name, "sku": sku,
+                           "offers": {"@type": "Offer", "price": price, "priceCurrency": "USD",
+                                      "availability": "https://schema.org/InStock"}}
+                          for name, sku, price in (("Wool Throw Blanket, Oatmeal", "HP-WT-01", "96.00"),
+                                                   ("Stoneware Dinner Plates, Set of 4", "HP-SD-04", "48.00"))], indent=2)
+PROMOTION_LD = json.dumps([{"@context": "http://schema.org/", "@type": "Organization", "name": "Threadline",
+                            "logo": "https://threadline.example/logo.png"},
+                           {"@context": "http://schema.org/", "@type": "DiscountOffer", "description": "25% off knitwear",
+                            "discountCode": "KNIT25", "availabilityStarts": "2026-11-20T00:00:00+00:00",
+                            "availabilityEnds": "2026-11-23T23:59:00+00:00"},
+                           {"@context": "http://schema.org/", "@type": "PromotionCard",
+                            "image": "https://threadline.example/knit.jpg", "price": 45.00, "priceCurrency": "GBP",
+                            "discountValue": 11.25}], indent=2)
+NEGATIVE += [
+    M("neg-19-hearth-new-arrivals-jsonld", "en", "US", HEARTH, "New arrivals for a cozy season", (2026, 11, 8, 9, 0),
+      O(None, "", "2026-11-08", [("Wool Throw Blanket, Oatmeal", 1, "96.00"), ("Stoneware Dinner Plates, Set of 4", 1, "48.00")],
+        show=OFFER), negative=True, layout="html", markup="jsonld", ld=PRODUCTS_LD,
+      paragraphs=["Fresh for the season: 25% off our best-selling throws through Sunday. Free shipping over $75."]),
+    M("neg-20-threadline-promotion-jsonld", "en", "GB", THREADLINE, "25% off knitwear this weekend",
+      (2026, 11, 20, 8, 0), O(None, "", "2026-11-20", [("Merino Crew Neck Jumper in Navy", 1, "45.00")], show=OFFER),
+      negative=True, markup="jsonld", ld=PROMOTION_LD,
+      paragraphs=["This weekend only: 25% off all knitwear with code KNIT25. Ends Monday 23:59."]),
 ]
 MAILS = WRITTEN + NEGATIVE

@@ -153,7 +153,7 @@ class Parcel:
 class Mail:
     def __init__(self, name, lang, country, brand, subject, when, order=None, parcel=None, layout="both",
                  markup="none", intro=None, extra=(), money_style="", date_style="", note=None, greeting="Alex",
-                 negative=False, paragraphs=(), lines=()):
+                 negative=False, paragraphs=(), lines=(), ld=None):
         self.__dict__.update(locals())
         del self.__dict__["self"]
 
@@ -326,7 +326,7 @@ def message(m):
     msg["Message-ID"] = "<%04d%02d%02d%02d%02d.%s@%s>" % (*m.when, m.name, b["sender"].split("@")[1])
     if m.negative:
         msg["List-Unsubscribe"] = f'<https://{b["sender"].split("@")[1]}/unsubscribe?u=8c1f2>'
-    html = to_html(m, jsonld(m) if m.markup == "jsonld" else None)
+    html = to_html(m, m.ld or (jsonld(m) if m.markup == "jsonld" else None))
     if m.markup == "microdata":
         html = microdata(m, html)
     cte = "quoted-printable" if b.get("qp") else "8bit"
