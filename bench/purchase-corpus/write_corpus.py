@@ -202,7 +202,7 @@ def blocks(m):
         if p.url:
             out.append(("a", (w["track"], p.url)))
     out += [("p", x) for x in m.extra]
-    out.append(("p", w["thanks"] if not m.negative else ""))
+    out.append(("p", w["thanks"] if not m.negative and m.brand["kind"] != "carrier" else ""))
     out.append(("foot", m.brand["footer"]))
     return [b for b in out if b[1]]
 
