@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes the purchase corpus (bench/purchase-corpus/written and negative): run once, its outputs are committed.
 
-Each mail below is described by hand (sender, order, items, prices, parcel), then written out in its sender's style
-(HTML tables or blocks, plain text, multipart/alternative, boilerplate and footer, local money and date formats) and
-its labels are what that description makes the mail say, field by field. No extractor is involved: a label changes
+Each mail is described by hand in mails.json (sender, order, items, prices, parcel; the senders in brands.json), then
+written out in its sender's style (HTML tables or blocks, plain text, multipart/alternative, boilerplate and footer,
+local money and date formats) and its labels are what that description makes the mail say, field by field. No extractor is involved: a label changes
 only when the mail is changed. Standard library only.
 
     python3 bench/purchase-corpus/write_corpus.py
@@ -369,7 +369,27 @@ def write(mails):
     print("wrote %d mails" % len(mails))
 
 
-if __name__ == "__main__":
-    from mails import MAILS  # the descriptions, one per mail
+def load():
+    """The mails described in mails.json, their senders in brands.json."""
+    with open(os.path.join(HERE, "brands.json"), encoding="utf-8") as f:
+        brands = json.load(f)
+    with open(os.path.join(HERE, "mails.json"), encoding="utf-8") as f:
+        descriptions = json.load(f)
+    mails = []
+    for d in descriptions:
+        d.update(brand=brands[d["brand"]], when=tuple(d["when"]))
+        if "order" in d:
+            o = d.pop("order")
+            d["order"] = Order(o.pop("number"), o.pop("merchant"), o.pop("date"), items=[tuple(i) for i in o.pop("items")],
+                               show=tuple(o.pop("show")), **o)
+        if "parcel" in d:
+            p = d.pop("parcel")
+            d["parcel"] = Parcel(p["tracking"], p["carrier"], p["status"], p.get("order"), url=p.get("url"))
+        if "ld" in d:
+            d["ld"] = json.dumps(d["ld"], indent=2)
+        mails.append(Mail(**d))
+    return mails
 
-    write(MAILS)
+
+if __name__ == "__main__":
+    write(load())
