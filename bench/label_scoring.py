@@ -70,6 +70,20 @@ def ratio(a, b):
     return "%.3f" % (a / b) if b else "-"
 
 
+def print_type_table(heading, tally, kinds):
+    """A Markdown table of field counts per type (those with any field labelled or given) and overall."""
+    print(heading + "\n")
+    print("| type | labelled fields | given | correct | precision | recall |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for kind in kinds + ["all"]:
+        c = tally.get(kind)
+        if c is None or (c.labelled == 0 and c.emitted == 0):
+            continue
+        print("| %s | %d | %d | %d | %s | %s |" % ("**overall**" if kind == "all" else kind, c.labelled, c.emitted,
+                                                 c.correct, ratio(c.correct, c.emitted), ratio(c.correct, c.labelled)))
+    print()
+
+
 def pair_greedily(labels, findings, agreeing):
     """Pairs labels with findings, most agreeing fields first ({label index: finding index}); a finding that agrees
     with a label on no field stays unpaired."""

@@ -24,7 +24,7 @@ from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
 from label_scoring import (Counts, alternatives, compact, contains, load_labels, load_scan, norm, obj,
-                           pair_greedily, ratio, text, words)
+                           pair_greedily, print_type_table, ratio, text, words)
 
 FIELDS = {
     "Order": ["orderNumber", "merchant", "orderDate", "items", "subtotal", "tax", "shipping", "discount", "total",
@@ -319,21 +319,10 @@ def score(mails, found, details):
 
 
 def report(tallies, counts, negatives):
-    for key, title in SLICES:
-        if key not in BY_TYPE_SLICES or key not in counts:
-            continue
-        c = counts[key]
-        print("%s (%d mails; %d labelled orders and parcels, %d findings, %d paired)\n" % (title, *c))
-        print("| type | labelled fields | given | correct | precision | recall |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for kind in ORDER + ["all"]:
-            t = tallies[key].get(kind)
-            if t is None or (t.labelled == 0 and t.emitted == 0):
-                continue
-            print("| %s | %d | %d | %d | %s | %s |" % ("**overall**" if kind == "all" else kind, t.labelled,
-                                                     t.emitted, t.correct, ratio(t.correct, t.emitted),
-                                                     ratio(t.correct, t.labelled)))
-        print()
+    titles = dict(SLICES)
+    for key in (k for k in BY_TYPE_SLICES if k in counts):
+        print_type_table("%s (%d mails; %d labelled orders and parcels, %d findings, %d paired)"
+                         % (titles[key], *counts[key]), tallies[key], ORDER)
     print("per field (precision / recall; items count one per line item)\n")
     print("| field | labelled | all P | all R | with markup P | with markup R | without markup P | without markup R |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

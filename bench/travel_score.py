@@ -22,7 +22,7 @@ import sys
 from collections import defaultdict
 
 from label_scoring import (Counts, alternatives, compact, contains, load_labels, load_scan, norm, obj,
-                           pair_greedily, ratio, text, words)
+                           pair_greedily, print_type_table, ratio, text, words)
 
 TYPES = {
     "FlightReservation": "Flight", "LodgingReservation": "Lodging", "TrainReservation": "Train",
@@ -255,17 +255,8 @@ def report(name, tallies, reservations, negatives):
         if key not in BY_TYPE_SLICES or key not in reservations:
             continue
         r = reservations[key]
-        print("%s (%d mails; %d labelled reservations, %d findings, %d matched)\n" % (title, *r))
-        print("| type | labelled fields | given | correct | precision | recall |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for kind in ORDER + ["all"]:
-            c = tallies[key].get(kind)
-            if c is None or (c.labelled == 0 and c.emitted == 0):
-                continue
-            print("| %s | %d | %d | %d | %s | %s |" % ("**overall**" if kind == "all" else kind, c.labelled,
-                                                     c.emitted, c.correct, ratio(c.correct, c.emitted),
-                                                     ratio(c.correct, c.labelled)))
-        print()
+        print_type_table("%s (%d mails; %d labelled reservations, %d findings, %d matched)" % (title, *r),
+                         tallies[key], ORDER)
     t = tallies["all"]
     print("per field, all positive mails\n")
     print("| field | labelled | given | correct | precision | recall |")

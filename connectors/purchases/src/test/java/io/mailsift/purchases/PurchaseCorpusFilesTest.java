@@ -46,9 +46,37 @@ class PurchaseCorpusFilesTest {
             Map.entry("Amazon Logistics", "amazon"), Map.entry("Royal Mail", "s10"), Map.entry("Colissimo", "s10"),
             Map.entry("Chronopost", "s10"));
 
-    static Stream<Path> mails() {
-        try (Stream<Path> files = Files.walk(CORPUS)) {
-            return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList().stream();
+    /** A corpus mail with its labels, named by its path in the corpus (the parameterized tests' display name). */
+    record LabelledMail(Path eml, Map<String, Object> labels) {
+
+        @SuppressWarnings("unchecked")
+        static LabelledMail read(Path eml) {
+            String name = eml.getFileName().toString();
+            Path labels = eml.resolveSibling(name.replaceFirst("\\.eml$", ".labels.json"));
+            try {
+                return new LabelledMail(eml, TestMails.JSON.readValue(Files.readString(labels), Map.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        boolean negative() {
+            return labels.get("negative") == Boolean.TRUE;
+        }
+
+        List<Map<String, Object>> entries(String kind) {
+            return list(labels.get(kind));
+        }
+
+        @Override
+        public String toString() {
+            return CORPUS.relativize(eml).toString();
+        }
+    }
+
+    static List<LabelledMail> corpus() {
+        try (Stream<Path> files = Files.find(CORPUS, 2, (path, attributes) -> path.toString().endsWith(".eml"))) {
+            return files.sorted().map(LabelledMail::read).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,26 +84,23 @@ class PurchaseCorpusFilesTest {
 
     @Test
     void shouldHoldAtLeastEightyMailsOfWhichFifteenNegatives() {
-        List<Path> mails = mails().toList();
-
-        assertThat(mails).hasSizeGreaterThanOrEqualTo(80);
-        assertThat(mails.stream().filter(mail -> labels(mail).get("negative") == Boolean.TRUE))
-                .hasSizeGreaterThanOrEqualTo(15);
+        assertThat(corpus()).hasSizeGreaterThanOrEqualTo(80)
+                .filteredOn(LabelledMail::negative).hasSizeGreaterThanOrEqualTo(15);
     }
 
     @ParameterizedTest
-    @MethodSource("mails")
-    void shouldParseEveryMailAndItsLabelsAndCarryTheMarkupTheyClaim(Path mail) throws IOException {
-        Email email = EmlFixtures.parse(Files.readAllBytes(mail));
-        Map<String, Object> labels = labels(mail);
+    @MethodSource("corpus")
+    void shouldParseEveryMailAndItsLabelsAndCarryTheMarkupTheyClaim(LabelledMail mail) throws IOException {
+        Email email = EmlFixtures.parse(Files.readAllBytes(mail.eml()));
+        Map<String, Object> labels = mail.labels();
 
         assertThat(email.headers().subject()).as("Subject of %s", mail).isNotBlank();
         assertThat(labels.get("language")).isIn("en", "fr", "de");
         assertThat(labels.get("country")).isIn("US", "GB", "FR", "DE");
         assertThat(labels.get("markup")).isIn("schema.org", "none");
-        List<Map<String, Object>> orders = list(labels.get("orders"));
-        List<Map<String, Object>> parcels = list(labels.get("parcels"));
-        if (labels.get("negative") == Boolean.TRUE) {
+        List<Map<String, Object>> orders = mail.entries("orders");
+        List<Map<String, Object>> parcels = mail.entries("parcels");
+        if (mail.negative()) {
             assertThat(orders).as("orders of negative %s", mail).isEmpty();
             assertThat(parcels).as("parcels of negative %s", mail).isEmpty();
         } else {
@@ -90,7 +115,7 @@ class PurchaseCorpusFilesTest {
         }
     }
 
-    private static void assertWellFormedOrder(Path mail, Map<String, Object> order) {
+    private static void assertWellFormedOrder(LabelledMail mail, Map<String, Object> order) {
         assertThat(order.keySet()).as("fields of an order in %s", mail).isSubsetOf(ORDER_FIELDS);
         assertThat(order).as("an order in %s", mail).containsKey("merchant");
         for (String money : MONEY_FIELDS) {
@@ -115,7 +140,7 @@ class PurchaseCorpusFilesTest {
         }
     }
 
-    private static void assertWellFormedParcel(Path mail, Map<String, Object> parcel) {
+    private static void assertWellFormedParcel(LabelledMail mail, Map<String, Object> parcel) {
         assertThat(parcel.keySet()).as("fields of a parcel in %s", mail).isSubsetOf(PARCEL_FIELDS)
                 .contains("trackingNumber", "carrier", "status");
         assertThat(parcel.get("status")).as("parcel status in %s", mail).isIn(PARCEL_STATUSES);
@@ -128,16 +153,5 @@ class PurchaseCorpusFilesTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Object value) {
         return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> labels(Path mail) {
-        String name = mail.getFileName().toString();
-        Path labels = mail.resolveSibling(name.substring(0, name.length() - ".eml".length()) + ".labels.json");
-        try {
-            return TestMails.JSON.readValue(Files.readString(labels), Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
