@@ -10,7 +10,7 @@ bench/purchase-corpus/README.md, "Scoring":
   by the number of agreeing fields (an Invoice finding counts as the order it references);
 - a labelled field is recalled when the paired finding has an agreeing value; a field a finding gives is precise when
   it agrees with the label. Fields a finding gives but the label lacks are not counted. Every scored field of a finding
-  left without a label, and every finding on a negative mail, counts against precision;
+  left without a label counts against precision; findings on negative mails are counted apart (expected: none);
 - money is compared as exact decimals, line items one by one (name, quantity, unit price).
 
 Reading, normalizing, pairing and counting are shared with travel_score.py (label_scoring.py).
@@ -80,18 +80,19 @@ def number(s):
 
 
 def amount(v):
-    """A schema.org price: a JSON number or a plain decimal string ('1234.56'); anything else is no amount."""
+    """A schema.org price as a Decimal: a JSON number or a plain decimal string ('1234.56'). Anything else given
+    ('1.234,56 €') stays text: given, so it counts against precision, but never agreeing."""
     if isinstance(v, dict):
         v = v.get("price", v.get("value"))
-    if isinstance(v, bool) or v is None:
+    if isinstance(v, bool) or v is None or str(v).strip() == "":
         return None
     s = str(v).strip()
     if not re.fullmatch(r"-?\d+(\.\d+)?", s):
-        return None
+        return s
     try:
         return Decimal(s)
     except InvalidOperation:
-        return None
+        return s
 
 
 def status(v):
@@ -224,7 +225,7 @@ def agrees(field, label, found):
             return True
         if field == "carrier" and carrier(l) == carrier(found):
             return True
-        if field in MONEY and found is not None and abs(Decimal(l)) == abs(found):
+        if field in MONEY and isinstance(found, Decimal) and abs(Decimal(l)) == abs(found):
             return True
         if field == "currency" and norm(l) == norm(found):
             return True
