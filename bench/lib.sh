@@ -93,3 +93,17 @@ cpu_snapshot() { awk '/^cpu /{t=0; for (i=2;i<=NF;i++) t+=$i; print t-$5-$6, t}'
 cpu_busy_percent() { awk -v a="$1" -v b="$2" 'BEGIN{split(a,x," "); split(b,y," "); printf "%.0f", 100*(y[1]-x[1])/(y[2]-x[2])}'; }
 # CPU seconds (user+system) used so far by process PID.
 process_cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14+$15)/hz}' "/proc/$1/stat"; }
+
+# scan_corpus CORPUS OUTDIR (the quality benches): builds the jar unless BENCH_SKIP_BUILD or MAILSIFT_JAR is set, then
+# runs one `mailsift scan` over every .eml below CORPUS, as a user would, into OUTDIR/mailsift.jsonl (JSON lines naming
+# their file). CORPUS_MAILS: the mails, relative to CORPUS, sorted.
+scan_corpus() {
+    local corpus=$1 out=$2
+    if [[ -z ${BENCH_SKIP_BUILD:-} && -z ${MAILSIFT_JAR:-} ]]; then
+        (cd "$REPO_DIR" && ./mvnw -B -q -DskipTests package)
+    fi
+    mapfile -t CORPUS_MAILS < <(cd "$corpus" && find . -name '*.eml' | sed 's|^\./||' | LC_ALL=C sort)
+    echo "corpus: ${#CORPUS_MAILS[@]} mails in $corpus" >&2
+    "$JAVA" -jar "$JAR" scan "${CORPUS_MAILS[@]/#/$corpus/}" > "$out/mailsift.jsonl" 2> "$out/mailsift.stderr" || true
+    tail -1 "$out/mailsift.stderr" >&2
+}

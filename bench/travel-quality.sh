@@ -9,29 +9,19 @@
 # CORPUS=dir (default bench/travel-corpus); DETAILS=1 lists every missed or wrong field.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 out=${1:-/tmp/mailsift-travel-quality}
 corpus=${CORPUS:-bench/travel-corpus}
-jar=${MAILSIFT_JAR:-app/target/mailsift.jar}
 kitinerary=${KITINERARY:-/usr/lib/x86_64-linux-gnu/libexec/kf5/kitinerary-extractor}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 mkdir -p "$out"
 rm -rf "$out/kitinerary"
 
-if [[ -z ${BENCH_SKIP_BUILD:-} && -z ${MAILSIFT_JAR:-} ]]; then
-  ./mvnw -B -q -DskipTests package
-fi
-
-mapfile -t mails < <(cd "$corpus" && find . -name '*.eml' | sed 's|^\./||' | LC_ALL=C sort)
-echo "corpus: ${#mails[@]} mails in $corpus" >&2
-
-# One scan over every mail, as a user would run it; findings are JSON lines naming their file.
-"$java" -jar "$jar" scan "${mails[@]/#/$corpus/}" > "$out/mailsift.jsonl" 2> "$out/mailsift.stderr" || true
-tail -1 "$out/mailsift.stderr" >&2
+scan_corpus "$corpus" "$out"
 
 tools=(--tool "mailsift=$out/mailsift.jsonl")
 if [[ -x $kitinerary ]]; then
   # One process per mail (it reads one input); a mail it cannot handle within 60 s counts as no findings.
-  for mail in "${mails[@]}"; do
+  for mail in "${CORPUS_MAILS[@]}"; do
     mkdir -p "$out/kitinerary/$(dirname "$mail")"
     QT_QPA_PLATFORM=offscreen timeout 60 "$kitinerary" "$corpus/$mail" \
       > "$out/kitinerary/$mail.json" 2>> "$out/kitinerary.stderr" || echo "kitinerary: $mail: exit $?" >&2

@@ -11,14 +11,18 @@ or from a directory holding, for every mail X.eml of the corpus, X.eml.json with
 - a labelled field is recalled when the matched finding has an agreeing value; a field a finding gives is precise when
   it agrees with the label. Fields a finding gives but the label lacks are not counted. Every scored field of a finding
   left without a label (and every finding on a negative mail) counts against precision.
+
+What it shares with purchase_score.py (reading, normalizing, pairing, counting) is in label_scoring.py.
 """
 import argparse
 import json
 import os
 import re
 import sys
-import unicodedata
 from collections import defaultdict
+
+from label_scoring import (Counts, alternatives, compact, contains, load_labels, load_scan, norm, obj,
+                           pair_greedily, print_type_table, ratio, text, words)
 
 TYPES = {
     "FlightReservation": "Flight", "LodgingReservation": "Lodging", "TrainReservation": "Train",
@@ -38,37 +42,6 @@ FIELDS = {
 }
 OPTIONAL = ["reservationStatus"]  # scored only where a label states it (schedule changes, cancellations)
 ORDER = ["Flight", "Lodging", "Train", "Bus", "RentalCar", "Event", "FoodEstablishment"]
-
-
-# ---------------------------------------------------------------- normalization
-def norm(s):
-    s = unicodedata.normalize("NFKC", str(s)).casefold()
-    s = re.sub(r"\s+", " ", s).strip()
-    return s.strip(" .,;:-")
-
-
-def compact(s):
-    """Booking references, flight/train numbers: no spaces, hyphens or case; leading zeros of the number dropped."""
-    s = re.sub(r"[\s\-/]", "", norm(s)).upper()
-    return re.sub(r"^([A-Z]*)0+(?=\d)", r"\1", s)
-
-
-def text(v):
-    if isinstance(v, dict):
-        v = v.get("@value", v.get("name"))
-    if isinstance(v, list):
-        v = v[0] if v else None
-    if v is None or isinstance(v, (dict, list)):
-        return None
-    v = str(v).strip()
-    return v or None
-
-
-def obj(d, key):
-    v = d.get(key) if isinstance(d, dict) else None
-    if isinstance(v, list):
-        v = v[0] if v else None
-    return v if isinstance(v, dict) else {}
 
 
 def local_time(v):
@@ -142,23 +115,6 @@ def finding_fields(kind, d):
 
 
 # ---------------------------------------------------------------- agreement of one field
-def alternatives(v):
-    return [x for x in (v if isinstance(v, list) else [v]) if x]
-
-
-def words(s):
-    """Names and places: case, accents, whitespace and punctuation ignored ('Madrid-Puerta de Atocha' = 'Madrid Puerta
-    de Atocha', 'New York (Penn Station)' = 'New York Penn Station', 'Hôtel' = 'Hotel')."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", norm(s)) if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", " ", plain).strip()
-
-
-def contains(haystack, needle):
-    """Whole-word containment: 'Berlin Hbf' is in 'Berlin Hbf (tief)', 'Berlin' is not in 'Berliner Dom'."""
-    h, n = words(haystack), words(needle)
-    return len(n) >= 3 and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", h) is not None
-
-
 def numbers_agree(label, found, strict_prefix):
     """Flight numbers must agree whole (airline included). Train and bus numbers agree when their numbers do: the
     product or operator name in front is not compared (ICE 597 = 597, TGV INOUI 6173 = TGV 6173, AVE 03063 = 3063)."""
@@ -195,16 +151,6 @@ def agrees(field, label, found, kind):
 
 
 # ---------------------------------------------------------------- matching and counting
-class Counts:
-    def __init__(self):
-        self.labelled = self.emitted = self.correct = 0
-
-    def add(self, labelled=0, emitted=0, correct=0):
-        self.labelled += labelled
-        self.emitted += emitted
-        self.correct += correct
-
-
 def score_mail(labels, findings, tally, details, mail):
     """Matches findings to labels per type and adds to tally[(group, key)] the field counts."""
     by_kind = defaultdict(lambda: ([], []))
@@ -215,19 +161,9 @@ def score_mail(labels, findings, tally, details, mail):
     matched_reservations = 0
     for kind, (ls, fs) in by_kind.items():
         scored = FIELDS[kind] + OPTIONAL
-        pairs = []
-        for i, l in enumerate(ls):
-            for j, f in enumerate(fs):
-                n = sum(1 for k in scored if k in l and k in f and agrees(k, l[k], f[k], kind))
-                if n:
-                    pairs.append((-n, i, j))
-        pairs.sort()
-        used_l, used_f, match = set(), set(), {}
-        for _, i, j in pairs:
-            if i not in used_l and j not in used_f:
-                used_l.add(i)
-                used_f.add(j)
-                match[i] = j
+        match = pair_greedily(ls, fs, lambda l, f: sum(
+            1 for k in scored if k in l and k in f and agrees(k, l[k], f[k], kind)))
+        used_f = set(match.values())
         matched_reservations += len(match)
         for i, l in enumerate(ls):
             f = fs[match[i]] if i in match else {}
@@ -253,34 +189,9 @@ def score_mail(labels, findings, tally, details, mail):
     return matched_reservations
 
 
-def load_labels(corpus):
-    mails = {}
-    for root, _, files in os.walk(corpus):
-        for name in sorted(files):
-            if name.endswith(".eml"):
-                path = os.path.join(root, name)
-                rel = os.path.relpath(path, corpus)
-                with open(path[:-4] + ".labels.json", encoding="utf-8") as f:
-                    mails[rel] = json.load(f)
-    return mails
-
-
 def typed(d):
     kind = TYPES.get(str(d.get("@type", "")).rsplit("/", 1)[-1])
     return (kind, finding_fields(kind, d)) if kind else None
-
-
-def load_scan(path, corpus):
-    found = defaultdict(list)
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            t = typed(row.get("data") or {})
-            if t:
-                found[os.path.relpath(os.path.abspath(row["source"]), os.path.abspath(corpus))].append(t)
-    return found
 
 
 def load_dir(path, mails):
@@ -314,10 +225,6 @@ def slices(meta):
             "origin:%s/markup:%s" % (origin, meta["markup"])]
 
 
-def ratio(a, b):
-    return "%.3f" % (a / b) if b else "-"
-
-
 def score(mails, found, details):
     """Field counts per slice and type, reservation counts per slice, and what happened on the negatives."""
     tallies = defaultdict(lambda: defaultdict(Counts))
@@ -348,17 +255,8 @@ def report(name, tallies, reservations, negatives):
         if key not in BY_TYPE_SLICES or key not in reservations:
             continue
         r = reservations[key]
-        print("%s (%d mails; %d labelled reservations, %d findings, %d matched)\n" % (title, *r))
-        print("| type | labelled fields | given | correct | precision | recall |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for kind in ORDER + ["all"]:
-            c = tallies[key].get(kind)
-            if c is None or (c.labelled == 0 and c.emitted == 0):
-                continue
-            print("| %s | %d | %d | %d | %s | %s |" % ("**overall**" if kind == "all" else kind, c.labelled,
-                                                     c.emitted, c.correct, ratio(c.correct, c.emitted),
-                                                     ratio(c.correct, c.labelled)))
-        print()
+        print_type_table("%s (%d mails; %d labelled reservations, %d findings, %d matched)" % (title, *r),
+                         tallies[key], ORDER)
     t = tallies["all"]
     print("per field, all positive mails\n")
     print("| field | labelled | given | correct | precision | recall |")
@@ -404,7 +302,7 @@ def main():
     summary = {}
     for spec in args.tool:
         name, path = spec.split("=", 1)
-        found = load_dir(path, mails) if os.path.isdir(path) else load_scan(path, args.corpus)
+        found = load_dir(path, mails) if os.path.isdir(path) else load_scan(path, args.corpus, typed)
         details = [] if args.details else None
         results[name] = score(mails, found, details)
         report(name, *results[name])
