@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +25,13 @@ import io.mailsift.connector.mail.MalformedEmailException;
 import io.mailsift.finding.FindingStore;
 import io.mailsift.finding.Provenance;
 import io.mailsift.ingest.ConnectorRunner.ConnectorFindings;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,17 +139,33 @@ class MessageIngestion implements DisposableBean {
 
     /**
      * Processes a batch of one folder's messages, in ascending UID order, and commits their outcomes in one
-     * transaction. On this (the watcher's) thread each message's headers are read and its body fetched; parsing and
-     * the connectors run meanwhile on other virtual threads, at most one per processor across all watchers. When the
-     * server fails to deliver a message, the messages before it are committed and the failure is thrown, so that the
-     * watcher reconnects and goes on from that message.
+     * transaction. On this (the watcher's) thread each message's headers (already fetched with the batch) are offered
+     * to the connectors' prefilters; then the bodies some connector wants are fetched, several per IMAP command, and
+     * parsed meanwhile with the connectors run on other virtual threads, at most one per processor across all
+     * watchers. When the server fails to deliver a message, the messages before it are committed and the failure is
+     * thrown, so that the watcher reconnects and goes on from that message.
      */
     void ingest(List<FetchedMessage> batch) {
         List<Pending> pending = new ArrayList<>(batch.size());
         MailboxAccessException failure = null;
+        List<Object> decided = new ArrayList<>(batch.size());
         for (FetchedMessage fetched : batch) {
             try {
-                pending.add(read(fetched, pending));
+                decided.add(decide(fetched));
+            } catch (MailboxAccessException e) {
+                failure = e;
+                break;
+            }
+        }
+        BodyPrefetch prefetch = new BodyPrefetch(decided.stream()
+                .filter(Wanted.class::isInstance).map(Wanted.class::cast).toList());
+        for (Object decision : decided) {
+            if (decision instanceof Pending done) {
+                pending.add(done);
+                continue;
+            }
+            try {
+                pending.add(fetchAndParse((Wanted) decision, prefetch, pending));
             } catch (MailboxAccessException e) {
                 failure = e;
                 break;
@@ -173,11 +193,17 @@ class MessageIngestion implements DisposableBean {
         }
     }
 
+    /** A message some interested connector wants the body of. */
+    private record Wanted(FetchedMessage fetched, List<Connector> interested, List<IngestError> errors,
+            Provenance provenance, int size) {
+    }
+
     /**
-     * Reads one message's headers and, when an interested connector reads bodies, its body, and starts parsing and
-     * extraction; throws {@link MailboxAccessException} when the server failed to deliver it (and may still).
+     * Reads one message's (already fetched) headers and asks the connectors whether they want it: gives a finished
+     * {@link Pending} when no body is needed, else a {@link Wanted}; throws {@link MailboxAccessException} when the
+     * server failed to deliver it (and may still).
      */
-    private Pending read(FetchedMessage fetched, List<Pending> earlier) {
+    private Object decide(FetchedMessage fetched) {
         List<IngestError> errors = new ArrayList<>();
         Provenance provenance = new Provenance(null, null, null, fetched.folder(), fetched.uid());
         try {
@@ -199,13 +225,7 @@ class MessageIngestion implements DisposableBean {
                 return Pending.done(new Outcome(fetched, connectors.extract(interested, email, errors), errors,
                         provenance));
             }
-            // Bodies waiting for a parser are bounded, so that a batch of large messages does not fill the heap.
-            awaitParsedBelow(earlier, MAX_BYTES_WAITING_FOR_PARSE - size);
-            // The body is fetched only here: when some interested connector reads bodies.
-            byte[] raw = rawMessage(fetched);
-            Provenance known = provenance;
-            return new Pending(parsing.submit(() -> parseAndExtract(fetched, raw, interested, errors, known)),
-                    raw.length);
+            return new Wanted(fetched, interested, errors, provenance, size);
         } catch (MessageRemovedException e) {
             // Expunged by another client while we were reading it: nothing left to process.
             log.debug("UID {} in {} was expunged before it was read", fetched.uid(), fetched.folder());
@@ -216,17 +236,108 @@ class MessageIngestion implements DisposableBean {
             // A parser failure on one message must not stall the folder: record it and move on.
             errors.add(IngestError.of(null, IngestError.Kind.PARSE, e));
         } catch (MessagingException e) {
-            int attempts = readFailures.merge(readFailureKey(fetched), 1, Integer::sum);
-            if (attempts < MAX_READ_ATTEMPTS) {
-                // Most likely the connection: the watcher reconnects and this message is read again.
-                throw new MailboxAccessException("could not read UID " + fetched.uid() + " of " + fetched.folder()
-                        + " (attempt " + attempts + " of " + MAX_READ_ATTEMPTS + ")", e);
-            }
-            errors.add(new IngestError(null, IngestError.Kind.UNREADABLE,
-                    "the server failed to deliver it " + attempts + " times in a row, last: " + e));
+            errors.add(unreadable(fetched, e));
         }
         return Pending.done(new Outcome(fetched, List.of(), errors, provenance));
     }
+
+    /**
+     * Fetches a wanted message's body (the prefetch has usually brought it already) and starts parsing and
+     * extraction; throws {@link MailboxAccessException} when the server failed to deliver it (and may still).
+     */
+    private Pending fetchAndParse(Wanted wanted, BodyPrefetch prefetch, List<Pending> earlier) {
+        FetchedMessage fetched = wanted.fetched();
+        List<IngestError> errors = wanted.errors();
+        try {
+            // Bodies waiting for a parser are bounded, so that a batch of large messages does not fill the heap.
+            awaitParsedBelow(earlier, MAX_BYTES_WAITING_FOR_PARSE - wanted.size());
+            prefetch.loadFrom(wanted);
+            byte[] raw = rawMessage(fetched);
+            return new Pending(parsing.submit(() -> parseAndExtract(fetched, raw, wanted.interested(), errors,
+                    wanted.provenance())), raw.length);
+        } catch (MessageRemovedException e) {
+            log.debug("UID {} in {} was expunged before it was read", fetched.uid(), fetched.folder());
+        } catch (RuntimeException e) {
+            if (e instanceof MailboxAccessException stopped) {
+                throw stopped;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new MailboxAccessException("stopped while processing UID " + fetched.uid(), e);
+            }
+            errors.add(IngestError.of(null, IngestError.Kind.PARSE, e));
+        } catch (MessagingException e) {
+            errors.add(unreadable(fetched, e));
+        }
+        return Pending.done(new Outcome(fetched, List.of(), errors, wanted.provenance()));
+    }
+
+    /**
+     * A read failure: thrown as {@link MailboxAccessException} (most likely the connection: the watcher reconnects and
+     * the message is read again) until it happened {@link #MAX_READ_ATTEMPTS} times in a row, then the error to record.
+     */
+    private IngestError unreadable(FetchedMessage fetched, MessagingException e) {
+        int attempts = readFailures.merge(readFailureKey(fetched), 1, Integer::sum);
+        if (attempts < MAX_READ_ATTEMPTS) {
+            throw new MailboxAccessException("could not read UID " + fetched.uid() + " of " + fetched.folder()
+                    + " (attempt " + attempts + " of " + MAX_READ_ATTEMPTS + ")", e);
+        }
+        return new IngestError(null, IngestError.Kind.UNREADABLE,
+                "the server failed to deliver it " + attempts + " times in a row, last: " + e);
+    }
+
+    /**
+     * Fetches the wanted bodies of a batch several at a time, one {@code UID FETCH ... BODY.PEEK[]} per chunk of up to
+     * {@link #PREFETCH_MESSAGES} messages and {@link #PREFETCH_BYTES}, instead of one command and one round trip per
+     * message: a round trip to a remote provider costs tens of milliseconds. A chunk is fetched while the one before it
+     * is being parsed, so fetching and parsing still overlap. Best effort: when a chunk's fetch fails, each message is fetched on its own
+     * and its failure handled there.
+     */
+    private static final class BodyPrefetch {
+
+        private final List<Wanted> wanted;
+        private int loadedUpTo;
+
+        BodyPrefetch(List<Wanted> wanted) {
+            this.wanted = wanted;
+        }
+
+        /** Makes sure the chunk starting at this message is fetched. */
+        void loadFrom(Wanted message) {
+            int at = wanted.indexOf(message);
+            if (at < loadedUpTo) {
+                return;
+            }
+            List<Message> chunk = new ArrayList<>();
+            long bytes = 0;
+            int next = at;
+            while (next < wanted.size() && chunk.size() < PREFETCH_MESSAGES
+                    && (chunk.isEmpty() || bytes + wanted.get(next).size() <= PREFETCH_BYTES)) {
+                chunk.add(wanted.get(next).fetched().message());
+                bytes += wanted.get(next).size();
+                next++;
+            }
+            loadedUpTo = next;
+            if (chunk.size() < 2) {
+                return;
+            }
+            try {
+                chunk.getFirst().getFolder().fetch(chunk.toArray(Message[]::new), WHOLE_MESSAGE);
+            } catch (MessagingException | RuntimeException e) {
+                log.debug("Fetching {} bodies at once failed, one at a time instead: {}", chunk.size(), e.toString());
+            }
+        }
+
+        private static final FetchProfile WHOLE_MESSAGE = new FetchProfile();
+
+        static {
+            // BODY.PEEK[]: Angus Mail always peeks for this item, so \Seen is never set.
+            WHOLE_MESSAGE.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        }
+    }
+
+    /** Bodies fetched with one IMAP command, at most (a larger message is fetched alone). */
+    private static final long PREFETCH_BYTES = 2L * 1024 * 1024;
+    private static final int PREFETCH_MESSAGES = 8;
 
     private Outcome parseAndExtract(FetchedMessage fetched, byte[] raw, List<Connector> interested,
             List<IngestError> errors, Provenance provenance) throws InterruptedException {
@@ -282,7 +393,18 @@ class MessageIngestion implements DisposableBean {
                     errorLog.record(accountId, fetched.folder(), fetched.uid(), outcome.provenance().messageId(),
                             error);
                 }
-                checkpoints.advance(accountId, fetched.folder(), fetched.uidValidity(), fetched.uid());
+            }
+            // A batch is one folder under one UIDVALIDITY; grouped anyway, so that a mixed list stays correct.
+            Map<String, List<FetchedMessage>> byFolder = new LinkedHashMap<>();
+            for (Outcome outcome : outcomes) {
+                FetchedMessage fetched = outcome.fetched();
+                byFolder.computeIfAbsent(fetched.folder() + "\u0000" + fetched.uidValidity(), key -> new ArrayList<>())
+                        .add(fetched);
+            }
+            for (List<FetchedMessage> messages : byFolder.values()) {
+                FetchedMessage first = messages.getFirst();
+                checkpoints.advance(accountId, first.folder(), first.uidValidity(),
+                        messages.stream().map(FetchedMessage::uid).toList());
             }
         });
         for (Outcome outcome : outcomes) {
