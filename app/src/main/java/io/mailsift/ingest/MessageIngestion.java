@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +27,19 @@ import io.mailsift.connector.mail.MalformedEmailException;
 import io.mailsift.finding.FindingStore;
 import io.mailsift.finding.Provenance;
 import io.mailsift.ingest.ConnectorRunner.ConnectorFindings;
-import jakarta.mail.FetchProfile;
-import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
+import org.eclipse.angus.mail.imap.protocol.UID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -276,9 +283,15 @@ class MessageIngestion implements DisposableBean {
             // Bodies waiting for a parser are bounded, so that a batch of large messages does not fill the heap.
             awaitParsedBelow(earlier, MAX_BYTES_WAITING_FOR_PARSE - wanted.size());
             prefetch.loadFrom(wanted);
-            byte[] raw = rawMessage(fetched);
-            return new Pending(parsing.submit(() -> parseAndExtract(fetched, raw, wanted.interested(), errors,
-                    wanted.provenance())), raw.length);
+            byte[] raw = prefetch.take(fetched.uid());
+            if (raw == null) {
+                raw = rawMessage(fetched);
+            } else {
+                metrics.bodyFetched(fetched.account().name(), fetched.folder());
+            }
+            byte[] body = raw;
+            return new Pending(parsing.submit(() -> parseAndExtract(fetched, body, wanted.interested(), errors,
+                    wanted.provenance())), body.length);
         } catch (MessageRemovedException e) {
             log.debug("UID {} in {} was expunged before it was read", fetched.uid(), fetched.folder());
         } catch (RuntimeException e) {
@@ -310,15 +323,18 @@ class MessageIngestion implements DisposableBean {
     }
 
     /**
-     * Fetches the wanted bodies of a batch several at a time, one {@code UID FETCH ... BODY.PEEK[]} per chunk of up to
-     * {@link #PREFETCH_MESSAGES} messages and {@link #PREFETCH_BYTES}, instead of one command and one round trip per
-     * message: a round trip to a remote provider costs tens of milliseconds. A chunk is fetched while the one before it
-     * is being parsed, so fetching and parsing still overlap. Best effort: when a chunk's fetch fails, each message is fetched on its own
-     * and its failure handled there.
+     * Fetches the wanted bodies of a batch several at a time, one {@code FETCH ... (UID BODY.PEEK[])} per chunk of up
+     * to {@link #PREFETCH_MESSAGES} messages and {@link #PREFETCH_BYTES}, instead of one command and one round trip
+     * per message: a round trip to a remote provider costs tens of milliseconds. A chunk is fetched while the one
+     * before it is being parsed, so fetching and parsing still overlap. The bodies are taken from the responses, by
+     * UID, and handed out once: they are not left in the folder's message objects, which Angus Mail keeps for as long
+     * as the folder is open (a whole backfill). Best effort: when a chunk's fetch fails, or a body is missing from it,
+     * the message is fetched on its own and its failure handled there.
      */
     private static final class BodyPrefetch {
 
         private final List<Wanted> wanted;
+        private final Map<Long, byte[]> bodies = new HashMap<>();
         private int loadedUpTo;
 
         BodyPrefetch(List<Wanted> wanted) {
@@ -331,12 +347,12 @@ class MessageIngestion implements DisposableBean {
             if (at < loadedUpTo) {
                 return;
             }
-            List<Message> chunk = new ArrayList<>();
+            List<Wanted> chunk = new ArrayList<>();
             long bytes = 0;
             int next = at;
             while (next < wanted.size() && chunk.size() < PREFETCH_MESSAGES
                     && (chunk.isEmpty() || bytes + wanted.get(next).size() <= PREFETCH_BYTES)) {
-                chunk.add(wanted.get(next).fetched().message());
+                chunk.add(wanted.get(next));
                 bytes += wanted.get(next).size();
                 next++;
             }
@@ -344,18 +360,33 @@ class MessageIngestion implements DisposableBean {
             if (chunk.size() < 2) {
                 return;
             }
+            int[] numbers = chunk.stream().mapToInt(each -> each.fetched().message().getMessageNumber()).toArray();
+            IMAPFolder folder = (IMAPFolder) chunk.getFirst().fetched().message().getFolder();
             try {
-                chunk.getFirst().getFolder().fetch(chunk.toArray(Message[]::new), WHOLE_MESSAGE);
+                folder.doCommand(protocol -> {
+                    // BODY.PEEK[], never BODY[]: fetching must not set \Seen.
+                    for (Response response : protocol.fetch(MessageSet.createMessageSets(numbers),
+                            "UID BODY.PEEK[]")) {
+                        if (response instanceof FetchResponse fetch) {
+                            UID uid = fetch.getItem(UID.class);
+                            BODY body = fetch.getItem(BODY.class);
+                            if (uid != null && body != null && !body.isHeader()) {
+                                ByteArray content = body.getByteArray();
+                                bodies.put(uid.uid, Arrays.copyOfRange(content.getBytes(), content.getStart(),
+                                        content.getStart() + content.getCount()));
+                            }
+                        }
+                    }
+                    return null;
+                });
             } catch (MessagingException | RuntimeException e) {
                 log.debug("Fetching {} bodies at once failed, one at a time instead: {}", chunk.size(), e.toString());
             }
         }
 
-        private static final FetchProfile WHOLE_MESSAGE = new FetchProfile();
-
-        static {
-            // BODY.PEEK[]: Angus Mail always peeks for this item, so \Seen is never set.
-            WHOLE_MESSAGE.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        /** The prefetched body of this UID, handed out once, or {@code null}. */
+        byte @Nullable [] take(long uid) {
+            return bodies.remove(uid);
         }
     }
 

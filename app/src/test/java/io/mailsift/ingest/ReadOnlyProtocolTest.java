@@ -94,6 +94,8 @@ class ReadOnlyProtocolTest {
                 .anyMatch(args -> args.contains("BODY.PEEK[]"))
                 // The two bodies the backfill wants come in one command, not one round trip each.
                 .anyMatch(args -> args.matches("\\s*\\d+[:,]\\d+.*BODY\\.PEEK\\[\\].*"));
+        // That one for the backfill and one for the live message: no body fetched again one by one.
+        assertThat(commands).filteredOn(c -> c[0].endsWith("FETCH") && c[1].contains("BODY.PEEK[]")).hasSize(2);
         assertThat(lines).noneMatch(line -> line.contains("secret"));
     }
 
