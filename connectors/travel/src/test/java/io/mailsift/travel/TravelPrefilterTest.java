@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -134,13 +136,17 @@ class TravelPrefilterTest {
             connector.interestedIn(newsletter);
         }
 
-        long start = System.nanoTime();
+        // CPU time of this thread, not wall time: on a loaded build machine the thread waits for a core.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        int accepted = 0;
         for (int i = 0; i < calls; i++) {
-            assertThat(connector.interestedIn(newsletter)).isFalse();
+            accepted += connector.interestedIn(newsletter) ? 1 : 0;
         }
-        long perCall = (System.nanoTime() - start) / calls;
+        long perCall = (threads.getCurrentThreadCpuTime() - start) / calls;
 
-        // Issue 5 asks for under 20 µs; it takes about 1 µs, the margin is for a loaded build machine.
+        assertThat(accepted).isZero();
+        // Issue 5 asks for under 20 µs; it takes 2-3 µs of CPU.
         assertThat(perCall).isLessThan(20_000);
     }
 
