@@ -66,15 +66,21 @@ log "mbsync (FSync no): ${MBSYNC_NOFSYNC_S}s"
 # --- Mailsift -------------------------------------------------------------------------------------------------------
 export MAILSIFT_ACCOUNTS_0_NAME=bench MAILSIFT_ACCOUNTS_0_HOST=127.0.0.1 MAILSIFT_ACCOUNTS_0_PORT=$IMAP_PORT \
     MAILSIFT_ACCOUNTS_0_SECURITY=none MAILSIFT_ACCOUNTS_0_USERNAME=user0 MAILSIFT_ACCOUNTS_0_PASSWORD=bench
+LOAD_AT_START=$(load_average)
 START_MS=$(now_ms)
 start_app "$WORK"
 wait_until 120 "Mailsift to start" app_ready
 CPU_BEFORE=$(cpu_snapshot)
 APP_CPU_BEFORE=$(process_cpu_seconds "$APP_PID")
+# The JVM's CPU from its watcher's start too (the figure above includes the end of Spring's start-up).
+wait_until 120 "the watcher to start" grep -q "Watching INBOX" "$WORK/app.log"
+APP_CPU_AT_WATCH=$(process_cpu_seconds "$APP_PID")
 checkpoint_at_end() { [[ $(sql "SELECT last_uid FROM folder_checkpoints" 2>/dev/null) == "$LAST_UID" ]]; }
 wait_until 1800 "the checkpoint to reach UID $LAST_UID" checkpoint_at_end
 MAILSIFT_CPU=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
-APP_CPU=$(awk -v a="$APP_CPU_BEFORE" -v b="$(process_cpu_seconds "$APP_PID")" 'BEGIN{printf "%.1f", b-a}')
+APP_CPU_AT_END=$(process_cpu_seconds "$APP_PID")
+APP_CPU=$(awk -v a="$APP_CPU_BEFORE" -v b="$APP_CPU_AT_END" 'BEGIN{printf "%.1f", b-a}')
+APP_CPU_WATCH=$(awk -v a="$APP_CPU_AT_WATCH" -v b="$APP_CPU_AT_END" 'BEGIN{printf "%.1f", b-a}')
 # The checkpoint row's own timestamp says when the last message was committed (the poll adds up to 0.1 s).
 DONE_MS=$(sql "SELECT (extract(epoch FROM updated_at) * 1000)::bigint FROM folder_checkpoints")
 WATCH_MS=$(log_time_ms "$WORK/app.log" "Watching INBOX")
@@ -82,11 +88,14 @@ FINDINGS=$(sql "SELECT count(*) FROM findings")
 ERRORS=$(sql "SELECT count(*) FROM connector_errors")
 PG_VERSION=$(sql "SHOW server_version")
 RSS_KB=$(awk '/VmRSS/{print $2}' "/proc/$APP_PID/status")
+# How many bodies the header prefilters let through (the rest were never fetched).
+BODIES=$(curl -s "http://127.0.0.1:$HTTP_PORT/actuator/metrics/mailsift.ingest.bodies.fetched" \
+    | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2 || true)
 stop_app "$WORK"
 
 awk -v watch="$WATCH_MS" -v start="$START_MS" -v done="$DONE_MS" -v mb="$MBSYNC_S" -v n="$LAST_UID" \
     -v findings="$FINDINGS" -v errors="$ERRORS" -v files="$MBSYNC_FILES" -v rss="$RSS_KB" \
-    -v load="$(load_average)" -v mbnofsync="$MBSYNC_NOFSYNC_S" -v mbcpus="$MBSYNC_CPU_S" -v pg="$PG_VERSION" -v mbcpu="$MBSYNC_CPU" -v mscpu="$MAILSIFT_CPU" -v appcpu="$APP_CPU" 'BEGIN {
+    -v load="$(load_average)" -v load0="$LOAD_AT_START" -v bodies="${BODIES:-?}" -v mbnofsync="$MBSYNC_NOFSYNC_S" -v mbcpus="$MBSYNC_CPU_S" -v pg="$PG_VERSION" -v mbcpu="$MBSYNC_CPU" -v mscpu="$MAILSIFT_CPU" -v appcpu="$APP_CPU" -v appcpuwatch="$APP_CPU_WATCH" 'BEGIN {
     ms = (done - watch) / 1000; total = (done - start) / 1000
     printf "messages=%d\n", n
     printf "mbsync_seconds=%.2f\nmbsync_messages=%d\nmbsync_msgs_per_s=%.0f\n", mb, files, n / mb
@@ -95,8 +104,11 @@ awk -v watch="$WATCH_MS" -v start="$START_MS" -v done="$DONE_MS" -v mb="$MBSYNC_
     printf "mailsift_seconds_from_watcher_start=%.2f\nmailsift_msgs_per_s=%.0f\n", ms, n / ms
     printf "mailsift_seconds_from_process_start=%.2f\n", total
     printf "mailsift_findings=%d\nmailsift_connector_errors=%d\nmailsift_rss_mb_at_end=%.0f\n", findings, errors, rss / 1024
+    printf "mailsift_bodies_fetched=%d\n", bodies
     printf "machine_cpu_busy_percent_during_mbsync=%d\nmachine_cpu_busy_percent_during_mailsift=%d\n", mbcpu, mscpu
     printf "mailsift_jvm_cpu_seconds_during_backfill=%.1f\n", appcpu
+    printf "mailsift_jvm_cpu_seconds_from_watcher_start=%.1f\n", appcpuwatch
+    printf "load_average_at_mailsift_start=%s\n", load0
     printf "load_average_at_end=%s\nembedded_postgresql=%s\n", load, pg
     printf "ratio_mailsift_over_mbsync=%.2f\n", ms / mb
 }' | tee "$WORK/backfill.result"

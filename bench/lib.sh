@@ -37,7 +37,9 @@ start_app() {
     local work=$1
     shift
     mkdir -p "$work/app"
-    "$JAVA" $APP_HEAP -XX:+UseG1GC -jar "$JAR" \
+    # BENCH_JAVA_OPTS: extra JVM options, e.g. a flight recording:
+    # BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/backfill.jfr,settings=profile"
+    "$JAVA" $APP_HEAP -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
         --mailsift.data-dir="$work/app" \
         --mailsift.embedded-postgres.port="$PG_PORT" \
         --server.address=127.0.0.1 --server.port="$HTTP_PORT" \

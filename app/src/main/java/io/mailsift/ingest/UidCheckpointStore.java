@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,10 +107,18 @@ class UidCheckpointStore {
     }
 
     /**
-     * Moves the checkpoint to {@code uid}, counting it as done when it is in the backfill window; a new UIDVALIDITY
-     * replaces the old checkpoint. Joins the caller's transaction.
+     * Moves the checkpoint to the highest of {@code uids} (one batch of a folder, committed together), counting as
+     * done those in the backfill window above the old checkpoint; a new UIDVALIDITY replaces the old checkpoint. One
+     * statement per batch, not per message: the row would otherwise be rewritten for every message. Joins the caller's
+     * transaction.
      */
-    void advance(long accountId, String folder, long uidValidity, long uid) {
+    void advance(long accountId, String folder, long uidValidity, List<Long> uids) {
+        StringJoiner array = new StringJoiner(",", "{", "}");
+        long highest = 0;
+        for (long uid : uids) {
+            array.add(Long.toString(uid));
+            highest = Math.max(highest, uid);
+        }
         jdbc.sql("""
                 INSERT INTO folder_checkpoints (account_id, folder, uid_validity, last_uid)
                 VALUES (:account, :folder, :uidValidity, :uid)
@@ -117,9 +127,11 @@ class UidCheckpointStore {
                                     THEN GREATEST(folder_checkpoints.last_uid, excluded.last_uid)
                                     ELSE excluded.last_uid END,
                     backfill_done = CASE WHEN folder_checkpoints.uid_validity = excluded.uid_validity
-                                          AND excluded.last_uid > folder_checkpoints.last_uid
-                                          AND excluded.last_uid <= folder_checkpoints.backfill_until_uid
-                                         THEN LEAST(folder_checkpoints.backfill_done + 1,
+                                         THEN LEAST(folder_checkpoints.backfill_done
+                                                    + (SELECT count(DISTINCT batch.uid)
+                                                       FROM unnest(CAST(:uids AS bigint[])) AS batch(uid)
+                                                       WHERE batch.uid > folder_checkpoints.last_uid
+                                                         AND batch.uid <= folder_checkpoints.backfill_until_uid),
                                                     folder_checkpoints.backfill_total)
                                          ELSE folder_checkpoints.backfill_done END,
                     uid_validity = excluded.uid_validity,
@@ -127,7 +139,8 @@ class UidCheckpointStore {
                 .param("account", accountId)
                 .param("folder", folder)
                 .param("uidValidity", uidValidity)
-                .param("uid", uid)
+                .param("uid", highest)
+                .param("uids", array.toString())
                 .update();
     }
 }

@@ -54,6 +54,7 @@ class ReadOnlyProtocolTest {
         GreenMailUser user = greenMail.setUser(ACCOUNT + "@example.org", ACCOUNT, "secret");
         user.deliver(TestMails.mail("body: protocol before", "a body to fetch"));
         user.deliver(TestMails.mail("protocol headers only"));
+        user.deliver(TestMails.mail("body: protocol before, second", "a second body to fetch"));
         TestPostgres.Connection db = TestPostgres.newDatabase();
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(db.url(), db.username(), db.password()));
         ListAppender<ILoggingEvent> trace = new ListAppender<>();
@@ -76,9 +77,9 @@ class ReadOnlyProtocolTest {
                         "--mailsift.accounts[0].security=none",
                         "--mailsift.accounts[0].username=" + ACCOUNT,
                         "--mailsift.accounts[0].password=secret")) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(jdbc) == 3);
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(jdbc) == 5);
             user.deliver(TestMails.mail("body: protocol while idle", "another body"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> count(jdbc) == 5);
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(jdbc) == 7);
         }
 
         List<String> lines = trace.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
@@ -91,7 +92,11 @@ class ReadOnlyProtocolTest {
         // Fetching BODY[] or RFC822 (unlike BODY.PEEK[] and RFC822.SIZE) sets \Seen.
         assertThat(commands).filteredOn(c -> c[0].endsWith("FETCH")).extracting(c -> c[1])
                 .noneMatch(args -> args.contains("BODY[") || args.matches(".*\\bRFC822(\\)|\\s).*"))
-                .anyMatch(args -> args.contains("BODY.PEEK[]"));
+                .anyMatch(args -> args.contains("BODY.PEEK[]"))
+                // The two bodies the backfill wants come in one command, not one round trip each.
+                .anyMatch(args -> args.matches("\\s*\\d+[:,]\\d+.*BODY\\.PEEK\\[\\].*"));
+        // That one for the backfill and one for the live message: no body fetched again one by one.
+        assertThat(commands).filteredOn(c -> c[0].endsWith("FETCH") && c[1].contains("BODY.PEEK[]")).hasSize(2);
         assertThat(lines).noneMatch(line -> line.contains("secret"));
     }
 

@@ -6,7 +6,9 @@ import java.util.Set;
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.ConnectorDescriptor;
 import io.mailsift.connector.Email;
+import io.mailsift.connector.EmailHeaders;
 import io.mailsift.connector.Finding;
+import io.mailsift.connector.HeaderPrefilter;
 import io.mailsift.connector.ReadScope;
 import io.mailsift.connector.SpiVersion;
 
@@ -28,9 +30,11 @@ import io.mailsift.connector.SpiVersion;
  *
  * <p>Stateless and thread-safe.
  *
- * <p>It keeps the SPI's default prefilter (interested in every message): any shop, marketplace or carrier may send
- * order markup, and forwarded receipts come from anyone, so no header rule could exclude a message without losing
- * purchases; a message without markup costs {@link #extract(Email)} no more than a look at an empty list.
+ * <p>Prefilter ({@link #interestedIn(EmailHeaders)}): the keyword table {@code prefilter.txt} next to this class
+ * (order, receipt, invoice and delivery words in English, German, French, Spanish, Italian, Dutch and Portuguese, and
+ * well-known shops, marketplaces and carriers), matched against the subject, the sender's name and address; forwards
+ * always pass. A message it declines is never fetched, so an order from an unknown shop under a subject without any
+ * such word is lost: the price of not parsing all mail (see docs/connectors.md, "Header prefilters").
  */
 public final class PurchaseConnector implements Connector {
 
@@ -39,6 +43,8 @@ public final class PurchaseConnector implements Connector {
             Set.of(PurchaseExtractor.ORDER, PurchaseExtractor.PARCEL),
             ReadScope.BODIES,
             "Finds orders and parcel deliveries in the schema.org markup of shop and carrier mails.");
+
+    private static final HeaderPrefilter PREFILTER = HeaderPrefilter.load(PurchaseConnector.class, "prefilter.txt");
 
     private final PurchaseExtractor extractor = new PurchaseExtractor();
 
@@ -51,6 +57,10 @@ public final class PurchaseConnector implements Connector {
         return DESCRIPTOR;
     }
 
+    @Override
+    public boolean interestedIn(EmailHeaders headers) {
+        return PREFILTER.accepts(headers);
+    }
 
     @Override
     public List<Finding> extract(Email email) {

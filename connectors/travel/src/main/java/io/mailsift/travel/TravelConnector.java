@@ -6,7 +6,9 @@ import java.util.Set;
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.ConnectorDescriptor;
 import io.mailsift.connector.Email;
+import io.mailsift.connector.EmailHeaders;
 import io.mailsift.connector.Finding;
+import io.mailsift.connector.HeaderPrefilter;
 import io.mailsift.connector.ReadScope;
 import io.mailsift.connector.SpiVersion;
 
@@ -28,10 +30,11 @@ import io.mailsift.connector.SpiVersion;
  *
  * <p>Stateless and thread-safe.
  *
- * <p>It keeps the SPI's default prefilter (interested in every message): markup can come from anyone (airlines,
- * agencies, booking sites, a colleague forwarding a confirmation), so no sender or subject rule could exclude a message
- * without losing bookings, and a message without markup costs {@link #extract(Email)} no more than a look at an empty
- * list.
+ * <p>Prefilter ({@link #interestedIn(EmailHeaders)}): the keyword table {@code prefilter.txt} next to this class
+ * (booking words in English, French, German, Spanish, Italian, Dutch and Portuguese, and well-known travel senders),
+ * matched against the subject, the sender's name and address; forwards and iCalendar messages always pass. A message
+ * it declines is never fetched, so a booking from an unknown sender under a subject without any booking word is lost:
+ * the price of not parsing all mail (see docs/connectors.md, "Header prefilters").
  */
 public final class TravelConnector implements Connector {
 
@@ -42,6 +45,9 @@ public final class TravelConnector implements Connector {
             ReadScope.BODIES,
             "Finds flight, hotel, train, bus, rental car, event and restaurant bookings in the schema.org markup of "
                     + "confirmation mails, one per booked leg.");
+
+    private static final HeaderPrefilter PREFILTER = HeaderPrefilter.load(TravelConnector.class, "prefilter.txt")
+            .orContentType("text/calendar", "application/ics");
 
     private final ReservationExtractor extractor = new ReservationExtractor();
 
@@ -54,6 +60,10 @@ public final class TravelConnector implements Connector {
         return DESCRIPTOR;
     }
 
+    @Override
+    public boolean interestedIn(EmailHeaders headers) {
+        return PREFILTER.accepts(headers);
+    }
 
     @Override
     public List<Finding> extract(Email email) {

@@ -32,7 +32,6 @@ final class MicrodataItems {
     private MicrodataItems() {
     }
 
-    private static final Pattern ITEMSCOPE = Pattern.compile("itemscope", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAGRAPH_TAG = Pattern.compile("(?i)<(/?)p(?=[\\s>/])");
 
     /**
@@ -40,10 +39,26 @@ final class MicrodataItems {
      * first block inside it, which would cut an {@code itemscope} paragraph off from its properties.
      */
     static List<Map<String, Object>> read(String html) {
-        if (!ITEMSCOPE.matcher(html).find()) {
+        if (!containsItemscope(html)) {
             return List.of();
         }
         return read(Jsoup.parse(PARAGRAPH_TAG.matcher(html).replaceAll("<$1div")));
+    }
+
+    /**
+     * Whether the text holds {@code itemscope} in any case: microdata needs it, and most mail has none. A plain scan,
+     * several times faster than a case-insensitive regular expression over 10-50 KB of HTML.
+     */
+    static boolean containsItemscope(String html) {
+        String word = "itemscope";
+        int last = html.length() - word.length();
+        for (int at = 0; at <= last; at++) {
+            char c = html.charAt(at);
+            if ((c == 'i' || c == 'I') && html.regionMatches(true, at + 1, word, 1, word.length() - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The top-level items in document order; items without any property are dropped. */

@@ -145,4 +145,13 @@ class MicrodataTest {
 
         assertThat(items).extracting(JsonLd::types).containsExactly(List.of("Order"), List.of("ParcelDelivery"));
     }
+
+    @Test
+    void shouldLookForItemscopeInAnyCaseBeforeParsing() {
+        assertThat(MicrodataItems.containsItemscope("<div ItemScope itemtype=x>")).isTrue();
+        assertThat(MicrodataItems.containsItemscope("<div ITEMSCOPE>")).isTrue();
+        assertThat(MicrodataItems.containsItemscope("itemscope")).isTrue();
+        assertThat(MicrodataItems.containsItemscope("<p>items cope, itemscop</p>")).isFalse();
+        assertThat(MicrodataItems.containsItemscope("")).isFalse();
+    }
 }

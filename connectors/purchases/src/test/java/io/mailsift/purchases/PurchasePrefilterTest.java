@@ -1,0 +1,112 @@
+package io.mailsift.purchases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mailsift.connector.EmailHeaders;
+import io.mailsift.connector.testkit.EmlFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Recall and selectivity of the purchases connector's header prefilter. A message it declines is never fetched, so
+ * every order and parcel mail of the project's corpora must pass on its own headers.
+ */
+class PurchasePrefilterTest {
+
+    private final PurchaseConnector connector = new PurchaseConnector();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"broken-markup-jsonld.eml", "invoice-and-orderless-markup-jsonld.eml",
+            "order-confirmation-jsonld.eml", "order-confirmation-microdata.eml", "order-shipped-with-delivery-jsonld.eml",
+            "order-status-update-jsonld.eml", "parcel-delivery-jsonld.eml", "parcel-delivery-microdata.eml"})
+    void shouldAcceptEveryPurchaseMailOfTheCorpus(String name) {
+        EmailHeaders headers = TestMails.resource(name).headers();
+
+        assertThat(connector.interestedIn(headers)).as(name).isTrue();
+    }
+
+    @Test
+    void shouldCoverEveryMailOfTheCorpusWithFindings() throws IOException {
+        // Every fixture but the newsletter (whose markup is no order) is in the list above.
+        try (var files = Files.list(Path.of("src/test/resources/mails"))) {
+            assertThat(files.map(file -> file.getFileName().toString())
+                    .filter(name -> !name.startsWith("newsletter"))).hasSize(8);
+        }
+    }
+
+    /** The purchase mails of the demo mailbox. */
+    @ParameterizedTest
+    @ValueSource(strings = {"../../app/src/main/resources/demo/mail/03-order.eml",
+            "../../app/src/main/resources/demo/mail/04-parcel.eml"})
+    void shouldAcceptTheDemoPurchaseMails(String file) throws IOException {
+        EmailHeaders headers = EmlFixtures.parse(Files.readAllBytes(Path.of(file))).headers();
+
+        assertThat(connector.interestedIn(headers)).as(file).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Your order #112-4567890", "Ihre Bestellung bei Beispiel", "Bestellbestätigung",
+            "Votre commande a été expédiée", "Confirmación de tu pedido", "Your receipt from Example",
+            "Ihre Rechnung Nr. 4711", "Votre facture de novembre", "Tu factura", "Your package is out for delivery",
+            "Ihr Paket kommt heute", "Votre colis est en route", "Tu envío está en camino", "Versandbestätigung",
+            "Ihre Lieferung", "Livraison prévue demain", "Il tuo ordine è stato spedito", "Uw bestelling is verzonden",
+            "Track your parcel", "Your item has shipped", "Sendungsverfolgung"})
+    void shouldAcceptPurchaseSubjectsInSeveralLanguages(String subject) {
+        assertThat(connector.interestedIn(headers("From: Anna <anna@mail.example>\r\nSubject: " + subject + "\r\n")))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Fwd: look at this", "WG: zur Info", "TR: pour info", "RV: mira", "Re: Fwd: hmm"})
+    void shouldAcceptEveryForwardWhateverItsSubject(String subject) {
+        assertThat(connector.interestedIn(headers("From: Anna <anna@mail.example>\r\nSubject: " + subject + "\r\n")))
+                .isTrue();
+    }
+
+    @Test
+    void shouldAcceptAWellKnownShopOrCarrierUnderAnySubject() {
+        assertThat(connector.interestedIn(headers("From: DHL <noreply@dhl.de>\r\nSubject: Neuigkeiten\r\n")))
+                .isTrue();
+        assertThat(connector.interestedIn(headers("From: Amazon.de <konto@amazon.de>\r\nSubject: Hallo\r\n")))
+                .isTrue();
+    }
+
+    @Test
+    void shouldDeclineMostMailThatIsNotAPurchase() {
+        List<String> accepted = new ArrayList<>();
+        List<String> negatives = negatives();
+        for (String line : negatives) {
+            String[] fields = line.split("\\|", 2);
+            EmailHeaders headers = headers("From: " + fields[0].strip() + "\r\nSubject: " + fields[1].strip() + "\r\n");
+            if (connector.interestedIn(headers)) {
+                accepted.add(line);
+            }
+        }
+
+        assertThat(negatives).hasSizeGreaterThan(20);
+        assertThat(accepted).as("accepted").hasSizeLessThanOrEqualTo(negatives.size() / 10);
+    }
+
+    private static List<String> negatives() {
+        try (InputStream in = PurchasePrefilterTest.class.getResourceAsStream("/prefilter-negatives.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmailHeaders headers(String block) {
+        return EmlFixtures.parse((block.strip() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)).headers();
+    }
+}
