@@ -1,6 +1,11 @@
 package io.mailsift.travel;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.mailsift.connector.Connector;
@@ -57,6 +62,50 @@ public final class TravelConnector implements Connector {
 
     @Override
     public List<Finding> extract(Email email) {
-        return extractor.extract(email.allStructuredData());
+        List<Finding> marked = extractor.extract(email.allStructuredData());
+        if (!marked.isEmpty()) {
+            return marked; // the sender's own markup is more reliable than anything read from prose
+        }
+        List<Email> messages = new ArrayList<>();
+        collect(email, messages);
+        String subject = email.headers().subject() == null ? "" : email.headers().subject();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Email message : messages) {
+            List<String> lines = lines(message);
+            for (String calendar : message.calendars()) {
+                items.addAll(CalendarReservations.extract(calendar, lines, subject));
+            }
+        }
+        if (items.isEmpty()) {
+            for (Email message : messages) {
+                String ownSubject = message == email ? subject : subject + " " + message.headers().subject();
+                LocalDate sent = sent(message).orElseGet(() -> sent(email).orElse(LocalDate.now(ZoneOffset.UTC)));
+                List<Map<String, Object>> found = new TextReservations(lines(message), sent).extract(ownSubject);
+                if (found.isEmpty() && message.html() != null && message.text() != null) {
+                    found = new TextReservations(MailLines.ofText(message.text()), sent).extract(ownSubject);
+                }
+                items.addAll(found);
+            }
+        }
+        return extractor.extract(items);
+    }
+
+    private static void collect(Email email, List<Email> into) {
+        into.add(email);
+        for (Email inner : email.forwarded()) {
+            collect(inner, into);
+        }
+    }
+
+    private static Optional<LocalDate> sent(Email message) {
+        return Optional.ofNullable(message.headers().date()).map(date -> LocalDate.ofInstant(date, ZoneOffset.UTC));
+    }
+
+    /** The body as lines: the HTML's, which keep table structure, else the plain text's. */
+    private static List<String> lines(Email message) {
+        if (message.html() != null) {
+            return MailLines.ofHtml(message.html());
+        }
+        return message.text() == null ? List.of() : MailLines.ofText(message.text());
     }
 }

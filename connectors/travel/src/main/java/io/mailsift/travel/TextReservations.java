@@ -1,0 +1,487 @@
+package io.mailsift.travel;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.mailsift.travel.DateTimes.Found;
+import io.mailsift.travel.Legs.Token;
+
+/**
+ * Reservations in a confirmation mail without markup, read from its lines by general rules: the label table
+ * ({@link Labels}) in four languages, the patterns of flight and train numbers, airport codes validated against the
+ * airport table, dates and times. Precision first: nothing is emitted without a booking reference printed under a
+ * reference label, and a leg that starts well before the mail was sent is a past trip (a statement, a review request),
+ * not a booking.
+ */
+final class TextReservations {
+
+    private static final Pattern CANCELLED = Pattern.compile(
+            "(?iu)\\b(cancel+ed|cancel+ation|annul[ée]e?s?|annulation|storniert|stornierung|storno|cancelad[oa]s?|"
+                    + "cancelación|anulad[oa]|anulación)\\b");
+    private static final Pattern TRAIN_WORDS = Pattern.compile(
+            "(?iu)\\b(train|rail|bahn|zug|gleis|hbf|gare|voie|sncf|renfe|tren|estación|coach|wagen|voiture|coche)\\b");
+    private static final Pattern BUS_WORDS = Pattern.compile(
+            "(?iu)\\b(bus|flixbus|fernbus|autobus|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
+    private static final Pattern CAR_WORDS = Pattern.compile(
+            "(?iu)(rental|rent a car|car hire|mietwagen|autovermietung|location de voiture|véhicule|alquiler|vehículo|fahrzeug)");
+    private static final Pattern FOOD_WORDS = Pattern.compile(
+            "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|brasserie|bistro|trattoria|dinner|dîner|cena|abendessen)\\b");
+    private static final Pattern TICKET_WORDS = Pattern.compile(
+            "(?iu)\\b(tickets?|billets?|e-?tickets?|eintrittskarten?|entradas?|admission|einlass)\\b");
+    private static final Pattern HOTEL_NAME = Pattern.compile(
+            "(?iu)\\b(hotel|hôtel|inn|resort|hostel|suites|lodge|apartments?|appartements?|pension|gasthof|gasthaus|"
+                    + "parador|hostal|b&b|residence|résidence|aparthotel|guesthouse|motel|posada|auberge)\\b");
+
+    private final LocalDate reference;
+    private final List<String> lines;
+    private final String text;
+    private final boolean monthFirst;
+
+    TextReservations(List<String> lines, LocalDate reference) {
+        this.lines = lines;
+        this.reference = reference;
+        this.text = String.join("\n", lines);
+        this.monthFirst = DateTimes.usesTwelveHourClock(text);
+    }
+
+    /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
+    List<Map<String, Object>> extract(String subject) {
+        Optional<String> bookingReference = Labels.reference(lines);
+        if (bookingReference.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> found = new ArrayList<>(flights());
+        if (found.isEmpty()) {
+            found.addAll(trains(BUS_WORDS.matcher(text).find() && !TRAIN_WORDS.matcher(text).find()));
+        }
+        lodging().ifPresent(found::add);
+        if (found.isEmpty()) {
+            rentalCar().ifPresent(found::add);
+        }
+        if (found.isEmpty()) {
+            table(subject).ifPresent(found::add);
+        }
+        if (found.isEmpty()) {
+            event(subject).ifPresent(found::add);
+        }
+        boolean cancelled = CANCELLED.matcher(subject).find();
+        Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
+                .filter(name -> name.matches("[\\p{L} .'’/-]{3,60}")).findFirst();
+        for (Map<String, Object> reservation : found) {
+            reservation.put("reservationNumber", bookingReference.get());
+            passenger.ifPresent(name -> reservation.put("underName", Map.of("@type", "Person", "name", name)));
+            if (cancelled) {
+                reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
+            }
+        }
+        return found;
+    }
+
+    // ---- flights
+
+    private record Region(int start, int end) {
+    }
+
+    private List<Map<String, Object>> flights() {
+        List<Token> numbers = Legs.flightNumbers(text);
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        List<Token> airports = Legs.airports(text);
+        List<Found<LocalDate>> dates = DateTimes.dates(text, reference, monthFirst);
+        List<Found<LocalTime>> times = DateTimes.times(text);
+        List<Region> forward = new ArrayList<>();
+        List<Region> backward = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            forward.add(new Region(lineStart(numbers.get(i).start()),
+                    i + 1 < numbers.size() ? lineStart(numbers.get(i + 1).start()) : text.length()));
+            backward.add(new Region(i == 0 ? 0 : lineEnd(numbers.get(i - 1).start()), lineEnd(numbers.get(i).start())));
+        }
+        List<Map<String, Object>> viaForward = flightLegs(numbers, forward, airports, dates, times);
+        List<Map<String, Object>> viaBackward = flightLegs(numbers, backward, airports, dates, times);
+        List<Map<String, Object>> legs = score(viaBackward) > score(viaForward) ? viaBackward : viaForward;
+        // the same leg printed twice (a summary and the details) counts once: the fuller reading wins
+        Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
+        for (Map<String, Object> leg : legs) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> flight = (Map<String, Object>) leg.get("reservationFor");
+            String id = flight.get("flightNumber") + "|" + String.valueOf(flight.get("departureTime")).substring(0,
+                    Math.min(10, String.valueOf(flight.get("departureTime")).length()));
+            Map<String, Object> known = unique.get(id);
+            if (known == null || flight.size() > ((Map<?, ?>) known.get("reservationFor")).size()) {
+                unique.put(id, leg);
+            }
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * The date printed nearest to a flight number, between the flight numbers before and after it (a date heads a
+     * leg in some layouts and follows its number in others), one on its line first; else the last date before it.
+     */
+    private Optional<LocalDate> nearestDate(List<Found<LocalDate>> dates, List<Token> numbers, int i) {
+        int at = numbers.get(i).start();
+        int lineStart = lineStart(at);
+        int lineEnd = lineEnd(at);
+        Optional<LocalDate> sameLine = dates.stream().filter(d -> d.start() >= lineStart && d.start() < lineEnd)
+                .map(Found::value).findFirst();
+        if (sameLine.isPresent()) {
+            return sameLine;
+        }
+        int low = i == 0 ? 0 : numbers.get(i - 1).end();
+        int high = i + 1 < numbers.size() ? numbers.get(i + 1).start() : Integer.MAX_VALUE;
+        Found<LocalDate> best = null;
+        for (Found<LocalDate> date : dates) {
+            if (date.start() >= low && date.start() < high
+                    && (best == null || Math.abs(date.start() - at) < Math.abs(best.start() - at))) {
+                best = date;
+            }
+        }
+        if (best != null) {
+            return Optional.of(best.value());
+        }
+        return dates.stream().filter(d -> d.start() < at).map(Found::value).reduce((first, second) -> second);
+    }
+
+    private static int score(List<Map<String, Object>> legs) {
+        return legs.stream().mapToInt(leg -> ((Map<?, ?>) leg.get("reservationFor")).size()).sum();
+    }
+
+    private List<Map<String, Object>> flightLegs(List<Token> numbers, List<Region> regions, List<Token> airports,
+            List<Found<LocalDate>> dates, List<Found<LocalTime>> times) {
+        List<Map<String, Object>> legs = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            Region region = regions.get(i);
+            List<String> codes = new ArrayList<>();
+            for (Token airport : airports) {
+                if (airport.start() >= region.start() && airport.start() < region.end()
+                        && (codes.isEmpty() || !codes.getLast().equals(airport.value())) && codes.size() < 2) {
+                    codes.add(airport.value());
+                }
+            }
+            if (codes.size() < 2) {
+                continue; // a flight number without its route is a mention, not a leg
+            }
+            Optional<LocalDate> date = nearestDate(dates, numbers, i);
+            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+                continue;
+            }
+            List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region)).map(Found::value).toList();
+            Map<String, Object> flight = Legs.flight(numbers.get(i).value(), codes.get(0), codes.get(1));
+            if (legTimes.isEmpty()) {
+                flight.put("departureDay", date.get().toString());
+            } else {
+                flight.put("departureTime", Legs.localTime(date.get(), legTimes.get(0), Legs.zoneOf(codes.get(0))));
+                if (legTimes.size() > 1) {
+                    LocalDate arrivalDay = legTimes.get(1).isBefore(legTimes.get(0)) ? date.get().plusDays(1) : date.get();
+                    flight.put("arrivalTime", Legs.localTime(arrivalDay, legTimes.get(1), Legs.zoneOf(codes.get(1))));
+                }
+            }
+            Map<String, Object> reservation = new LinkedHashMap<>();
+            reservation.put("@type", "FlightReservation");
+            reservation.put("reservationFor", flight);
+            legs.add(reservation);
+        }
+        return legs;
+    }
+
+    // ---- trains and buses
+
+    private static final Pattern ARROW = Pattern.compile(
+            "^([\\p{Lu}][^→>\\t»]{1,60}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s)\\s*([\\p{Lu}][^\\t]{1,60})$");
+    private static final Pattern TIME_AND_PLACE = Pattern.compile(
+            "(?iu)^(?:(?:ab|an|dep\\.?|arr\\.?|départ|arrivée|salida|llegada|departure|arrival)\\s*:?\\s*)?"
+                    + "(\\d{1,2}[:h]\\d{2})\\s*(?:uhr)?\\s*(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?([\\p{Lu}][\\p{L}\\d .,()'’/-]{2,60})$");
+
+    private List<Map<String, Object>> trains(boolean bus) {
+        List<Token> numbers = Legs.trainNumbers(text);
+        if (numbers.isEmpty() && !TRAIN_WORDS.matcher(text).find() && !bus) {
+            return List.of();
+        }
+        List<Map<String, Object>> legs = new ArrayList<>();
+        List<Region> regions = new ArrayList<>();
+        if (numbers.isEmpty()) {
+            regions.add(new Region(0, text.length()));
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            regions.add(new Region(i == 0 ? 0 : lineStart(numbers.get(i).start()),
+                    i + 1 < numbers.size() ? lineStart(numbers.get(i + 1).start()) : text.length()));
+        }
+        for (int i = 0; i < regions.size(); i++) {
+            Region region = regions.get(i);
+            String part = text.substring(region.start(), region.end());
+            List<String> partLines = List.of(part.split("\n"));
+            String[] stations = stations(partLines);
+            if (stations == null) {
+                continue;
+            }
+            List<Found<LocalDate>> dates = DateTimes.dates(part, reference, monthFirst);
+            Optional<LocalDate> date = dates.stream().map(Found::value).findFirst()
+                    .or(() -> DateTimes.dates(text.substring(0, region.start()), reference, monthFirst).stream()
+                            .map(Found::value).reduce((a, b) -> b));
+            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+                continue;
+            }
+            List<Found<LocalTime>> times = DateTimes.times(part);
+            Map<String, Object> trip = new LinkedHashMap<>();
+            trip.put("@type", bus ? "BusTrip" : "TrainTrip");
+            if (!numbers.isEmpty()) {
+                trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
+            }
+            trip.put(bus ? "departureBusStop" : "departureStation",
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", stations[0]));
+            trip.put(bus ? "arrivalBusStop" : "arrivalStation",
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", stations[1]));
+            Optional<ZoneId> zone = Optional.empty();
+            if (times.isEmpty()) {
+                trip.put("departureDay", date.get().toString());
+            } else {
+                trip.put("departureTime", Legs.localTime(date.get(), times.get(0).value(), zone));
+                if (times.size() > 1) {
+                    trip.put("arrivalTime", Legs.localTime(date.get(), times.get(1).value(), zone));
+                }
+            }
+            Map<String, Object> reservation = new LinkedHashMap<>();
+            reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
+            reservation.put("reservationFor", trip);
+            legs.add(reservation);
+        }
+        return legs;
+    }
+
+    /** Departure and arrival station of a leg: by label, by an arrow between names, or as "time station" lines. */
+    private String[] stations(List<String> part) {
+        Optional<String> from = Labels.FROM.values(part).stream().map(e -> place(e.getValue()))
+                .filter(s -> !s.isEmpty()).findFirst();
+        Optional<String> to = Labels.TO.values(part).stream().map(e -> place(e.getValue()))
+                .filter(s -> !s.isEmpty()).findFirst();
+        if (from.isPresent() && to.isPresent()) {
+            return new String[] {from.get(), to.get()};
+        }
+        for (String line : part) {
+            Matcher m = ARROW.matcher(line.strip());
+            if (m.matches()) {
+                String a = place(m.group(1));
+                String b = place(m.group(2));
+                if (!a.isEmpty() && !b.isEmpty() && !a.matches("[A-Z]{3}") && a.length() <= 50 && b.length() <= 50) {
+                    return new String[] {a, b};
+                }
+            }
+        }
+        List<String> places = new ArrayList<>();
+        for (String line : part) {
+            Matcher m = TIME_AND_PLACE.matcher(line.replace('\t', ' ').strip());
+            if (m.matches()) {
+                String name = place(m.group(2));
+                if (!name.isEmpty()) {
+                    places.add(name);
+                }
+            }
+        }
+        return places.size() >= 2 ? new String[] {places.get(0), places.get(1)} : null;
+    }
+
+    /** A place name with the dates, times and decorations around it removed. */
+    private String place(String value) {
+        String cleaned = value;
+        for (Found<LocalDate> date : DateTimes.dates(value, reference, monthFirst).reversed()) {
+            cleaned = cleaned.substring(0, date.start()) + " " + cleaned.substring(date.end());
+        }
+        cleaned = cleaned.replaceAll("(?iu)\\b(\\d{1,2}[:h]\\d{2})\\s*(uhr|[ap]\\.?m\\.?)?", " ")
+                .replaceAll("(?iu)\\b(mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mo|di|mi|do|fr|sa|so|"
+                        + "lu|ma|mi|ju|vi|sá|do)\\.?,?\\s*$", " ")
+                .replaceAll("(?iu)^(?:ab|an|de|à|from|to|von|nach|desde|hasta)\\s+", "")
+                .replaceAll("\\t.*$", "")
+                .replaceAll("[\\s,;|·•]+$", "").replaceAll("^[\\s,;|·•:-]+", "").replaceAll("\\s{2,}", " ").strip();
+        return cleaned.length() > 60 || !cleaned.matches(".*\\p{L}{2}.*") ? "" : cleaned;
+    }
+
+    // ---- hotels
+
+    private Optional<Map<String, Object>> lodging() {
+        Optional<LocalDate> checkin = firstDate(Labels.CHECKIN);
+        Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT);
+        if (checkin.isEmpty() || checkout.isEmpty() || !checkout.get().isAfter(checkin.get())
+                || checkin.get().isBefore(reference.minusDays(2))) {
+            return Optional.empty();
+        }
+        Optional<String> name = Labels.HOTEL.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+                .filter(v -> v.length() >= 3 && v.length() <= 80).findFirst()
+                .or(() -> lines.stream().map(line -> line.split("\t")[0].strip())
+                        .filter(line -> HOTEL_NAME.matcher(line).find() && line.length() <= 60
+                                && line.split("\\s+").length <= 8 && !line.contains("@") && !line.contains("http")
+                                && !line.endsWith(".") && !line.contains(":"))
+                        .findFirst());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> hotel = new LinkedHashMap<>();
+        hotel.put("@type", "LodgingBusiness");
+        hotel.put("name", name.get());
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "LodgingReservation");
+        reservation.put("reservationFor", hotel);
+        reservation.put("checkinTime", checkin.get().toString());
+        reservation.put("checkoutTime", checkout.get().toString());
+        return Optional.of(reservation);
+    }
+
+    private Optional<LocalDate> firstDate(Labels label) {
+        for (Map.Entry<Integer, String> value : label.values(lines)) {
+            String around = value.getValue();
+            int next = value.getKey() + 1;
+            if (next < lines.size()) {
+                around = around + "\n" + lines.get(next);
+            }
+            List<Found<LocalDate>> dates = DateTimes.dates(around, reference, monthFirst);
+            if (!dates.isEmpty()) {
+                return Optional.of(dates.getFirst().value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> firstDateTime(Labels label, LocalDate fallbackDate) {
+        for (Map.Entry<Integer, String> value : label.values(lines)) {
+            String around = value.getValue();
+            for (int next = value.getKey() + 1; next < Math.min(lines.size(), value.getKey() + 3); next++) {
+                around = around + "\n" + lines.get(next);
+            }
+            List<Found<LocalDate>> dates = DateTimes.dates(around, reference, monthFirst);
+            List<Found<LocalTime>> times = DateTimes.times(around);
+            if (!dates.isEmpty() && !times.isEmpty()) {
+                return Optional.of(Legs.localTime(dates.getFirst().value(), times.getFirst().value(), Optional.empty()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- rental cars
+
+    private Optional<Map<String, Object>> rentalCar() {
+        if (!CAR_WORDS.matcher(text).find()) {
+            return Optional.empty();
+        }
+        Optional<String> pickupTime = firstDateTime(Labels.PICKUP, reference);
+        Optional<String> dropoffTime = firstDateTime(Labels.DROPOFF, reference);
+        if (pickupTime.isEmpty() || LocalDate.parse(pickupTime.get().substring(0, 10)).isBefore(reference.minusDays(2))) {
+            return Optional.empty();
+        }
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "RentalCarReservation");
+        reservation.put("reservationFor", Map.of("@type", "RentalCar", "name", "Rental car"));
+        reservation.put("pickupTime", pickupTime.get());
+        carPlace(Labels.PICKUP).ifPresent(place -> reservation.put("pickupLocation", place));
+        dropoffTime.ifPresent(time -> reservation.put("dropoffTime", time));
+        carPlace(Labels.DROPOFF).ifPresent(place -> reservation.put("dropoffLocation", place));
+        return Optional.of(reservation);
+    }
+
+    private Optional<Map<String, Object>> carPlace(Labels label) {
+        for (Map.Entry<Integer, String> value : label.values(lines)) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(value.getValue());
+            for (int next = value.getKey() + 1; next < Math.min(lines.size(), value.getKey() + 3); next++) {
+                candidates.add(lines.get(next));
+            }
+            for (String candidate : candidates) {
+                String name = place(candidate);
+                if (!name.isEmpty() && !name.matches("(?iu).*\\b(date|time|datum|heure|hora|fecha)\\b.*")) {
+                    return Optional.of(Map.of("@type", "Place", "name", name));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- restaurants and events
+
+    private Optional<Map<String, Object>> table(String subject) {
+        if (!FOOD_WORDS.matcher(subject + "\n" + text).find() || TICKET_WORDS.matcher(subject).find()) {
+            return Optional.empty();
+        }
+        Optional<String> name = Labels.RESTAURANT.values(lines).stream().map(e -> place(e.getValue())).filter(
+                n -> !n.isEmpty()).findFirst();
+        Optional<String> start = startTime();
+        if (name.isEmpty() || start.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "FoodEstablishmentReservation");
+        reservation.put("reservationFor", Map.of("@type", "FoodEstablishment", "name", name.get()));
+        reservation.put("startTime", start.get());
+        return Optional.of(reservation);
+    }
+
+    private Optional<Map<String, Object>> event(String subject) {
+        if (!TICKET_WORDS.matcher(subject + "\n" + text).find()) {
+            return Optional.empty();
+        }
+        Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+                .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst();
+        Optional<String> start = startTime();
+        if (name.isEmpty() || start.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("@type", "Event");
+        event.put("name", name.get());
+        event.put("startDate", start.get());
+        Labels.VENUE.values(lines).stream().map(e -> place(e.getValue())).filter(v -> !v.isEmpty()).findFirst()
+                .ifPresent(venue -> event.put("location", Map.of("@type", "Place", "name", venue)));
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "EventReservation");
+        reservation.put("reservationFor", event);
+        return Optional.of(reservation);
+    }
+
+    /** The date and time labelled as such, or the first date of the mail with the first time after it. */
+    private Optional<String> startTime() {
+        Optional<LocalDate> date = firstDate(Labels.DATE);
+        Optional<LocalTime> time = Labels.TIME.values(lines).stream()
+                .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst();
+        if (date.isEmpty()) {
+            List<Found<LocalDate>> dates = DateTimes.dates(text, reference, monthFirst);
+            if (dates.isEmpty()) {
+                return Optional.empty();
+            }
+            date = Optional.of(dates.getFirst().value());
+            if (time.isEmpty()) {
+                int after = dates.getFirst().end();
+                time = DateTimes.times(text.substring(after, Math.min(text.length(), after + 120))).stream()
+                        .map(Found::value).findFirst();
+            }
+        }
+        if (time.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+            return Optional.empty();
+        }
+        return Optional.of(Legs.localTime(date.get(), time.get(), Optional.empty()));
+    }
+
+    private static boolean inside(int position, Region region) {
+        return position >= region.start() && position < region.end();
+    }
+
+    private int lineStart(int position) {
+        int start = text.lastIndexOf('\n', Math.max(0, position - 1));
+        return start < 0 ? 0 : start + 1;
+    }
+
+    private int lineEnd(int position) {
+        int end = text.indexOf('\n', position);
+        return end < 0 ? text.length() : end;
+    }
+
+    static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,144 @@
+package io.mailsift.travel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.mailsift.connector.Finding;
+import io.mailsift.connector.JsonLd;
+import org.junit.jupiter.api.Test;
+
+class MailsWithoutMarkupTest {
+
+    private final TravelConnector connector = new TravelConnector();
+
+    private List<Finding> found(String mail) {
+        List<Finding> findings = connector.extract(Mails.parsed("mails/" + mail));
+        if (Boolean.getBoolean("travel.print")) {
+            findings.forEach(f -> System.out.println(mail + " " + Mails.JSON.writeValueAsString(f.data())));
+        }
+        return findings;
+    }
+
+    private static String text(Finding finding, String... path) {
+        return JsonLd.text(finding.data(), path).orElse("");
+    }
+
+    @Test
+    void readsEveryLegOfAPlainTextItineraryWithLocalTimes() {
+        List<Finding> legs = found("flight-text-en.eml");
+
+        assertThat(legs).hasSize(2);
+        assertThat(legs).allSatisfy(leg -> {
+            assertThat(leg.type()).isEqualTo("FlightReservation");
+            assertThat(text(leg, "reservationNumber")).isEqualTo("QX7T2M");
+            assertThat(text(leg, "underName", "name")).isEqualTo("Ann Lee");
+        });
+        assertThat(text(legs.get(0), "reservationFor", "airline", "iataCode")).isEqualTo("LH");
+        assertThat(text(legs.get(0), "reservationFor", "flightNumber")).isEqualTo("400");
+        assertThat(text(legs.get(0), "reservationFor", "departureAirport", "iataCode")).isEqualTo("FRA");
+        assertThat(text(legs.get(0), "reservationFor", "arrivalAirport", "iataCode")).isEqualTo("JFK");
+        assertThat(text(legs.get(0), "reservationFor", "departureTime")).isEqualTo("2027-03-04T10:15:00+01:00");
+        assertThat(text(legs.get(0), "reservationFor", "arrivalTime")).isEqualTo("2027-03-04T12:55:00-05:00");
+        assertThat(text(legs.get(1), "reservationFor", "departureTime")).isEqualTo("2027-03-14T17:40:00-04:00");
+        assertThat(text(legs.get(1), "reservationFor", "arrivalTime")).isEqualTo("2027-03-15T07:30:00+01:00");
+        assertThat(text(legs.get(1), "reservationFor", "arrivalAirport", "address", "addressLocality"))
+                .isEqualTo("Frankfurt");
+    }
+
+    @Test
+    void readsFlightsFromAnHtmlTableWithAHeaderRow() {
+        List<Finding> legs = found("flight-html-de.eml");
+
+        assertThat(legs).extracting(leg -> text(leg, "reservationFor", "flightNumber")).containsExactly("9462", "9463");
+        assertThat(legs).allSatisfy(leg -> assertThat(text(leg, "reservationNumber")).isEqualTo("8HJ3LK"));
+        assertThat(text(legs.get(0), "reservationFor", "departureAirport", "iataCode")).isEqualTo("HAM");
+        assertThat(text(legs.get(0), "reservationFor", "arrivalAirport", "iataCode")).isEqualTo("PMI");
+        assertThat(text(legs.get(0), "reservationFor", "departureTime")).isEqualTo("2027-04-02T06:05:00+02:00");
+        assertThat(text(legs.get(1), "reservationFor", "departureTime")).isEqualTo("2027-04-09T09:30:00+02:00");
+    }
+
+    @Test
+    void aCancellationUpdatesTheSameFindingsAndMarksThemCancelled() {
+        List<Finding> booked = found("flight-text-en.eml");
+        List<Finding> cancelled = found("flight-cancelled-en.eml");
+
+        assertThat(cancelled).extracting(Finding::key).containsExactlyElementsOf(
+                booked.stream().map(Finding::key).toList());
+        assertThat(cancelled).allSatisfy(leg -> assertThat(text(leg, "reservationStatus"))
+                .isEqualTo("https://schema.org/ReservationCancelled"));
+    }
+
+    @Test
+    void readsAFrenchHotelStayByItsLabels() {
+        List<Finding> stays = found("hotel-fr.eml");
+
+        assertThat(stays).singleElement().satisfies(stay -> {
+            assertThat(stay.type()).isEqualTo("LodgingReservation");
+            assertThat(text(stay, "reservationNumber")).isEqualTo("88412093");
+            assertThat(text(stay, "reservationFor", "name")).isEqualTo("Hôtel Les Tilleuls");
+            assertThat(text(stay, "checkinTime")).isEqualTo("2027-03-08");
+            assertThat(text(stay, "checkoutTime")).isEqualTo("2027-03-11");
+        });
+    }
+
+    @Test
+    void readsASpanishTrainTicket() {
+        List<Finding> trips = found("train-es.eml");
+
+        assertThat(trips).singleElement().satisfies(trip -> {
+            assertThat(trip.type()).isEqualTo("TrainReservation");
+            assertThat(text(trip, "reservationNumber")).isEqualTo("M4K2PQ");
+            assertThat(text(trip, "reservationFor", "trainNumber")).isEqualTo("AVE 3071");
+            assertThat(text(trip, "reservationFor", "departureStation", "name")).isEqualTo("Madrid-Puerta de Atocha");
+            assertThat(text(trip, "reservationFor", "arrivalStation", "name")).isEqualTo("Barcelona-Sants");
+            assertThat(text(trip, "reservationFor", "departureTime")).startsWith("2027-03-12T08:30");
+        });
+    }
+
+    @Test
+    void readsAGermanCarRentalWithPickupAndReturn() {
+        List<Finding> rentals = found("car-de.eml");
+
+        assertThat(rentals).singleElement().satisfies(rental -> {
+            assertThat(rental.type()).isEqualTo("RentalCarReservation");
+            assertThat(text(rental, "reservationNumber")).isEqualTo("MK-559210");
+            assertThat(text(rental, "pickupTime")).startsWith("2027-04-02T09:00");
+            assertThat(text(rental, "dropoffTime")).startsWith("2027-04-09T07:30");
+            assertThat(text(rental, "pickupLocation", "name")).contains("Palma de Mallorca");
+        });
+    }
+
+    @Test
+    void mapsCalendarEventsToAFlightInLocalTimeAndAHotelStay() {
+        List<Finding> found = found("calendar-flight.eml");
+
+        assertThat(found).extracting(Finding::type).containsExactly("FlightReservation", "LodgingReservation");
+        Finding flight = found.get(0);
+        assertThat(text(flight, "reservationNumber")).isEqualTo("K7PL2Q");
+        assertThat(text(flight, "reservationFor", "departureAirport", "iataCode")).isEqualTo("CDG");
+        assertThat(text(flight, "reservationFor", "arrivalAirport", "iataCode")).isEqualTo("ATH");
+        assertThat(text(flight, "reservationFor", "departureTime")).isEqualTo("2027-03-05T07:10:00+01:00");
+        assertThat(text(flight, "reservationFor", "arrivalTime")).isEqualTo("2027-03-05T09:25:00+02:00");
+        Finding stay = found.get(1);
+        assertThat(text(stay, "reservationFor", "name")).isEqualTo("Hotel Akropolis View");
+        assertThat(text(stay, "checkinTime")).isEqualTo("2027-03-05");
+        assertThat(text(stay, "checkoutTime")).isEqualTo("2027-03-08");
+    }
+
+    @Test
+    void findsNothingInDealsOrStatementsThatBookNothing() {
+        assertThat(found("negative-deals.eml")).isEmpty();
+        assertThat(found("negative-statement.eml")).isEmpty();
+    }
+
+    @Test
+    void keepsDataValidJsonLd() {
+        for (Finding finding : found("flight-text-en.eml")) {
+            Map<String, Object> data = finding.data();
+            assertThat(data).containsEntry("@context", "https://schema.org");
+            assertThat(JsonLd.types(data)).containsExactly("FlightReservation");
+        }
+    }
+}
