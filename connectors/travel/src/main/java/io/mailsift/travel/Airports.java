@@ -43,6 +43,8 @@ final class Airports {
 
     private static final Map<String, Airport> AIRPORTS = new HashMap<>();
     private static final Map<String, String> AIRLINES = new HashMap<>();
+    /** City (lower case) to the zone of most of its airports: a city's name is enough to know its clock. */
+    private static final Map<String, ZoneId> CITY_ZONES = new HashMap<>();
 
     static {
         read("airports.tsv", cells -> {
@@ -54,6 +56,52 @@ final class Airports {
             }
         });
         read("airlines.tsv", cells -> AIRLINES.put(cells[0], cells[1]));
+        Map<String, Map<ZoneId, Integer>> votes = new HashMap<>();
+        for (Airport airport : AIRPORTS.values()) {
+            votes.computeIfAbsent(airport.city().toLowerCase(java.util.Locale.ROOT), city -> new HashMap<>())
+                    .merge(airport.zone(), 1, Integer::sum);
+        }
+        votes.forEach((city, zones) -> {
+            if (city.length() >= 4) {
+                zones.entrySet().stream().max(Map.Entry.comparingByValue())
+                        .ifPresent(best -> CITY_ZONES.put(city, best.getKey()));
+            }
+        });
+    }
+
+    /** Local names of cities the table knows by their English name. */
+    private static final Map<String, String> CITY_NAMES = Map.ofEntries(
+            Map.entry("münchen", "munich"), Map.entry("köln", "cologne"), Map.entry("wien", "vienna"),
+            Map.entry("praha", "prague"), Map.entry("prag", "prague"), Map.entry("roma", "rome"),
+            Map.entry("milano", "milan"), Map.entry("mailand", "milan"), Map.entry("lisboa", "lisbon"),
+            Map.entry("lisbonne", "lisbon"), Map.entry("sevilla", "seville"), Map.entry("séville", "seville"),
+            Map.entry("zürich", "zurich"), Map.entry("genève", "geneva"), Map.entry("genf", "geneva"),
+            Map.entry("bruxelles", "brussels"), Map.entry("brüssel", "brussels"), Map.entry("firenze", "florence"),
+            Map.entry("napoli", "naples"), Map.entry("venezia", "venice"), Map.entry("warszawa", "warsaw"),
+            Map.entry("københavn", "copenhagen"), Map.entry("athènes", "athens"), Map.entry("atenas", "athens"),
+            Map.entry("londres", "london"), Map.entry("nürnberg", "nuremberg"), Map.entry("düsseldorf", "dusseldorf"),
+            Map.entry("londra", "london"), Map.entry("marseille", "marseille"), Map.entry("nizza", "nice"),
+            Map.entry("den haag", "the hague"), Map.entry("bâle", "basel"), Map.entry("basilea", "basel"),
+            Map.entry("moskau", "moscow"), Map.entry("varsovie", "warsaw"), Map.entry("vienne", "vienna"),
+            Map.entry("viena", "vienna"), Map.entry("munich", "munich"), Map.entry("barcelone", "barcelona"));
+
+    /** The zone of the first city of the table named in the text (two-word names first), if any. */
+    static Optional<ZoneId> zoneOfPlace(String text) {
+        String[] words = text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+");
+        for (int i = 0; i < words.length; i++) {
+            if (i + 1 < words.length) {
+                String pair = words[i] + " " + words[i + 1];
+                ZoneId zone = CITY_ZONES.get(CITY_NAMES.getOrDefault(pair, pair));
+                if (zone != null) {
+                    return Optional.of(zone);
+                }
+            }
+            ZoneId zone = CITY_ZONES.get(CITY_NAMES.getOrDefault(words[i], words[i]));
+            if (zone != null) {
+                return Optional.of(zone);
+            }
+        }
+        return Optional.empty();
     }
 
     private Airports() {

@@ -84,14 +84,15 @@ final class CalendarReservations {
         String all = summary + "\n" + description + "\n" + location;
         List<String> eventLines = new ArrayList<>(List.of(description.split("\n")));
         Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines));
+        Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary);
         Map<String, Object> reservation = new LinkedHashMap<>();
         List<Token> flights = Legs.flightNumbers(summary + "\n" + description);
         List<Token> airports = Legs.airports(summary + "\n" + description + "\n" + location);
         List<String> codes = airports.stream().map(Token::value).distinct().limit(2).toList();
         if (!flights.isEmpty() && codes.size() == 2) {
             Map<String, Object> flight = Legs.flight(flights.getFirst().value(), codes.get(0), codes.get(1));
-            flight.put("departureTime", time(start.get(), zones, Legs.zoneOf(codes.get(0))));
-            end.ifPresent(e -> flight.put("arrivalTime", time(e, zones, Legs.zoneOf(codes.get(1)))));
+            flight.put("departureTime", time(start.get(), zones, Legs.zoneOf(codes.get(0)), true));
+            end.ifPresent(e -> flight.put("arrivalTime", time(e, zones, Legs.zoneOf(codes.get(1)), true)));
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
         } else if (HOTEL_WORDS.matcher(summary).find() || isAllDay(start.get()) && HOTEL_WORDS.matcher(all).find()) {
@@ -103,8 +104,8 @@ final class CalendarReservations {
             }
             reservation.put("@type", "LodgingReservation");
             reservation.put("reservationFor", hotel);
-            reservation.put("checkinTime", time(start.get(), zones, Optional.empty()));
-            end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, Optional.empty())));
+            reservation.put("checkinTime", time(start.get(), zones, here, false));
+            end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
         } else if (!Legs.trainNumbers(summary).isEmpty() || TRAIN_WORDS.matcher(summary).find()
                 || BUS_WORDS.matcher(summary).find()) {
             boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
@@ -131,8 +132,8 @@ final class CalendarReservations {
             String stop = bus ? "BusStop" : "TrainStation";
             trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", from));
             trip.put(bus ? "arrivalBusStop" : "arrivalStation", Map.of("@type", stop, "name", to));
-            trip.put("departureTime", time(start.get(), zones, Optional.empty()));
-            end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, Optional.empty())));
+            trip.put("departureTime", time(start.get(), zones, here, false));
+            end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, here, false)));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
             reservation.put("reservationFor", trip);
         } else if (FOOD_WORDS.matcher(summary).find()) {
@@ -141,13 +142,14 @@ final class CalendarReservations {
             restaurant.put("name", location.isBlank() ? summary.strip() : location.split(",")[0].strip());
             reservation.put("@type", "FoodEstablishmentReservation");
             reservation.put("reservationFor", restaurant);
-            reservation.put("startTime", time(start.get(), zones, Optional.empty()));
-        } else if (reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find()) {
+            reservation.put("startTime", time(start.get(), zones, here, false));
+        } else if ((reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find())
+                && flights.isEmpty() && codes.isEmpty() && Legs.trainNumbers(all).isEmpty()) {
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
             happening.put("name", summary.strip());
-            happening.put("startDate", time(start.get(), zones, Optional.empty()));
-            end.ifPresent(e -> happening.put("endDate", time(e, zones, Optional.empty())));
+            happening.put("startDate", time(start.get(), zones, here, false));
+            end.ifPresent(e -> happening.put("endDate", time(e, zones, here, false)));
             if (!location.isBlank()) {
                 happening.put("location", Map.of("@type", "Place", "name", location.split(",")[0].strip(),
                         "address", location.strip()));
@@ -186,8 +188,11 @@ final class CalendarReservations {
         return "DATE".equalsIgnoreCase(date.parameters().get("VALUE")) || date.value().strip().length() == 8;
     }
 
-    /** A DATE or DATE-TIME value as a local date or a local date-time with its offset. */
-    private static String time(Property date, Map<String, ZoneId> zones, Optional<ZoneId> place) {
+    /**
+     * A DATE or DATE-TIME value as a local date or a local date-time with its offset: in the place's zone when it
+     * is in UTC or {@code placeWins} (an airport's zone is surer than a sender's TZID), else as the TZID says.
+     */
+    private static String time(Property date, Map<String, ZoneId> zones, Optional<ZoneId> place, boolean placeWins) {
         String value = date.value().strip();
         try {
             if (value.length() == 8) {
@@ -206,7 +211,8 @@ final class CalendarReservations {
                 }
                 zoned = local.atZone(declared.orElseGet(place::orElseThrow));
             }
-            ZonedDateTime atPlace = place.map(zoned::withZoneSameInstant).orElse(zoned);
+            boolean convert = placeWins || value.endsWith("Z");
+            ZonedDateTime atPlace = convert ? place.map(zoned::withZoneSameInstant).orElse(zoned) : zoned;
             return atPlace.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeException | StringIndexOutOfBoundsException bad) {
             return value;

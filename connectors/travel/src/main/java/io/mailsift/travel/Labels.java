@@ -57,7 +57,8 @@ enum Labels {
 
     /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */
     private Pattern inline() {
-        return Pattern.compile("(?iu)^\\s*(?:" + alternatives() + ")\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|\\t|-\\s)\\s*(\\S.*)$");
+        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:" + alternatives()
+                + ")\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|\\t|-\\s)\\s*(\\S.*)$");
     }
 
     private String alternatives() {
@@ -77,7 +78,7 @@ enum Labels {
     /** The value of this label in the line, or of the next line when the line is the bare label. */
     Optional<String> value(List<String> lines, int index) {
         Matcher m = INLINE.get(this).matcher(lines.get(index));
-        if (m.matches()) {
+        if (m.find()) {
             return Optional.of(m.group(1).strip());
         }
         if (isBare(lines.get(index)) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {

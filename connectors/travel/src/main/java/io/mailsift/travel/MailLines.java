@@ -42,7 +42,7 @@ final class MailLines {
                 lines.add(clean.replaceAll("[ \\t]{2,}", "\t").replaceAll("\\s*\\|\\s*", "\t"));
             }
         }
-        return lines;
+        return withoutForwardHeaders(lines);
     }
 
     /** The lines of an HTML body, tables turned into label and value lines. */
@@ -121,7 +121,33 @@ final class MailLines {
         text.append(decode(body.substring(at)));
         flush(text, lines);
         rows.clear();
-        return lines;
+        return withoutForwardHeaders(lines);
+    }
+
+    private static final Pattern HEADER_FIELD = Pattern.compile(
+            "(?iu)^\\*?(from|to|cc|sent|date|subject|de|à|a|cc|envoyé|objet|von|an|gesendet|datum|betreff|enviado|"
+                    + "para|asunto|fecha)\\*?\\s*:(\\t|\\s|$).*");
+
+    /**
+     * Lines without the header blocks of forwarded messages ("From: … / Sent: … / To: … / Subject: …" in any of the
+     * four languages): their "From", "To", "De", "À" and "Date" would read as a journey's places and dates.
+     */
+    private static List<String> withoutForwardHeaders(List<String> lines) {
+        List<String> kept = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            int run = i;
+            while (run < lines.size() && HEADER_FIELD.matcher(lines.get(run)).matches()) {
+                run++;
+            }
+            if (run - i >= 3) {
+                i = run;
+                continue;
+            }
+            kept.add(lines.get(i));
+            i++;
+        }
+        return kept;
     }
 
     /** A row of cells as lines; returns the header in force for the rows below. */

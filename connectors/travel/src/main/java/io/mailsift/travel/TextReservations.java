@@ -2,7 +2,6 @@ package io.mailsift.travel;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +39,15 @@ final class TextReservations {
     private static final Pattern HOTEL_NAME = Pattern.compile(
             "(?iu)\\b(hotel|hôtel|inn|resort|hostel|suites|lodge|apartments?|appartements?|pension|gasthof|gasthaus|"
                     + "parador|hostal|b&b|residence|résidence|aparthotel|guesthouse|motel|posada|auberge)\\b");
+
+    private static final String WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|"
+            + "wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|"
+            + "dim|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lunes|martes|"
+            + "miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lu|ma|ju|vi|sá";
+
+    /** Weekdays and little words left around a place once its date and time are taken out. */
+    private static final String AROUND_PLACES = WEEKDAYS + "|am|um|le|el|the|on|at|ab|an|bis|until|jusqu'au|jusqu'à|"
+            + "hasta las|a las|à partir de|from|to|von|nach|desde|hasta|de|à|uhr|h|,|-|–";
 
     private final LocalDate reference;
     private final List<String> lines;
@@ -220,7 +228,7 @@ final class TextReservations {
             Region region = regions.get(i);
             String part = text.substring(region.start(), region.end());
             List<String> partLines = List.of(part.split("\n"));
-            String[] stations = stations(partLines);
+            Stations stations = stations(partLines);
             if (stations == null) {
                 continue;
             }
@@ -232,23 +240,25 @@ final class TextReservations {
                 continue;
             }
             List<Found<LocalTime>> times = DateTimes.times(part);
+            Optional<LocalTime> departs = timeAt(partLines, stations.fromLine())
+                    .or(() -> times.stream().map(Found::value).findFirst());
+            Optional<LocalTime> arrives = timeAt(partLines, stations.toLine())
+                    .filter(t -> stations.toLine() != stations.fromLine());
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
             if (!numbers.isEmpty()) {
                 trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
             }
             trip.put(bus ? "departureBusStop" : "departureStation",
-                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", stations[0]));
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", stations.from()));
             trip.put(bus ? "arrivalBusStop" : "arrivalStation",
-                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", stations[1]));
-            Optional<ZoneId> zone = Optional.empty();
-            if (times.isEmpty()) {
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", stations.to()));
+            if (departs.isEmpty()) {
                 trip.put("departureDay", date.get().toString());
             } else {
-                trip.put("departureTime", Legs.localTime(date.get(), times.get(0).value(), zone));
-                if (times.size() > 1) {
-                    trip.put("arrivalTime", Legs.localTime(date.get(), times.get(1).value(), zone));
-                }
+                trip.put("departureTime", Legs.localTime(date.get(), departs.get(), Optional.empty()));
+                arrives.ifPresent(time -> trip.put("arrivalTime", Legs.localTime(
+                        time.isBefore(departs.get()) ? date.get().plusDays(1) : date.get(), time, Optional.empty())));
             }
             Map<String, Object> reservation = new LinkedHashMap<>();
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
@@ -258,14 +268,33 @@ final class TextReservations {
         return legs;
     }
 
+    /** Where a leg goes from and to, and the line (of its part) the departure was read from, or -1. */
+    private record Stations(String from, String to, int fromLine, int toLine) {
+    }
+
     /** Departure and arrival station of a leg: by label, by an arrow between names, or as "time station" lines. */
-    private String[] stations(List<String> part) {
-        Optional<String> from = Labels.FROM.values(part).stream().map(e -> place(e.getValue()))
-                .filter(s -> !s.isEmpty()).findFirst();
-        Optional<String> to = Labels.TO.values(part).stream().map(e -> place(e.getValue()))
-                .filter(s -> !s.isEmpty()).findFirst();
+    private Stations stations(List<String> part) {
+        Optional<Map.Entry<Integer, String>> from = Labels.FROM.values(part).stream()
+                .map(e -> Map.entry(e.getKey(), place(e.getValue()))).filter(e -> !e.getValue().isEmpty()).findFirst();
+        Optional<Map.Entry<Integer, String>> to = Labels.TO.values(part).stream()
+                .map(e -> Map.entry(e.getKey(), place(e.getValue()))).filter(e -> !e.getValue().isEmpty()).findFirst();
         if (from.isPresent() && to.isPresent()) {
-            return new String[] {from.get(), to.get()};
+            return new Stations(from.get().getValue(), to.get().getValue(), from.get().getKey(), to.get().getKey());
+        }
+        List<String> places = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < part.size(); i++) {
+            Matcher m = TIME_AND_PLACE.matcher(part.get(i).replace('\t', ' ').strip());
+            if (m.matches()) {
+                String name = place(m.group(2));
+                if (!name.isEmpty()) {
+                    places.add(name);
+                    at.add(i);
+                }
+            }
+        }
+        if (places.size() >= 2) {
+            return new Stations(places.get(0), places.get(1), at.get(0), at.get(1));
         }
         for (String line : part) {
             Matcher m = ARROW.matcher(line.strip());
@@ -273,21 +302,22 @@ final class TextReservations {
                 String a = place(m.group(1));
                 String b = place(m.group(2));
                 if (!a.isEmpty() && !b.isEmpty() && !a.matches("[A-Z]{3}") && a.length() <= 50 && b.length() <= 50) {
-                    return new String[] {a, b};
+                    return new Stations(a, b, -1, -1);
                 }
             }
         }
-        List<String> places = new ArrayList<>();
-        for (String line : part) {
-            Matcher m = TIME_AND_PLACE.matcher(line.replace('\t', ' ').strip());
-            if (m.matches()) {
-                String name = place(m.group(2));
-                if (!name.isEmpty()) {
-                    places.add(name);
-                }
+        return null;
+    }
+
+    /** The time on a leg's line (or the line after, where tables put it), if any. */
+    private static Optional<LocalTime> timeAt(List<String> part, int line) {
+        for (int i = line; i >= 0 && i < Math.min(part.size(), line + 2); i++) {
+            List<Found<LocalTime>> times = DateTimes.times(part.get(i));
+            if (!times.isEmpty()) {
+                return Optional.of(times.getFirst().value());
             }
         }
-        return places.size() >= 2 ? new String[] {places.get(0), places.get(1)} : null;
+        return Optional.empty();
     }
 
     /** A place name with the dates, times and decorations around it removed. */
@@ -297,12 +327,14 @@ final class TextReservations {
             cleaned = cleaned.substring(0, date.start()) + " " + cleaned.substring(date.end());
         }
         cleaned = cleaned.replaceAll("(?iu)\\b(\\d{1,2}[:h]\\d{2})\\s*(uhr|[ap]\\.?m\\.?)?", " ")
-                .replaceAll("(?iu)\\b(mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mo|di|mi|do|fr|sa|so|"
-                        + "lu|ma|mi|ju|vi|sá|do)\\.?,?\\s*$", " ")
-                .replaceAll("(?iu)^(?:ab|an|de|à|from|to|von|nach|desde|hasta)\\s+", "")
+                .replaceAll("\\t.*$", "")
+                .replaceAll("(?iu)^(?:\\s*(?:" + AROUND_PLACES + ")\\.?,?(?![\\p{L}]))+", " ")
+                .replaceAll("(?iu)(?:(?<![\\p{L}])(?:" + AROUND_PLACES + ")\\.?,?\\s*)+$", " ")
+                .replaceAll("[()\\[\\]]\\s*[()\\[\\]]", " ")
                 .replaceAll("\\t.*$", "")
                 .replaceAll("[\\s,;|·•]+$", "").replaceAll("^[\\s,;|·•:-]+", "").replaceAll("\\s{2,}", " ").strip();
-        return cleaned.length() > 60 || !cleaned.matches(".*\\p{L}{2}.*") ? "" : cleaned;
+        cleaned = cleaned.replaceAll("[\\s,;|·•:–-]+$", "").replaceAll("^[\\s,;|·•:–-]+", "").strip();
+        return cleaned.length() > 60 || !cleaned.matches(".*\\p{L}{3}.*") || cleaned.contains("@") ? "" : cleaned;
     }
 
     // ---- hotels

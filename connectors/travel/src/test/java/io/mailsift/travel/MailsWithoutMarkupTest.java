@@ -128,6 +128,32 @@ class MailsWithoutMarkupTest {
     }
 
     @Test
+    void readsAForwardedTrainTicketWithoutTakingTheForwardHeadersForStations() {
+        List<Finding> trips = found("train-fr-forwarded.eml");
+
+        assertThat(trips).singleElement().satisfies(trip -> {
+            assertThat(text(trip, "reservationNumber")).isEqualTo("QWZ8TK");
+            assertThat(text(trip, "reservationFor", "trainNumber")).isEqualTo("TGV INOUI 6173");
+            assertThat(text(trip, "reservationFor", "departureStation", "name")).isEqualTo("Paris Gare de Lyon");
+            assertThat(text(trip, "reservationFor", "arrivalStation", "name")).isEqualTo("Lyon Part-Dieu");
+            assertThat(text(trip, "reservationFor", "departureTime")).startsWith("2027-03-06T07:56");
+            assertThat(text(trip, "reservationFor", "arrivalTime")).startsWith("2027-03-06T09:57");
+        });
+    }
+
+    @Test
+    void givesACalendarEventInUtcTheLocalTimeOfItsCity() {
+        List<Finding> events = found("calendar-concert.eml");
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("EventReservation");
+            assertThat(text(event, "reservationNumber")).isEqualTo("55120987");
+            assertThat(text(event, "reservationFor", "name")).isEqualTo("The Night Owls - Live");
+            assertThat(text(event, "reservationFor", "startDate")).isEqualTo("2027-05-20T20:00:00+02:00");
+        });
+    }
+
+    @Test
     void findsNothingInDealsOrStatementsThatBookNothing() {
         assertThat(found("negative-deals.eml")).isEmpty();
         assertThat(found("negative-statement.eml")).isEmpty();
