@@ -123,6 +123,8 @@ final class CalendarReservations {
                 from = inDescription.group(1).strip();
                 to = inDescription.group(2).strip();
             }
+            from = from.replaceFirst("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+", "").strip();
+            to = to.replaceAll("\\s+\\d{1,2}[:h.]\\d{2}.*$", "").strip();
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
             List<Token> numbers = Legs.trainNumbers(summary + "\n" + description);

@@ -27,7 +27,7 @@ final class TextReservations {
             "(?iu)\\b(cancel+ed|cancel+ation|annul[ée]e?s?|annulation|storniert|stornierung|storno|cancelad[oa]s?|"
                     + "cancelación|anulad[oa]|anulación)\\b");
     private static final Pattern TRAIN_WORDS = Pattern.compile(
-            "(?iu)\\b(train|rail|bahn|zug|gleis|hbf|gare|voie|sncf|renfe|tren|estación|coach|wagen|voiture|coche)\\b");
+            "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof)\\b");
     private static final Pattern BUS_WORDS = Pattern.compile(
             "(?iu)\\b(bus|flixbus|fernbus|autobus|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern CAR_WORDS = Pattern.compile(
@@ -68,7 +68,10 @@ final class TextReservations {
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
-        if (found.isEmpty()) {
+        // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
+        boolean elsewhere = !Legs.flightNumbers(text).isEmpty()
+                || CAR_WORDS.matcher(text).find() && !Labels.PICKUP.values(lines).isEmpty();
+        if (found.isEmpty() && (!elsewhere || !Legs.trainNumbers(text).isEmpty())) {
             found.addAll(trains(BUS_WORDS.matcher(text).find() && !TRAIN_WORDS.matcher(text).find()));
         }
         lodging().ifPresent(found::add);

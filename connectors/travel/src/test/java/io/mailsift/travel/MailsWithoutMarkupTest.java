@@ -154,6 +154,33 @@ class MailsWithoutMarkupTest {
     }
 
     @Test
+    void readsAFrenchCarRentalFromTableCellsAndDoesNotTakeItForATrain() {
+        List<Finding> rentals = found("car-fr.eml");
+
+        assertThat(rentals).singleElement().satisfies(rental -> {
+            assertThat(rental.type()).isEqualTo("RentalCarReservation");
+            assertThat(text(rental, "reservationNumber")).isEqualTo("LS7741029");
+            assertThat(text(rental, "pickupLocation", "name")).isEqualTo("Marseille Gare Saint-Charles");
+            assertThat(text(rental, "pickupTime")).startsWith("2027-03-12T10:30");
+            assertThat(text(rental, "dropoffTime")).startsWith("2027-03-15T18:00");
+        });
+    }
+
+    @Test
+    void mapsACalendarTrainWithItsRouteAndLocalTimes() {
+        List<Finding> trips = found("calendar-train-de.eml");
+
+        assertThat(trips).singleElement().satisfies(trip -> {
+            assertThat(trip.type()).isEqualTo("TrainReservation");
+            assertThat(text(trip, "reservationNumber")).isEqualTo("RS-4471-22");
+            assertThat(text(trip, "reservationFor", "trainNumber")).isEqualTo("ICE 1009");
+            assertThat(text(trip, "reservationFor", "departureStation", "name")).isEqualTo("München Hbf");
+            assertThat(text(trip, "reservationFor", "arrivalStation", "name")).isEqualTo("Berlin Hbf");
+            assertThat(text(trip, "reservationFor", "departureTime")).isEqualTo("2027-03-12T09:13:00+01:00");
+        });
+    }
+
+    @Test
     void findsNothingInDealsOrStatementsThatBookNothing() {
         assertThat(found("negative-deals.eml")).isEmpty();
         assertThat(found("negative-statement.eml")).isEmpty();
