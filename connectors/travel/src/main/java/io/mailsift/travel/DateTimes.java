@@ -55,6 +55,10 @@ final class DateTimes {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?iu)(?<![\\p{L}])" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*(20\\d{2}))?");
 
+    /** The airline style: {@code 04MAR27}, {@code 04MAR}, {@code 4MAR2027}. */
+    private static final Pattern AIRLINE_STYLE = Pattern.compile(
+            "(?<![\\p{L}\\d])(\\d{1,2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(20\\d{2}|\\d{2})?(?![\\p{L}\\d])");
+
     private static final Pattern CLOCK = Pattern.compile(
             "(?iu)(?<![\\d:.])([01]?\\d|2[0-3])\\s?(?::|h|\\.(?=\\d\\d\\s*uhr))\\s?([0-5]\\d)(?![\\d])"
                     + "(?:\\s*(?:uhr|hrs?\\b))?(?:\\s*([ap])\\.?\\s?m\\.?(?![\\p{L}]))?");
@@ -91,6 +95,11 @@ final class DateTimes {
             year = year < 100 ? 2000 + year : year;
             boolean usOrder = m.group(2).equals("/") && (monthFirst ? a <= 12 : b > 12);
             add(found, usOrder ? date(year, a, b) : date(year, b, a), m);
+        }
+        m = AIRLINE_STYLE.matcher(text);
+        while (m.find()) {
+            String year = m.group(3) == null ? null : m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
+            add(found, named(m.group(2), Integer.parseInt(m.group(1)), year, reference), m);
         }
         m = DAY_MONTH.matcher(text);
         while (m.find()) {
