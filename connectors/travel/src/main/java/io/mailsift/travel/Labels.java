@@ -18,7 +18,8 @@ enum Labels {
     REFERENCE("booking reference", "booking ref", "booking code", "booking number", "booking no", "booking id",
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
-            "itinerary number", "order number", "trip id",
+            "itinerary number", "order number", "order no", "order #", "order id",
+            "bestellnummer", "numéro de commande", "n° de commande", "número de pedido", "numero de pedido",
             "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
             "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
@@ -74,6 +75,16 @@ enum Labels {
     boolean isBare(String line) {
         String bare = line.strip().replaceAll("[:：]\\s*$", "").strip().toLowerCase(Locale.ROOT);
         return names.contains(bare);
+    }
+
+    /** Whether a table cell is nothing but a label (of any field): a header cell. */
+    static boolean isAnyBare(String cell) {
+        for (Labels label : values()) {
+            if (label.isBare(cell)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value of this label in the line, or of the next line when the line is the bare label. */

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 final class MailLines {
 
-    private static final Pattern DROP = Pattern.compile("(?is)<(script|style|head|title)\\b.*?</\\1\\s*>|<!--.*?-->");
+    /** Not shown, or shown struck through: a schedule change strikes the old time, which is no longer true. */
+    private static final Pattern DROP = Pattern.compile(
+            "(?is)<(script|style|head|title|s|strike|del)\\b[^>]*>.*?</\\1\\s*>|<!--.*?-->");
     private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
     private static final Pattern BLOCK = Pattern.compile(
             "(?i)p|div|br|h[1-6]|li|ul|ol|table|tbody|thead|section|article|header|footer|center|hr|blockquote|dl|pre");
@@ -156,7 +158,8 @@ final class MailLines {
         if (cells.isEmpty()) {
             return header;
         }
-        if (headerRow && cells.size() >= 2) {
+        boolean allLabels = cells.size() >= 2 && cells.stream().allMatch(Labels::isAnyBare);
+        if ((headerRow || allLabels) && cells.size() >= 2) {
             lines.add(String.join("\t", cells));
             return cells;
         }

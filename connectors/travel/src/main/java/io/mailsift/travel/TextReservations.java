@@ -26,12 +26,23 @@ final class TextReservations {
     private static final Pattern CANCELLED = Pattern.compile(
             "(?iu)\\b(cancel+ed|cancel+ation|annul[ée]e?s?|annulation|storniert|stornierung|storno|cancelad[oa]s?|"
                     + "cancelación|anulad[oa]|anulación)\\b");
+    private static final Pattern CANCELLED_IN_BODY = Pattern.compile(
+            "(?iu)\\b(has been|have been|was|is|wurde|wurden|ist|a été|ont été|est|ha sido|han sido|fue)\\s+"
+                    + "(cancel+ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?)\\b");
+    /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
+    private static final Pattern SUBJECT_NAME = Pattern.compile(
+            "(?iu)(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
+                    + "tisch|mesa)\\s+(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)\\s+(?:the\\s+|le\\s+|la\\s+|el\\s+)?"
+                    + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d|$)");
     private static final Pattern TRAIN_WORDS = Pattern.compile(
             "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof)\\b");
     private static final Pattern BUS_WORDS = Pattern.compile(
             "(?iu)\\b(bus|flixbus|fernbus|autobus|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern CAR_WORDS = Pattern.compile(
-            "(?iu)(rental|rent a car|car hire|mietwagen|autovermietung|location de voiture|véhicule|alquiler|vehículo|fahrzeug)");
+            "(?iu)(car rental|rental car|rent a car|car hire|hire car|mietwagen|autovermietung|location de voiture|"
+                    + "voiture de location|alquiler de coche|alquiler de vehículo|coche de alquiler|rent-a-car)");
+    /** A ride (taxi, ride-hailing) also has a pick-up and a drop-off, but books nothing ahead. */
+    private static final Pattern RIDE_WORDS = Pattern.compile("(?iu)\\b(ride|driver|fahrer|chauffeur|conductor|tip|trinkgeld|pourboire|propina)\\b");
     private static final Pattern FOOD_WORDS = Pattern.compile(
             "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|brasserie|bistro|trattoria|dinner|dîner|cena|abendessen)\\b");
     private static final Pattern TICKET_WORDS = Pattern.compile(
@@ -70,13 +81,13 @@ final class TextReservations {
         List<Map<String, Object>> found = new ArrayList<>(flights());
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
         boolean elsewhere = !Legs.flightNumbers(text).isEmpty()
-                || CAR_WORDS.matcher(text).find() && !Labels.PICKUP.values(lines).isEmpty();
+                || CAR_WORDS.matcher(subject + "\n" + text).find() && !Labels.PICKUP.values(lines).isEmpty();
         if (found.isEmpty() && (!elsewhere || !Legs.trainNumbers(text).isEmpty())) {
             found.addAll(trains(BUS_WORDS.matcher(text).find() && !TRAIN_WORDS.matcher(text).find()));
         }
         lodging().ifPresent(found::add);
         if (found.isEmpty()) {
-            rentalCar().ifPresent(found::add);
+            rentalCar(subject).ifPresent(found::add);
         }
         if (found.isEmpty()) {
             table(subject).ifPresent(found::add);
@@ -84,7 +95,7 @@ final class TextReservations {
         if (found.isEmpty()) {
             event(subject).ifPresent(found::add);
         }
-        boolean cancelled = CANCELLED.matcher(subject).find();
+        boolean cancelled = CANCELLED.matcher(subject).find() || saysCancelled();
         Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
                 .filter(name -> name.matches("[\\p{L} .'’/-]{3,60}")).findFirst();
         for (Map<String, Object> reservation : found) {
@@ -402,8 +413,8 @@ final class TextReservations {
 
     // ---- rental cars
 
-    private Optional<Map<String, Object>> rentalCar() {
-        if (!CAR_WORDS.matcher(text).find()) {
+    private Optional<Map<String, Object>> rentalCar(String subject) {
+        if (!CAR_WORDS.matcher(subject + "\n" + text).find() || RIDE_WORDS.matcher(text).find()) {
             return Optional.empty();
         }
         Optional<String> pickupTime = firstDateTime(Labels.PICKUP, reference);
@@ -445,7 +456,7 @@ final class TextReservations {
             return Optional.empty();
         }
         Optional<String> name = Labels.RESTAURANT.values(lines).stream().map(e -> place(e.getValue())).filter(
-                n -> !n.isEmpty()).findFirst();
+                n -> !n.isEmpty()).findFirst().or(() -> subjectName(subject));
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
@@ -462,7 +473,7 @@ final class TextReservations {
             return Optional.empty();
         }
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
-                .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst();
+                .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject));
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
@@ -477,6 +488,24 @@ final class TextReservations {
         reservation.put("@type", "EventReservation");
         reservation.put("reservationFor", event);
         return Optional.of(reservation);
+    }
+
+    /** Whether the body says the booking was cancelled, not what happens if a flight is ("if … is cancelled"). */
+    private boolean saysCancelled() {
+        Matcher m = CANCELLED_IN_BODY.matcher(text);
+        while (m.find()) {
+            String before = text.substring(Math.max(0, m.start() - 60), m.start());
+            String sentence = before.substring(Math.max(0, Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1));
+            if (!sentence.matches("(?isu).*\\b(if|when|should|falls|wenn|sollte|si|lorsque|en cas|en caso|cuando|in case)\\b.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> subjectName(String subject) {
+        Matcher m = SUBJECT_NAME.matcher(subject);
+        return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 
     /** The date and time labelled as such, or the first date of the mail with the first time after it. */

@@ -181,6 +181,42 @@ class MailsWithoutMarkupTest {
     }
 
     @Test
+    void aScheduleChangeTakesTheNewTimeNotTheStruckOneAndKeepsTheKey() {
+        List<Finding> changed = found("flight-changed-html-en.eml");
+
+        assertThat(changed).singleElement().satisfies(leg -> {
+            assertThat(text(leg, "reservationFor", "departureTime")).isEqualTo("2027-03-04T11:05:00+01:00");
+            assertThat(leg.data()).doesNotContainKey("reservationStatus");
+            assertThat(leg.key()).isEqualTo(found("flight-text-en.eml").getFirst().key());
+        });
+    }
+
+    @Test
+    void namesAnEventFromTheSubjectWhenTheMailHasNoEventLabel() {
+        List<Finding> tickets = found("event-subject-es.eml");
+
+        assertThat(tickets).singleElement().satisfies(ticket -> {
+            assertThat(ticket.type()).isEqualTo("EventReservation");
+            assertThat(text(ticket, "reservationNumber")).isEqualTo("TS-90211");
+            assertThat(text(ticket, "reservationFor", "name")).isEqualTo("Noche de Flamenco");
+            assertThat(text(ticket, "reservationFor", "startDate")).startsWith("2027-04-17T21:30");
+        });
+    }
+
+    @Test
+    void readsCheckInAndOutFromATableWhoseHeaderCellsAreLabels() {
+        List<Finding> stays = found("hotel-td-header-de.eml");
+
+        assertThat(stays).singleElement().satisfies(stay -> {
+            assertThat(text(stay, "reservationNumber")).isEqualTo("4410-7782");
+            assertThat(text(stay, "reservationFor", "name")).isEqualTo("Gasthof Zur Linde");
+            assertThat(text(stay, "checkinTime")).isEqualTo("2027-04-09");
+            assertThat(text(stay, "checkoutTime")).isEqualTo("2027-04-11");
+            assertThat(stay.data()).doesNotContainKey("reservationStatus");
+        });
+    }
+
+    @Test
     void findsNothingInDealsOrStatementsThatBookNothing() {
         assertThat(found("negative-deals.eml")).isEmpty();
         assertThat(found("negative-statement.eml")).isEmpty();
