@@ -45,6 +45,8 @@ final class Airports {
     private static final Map<String, String> AIRLINES = new HashMap<>();
     /** City (lower case) to the zone of most of its airports: a city's name is enough to know its clock. */
     private static final Map<String, ZoneId> CITY_ZONES = new HashMap<>();
+    /** City (lower case) to its airports. */
+    private static final Map<String, java.util.List<Airport>> CITY_AIRPORTS = new HashMap<>();
 
     static {
         read("airports.tsv", cells -> {
@@ -58,6 +60,8 @@ final class Airports {
         read("airlines.tsv", cells -> AIRLINES.put(cells[0], cells[1]));
         Map<String, Map<ZoneId, Integer>> votes = new HashMap<>();
         for (Airport airport : AIRPORTS.values()) {
+            CITY_AIRPORTS.computeIfAbsent(airport.city().toLowerCase(java.util.Locale.ROOT),
+                    city -> new java.util.ArrayList<>()).add(airport);
             votes.computeIfAbsent(airport.city().toLowerCase(java.util.Locale.ROOT), city -> new HashMap<>())
                     .merge(airport.zone(), 1, Integer::sum);
         }
@@ -84,6 +88,49 @@ final class Airports {
             Map.entry("den haag", "the hague"), Map.entry("bâle", "basel"), Map.entry("basilea", "basel"),
             Map.entry("moskau", "moscow"), Map.entry("varsovie", "warsaw"), Map.entry("vienne", "vienna"),
             Map.entry("viena", "vienna"), Map.entry("munich", "munich"), Map.entry("barcelone", "barcelona"));
+
+    /**
+     * The airport a place name printed in full stands for ("Frankfurt", "PARIS CHARLES DE GAULLE", "Madrid
+     * Barajas"): the only airport of the first city named, or, for a city with several, the one whose own name's
+     * first word is in the text too. Empty when that is not decided.
+     */
+    static Optional<Airport> ofPlaceName(String text) {
+        String lower = " " + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]+", " ") + " ";
+        String[] words = lower.strip().split(" ");
+        for (int i = 0; i < words.length; i++) {
+            for (String candidate : i + 1 < words.length
+                    ? new String[] {words[i] + " " + words[i + 1], words[i]} : new String[] {words[i]}) {
+                java.util.List<Airport> airports = CITY_AIRPORTS.get(CITY_NAMES.getOrDefault(candidate, candidate));
+                if (airports == null || candidate.length() < 4) {
+                    continue;
+                }
+                if (airports.size() == 1) {
+                    return Optional.of(airports.getFirst());
+                }
+                String city = CITY_NAMES.getOrDefault(candidate, candidate);
+                java.util.List<Airport> named = airports.stream()
+                        .filter(airport -> distinctive(airport, city).stream().anyMatch(
+                                word -> lower.contains(" " + word + " "))).toList();
+                if (named.isEmpty()) {
+                    // none is named in the text: the city's own airport, if one is called just by the city
+                    named = airports.stream().filter(airport -> distinctive(airport, city).isEmpty()).toList();
+                }
+                return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("airport", "international", "intl",
+            "regional", "municipal", "airfield", "air", "base", "field", "aeropuerto", "flughafen", "aéroport",
+            "aeroporto", "de", "del", "la", "le", "the", "of", "city", "county");
+
+    /** The words of an airport's name that are neither its city's nor generic: "Gatwick", "Barajas". */
+    private static java.util.List<String> distinctive(Airport airport, String city) {
+        java.util.List<String> cityWords = java.util.List.of(city.split(" "));
+        return java.util.Arrays.stream(airport.name().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"))
+                .filter(word -> word.length() >= 3 && !GENERIC.contains(word) && !cityWords.contains(word)).toList();
+    }
 
     /** The zone of the first city of the table named in the text (two-word names first), if any. */
     static Optional<ZoneId> zoneOfPlace(String text) {

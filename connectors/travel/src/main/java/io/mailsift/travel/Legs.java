@@ -44,8 +44,8 @@ final class Legs {
             "STA", "ETD", "ETA", "NIE", "DNI", "GAT");
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
-                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Iryo|IRYO|Euromed|Frecciarossa|Italo|ES|Zug|Train"
-                    + "|Tren|Train n°|Zugnummer)\\s?(?:n[°º]\\s?|Nr\\.?\\s?)?(\\d{2,5})(?!\\d)");
+                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Iryo|IRYO|Euromed|Frecciarossa|Italo|Zug|Train"
+                    + "|Tren|Train n°|Zugnummer) ?(?:n[°º] ?|Nr\\.? ?)?(\\d{2,5})(?![\\d:.]|h\\d)");
 
     private Legs() {
     }

@@ -146,6 +146,19 @@ final class TextReservations {
         return new ArrayList<>(unique.values());
     }
 
+    /** Departure and arrival airports printed as names under from/to labels ("Departure: FRANKFURT, DE"). */
+    private List<String> airportsByName(Region region) {
+        List<String> part = List.of(text.substring(region.start(), region.end()).split("\n"));
+        Optional<String> from = Labels.FROM.values(part).stream()
+                .flatMap(e -> Airports.ofPlaceName(e.getValue()).stream()).map(Airports.Airport::code).findFirst();
+        Optional<String> to = Labels.TO.values(part).stream()
+                .flatMap(e -> Airports.ofPlaceName(e.getValue()).stream()).map(Airports.Airport::code).findFirst();
+        if (from.isPresent() && to.isPresent() && !from.equals(to)) {
+            return List.of(from.get(), to.get());
+        }
+        return List.of();
+    }
+
     /**
      * The date printed nearest to a flight number, between the flight numbers before and after it (a date heads a
      * leg in some layouts and follows its number in others), one on its line first; else the last date before it.
@@ -189,6 +202,9 @@ final class TextReservations {
                         && (codes.isEmpty() || !codes.getLast().equals(airport.value())) && codes.size() < 2) {
                     codes.add(airport.value());
                 }
+            }
+            if (codes.size() < 2) {
+                codes = airportsByName(region);
             }
             if (codes.size() < 2) {
                 continue; // a flight number without its route is a mention, not a leg

@@ -217,6 +217,18 @@ class MailsWithoutMarkupTest {
     }
 
     @Test
+    void resolvesAirportsPrintedAsCityAndAirportNames() {
+        List<Finding> legs = found("flight-names-en.eml");
+
+        assertThat(legs).extracting(leg -> text(leg, "reservationFor", "departureAirport", "iataCode"))
+                .containsExactly("LGW", "VLC");
+        assertThat(legs).extracting(leg -> text(leg, "reservationFor", "arrivalAirport", "iataCode"))
+                .containsExactly("VLC", "LGW");
+        assertThat(text(legs.get(0), "reservationFor", "departureTime")).isEqualTo("2027-03-10T08:25:00Z");
+        assertThat(text(legs.get(1), "reservationFor", "departureTime")).isEqualTo("2027-03-14T12:45:00+01:00");
+    }
+
+    @Test
     void findsNothingInDealsOrStatementsThatBookNothing() {
         assertThat(found("negative-deals.eml")).isEmpty();
         assertThat(found("negative-statement.eml")).isEmpty();
