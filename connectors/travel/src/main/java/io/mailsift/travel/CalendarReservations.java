@@ -88,7 +88,9 @@ final class CalendarReservations {
         Map<String, Object> reservation = new LinkedHashMap<>();
         List<Token> flights = Legs.flightNumbers(summary + "\n" + description);
         List<Token> airports = Legs.airports(summary + "\n" + description + "\n" + location);
-        List<String> codes = airports.stream().map(Token::value).distinct().limit(2).toList();
+        List<String> printed = airports.stream().map(Token::value).distinct().limit(2).toList();
+        List<String> codes = !flights.isEmpty() && printed.size() < 2
+                ? airportsOnRoute(summary + "\n" + description) : printed;
         if (!flights.isEmpty() && codes.size() == 2) {
             Map<String, Object> flight = Legs.flight(flights.getFirst().value(), codes.get(0), codes.get(1));
             flight.put("departureTime", time(start.get(), zones, Legs.zoneOf(codes.get(0)), true));
@@ -106,7 +108,7 @@ final class CalendarReservations {
             reservation.put("reservationFor", hotel);
             reservation.put("checkinTime", time(start.get(), zones, here, false));
             end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
-        } else if (!Legs.trainNumbers(summary).isEmpty() || TRAIN_WORDS.matcher(summary).find()
+        } else if (!Legs.trainNumbers(summary + "\n" + description).isEmpty() || TRAIN_WORDS.matcher(summary).find()
                 || BUS_WORDS.matcher(summary).find()) {
             boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
             Matcher route = ROUTE.matcher(stripNumbers(summary));
@@ -166,6 +168,19 @@ final class CalendarReservations {
             reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
         }
         return Optional.of(reservation);
+    }
+
+    /** Airports of a route printed with names ("Frankfurt - Berlin", "London Gatwick to Valencia"). */
+    private static List<String> airportsOnRoute(String text) {
+        Matcher route = ROUTE.matcher(stripNumbers(text.replaceAll("(?<![\\p{L}\\d])[A-Z0-9]{2} ?\\d{1,4}(?!\\d)", " ")));
+        while (route.find()) {
+            Optional<Airports.Airport> from = Airports.ofPlaceName(route.group(1));
+            Optional<Airports.Airport> to = Airports.ofPlaceName(route.group(2));
+            if (from.isPresent() && to.isPresent() && !from.get().code().equals(to.get().code())) {
+                return List.of(from.get().code(), to.get().code());
+            }
+        }
+        return List.of();
     }
 
     private static String stripNumbers(String summary) {

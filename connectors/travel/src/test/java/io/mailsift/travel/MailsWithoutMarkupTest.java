@@ -229,6 +229,19 @@ class MailsWithoutMarkupTest {
     }
 
     @Test
+    void resolvesACalendarFlightRoutePrintedWithNames() {
+        List<Finding> legs = found("calendar-flight-names.eml");
+
+        assertThat(legs).singleElement().satisfies(leg -> {
+            assertThat(text(leg, "reservationNumber")).isEqualTo("ZP4K7W");
+            assertThat(text(leg, "reservationFor", "departureAirport", "iataCode")).isEqualTo("LGW");
+            assertThat(text(leg, "reservationFor", "arrivalAirport", "iataCode")).isEqualTo("VLC");
+            assertThat(text(leg, "reservationFor", "departureTime")).isEqualTo("2027-03-10T08:25:00Z");
+            assertThat(text(leg, "reservationFor", "arrivalTime")).isEqualTo("2027-03-10T11:55:00+01:00");
+        });
+    }
+
+    @Test
     void findsNothingInDealsOrStatementsThatBookNothing() {
         assertThat(found("negative-deals.eml")).isEmpty();
         assertThat(found("negative-statement.eml")).isEmpty();
