@@ -59,7 +59,8 @@ enum Labels {
     /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */
     private Pattern inline() {
         return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:" + alternatives()
-                + ")\\.?\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|：|\\t|-\\s|=|\\s(?:is|est|ist|es|lautet)\\b:?"
+                + ")\\.?(?:\\s+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
+                + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|：|\\t|-\\s|=|\\s(?:is|est|ist|es|lautet)\\b:?"
                 + "|\\s(?=[A-Z0-9][A-Z0-9-]{4,}(?![\\p{L}\\d])))\\s*(\\S.*)$");
     }
 

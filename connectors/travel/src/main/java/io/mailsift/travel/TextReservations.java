@@ -34,6 +34,8 @@ final class TextReservations {
             "(?iu)(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
                     + "tisch|mesa)\\s+(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)\\s+(?:the\\s+|le\\s+|la\\s+|el\\s+)?"
                     + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d|$)");
+    private static final Pattern NIGHTS = Pattern.compile(
+            "(?iu)(?<![\\d])([1-9]\\d?)\\s*(nights?|nuits?|nächte|nacht|übernachtungen?|noches?)\\b");
     private static final Pattern TRAIN_WORDS = Pattern.compile(
             "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof)\\b");
     private static final Pattern BUS_WORDS = Pattern.compile(
@@ -85,7 +87,7 @@ final class TextReservations {
         if (found.isEmpty() && (!elsewhere || !Legs.trainNumbers(text).isEmpty())) {
             found.addAll(trains(BUS_WORDS.matcher(text).find() && !TRAIN_WORDS.matcher(text).find()));
         }
-        lodging().ifPresent(found::add);
+        lodging(!found.isEmpty()).ifPresent(found::add);
         if (found.isEmpty()) {
             rentalCar(subject).ifPresent(found::add);
         }
@@ -369,9 +371,19 @@ final class TextReservations {
 
     // ---- hotels
 
-    private Optional<Map<String, Object>> lodging() {
-        Optional<LocalDate> checkin = firstDate(Labels.CHECKIN);
-        Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT);
+    private Optional<Map<String, Object>> lodging(boolean journeyFound) {
+        // "Arrival" and "Departure" mean check-in and check-out only in a mail about a stay, not about a journey
+        boolean lodgingWords = !journeyFound && HOTEL_NAME.matcher(text).find();
+        Optional<LocalDate> checkin = firstDate(Labels.CHECKIN)
+                .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
+        Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
+                .or(() -> lodgingWords ? firstDate(Labels.FROM) : Optional.empty());
+        if (checkin.isPresent() && (checkout.isEmpty() || !checkout.get().isAfter(checkin.get()))) {
+            Matcher nights = NIGHTS.matcher(text);
+            if (nights.find()) {
+                checkout = Optional.of(checkin.get().plusDays(Integer.parseInt(nights.group(1))));
+            }
+        }
         if (checkin.isEmpty() || checkout.isEmpty() || !checkout.get().isAfter(checkin.get())
                 || checkin.get().isBefore(reference.minusDays(2))) {
             return Optional.empty();

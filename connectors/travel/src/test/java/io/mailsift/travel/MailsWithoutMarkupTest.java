@@ -242,6 +242,17 @@ class MailsWithoutMarkupTest {
     }
 
     @Test
+    void countsTheNightsWhenTheCheckOutIsNotPrinted() {
+        List<Finding> stays = found("hotel-nights-en.eml");
+
+        assertThat(stays).singleElement().satisfies(stay -> {
+            assertThat(text(stay, "reservationFor", "name")).isEqualTo("Harbour View Inn");
+            assertThat(text(stay, "checkinTime")).isEqualTo("2027-04-16");
+            assertThat(text(stay, "checkoutTime")).isEqualTo("2027-04-18");
+        });
+    }
+
+    @Test
     void findsNothingInDealsOrStatementsThatBookNothing() {
         assertThat(found("negative-deals.eml")).isEmpty();
         assertThat(found("negative-statement.eml")).isEmpty();
