@@ -17,7 +17,9 @@ import io.mailsift.connector.SpiVersion;
 
 /**
  * The travel connector: turns schema.org reservation markup (Gmail email markup in JSON-LD or microdata) into one
- * finding per booked leg: flights, hotel stays, train and bus trips, rental cars, events and restaurant tables.
+ * finding per booked leg: flights, hotel stays, train and bus trips, rental cars, events and restaurant tables. A mail
+ * without markup is read from its iCalendar parts ({@link CalendarReservations}), else from its text and HTML tables
+ * ({@link TextReservations}); see docs/travel.md.
  *
  * <p>Reservations are found at the top level of the message's structured data and nested anywhere in it (a
  * {@code @graph}, a list, an Order's or a Person's properties, a forwarded message), but not in
@@ -45,8 +47,8 @@ public final class TravelConnector implements Connector {
             Set.of("FlightReservation", "LodgingReservation", "TrainReservation", "BusReservation",
                     "RentalCarReservation", "EventReservation", "FoodEstablishmentReservation"),
             ReadScope.BODIES,
-            "Finds flight, hotel, train, bus, rental car, event and restaurant bookings in the schema.org markup of "
-                    + "confirmation mails, one per booked leg.");
+            "Finds flight, hotel, train, bus, rental car, event and restaurant bookings in the schema.org markup, "
+                    + "iCalendar parts and text of confirmation mails, one per booked leg.");
 
     private final ReservationExtractor extractor = new ReservationExtractor();
 
