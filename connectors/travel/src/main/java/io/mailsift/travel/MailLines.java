@@ -51,7 +51,6 @@ final class MailLines {
     static List<String> ofHtml(String html) {
         String body = DROP.matcher(html).replaceAll(" ");
         List<String> lines = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
         List<String> row = null;
         StringBuilder cell = null;
         StringBuilder text = new StringBuilder();
@@ -122,7 +121,6 @@ final class MailLines {
         }
         text.append(decode(body.substring(at)));
         flush(text, lines);
-        rows.clear();
         return withoutForwardHeaders(lines);
     }
 

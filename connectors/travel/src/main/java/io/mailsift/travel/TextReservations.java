@@ -5,7 +5,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -424,7 +423,7 @@ final class TextReservations {
         return Optional.empty();
     }
 
-    private Optional<String> firstDateTime(Labels label, LocalDate fallbackDate) {
+    private Optional<String> firstDateTime(Labels label) {
         for (Map.Entry<Integer, String> value : label.values(lines)) {
             String around = value.getValue();
             for (int next = value.getKey() + 1; next < Math.min(lines.size(), value.getKey() + 3); next++) {
@@ -445,8 +444,8 @@ final class TextReservations {
         if (!CAR_WORDS.matcher(subject + "\n" + text).find() || RIDE_WORDS.matcher(text).find()) {
             return Optional.empty();
         }
-        Optional<String> pickupTime = firstDateTime(Labels.PICKUP, reference);
-        Optional<String> dropoffTime = firstDateTime(Labels.DROPOFF, reference);
+        Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
+        Optional<String> dropoffTime = firstDateTime(Labels.DROPOFF);
         if (pickupTime.isEmpty() || LocalDate.parse(pickupTime.get().substring(0, 10)).isBefore(reference.minusDays(2))) {
             return Optional.empty();
         }
@@ -571,9 +570,5 @@ final class TextReservations {
     private int lineEnd(int position) {
         int end = text.indexOf('\n', position);
         return end < 0 ? text.length() : end;
-    }
-
-    static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 }
