@@ -1,6 +1,11 @@
 package io.mailsift.travel;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.mailsift.connector.Connector;
@@ -14,7 +19,9 @@ import io.mailsift.connector.SpiVersion;
 
 /**
  * The travel connector: turns schema.org reservation markup (Gmail email markup in JSON-LD or microdata) into one
- * finding per booked leg: flights, hotel stays, train and bus trips, rental cars, events and restaurant tables.
+ * finding per booked leg: flights, hotel stays, train and bus trips, rental cars, events and restaurant tables. A mail
+ * without markup is read from its iCalendar parts ({@link CalendarReservations}), else from its text and HTML tables
+ * ({@link TextReservations}); see docs/travel.md.
  *
  * <p>Reservations are found at the top level of the message's structured data and nested anywhere in it (a
  * {@code @graph}, a list, an Order's or a Person's properties, a forwarded message), but not in
@@ -43,8 +50,8 @@ public final class TravelConnector implements Connector {
             Set.of("FlightReservation", "LodgingReservation", "TrainReservation", "BusReservation",
                     "RentalCarReservation", "EventReservation", "FoodEstablishmentReservation"),
             ReadScope.BODIES,
-            "Finds flight, hotel, train, bus, rental car, event and restaurant bookings in the schema.org markup of "
-                    + "confirmation mails, one per booked leg.");
+            "Finds flight, hotel, train, bus, rental car, event and restaurant bookings in the schema.org markup, "
+                    + "iCalendar parts and text of confirmation mails, one per booked leg.");
 
     private static final HeaderPrefilter PREFILTER = HeaderPrefilter.load(TravelConnector.class, "prefilter.txt")
             .orContentType("text/calendar", "application/ics");
@@ -67,6 +74,50 @@ public final class TravelConnector implements Connector {
 
     @Override
     public List<Finding> extract(Email email) {
-        return extractor.extract(email.allStructuredData());
+        List<Finding> marked = extractor.extract(email.allStructuredData());
+        if (!marked.isEmpty()) {
+            return marked; // the sender's own markup is more reliable than anything read from prose
+        }
+        List<Email> messages = new ArrayList<>();
+        collect(email, messages);
+        String subject = email.headers().subject() == null ? "" : email.headers().subject();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Email message : messages) {
+            List<String> lines = lines(message);
+            for (String calendar : message.calendars()) {
+                items.addAll(CalendarReservations.extract(calendar, lines, subject));
+            }
+        }
+        if (items.isEmpty()) {
+            for (Email message : messages) {
+                String ownSubject = message == email ? subject : subject + " " + message.headers().subject();
+                LocalDate sent = sent(message).orElseGet(() -> sent(email).orElse(LocalDate.now(ZoneOffset.UTC)));
+                List<Map<String, Object>> found = new TextReservations(lines(message), sent).extract(ownSubject);
+                if (found.isEmpty() && message.html() != null && message.text() != null) {
+                    found = new TextReservations(MailLines.ofText(message.text()), sent).extract(ownSubject);
+                }
+                items.addAll(found);
+            }
+        }
+        return extractor.extract(items);
+    }
+
+    private static void collect(Email email, List<Email> into) {
+        into.add(email);
+        for (Email inner : email.forwarded()) {
+            collect(inner, into);
+        }
+    }
+
+    private static Optional<LocalDate> sent(Email message) {
+        return Optional.ofNullable(message.headers().date()).map(date -> LocalDate.ofInstant(date, ZoneOffset.UTC));
+    }
+
+    /** The body as lines: the HTML's, which keep table structure, else the plain text's. */
+    private static List<String> lines(Email message) {
+        if (message.html() != null) {
+            return MailLines.ofHtml(message.html());
+        }
+        return message.text() == null ? List.of() : MailLines.ofText(message.text());
     }
 }

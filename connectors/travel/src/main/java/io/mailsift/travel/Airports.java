@@ -1,0 +1,181 @@
+package io.mailsift.travel;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Airports and airlines by IATA code, from the OpenFlights-derived tables shipped with the connector (see
+ * {@code connectors/travel/data/README.md} for source, licence and how they are generated). Loaded once; immutable.
+ */
+final class Airports {
+
+    record Airport(String code, String name, String city, String country, double latitude, double longitude,
+            ZoneId zone) {
+
+        /** The schema.org Airport this code stands for. */
+        Map<String, Object> toJsonLd() {
+            Map<String, Object> airport = new LinkedHashMap<>();
+            airport.put("@type", "Airport");
+            airport.put("iataCode", code);
+            airport.put("name", name);
+            Map<String, Object> address = new LinkedHashMap<>();
+            address.put("@type", "PostalAddress");
+            address.put("addressLocality", city);
+            address.put("addressCountry", country);
+            airport.put("address", address);
+            Map<String, Object> geo = new LinkedHashMap<>();
+            geo.put("@type", "GeoCoordinates");
+            geo.put("latitude", latitude);
+            geo.put("longitude", longitude);
+            airport.put("geo", geo);
+            return airport;
+        }
+    }
+
+    private static final Map<String, Airport> AIRPORTS = new HashMap<>();
+    private static final Map<String, String> AIRLINES = new HashMap<>();
+    /** City (lower case) to the zone of most of its airports: a city's name is enough to know its clock. */
+    private static final Map<String, ZoneId> CITY_ZONES = new HashMap<>();
+    /** City (lower case) to its airports. */
+    private static final Map<String, java.util.List<Airport>> CITY_AIRPORTS = new HashMap<>();
+
+    static {
+        read("airports.tsv", cells -> {
+            try {
+                AIRPORTS.put(cells[0], new Airport(cells[0], cells[1], cells[2], cells[3],
+                        Double.parseDouble(cells[4]), Double.parseDouble(cells[5]), ZoneId.of(cells[6])));
+            } catch (RuntimeException unknownZone) {
+                // a zone this JDK does not know: the airport is left out rather than given a wrong offset
+            }
+        });
+        read("airlines.tsv", cells -> AIRLINES.put(cells[0], cells[1]));
+        Map<String, Map<ZoneId, Integer>> votes = new HashMap<>();
+        for (Airport airport : AIRPORTS.values()) {
+            CITY_AIRPORTS.computeIfAbsent(airport.city().toLowerCase(java.util.Locale.ROOT),
+                    city -> new java.util.ArrayList<>()).add(airport);
+            votes.computeIfAbsent(airport.city().toLowerCase(java.util.Locale.ROOT), city -> new HashMap<>())
+                    .merge(airport.zone(), 1, Integer::sum);
+        }
+        votes.forEach((city, zones) -> {
+            if (city.length() >= 4) {
+                zones.entrySet().stream().max(Map.Entry.comparingByValue())
+                        .ifPresent(best -> CITY_ZONES.put(city, best.getKey()));
+            }
+        });
+    }
+
+    /** Local names of cities the table knows by their English name. */
+    private static final Map<String, String> CITY_NAMES = Map.ofEntries(
+            Map.entry("münchen", "munich"), Map.entry("köln", "cologne"), Map.entry("wien", "vienna"),
+            Map.entry("praha", "prague"), Map.entry("prag", "prague"), Map.entry("roma", "rome"),
+            Map.entry("milano", "milan"), Map.entry("mailand", "milan"), Map.entry("lisboa", "lisbon"),
+            Map.entry("lisbonne", "lisbon"), Map.entry("sevilla", "seville"), Map.entry("séville", "seville"),
+            Map.entry("zürich", "zurich"), Map.entry("genève", "geneva"), Map.entry("genf", "geneva"),
+            Map.entry("bruxelles", "brussels"), Map.entry("brüssel", "brussels"), Map.entry("firenze", "florence"),
+            Map.entry("napoli", "naples"), Map.entry("venezia", "venice"), Map.entry("warszawa", "warsaw"),
+            Map.entry("københavn", "copenhagen"), Map.entry("athènes", "athens"), Map.entry("atenas", "athens"),
+            Map.entry("londres", "london"), Map.entry("nürnberg", "nuremberg"), Map.entry("düsseldorf", "dusseldorf"),
+            Map.entry("londra", "london"), Map.entry("marseille", "marseille"), Map.entry("nizza", "nice"),
+            Map.entry("den haag", "the hague"), Map.entry("bâle", "basel"), Map.entry("basilea", "basel"),
+            Map.entry("moskau", "moscow"), Map.entry("varsovie", "warsaw"), Map.entry("vienne", "vienna"),
+            Map.entry("viena", "vienna"), Map.entry("munich", "munich"), Map.entry("barcelone", "barcelona"));
+
+    /**
+     * The airport a place name printed in full stands for ("Frankfurt", "PARIS CHARLES DE GAULLE", "Madrid
+     * Barajas"): the only airport of the first city named, or, for a city with several, the one whose own name's
+     * first word is in the text too. Empty when that is not decided.
+     */
+    static Optional<Airport> ofPlaceName(String text) {
+        String lower = " " + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]+", " ") + " ";
+        String[] words = lower.strip().split(" ");
+        for (int i = 0; i < words.length; i++) {
+            for (String candidate : i + 1 < words.length
+                    ? new String[] {words[i] + " " + words[i + 1], words[i]} : new String[] {words[i]}) {
+                java.util.List<Airport> airports = CITY_AIRPORTS.get(CITY_NAMES.getOrDefault(candidate, candidate));
+                if (airports == null || candidate.length() < 4) {
+                    continue;
+                }
+                if (airports.size() == 1) {
+                    return Optional.of(airports.getFirst());
+                }
+                String city = CITY_NAMES.getOrDefault(candidate, candidate);
+                java.util.List<Airport> named = airports.stream()
+                        .filter(airport -> distinctive(airport, city).stream().anyMatch(
+                                word -> lower.contains(" " + word + " "))).toList();
+                if (named.isEmpty()) {
+                    // none is named in the text: the city's own airport, if one is called just by the city
+                    named = airports.stream().filter(airport -> distinctive(airport, city).isEmpty()).toList();
+                }
+                return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("airport", "international", "intl",
+            "regional", "municipal", "airfield", "air", "base", "field", "aeropuerto", "flughafen", "aéroport",
+            "aeroporto", "de", "del", "la", "le", "the", "of", "city", "county");
+
+    /** The words of an airport's name that are neither its city's nor generic: "Gatwick", "Barajas". */
+    private static java.util.List<String> distinctive(Airport airport, String city) {
+        java.util.List<String> cityWords = java.util.List.of(city.split(" "));
+        return java.util.Arrays.stream(airport.name().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"))
+                .filter(word -> word.length() >= 3 && !GENERIC.contains(word) && !cityWords.contains(word)).toList();
+    }
+
+    /** The zone of the first city of the table named in the text (two-word names first), if any. */
+    static Optional<ZoneId> zoneOfPlace(String text) {
+        String[] words = text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+");
+        for (int i = 0; i < words.length; i++) {
+            if (i + 1 < words.length) {
+                String pair = words[i] + " " + words[i + 1];
+                ZoneId zone = CITY_ZONES.get(CITY_NAMES.getOrDefault(pair, pair));
+                if (zone != null) {
+                    return Optional.of(zone);
+                }
+            }
+            ZoneId zone = CITY_ZONES.get(CITY_NAMES.getOrDefault(words[i], words[i]));
+            if (zone != null) {
+                return Optional.of(zone);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Airports() {
+    }
+
+    static Optional<Airport> airport(String code) {
+        return Optional.ofNullable(AIRPORTS.get(code));
+    }
+
+    static Optional<String> airline(String code) {
+        return Optional.ofNullable(AIRLINES.get(code));
+    }
+
+    private static void read(String resource, java.util.function.Consumer<String[]> row) {
+        try (InputStream in = Airports.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] cells = line.split("\t", -1);
+                if (cells.length >= 2) {
+                    row.accept(cells);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package io.mailsift.travel;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.mailsift.travel.Legs.Token;
+
+/**
+ * Reservations in iCalendar parts (RFC 5545): each VEVENT becomes a flight (a flight number and two airport codes in
+ * its summary or description), a train or bus trip, a hotel stay, a restaurant table or an event ticket.
+ *
+ * <p>Parsed here rather than with ical4j: connectors may depend on the JDK and the SPI only (they are untrusted
+ * plugins; {@code ModuleBoundariesTest}), and ical4j brings four more jars, process-wide parsing flags and a time-zone
+ * updater that can go to the network. What a VEVENT needs is small: unfolded content lines, parameters, text escapes,
+ * and DATE / DATE-TIME values with {@code TZID} (IANA names, Windows names via the VTIMEZONE's
+ * {@code X-LIC-LOCATION}, or the offset it declares) or UTC, which are turned into the local time of the place.
+ */
+final class CalendarReservations {
+
+    private record Property(String name, Map<String, String> parameters, String value) {
+    }
+
+    private static final Pattern PROPERTY = Pattern.compile("^([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:\"[^\"]*\"|[^:;\"]*)(?:,(?:\"[^\"]*\"|[^:;\"]*))*)*):(.*)$");
+    private static final Pattern PARAMETER = Pattern.compile(";([A-Za-z0-9-]+)=(\"[^\"]*\"|[^;]*)");
+    private static final Pattern HOTEL_WORDS = Pattern.compile(
+            "(?iu)\\b(hotel|hôtel|check-?in|stay|séjour|aufenthalt|übernachtung|estancia|alojamiento|hostel|inn|resort|"
+                    + "apartment|appartement|unterkunft|hébergement)\\b");
+    private static final Pattern FOOD_WORDS = Pattern.compile(
+            "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|dinner|dîner|lunch|déjeuner|cena|almuerzo)\\b");
+    private static final Pattern BUS_WORDS = Pattern.compile("(?iu)\\b(bus|flixbus|autobus|autocar|fernbus)\\b");
+    private static final Pattern TRAIN_WORDS = Pattern.compile("(?iu)\\b(train|zug|bahn|tren|rail)\\b");
+    private static final Pattern BOOKING_WORDS = Pattern.compile(
+            "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|booking|buchung|réservation|reserva|reservation|"
+                    + "confirmation|bestätigung|order|bestellung|commande|pedido)\\b");
+    private static final Pattern ROUTE = Pattern.compile(
+            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*([\\p{Lu}][^\\n\\t(,]{1,50})");
+
+    private CalendarReservations() {
+    }
+
+    /** Reservations in one iCalendar text; {@code mailLines} lend a booking reference the events lack. */
+    static List<Map<String, Object>> extract(String calendar, List<String> mailLines, String subject) {
+        List<String> lines = unfold(calendar);
+        Map<String, ZoneId> zones = declaredZones(lines);
+        boolean cancelCalendar = lines.stream().anyMatch(l -> l.equalsIgnoreCase("METHOD:CANCEL"));
+        List<Map<String, Object>> found = new ArrayList<>();
+        List<Property> event = null;
+        for (String line : lines) {
+            if (line.equalsIgnoreCase("BEGIN:VEVENT")) {
+                event = new ArrayList<>();
+            } else if (line.equalsIgnoreCase("END:VEVENT") && event != null) {
+                reservation(event, zones, mailLines, subject, cancelCalendar).ifPresent(found::add);
+                event = null;
+            } else if (event != null) {
+                property(line).ifPresent(event::add);
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Map<String, Object>> reservation(List<Property> event, Map<String, ZoneId> zones,
+            List<String> mailLines, String subject, boolean cancelCalendar) {
+        String summary = text(event, "SUMMARY");
+        String description = text(event, "DESCRIPTION");
+        String location = text(event, "LOCATION");
+        Optional<Property> start = first(event, "DTSTART");
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Property> end = first(event, "DTEND");
+        String all = summary + "\n" + description + "\n" + location;
+        List<String> eventLines = new ArrayList<>(List.of(description.split("\n")));
+        Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines));
+        Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary);
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        List<Token> flights = Legs.flightNumbers(summary + "\n" + description);
+        List<Token> airports = Legs.airports(summary + "\n" + description + "\n" + location);
+        List<String> printed = airports.stream().map(Token::value).distinct().limit(2).toList();
+        List<String> codes = !flights.isEmpty() && printed.size() < 2
+                ? airportsOnRoute(summary + "\n" + description) : printed;
+        if (!flights.isEmpty() && codes.size() == 2) {
+            Map<String, Object> flight = Legs.flight(flights.getFirst().value(), codes.get(0), codes.get(1));
+            flight.put("departureTime", time(start.get(), zones, Legs.zoneOf(codes.get(0)), true));
+            end.ifPresent(e -> flight.put("arrivalTime", time(e, zones, Legs.zoneOf(codes.get(1)), true)));
+            reservation.put("@type", "FlightReservation");
+            reservation.put("reservationFor", flight);
+        } else if (HOTEL_WORDS.matcher(summary).find() || isAllDay(start.get()) && HOTEL_WORDS.matcher(all).find()) {
+            Map<String, Object> hotel = new LinkedHashMap<>();
+            hotel.put("@type", "LodgingBusiness");
+            hotel.put("name", hotelName(summary, location));
+            if (!location.isBlank()) {
+                hotel.put("address", location.strip());
+            }
+            reservation.put("@type", "LodgingReservation");
+            reservation.put("reservationFor", hotel);
+            reservation.put("checkinTime", time(start.get(), zones, here, false));
+            end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
+        } else if (!Legs.trainNumbers(summary + "\n" + description).isEmpty() || TRAIN_WORDS.matcher(summary).find()
+                || BUS_WORDS.matcher(summary).find()) {
+            boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
+            Matcher route = ROUTE.matcher(stripNumbers(summary));
+            String from;
+            String to;
+            if (route.find()) {
+                from = route.group(1).strip();
+                to = route.group(2).strip();
+            } else {
+                Matcher inDescription = ROUTE.matcher(stripNumbers(description));
+                if (!inDescription.find()) {
+                    return Optional.empty();
+                }
+                from = inDescription.group(1).strip();
+                to = inDescription.group(2).strip();
+            }
+            from = from.replaceFirst("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+", "").strip();
+            to = to.replaceAll("\\s+\\d{1,2}[:h.]\\d{2}.*$", "").strip();
+            Map<String, Object> trip = new LinkedHashMap<>();
+            trip.put("@type", bus ? "BusTrip" : "TrainTrip");
+            List<Token> numbers = Legs.trainNumbers(summary + "\n" + description);
+            if (!numbers.isEmpty()) {
+                trip.put(bus ? "busNumber" : "trainNumber", numbers.getFirst().value());
+            }
+            String stop = bus ? "BusStop" : "TrainStation";
+            trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", from));
+            trip.put(bus ? "arrivalBusStop" : "arrivalStation", Map.of("@type", stop, "name", to));
+            trip.put("departureTime", time(start.get(), zones, here, false));
+            end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, here, false)));
+            reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
+            reservation.put("reservationFor", trip);
+        } else if (FOOD_WORDS.matcher(summary).find()) {
+            Map<String, Object> restaurant = new LinkedHashMap<>();
+            restaurant.put("@type", "FoodEstablishment");
+            restaurant.put("name", location.isBlank() ? summary.strip() : location.split(",")[0].strip());
+            reservation.put("@type", "FoodEstablishmentReservation");
+            reservation.put("reservationFor", restaurant);
+            reservation.put("startTime", time(start.get(), zones, here, false));
+        } else if ((reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find())
+                && flights.isEmpty() && codes.isEmpty() && Legs.trainNumbers(all).isEmpty()) {
+            Map<String, Object> happening = new LinkedHashMap<>();
+            happening.put("@type", "Event");
+            happening.put("name", summary.strip());
+            happening.put("startDate", time(start.get(), zones, here, false));
+            end.ifPresent(e -> happening.put("endDate", time(e, zones, here, false)));
+            if (!location.isBlank()) {
+                happening.put("location", Map.of("@type", "Place", "name", location.split(",")[0].strip(),
+                        "address", location.strip()));
+            }
+            reservation.put("@type", "EventReservation");
+            reservation.put("reservationFor", happening);
+        } else {
+            return Optional.empty(); // a meeting or a reminder, not a booking
+        }
+        reference.ifPresent(code -> reservation.put("reservationNumber", code));
+        if (cancelCalendar || text(event, "STATUS").equalsIgnoreCase("CANCELLED")) {
+            reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
+        }
+        return Optional.of(reservation);
+    }
+
+    /** Airports of a route printed with names ("Frankfurt - Berlin", "London Gatwick to Valencia"). */
+    private static List<String> airportsOnRoute(String text) {
+        Matcher route = ROUTE.matcher(stripNumbers(text.replaceAll("(?<![\\p{L}\\d])[A-Z0-9]{2} ?\\d{1,4}(?!\\d)", " ")));
+        while (route.find()) {
+            Optional<Airports.Airport> from = Airports.ofPlaceName(route.group(1));
+            Optional<Airports.Airport> to = Airports.ofPlaceName(route.group(2));
+            if (from.isPresent() && to.isPresent() && !from.get().code().equals(to.get().code())) {
+                return List.of(from.get().code(), to.get().code());
+            }
+        }
+        return List.of();
+    }
+
+    private static String stripNumbers(String summary) {
+        String out = summary;
+        for (Token train : Legs.trainNumbers(summary).reversed()) {
+            out = out.substring(0, train.start()) + out.substring(train.end());
+        }
+        return out.replaceAll("^[\\s:,-]+", "");
+    }
+
+    private static String hotelName(String summary, String location) {
+        String cleaned = summary.replaceAll(
+                "(?iu)^(hotel stay|stay|check-?in|séjour|aufenthalt|übernachtung|estancia|reserva|booking|"
+                        + "hotel reservation|réservation)\\s*(?:at|à|au|im|in|en|:|-|–)?\\s*", "").strip();
+        if (cleaned.isEmpty() && !location.isBlank()) {
+            return location.split(",")[0].strip();
+        }
+        return cleaned.isEmpty() ? summary.strip() : cleaned;
+    }
+
+    private static boolean isAllDay(Property date) {
+        return "DATE".equalsIgnoreCase(date.parameters().get("VALUE")) || date.value().strip().length() == 8;
+    }
+
+    /**
+     * A DATE or DATE-TIME value as a local date or a local date-time with its offset: in the place's zone when it
+     * is in UTC or {@code placeWins} (an airport's zone is surer than a sender's TZID), else as the TZID says.
+     */
+    private static String time(Property date, Map<String, ZoneId> zones, Optional<ZoneId> place, boolean placeWins) {
+        String value = date.value().strip();
+        try {
+            if (value.length() == 8) {
+                return LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE).toString();
+            }
+            LocalDateTime local = LocalDateTime.parse(value.substring(0, 15),
+                    DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT));
+            ZonedDateTime zoned;
+            if (value.endsWith("Z")) {
+                zoned = local.atZone(ZoneOffset.UTC);
+            } else {
+                Optional<ZoneId> declared = Optional.ofNullable(date.parameters().get("TZID")).flatMap(
+                        tzid -> zone(tzid, zones));
+                if (declared.isEmpty() && place.isEmpty()) {
+                    return local.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME); // floating: as written
+                }
+                zoned = local.atZone(declared.orElseGet(place::orElseThrow));
+            }
+            boolean convert = placeWins || value.endsWith("Z");
+            ZonedDateTime atPlace = convert ? place.map(zoned::withZoneSameInstant).orElse(zoned) : zoned;
+            return atPlace.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeException | StringIndexOutOfBoundsException bad) {
+            return value;
+        }
+    }
+
+    private static Optional<ZoneId> zone(String tzid, Map<String, ZoneId> declared) {
+        String name = tzid.replaceAll("^\"|\"$", "").replaceFirst("^/", "");
+        if (declared.containsKey(name)) {
+            return Optional.of(declared.get(name));
+        }
+        try {
+            return Optional.of(ZoneId.of(name));
+        } catch (DateTimeException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /** The zones the calendar's VTIMEZONEs declare: an IANA location if given, else their standard offset. */
+    private static Map<String, ZoneId> declaredZones(List<String> lines) {
+        Map<String, ZoneId> zones = new LinkedHashMap<>();
+        String tzid = null;
+        ZoneId zone = null;
+        boolean standard = false;
+        for (String line : lines) {
+            Optional<Property> property = property(line);
+            if (line.equalsIgnoreCase("BEGIN:VTIMEZONE")) {
+                tzid = null;
+                zone = null;
+            } else if (line.equalsIgnoreCase("BEGIN:STANDARD")) {
+                standard = true;
+            } else if (line.equalsIgnoreCase("END:STANDARD")) {
+                standard = false;
+            } else if (line.equalsIgnoreCase("END:VTIMEZONE") && tzid != null) {
+                try {
+                    zones.put(tzid, zone != null ? zone : ZoneId.of(tzid));
+                } catch (DateTimeException unknown) {
+                    // neither a location nor an IANA name: times in it stay as written
+                }
+            } else if (property.isPresent()) {
+                String name = property.get().name().toUpperCase(Locale.ROOT);
+                String value = property.get().value().strip();
+                try {
+                    if (name.equals("TZID")) {
+                        tzid = value.replaceFirst("^/", "");
+                    } else if (name.equals("X-LIC-LOCATION")) {
+                        zone = ZoneId.of(value);
+                    } else if (name.equals("TZOFFSETTO") && standard && zone == null) {
+                        zone = ZoneOffset.of(value.length() == 5 ? value.substring(0, 3) + ":" + value.substring(3)
+                                : value);
+                    }
+                } catch (DateTimeException ignored) {
+                    // a malformed zone line: the zone stays unknown
+                }
+            }
+        }
+        return zones;
+    }
+
+    private static List<String> unfold(String calendar) {
+        String unfolded = calendar.replaceAll("\\r?\\n[ \\t]", "");
+        List<String> lines = new ArrayList<>();
+        for (String line : unfolded.split("\\r?\\n")) {
+            if (!line.isBlank()) {
+                lines.add(line.strip());
+            }
+        }
+        return lines;
+    }
+
+    private static Optional<Property> property(String line) {
+        Matcher m = PROPERTY.matcher(line);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Matcher p = PARAMETER.matcher(m.group(2));
+        while (p.find()) {
+            parameters.put(p.group(1).toUpperCase(Locale.ROOT), p.group(2).replaceAll("^\"|\"$", ""));
+        }
+        return Optional.of(new Property(m.group(1).toUpperCase(Locale.ROOT), parameters, m.group(3)));
+    }
+
+    private static Optional<Property> first(List<Property> event, String name) {
+        return event.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** A TEXT value with its escapes resolved. */
+    private static String text(List<Property> event, String name) {
+        return first(event, name).map(p -> p.value().replace("\\n", "\n").replace("\\N", "\n")
+                .replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")).orElse("");
+    }
+}

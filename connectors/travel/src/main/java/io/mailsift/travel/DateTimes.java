@@ -1,0 +1,179 @@
+package io.mailsift.travel;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Dates and times as confirmation mails print them in English, French, German and Spanish: ISO, numeric
+ * ({@code 04.03.2027}, {@code 04/03/2027}, US {@code 03/04/2027} when the mail uses 12-hour times), with month names
+ * or abbreviations in either order ({@code 4 March 2027}, {@code March 4, 2027}, {@code 4. März 2027},
+ * {@code 4 de marzo de 2027}); a missing year is the first one that puts the date on or after the mail's date.
+ * Times: {@code 10:15}, {@code 10h15}, {@code 20h}, {@code 10.15 Uhr}, {@code 7:20 PM}, {@code 7 pm}.
+ */
+final class DateTimes {
+
+    /** A value found in a text and where. */
+    record Found<T>(T value, int start, int end) {
+    }
+
+    private static final Map<String, Integer> MONTHS = new LinkedHashMap<>();
+
+    static {
+        month(1, "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene");
+        month(2, "february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero");
+        month(3, "march", "mar", "mars", "märz", "maerz", "mär", "marzo");
+        month(4, "april", "apr", "avril", "avr", "abril", "abr");
+        month(5, "may", "mai", "mayo");
+        month(6, "june", "jun", "juin", "juni", "junio");
+        month(7, "july", "jul", "juillet", "juil", "juli", "julio");
+        month(8, "august", "aug", "août", "aout", "agosto", "ago");
+        month(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre");
+        month(10, "october", "oct", "octobre", "oktober", "okt", "octubre");
+        month(11, "november", "nov", "novembre", "noviembre");
+        month(12, "december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic");
+    }
+
+    private static final String MONTH = MONTHS.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+            .collect(Collectors.joining("|", "(", ")"));
+
+    private static final Pattern ISO = Pattern.compile("\\b(20\\d{2})-(\\d{2})-(\\d{2})(?![\\d])");
+    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\2(20\\d{2}|\\d{2})(?![\\d])");
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?" + MONTH
+                    + "(?![\\p{L}])\\.?,?(?:\\s*(?:de\\s+)?(20\\d{2}))?");
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?iu)(?<![\\p{L}])" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*(20\\d{2}))?");
+
+    /** The airline style: {@code 04MAR27}, {@code 04MAR}, {@code 4MAR2027}. */
+    private static final Pattern AIRLINE_STYLE = Pattern.compile(
+            "(?<![\\p{L}\\d])(\\d{1,2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(20\\d{2}|\\d{2})?(?![\\p{L}\\d])");
+
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?iu)(?<![\\d:.])([01]?\\d|2[0-3])\\s?(?::|h|\\.(?=\\d\\d\\s*uhr))\\s?([0-5]\\d)(?![\\d])"
+                    + "(?:\\s*(?:uhr|hrs?\\b))?(?:\\s*([ap])\\.?\\s?m\\.?(?![\\p{L}]))?");
+    private static final Pattern HOUR_ONLY = Pattern.compile(
+            "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])|uhr\\b)");
+
+    private DateTimes() {
+    }
+
+    private static void month(int number, String... names) {
+        for (String name : names) {
+            MONTHS.put(name, number);
+        }
+    }
+
+    /** Whether the text writes 12-hour times, which goes with US month-first numeric dates. */
+    static boolean usesTwelveHourClock(String text) {
+        return Pattern.compile("(?i)\\d\\s?[ap]\\.?m\\b").matcher(text).find();
+    }
+
+    /** Every date in the text, in order of appearance; overlapping readings keep the first and longest. */
+    static List<Found<LocalDate>> dates(String text, LocalDate reference, boolean monthFirst) {
+        List<Found<LocalDate>> found = new ArrayList<>();
+        Matcher m = ISO.matcher(text);
+        while (m.find()) {
+            add(found, date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+                    m);
+        }
+        m = NUMERIC.matcher(text);
+        while (m.find()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(3));
+            int year = Integer.parseInt(m.group(4));
+            year = year < 100 ? 2000 + year : year;
+            boolean usOrder = m.group(2).equals("/") && (monthFirst ? a <= 12 : b > 12);
+            add(found, usOrder ? date(year, a, b) : date(year, b, a), m);
+        }
+        m = AIRLINE_STYLE.matcher(text);
+        while (m.find()) {
+            String year = m.group(3) == null ? null : m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
+            add(found, named(m.group(2), Integer.parseInt(m.group(1)), year, reference), m);
+        }
+        m = DAY_MONTH.matcher(text);
+        while (m.find()) {
+            add(found, named(m.group(2), Integer.parseInt(m.group(1)), m.group(3), reference), m);
+        }
+        m = MONTH_DAY.matcher(text);
+        while (m.find()) {
+            add(found, named(m.group(1), Integer.parseInt(m.group(2)), m.group(3), reference), m);
+        }
+        return ordered(found);
+    }
+
+    /** Every time of day in the text, in order of appearance. */
+    static List<Found<LocalTime>> times(String text) {
+        List<Found<LocalTime>> found = new ArrayList<>();
+        Matcher m = CLOCK.matcher(text);
+        while (m.find()) {
+            add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)), m);
+        }
+        m = HOUR_ONLY.matcher(text);
+        while (m.find()) {
+            add(found, time(Integer.parseInt(m.group(1)), 0, m.group(2)), m);
+        }
+        return ordered(found);
+    }
+
+    private static <T> void add(List<Found<T>> found, T value, Matcher m) {
+        if (value == null) {
+            return;
+        }
+        for (Found<T> each : found) {
+            if (m.start() < each.end() && each.start() < m.end()) {
+                return;
+            }
+        }
+        found.add(new Found<>(value, m.start(), m.end()));
+    }
+
+    private static <T> List<Found<T>> ordered(List<Found<T>> found) {
+        found.sort(Comparator.comparingInt(Found::start));
+        return found;
+    }
+
+    private static LocalDate named(String monthName, int day, String year, LocalDate reference) {
+        Integer month = MONTHS.get(monthName.toLowerCase(Locale.ROOT));
+        if (month == null) {
+            return null;
+        }
+        if (year != null) {
+            return date(Integer.parseInt(year), month, day);
+        }
+        LocalDate sameYear = date(reference.getYear(), month, day);
+        if (sameYear == null) {
+            return date(reference.getYear() + 1, month, day);
+        }
+        return sameYear.isBefore(reference.minusDays(7)) ? date(reference.getYear() + 1, month, day) : sameYear;
+    }
+
+    private static LocalDate date(int year, int month, int day) {
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException invalid) {
+            return null;
+        }
+    }
+
+    private static LocalTime time(int hour, int minute, String meridiem) {
+        if (meridiem != null) {
+            if (hour < 1 || hour > 12) {
+                return null;
+            }
+            boolean pm = meridiem.equalsIgnoreCase("p");
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
+        return hour < 24 ? LocalTime.of(hour, minute) : null;
+    }
+}

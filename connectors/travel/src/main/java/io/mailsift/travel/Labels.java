@@ -1,0 +1,131 @@
+package io.mailsift.travel;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The declarative label table: how confirmation mails in English, French, German and Spanish name each field, and
+ * how a label is read with its value ("Label: value", a table row of label and value, or the label alone on a line
+ * with the value on the next). New languages or wordings are added here, not in code.
+ */
+enum Labels {
+
+    REFERENCE("booking reference", "booking ref", "booking code", "booking number", "booking no", "booking id",
+            "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
+            "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
+            "itinerary number", "order number", "order no", "order #", "order id",
+            "bestellnummer", "numéro de commande", "n° de commande", "número de pedido", "numero de pedido",
+            "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
+            "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr",
+            "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
+            "numéro de réservation", "numéro de confirmation", "n° de réservation", "numéro de dossier",
+            "code dossier", "référence de la réservation",
+            "localizador", "código de reserva", "codigo de reserva", "número de reserva", "numero de reserva",
+            "número de confirmación", "referencia de reserva", "referencia", "código de confirmación"),
+    HOTEL("hotel", "property", "accommodation", "hotel name", "unterkunft", "hébergement", "établissement", "hôtel",
+            "alojamiento", "establecimiento"),
+    CHECKIN("check-in", "check in", "checkin", "arrival date", "anreise", "anreisedatum", "arrivée", "date d'arrivée",
+            "entrada", "llegada", "fecha de entrada", "fecha de llegada"),
+    CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
+            "date de départ", "salida", "fecha de salida"),
+    FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
+            "origine", "desde", "origen", "salida"),
+    TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
+            "destino", "llegada"),
+    PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "collection", "abholung",
+            "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida"),
+    DROPOFF("drop-off", "dropoff", "drop off", "return", "drop-off location", "return location", "rückgabe",
+            "rückgabeort", "restitution", "retour", "dépôt", "devolución", "devolucion", "lugar de devolución"),
+    EVENT("event", "show", "concert", "veranstaltung", "événement", "spectacle", "evento", "espectáculo"),
+    VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto"),
+    RESTAURANT("restaurant", "restaurante"),
+    PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guest name", "name",
+            "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
+            "viajero", "huésped", "titular"),
+    DATE("date", "datum", "fecha", "day", "tag", "jour", "día"),
+    TIME("time", "uhrzeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
+
+    private final List<String> names;
+
+    Labels(String... names) {
+        this.names = List.of(names);
+    }
+
+    /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */
+    private Pattern inline() {
+        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:" + alternatives()
+                + ")\\.?(?:\\s+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
+                + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|：|\\t|-\\s|=|\\s(?:is|est|ist|es|lautet)\\b:?"
+                + "|\\s(?=[A-Z0-9][A-Z0-9-]{4,}(?![\\p{L}\\d])))\\s*(\\S.*)$");
+    }
+
+    private String alternatives() {
+        return names.stream().sorted((a, b) -> b.length() - a.length()).map(Pattern::quote)
+                .collect(Collectors.joining("|"));
+    }
+
+    private static final Map<Labels, Pattern> INLINE = java.util.Arrays.stream(values())
+            .collect(Collectors.toMap(label -> label, Labels::inline));
+
+    /** Whether a line is just this label (with an optional colon): its value is on the next line. */
+    boolean isBare(String line) {
+        String bare = line.strip().replaceAll("[:：]\\s*$", "").strip().toLowerCase(Locale.ROOT);
+        return names.contains(bare);
+    }
+
+    /** Whether a table cell is nothing but a label (of any field): a header cell. */
+    static boolean isAnyBare(String cell) {
+        for (Labels label : values()) {
+            if (label.isBare(cell)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value of this label in the line, or of the next line when the line is the bare label. */
+    Optional<String> value(List<String> lines, int index) {
+        Matcher m = INLINE.get(this).matcher(lines.get(index));
+        if (m.find()) {
+            return Optional.of(m.group(1).strip());
+        }
+        if (isBare(lines.get(index)) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {
+            return Optional.of(lines.get(index + 1).strip());
+        }
+        return Optional.empty();
+    }
+
+    /** Every value of this label in the lines, with the index of the line it was read from. */
+    List<Map.Entry<Integer, String>> values(List<String> lines) {
+        List<Map.Entry<Integer, String>> found = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int line = i;
+            value(lines, i).ifPresent(v -> found.add(Map.entry(line, v)));
+        }
+        return found;
+    }
+
+    private static final Pattern CODE = Pattern.compile("(?<![\\p{L}\\d])([A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9])(?![\\p{L}\\d])");
+
+    /**
+     * The booking reference the mail prints under a reference label: a code of 5 to 17 letters and digits with at
+     * least one digit or all in capitals; the first one wins.
+     */
+    static Optional<String> reference(List<String> lines) {
+        for (Map.Entry<Integer, String> each : REFERENCE.values(lines)) {
+            Matcher m = CODE.matcher(each.getValue());
+            while (m.find()) {
+                String code = m.group(1);
+                if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8) {
+                    return Optional.of(code);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,141 @@
+package io.mailsift.travel;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.mailsift.travel.Airports.Airport;
+
+/**
+ * Finds the pieces of a journey in free text: flight numbers whose airline is known, airport codes that are real
+ * airports and stand where codes stand (in brackets, around an arrow, alone in a cell), train numbers of the
+ * product names rail operators print; and writes local times with their zone's offset.
+ */
+final class Legs {
+
+    record Token(String value, int start, int end) {
+    }
+
+    private static final Pattern FLIGHT_NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z])\\s?(\\d{1,4})(?![\\d])(?![A-Za-z]{1,3}\\b)");
+    private static final Pattern AIRPORT_IN_BRACKETS = Pattern.compile("\\(([A-Z]{3})\\)");
+    private static final Pattern AIRPORT_PAIR = Pattern.compile(
+            "(?<![\\p{L}])([A-Z]{3})\\s*(?:→|->|➔|›|»|>|-|–|—|/|\\bto\\b|\\bnach\\b|\\bà\\b|\\ba\\b)\\s*([A-Z]{3})(?![\\p{L}])");
+    private static final Pattern AIRPORT_IN_CELL = Pattern.compile(
+            "(?m)(?:^|\\t)([A-Z]{3})(?=$|\\t|\\s+[\\p{L}\\d])|(?<=\\p{L}\\s)([A-Z]{3})(?=$|\\t)");
+    private static final Set<String> NOT_AIRPORTS = Set.of("THE", "AND", "FOR", "YOU", "ARE", "NOT", "ALL", "NEW",
+            "ONE", "WAY", "EUR", "USD", "GBP", "CHF", "TAX", "VAT", "PNR", "REF", "DEP", "ARR", "MON", "TUE", "WED",
+            "THU", "FRI", "SAT", "SUN", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
+            "DEC", "ICE", "TGV", "AVE", "HBF", "BUS", "CAR", "VIA", "NON", "DAY", "ANY", "OUR", "GET", "BAG", "SEE",
+            "PDF", "FAQ", "APP", "WEB", "WWW", "COM", "NET", "ORG", "CET", "UTC", "GMT", "CST", "EST", "PST", "CEST",
+            "SEA", "BOX", "LAX", "TOP", "OFF", "MRS", "MR", "DIR", "ADT", "CHD", "INF", "ECO", "BIZ", "BUD", "YES",
+            "PAX", "KLM", "SAS", "TAP", "IBE", "OUT", "END", "AIR", "FLY", "SKY", "TEL", "FAX", "NUM", "DOB", "STD",
+            "STA", "ETD", "ETA", "NIE", "DNI", "GAT");
+    private static final Pattern TRAIN_NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
+                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Iryo|IRYO|Euromed|Frecciarossa|Italo|Zug|Train"
+                    + "|Tren|Train n°|Zugnummer) ?(?:n[°º] ?|Nr\\.? ?)?(\\d{2,5})(?![\\d:.]|h\\d)");
+
+    private Legs() {
+    }
+
+    /** Flight numbers ("LH 400", "U24521") of airlines in the table, in order. */
+    static List<Token> flightNumbers(String text) {
+        List<Token> found = new ArrayList<>();
+        Matcher m = FLIGHT_NUMBER.matcher(text);
+        while (m.find()) {
+            if (Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))) {
+                found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
+            }
+        }
+        return found;
+    }
+
+    private static boolean isTrainProduct(String designator) {
+        return Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB", "TE").contains(designator);
+    }
+
+    /** Airport codes that stand where codes stand and name real airports, in order. */
+    static List<Token> airports(String text) {
+        List<Token> found = new ArrayList<>();
+        Matcher m = AIRPORT_PAIR.matcher(text);
+        while (m.find()) {
+            addAirport(found, m.group(1), m.start(1), m.end(1));
+            addAirport(found, m.group(2), m.start(2), m.end(2));
+        }
+        m = AIRPORT_IN_BRACKETS.matcher(text);
+        while (m.find()) {
+            addAirport(found, m.group(1), m.start(1), m.end(1));
+        }
+        m = AIRPORT_IN_CELL.matcher(text);
+        while (m.find()) {
+            int group = m.group(1) != null ? 1 : 2;
+            addAirport(found, m.group(group), m.start(group), m.end(group));
+        }
+        found.sort(java.util.Comparator.comparingInt(Token::start));
+        return found;
+    }
+
+    private static void addAirport(List<Token> found, String code, int start, int end) {
+        if (NOT_AIRPORTS.contains(code) || Airports.airport(code).isEmpty()) {
+            return;
+        }
+        for (Token each : found) {
+            if (each.start() == start) {
+                return;
+            }
+        }
+        found.add(new Token(code, start, end));
+    }
+
+    /** Train numbers ("ICE 597", "TGV INOUI 6173", "AVE 3071"), in order. */
+    static List<Token> trainNumbers(String text) {
+        List<Token> found = new ArrayList<>();
+        Matcher m = TRAIN_NUMBER.matcher(text);
+        while (m.find()) {
+            String product = m.group(1);
+            boolean generic = Set.of("zug", "train", "tren", "train n°", "zugnummer").contains(
+                    product.toLowerCase(Locale.ROOT));
+            found.add(new Token(generic ? m.group(2) : product + " " + m.group(2), m.start(), m.end()));
+        }
+        return found;
+    }
+
+    /** A schema.org Flight of a flight number ("LH 400") between two airports of the table. */
+    static Map<String, Object> flight(String flightNumber, String departure, String arrival) {
+        String[] designatorAndNumber = flightNumber.split(" ");
+        Map<String, Object> flight = new LinkedHashMap<>();
+        flight.put("@type", "Flight");
+        flight.put("flightNumber", designatorAndNumber[1]);
+        Map<String, Object> airline = new LinkedHashMap<>();
+        airline.put("@type", "Airline");
+        airline.put("iataCode", designatorAndNumber[0]);
+        Airports.airline(designatorAndNumber[0]).ifPresent(name -> airline.put("name", name));
+        flight.put("airline", airline);
+        flight.put("departureAirport", Airports.airport(departure).orElseThrow().toJsonLd());
+        flight.put("arrivalAirport", Airports.airport(arrival).orElseThrow().toJsonLd());
+        return flight;
+    }
+
+    /** A local date-time written with the offset of its zone, or without offset when the zone is unknown. */
+    static String localTime(LocalDate date, LocalTime time, Optional<ZoneId> zone) {
+        LocalDateTime local = LocalDateTime.of(date, time);
+        return zone.map(z -> local.atZone(z).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .orElseGet(() -> local.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+    }
+
+    static Optional<ZoneId> zoneOf(String airportCode) {
+        return Airports.airport(airportCode).map(Airport::zone);
+    }
+}

@@ -1,0 +1,226 @@
+package io.mailsift.travel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A mail body as lines a label reader can use. HTML keeps its table structure: the cells of a row are joined by a tab
+ * (so a two-cell row reads "label\tvalue"), a header row's cells are paired with each data row's cells below it
+ * ("Flight\tLH 400", "From\tFRA", ...), definition lists become "term\tdefinition". Connectors may only use the JDK,
+ * so this is a small tag scanner, not a DOM: enough for the tables and blocks of confirmation mails.
+ */
+final class MailLines {
+
+    /** Not shown, or shown struck through: a schedule change strikes the old time, which is no longer true. */
+    private static final Pattern DROP = Pattern.compile(
+            "(?is)<(script|style|head|title|s|strike|del)\\b[^>]*>.*?</\\1\\s*>|<!--.*?-->");
+    private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?i)p|div|br|h[1-6]|li|ul|ol|table|tbody|thead|section|article|header|footer|center|hr|blockquote|dl|pre");
+    private static final Map<String, String> ENTITIES = Map.ofEntries(
+            Map.entry("nbsp", " "), Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"),
+            Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("rarr", "→"), Map.entry("ndash", "–"),
+            Map.entry("mdash", "—"), Map.entry("eacute", "é"), Map.entry("egrave", "è"), Map.entry("agrave", "à"),
+            Map.entry("uuml", "ü"), Map.entry("ouml", "ö"), Map.entry("auml", "ä"), Map.entry("Uuml", "Ü"),
+            Map.entry("Ouml", "Ö"), Map.entry("Auml", "Ä"), Map.entry("szlig", "ß"), Map.entry("ccedil", "ç"),
+            Map.entry("ntilde", "ñ"), Map.entry("aacute", "á"), Map.entry("iacute", "í"), Map.entry("oacute", "ó"),
+            Map.entry("uacute", "ú"), Map.entry("ecirc", "ê"), Map.entry("ocirc", "ô"), Map.entry("euro", "€"),
+            Map.entry("middot", "·"), Map.entry("bull", "•"), Map.entry("hellip", "…"), Map.entry("raquo", "»"),
+            Map.entry("laquo", "«"), Map.entry("deg", "°"), Map.entry("Eacute", "É"), Map.entry("rsquo", "’"));
+    private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|[a-zA-Z]+);");
+
+    private MailLines() {
+    }
+
+    /** The lines of a plain-text body, quote markers of forwards removed, blank lines dropped. */
+    static List<String> ofText(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String clean = line.replaceFirst("^(\\s*>)+", "").replace('\u00a0', ' ').strip();
+            if (!clean.isEmpty()) {
+                lines.add(clean.replaceAll("[ \\t]{2,}", "\t").replaceAll("\\s*\\|\\s*", "\t"));
+            }
+        }
+        return withoutForwardHeaders(lines);
+    }
+
+    /** The lines of an HTML body, tables turned into label and value lines. */
+    static List<String> ofHtml(String html) {
+        String body = DROP.matcher(html).replaceAll(" ");
+        List<String> lines = new ArrayList<>();
+        List<String> row = null;
+        StringBuilder cell = null;
+        StringBuilder text = new StringBuilder();
+        boolean headerRow = false;
+        List<String> header = null;
+        Matcher tag = TAG.matcher(body);
+        int at = 0;
+        while (tag.find()) {
+            String between = decode(body.substring(at, tag.start()));
+            at = tag.end();
+            (cell != null ? cell : text).append(between);
+            String name = tag.group(2).toLowerCase(java.util.Locale.ROOT);
+            boolean closing = !tag.group(1).isEmpty();
+            switch (name) {
+                case "tr" -> {
+                    if (!closing) {
+                        flush(text, lines);
+                        row = new ArrayList<>();
+                        headerRow = true;
+                    } else if (row != null) {
+                        if (cell != null) {
+                            row.add(squash(cell));
+                            cell = null;
+                        }
+                        header = emitRow(row, headerRow, header, lines);
+                        row = null;
+                    }
+                }
+                case "td", "th", "dt", "dd" -> {
+                    if (!closing) {
+                        if (cell != null && row != null) {
+                            row.add(squash(cell));
+                        }
+                        cell = new StringBuilder();
+                        if (row == null) {
+                            flush(text, lines);
+                            row = new ArrayList<>();
+                            headerRow = false;
+                        }
+                        if (!name.equals("th")) {
+                            headerRow = false;
+                        }
+                    } else if (cell != null && row != null) {
+                        row.add(squash(cell));
+                        cell = null;
+                        if (name.equals("dd")) {
+                            emitRow(row, false, null, lines);
+                            row = null;
+                        }
+                    }
+                }
+                case "table" -> {
+                    header = null;
+                    flush(text, lines);
+                }
+                default -> {
+                    if (BLOCK.matcher(name).matches()) {
+                        if (cell != null) {
+                            cell.append('\n');
+                        } else {
+                            flush(text, lines);
+                        }
+                    } else {
+                        (cell != null ? cell : text).append(' ');
+                    }
+                }
+            }
+        }
+        text.append(decode(body.substring(at)));
+        flush(text, lines);
+        return withoutForwardHeaders(lines);
+    }
+
+    private static final Pattern HEADER_FIELD = Pattern.compile(
+            "(?iu)^\\*?(from|to|cc|sent|date|subject|de|à|a|cc|envoyé|objet|von|an|gesendet|datum|betreff|enviado|"
+                    + "para|asunto|fecha)\\*?\\s*:(\\t|\\s|$).*");
+
+    /**
+     * Lines without the header blocks of forwarded messages ("From: … / Sent: … / To: … / Subject: …" in any of the
+     * four languages): their "From", "To", "De", "À" and "Date" would read as a journey's places and dates.
+     */
+    private static List<String> withoutForwardHeaders(List<String> lines) {
+        List<String> kept = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            int run = i;
+            while (run < lines.size() && HEADER_FIELD.matcher(lines.get(run)).matches()) {
+                run++;
+            }
+            if (run - i >= 3) {
+                i = run;
+                continue;
+            }
+            kept.add(lines.get(i));
+            i++;
+        }
+        return kept;
+    }
+
+    /** A row of cells as lines; returns the header in force for the rows below. */
+    private static List<String> emitRow(List<String> row, boolean headerRow, List<String> header, List<String> lines) {
+        List<String> cells = row.stream().filter(c -> !c.isBlank()).toList();
+        if (cells.isEmpty()) {
+            return header;
+        }
+        boolean allLabels = cells.size() >= 2 && cells.stream().allMatch(Labels::isAnyBare);
+        if ((headerRow || allLabels) && cells.size() >= 2) {
+            lines.add(String.join("\t", cells));
+            return cells;
+        }
+        if (header != null && header.size() == cells.size() && cells.size() >= 2) {
+            for (int i = 0; i < cells.size(); i++) {
+                lines.add(header.get(i) + "\t" + cells.get(i));
+            }
+            return header;
+        }
+        if (cells.size() == 2 && cells.get(0).length() <= 40) {
+            String value = cells.get(1).replace('\n', ' ');
+            lines.add(cells.get(0).replace('\n', ' ').strip() + "\t" + value.strip());
+            return header;
+        }
+        for (String each : cells) {
+            for (String line : each.split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(line.strip());
+                }
+            }
+        }
+        return header;
+    }
+
+    private static String squash(StringBuilder cell) {
+        StringBuilder out = new StringBuilder();
+        for (String line : cell.toString().split("\n")) {
+            String clean = line.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+            if (!clean.isEmpty()) {
+                out.append(out.isEmpty() ? "" : "\n").append(clean);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void flush(StringBuilder text, List<String> lines) {
+        for (String line : text.toString().split("\n")) {
+            String clean = line.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+            if (!clean.isEmpty()) {
+                lines.add(clean);
+            }
+        }
+        text.setLength(0);
+    }
+
+    private static String decode(String html) {
+        String flat = html.replaceAll("\\s+", " ");
+        Matcher m = ENTITY.matcher(flat);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value;
+            try {
+                value = name.startsWith("#x") || name.startsWith("#X")
+                        ? Character.toString(Integer.parseInt(name.substring(2), 16))
+                        : name.startsWith("#") ? Character.toString(Integer.parseInt(name.substring(1)))
+                        : ENTITIES.getOrDefault(name, m.group());
+            } catch (IllegalArgumentException bad) {
+                value = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,574 @@
+package io.mailsift.travel;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.mailsift.travel.DateTimes.Found;
+import io.mailsift.travel.Legs.Token;
+
+/**
+ * Reservations in a confirmation mail without markup, read from its lines by general rules: the label table
+ * ({@link Labels}) in four languages, the patterns of flight and train numbers, airport codes validated against the
+ * airport table, dates and times. Precision first: nothing is emitted without a booking reference printed under a
+ * reference label, and a leg that starts well before the mail was sent is a past trip (a statement, a review request),
+ * not a booking.
+ */
+final class TextReservations {
+
+    private static final Pattern CANCELLED = Pattern.compile(
+            "(?iu)\\b(cancel+ed|cancel+ation|annul[ée]e?s?|annulation|storniert|stornierung|storno|cancelad[oa]s?|"
+                    + "cancelación|anulad[oa]|anulación)\\b");
+    private static final Pattern CANCELLED_IN_BODY = Pattern.compile(
+            "(?iu)\\b(has been|have been|was|is|wurde|wurden|ist|a été|ont été|est|ha sido|han sido|fue)\\s+"
+                    + "(cancel+ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?)\\b");
+    /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
+    private static final Pattern SUBJECT_NAME = Pattern.compile(
+            "(?iu)(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
+                    + "tisch|mesa)\\s+(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)\\s+(?:the\\s+|le\\s+|la\\s+|el\\s+)?"
+                    + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d|$)");
+    private static final Pattern NIGHTS = Pattern.compile(
+            "(?iu)(?<![\\d])([1-9]\\d?)\\s*(nights?|nuits?|nächte|nacht|übernachtungen?|noches?)\\b");
+    private static final Pattern TRAIN_WORDS = Pattern.compile(
+            "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof)\\b");
+    private static final Pattern BUS_WORDS = Pattern.compile(
+            "(?iu)\\b(bus|flixbus|fernbus|autobus|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
+    private static final Pattern CAR_WORDS = Pattern.compile(
+            "(?iu)(car rental|rental car|rent a car|car hire|hire car|mietwagen|autovermietung|location de voiture|"
+                    + "voiture de location|alquiler de coche|alquiler de vehículo|coche de alquiler|rent-a-car)");
+    /** A ride (taxi, ride-hailing) also has a pick-up and a drop-off, but books nothing ahead. */
+    private static final Pattern RIDE_WORDS = Pattern.compile("(?iu)\\b(ride|driver|fahrer|chauffeur|conductor|tip|trinkgeld|pourboire|propina)\\b");
+    private static final Pattern FOOD_WORDS = Pattern.compile(
+            "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|brasserie|bistro|trattoria|dinner|dîner|cena|abendessen)\\b");
+    private static final Pattern TICKET_WORDS = Pattern.compile(
+            "(?iu)\\b(tickets?|billets?|e-?tickets?|eintrittskarten?|entradas?|admission|einlass)\\b");
+    private static final Pattern HOTEL_NAME = Pattern.compile(
+            "(?iu)\\b(hotel|hôtel|inn|resort|hostel|suites|lodge|apartments?|appartements?|pension|gasthof|gasthaus|"
+                    + "parador|hostal|b&b|residence|résidence|aparthotel|guesthouse|motel|posada|auberge)\\b");
+
+    private static final String WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|"
+            + "wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|"
+            + "dim|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lunes|martes|"
+            + "miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lu|ma|ju|vi|sá";
+
+    /** Weekdays and little words left around a place once its date and time are taken out. */
+    private static final String AROUND_PLACES = WEEKDAYS + "|am|um|le|el|the|on|at|ab|an|bis|until|jusqu'au|jusqu'à|"
+            + "hasta las|a las|à partir de|from|to|von|nach|desde|hasta|de|à|uhr|h|,|-|–";
+
+    private final LocalDate reference;
+    private final List<String> lines;
+    private final String text;
+    private final boolean monthFirst;
+
+    TextReservations(List<String> lines, LocalDate reference) {
+        this.lines = lines;
+        this.reference = reference;
+        this.text = String.join("\n", lines);
+        this.monthFirst = DateTimes.usesTwelveHourClock(text);
+    }
+
+    /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
+    List<Map<String, Object>> extract(String subject) {
+        Optional<String> bookingReference = Labels.reference(lines);
+        if (bookingReference.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> found = new ArrayList<>(flights());
+        // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
+        boolean elsewhere = !Legs.flightNumbers(text).isEmpty()
+                || CAR_WORDS.matcher(subject + "\n" + text).find() && !Labels.PICKUP.values(lines).isEmpty();
+        if (found.isEmpty() && (!elsewhere || !Legs.trainNumbers(text).isEmpty())) {
+            found.addAll(trains(BUS_WORDS.matcher(text).find() && !TRAIN_WORDS.matcher(text).find()));
+        }
+        lodging(!found.isEmpty()).ifPresent(found::add);
+        if (found.isEmpty()) {
+            rentalCar(subject).ifPresent(found::add);
+        }
+        if (found.isEmpty()) {
+            table(subject).ifPresent(found::add);
+        }
+        if (found.isEmpty()) {
+            event(subject).ifPresent(found::add);
+        }
+        boolean cancelled = CANCELLED.matcher(subject).find() || saysCancelled();
+        Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
+                .filter(name -> name.matches("[\\p{L} .'’/-]{3,60}")).findFirst();
+        for (Map<String, Object> reservation : found) {
+            reservation.put("reservationNumber", bookingReference.get());
+            passenger.ifPresent(name -> reservation.put("underName", Map.of("@type", "Person", "name", name)));
+            if (cancelled) {
+                reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
+            }
+        }
+        return found;
+    }
+
+    // ---- flights
+
+    private record Region(int start, int end) {
+    }
+
+    private List<Map<String, Object>> flights() {
+        List<Token> numbers = Legs.flightNumbers(text);
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        List<Token> airports = Legs.airports(text);
+        List<Found<LocalDate>> dates = DateTimes.dates(text, reference, monthFirst);
+        List<Found<LocalTime>> times = DateTimes.times(text);
+        List<Region> forward = new ArrayList<>();
+        List<Region> backward = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            forward.add(new Region(lineStart(numbers.get(i).start()),
+                    i + 1 < numbers.size() ? lineStart(numbers.get(i + 1).start()) : text.length()));
+            backward.add(new Region(i == 0 ? 0 : lineEnd(numbers.get(i - 1).start()), lineEnd(numbers.get(i).start())));
+        }
+        List<Map<String, Object>> viaForward = flightLegs(numbers, forward, airports, dates, times);
+        List<Map<String, Object>> viaBackward = flightLegs(numbers, backward, airports, dates, times);
+        List<Map<String, Object>> legs = score(viaBackward) > score(viaForward) ? viaBackward : viaForward;
+        // the same leg printed twice (a summary and the details) counts once: the fuller reading wins
+        Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
+        for (Map<String, Object> leg : legs) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> flight = (Map<String, Object>) leg.get("reservationFor");
+            String id = flight.get("flightNumber") + "|" + String.valueOf(flight.get("departureTime")).substring(0,
+                    Math.min(10, String.valueOf(flight.get("departureTime")).length()));
+            Map<String, Object> known = unique.get(id);
+            if (known == null || flight.size() > ((Map<?, ?>) known.get("reservationFor")).size()) {
+                unique.put(id, leg);
+            }
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    /** Departure and arrival airports printed as names under from/to labels ("Departure: FRANKFURT, DE"). */
+    private List<String> airportsByName(Region region) {
+        List<String> part = List.of(text.substring(region.start(), region.end()).split("\n"));
+        Optional<String> from = Labels.FROM.values(part).stream()
+                .flatMap(e -> Airports.ofPlaceName(e.getValue()).stream()).map(Airports.Airport::code).findFirst();
+        Optional<String> to = Labels.TO.values(part).stream()
+                .flatMap(e -> Airports.ofPlaceName(e.getValue()).stream()).map(Airports.Airport::code).findFirst();
+        if (from.isPresent() && to.isPresent() && !from.equals(to)) {
+            return List.of(from.get(), to.get());
+        }
+        return List.of();
+    }
+
+    /**
+     * The date printed nearest to a flight number, between the flight numbers before and after it (a date heads a
+     * leg in some layouts and follows its number in others), one on its line first; else the last date before it.
+     */
+    private Optional<LocalDate> nearestDate(List<Found<LocalDate>> dates, List<Token> numbers, int i) {
+        int at = numbers.get(i).start();
+        int lineStart = lineStart(at);
+        int lineEnd = lineEnd(at);
+        Optional<LocalDate> sameLine = dates.stream().filter(d -> d.start() >= lineStart && d.start() < lineEnd)
+                .map(Found::value).findFirst();
+        if (sameLine.isPresent()) {
+            return sameLine;
+        }
+        int low = i == 0 ? 0 : numbers.get(i - 1).end();
+        int high = i + 1 < numbers.size() ? numbers.get(i + 1).start() : Integer.MAX_VALUE;
+        Found<LocalDate> best = null;
+        for (Found<LocalDate> date : dates) {
+            if (date.start() >= low && date.start() < high
+                    && (best == null || Math.abs(date.start() - at) < Math.abs(best.start() - at))) {
+                best = date;
+            }
+        }
+        if (best != null) {
+            return Optional.of(best.value());
+        }
+        return dates.stream().filter(d -> d.start() < at).map(Found::value).reduce((first, second) -> second);
+    }
+
+    private static int score(List<Map<String, Object>> legs) {
+        return legs.stream().mapToInt(leg -> ((Map<?, ?>) leg.get("reservationFor")).size()).sum();
+    }
+
+    private List<Map<String, Object>> flightLegs(List<Token> numbers, List<Region> regions, List<Token> airports,
+            List<Found<LocalDate>> dates, List<Found<LocalTime>> times) {
+        List<Map<String, Object>> legs = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            Region region = regions.get(i);
+            List<String> codes = new ArrayList<>();
+            for (Token airport : airports) {
+                if (airport.start() >= region.start() && airport.start() < region.end()
+                        && (codes.isEmpty() || !codes.getLast().equals(airport.value())) && codes.size() < 2) {
+                    codes.add(airport.value());
+                }
+            }
+            if (codes.size() < 2) {
+                codes = airportsByName(region);
+            }
+            if (codes.size() < 2) {
+                continue; // a flight number without its route is a mention, not a leg
+            }
+            Optional<LocalDate> date = nearestDate(dates, numbers, i);
+            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+                continue;
+            }
+            List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region)).map(Found::value).toList();
+            Map<String, Object> flight = Legs.flight(numbers.get(i).value(), codes.get(0), codes.get(1));
+            if (legTimes.isEmpty()) {
+                flight.put("departureDay", date.get().toString());
+            } else {
+                flight.put("departureTime", Legs.localTime(date.get(), legTimes.get(0), Legs.zoneOf(codes.get(0))));
+                if (legTimes.size() > 1) {
+                    LocalDate arrivalDay = legTimes.get(1).isBefore(legTimes.get(0)) ? date.get().plusDays(1) : date.get();
+                    flight.put("arrivalTime", Legs.localTime(arrivalDay, legTimes.get(1), Legs.zoneOf(codes.get(1))));
+                }
+            }
+            Map<String, Object> reservation = new LinkedHashMap<>();
+            reservation.put("@type", "FlightReservation");
+            reservation.put("reservationFor", flight);
+            legs.add(reservation);
+        }
+        return legs;
+    }
+
+    // ---- trains and buses
+
+    private static final Pattern ARROW = Pattern.compile(
+            "^([\\p{Lu}][^→>\\t»]{1,60}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s)\\s*([\\p{Lu}][^\\t]{1,60})$");
+    private static final Pattern TIME_AND_PLACE = Pattern.compile(
+            "(?iu)^(?:(?:ab|an|dep\\.?|arr\\.?|départ|arrivée|salida|llegada|departure|arrival)\\s*:?\\s*)?"
+                    + "(\\d{1,2}[:h]\\d{2})\\s*(?:uhr)?\\s*(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?([\\p{Lu}][\\p{L}\\d .,()'’/-]{2,60})$");
+
+    private List<Map<String, Object>> trains(boolean bus) {
+        List<Token> numbers = Legs.trainNumbers(text);
+        if (numbers.isEmpty() && !TRAIN_WORDS.matcher(text).find() && !bus) {
+            return List.of();
+        }
+        List<Map<String, Object>> legs = new ArrayList<>();
+        List<Region> regions = new ArrayList<>();
+        if (numbers.isEmpty()) {
+            regions.add(new Region(0, text.length()));
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            regions.add(new Region(i == 0 ? 0 : lineStart(numbers.get(i).start()),
+                    i + 1 < numbers.size() ? lineStart(numbers.get(i + 1).start()) : text.length()));
+        }
+        for (int i = 0; i < regions.size(); i++) {
+            Region region = regions.get(i);
+            String part = text.substring(region.start(), region.end());
+            List<String> partLines = List.of(part.split("\n"));
+            Stations stations = stations(partLines);
+            if (stations == null) {
+                continue;
+            }
+            List<Found<LocalDate>> dates = DateTimes.dates(part, reference, monthFirst);
+            Optional<LocalDate> date = dates.stream().map(Found::value).findFirst()
+                    .or(() -> DateTimes.dates(text.substring(0, region.start()), reference, monthFirst).stream()
+                            .map(Found::value).reduce((a, b) -> b));
+            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+                continue;
+            }
+            List<Found<LocalTime>> times = DateTimes.times(part);
+            Optional<LocalTime> departs = timeAt(partLines, stations.fromLine())
+                    .or(() -> times.stream().map(Found::value).findFirst());
+            Optional<LocalTime> arrives = timeAt(partLines, stations.toLine())
+                    .filter(t -> stations.toLine() != stations.fromLine());
+            Map<String, Object> trip = new LinkedHashMap<>();
+            trip.put("@type", bus ? "BusTrip" : "TrainTrip");
+            if (!numbers.isEmpty()) {
+                trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
+            }
+            trip.put(bus ? "departureBusStop" : "departureStation",
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", stations.from()));
+            trip.put(bus ? "arrivalBusStop" : "arrivalStation",
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", stations.to()));
+            if (departs.isEmpty()) {
+                trip.put("departureDay", date.get().toString());
+            } else {
+                trip.put("departureTime", Legs.localTime(date.get(), departs.get(), Optional.empty()));
+                arrives.ifPresent(time -> trip.put("arrivalTime", Legs.localTime(
+                        time.isBefore(departs.get()) ? date.get().plusDays(1) : date.get(), time, Optional.empty())));
+            }
+            Map<String, Object> reservation = new LinkedHashMap<>();
+            reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
+            reservation.put("reservationFor", trip);
+            legs.add(reservation);
+        }
+        return legs;
+    }
+
+    /** Where a leg goes from and to, and the line (of its part) the departure was read from, or -1. */
+    private record Stations(String from, String to, int fromLine, int toLine) {
+    }
+
+    /** Departure and arrival station of a leg: by label, by an arrow between names, or as "time station" lines. */
+    private Stations stations(List<String> part) {
+        Optional<Map.Entry<Integer, String>> from = Labels.FROM.values(part).stream()
+                .map(e -> Map.entry(e.getKey(), place(e.getValue()))).filter(e -> !e.getValue().isEmpty()).findFirst();
+        Optional<Map.Entry<Integer, String>> to = Labels.TO.values(part).stream()
+                .map(e -> Map.entry(e.getKey(), place(e.getValue()))).filter(e -> !e.getValue().isEmpty()).findFirst();
+        if (from.isPresent() && to.isPresent()) {
+            return new Stations(from.get().getValue(), to.get().getValue(), from.get().getKey(), to.get().getKey());
+        }
+        List<String> places = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < part.size(); i++) {
+            Matcher m = TIME_AND_PLACE.matcher(part.get(i).replace('\t', ' ').strip());
+            if (m.matches()) {
+                String name = place(m.group(2));
+                if (!name.isEmpty()) {
+                    places.add(name);
+                    at.add(i);
+                }
+            }
+        }
+        if (places.size() >= 2) {
+            return new Stations(places.get(0), places.get(1), at.get(0), at.get(1));
+        }
+        for (String line : part) {
+            Matcher m = ARROW.matcher(line.strip());
+            if (m.matches()) {
+                String a = place(m.group(1));
+                String b = place(m.group(2));
+                if (!a.isEmpty() && !b.isEmpty() && !a.matches("[A-Z]{3}") && a.length() <= 50 && b.length() <= 50) {
+                    return new Stations(a, b, -1, -1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The time on a leg's line (or the line after, where tables put it), if any. */
+    private static Optional<LocalTime> timeAt(List<String> part, int line) {
+        for (int i = line; i >= 0 && i < Math.min(part.size(), line + 2); i++) {
+            List<Found<LocalTime>> times = DateTimes.times(part.get(i));
+            if (!times.isEmpty()) {
+                return Optional.of(times.getFirst().value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A place name with the dates, times and decorations around it removed. */
+    private String place(String value) {
+        String cleaned = value;
+        for (Found<LocalDate> date : DateTimes.dates(value, reference, monthFirst).reversed()) {
+            cleaned = cleaned.substring(0, date.start()) + " " + cleaned.substring(date.end());
+        }
+        cleaned = cleaned.replaceAll("(?iu)\\b(\\d{1,2}[:h]\\d{2})\\s*(uhr|[ap]\\.?m\\.?)?", " ")
+                .replaceAll("\\t.*$", "")
+                .replaceAll("(?iu)^(?:\\s*(?:" + AROUND_PLACES + ")\\.?,?(?![\\p{L}]))+", " ")
+                .replaceAll("(?iu)(?:(?<![\\p{L}])(?:" + AROUND_PLACES + ")\\.?,?\\s*)+$", " ")
+                .replaceAll("[()\\[\\]]\\s*[()\\[\\]]", " ")
+                .replaceAll("\\t.*$", "")
+                .replaceAll("[\\s,;|·•]+$", "").replaceAll("^[\\s,;|·•:-]+", "").replaceAll("\\s{2,}", " ").strip();
+        cleaned = cleaned.replaceAll("[\\s,;|·•:–-]+$", "").replaceAll("^[\\s,;|·•:–-]+", "").strip();
+        return cleaned.length() > 60 || !cleaned.matches(".*\\p{L}{3}.*") || cleaned.contains("@") ? "" : cleaned;
+    }
+
+    // ---- hotels
+
+    private Optional<Map<String, Object>> lodging(boolean journeyFound) {
+        // "Arrival" and "Departure" mean check-in and check-out only in a mail about a stay, not about a journey
+        boolean lodgingWords = !journeyFound && HOTEL_NAME.matcher(text).find();
+        Optional<LocalDate> checkin = firstDate(Labels.CHECKIN)
+                .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
+        Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
+                .or(() -> lodgingWords ? firstDate(Labels.FROM) : Optional.empty());
+        if (checkin.isPresent() && (checkout.isEmpty() || !checkout.get().isAfter(checkin.get()))) {
+            Matcher nights = NIGHTS.matcher(text);
+            if (nights.find()) {
+                checkout = Optional.of(checkin.get().plusDays(Integer.parseInt(nights.group(1))));
+            }
+        }
+        if (checkin.isEmpty() || checkout.isEmpty() || !checkout.get().isAfter(checkin.get())
+                || checkin.get().isBefore(reference.minusDays(2))) {
+            return Optional.empty();
+        }
+        Optional<String> name = Labels.HOTEL.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+                .filter(v -> v.length() >= 3 && v.length() <= 80).findFirst()
+                .or(() -> lines.stream().map(line -> line.split("\t")[0].strip())
+                        .filter(line -> HOTEL_NAME.matcher(line).find() && line.length() <= 60
+                                && line.split("\\s+").length <= 8 && !line.contains("@") && !line.contains("http")
+                                && !line.endsWith(".") && !line.contains(":"))
+                        .findFirst());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> hotel = new LinkedHashMap<>();
+        hotel.put("@type", "LodgingBusiness");
+        hotel.put("name", name.get());
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "LodgingReservation");
+        reservation.put("reservationFor", hotel);
+        reservation.put("checkinTime", checkin.get().toString());
+        reservation.put("checkoutTime", checkout.get().toString());
+        return Optional.of(reservation);
+    }
+
+    private Optional<LocalDate> firstDate(Labels label) {
+        for (Map.Entry<Integer, String> value : label.values(lines)) {
+            String around = value.getValue();
+            int next = value.getKey() + 1;
+            if (next < lines.size()) {
+                around = around + "\n" + lines.get(next);
+            }
+            List<Found<LocalDate>> dates = DateTimes.dates(around, reference, monthFirst);
+            if (!dates.isEmpty()) {
+                return Optional.of(dates.getFirst().value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> firstDateTime(Labels label) {
+        for (Map.Entry<Integer, String> value : label.values(lines)) {
+            String around = value.getValue();
+            for (int next = value.getKey() + 1; next < Math.min(lines.size(), value.getKey() + 3); next++) {
+                around = around + "\n" + lines.get(next);
+            }
+            List<Found<LocalDate>> dates = DateTimes.dates(around, reference, monthFirst);
+            List<Found<LocalTime>> times = DateTimes.times(around);
+            if (!dates.isEmpty() && !times.isEmpty()) {
+                return Optional.of(Legs.localTime(dates.getFirst().value(), times.getFirst().value(), Optional.empty()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- rental cars
+
+    private Optional<Map<String, Object>> rentalCar(String subject) {
+        if (!CAR_WORDS.matcher(subject + "\n" + text).find() || RIDE_WORDS.matcher(text).find()) {
+            return Optional.empty();
+        }
+        Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
+        Optional<String> dropoffTime = firstDateTime(Labels.DROPOFF);
+        if (pickupTime.isEmpty() || LocalDate.parse(pickupTime.get().substring(0, 10)).isBefore(reference.minusDays(2))) {
+            return Optional.empty();
+        }
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "RentalCarReservation");
+        reservation.put("reservationFor", Map.of("@type", "RentalCar", "name", "Rental car"));
+        reservation.put("pickupTime", pickupTime.get());
+        carPlace(Labels.PICKUP).ifPresent(place -> reservation.put("pickupLocation", place));
+        dropoffTime.ifPresent(time -> reservation.put("dropoffTime", time));
+        carPlace(Labels.DROPOFF).ifPresent(place -> reservation.put("dropoffLocation", place));
+        return Optional.of(reservation);
+    }
+
+    private Optional<Map<String, Object>> carPlace(Labels label) {
+        for (Map.Entry<Integer, String> value : label.values(lines)) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(value.getValue());
+            for (int next = value.getKey() + 1; next < Math.min(lines.size(), value.getKey() + 3); next++) {
+                candidates.add(lines.get(next));
+            }
+            for (String candidate : candidates) {
+                String name = place(candidate);
+                if (!name.isEmpty() && !name.matches("(?iu).*\\b(date|time|datum|heure|hora|fecha)\\b.*")) {
+                    return Optional.of(Map.of("@type", "Place", "name", name));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- restaurants and events
+
+    private Optional<Map<String, Object>> table(String subject) {
+        if (!FOOD_WORDS.matcher(subject + "\n" + text).find() || TICKET_WORDS.matcher(subject).find()) {
+            return Optional.empty();
+        }
+        Optional<String> name = Labels.RESTAURANT.values(lines).stream().map(e -> place(e.getValue())).filter(
+                n -> !n.isEmpty()).findFirst().or(() -> subjectName(subject));
+        Optional<String> start = startTime();
+        if (name.isEmpty() || start.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "FoodEstablishmentReservation");
+        reservation.put("reservationFor", Map.of("@type", "FoodEstablishment", "name", name.get()));
+        reservation.put("startTime", start.get());
+        return Optional.of(reservation);
+    }
+
+    private Optional<Map<String, Object>> event(String subject) {
+        if (!TICKET_WORDS.matcher(subject + "\n" + text).find()) {
+            return Optional.empty();
+        }
+        Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+                .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject));
+        Optional<String> start = startTime();
+        if (name.isEmpty() || start.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("@type", "Event");
+        event.put("name", name.get());
+        event.put("startDate", start.get());
+        Labels.VENUE.values(lines).stream().map(e -> place(e.getValue())).filter(v -> !v.isEmpty()).findFirst()
+                .ifPresent(venue -> event.put("location", Map.of("@type", "Place", "name", venue)));
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "EventReservation");
+        reservation.put("reservationFor", event);
+        return Optional.of(reservation);
+    }
+
+    /** Whether the body says the booking was cancelled, not what happens if a flight is ("if … is cancelled"). */
+    private boolean saysCancelled() {
+        Matcher m = CANCELLED_IN_BODY.matcher(text);
+        while (m.find()) {
+            String before = text.substring(Math.max(0, m.start() - 60), m.start());
+            String sentence = before.substring(Math.max(0, Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1));
+            if (!sentence.matches("(?isu).*\\b(if|when|should|falls|wenn|sollte|si|lorsque|en cas|en caso|cuando|in case)\\b.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> subjectName(String subject) {
+        Matcher m = SUBJECT_NAME.matcher(subject);
+        return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+    }
+
+    /** The date and time labelled as such, or the first date of the mail with the first time after it. */
+    private Optional<String> startTime() {
+        Optional<LocalDate> date = firstDate(Labels.DATE);
+        Optional<LocalTime> time = Labels.TIME.values(lines).stream()
+                .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst();
+        if (date.isEmpty()) {
+            List<Found<LocalDate>> dates = DateTimes.dates(text, reference, monthFirst);
+            if (dates.isEmpty()) {
+                return Optional.empty();
+            }
+            date = Optional.of(dates.getFirst().value());
+            if (time.isEmpty()) {
+                int after = dates.getFirst().end();
+                time = DateTimes.times(text.substring(after, Math.min(text.length(), after + 120))).stream()
+                        .map(Found::value).findFirst();
+            }
+        }
+        if (time.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+            return Optional.empty();
+        }
+        return Optional.of(Legs.localTime(date.get(), time.get(), Optional.empty()));
+    }
+
+    private static boolean inside(int position, Region region) {
+        return position >= region.start() && position < region.end();
+    }
+
+    private int lineStart(int position) {
+        int start = text.lastIndexOf('\n', Math.max(0, position - 1));
+        return start < 0 ? 0 : start + 1;
+    }
+
+    private int lineEnd(int position) {
+        int end = text.indexOf('\n', position);
+        return end < 0 ? text.length() : end;
+    }
+}

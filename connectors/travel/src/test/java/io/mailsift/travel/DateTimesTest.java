@@ -1,0 +1,45 @@
+package io.mailsift.travel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import io.mailsift.travel.DateTimes.Found;
+import org.junit.jupiter.api.Test;
+
+class DateTimesTest {
+
+    private static final LocalDate SENT = LocalDate.of(2026, 11, 20);
+
+    private static LocalDate firstDate(String text, boolean monthFirst) {
+        return DateTimes.dates(text, SENT, monthFirst).getFirst().value();
+    }
+
+    @Test
+    void readsDatesInFourLanguagesAndTheCommonNumericAndAirlineForms() {
+        assertThat(firstDate("Thursday, 4 March 2027", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("March 4, 2027", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("Donnerstag, 4. März 2027", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("jeudi 4 mars 2027", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("jueves, 4 de marzo de 2027", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("04.03.2027", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("04/03/2027", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("03/04/2027", true)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("2027-03-04", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("04MAR27", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+    }
+
+    @Test
+    void aDateWithoutYearIsTheNextOneAfterTheMail() {
+        assertThat(firstDate("Sat 6 Mar", false)).isEqualTo(LocalDate.of(2027, 3, 6));
+        assertThat(firstDate("28 Nov", false)).isEqualTo(LocalDate.of(2026, 11, 28));
+    }
+
+    @Test
+    void readsTimesIn24And12HourForms() {
+        assertThat(DateTimes.times("10:15 10h15 20h 7.20 Uhr 7:20 PM 7 am").stream().map(Found::value))
+                .containsExactly(LocalTime.of(10, 15), LocalTime.of(10, 15), LocalTime.of(20, 0),
+                        LocalTime.of(7, 20), LocalTime.of(19, 20), LocalTime.of(7, 0));
+    }
+}
