@@ -47,6 +47,30 @@ class FindingStoreTest {
     }
 
     @Test
+    void shouldStoreABatchOfFindingsWithTheLastOfEqualKeysWinningAndAnnounceOnce() {
+        long account = account(user("batch-user"), "home");
+        store.upsertAll(account, List.of(
+                new FindingStore.ConnectorFinding("travel", flight("AU 7", "07:00"), message(1)),
+                new FindingStore.ConnectorFinding("travel", flight("AU 8", "08:00"), message(2)),
+                new FindingStore.ConnectorFinding("purchases", flight("AU 7", "07:00"), message(2)),
+                new FindingStore.ConnectorFinding("travel", flight("AU 7", "07:30"), message(3))));
+
+        assertThat(events).containsExactly(new FindingsChanged(account));
+        assertThat(queries.latestForUser(userId("batch-user"), 10))
+                .extracting(f -> f.connectorId() + " " + f.payload().get("flight") + " "
+                        + f.payload().get("departureTime") + " uid " + f.provenance().uid())
+                .containsExactlyInAnyOrder("travel AU 7 07:30 uid 3", "travel AU 8 08:00 uid 2",
+                        "purchases AU 7 07:00 uid 2");
+    }
+
+    @Test
+    void shouldStoreNothingAndAnnounceNothingForAnEmptyBatch() {
+        store.upsertAll(account(user("empty-batch-user"), "home"), List.of());
+
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void shouldOnlyReturnTheFindingsOfTheAskingUserNewestFirst() {
         long alice = user("scoped-alice");
         long bob = user("scoped-bob");
@@ -64,6 +88,10 @@ class FindingStoreTest {
 
     private static Finding flight(String flight, String departure) {
         return new Finding("FlightReservation", "key-" + flight, Map.of("flight", flight, "departureTime", departure));
+    }
+
+    private static Provenance message(long uid) {
+        return new Provenance("m" + uid + "@air.example", null, "air.example", "INBOX", uid);
     }
 
     private static Provenance unknownMessage() {

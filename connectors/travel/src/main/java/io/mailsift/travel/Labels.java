@@ -72,16 +72,23 @@ enum Labels {
     private static final Map<Labels, Pattern> INLINE = java.util.Arrays.stream(values())
             .collect(Collectors.toMap(label -> label, Labels::inline));
 
+    private static final Pattern TRAILING_COLON = Pattern.compile("[:：]\\s*$");
+
     /** Whether a line is just this label (with an optional colon): its value is on the next line. */
     boolean isBare(String line) {
-        String bare = line.strip().replaceAll("[:：]\\s*$", "").strip().toLowerCase(Locale.ROOT);
-        return names.contains(bare);
+        return names.contains(bare(line));
+    }
+
+    /** A line as a bare label would read: without a trailing colon, stripped, in lower case. */
+    private static String bare(String line) {
+        return TRAILING_COLON.matcher(line.strip()).replaceAll("").strip().toLowerCase(Locale.ROOT);
     }
 
     /** Whether a table cell is nothing but a label (of any field): a header cell. */
     static boolean isAnyBare(String cell) {
+        String bare = bare(cell);
         for (Labels label : values()) {
-            if (label.isBare(cell)) {
+            if (label.names.contains(bare)) {
                 return true;
             }
         }
