@@ -89,7 +89,8 @@ ERRORS=$(sql "SELECT count(*) FROM connector_errors")
 PG_VERSION=$(sql "SHOW server_version")
 RSS_KB=$(awk '/VmRSS/{print $2}' "/proc/$APP_PID/status")
 # How many bodies the header prefilters let through (the rest were never fetched).
-BODIES=$(curl -s "http://127.0.0.1:$HTTP_PORT/actuator/metrics/mailsift.ingest.bodies.fetched" \
+actuator_admin > /dev/null || true
+BODIES=$(actuator metrics/mailsift.ingest.bodies.fetched \
     | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2 || true)
 stop_app "$WORK"
 

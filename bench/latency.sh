@@ -72,7 +72,8 @@ LATENCY=$("$JAVA" "$BENCH_DIR/Bench.java" latency "$WORK/deliveries.csv" "$WORK/
 # (c) Resources, measured after a full GC so that "heap used" is what is live, not garbage waiting to be collected.
 timeout 60 jcmd "$APP_PID" GC.run > /dev/null || true
 sleep 2
-HEAP_BYTES=$(curl -sf -m 10 "http://127.0.0.1:$HTTP_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
+actuator_admin > /dev/null || true
+HEAP_BYTES=$(actuator "metrics/jvm.memory.used?tag=area:heap" \
     | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2 || echo "")
 timeout 60 jcmd "$APP_PID" GC.heap_info > "$WORK/heap_info.txt" || true
 RSS_KB=$(awk '/VmRSS/{print $2}' "/proc/$APP_PID/status")

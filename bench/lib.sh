@@ -68,6 +68,17 @@ stop_app() {
 
 app_ready() { sql "SELECT 1 FROM mail_accounts LIMIT 1" | grep -q 1; }
 
+# The actuator (metrics) needs an admin: a throwaway admin and personal access token in the app's own database.
+ACTUATOR_TOKEN=msp_bench-actuator-token-not-a-secret
+actuator_admin() {
+    sql "INSERT INTO users (username, is_admin) VALUES ('bench-actuator', true) ON CONFLICT DO NOTHING;
+         INSERT INTO personal_access_tokens (user_id, name, token_hash, token_prefix)
+         SELECT id, 'bench', sha256(convert_to('$ACTUATOR_TOKEN', 'SQL_ASCII')), 'msp_benc' FROM users
+         WHERE username = 'bench-actuator' AND NOT EXISTS (SELECT 1 FROM personal_access_tokens WHERE name = 'bench')"
+}
+# actuator PATH: GET /actuator/PATH as that admin.
+actuator() { curl -sf -m 10 -H "Authorization: Bearer $ACTUATOR_TOKEN" "http://127.0.0.1:$HTTP_PORT/actuator/$1"; }
+
 # Milliseconds since the epoch of the first log line containing TEXT (Spring Boot's ISO-8601 timestamps).
 log_time_ms() {
     local line

@@ -76,8 +76,10 @@ final class DateTimes {
 
     /** Whether the text writes 12-hour times, which goes with US month-first numeric dates. */
     static boolean usesTwelveHourClock(String text) {
-        return Pattern.compile("(?i)\\d\\s?[ap]\\.?m\\b").matcher(text).find();
+        return TWELVE_HOUR_TIME.matcher(text).find();
     }
+
+    private static final Pattern TWELVE_HOUR_TIME = Pattern.compile("(?i)\\d\\s?[ap]\\.?m\\b");
 
     /** Every date in the text, in order of appearance; overlapping readings keep the first and longest. */
     static List<Found<LocalDate>> dates(String text, LocalDate reference, boolean monthFirst) {

@@ -51,9 +51,11 @@ enum Labels {
     TIME("time", "uhrzeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
 
     private final List<String> names;
+    private final List<String> foldedNames;
 
     Labels(String... names) {
         this.names = List.of(names);
+        this.foldedNames = this.names.stream().map(Labels::fold).toList();
     }
 
     /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */
@@ -72,8 +74,6 @@ enum Labels {
     private static final Map<Labels, Pattern> INLINE = java.util.Arrays.stream(values())
             .collect(Collectors.toMap(label -> label, Labels::inline));
 
-    private static final Pattern TRAILING_COLON = Pattern.compile("[:：]\\s*$");
-
     /** Whether a line is just this label (with an optional colon): its value is on the next line. */
     boolean isBare(String line) {
         return names.contains(bare(line));
@@ -81,7 +81,12 @@ enum Labels {
 
     /** A line as a bare label would read: without a trailing colon, stripped, in lower case. */
     private static String bare(String line) {
-        return TRAILING_COLON.matcher(line.strip()).replaceAll("").strip().toLowerCase(Locale.ROOT);
+        String bare = line.strip();
+        // Stripped, it ends in no whitespace: a trailing colon is its last character.
+        if (bare.endsWith(":") || bare.endsWith("：")) {
+            bare = bare.substring(0, bare.length() - 1).strip();
+        }
+        return bare.toLowerCase(Locale.ROOT);
     }
 
     /** Whether a table cell is nothing but a label (of any field): a header cell. */
@@ -98,7 +103,7 @@ enum Labels {
     /** The value of this label in the line, or of the next line when the line is the bare label. */
     Optional<String> value(List<String> lines, int index) {
         Matcher m = INLINE.get(this).matcher(lines.get(index));
-        if (m.find()) {
+        if (named(lines.get(index)) && m.find()) {
             return Optional.of(m.group(1).strip());
         }
         if (isBare(lines.get(index)) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {
@@ -115,6 +120,29 @@ enum Labels {
             value(lines, i).ifPresent(v -> found.add(Map.entry(line, v)));
         }
         return found;
+    }
+
+    /**
+     * Whether one of the names occurs in the line, as the inline pattern needs: a cheap test first, because that
+     * pattern tries every name at every position of every line (most lines of a newsletter name none).
+     */
+    private boolean named(String line) {
+        String folded = fold(line);
+        for (String name : foldedNames) {
+            if (folded.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Case folded char by char as a case-insensitive Unicode pattern compares ({@code Pattern.SingleU}). */
+    private static String fold(String text) {
+        char[] chars = new char[text.length()];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        }
+        return new String(chars);
     }
 
     private static final Pattern CODE = Pattern.compile("(?<![\\p{L}\\d])([A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9])(?![\\p{L}\\d])");

@@ -47,7 +47,8 @@ final class MailLines {
         for (String line : LINE_BREAK.split(text)) {
             String clean = QUOTE_MARKERS.matcher(line).replaceFirst("").replace('\u00a0', ' ').strip();
             if (!clean.isEmpty()) {
-                lines.add(BAR.matcher(SPACE_RUN.matcher(clean).replaceAll("\t")).replaceAll("\t"));
+                String cells = SPACE_RUN.matcher(clean).replaceAll("\t");
+                lines.add(cells.indexOf('|') < 0 ? cells : BAR.matcher(cells).replaceAll("\t"));
             }
         }
         return withoutForwardHeaders(lines);
@@ -143,7 +144,9 @@ final class MailLines {
         int i = 0;
         while (i < lines.size()) {
             int run = i;
-            while (run < lines.size() && HEADER_FIELD.matcher(lines.get(run)).matches()) {
+            // A header field has a colon: most lines are ruled out without the pattern.
+            while (run < lines.size() && lines.get(run).indexOf(':') >= 0
+                    && HEADER_FIELD.matcher(lines.get(run)).matches()) {
                 run++;
             }
             if (run - i >= 3) {

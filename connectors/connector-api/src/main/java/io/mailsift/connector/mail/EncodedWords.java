@@ -61,8 +61,15 @@ final class EncodedWords {
 
     /** Removes folding line breaks. */
     static String unfold(String raw) {
-        return raw.replaceAll("\\r?\\n(?=[ \\t])", "").replaceAll("[\\r\\n]", "");
+        if (raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
+            // Most header values: nothing to unfold, and no pattern to run (this is on every header read).
+            return raw;
+        }
+        return LINE_BREAK.matcher(FOLD.matcher(raw).replaceAll("")).replaceAll("");
     }
+
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n(?=[ \\t])");
+    private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
 
     /**
      * Jakarta Mail reads header bytes one char per byte; raw UTF-8 (RFC 6532) or Latin-1 in headers is re-read

@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 /** Decodes a message's header block into {@link EmailHeaders}. */
 final class HeaderReader {
 
+    /** Never used itself, only cloned: a date format is not safe for concurrent use. */
+    private static final MailDateFormat DATE_FORMAT = new MailDateFormat();
     private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
 
@@ -139,7 +141,8 @@ final class HeaderReader {
         }
         String text = EncodedWords.unfold(raw).strip();
         try {
-            Date date = new MailDateFormat().parse(text);
+            // A copy of a shared one: building a MailDateFormat (calendar, symbols) costs more than the parse.
+            Date date = ((MailDateFormat) DATE_FORMAT.clone()).parse(text);
             if (date != null) {
                 return date.toInstant();
             }

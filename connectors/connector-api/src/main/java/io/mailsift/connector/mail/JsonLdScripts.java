@@ -65,6 +65,16 @@ final class JsonLdScripts {
         return values;
     }
 
+    /** Whether the HTML has a {@code <script} tag anywhere (any case): without one it holds no JSON-LD. */
+    static boolean mayHoldScripts(String html) {
+        for (int at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+            if (html.regionMatches(true, at + 1, "script", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<Object> readScript(String script) {
         String json = unwrap(script);
         if (json.isEmpty()) {

@@ -46,9 +46,9 @@ final class MessageWalk {
         Found found = new Found();
         walk(message, found, depth);
         String text = found.text;
-        if ((text == null || text.isBlank()) && found.htmlDocument != null) {
+        if ((text == null || text.isBlank()) && found.html != null) {
             // also when the text alternative is an empty stub ("view this mail in HTML")
-            text = HtmlText.of(found.htmlDocument);
+            text = HtmlText.of(found.htmlDocument != null ? found.htmlDocument : Jsoup.parse(found.html));
         }
         // Outlook sends an invitation twice, as calendar alternative and as .ics attachment
         List<String> calendars = found.calendars.stream().distinct().toList();
@@ -60,6 +60,8 @@ final class MessageWalk {
     private static final class Found {
         @Nullable String text;
         @Nullable String html;
+        // Parsed only when the HTML has scripts (JSON-LD) or the text is to be read from it: a newsletter's DOM is
+        // the largest single cost of parsing it, and most mail needs neither.
         @Nullable Document htmlDocument;
         final List<Attachment> attachments = new ArrayList<>();
         final List<String> calendars = new ArrayList<>();
@@ -204,7 +206,7 @@ final class MessageWalk {
             charset = declared != null ? declared : charset;
         }
         String html = BodyCharset.decode(bytes, charset);
-        Document document = Jsoup.parse(html);
+        Document document = JsonLdScripts.mayHoldScripts(html) ? Jsoup.parse(html) : null;
         found.structuredData.addAll(StructuredData.of(html, document));
         if (found.html == null) {
             found.html = html;

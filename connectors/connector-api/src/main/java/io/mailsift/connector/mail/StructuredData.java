@@ -8,6 +8,7 @@ import java.util.Map;
 import io.mailsift.connector.Finding;
 import io.mailsift.connector.JsonLd;
 import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schema.org objects of one HTML body: JSON-LD first, then microdata, as plain maps and lists with
@@ -19,10 +20,13 @@ final class StructuredData {
     }
 
     /** The objects of an HTML body already parsed into {@code document} from {@code html}. */
-    static List<Map<String, Object>> of(String html, Document document) {
+    /** {@code document} is the parsed {@code html}, or {@code null} when it has no script at all. */
+    static List<Map<String, Object>> of(String html, @Nullable Document document) {
         List<Map<String, Object>> objects = new ArrayList<>();
-        for (Object value : JsonLdScripts.read(document)) {
-            addTopLevel(value, null, objects);
+        if (document != null) {
+            for (Object value : JsonLdScripts.read(document)) {
+                addTopLevel(value, null, objects);
+            }
         }
         for (Map<String, Object> item : MicrodataItems.read(html)) {
             addTopLevel(item, null, objects);
