@@ -1,8 +1,9 @@
 package io.mailsift.outlook;
 
+import java.util.Optional;
+import io.mailsift.microsoft.MicrosoftIssuers;
 import java.text.ParseException;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -25,12 +26,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class IdTokenVerifier {
 
-    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private final String clientId;
     private final String issuer;
     private final JWSVerificationKeySelector<SecurityContext> keys;
-    private final boolean personalAccountsRefused;
+    private final String authority;
 
     /** The verified claims this application uses. */
     record VerifiedIdToken(String subject, @Nullable String email, @Nullable String preferredUsername,
@@ -52,15 +52,16 @@ final class IdTokenVerifier {
     }
 
     /**
-     * @param personalAccountsRefused {@code true} for the {@code organizations} authority, which shares the issuer
-     *                                template with {@code common} but must not accept the personal-accounts tenant
+     * @param issuer    the expected issuer, {@link MicrosoftIssuers#TENANT_PLACEHOLDER} standing for the token's tenant
+     * @param authority the configured authority: {@code organizations} refuses personal accounts, {@code consumers}
+     *                  and a tenant id admit only their tenant (the rule is {@link MicrosoftIssuers}', shared with
+     *                  sign-in)
      */
-    IdTokenVerifier(String clientId, String issuer, JWKSource<SecurityContext> keySource,
-            boolean personalAccountsRefused) {
+    IdTokenVerifier(String clientId, String issuer, JWKSource<SecurityContext> keySource, String authority) {
         this.clientId = clientId;
         this.issuer = issuer;
         this.keys = new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keySource);
-        this.personalAccountsRefused = personalAccountsRefused;
+        this.authority = authority;
     }
 
     VerifiedIdToken verify(String idToken, Nonce expectedNonce) throws InvalidIdTokenException {
@@ -91,20 +92,9 @@ final class IdTokenVerifier {
     }
 
     private void checkIssuer(String actual, @Nullable String tenant) throws InvalidIdTokenException {
-        String expected = issuer;
-        if (issuer.contains(OutlookProperties.TENANT_PLACEHOLDER)) {
-            if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
-                throw new InvalidIdTokenException("the ID token has no valid tid claim to check its issuer against",
-                        null);
-            }
-            if (personalAccountsRefused && tenant.equalsIgnoreCase(OutlookProperties.CONSUMERS_TENANT)) {
-                throw new InvalidIdTokenException("personal Microsoft accounts cannot be linked with the "
-                        + "organizations authority", null);
-            }
-            expected = issuer.replace(OutlookProperties.TENANT_PLACEHOLDER, tenant);
-        }
-        if (!expected.equals(actual)) {
-            throw new InvalidIdTokenException("the ID token was issued by " + actual + ", expected " + expected, null);
+        Optional<String> problem = MicrosoftIssuers.problem(issuer, authority, actual, tenant);
+        if (problem.isPresent()) {
+            throw new InvalidIdTokenException(problem.get(), null);
         }
     }
 }

@@ -61,7 +61,7 @@ public class OutlookLinking {
         this.watchers = watchers;
         this.tokenEndpoint = new OutlookTokenEndpoint(settings, clock);
         this.idTokens = settings.configured() ? new IdTokenVerifier(settings.clientId(), settings.resolvedIssuer(),
-                keySource(settings), settings.authority().equalsIgnoreCase("organizations")) : null;
+                keySource(settings), settings.authority()) : null;
     }
 
     private static com.nimbusds.jose.jwk.source.JWKSource<SecurityContext> keySource(OutlookProperties settings) {

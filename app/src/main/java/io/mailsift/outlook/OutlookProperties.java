@@ -1,10 +1,10 @@
 package io.mailsift.outlook;
 
+import io.mailsift.microsoft.MicrosoftIssuers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import io.mailsift.account.Security;
 import org.jspecify.annotations.Nullable;
@@ -60,9 +60,8 @@ public record OutlookProperties(
 
     private static final String LOGIN = "https://login.microsoftonline.com/";
     /** The tenant of personal Microsoft accounts: the {@code consumers} discovery document names it as issuer. */
-    static final String CONSUMERS_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
-    static final String TENANT_PLACEHOLDER = "{tenantid}";
-    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+    static final String CONSUMERS_TENANT = MicrosoftIssuers.CONSUMERS_TENANT;
+    static final String TENANT_PLACEHOLDER = MicrosoftIssuers.TENANT_PLACEHOLDER;
 
     public OutlookProperties {
         if (authority.isBlank() || !authority.matches("[A-Za-z0-9.-]+")) {
@@ -106,7 +105,7 @@ public record OutlookProperties(
         if (lower.equals("consumers")) {
             return LOGIN + CONSUMERS_TENANT + "/v2.0";
         }
-        if (TENANT_ID.matcher(authority).matches()) {
+        if (MicrosoftIssuers.isTenantId(authority)) {
             return LOGIN + lower + "/v2.0";
         }
         return LOGIN + TENANT_PLACEHOLDER + "/v2.0";

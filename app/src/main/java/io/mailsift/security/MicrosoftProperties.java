@@ -1,8 +1,8 @@
 package io.mailsift.security;
 
+import io.mailsift.microsoft.MicrosoftIssuers;
 import java.net.URI;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,13 +30,11 @@ public record MicrosoftProperties(@DefaultValue("consumers") String authority, @
         @Nullable URI authorizationUri, @Nullable URI tokenUri, @Nullable URI jwkSetUri, @Nullable String issuer) {
 
     /** The tenant of every personal Microsoft account: the issuer of {@code consumers} ID tokens names it. */
-    public static final String CONSUMERS_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
+    public static final String CONSUMERS_TENANT = MicrosoftIssuers.CONSUMERS_TENANT;
 
     /** Where the issuer names the tenant of the token. */
-    public static final String TENANT_PLACEHOLDER = "{tenantid}";
+    public static final String TENANT_PLACEHOLDER = MicrosoftIssuers.TENANT_PLACEHOLDER;
 
-    private static final Pattern TENANT_ID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public MicrosoftProperties {
         authority = authority.strip().toLowerCase(Locale.ROOT);
@@ -73,10 +71,7 @@ public record MicrosoftProperties(@DefaultValue("consumers") String authority, @
      * tenant itself for a tenant id; {@code null} for {@code common} and {@code organizations}, which accept many.
      */
     public @Nullable String fixedTenant() {
-        if (authority.equals("consumers")) {
-            return CONSUMERS_TENANT;
-        }
-        return TENANT_ID.matcher(authority).matches() ? authority : null;
+        return MicrosoftIssuers.fixedTenant(authority);
     }
 
     private URI login(String path) {

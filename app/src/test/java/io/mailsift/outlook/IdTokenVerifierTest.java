@@ -75,7 +75,7 @@ class IdTokenVerifierTest {
     @Test
     void shouldRefuseAPersonalAccountWhenOnlyOrganizationsMayLink() {
         IdTokenVerifier organizations = new IdTokenVerifier(CLIENT, COMMON,
-                new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), true);
+                new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), "organizations");
 
         assertThatThrownBy(() -> organizations.verify(sign(key, claims(CONSUMERS, OutlookProperties.CONSUMERS_TENANT)
                 .build()), nonce)).isInstanceOf(InvalidIdTokenException.class).hasMessageContaining("personal");
@@ -134,7 +134,7 @@ class IdTokenVerifierTest {
     }
 
     private IdTokenVerifier verifier(String issuer) {
-        return new IdTokenVerifier(CLIENT, issuer, new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), false);
+        return new IdTokenVerifier(CLIENT, issuer, new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), "common");
     }
 
     private JWTClaimsSet.Builder claims(String issuer, String tenant) {
