@@ -28,7 +28,7 @@ final class Legs {
     }
 
     private static final Pattern FLIGHT_NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z])\\s?(\\d{1,4})(?![\\d])(?![A-Za-z]{1,3}\\b)");
+            "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z])\\s?(\\d{1,4})(?![\\d])(?![A-Za-z]{1,3}\\b)(?![A-Za-z]+\\d)");
     private static final Pattern AIRPORT_IN_BRACKETS = Pattern.compile("\\(([A-Z]{3})\\)");
     private static final Pattern AIRPORT_PAIR = Pattern.compile(
             "(?<![\\p{L}])([A-Z]{3})\\s*(?:→|->|➔|›|»|>|-|–|—|/|\\bto\\b|\\bnach\\b|\\bà\\b|\\ba\\b)\\s*([A-Z]{3})(?![\\p{L}])");
@@ -50,7 +50,7 @@ final class Legs {
     private Legs() {
     }
 
-    /** Flight numbers ("LH 400", "U24521") of airlines in the table, in order. */
+    /** Flight numbers ("LH 400", "U24521") of airlines in the table, in order; not a booking code's start ("SR7Q2L"). */
     static List<Token> flightNumbers(String text) {
         List<Token> found = new ArrayList<>();
         Matcher m = FLIGHT_NUMBER.matcher(text);

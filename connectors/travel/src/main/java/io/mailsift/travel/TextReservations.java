@@ -38,7 +38,16 @@ final class TextReservations {
     private static final Pattern TRAIN_WORDS = Pattern.compile(
             "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof)\\b");
     private static final Pattern BUS_WORDS = Pattern.compile(
-            "(?iu)\\b(bus|flixbus|fernbus|autobus|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
+            "(?iu)\\b(bus|flixbus|fernbus|autobus|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
+    private static final Pattern BUS_STATIONS = Pattern.compile(
+            "(?iu)\\b(estación de autobuses|estación sur de autobuses|gare routière|busbahnhof|bus station)\\b");
+    /** A seat, a price or a sentence, not a station's name. */
+    private static final Pattern NOT_A_STATION = Pattern.compile(
+            "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
+                    + "prix|precio)\\b|[€$£]|\\p{Ll}{3,}\\.\\s+\\S)");
+    private static final Pattern VEHICLE_WORDS = Pattern.compile(
+            "(?iu)\\b(vehicle|véhicule|fahrzeug|vehículo|car|voiture|coche|auto|or similar|ou similaire|oder ähnlich|"
+                    + "o similar)\\b");
     private static final Pattern CAR_WORDS = Pattern.compile(
             "(?iu)(car rental|rental car|rent a car|car hire|hire car|mietwagen|autovermietung|location de voiture|"
                     + "voiture de location|alquiler de coche|alquiler de vehículo|coche de alquiler|rent-a-car)");
@@ -84,7 +93,15 @@ final class TextReservations {
         boolean elsewhere = !Legs.flightNumbers(text).isEmpty()
                 || CAR_WORDS.matcher(subject + "\n" + text).find() && !Labels.PICKUP.values(lines).isEmpty();
         if (found.isEmpty() && (!elsewhere || !Legs.trainNumbers(text).isEmpty())) {
-            found.addAll(trains(BUS_WORDS.matcher(text).find() && !TRAIN_WORDS.matcher(text).find()));
+            // "Estación de autobuses" names a bus station, not a railway one
+            boolean bus = BUS_WORDS.matcher(text).find()
+                    && !TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).find();
+            // pick-up and return labelled both, and no train number: a rental, however its words are spelled
+            boolean rental = VEHICLE_WORDS.matcher(text).find() && !Labels.PICKUP.values(lines).isEmpty()
+                    && !Labels.DROPOFF.values(lines).isEmpty();
+            if (!rental || !Legs.trainNumbers(text).isEmpty()) {
+                found.addAll(trains(bus));
+            }
         }
         lodging(!found.isEmpty()).ifPresent(found::add);
         if (found.isEmpty()) {
@@ -271,10 +288,16 @@ final class TextReservations {
                 continue;
             }
             List<Found<LocalTime>> times = DateTimes.times(part);
-            Optional<LocalTime> departs = timeAt(partLines, stations.fromLine())
+            // a time on the station's own line, else one printed under its own label ("Arrival time: 10:05"),
+            // else on the line after the station's unless that is the other station's line
+            Optional<LocalTime> departs = onLine(partLines, stations.fromLine())
+                    .or(() -> labelledTime(Labels.FROM, partLines))
+                    .or(() -> timeAt(partLines, stations.fromLine(), stations.toLine()))
                     .or(() -> times.stream().map(Found::value).findFirst());
-            Optional<LocalTime> arrives = timeAt(partLines, stations.toLine())
-                    .filter(t -> stations.toLine() != stations.fromLine());
+            Optional<LocalTime> arrives = onLine(partLines, stations.toLine())
+                    .or(() -> labelledTime(Labels.TO, partLines))
+                    .or(() -> timeAt(partLines, stations.toLine(), stations.fromLine()))
+                    .filter(t -> stations.toLine() != stations.fromLine() && !t.equals(departs.orElse(null)));
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
             if (!numbers.isEmpty()) {
@@ -306,9 +329,9 @@ final class TextReservations {
     /** Departure and arrival station of a leg: by label, by an arrow between names, or as "time station" lines. */
     private Stations stations(List<String> part) {
         Optional<Map.Entry<Integer, String>> from = Labels.FROM.values(part).stream()
-                .map(e -> Map.entry(e.getKey(), place(e.getValue()))).filter(e -> !e.getValue().isEmpty()).findFirst();
+                .map(e -> Map.entry(e.getKey(), station(e.getValue()))).filter(e -> !e.getValue().isEmpty()).findFirst();
         Optional<Map.Entry<Integer, String>> to = Labels.TO.values(part).stream()
-                .map(e -> Map.entry(e.getKey(), place(e.getValue()))).filter(e -> !e.getValue().isEmpty()).findFirst();
+                .map(e -> Map.entry(e.getKey(), station(e.getValue()))).filter(e -> !e.getValue().isEmpty()).findFirst();
         if (from.isPresent() && to.isPresent()) {
             return new Stations(from.get().getValue(), to.get().getValue(), from.get().getKey(), to.get().getKey());
         }
@@ -317,7 +340,7 @@ final class TextReservations {
         for (int i = 0; i < part.size(); i++) {
             Matcher m = TIME_AND_PLACE.matcher(part.get(i).replace('\t', ' ').strip());
             if (m.matches()) {
-                String name = place(m.group(2));
+                String name = station(m.group(2));
                 if (!name.isEmpty()) {
                     places.add(name);
                     at.add(i);
@@ -330,9 +353,11 @@ final class TextReservations {
         for (String line : part) {
             Matcher m = ARROW.matcher(line.strip());
             if (m.matches()) {
-                String a = place(m.group(1));
-                String b = place(m.group(2));
-                if (!a.isEmpty() && !b.isEmpty() && !a.matches("[A-Z]{3}") && a.length() <= 50 && b.length() <= 50) {
+                String a = station(m.group(1));
+                String b = station(m.group(2));
+                // two airport codes around an arrow are a flight's route, whatever else the mail says
+                if (!a.isEmpty() && !b.isEmpty() && !a.matches("[A-Z]{3}") && !b.matches("[A-Z]{3}")
+                        && a.length() <= 50 && b.length() <= 50) {
                     return new Stations(a, b, -1, -1);
                 }
             }
@@ -340,15 +365,46 @@ final class TextReservations {
         return null;
     }
 
-    /** The time on a leg's line (or the line after, where tables put it), if any. */
-    private static Optional<LocalTime> timeAt(List<String> part, int line) {
-        for (int i = line; i >= 0 && i < Math.min(part.size(), line + 2); i++) {
+    /**
+     * A station name as a place, or "" when the value is not one: a label word itself ("Salida" under a header), a
+     * label word hung on the name ("Madrid (Estación Sur) - salida"), a seat, a price or a sentence.
+     */
+    private String station(String value) {
+        String name = place(value);
+        int dash = name.lastIndexOf(" - ");
+        if (dash > 0 && Labels.isAnyBare(name.substring(dash + 3))) {
+            name = name.substring(0, dash).strip();
+        }
+        if (name.isEmpty() || Labels.isAnyBare(name) || NOT_A_STATION.matcher(name).find()
+                || name.split("\\s+").length > 7) {
+            return "";
+        }
+        return name;
+    }
+
+    /**
+     * The time on a leg's line, or on the line after where tables put it, unless that line is the other station's
+     * (its time is the other end's): a time belongs to its own line.
+     */
+    private static Optional<LocalTime> timeAt(List<String> part, int line, int otherLine) {
+        for (int i = line; i >= 0 && i < Math.min(part.size(), line + 2) && (i == line || i != otherLine); i++) {
             List<Found<LocalTime>> times = DateTimes.times(part.get(i));
             if (!times.isEmpty()) {
                 return Optional.of(times.getFirst().value());
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<LocalTime> onLine(List<String> part, int line) {
+        return line < 0 || line >= part.size() ? Optional.empty()
+                : DateTimes.times(part.get(line)).stream().map(Found::value).findFirst();
+    }
+
+    /** A time printed as the whole value of a departure or arrival label ("Departure time: 09:12"). */
+    private Optional<LocalTime> labelledTime(Labels label, List<String> part) {
+        return label.values(part).stream().map(Map.Entry::getValue).filter(v -> place(v).isEmpty())
+                .flatMap(v -> DateTimes.times(v).stream()).map(Found::value).findFirst();
     }
 
     /** A place name with the dates, times and decorations around it removed. */
@@ -468,7 +524,8 @@ final class TextReservations {
             }
             for (String candidate : candidates) {
                 String name = place(candidate);
-                if (!name.isEmpty() && !name.matches("(?iu).*\\b(date|time|datum|heure|hora|fecha)\\b.*")) {
+                if (!name.isEmpty() && !Labels.isAnyBare(name)
+                        && !name.matches("(?iu).*\\b(date|time|datum|heure|hora|fecha)\\b.*")) {
                     return Optional.of(Map.of("@type", "Place", "name", name));
                 }
             }

@@ -253,6 +253,52 @@ class MailsWithoutMarkupTest {
     }
 
     @Test
+    void takesATrainsTimesFromTheirOwnLinesNotFromTheOtherStationsLine() {
+        List<Finding> legs = found("train-labels-en.eml");
+
+        assertThat(legs).singleElement().satisfies(leg -> {
+            assertThat(leg.type()).isEqualTo("TrainReservation");
+            assertThat(text(leg, "reservationFor", "trainNumber")).isEqualTo("IC 2315");
+            assertThat(text(leg, "reservationFor", "departureStation", "name")).isEqualTo("Koblenz Hbf");
+            assertThat(text(leg, "reservationFor", "arrivalStation", "name")).isEqualTo("Mainz Hbf");
+            assertThat(text(leg, "reservationFor", "departureTime")).isEqualTo("2027-04-14T09:12:00");
+            assertThat(text(leg, "reservationFor", "arrivalTime")).isEqualTo("2027-04-14T10:05:00");
+        });
+    }
+
+    @Test
+    void readsABusFromABusStationWithoutTheLabelWordsHungOnItsStops() {
+        List<Finding> legs = found("bus-es.eml");
+
+        assertThat(legs).singleElement().satisfies(leg -> {
+            assertThat(leg.type()).isEqualTo("BusReservation");
+            assertThat(text(leg, "reservationFor", "departureBusStop", "name")).isEqualTo("Sevilla (Plaza de Armas)");
+            assertThat(text(leg, "reservationFor", "arrivalBusStop", "name"))
+                    .isEqualTo("Granada (Estación de Autobuses)");
+            assertThat(text(leg, "reservationFor", "departureTime")).isEqualTo("2027-05-20T10:15:00");
+        });
+    }
+
+    @Test
+    void readsOneLegWhenAGateAndAnAircraftTypeLookLikeFlightNumbers() {
+        List<Finding> legs = found("flight-gate-aircraft-en.eml");
+
+        assertThat(legs).singleElement().satisfies(leg -> {
+            assertThat(text(leg, "reservationFor", "airline", "iataCode")).isEqualTo("IB");
+            assertThat(text(leg, "reservationFor", "flightNumber")).isEqualTo("3166");
+            assertThat(text(leg, "reservationFor", "departureTime")).isEqualTo("2027-03-06T14:35:00+01:00");
+        });
+    }
+
+    @Test
+    void doesNotTakeACarRentalsCategoryAndModelForTrainStations() {
+        List<Finding> findings = found("car-fr-categorie.eml");
+
+        assertThat(findings).extracting(Finding::type).doesNotContain("TrainReservation", "BusReservation");
+        assertThat(findings).allSatisfy(f -> assertThat(f.type()).isEqualTo("RentalCarReservation"));
+    }
+
+    @Test
     void findsNothingInDealsOrStatementsThatBookNothing() {
         assertThat(found("negative-deals.eml")).isEmpty();
         assertThat(found("negative-statement.eml")).isEmpty();
