@@ -28,6 +28,9 @@ import io.mailsift.connector.SpiVersion;
  * the carrier's name (normalized) + {@code trackingNumber}, or, before a tracking number is known, + the seller and
  * number of its order. Status updates for the same order or parcel therefore replace the earlier finding.
  *
+ * <p>A mail without such markup is read by its labels ({@link TextPurchaseExtractor}): an order when an order
+ * number and a total are labelled.
+ *
  * <p>Stateless and thread-safe.
  *
  * <p>Prefilter ({@link #interestedIn(EmailHeaders)}): the keyword table {@code prefilter.txt} next to this class
@@ -42,11 +45,13 @@ public final class PurchaseConnector implements Connector {
             "purchases", ConnectorDescriptor.versionOf(PurchaseConnector.class), SpiVersion.CURRENT,
             Set.of(PurchaseExtractor.ORDER, PurchaseExtractor.PARCEL),
             ReadScope.BODIES,
-            "Finds orders and parcel deliveries in the schema.org markup of shop and carrier mails.");
+            "Finds orders and parcel deliveries in the schema.org markup of shop and carrier mails, and orders in "
+                    + "the labelled text of mails without markup.");
 
     private static final HeaderPrefilter PREFILTER = HeaderPrefilter.load(PurchaseConnector.class, "prefilter.txt");
 
     private final PurchaseExtractor extractor = new PurchaseExtractor();
+    private final TextPurchaseExtractor textExtractor = new TextPurchaseExtractor();
 
     /** Created by {@link java.util.ServiceLoader}. */
     public PurchaseConnector() {
@@ -64,6 +69,8 @@ public final class PurchaseConnector implements Connector {
 
     @Override
     public List<Finding> extract(Email email) {
-        return extractor.extract(email.allStructuredData());
+        List<Finding> fromMarkup = extractor.extract(email.allStructuredData());
+        // The sender's markup, where there is any, says more and more surely than any reading of its text.
+        return fromMarkup.isEmpty() ? textExtractor.extract(email) : fromMarkup;
     }
 }

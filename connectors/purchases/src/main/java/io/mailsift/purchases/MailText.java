@@ -1,0 +1,41 @@
+package io.mailsift.purchases;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A mail body as lines of text, for rules that read labels and values: the plain-text body as it is, or the HTML
+ * body with each block, line break and table row on a line of its own and the cells of a row separated by tabs, so
+ * that "Order number | 12345" in a table reads as one line, as in the plain text.
+ */
+final class MailText {
+
+    private static final Pattern HIDDEN = Pattern.compile("(?is)<(head|style|script|title)\\b.*?</\\1\\s*>|<!--.*?-->");
+    private static final Pattern LINE_BREAK = Pattern.compile(
+            "(?i)<\\s*(?:br|/?p|/?div|/?tr|/?li|/?h[1-6]|/?table|/?ul|/?ol)\\b[^>]*>");
+    private static final Pattern CELL_END = Pattern.compile("(?i)<\\s*/\\s*t[dh]\\s*>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]{1,6});");
+
+    private MailText() {
+    }
+
+    static String ofHtml(String html) {
+        String text = HIDDEN.matcher(html).replaceAll(" ");
+        text = LINE_BREAK.matcher(text).replaceAll("\n");
+        text = CELL_END.matcher(text).replaceAll("\t");
+        text = TAG.matcher(text).replaceAll(" ");
+        text = text.replace("&nbsp;", " ").replace("&euro;", "€").replace("&pound;", "£").replace("&quot;", "\"")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'");
+        Matcher numeric = NUMERIC_ENTITY.matcher(text);
+        StringBuilder decoded = new StringBuilder();
+        while (numeric.find()) {
+            int code = Integer.parseInt(numeric.group(2), numeric.group(1).isEmpty() ? 10 : 16);
+            String replacement = Character.isValidCodePoint(code) ? Character.toString(code) : " ";
+            numeric.appendReplacement(decoded, Matcher.quoteReplacement(replacement));
+        }
+        numeric.appendTail(decoded);
+        return decoded.toString().replace("&amp;", "&").replaceAll("[ \\u00A0]*\\t[\\s&&[^\\n]]*", "\t")
+                .replaceAll("(?m)^[ \\t\\u00A0]+|[ \\t\\u00A0]+$", "");
+    }
+}

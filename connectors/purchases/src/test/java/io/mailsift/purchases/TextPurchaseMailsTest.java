@@ -1,0 +1,70 @@
+package io.mailsift.purchases;
+
+import static io.mailsift.purchases.TestMails.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.mailsift.connector.Finding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Shop and carrier mails without schema.org markup, read by their labels ({@link TextPurchaseExtractor}). */
+class TextPurchaseMailsTest {
+
+    private final PurchaseConnector connector = new PurchaseConnector();
+
+    @Test
+    void shouldFindTheOrderOfAGermanPlainTextConfirmationWithItsTotalAfterDiscountAndTax() {
+        List<Finding> findings = connector.extract(resource("order-confirmation-text-de.eml"));
+
+        assertThat(findings).singleElement().satisfies(order -> {
+            assertThat(order.type()).isEqualTo("Order");
+            assertThat(order.data()).containsEntry("orderNumber", "4711-2026-88")
+                    .containsEntry("price", "69.97")
+                    .containsEntry("priceCurrency", "EUR")
+                    .containsEntry("orderStatus", "https://schema.org/OrderProcessing")
+                    .containsEntry("seller", Map.of("@type", "Organization", "name", "Buchladen Meier"));
+        });
+    }
+
+    @Test
+    void shouldFindTheOrderInTheTablesOfAnHtmlShippingNoticeInTransitByItsTrackingNumber() {
+        List<Finding> findings = connector.extract(resource("order-shipped-html-en.eml"));
+
+        assertThat(findings).singleElement().satisfies(order -> {
+            assertThat(order.type()).isEqualTo("Order");
+            assertThat(order.data()).containsEntry("orderNumber", "NWO-58213")
+                    .containsEntry("price", "178.61")
+                    .containsEntry("priceCurrency", "USD")
+                    .containsEntry("orderStatus", "https://schema.org/OrderInTransit");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"marketing-prices-text.eml", "phishing-invoice-text.eml", "parcel-delivered-text-fr.eml"})
+    void shouldFindNoOrderWithoutBothAnOrderNumberAndATotal(String mail) {
+        assertThat(connector.extract(resource(mail))).isEmpty();
+    }
+
+    @Test
+    void shouldKeyATextOrderAsTheMarkupOfTheSameShopAndNumberSoEitherUpdatesTheOther() {
+        Finding fromText = connector.extract(resource("order-shipped-html-en.eml")).getFirst();
+        Finding fromMarkup = connector.extract(TestMails.withMarkup("""
+                {"@context": "http://schema.org", "@type": "Order", "orderNumber": "NWO-58213",
+                 "merchant": {"@type": "Organization", "name": "Northwind Outfitters"}}
+                """)).getFirst();
+
+        assertThat(fromText.key()).isEqualTo(fromMarkup.key());
+    }
+
+    @Test
+    void shouldTakeNoOrderNumberWhenTheLabelIsFollowedByAWordAndNoneWhenTwoNumbersDisagree() {
+        assertThat(TextPurchaseExtractor.orderNumber("Order now with code FRIDAY2026")).isEmpty();
+        assertThat(TextPurchaseExtractor.orderNumber("Order #A1234\nOrder #B5678")).isEmpty();
+        assertThat(TextPurchaseExtractor.orderNumber("Thank you for your order #112-4567890-1234567."))
+                .contains("112-4567890-1234567");
+    }
+}
