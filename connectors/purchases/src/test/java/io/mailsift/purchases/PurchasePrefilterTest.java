@@ -1,18 +1,16 @@
 package io.mailsift.purchases;
 
+import static io.mailsift.connector.testkit.HeaderSamples.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.mailsift.connector.EmailHeaders;
 import io.mailsift.connector.testkit.EmlFixtures;
+import io.mailsift.connector.testkit.HeaderSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -86,30 +84,12 @@ class PurchasePrefilterTest {
 
     @Test
     void shouldDeclineMostMailThatIsNotAPurchase() {
-        List<String> accepted = new ArrayList<>();
-        List<String> negatives = negatives();
-        for (String line : negatives) {
-            String[] fields = line.split("\\|", 2);
-            EmailHeaders headers = headers("From: " + fields[0].strip() + "\r\nSubject: " + fields[1].strip() + "\r\n");
-            if (connector.interestedIn(headers)) {
-                accepted.add(line);
-            }
-        }
+        List<String> negatives = HeaderSamples.senderSubjectLines("prefilter-negatives.txt");
+        List<String> accepted = HeaderSamples.accepted(connector, negatives);
 
         assertThat(negatives).hasSizeGreaterThan(20);
         assertThat(accepted).as("accepted").hasSizeLessThanOrEqualTo(negatives.size() / 10);
     }
 
-    private static List<String> negatives() {
-        try (InputStream in = PurchasePrefilterTest.class.getResourceAsStream("/prefilter-negatives.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static EmailHeaders headers(String block) {
-        return EmlFixtures.parse((block.strip() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)).headers();
-    }
 }

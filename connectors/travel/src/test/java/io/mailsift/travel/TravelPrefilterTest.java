@@ -1,5 +1,6 @@
 package io.mailsift.travel;
 
+import static io.mailsift.connector.testkit.HeaderSamples.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,18 +8,17 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.mailsift.connector.EmailHeaders;
 import io.mailsift.connector.testkit.EmlFixtures;
+import io.mailsift.connector.testkit.HeaderSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -112,15 +112,8 @@ class TravelPrefilterTest {
 
     @Test
     void shouldDeclineMostMailThatIsNotAboutTravel() {
-        List<String> accepted = new ArrayList<>();
-        List<String> negatives = negatives();
-        for (String line : negatives) {
-            String[] fields = line.split("\\|", 2);
-            EmailHeaders headers = headers("From: " + fields[0].strip() + "\r\nSubject: " + fields[1].strip() + "\r\n");
-            if (connector.interestedIn(headers)) {
-                accepted.add(line);
-            }
-        }
+        List<String> negatives = HeaderSamples.senderSubjectLines("prefilter-negatives.txt");
+        List<String> accepted = HeaderSamples.accepted(connector, negatives);
 
         assertThat(negatives).hasSizeGreaterThan(20);
         assertThat(accepted).as("accepted").hasSizeLessThanOrEqualTo(negatives.size() / 10);
@@ -150,14 +143,7 @@ class TravelPrefilterTest {
         assertThat(perCall).isLessThan(20_000);
     }
 
-    private static List<String> negatives() {
-        return Mails.resource("prefilter-negatives.txt").lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-    }
 
-    private static EmailHeaders headers(String block) {
-        return EmlFixtures.parse((block.strip() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)).headers();
-    }
 
     /** Every file of kitinerary's extractor corpus, from a directory or from connector-api's test-jar. */
     private static List<String> corpus() {

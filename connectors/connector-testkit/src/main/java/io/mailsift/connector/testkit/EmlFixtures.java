@@ -44,6 +44,16 @@ public final class EmlFixtures {
      */
     public static Email resource(String name) {
         String path = name.startsWith("/") ? name.substring(1) : name;
+        try {
+            return PARSER.parse(bytes(path));
+        } catch (MalformedEmailException e) {
+            throw new AssertionError("fixture " + path + " is not a readable message: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes of a file on the test class path; a missing or unreadable one fails the test with its path. */
+    static byte[] bytes(String name) {
+        String path = name.startsWith("/") ? name.substring(1) : name;
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             loader = EmlFixtures.class.getClassLoader();
@@ -53,11 +63,9 @@ public final class EmlFixtures {
                 throw new AssertionError("no fixture '" + path + "' on the class path (put it under "
                         + "src/test/resources)");
             }
-            return PARSER.parse(in);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new AssertionError("cannot read fixture " + path + ": " + e.getMessage(), e);
-        } catch (MalformedEmailException e) {
-            throw new AssertionError("fixture " + path + " is not a readable message: " + e.getMessage(), e);
         }
     }
 
