@@ -1,5 +1,6 @@
 package io.mailsift.outlook;
 
+import io.mailsift.microsoft.MicrosoftEndpoints;
 import io.mailsift.microsoft.MicrosoftIssuers;
 import java.net.URI;
 import java.time.Duration;
@@ -58,7 +59,6 @@ public record OutlookProperties(
         @DefaultValue("10m") Duration linkTimeout,
         @DefaultValue("10s") Duration httpTimeout) {
 
-    private static final String LOGIN = "https://login.microsoftonline.com/";
     /** The tenant of personal Microsoft accounts: the {@code consumers} discovery document names it as issuer. */
     static final String CONSUMERS_TENANT = MicrosoftIssuers.CONSUMERS_TENANT;
     static final String TENANT_PLACEHOLDER = MicrosoftIssuers.TENANT_PLACEHOLDER;
@@ -80,16 +80,19 @@ public record OutlookProperties(
     }
 
     URI resolvedAuthorizationEndpoint() {
-        return authorizationEndpoint != null ? authorizationEndpoint
-                : URI.create(LOGIN + authority + "/oauth2/v2.0/authorize");
+        return authorizationEndpoint != null ? authorizationEndpoint : microsoft().authorization();
     }
 
     URI resolvedTokenEndpoint() {
-        return tokenEndpoint != null ? tokenEndpoint : URI.create(LOGIN + authority + "/oauth2/v2.0/token");
+        return tokenEndpoint != null ? tokenEndpoint : microsoft().token();
     }
 
     URI resolvedJwkSetUri() {
-        return jwkSetUri != null ? jwkSetUri : URI.create(LOGIN + authority + "/discovery/v2.0/keys");
+        return jwkSetUri != null ? jwkSetUri : microsoft().jwkSet();
+    }
+
+    private MicrosoftEndpoints microsoft() {
+        return new MicrosoftEndpoints(MicrosoftEndpoints.LOGIN, authority);
     }
 
     /**
@@ -103,12 +106,12 @@ public record OutlookProperties(
         }
         String lower = authority.toLowerCase(Locale.ROOT);
         if (lower.equals("consumers")) {
-            return LOGIN + CONSUMERS_TENANT + "/v2.0";
+            return microsoft().issuerOf(CONSUMERS_TENANT);
         }
         if (MicrosoftIssuers.isTenantId(authority)) {
-            return LOGIN + lower + "/v2.0";
+            return microsoft().issuerOf(lower);
         }
-        return LOGIN + TENANT_PLACEHOLDER + "/v2.0";
+        return microsoft().issuerOf(TENANT_PLACEHOLDER);
     }
 
     /** Masks the secret: settings end up in logs and failure reports. */

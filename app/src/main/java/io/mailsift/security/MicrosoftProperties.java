@@ -1,5 +1,6 @@
 package io.mailsift.security;
 
+import io.mailsift.microsoft.MicrosoftEndpoints;
 import io.mailsift.microsoft.MicrosoftIssuers;
 import java.net.URI;
 import java.util.Locale;
@@ -50,20 +51,20 @@ public record MicrosoftProperties(@DefaultValue("consumers") String authority, @
     }
 
     public URI authorizationEndpoint() {
-        return authorizationUri != null ? authorizationUri : login("/" + authority + "/oauth2/v2.0/authorize");
+        return authorizationUri != null ? authorizationUri : endpoints().authorization();
     }
 
     public URI tokenEndpoint() {
-        return tokenUri != null ? tokenUri : login("/" + authority + "/oauth2/v2.0/token");
+        return tokenUri != null ? tokenUri : endpoints().token();
     }
 
     public URI jwkSetEndpoint() {
-        return jwkSetUri != null ? jwkSetUri : login("/" + authority + "/discovery/v2.0/keys");
+        return jwkSetUri != null ? jwkSetUri : endpoints().jwkSet();
     }
 
     /** The issuer template, {@value #TENANT_PLACEHOLDER} standing for a tenant id. */
     public String issuerTemplate() {
-        return issuer != null ? issuer : loginBase() + "/" + TENANT_PLACEHOLDER + "/v2.0";
+        return issuer != null ? issuer : endpoints().issuerOf(TENANT_PLACEHOLDER);
     }
 
     /**
@@ -74,13 +75,8 @@ public record MicrosoftProperties(@DefaultValue("consumers") String authority, @
         return MicrosoftIssuers.fixedTenant(authority);
     }
 
-    private URI login(String path) {
-        return URI.create(loginBase() + path);
-    }
-
-    private String loginBase() {
-        String base = loginBaseUri.toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    private MicrosoftEndpoints endpoints() {
+        return new MicrosoftEndpoints(loginBaseUri.toString(), authority);
     }
 
     /** Masks the client secret: settings end up in logs and failure reports. */
