@@ -170,6 +170,7 @@ public class MailboxLinks {
         if (deleted > 0) {
             log.info("User {} unlinked mailbox {}", userId, accountId);
             events.publishEvent(new FindingsChanged(accountId));
+            events.publishEvent(new MailboxUnlinked(userId, accountId));
         }
         return deleted > 0;
     }
