@@ -44,6 +44,8 @@ enum Labels {
     EVENT("event", "show", "concert", "veranstaltung", "événement", "spectacle", "evento", "espectáculo"),
     VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto"),
     RESTAURANT("restaurant", "restaurante"),
+    /** A stop in a timetable table ("Halt | Datum | Zeit"): the first is where the journey starts, the last its end. */
+    STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
     PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guest name", "name",
             "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
             "viajero", "huésped", "titular"),
@@ -60,10 +62,11 @@ enum Labels {
 
     /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */
     private Pattern inline() {
-        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:" + alternatives()
-                + ")\\.?(?:\\s+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
+        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?(?:"
+                + alternatives()
+                + ")\\.?(?:[ \\u00a0]+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
                 + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|：|\\t|-\\s|=|\\s(?:is|est|ist|es|lautet)\\b:?"
-                + "|\\s(?=[A-Z0-9][A-Z0-9-]{4,}(?![\\p{L}\\d])))\\s*(\\S.*)$");
+                + "|\\s(?=(?-i:[A-Z0-9][A-Z0-9-]{4,})(?![\\p{L}\\d])))\\s*(\\S.*)$");
     }
 
     private String alternatives() {
@@ -86,7 +89,29 @@ enum Labels {
         if (bare.endsWith(":") || bare.endsWith("：")) {
             bare = bare.substring(0, bare.length() - 1).strip();
         }
-        return bare.toLowerCase(Locale.ROOT);
+        bare = bare.toLowerCase(Locale.ROOT);
+        int space = bare.indexOf(' ');
+        if (space > 0 && OWNER_WORDS.contains(bare.substring(0, space))) {
+            bare = bare.substring(space + 1).strip(); // "Your booking reference" is the label "booking reference"
+        }
+        return bare;
+    }
+
+    /** Words a label may start with that are not part of it. */
+    private static final java.util.Set<String> OWNER_WORDS = java.util.Set.of("your", "our", "the", "airline",
+            "votre", "ihr", "ihre", "dein", "deine", "tu", "su");
+
+    private static boolean isHeaderRow(String line) {
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+            return false;
+        }
+        for (String cell : line.split("\t")) {
+            if (!isAnyBare(cell)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a table cell is nothing but a label (of any field): a header cell. */
@@ -102,6 +127,9 @@ enum Labels {
 
     /** The value of this label in the line, or of the next line when the line is the bare label. */
     Optional<String> value(List<String> lines, int index) {
+        if (isHeaderRow(lines.get(index))) {
+            return Optional.empty(); // "Halt<TAB>Datum<TAB>Zeit": column names, their values are in the rows below
+        }
         Matcher m = INLINE.get(this).matcher(lines.get(index));
         if (named(lines.get(index)) && m.find()) {
             return Optional.of(m.group(1).strip());
@@ -145,7 +173,8 @@ enum Labels {
         return new String(chars);
     }
 
-    private static final Pattern CODE = Pattern.compile("(?<![\\p{L}\\d])([A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9])(?![\\p{L}\\d])");
+    private static final Pattern CODE = Pattern.compile(
+            "(?<![\\p{L}\\d])([A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])){3,15}[A-Z0-9])(?![\\p{L}\\d])");
 
     /**
      * The booking reference the mail prints under a reference label: a code of 5 to 17 letters and digits with at

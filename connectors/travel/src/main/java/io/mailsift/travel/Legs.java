@@ -55,7 +55,10 @@ final class Legs {
         List<Token> found = new ArrayList<>();
         Matcher m = FLIGHT_NUMBER.matcher(text);
         while (m.find()) {
-            if (Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))) {
+            // "N123" (a bus line) is not "N1 23": a designator with a digit glued to a short number is not read
+            boolean glued = m.end(1) == m.start(2) && m.group(1).chars().anyMatch(Character::isDigit)
+                    && m.group(2).length() < 3;
+            if (!glued && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))) {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
             }
         }

@@ -149,7 +149,7 @@ final class MailLines {
                     && HEADER_FIELD.matcher(lines.get(run)).matches()) {
                 run++;
             }
-            if (run - i >= 3) {
+            if (run - i >= 3 && isMessageHeader(lines.subList(i, run))) {
                 i = run;
                 continue;
             }
@@ -157,6 +157,22 @@ final class MailLines {
             i++;
         }
         return kept;
+    }
+
+    private static final Pattern SUBJECT_OR_ADDRESS = Pattern.compile(
+            "(?iu)^\\*?(subject|objet|betreff|asunto|sent|envoyé|gesendet|enviado)\\*?\\s*:.*|.*@.*");
+
+    /**
+     * Whether a run of "Field: value" lines is a message's header block, which always has a subject, a sent date or an
+     * address, and not an itinerary's "From: Paris / To: Lyon / Date: 12 March".
+     */
+    private static boolean isMessageHeader(List<String> run) {
+        for (String line : run) {
+            if (SUBJECT_OR_ADDRESS.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A row of cells as lines; returns the header in force for the rows below. */
@@ -168,11 +184,21 @@ final class MailLines {
         boolean allLabels = cells.size() >= 2 && cells.stream().allMatch(Labels::isAnyBare);
         if ((headerRow || allLabels) && cells.size() >= 2) {
             lines.add(String.join("\t", cells));
-            return cells;
+            return row;
         }
-        if (header != null && header.size() == cells.size() && cells.size() >= 2) {
+        List<String> headerCells = header == null ? List.of() : header.stream().filter(c -> !c.isBlank()).toList();
+        if (header != null && header.size() == row.size() && cells.size() >= 2) {
+            // column by column: a row with an empty cell ("Produkte" left blank) still pairs with its header
+            for (int i = 0; i < row.size(); i++) {
+                if (!row.get(i).isBlank() && !header.get(i).isBlank()) {
+                    lines.add(header.get(i) + "\t" + row.get(i));
+                }
+            }
+            return header;
+        }
+        if (headerCells.size() == cells.size() && cells.size() >= 2) {
             for (int i = 0; i < cells.size(); i++) {
-                lines.add(header.get(i) + "\t" + cells.get(i));
+                lines.add(headerCells.get(i) + "\t" + cells.get(i));
             }
             return header;
         }

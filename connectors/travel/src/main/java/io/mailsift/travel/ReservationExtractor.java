@@ -51,7 +51,7 @@ final class ReservationExtractor {
             return;
         }
         Map<String, Object> object = (Map<String, Object>) map;
-        Optional<Finding> finding = toFinding(object);
+        Optional<Finding> finding = toFinding(object, byKey);
         if (finding.isPresent()) {
             // Senders often put the same reservation in both JSON-LD and microdata: the first one wins.
             byKey.putIfAbsent(finding.get().key(), finding.get());
@@ -64,7 +64,7 @@ final class ReservationExtractor {
         });
     }
 
-    private Optional<Finding> toFinding(Map<String, Object> object) {
+    private Optional<Finding> toFinding(Map<String, Object> object, Map<String, Finding> earlier) {
         List<String> types = JsonLd.types(object);
         if (types.stream().noneMatch(type -> type.toLowerCase(Locale.ROOT).endsWith("reservation"))) {
             return Optional.empty();
@@ -85,16 +85,30 @@ final class ReservationExtractor {
         data.put("reservationFor", reservationFor);
 
         String bookingReference = bookingReference(data);
-        List<String> leg = kind.get().legIdentity(data, reservationFor);
+        boolean referenced = bookingReference.startsWith("ref:");
+        List<String> leg = kind.get().legIdentity(data, reservationFor, referenced);
         if (bookingReference.isEmpty() && leg.stream().allMatch(String::isEmpty)) {
             return Optional.empty(); // nothing tells this booking from any other: a key would merge strangers
         }
+        String key = key(kind.get(), bookingReference, leg);
+        Finding same = earlier.get(key);
+        String day = kind.get().day(data, reservationFor);
+        if (same != null && !day.equals(kind.get().day(same.data(), JsonLd.object(same.data(), "reservationFor")
+                .orElse(Map.of())))) {
+            // the same flight or stay twice in one booking on different days (a weekly commute): the day tells them
+            List<String> dated = new ArrayList<>(leg);
+            dated.add(day);
+            key = key(kind.get(), bookingReference, dated);
+        }
+        return Optional.of(new Finding(kind.get().reservationType(), key, data));
+    }
+
+    private static String key(ReservationKind kind, String bookingReference, List<String> leg) {
         List<String> parts = new ArrayList<>();
-        parts.add(kind.get().reservationType());
+        parts.add(kind.reservationType());
         parts.add(bookingReference);
         parts.addAll(leg);
-        String key = FindingKey.of(parts.toArray(String[]::new));
-        return Optional.of(new Finding(kind.get().reservationType(), key, data));
+        return FindingKey.of(parts.toArray(String[]::new));
     }
 
     /** What the reservation is for: an object, or a bare name some senders write instead. */

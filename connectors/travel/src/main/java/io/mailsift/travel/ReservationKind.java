@@ -82,36 +82,57 @@ enum ReservationKind {
     /**
      * What tells one leg of a booking from another (the booking reference is added by the caller). Every part is
      * read as written; {@link io.mailsift.connector.FindingKey} evens out case and whitespace.
+     *
+     * <p>With a booking reference the leg is told apart by what survives a schedule change: a flight's airline and
+     * number, a train's number and departure station, a hotel's name, an event's name, so a
+     * later mail moving the leg to another day or hour updates the same finding. Without one (or for a train without
+     * number, whose station alone tells nothing) the date is part of the identity, or strangers would share a key.
      */
-    List<String> legIdentity(Map<String, Object> reservation, Map<String, Object> subject) {
+    List<String> legIdentity(Map<String, Object> reservation, Map<String, Object> subject, boolean referenced) {
         return switch (this) {
-            case FLIGHT -> flightIdentity(subject);
-            case TRAIN -> List.of(
-                    text(subject, "trainNumber").or(() -> text(subject, "trainName")).orElse(""),
-                    nameOf(subject, "departureStation").orElse(""),
-                    departureDate(subject));
-            case BUS -> List.of(
-                    text(subject, "busNumber").or(() -> text(subject, "busName")).orElse(""),
+            case FLIGHT -> flightIdentity(subject, referenced);
+            case TRAIN -> trip(text(subject, "trainNumber").or(() -> text(subject, "trainName")).orElse(""),
+                    nameOf(subject, "departureStation").orElse(""), departureDate(subject), referenced);
+            case BUS -> trip(text(subject, "busNumber").or(() -> text(subject, "busName")).orElse(""),
                     nameOf(subject, "departureBusStop").or(() -> nameOf(subject, "departureStation")).orElse(""),
-                    departureDate(subject));
-            case LODGING -> List.of(
+                    departureDate(subject), referenced);
+            case LODGING -> referenced ? List.of(text(subject, "name").orElse("")) : List.of(
                     text(subject, "name").orElse(""),
                     date(reservation, "checkinDate").or(() -> date(reservation, "checkinTime")).orElse(""));
-            case RENTAL_CAR -> List.of(
+            case RENTAL_CAR -> referenced ? List.of() : List.of(
                     text(reservation, "pickupTime").orElse(""),
                     nameOf(reservation, "pickupLocation")
                             .or(() -> text(reservation, "pickupLocation", "address", "streetAddress"))
                             .orElse(""));
-            case EVENT -> List.of(
+            case EVENT -> referenced ? List.of(text(subject, "name").orElse("")) : List.of(
                     text(subject, "name").orElse(""),
                     text(subject, "startDate").orElse(""));
-            case FOOD -> List.of(
+            case FOOD -> referenced ? List.of(text(subject, "name").orElse("")) : List.of(
                     text(subject, "name").orElse(""),
                     text(reservation, "startTime").or(() -> text(reservation, "startDate")).orElse(""));
         };
     }
 
-    private static List<String> flightIdentity(Map<String, Object> flight) {
+    /**
+     * The day a leg departs or starts and where, to tell apart legs of one mail whose identity is otherwise the
+     * same (a weekly commute, a through flight's two legs under one number).
+     */
+    String day(Map<String, Object> reservation, Map<String, Object> subject) {
+        return switch (this) {
+            case FLIGHT -> departureDate(subject) + "|" + text(subject, "departureAirport", "iataCode").orElse("");
+            case TRAIN, BUS -> departureDate(subject);
+            case LODGING -> date(reservation, "checkinDate").or(() -> date(reservation, "checkinTime")).orElse("");
+            case RENTAL_CAR -> date(reservation, "pickupTime").orElse("");
+            case EVENT -> date(subject, "startDate").orElse("");
+            case FOOD -> date(reservation, "startTime").or(() -> date(reservation, "startDate")).orElse("");
+        };
+    }
+
+    private static List<String> trip(String number, String station, String day, boolean referenced) {
+        return referenced && !number.isEmpty() ? List.of(number, station) : List.of(number, station, day);
+    }
+
+    private static List<String> flightIdentity(Map<String, Object> flight, boolean referenced) {
         String airline = text(flight, "airline", "iataCode").map(code -> code.toUpperCase(Locale.ROOT)).orElse("");
         String number = text(flight, "flightNumber")
                 .map(value -> value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)).orElse("");
@@ -124,6 +145,9 @@ enum ReservationKind {
         }
         if (airline.isEmpty()) {
             airline = nameOf(flight, "airline").orElse("");
+        }
+        if (referenced && !number.isEmpty()) {
+            return List.of(airline, number);
         }
         return List.of(airline, number, departureDate(flight));
     }

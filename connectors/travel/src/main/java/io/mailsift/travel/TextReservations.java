@@ -31,8 +31,9 @@ final class TextReservations {
     /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
     private static final Pattern SUBJECT_NAME = Pattern.compile(
             "(?iu)(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
-                    + "tisch|mesa)\\s+(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)\\s+(?:the\\s+|le\\s+|la\\s+|el\\s+)?"
-                    + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d|$)");
+                    + "tisch|mesa)\\s+(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?"
+                    + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
+                    + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
     private static final Pattern NIGHTS = Pattern.compile(
             "(?iu)(?<![\\d])([1-9]\\d?)\\s*(nights?|nuits?|nächte|nacht|übernachtungen?|noches?)\\b");
     private static final Pattern TRAIN_WORDS = Pattern.compile(
@@ -103,7 +104,7 @@ final class TextReservations {
                 found.addAll(trains(bus));
             }
         }
-        lodging(!found.isEmpty()).ifPresent(found::add);
+        lodging(!found.isEmpty(), subject).ifPresent(found::add);
         if (found.isEmpty()) {
             rentalCar(subject).ifPresent(found::add);
         }
@@ -181,7 +182,8 @@ final class TextReservations {
      * The date printed nearest to a flight number, between the flight numbers before and after it (a date heads a
      * leg in some layouts and follows its number in others), one on its line first; else the last date before it.
      */
-    private Optional<LocalDate> nearestDate(List<Found<LocalDate>> dates, List<Token> numbers, int i) {
+    private Optional<LocalDate> nearestDate(List<Found<LocalDate>> dates, List<Found<LocalTime>> times,
+            List<Token> numbers, int i) {
         int at = numbers.get(i).start();
         int lineStart = lineStart(at);
         int lineEnd = lineEnd(at);
@@ -189,6 +191,17 @@ final class TextReservations {
                 .map(Found::value).findFirst();
         if (sameLine.isPresent()) {
             return sameLine;
+        }
+        // a date printed after the number and before the leg's first time is the leg's ("Flight / From / To / Date")
+        int next = i + 1 < numbers.size() ? lineStart(numbers.get(i + 1).start()) : text.length();
+        int firstTime = times.stream().mapToInt(Found::start).filter(t -> t > lineEnd && t < next).findFirst()
+                .orElse(-1);
+        if (firstTime > 0) {
+            Optional<LocalDate> beforeTime = dates.stream().filter(d -> d.start() > lineEnd && d.start() < firstTime)
+                    .map(Found::value).findFirst();
+            if (beforeTime.isPresent()) {
+                return beforeTime;
+            }
         }
         int low = i == 0 ? 0 : numbers.get(i - 1).end();
         int high = i + 1 < numbers.size() ? numbers.get(i + 1).start() : Integer.MAX_VALUE;
@@ -227,7 +240,7 @@ final class TextReservations {
             if (codes.size() < 2) {
                 continue; // a flight number without its route is a mention, not a leg
             }
-            Optional<LocalDate> date = nearestDate(dates, numbers, i);
+            Optional<LocalDate> date = nearestDate(dates, times, numbers, i);
             if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
                 continue;
             }
@@ -263,15 +276,28 @@ final class TextReservations {
         if (numbers.isEmpty() && !TRAIN_WORDS.matcher(text).find() && !bus) {
             return List.of();
         }
-        List<Map<String, Object>> legs = new ArrayList<>();
-        List<Region> regions = new ArrayList<>();
+        List<Region> forward = new ArrayList<>();
+        List<Region> backward = new ArrayList<>();
         if (numbers.isEmpty()) {
-            regions.add(new Region(0, text.length()));
+            forward.add(new Region(0, text.length()));
         }
         for (int i = 0; i < numbers.size(); i++) {
-            regions.add(new Region(i == 0 ? 0 : lineStart(numbers.get(i).start()),
+            forward.add(new Region(i == 0 ? 0 : lineStart(numbers.get(i).start()),
                     i + 1 < numbers.size() ? lineStart(numbers.get(i + 1).start()) : text.length()));
+            // the number after its leg ("London 09:01 → Paris 12:20 / Train 9014"): the region ends with its line
+            backward.add(new Region(i == 0 ? 0 : lineEnd(numbers.get(i - 1).start()) + 1,
+                    i + 1 < numbers.size() ? lineEnd(numbers.get(i).start()) : text.length()));
         }
+        List<Map<String, Object>> viaForward = trainLegs(numbers, forward, bus);
+        if (numbers.size() < 2) {
+            return viaForward;
+        }
+        List<Map<String, Object>> viaBackward = trainLegs(numbers, backward, bus);
+        return score(viaBackward) > score(viaForward) ? viaBackward : viaForward;
+    }
+
+    private List<Map<String, Object>> trainLegs(List<Token> numbers, List<Region> regions, boolean bus) {
+        List<Map<String, Object>> legs = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             Region region = regions.get(i);
             String part = text.substring(region.start(), region.end());
@@ -290,14 +316,20 @@ final class TextReservations {
             List<Found<LocalTime>> times = DateTimes.times(part);
             // a time on the station's own line, else one printed under its own label ("Arrival time: 10:05"),
             // else on the line after the station's unless that is the other station's line
-            Optional<LocalTime> departs = onLine(partLines, stations.fromLine())
+            Optional<LocalTime> departs = stopTime(partLines, stations, stations.fromLine())
+                    .or(() -> onLine(partLines, stations.fromLine()))
                     .or(() -> labelledTime(Labels.FROM, partLines))
                     .or(() -> timeAt(partLines, stations.fromLine(), stations.toLine()))
                     .or(() -> times.stream().map(Found::value).findFirst());
-            Optional<LocalTime> arrives = onLine(partLines, stations.toLine())
+            Optional<LocalTime> arrives = stopTime(partLines, stations, stations.toLine())
+                    .or(() -> onLine(partLines, stations.toLine()))
                     .or(() -> labelledTime(Labels.TO, partLines))
                     .or(() -> timeAt(partLines, stations.toLine(), stations.fromLine()))
-                    .filter(t -> stations.toLine() != stations.fromLine() && !t.equals(departs.orElse(null)));
+                    .filter(t -> stations.toLine() != stations.fromLine() && !t.equals(departs.orElse(null)))
+                    .or(() -> stations.fromLine() >= 0 && stations.fromLine() == stations.toLine()
+                            ? DateTimes.times(partLines.get(stations.toLine())).stream().skip(1).map(Found::value)
+                                    .findFirst()
+                            : Optional.empty());
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
             if (!numbers.isEmpty()) {
@@ -323,7 +355,11 @@ final class TextReservations {
     }
 
     /** Where a leg goes from and to, and the line (of its part) the departure was read from, or -1. */
-    private record Stations(String from, String to, int fromLine, int toLine) {
+    private record Stations(String from, String to, int fromLine, int toLine, boolean stops) {
+
+        Stations(String from, String to, int fromLine, int toLine) {
+            this(from, to, fromLine, toLine, false);
+        }
     }
 
     /** Departure and arrival station of a leg: by label, by an arrow between names, or as "time station" lines. */
@@ -334,6 +370,13 @@ final class TextReservations {
                 .map(e -> Map.entry(e.getKey(), station(e.getValue()))).filter(e -> !e.getValue().isEmpty()).findFirst();
         if (from.isPresent() && to.isPresent()) {
             return new Stations(from.get().getValue(), to.get().getValue(), from.get().getKey(), to.get().getKey());
+        }
+        // a timetable's rows of stops ("Halt | Datum | Zeit"): the first stop and the last
+        List<Map.Entry<Integer, String>> stops = Labels.STATION.values(part).stream()
+                .map(e -> Map.entry(e.getKey(), station(e.getValue()))).filter(e -> !e.getValue().isEmpty()).toList();
+        if (stops.size() >= 2 && !stops.getFirst().getValue().equals(stops.getLast().getValue())) {
+            return new Stations(stops.getFirst().getValue(), stops.getLast().getValue(), stops.getFirst().getKey(),
+                    stops.getLast().getKey(), true);
         }
         List<String> places = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
@@ -350,15 +393,16 @@ final class TextReservations {
         if (places.size() >= 2) {
             return new Stations(places.get(0), places.get(1), at.get(0), at.get(1));
         }
-        for (String line : part) {
-            Matcher m = ARROW.matcher(line.strip());
+        for (String lineText : part) {
+            Matcher m = ARROW.matcher(lineText.strip());
             if (m.matches()) {
                 String a = station(m.group(1));
                 String b = station(m.group(2));
                 // two airport codes around an arrow are a flight's route, whatever else the mail says
                 if (!a.isEmpty() && !b.isEmpty() && !a.matches("[A-Z]{3}") && !b.matches("[A-Z]{3}")
                         && a.length() <= 50 && b.length() <= 50) {
-                    return new Stations(a, b, -1, -1);
+                    int line = part.indexOf(lineText);
+                    return DateTimes.times(lineText).size() == 2 ? new Stations(a, b, line, line) : new Stations(a, b, -1, -1);
                 }
             }
         }
@@ -388,6 +432,20 @@ final class TextReservations {
      */
     private static Optional<LocalTime> timeAt(List<String> part, int line, int otherLine) {
         for (int i = line; i >= 0 && i < Math.min(part.size(), line + 2) && (i == line || i != otherLine); i++) {
+            List<Found<LocalTime>> times = DateTimes.times(part.get(i));
+            if (!times.isEmpty()) {
+                return Optional.of(times.getFirst().value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** In a timetable's rows, the time in the stop's row: its lines up to the next stop. */
+    private static Optional<LocalTime> stopTime(List<String> part, Stations stations, int line) {
+        if (!stations.stops() || line < 0) {
+            return Optional.empty();
+        }
+        for (int i = line; i < part.size() && (i == line || Labels.STATION.value(part, i).isEmpty()); i++) {
             List<Found<LocalTime>> times = DateTimes.times(part.get(i));
             if (!times.isEmpty()) {
                 return Optional.of(times.getFirst().value());
@@ -426,7 +484,42 @@ final class TextReservations {
 
     // ---- hotels
 
-    private Optional<Map<String, Object>> lodging(boolean journeyFound) {
+    /**
+     * A lodging's name as prose prints it: the lodging word with the capitalised words around it ("Grand Hotel
+     * Europa", "Hôtel de la Paix", "Hotel Seeblick Konstanz"), not the sentence it stands in.
+     */
+    private static final Pattern HOTEL_PHRASE = Pattern.compile(
+            "(?u)((?:[\\p{Lu}][\\p{L}'’&-]+\\s){0,2}(?i:hotel|hôtel|inn|resort|hostel|suites|lodge|aparthotel|"
+                    + "pension|gasthof|gasthaus|parador|hostal|residence|résidence|guesthouse|motel|posada|auberge)"
+                    + "(?:\\s(?:(?:de|du|des|la|le|del|am|an der|zum|zur|of|the|di|des)\\s)?[\\p{Lu}\\d][\\p{L}\\d'’&-]*){0,6})"
+                    + "(?![\\p{L}])");
+    private static final java.util.Set<String> NOT_NAME_WORDS = java.util.Set.of("Your", "Our", "The", "Dear",
+            "Ihr", "Ihre", "Votre", "Notre", "Su", "Tu", "Thanks", "Thank", "Welcome", "Willkommen", "Bienvenue",
+            "Bienvenido", "Booking", "Reservation", "Buchung", "Reservierung", "Réservation", "Reserva", "Confirmed",
+            "Confirmation", "Bestätigung", "Cancelled", "At", "In", "Im", "Vom", "Au", "En", "Book", "Stay");
+
+    private static List<String> hotelNames(String line) {
+        List<String> names = new ArrayList<>();
+        if (line.length() > 300 || line.contains("@") || line.contains("http")) {
+            return names;
+        }
+        Matcher m = HOTEL_PHRASE.matcher(line);
+        while (m.find()) {
+            List<String> words = new ArrayList<>(List.of(m.group(1).split("\\s+")));
+            while (words.size() > 2 && NOT_NAME_WORDS.contains(words.getFirst())) {
+                words.removeFirst();
+            }
+            while (words.size() > 2 && NOT_NAME_WORDS.contains(words.getLast())) {
+                words.removeLast();
+            }
+            if (words.size() >= 2) {
+                names.add(String.join(" ", words));
+            }
+        }
+        return names;
+    }
+
+    private Optional<Map<String, Object>> lodging(boolean journeyFound, String subject) {
         // "Arrival" and "Departure" mean check-in and check-out only in a mail about a stay, not about a journey
         boolean lodgingWords = !journeyFound && HOTEL_NAME.matcher(text).find();
         Optional<LocalDate> checkin = firstDate(Labels.CHECKIN)
@@ -446,10 +539,11 @@ final class TextReservations {
         Optional<String> name = Labels.HOTEL.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
                 .filter(v -> v.length() >= 3 && v.length() <= 80).findFirst()
                 .or(() -> lines.stream().map(line -> line.split("\t")[0].strip())
-                        .filter(line -> HOTEL_NAME.matcher(line).find() && line.length() <= 60
-                                && line.split("\\s+").length <= 8 && !line.contains("@") && !line.contains("http")
-                                && !line.endsWith(".") && !line.contains(":"))
-                        .findFirst());
+                        .filter(line -> line.length() <= 60 && hotelNames(line).contains(line))
+                        .findFirst())
+                .or(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), lines.stream())
+                        .flatMap(line -> hotelNames(line).stream())
+                        .max(java.util.Comparator.comparingInt(String::length)));
         if (name.isEmpty()) {
             return Optional.empty();
         }
@@ -479,17 +573,39 @@ final class TextReservations {
         return Optional.empty();
     }
 
+    /**
+     * The date and time of a label: in its own value first ("Pick-up: Fri 16 Apr 2027, 10:00"), else in the value and
+     * the two lines after it, unless those carry another value of a label (the return's under the pick-up's).
+     */
     private Optional<String> firstDateTime(Labels label) {
-        for (Map.Entry<Integer, String> value : label.values(lines)) {
+        List<Map.Entry<Integer, String>> values = label.values(lines);
+        for (Map.Entry<Integer, String> value : values) {
+            Optional<String> own = dateTime(value.getValue());
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        for (Map.Entry<Integer, String> value : values) {
             String around = value.getValue();
             for (int next = value.getKey() + 1; next < Math.min(lines.size(), value.getKey() + 3); next++) {
+                if (lines.get(next).indexOf('\t') > 0 && label.value(lines, next).isEmpty()) {
+                    break; // another label's row
+                }
                 around = around + "\n" + lines.get(next);
             }
-            List<Found<LocalDate>> dates = DateTimes.dates(around, reference, monthFirst);
-            List<Found<LocalTime>> times = DateTimes.times(around);
-            if (!dates.isEmpty() && !times.isEmpty()) {
-                return Optional.of(Legs.localTime(dates.getFirst().value(), times.getFirst().value(), Optional.empty()));
+            Optional<String> near = dateTime(around);
+            if (near.isPresent()) {
+                return near;
             }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> dateTime(String text) {
+        List<Found<LocalDate>> dates = DateTimes.dates(text, reference, monthFirst);
+        List<Found<LocalTime>> times = DateTimes.times(text);
+        if (!dates.isEmpty() && !times.isEmpty()) {
+            return Optional.of(Legs.localTime(dates.getFirst().value(), times.getFirst().value(), Optional.empty()));
         }
         return Optional.empty();
     }
