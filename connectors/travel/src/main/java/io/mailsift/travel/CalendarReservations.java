@@ -46,7 +46,7 @@ final class CalendarReservations {
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|booking|buchung|réservation|reserva|reservation|"
                     + "confirmation|bestätigung|order|bestellung|commande|pedido)\\b");
     private static final Pattern ROUTE = Pattern.compile(
-            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*([\\p{Lu}][^\\n\\t(,]{1,50})");
+            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*([\\p{Lu}][^\\n\\t,]{1,50})");
 
     private CalendarReservations() {
     }
@@ -116,17 +116,24 @@ final class CalendarReservations {
             String to;
             if (route.find()) {
                 from = route.group(1).strip();
-                to = route.group(2).strip();
+                to = withoutRemark(route.group(2));
             } else {
                 Matcher inDescription = ROUTE.matcher(stripNumbers(description));
                 if (!inDescription.find()) {
                     return Optional.empty();
                 }
                 from = inDescription.group(1).strip();
-                to = inDescription.group(2).strip();
+                to = withoutRemark(inDescription.group(2));
             }
             from = from.replaceFirst("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+", "").strip();
+            // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
+            from = from.replaceFirst("(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
+                    + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+", "")
+                    .replaceFirst("^\\d{1,2}[:h.]\\d{2}\\s*", "").strip();
             to = to.replaceAll("\\s+\\d{1,2}[:h.]\\d{2}.*$", "").strip();
+            if (from.isEmpty() || to.isEmpty()) {
+                return Optional.empty();
+            }
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
             List<Token> numbers = Legs.trainNumbers(summary + "\n" + description);
@@ -175,12 +182,17 @@ final class CalendarReservations {
         Matcher route = ROUTE.matcher(stripNumbers(text.replaceAll("(?<![\\p{L}\\d])[A-Z0-9]{2} ?\\d{1,4}(?!\\d)", " ")));
         while (route.find()) {
             Optional<Airports.Airport> from = Airports.ofPlaceName(route.group(1));
-            Optional<Airports.Airport> to = Airports.ofPlaceName(route.group(2));
+            Optional<Airports.Airport> to = Airports.ofPlaceName(withoutRemark(route.group(2)));
             if (from.isPresent() && to.isPresent() && !from.get().code().equals(to.get().code())) {
                 return List.of(from.get().code(), to.get().code());
             }
         }
         return List.of();
+    }
+
+    /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */
+    private static String withoutRemark(String place) {
+        return place.replaceFirst("\\s+\\(.*$", "").strip();
     }
 
     private static String stripNumbers(String summary) {

@@ -58,12 +58,17 @@ final class Legs {
             // "N123" (a bus line) is not "N1 23": a designator with a digit glued to a short number is not read
             boolean glued = m.end(1) == m.start(2) && m.group(1).chars().anyMatch(Character::isDigit)
                     && m.group(2).length() < 3;
-            if (!glued && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))) {
+            if (!glued && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
+                    && !OPERATED_BY.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
             }
         }
         return found;
     }
+
+    /** A codeshare's operating flight ("operated by KLM KL 1234") is the same leg under another number. */
+    private static final Pattern OPERATED_BY = Pattern.compile(
+            "(?iu)(operated by|opéré par|operé par|assuré par|durchgeführt von|operado por|betrieben von)[^\\n]{0,30}$");
 
     private static boolean isTrainProduct(String designator) {
         return Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB", "TE").contains(designator);

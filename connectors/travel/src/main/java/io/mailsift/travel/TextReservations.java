@@ -218,6 +218,17 @@ final class TextReservations {
         return dates.stream().filter(d -> d.start() < at).map(Found::value).reduce((first, second) -> second);
     }
 
+    /** Words before a time that make it a boarding, gate or check-in time, not the departure. */
+    private static final Pattern SERVICE_TIME = Pattern.compile(
+            "(?iu)(boarding|board|gate|check-?in|closes|close|embarquement|enregistrement|fermeture|einstieg|"
+                    + "gateschluss|schließt|embarque|facturación|cierre|puerta|latest|spätestens|au plus tard|"
+                    + "como muy tarde)[^\\n\\d]{0,20}$");
+
+    private boolean isServiceTime(Found<LocalTime> time) {
+        String before = text.substring(Math.max(lineStart(time.start()), time.start() - 40), time.start());
+        return SERVICE_TIME.matcher(before).find();
+    }
+
     private static int score(List<Map<String, Object>> legs) {
         return legs.stream().mapToInt(leg -> ((Map<?, ?>) leg.get("reservationFor")).size()).sum();
     }
@@ -244,7 +255,8 @@ final class TextReservations {
             if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
                 continue;
             }
-            List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region)).map(Found::value).toList();
+            List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region) && !isServiceTime(t))
+                    .map(Found::value).toList();
             Map<String, Object> flight = Legs.flight(numbers.get(i).value(), codes.get(0), codes.get(1));
             if (legTimes.isEmpty()) {
                 flight.put("departureDay", date.get().toString());
@@ -293,7 +305,8 @@ final class TextReservations {
             return viaForward;
         }
         List<Map<String, Object>> viaBackward = trainLegs(numbers, backward, bus);
-        return score(viaBackward) > score(viaForward) ? viaBackward : viaForward;
+        // read backwards only when that finds legs the forward reading loses, not merely fuller ones
+        return viaBackward.size() > viaForward.size() ? viaBackward : viaForward;
     }
 
     private List<Map<String, Object>> trainLegs(List<Token> numbers, List<Region> regions, boolean bus) {

@@ -312,4 +312,31 @@ class MailsWithoutMarkupTest {
             assertThat(JsonLd.types(data)).containsExactly("FlightReservation");
         }
     }
+
+    @Test
+    void aFlightMovedToAnotherDayKeepsTheKeyOfItsBooking() {
+        Finding booked = found("dev/flight-text-labels-en.eml").getFirst();
+        Finding moved = found("dev/flight-rescheduled-en.eml").getFirst();
+
+        assertThat(text(moved, "reservationFor", "departureTime")).startsWith("2027-03-13");
+        assertThat(text(booked, "reservationFor", "departureTime")).startsWith("2027-03-12");
+        assertThat(moved.key()).isEqualTo(booked.key());
+    }
+
+    @Test
+    void aCancelledStayHasTheKeyOfTheConfirmedOne() {
+        Finding confirmed = found("dev/hotel-booking-site-en.eml").getFirst();
+        Finding cancelled = found("dev/hotel-cancelled-en.eml").getFirst();
+
+        assertThat(cancelled.key()).isEqualTo(confirmed.key());
+        assertThat(text(cancelled, "reservationStatus")).isEqualTo("https://schema.org/ReservationCancelled");
+        assertThat(confirmed.data()).doesNotContainKey("reservationStatus");
+    }
+
+    @Test
+    void eachLegOfAnItineraryHasItsOwnKey() {
+        List<Finding> legs = found("dev/flight-text-labels-en.eml");
+
+        assertThat(legs).extracting(Finding::key).doesNotHaveDuplicates().hasSize(2);
+    }
 }

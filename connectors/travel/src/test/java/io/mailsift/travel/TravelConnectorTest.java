@@ -391,4 +391,31 @@ class TravelConnectorTest {
                  "reservationFor": {"@type": "LodgingBusiness", "name": "%s"}}
                 """.formatted(checkin, hotel);
     }
+
+    @Test
+    void shouldKeepBothLegsOfAFlightNumberFlownTwiceInOneBooking() {
+        String twice = """
+                [
+                  {"@type": "FlightReservation", "reservationNumber": "WK1234",
+                   "reservationFor": {"@type": "Flight", "flightNumber": "LH 400",
+                     "departureAirport": {"@type": "Airport", "iataCode": "FRA"},
+                     "departureTime": "2027-03-04T10:15:00+01:00"}},
+                  {"@type": "FlightReservation", "reservationNumber": "WK1234",
+                   "reservationFor": {"@type": "Flight", "flightNumber": "LH 400",
+                     "departureAirport": {"@type": "Airport", "iataCode": "FRA"},
+                     "departureTime": "2027-03-11T10:15:00+01:00"}}
+                ]
+                """;
+
+        assertThat(connector.extract(withMarkup(twice))).extracting(Finding::key).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @Test
+    void shouldKeepTheKeyOfABookedFlightMovedToAnotherDay() {
+        String moved = FLIGHT.replace("2027-03-04T20:15:00-08:00", "2027-03-05T08:00:00-08:00");
+
+        assertThat(moved).isNotEqualTo(FLIGHT);
+        assertThat(connector.extract(withMarkup(moved)).getFirst().key())
+                .isEqualTo(connector.extract(withMarkup(FLIGHT)).getFirst().key());
+    }
 }
