@@ -27,6 +27,9 @@ enum Labels {
             "code dossier", "référence de la réservation",
             "localizador", "código de reserva", "codigo de reserva", "número de reserva", "numero de reserva",
             "número de confirmación", "referencia de reserva", "referencia", "código de confirmación"),
+    /** Words that name a booking's code only when a code with a digit follows ("Confirmation: T7KQ2M"). */
+    REFERENCE_WORD("confirmation", "booking", "reservation", "buchung", "réservation", "reserva", "dossier",
+            "confirmación", "bestätigung"),
     HOTEL("hotel", "property", "accommodation", "hotel name", "unterkunft", "hébergement", "établissement", "hôtel",
             "alojamiento", "establecimiento"),
     CHECKIN("check-in", "check in", "checkin", "arrival date", "anreise", "anreisedatum", "arrivée", "date d'arrivée",
@@ -49,7 +52,8 @@ enum Labels {
     PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guest name", "name",
             "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
             "viajero", "huésped", "titular"),
-    DATE("date", "datum", "fecha", "day", "tag", "jour", "día"),
+    DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
+            "travel dates", "stay dates", "reisezeitraum", "période", "periodo"),
     TIME("time", "uhrzeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
 
     private final List<String> names;
@@ -188,6 +192,14 @@ enum Labels {
                 if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8) {
                     return Optional.of(code);
                 }
+            }
+        }
+        for (Map.Entry<Integer, String> each : REFERENCE_WORD.values(lines)) {
+            // the value is the code alone: "Booking: confirmed" or a sentence is no reference
+            Matcher m = CODE.matcher(each.getValue().strip());
+            if (m.matches() && m.group(1).chars().anyMatch(Character::isDigit)
+                    && m.group(1).chars().anyMatch(Character::isLetter)) {
+                return Optional.of(m.group(1));
             }
         }
         return Optional.empty();

@@ -34,6 +34,8 @@ final class TextReservations {
                     + "tisch|mesa)\\s+(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?"
                     + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
+    private static final Pattern RANGE = Pattern.compile(
+            "(?iu)\\s*(?:-|–|—|to|until|bis|au|jusqu'au|al|hasta el|a)\\s*");
     private static final Pattern NIGHTS = Pattern.compile(
             "(?iu)(?<![\\d])([1-9]\\d?)\\s*(nights?|nuits?|nächte|nacht|übernachtungen?|noches?)\\b");
     private static final Pattern TRAIN_WORDS = Pattern.compile(
@@ -169,9 +171,9 @@ final class TextReservations {
     private List<String> airportsByName(Region region) {
         List<String> part = List.of(text.substring(region.start(), region.end()).split("\n"));
         Optional<String> from = Labels.FROM.values(part).stream()
-                .flatMap(e -> Airports.ofPlaceName(e.getValue()).stream()).map(Airports.Airport::code).findFirst();
+                .flatMap(e -> Airports.ofPlaceName(place(e.getValue())).stream()).map(Airports.Airport::code).findFirst();
         Optional<String> to = Labels.TO.values(part).stream()
-                .flatMap(e -> Airports.ofPlaceName(e.getValue()).stream()).map(Airports.Airport::code).findFirst();
+                .flatMap(e -> Airports.ofPlaceName(place(e.getValue())).stream()).map(Airports.Airport::code).findFirst();
         if (from.isPresent() && to.isPresent() && !from.equals(to)) {
             return List.of(from.get(), to.get());
         }
@@ -330,6 +332,7 @@ final class TextReservations {
             // a time on the station's own line, else one printed under its own label ("Arrival time: 10:05"),
             // else on the line after the station's unless that is the other station's line
             Optional<LocalTime> departs = stopTime(partLines, stations, stations.fromLine())
+                    .or(() -> stations.fromLine() < 0 ? wordedTime(DEPARTURE_TIME, part) : Optional.empty())
                     .or(() -> onLine(partLines, stations.fromLine()))
                     .or(() -> labelledTime(Labels.FROM, partLines))
                     .or(() -> timeAt(partLines, stations.fromLine(), stations.toLine()))
@@ -339,6 +342,7 @@ final class TextReservations {
                     .or(() -> labelledTime(Labels.TO, partLines))
                     .or(() -> timeAt(partLines, stations.toLine(), stations.fromLine()))
                     .filter(t -> stations.toLine() != stations.fromLine() && !t.equals(departs.orElse(null)))
+                    .or(() -> stations.toLine() < 0 ? wordedTime(ARRIVAL_TIME, part) : Optional.empty())
                     .or(() -> stations.fromLine() >= 0 && stations.fromLine() == stations.toLine()
                             ? DateTimes.times(partLines.get(stations.toLine())).stream().skip(1).map(Found::value)
                                     .findFirst()
@@ -409,7 +413,8 @@ final class TextReservations {
         for (String lineText : part) {
             Matcher m = ARROW.matcher(lineText.strip());
             if (m.matches()) {
-                String a = station(m.group(1));
+                // "Hinfahrt: München Hbf → Salzburg Hbf": the leg's label is not part of the station
+                String a = station(m.group(1).replaceFirst("^[\\p{L} ]{2,20}:\\s+", ""));
                 String b = station(m.group(2));
                 // two airport codes around an arrow are a flight's route, whatever else the mail says
                 if (!a.isEmpty() && !b.isEmpty() && !a.matches("[A-Z]{3}") && !b.matches("[A-Z]{3}")
@@ -449,6 +454,23 @@ final class TextReservations {
             if (!times.isEmpty()) {
                 return Optional.of(times.getFirst().value());
             }
+        }
+        return Optional.empty();
+    }
+
+    /** A time right after a departure or arrival word in running text ("Abfahrt 09:27, Ankunft 11:00"). */
+    private static final Pattern DEPARTURE_TIME = Pattern.compile(
+            "(?iu)\\b(?:departure|departs|dep\\.|abfahrt|départ|salida)\\s*:?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+)?"
+                    + "(\\d{1,2}[:h.]\\d{2})");
+    private static final Pattern ARRIVAL_TIME = Pattern.compile(
+            "(?iu)\\b(?:arrival|arrives|arr\\.|ankunft|arrivée|llegada)\\s*:?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+)?"
+                    + "(\\d{1,2}[:h.]\\d{2})");
+
+    private static Optional<LocalTime> wordedTime(Pattern worded, String part) {
+        Matcher m = worded.matcher(part);
+        if (m.find()) {
+            List<Found<LocalTime>> times = DateTimes.times(m.group(1));
+            return times.isEmpty() ? Optional.empty() : Optional.of(times.getFirst().value());
         }
         return Optional.empty();
     }
@@ -539,6 +561,18 @@ final class TextReservations {
                 .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
         Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
                 .or(() -> lodgingWords ? firstDate(Labels.FROM) : Optional.empty());
+        if (checkin.isEmpty() && checkout.isEmpty() && HOTEL_NAME.matcher(text).find() && !journeyFound) {
+            // "Dates: del 14/05/2027 al 17/05/2027", "from 9 April 2027 to 12 April 2027": a stay's two ends
+            for (Map.Entry<Integer, String> value : Labels.DATE.values(lines)) {
+                List<Found<LocalDate>> ends = DateTimes.dates(value.getValue(), reference, monthFirst);
+                if (ends.size() == 2 && RANGE.matcher(value.getValue().substring(ends.get(0).end(),
+                        ends.get(1).start())).matches()) {
+                    checkin = Optional.of(ends.get(0).value());
+                    checkout = Optional.of(ends.get(1).value());
+                    break;
+                }
+            }
+        }
         if (checkin.isPresent() && (checkout.isEmpty() || !checkout.get().isAfter(checkin.get()))) {
             Matcher nights = NIGHTS.matcher(text);
             if (nights.find()) {
@@ -668,8 +702,10 @@ final class TextReservations {
         if (!FOOD_WORDS.matcher(subject + "\n" + text).find() || TICKET_WORDS.matcher(subject).find()) {
             return Optional.empty();
         }
-        Optional<String> name = Labels.RESTAURANT.values(lines).stream().map(e -> place(e.getValue())).filter(
-                n -> !n.isEmpty()).findFirst().or(() -> subjectName(subject));
+        // a restaurant's name as printed: "Le Comptoir" keeps its article, which place() would take for a word
+        Optional<String> name = Labels.RESTAURANT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+                .filter(n -> n.length() >= 3 && n.length() <= 80 && !place(n).isEmpty()).findFirst()
+                .or(() -> subjectName(subject));
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
