@@ -97,8 +97,11 @@ final class TextReservations {
                 || CAR_WORDS.matcher(subject + "\n" + text).find() && !Labels.PICKUP.values(lines).isEmpty();
         if (found.isEmpty() && (!elsewhere || !Legs.trainNumbers(text).isEmpty())) {
             // "Estación de autobuses" names a bus station, not a railway one
-            boolean bus = BUS_WORDS.matcher(text).find()
-                    && !TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).find();
+            // bus when the mail speaks more of buses than of trains: a coach stop at a "Hbf" or a "Gare" is a bus's
+            long busWords = BUS_WORDS.matcher(text).results().count();
+            long trainWords = TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count();
+            boolean bus = busWords > 0 && busWords >= trainWords && Legs.trainNumbers(text).stream()
+                    .noneMatch(t -> Character.isLetter(t.value().charAt(0)));
             // pick-up and return labelled both, and no train number: a rental, however its words are spelled
             boolean rental = VEHICLE_WORDS.matcher(text).find() && !Labels.PICKUP.values(lines).isEmpty()
                     && !Labels.DROPOFF.values(lines).isEmpty();
@@ -170,14 +173,24 @@ final class TextReservations {
     /** Departure and arrival airports printed as names under from/to labels ("Departure: FRANKFURT, DE"). */
     private List<String> airportsByName(Region region) {
         List<String> part = List.of(text.substring(region.start(), region.end()).split("\n"));
-        Optional<String> from = Labels.FROM.values(part).stream()
-                .flatMap(e -> Airports.ofPlaceName(place(e.getValue())).stream()).map(Airports.Airport::code).findFirst();
-        Optional<String> to = Labels.TO.values(part).stream()
-                .flatMap(e -> Airports.ofPlaceName(place(e.getValue())).stream()).map(Airports.Airport::code).findFirst();
+        Optional<String> from = Labels.FROM.values(part).stream().flatMap(e -> airportNamed(part, e).stream())
+                .findFirst();
+        Optional<String> to = Labels.TO.values(part).stream().flatMap(e -> airportNamed(part, e).stream())
+                .findFirst();
         if (from.isPresent() && to.isPresent() && !from.equals(to)) {
             return List.of(from.get(), to.get());
         }
         return List.of();
+    }
+
+    /** The airport a label's value names, or the line under it names (a table cell: date, then the city). */
+    private Optional<String> airportNamed(List<String> part, Map.Entry<Integer, String> value) {
+        Optional<Airports.Airport> named = Airports.ofPlaceName(place(value.getValue()));
+        int next = value.getKey() + 1;
+        if (named.isEmpty() && next < part.size() && part.get(next).indexOf('\t') < 0) {
+            named = Airports.ofPlaceName(place(part.get(next)));
+        }
+        return named.map(Airports.Airport::code);
     }
 
     /**
