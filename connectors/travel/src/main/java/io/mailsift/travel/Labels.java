@@ -44,7 +44,9 @@ enum Labels {
             "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida"),
     DROPOFF("drop-off", "dropoff", "drop off", "return", "drop-off location", "return location", "rückgabe",
             "rückgabeort", "restitution", "retour", "dépôt", "devolución", "devolucion", "lugar de devolución"),
-    EVENT("event", "show", "concert", "veranstaltung", "événement", "spectacle", "evento", "espectáculo"),
+    EVENT("event", "show", "concert", "veranstaltung", "événement", "spectacle", "evento", "espectáculo",
+            "event name", "performance", "konzert", "vorstellung", "manifestation", "concierto", "match", "game",
+            "exhibition", "ausstellung", "exposition", "exposición"),
     VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto"),
     RESTAURANT("restaurant", "restaurante"),
     /** A stop in a timetable table ("Halt | Datum | Zeit"): the first is where the journey starts, the last its end. */

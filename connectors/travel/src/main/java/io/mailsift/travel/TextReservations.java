@@ -718,7 +718,11 @@ final class TextReservations {
         // a restaurant's name as printed: "Le Comptoir" keeps its article, which place() would take for a word
         Optional<String> name = Labels.RESTAURANT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
                 .filter(n -> n.length() >= 3 && n.length() <= 80 && !place(n).isEmpty()).findFirst()
-                .or(() -> subjectName(subject));
+                .or(() -> subjectName(subject))
+                .or(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), lines.stream())
+                        .flatMap(line -> RESTAURANT_PHRASE.matcher(line).results()).map(m -> m.group(1))
+                        .filter(n -> !n.matches("(?iu)\\p{L}+")).findFirst())
+                .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst());
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
@@ -735,7 +739,8 @@ final class TextReservations {
             return Optional.empty();
         }
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
-                .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject));
+                .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject))
+                .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst());
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
@@ -763,6 +768,28 @@ final class TextReservations {
             }
         }
         return false;
+    }
+
+    /** A restaurant's name as prose prints it: "Restaurant Zur Post", "Trattoria da Enzo", "Brasserie Lipp". */
+    private static final Pattern RESTAURANT_PHRASE = Pattern.compile(
+            "(?u)((?i:restaurant|restaurante|ristorante|trattoria|osteria|brasserie|bistro|bistrot|taverna|gasthaus|"
+                    + "gasthof|wirtshaus|café|cafe|pizzeria|steakhouse|tapería|marisquería)"
+                    + "(?:\\s(?:(?:de|du|des|la|le|del|da|am|zum|zur|of|the|di)\\s)?[\\p{Lu}\\d][\\p{L}\\d'’&-]*){1,4})"
+                    + "(?![\\p{L}])");
+
+    /** The name a sentence of the body gives, as a subject would ("Your table at Le Petit Bistro is booked"). */
+    private static Optional<String> sentenceName(String line) {
+        if (line.length() > 200) {
+            return Optional.empty();
+        }
+        Matcher m = SUBJECT_NAME.matcher(line);
+        if (!m.find() || !Character.isLetter(m.group(1).charAt(0))) {
+            return Optional.empty();
+        }
+        // the sentence goes on with the venue or ends: "… para Noche Flamenca en el Teatro Real."
+        String name = m.group(1).replaceFirst("\\s+(?:en el|en la|en|at the|at|im|in der|in the|au|à la|à l'|à)\\s+"
+                + "\\p{Lu}.*$", "").replaceFirst("[.!]+$", "").strip();
+        return name.length() >= 3 ? Optional.of(name) : Optional.empty();
     }
 
     private static Optional<String> subjectName(String subject) {
