@@ -18,15 +18,16 @@ enum Labels {
     REFERENCE("booking reference", "booking ref", "booking code", "booking number", "booking no", "booking id",
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
-            "itinerary number", "order number", "order no", "order #", "order id",
-            "bestellnummer", "numéro de commande", "n° de commande", "número de pedido", "numero de pedido",
-            "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
+            "itinerary number", "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
             "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
             "numéro de réservation", "numéro de confirmation", "n° de réservation", "numéro de dossier",
             "code dossier", "référence de la réservation",
             "localizador", "código de reserva", "codigo de reserva", "número de reserva", "numero de reserva",
             "número de confirmación", "referencia de reserva", "referencia", "código de confirmación"),
+    /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
+    ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
+            "n° de commande", "número de pedido", "numero de pedido"),
     /** Words that name a booking's code only when a code with a digit follows ("Confirmation: T7KQ2M"). */
     REFERENCE_WORD("confirmation", "booking", "reservation", "buchung", "réservation", "reserva", "dossier",
             "confirmación", "bestätigung"),
@@ -187,12 +188,15 @@ enum Labels {
      * least one digit or all in capitals; the first one wins.
      */
     static Optional<String> reference(List<String> lines) {
-        for (Map.Entry<Integer, String> each : REFERENCE.values(lines)) {
-            Matcher m = CODE.matcher(each.getValue());
-            while (m.find()) {
-                String code = m.group(1);
-                if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8) {
-                    return Optional.of(code);
+        // a booking reference or PNR first, a ticket seller's or booking site's order number else
+        for (Labels label : List.of(REFERENCE, ORDER_REFERENCE)) {
+            for (Map.Entry<Integer, String> each : label.values(lines)) {
+                Matcher m = CODE.matcher(each.getValue());
+                while (m.find()) {
+                    String code = m.group(1);
+                    if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8) {
+                        return Optional.of(code);
+                    }
                 }
             }
         }
