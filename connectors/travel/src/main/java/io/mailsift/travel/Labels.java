@@ -123,14 +123,12 @@ enum Labels {
 
     /** Whether a table cell is nothing but a label (of any field): a header cell. */
     static boolean isAnyBare(String cell) {
-        String bare = bare(cell);
-        for (Labels label : values()) {
-            if (label.names.contains(bare)) {
-                return true;
-            }
-        }
-        return false;
+        return cell.length() <= 40 && ALL_NAMES.contains(bare(cell));
     }
+
+    /** Every name of every label, for the header-cell test that runs on each cell of each table row. */
+    private static final java.util.Set<String> ALL_NAMES = java.util.Arrays.stream(values())
+            .flatMap(label -> label.names.stream()).collect(Collectors.toUnmodifiableSet());
 
     /** The value of this label in the line, or of the next line when the line is the bare label. */
     Optional<String> value(List<String> lines, int index) {

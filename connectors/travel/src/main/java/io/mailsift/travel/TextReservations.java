@@ -472,12 +472,12 @@ final class TextReservations {
     }
 
     /** A time right after a departure or arrival word in running text ("Abfahrt 09:27, Ankunft 11:00"). */
-    private static final Pattern DEPARTURE_TIME = Pattern.compile(
-            "(?iu)\\b(?:departure|departs|dep\\.|abfahrt|départ|salida)\\s*:?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+)?"
-                    + "(\\d{1,2}[:h.]\\d{2})");
-    private static final Pattern ARRIVAL_TIME = Pattern.compile(
-            "(?iu)\\b(?:arrival|arrives|arr\\.|ankunft|arrivée|llegada)\\s*:?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+)?"
-                    + "(\\d{1,2}[:h.]\\d{2})");
+    private static final Pattern DEPARTURE_TIME = timeAfter("departure|departs|dep\\.|abfahrt|départ|salida");
+    private static final Pattern ARRIVAL_TIME = timeAfter("arrival|arrives|arr\\.|ankunft|arrivée|llegada");
+
+    private static Pattern timeAfter(String words) {
+        return Pattern.compile("(?iu)\\b(?:" + words + ")\\s*:?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+)?(\\d{1,2}[:h.]\\d{2})");
+    }
 
     private static Optional<LocalTime> wordedTime(Pattern worded, String part) {
         Matcher m = worded.matcher(part);
