@@ -31,9 +31,10 @@ import io.mailsift.connector.SpiVersion;
  * Reservations without a {@code reservationFor} are skipped.
  *
  * <p>Keys: reservation type + booking reference ({@code reservationNumber}, else the person it is under) + what
- * identifies the leg (a flight's airline, number and departure date; a train's or bus's number, departure station
- * and date; a hotel's name and check-in date; a rental car's pickup time and place; an event's name and start; a
- * restaurant's name and time). A re-sent or updated confirmation therefore replaces the earlier finding.
+ * identifies the leg. With a booking reference, what survives a schedule change: a flight's airline and number, a
+ * train's or bus's number and departure station, a hotel's, event's or restaurant's name (a rental car: the booking
+ * alone); without one the departure day or start is part of it too ({@link ReservationKind#legIdentity}). A re-sent,
+ * rescheduled or cancelled confirmation therefore gives the key of the earlier finding (docs/travel.md, "Keys").
  *
  * <p>Stateless and thread-safe.
  *
