@@ -72,6 +72,8 @@ enum Labels {
         return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?(?:"
                 + alternatives()
                 + ")\\.?(?:[ \\u00a0]+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
+                // a reference's label may go on for a few words before its colon: "Référence de votre réservation :"
+                + (this == REFERENCE || this == ORDER_REFERENCE ? "(?:(?:[ \\u00a0]+[\\p{L}'’]{1,12}){1,3}(?=\\s*:))?" : "")
                 + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|：|\\t|-\\s|=|\\s(?:is|est|ist|es|lautet)\\b:?"
                 + "|\\s(?=(?-i:[A-Z0-9][A-Z0-9-]{4,})(?![\\p{L}\\d])))\\s*(\\S.*)$");
     }
@@ -192,6 +194,9 @@ enum Labels {
                 Matcher m = CODE.matcher(each.getValue());
                 while (m.find()) {
                     String code = m.group(1);
+                    if (code.length() > 3 && code.charAt(2) == '/') {
+                        code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
+                    }
                     if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8) {
                         return Optional.of(code);
                     }

@@ -539,7 +539,7 @@ final class TextReservations {
     private static final Pattern HOTEL_PHRASE = Pattern.compile(
             "(?u)((?:[\\p{Lu}][\\p{L}'’&-]+\\s){0,2}(?i:hotel|hôtel|inn|resort|hostel|suites|lodge|aparthotel|"
                     + "pension|gasthof|gasthaus|parador|hostal|residence|résidence|guesthouse|motel|posada|auberge)"
-                    + "(?:\\s(?:(?:de|du|des|la|le|del|am|an der|zum|zur|of|the|di|des)\\s)?[\\p{Lu}\\d][\\p{L}\\d'’&-]*){0,6})"
+                    + "(?:\\s(?:(?:de|du|des|la|le|del|am|an|der|zum|zur|of|the|di|los|las|el)\\s){0,2}[\\p{Lu}\\d][\\p{L}\\d'’&-]*){0,6})"
                     + "(?![\\p{L}])");
     private static final java.util.Set<String> NOT_NAME_WORDS = java.util.Set.of("Your", "Our", "The", "Dear",
             "Ihr", "Ihre", "Votre", "Notre", "Su", "Tu", "Thanks", "Thank", "Welcome", "Willkommen", "Bienvenue",
