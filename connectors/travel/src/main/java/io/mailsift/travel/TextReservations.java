@@ -341,7 +341,6 @@ final class TextReservations {
             if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
                 continue;
             }
-            List<Found<LocalTime>> times = DateTimes.times(part);
             // a time on the station's own line, else one printed under its own label ("Arrival time: 10:05"),
             // else on the line after the station's unless that is the other station's line
             Optional<LocalTime> departs = stopTime(partLines, stations, stations.fromLine())
@@ -349,7 +348,7 @@ final class TextReservations {
                     .or(() -> onLine(partLines, stations.fromLine()))
                     .or(() -> labelledTime(Labels.FROM, partLines))
                     .or(() -> timeAt(partLines, stations.fromLine(), stations.toLine()))
-                    .or(() -> times.stream().map(Found::value).findFirst());
+                    .or(() -> firstTimeFrom(partLines, stations));
             Optional<LocalTime> arrives = stopTime(partLines, stations, stations.toLine())
                     .or(() -> onLine(partLines, stations.toLine()))
                     .or(() -> labelledTime(Labels.TO, partLines))
@@ -463,6 +462,26 @@ final class TextReservations {
      */
     private static Optional<LocalTime> timeAt(List<String> part, int line, int otherLine) {
         for (int i = line; i >= 0 && i < Math.min(part.size(), line + 2) && (i == line || i != otherLine); i++) {
+            List<Found<LocalTime>> times = DateTimes.times(part.get(i));
+            if (!times.isEmpty()) {
+                return Optional.of(times.getFirst().value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first time printed from the departure's line on: a time above it (when the mail was booked, a header's) is
+     * not the departure's.
+     */
+    private static Optional<LocalTime> firstTimeFrom(List<String> part, Stations stations) {
+        int from = stations.fromLine();
+        for (int i = 0; from < 0 && i < part.size(); i++) {
+            if (part.get(i).contains(stations.from())) {
+                from = i;
+            }
+        }
+        for (int i = Math.max(0, from); from >= 0 && i < part.size(); i++) {
             List<Found<LocalTime>> times = DateTimes.times(part.get(i));
             if (!times.isEmpty()) {
                 return Optional.of(times.getFirst().value());
