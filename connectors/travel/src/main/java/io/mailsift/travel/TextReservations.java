@@ -818,22 +818,40 @@ final class TextReservations {
 
     /** The date and time labelled as such, or the first date of the mail with the first time after it. */
     private Optional<String> startTime() {
-        Optional<LocalDate> date = firstDate(Labels.DATE);
+        LocalDate earliest = reference.minusDays(2);
         Optional<LocalTime> time = Labels.TIME.values(lines).stream()
                 .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst();
+        Optional<LocalDate> date = Optional.empty();
+        for (Map.Entry<Integer, String> value : Labels.DATE.values(lines)) {
+            String around = value.getValue();
+            if (value.getKey() + 1 < lines.size()) {
+                around = around + "\n" + lines.get(value.getKey() + 1);
+            }
+            Optional<LocalDate> labelled = DateTimes.dates(around, reference, monthFirst).stream().map(Found::value)
+                    .filter(d -> !d.isBefore(earliest)).findFirst();
+            if (labelled.isPresent() && date.isEmpty()) {
+                date = labelled;
+                // "Date: Sat 13 Mar 2027, 19:30": the time in the date's own value when no time label gives one
+                if (time.isEmpty()) {
+                    time = DateTimes.times(around).stream().map(Found::value).findFirst();
+                }
+            }
+        }
         if (date.isEmpty()) {
-            List<Found<LocalDate>> dates = DateTimes.dates(text, reference, monthFirst);
-            if (dates.isEmpty()) {
+            // the first date still to come: an order's or the mail's own date earlier in the text is not the start
+            Optional<Found<LocalDate>> first = DateTimes.dates(text, reference, monthFirst).stream()
+                    .filter(d -> !d.value().isBefore(earliest)).findFirst();
+            if (first.isEmpty()) {
                 return Optional.empty();
             }
-            date = Optional.of(dates.getFirst().value());
+            date = Optional.of(first.get().value());
             if (time.isEmpty()) {
-                int after = dates.getFirst().end();
+                int after = first.get().end();
                 time = DateTimes.times(text.substring(after, Math.min(text.length(), after + 120))).stream()
                         .map(Found::value).findFirst();
             }
         }
-        if (time.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+        if (time.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(Legs.localTime(date.get(), time.get(), Optional.empty()));
