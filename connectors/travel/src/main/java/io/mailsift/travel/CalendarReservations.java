@@ -129,7 +129,7 @@ final class CalendarReservations {
             // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
             from = from.replaceFirst("(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+", "")
-                    .replaceFirst("^\\d{1,2}[:h.]\\d{2}\\s*", "").strip();
+                    .replaceFirst("^\\d{1,2}[:h.]\\d{2}\\s*", "").replaceFirst("\\s+\\d{1,2}[:h.]\\d{2}.*$", "").strip();
             to = to.replaceAll("\\s+\\d{1,2}[:h.]\\d{2}.*$", "").strip();
             if (from.isEmpty() || to.isEmpty()) {
                 return Optional.empty();
