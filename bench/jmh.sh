@@ -2,7 +2,7 @@
 # Connector throughput (issues 5 and 6): builds bench/jmh's benchmarks.jar and runs its JMH benchmarks, one thread
 # (one core) each, over bench/travel-corpus and bench/purchase-corpus. Not a test; nothing here runs in CI.
 #
-#   bench/jmh.sh [OUTDIR] [JMH OPTIONS...]      # default /tmp/mailsift-jmh; ~6 min on 2 cores
+#   bench/jmh.sh [OUTDIR] [JMH OPTIONS...]      # default /tmp/mailsift-jmh; ~7 min on 2 cores
 #   bench/jmh.sh /tmp/jmh Travel                # only the travel benchmarks (a regular expression)
 #   bench/jmh.sh /tmp/jmh -prof gc              # with JMH's allocation profiler
 #
