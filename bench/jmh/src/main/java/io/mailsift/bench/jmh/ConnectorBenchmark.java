@@ -48,6 +48,8 @@ public abstract class ConnectorBenchmark {
     /** Header blocks generated for the rejection set, besides the corpora's own mail. */
     static final int GENERATED_HEADERS = 600;
 
+    // JMH sets each @Param before the setup; the initial values are the same defaults for use outside JMH (the test).
+
     /** The travel corpus; the repository's by default, found from any folder of the checkout. */
     @Param("bench/travel-corpus")
     public String travelCorpus = "bench/travel-corpus";
