@@ -1,7 +1,9 @@
 package io.mailsift.bench.jmh;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -76,16 +78,18 @@ public abstract class ConnectorBenchmark {
 
     @Setup(Level.Trial)
     public void readCorpora() throws MalformedEmailException {
-        List<CorpusMail> own = BenchCorpus.read(BenchCorpus.locate(ownCorpus()), parser);
+        Map<String, List<CorpusMail>> corpora = new LinkedHashMap<>();
+        for (String corpus : List.of(travelCorpus, purchaseCorpus)) {
+            corpora.put(corpus, BenchCorpus.read(BenchCorpus.locate(corpus), parser));
+        }
+        List<CorpusMail> own = corpora.get(ownCorpus());
         List<CorpusMail> acceptedMails = own.stream()
                 .filter(mail -> connector.interestedIn(mail.email().headers())).toList();
         accepted = acceptedMails.stream().map(CorpusMail::email).toArray(Email[]::new);
         acceptedRaw = acceptedMails.stream().map(CorpusMail::raw).toArray(byte[][]::new);
 
         List<EmailHeaders> candidates = new ArrayList<>();
-        for (String corpus : List.of(travelCorpus, purchaseCorpus)) {
-            BenchCorpus.read(BenchCorpus.locate(corpus), parser).forEach(mail -> candidates.add(mail.email().headers()));
-        }
+        corpora.values().forEach(mails -> mails.forEach(mail -> candidates.add(mail.email().headers())));
         int fromCorpora = candidates.size();
         for (byte[] block : UnrelatedHeaders.blocks(GENERATED_HEADERS, 42)) {
             candidates.add(parser.parse(block).headers());
