@@ -189,51 +189,45 @@ final class RawScripts {
         }
     }
 
-    /** The script's text up to {@code </script} followed by whitespace, {@code /} or {@code >}; past its end tag. */
+    /** The script's text up to its end tag, moving past that; {@code null} when it has none or is escaped. */
     private @Nullable String scriptData() {
-        int start = at;
-        int from = at;
-        while (true) {
-            int end = html.indexOf("</", from);
-            if (end < 0) {
-                return null;
-            }
-            int after = end + 2 + 6;
-            if (html.regionMatches(true, end + 2, "script", 0, 6) && after < html.length()
-                    && (isSpace(html.charAt(after)) || html.charAt(after) == '/' || html.charAt(after) == '>')) {
-                String data = html.substring(start, end);
-                if (data.contains("<!--")) {
-                    return null; // escaped script data: where it ends depends on more than the next end tag
-                }
-                at = end + 2;
-                tagName();
-                return attributes(null) ? data : null;
-            }
-            from = end + 2;
+        int end = endTag("script", at);
+        if (end < 0) {
+            return null;
         }
+        String data = html.substring(at, end);
+        if (data.contains("<!--")) {
+            return null; // escaped script data: where it ends depends on more than the next end tag
+        }
+        at = end + 2;
+        tagName();
+        return attributes(null) ? data : null;
     }
 
     /** Past the end tag of a text-only element, or to the end of the document. */
     private void skipToEndTag(String name) {
-        int from = at;
-        while (true) {
-            int end = html.indexOf("</", from);
-            if (end < 0) {
-                at = html.length();
-                return;
-            }
+        int end = endTag(name, at);
+        if (end < 0) {
+            at = html.length();
+            return;
+        }
+        at = end + 2;
+        tagName();
+        if (!attributes(null)) {
+            at = html.length();
+        }
+    }
+
+    /** Where the next {@code </name} followed by whitespace, {@code /} or {@code >} starts (any case), or -1. */
+    private int endTag(String name, int from) {
+        for (int end = html.indexOf("</", from); end >= 0; end = html.indexOf("</", end + 2)) {
             int after = end + 2 + name.length();
             if (html.regionMatches(true, end + 2, name, 0, name.length()) && after < html.length()
                     && (isSpace(html.charAt(after)) || html.charAt(after) == '/' || html.charAt(after) == '>')) {
-                at = end + 2;
-                tagName();
-                if (!attributes(null)) {
-                    at = html.length();
-                }
-                return;
+                return end;
             }
-            from = end + 2;
         }
+        return -1;
     }
 
     private static @Nullable String firstValue(List<String[]> attributes, String name) {

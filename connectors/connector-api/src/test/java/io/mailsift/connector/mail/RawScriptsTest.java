@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -68,14 +67,8 @@ class RawScriptsTest {
         assertThat(RawScripts.jsonLd(html)).isEqualTo(byJsoup(html)).containsExactly("[1]");
     }
 
-    static Stream<Path> corpus() throws IOException {
-        return Files.list(TestMessages.corpus("structureddata"))
-                .filter(path -> path.toString().endsWith(".html"))
-                .sorted();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
+    @MethodSource("io.mailsift.connector.mail.StructuredDataCorpusTest#cases")
     void shouldFindTheScriptsJsoupFindsInTheKItineraryCorpus(Path file) throws IOException {
         String html = Files.readString(file, StandardCharsets.UTF_8);
 
