@@ -11,7 +11,7 @@ mkdir -p "$WORK"
 trap 'stop_app "$WORK"; "$BENCH_DIR/dovecot.sh" stop "$DOVECOT"' EXIT
 
 log "generating $MESSAGES messages"
-"$JAVA" "$BENCH_DIR/Bench.java" generate "$DOVECOT/mail/user0/Maildir" "$MESSAGES" 42 | tee "$WORK/generate.txt" >&2
+"$JAVA" "$BENCH_DIR/Bench.java" generate "$DOVECOT/mail/user0/Maildir" "$MESSAGES" "${BENCH_SEED:-42}" | tee "$WORK/generate.txt" >&2
 "$BENCH_DIR/dovecot.sh" start "$DOVECOT" "$IMAP_PORT" 1 >&2
 DOVEADM=(doveadm -c "$DOVECOT/dovecot.conf")
 
@@ -75,10 +75,12 @@ APP_CPU_BEFORE=$(process_cpu_seconds "$APP_PID")
 # The JVM's CPU from its watcher's start too (the figure above includes the end of Spring's start-up).
 wait_until 120 "the watcher to start" grep -q "Watching INBOX" "$WORK/app.log"
 APP_CPU_AT_WATCH=$(process_cpu_seconds "$APP_PID")
+thread_cpu_ticks "$APP_PID" > "$WORK/threads-at-watch.tsv"
 checkpoint_at_end() { [[ $(sql "SELECT last_uid FROM folder_checkpoints" 2>/dev/null) == "$LAST_UID" ]]; }
 wait_until 1800 "the checkpoint to reach UID $LAST_UID" checkpoint_at_end
 MAILSIFT_CPU=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
 APP_CPU_AT_END=$(process_cpu_seconds "$APP_PID")
+thread_cpu_ticks "$APP_PID" > "$WORK/threads-at-end.tsv"
 APP_CPU=$(awk -v a="$APP_CPU_BEFORE" -v b="$APP_CPU_AT_END" 'BEGIN{printf "%.1f", b-a}')
 APP_CPU_WATCH=$(awk -v a="$APP_CPU_AT_WATCH" -v b="$APP_CPU_AT_END" 'BEGIN{printf "%.1f", b-a}')
 # The checkpoint row's own timestamp says when the last message was committed (the poll adds up to 0.1 s).
@@ -92,6 +94,26 @@ RSS_KB=$(awk '/VmRSS/{print $2}' "/proc/$APP_PID/status")
 actuator_admin > /dev/null || true
 BODIES=$(actuator metrics/mailsift.ingest.bodies.fetched \
     | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2 || true)
+
+# BENCH_WARM_RERUN=1: the same backfill again in the same, now warm, JVM: the checkpoint, findings and errors are
+# deleted, Dovecot ends the session (doveadm kick), and the watcher's reconnect finds no checkpoint and links the
+# folder again. Timed from the second "linking" log line to the checkpoint's last commit; the difference to the cold
+# run above is what a cold JVM (class loading, the JIT compilers) costs.
+if [[ -n "${BENCH_WARM_RERUN:-}" ]]; then
+    log "warm rerun: forgetting checkpoint and findings, ending the IMAP session"
+    sql "DELETE FROM folder_checkpoints; DELETE FROM findings; DELETE FROM connector_errors" > /dev/null
+    "${DOVEADM[@]}" kick user0 > /dev/null
+    linked_twice() { (($(grep -c "linking;" "$WORK/app.log") >= 2)); }
+    wait_until 120 "the second linking" linked_twice
+    WARM_CPU_AT_LINK=$(process_cpu_seconds "$APP_PID")
+    thread_cpu_ticks "$APP_PID" > "$WORK/threads-warm-at-link.tsv"
+    wait_until 1800 "the checkpoint to reach UID $LAST_UID again" checkpoint_at_end
+    WARM_CPU_AT_END=$(process_cpu_seconds "$APP_PID")
+    thread_cpu_ticks "$APP_PID" > "$WORK/threads-warm-at-end.tsv"
+    WARM_DONE_MS=$(sql "SELECT (extract(epoch FROM updated_at) * 1000)::bigint FROM folder_checkpoints")
+    WARM_LINK_MS=$(date -d "$(grep "linking;" "$WORK/app.log" | sed -n 2p | awk '{print $1}')" +%s%3N)
+    WARM_FINDINGS=$(sql "SELECT count(*) FROM findings")
+fi
 stop_app "$WORK"
 
 awk -v watch="$WATCH_MS" -v start="$START_MS" -v done="$DONE_MS" -v mb="$MBSYNC_S" -v n="$LAST_UID" \
@@ -113,3 +135,15 @@ awk -v watch="$WATCH_MS" -v start="$START_MS" -v done="$DONE_MS" -v mb="$MBSYNC_
     printf "load_average_at_end=%s\nembedded_postgresql=%s\n", load, pg
     printf "ratio_mailsift_over_mbsync=%.2f\n", ms / mb
 }' | tee "$WORK/backfill.result"
+# The JVM's CPU from the watcher's start by kind of thread (JIT compilers, GC, carriers of the virtual threads, ...).
+thread_cpu_split "$WORK/threads-at-watch.tsv" "$WORK/threads-at-end.tsv" | tee -a "$WORK/backfill.result"
+if [[ -n "${BENCH_WARM_RERUN:-}" ]]; then
+    awk -v link="$WARM_LINK_MS" -v done="$WARM_DONE_MS" -v n="$LAST_UID" -v a="$WARM_CPU_AT_LINK" -v b="$WARM_CPU_AT_END" \
+        -v findings="$WARM_FINDINGS" 'BEGIN {
+        s = (done - link) / 1000
+        printf "warm_seconds_from_linking=%.2f\nwarm_msgs_per_s=%.0f\nwarm_findings=%d\n", s, n / s, findings
+        printf "warm_jvm_cpu_seconds=%.1f\n", b - a
+    }' | tee -a "$WORK/backfill.result"
+    thread_cpu_split "$WORK/threads-warm-at-link.tsv" "$WORK/threads-warm-at-end.tsv" | sed 's/^jvm_cpu_/warm_jvm_cpu_/' \
+        | tee -a "$WORK/backfill.result"
+fi

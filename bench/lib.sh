@@ -120,3 +120,21 @@ scan_corpus() {
     "$JAVA" -jar "$JAR" scan "${CORPUS_MAILS[@]/#/$corpus/}" > "$out/mailsift.jsonl" 2> "$out/mailsift.stderr" || true
     tail -1 "$out/mailsift.stderr" >&2
 }
+# thread_cpu_ticks PID: "GROUP TICKS" per kind of thread of process PID (user+system clock ticks so far), the thread
+# names with their numbers dropped ("C2 CompilerThre", "ForkJoinPool-", "GC Thread#"): how the JVM's CPU splits into
+# JIT compilers, GC, virtual-thread carriers and the rest. Threads that ended before the snapshot are not counted.
+thread_cpu_ticks() {
+    local task
+    for task in /proc/"$1"/task/*; do
+        # comm may contain spaces; the fields after it are counted from the closing parenthesis.
+        awk -v comm="$(cat "$task/comm" 2>/dev/null)" '{ sub(/^.*\) /, ""); sub(/[0-9]+$/, "", comm); gsub(/-[0-9]+-/, "-", comm); print comm "\t" ($12 + $13) }' \
+            "$task/stat" 2>/dev/null
+    done | awk -F'\t' '{t[$1] += $2} END {for (k in t) print k "\t" t[k]}'
+}
+# thread_cpu_split BEFORE_FILE AFTER_FILE: CPU seconds per kind of thread between two thread_cpu_ticks snapshots,
+# largest first, as "jvm_cpu_<kind>=seconds" lines.
+thread_cpu_split() {
+    awk -F'\t' -v hz="$(getconf CLK_TCK)" 'NR == FNR {a[$1] = $2; next} {d[$1] = $2 - a[$1]}
+        END {for (k in d) if (d[k] > 0) {name = k; gsub(/[^A-Za-z0-9]+/, "_", name); sub(/_$/, "", name);
+             printf "%.2f\tjvm_cpu_%s=%.2f\n", d[k] / hz, name, d[k] / hz}}' "$1" "$2" | sort -rn | cut -f2
+}

@@ -1,12 +1,11 @@
 package io.mailsift.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +28,9 @@ import io.mailsift.finding.FindingStore;
 import io.mailsift.finding.FindingStore.ConnectorFinding;
 import io.mailsift.finding.Provenance;
 import io.mailsift.ingest.ConnectorRunner.ConnectorFindings;
+import jakarta.mail.Header;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -250,7 +248,7 @@ class MessageIngestion implements DisposableBean {
                         "message of " + size + " bytes is over the limit of " + maxMessageSize + " bytes"));
                 return Pending.done(new Outcome(fetched, List.of(), errors, provenance));
             }
-            EmailHeaders headers = parser.parseHeaders(headerCopy(message));
+            EmailHeaders headers = parser.parseHeaders(headerFields(message));
             provenance = provenance(headers, fetched);
             // Only the connectors the account consented to: the others neither see headers nor cause a body fetch.
             List<Connector> interested = connectors.interested(headers, consent.enabled(fetched.account().id()),
@@ -530,18 +528,12 @@ class MessageIngestion implements DisposableBean {
     }
 
     /**
-     * The already fetched header block as a detached message, so that parsing headers does no I/O and an IMAP failure
-     * is never mistaken for a malformed message.
+     * The already fetched header fields, detached from the message, so that decoding them does no I/O and an IMAP
+     * failure (here, a {@link MessagingException}) is never mistaken for a malformed message. The fields are taken as
+     * Angus Mail parsed them from the {@code BODY.PEEK[HEADER]} response, not written out and parsed again.
      */
-    private static MimeMessage headerCopy(IMAPMessage message) throws MessagingException {
-        StringBuilder block = new StringBuilder();
-        Enumeration<String> lines = message.getAllHeaderLines();
-        while (lines.hasMoreElements()) {
-            block.append(lines.nextElement()).append("\r\n");
-        }
-        block.append("\r\n");
-        return new MimeMessage((Session) null,
-                new ByteArrayInputStream(block.toString().getBytes(StandardCharsets.ISO_8859_1)));
+    private static List<Header> headerFields(IMAPMessage message) throws MessagingException {
+        return Collections.list(message.getAllHeaders());
     }
 
     /** The whole message, fetched with BODY.PEEK[] (the session sets {@code peek}), so \Seen is not set. */

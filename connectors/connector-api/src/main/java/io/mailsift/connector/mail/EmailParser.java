@@ -3,11 +3,13 @@ package io.mailsift.connector.mail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 
 import io.mailsift.connector.Email;
 import io.mailsift.connector.EmailHeaders;
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -118,6 +120,20 @@ public final class EmailParser {
             return HeaderReader.read(message);
         } catch (MessagingException | RuntimeException e) {
             throw malformedUnlessSourceLost(e);
+        }
+    }
+
+    /**
+     * Decodes header fields already read, for example those an IMAP {@code FETCH BODY.PEEK[HEADER]} brought: the same
+     * result as {@link #parseHeaders(MimeMessage)} on a message with these fields, without reading the block again.
+     *
+     * @throws MalformedEmailException when no header field can be read
+     */
+    public EmailHeaders parseHeaders(List<? extends Header> fields) throws MalformedEmailException {
+        try {
+            return HeaderReader.read(fields);
+        } catch (MessagingException | RuntimeException e) {
+            throw new MalformedEmailException("the message headers could not be read: " + e.getMessage(), e);
         }
     }
 

@@ -6,8 +6,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +37,14 @@ final class HeaderReader {
 
     /** @throws MessagingException when the message has no readable header field at all */
     static EmailHeaders read(Part message) throws MessagingException {
+        return read(Collections.list(message.getAllHeaders()));
+    }
+
+    /** @throws MessagingException when there is no readable header field at all */
+    static EmailHeaders read(List<? extends Header> headers) throws MessagingException {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         Map<String, List<String>> raw = new LinkedHashMap<>();
-        Enumeration<Header> headers = message.getAllHeaders();
-        while (headers.hasMoreElements()) {
-            Header header = headers.nextElement();
+        for (Header header : headers) {
             String name = header.getName() == null ? "" : header.getName().strip();
             if (!FIELD_NAME.matcher(name).matches()) {
                 continue;

@@ -53,16 +53,25 @@ final class JsonLdScripts {
     private JsonLdScripts() {
     }
 
-    /** Every value of every readable JSON-LD script, in document order (objects, arrays, graphs as written). */
-    static List<Object> read(Document document) {
+    /** Every value of every readable script of these, in order (objects, arrays, graphs as written). */
+    static List<Object> read(List<String> scripts) {
         List<Object> values = new ArrayList<>();
+        for (String script : scripts) {
+            values.addAll(readScript(script));
+        }
+        return values;
+    }
+
+    /** The text of every JSON-LD script of a parsed document, in document order. */
+    static List<String> scripts(Document document) {
+        List<String> scripts = new ArrayList<>();
         for (Element script : document.select("script[type]")) {
             String type = script.attr("type").strip().toLowerCase(Locale.ROOT);
             if (type.startsWith("application/ld+json")) {
-                values.addAll(readScript(script.data()));
+                scripts.add(script.data());
             }
         }
-        return values;
+        return scripts;
     }
 
     /** Whether the HTML has a {@code <script} tag anywhere (any case): without one it holds no JSON-LD. */

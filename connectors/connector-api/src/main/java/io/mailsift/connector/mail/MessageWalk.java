@@ -60,8 +60,8 @@ final class MessageWalk {
     private static final class Found {
         @Nullable String text;
         @Nullable String html;
-        // Parsed only when the HTML has scripts (JSON-LD) or the text is to be read from it: a newsletter's DOM is
-        // the largest single cost of parsing it, and most mail needs neither.
+        // Parsed only when the text is to be read from the HTML, or its scripts (JSON-LD) are in HTML that RawScripts
+        // does not understand: a newsletter's DOM is the largest single cost of parsing it, and most mail needs neither.
         @Nullable Document htmlDocument;
         final List<Attachment> attachments = new ArrayList<>();
         final List<String> calendars = new ArrayList<>();
@@ -206,8 +206,14 @@ final class MessageWalk {
             charset = declared != null ? declared : charset;
         }
         String html = BodyCharset.decode(bytes, charset);
-        Document document = JsonLdScripts.mayHoldScripts(html) ? Jsoup.parse(html) : null;
-        found.structuredData.addAll(StructuredData.of(html, document));
+        // The scripts are found by scanning the tags; the DOM is built only for HTML the scan does not understand.
+        List<String> scripts = JsonLdScripts.mayHoldScripts(html) ? RawScripts.jsonLd(html) : List.of();
+        Document document = null;
+        if (scripts == null) {
+            document = Jsoup.parse(html);
+            scripts = JsonLdScripts.scripts(document);
+        }
+        found.structuredData.addAll(StructuredData.of(html, scripts));
         if (found.html == null) {
             found.html = html;
             found.htmlDocument = document;

@@ -7,8 +7,6 @@ import java.util.Map;
 
 import io.mailsift.connector.Finding;
 import io.mailsift.connector.JsonLd;
-import org.jsoup.nodes.Document;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The schema.org objects of one HTML body: JSON-LD first, then microdata, as plain maps and lists with
@@ -19,14 +17,11 @@ final class StructuredData {
     private StructuredData() {
     }
 
-    /** The objects of an HTML body already parsed into {@code document} from {@code html}. */
-    /** {@code document} is the parsed {@code html}, or {@code null} when it has no script at all. */
-    static List<Map<String, Object>> of(String html, @Nullable Document document) {
+    /** The objects of an HTML body whose JSON-LD scripts are {@code scripts}, in document order. */
+    static List<Map<String, Object>> of(String html, List<String> scripts) {
         List<Map<String, Object>> objects = new ArrayList<>();
-        if (document != null) {
-            for (Object value : JsonLdScripts.read(document)) {
-                addTopLevel(value, null, objects);
-            }
+        for (Object value : JsonLdScripts.read(scripts)) {
+            addTopLevel(value, null, objects);
         }
         for (Map<String, Object> item : MicrodataItems.read(html)) {
             addTopLevel(item, null, objects);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 
 import io.mailsift.connector.EmailHeaders;
@@ -124,6 +126,25 @@ class HeaderDecodingTest {
 
         assertThat(headers.fromName()).isEqualTo("René");
         assertThat(headers.subject()).isEqualTo("hi");
+    }
+
+    @Test
+    void shouldDecodeFieldsAlreadyReadAsTheWholeBlockDecodes() throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(
+                TestMessages.crlf(("From: =?utf-8?q?Ren=C3=A9?= <R@Example.com>\nTo: a@example.org,\n b@example.org\n"
+                        + "Subject: =?ISO-8859-1?Q?Z=FCrich?=\n  folded\nDate: Tue, 14 Sep 2021 17:00:00 +0200\n"
+                        + "Message-ID: <id@example.com>\nReceived: one\nReceived: two\n\nbody\n")
+                        .getBytes(StandardCharsets.US_ASCII))));
+
+        EmailHeaders fromFields = parser.parseHeaders(Collections.list(message.getAllHeaders()));
+
+        assertThat(fromFields).isEqualTo(parser.parseHeaders(message));
+        assertThat(fromFields.to()).containsExactly("a@example.org", "b@example.org");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyListOfFields() {
+        assertThatThrownBy(() -> parser.parseHeaders(List.of())).isInstanceOf(MalformedEmailException.class);
     }
 
     @Test
