@@ -41,7 +41,7 @@ final class TrackingContext {
             names("dhl", "\\bDHL\\b"),
             names("dpd", "\\bDPD\\b"),
             names("s10", "(?i:\\bRoyal Mail\\b|\\bLa Poste\\b|\\bColissimo\\b|\\bDeutsche Post\\b|\\bCorreos\\b"
-                    + "|\\bPoste Italiane\\b|\\bPostNL\\b|\\bbpost\\b|\\bChina Post\\b|\\bAustralia Post\\b)"),
+                    + "|\\bChronopost\\b|\\bPoste Italiane\\b|\\bPostNL\\b|\\bbpost\\b|\\bChina Post\\b|\\bAustralia Post\\b)"),
             names("canada_post", "(?i:\\bCanada Post\\b|\\bPostes Canada\\b)"),
             names("purolator", "(?i:\\bPurolator\\b)"),
             names("amazon", "(?i:\\bAmazon\\b)"),
@@ -132,6 +132,23 @@ final class TrackingContext {
                 }
             }
         }
+    }
+
+    /**
+     * The carriers {@code text} names, each with the first name it uses for it ("Royal Mail" for an S10 number):
+     * for a mail as a whole, where a number's own window is too narrow.
+     */
+    static Map<String, String> carriersNamedIn(String text) {
+        Map<String, String> named = new java.util.LinkedHashMap<>();
+        Matcher matcher = ANY_CARRIER.matcher(text);
+        while (matcher.find()) {
+            for (String carrier : CARRIERS) {
+                if (!named.containsKey(carrier) && CARRIER_NAMES.get(carrier).matcher(matcher.group()).matches()) {
+                    named.put(carrier, matcher.group());
+                }
+            }
+        }
+        return named;
     }
 
     /** Whether [start, end) lies in a link or a mail address: the token around it, spaces aside, is one. */

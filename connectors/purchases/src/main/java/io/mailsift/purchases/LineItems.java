@@ -1,0 +1,268 @@
+package io.mailsift.purchases;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.mailsift.purchases.money.CurrencyHint;
+import io.mailsift.purchases.money.Money;
+import io.mailsift.purchases.money.MoneyMatch;
+import io.mailsift.purchases.money.MoneyParser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The line items of a receipt: the lines above its summary that give a name and a price, with the quantity the line
+ * gives ("2 x", "x 2", "Qty: 2", "Menge: 2", "Quantité : 2", a cell holding a small number), in a table row (cells
+ * split by tabs) or in plain text; or stacked, the name on one line and its quantity and price on the next ones.
+ *
+ * <p>Whether a line's single price is the unit price or the line's total is settled by the receipt's subtotal
+ * (or total): whichever reading adds up to it; else by the words "each", "je", "l'unité" or a column header; else
+ * the price is taken as the unit price.
+ */
+final class LineItems {
+
+    /** A quantity with its label, before or after the name. */
+    private static final Pattern QUANTITY_LABEL = Pattern.compile(
+            "(?iU)(?<![\\p{L}])(?:qty|quantity|menge|anzahl|qt[ée]|quantit[ée]|st[üu]ckzahl|nombre)\\s*[:.]?\\s*(\\d{1,3})(?!\\d)");
+    private static final Pattern QUANTITY_TIMES_BEFORE = Pattern.compile(
+            "(?U)^(\\d{1,3})\\s*(?:[x×]|stk\\.?|st[üu]ck|pcs?\\.?)(?=\\s)");
+    private static final Pattern QUANTITY_TIMES_AFTER = Pattern.compile(
+            "(?U)(?<=\\s)[x×]\\s?(\\d{1,3})(?!\\d)|(?<=\\s)(\\d{1,3})\\s?[x×](?=\\s*$)");
+    /** "2 x $12.00", "2 × 12,00 €": a quantity times the unit price. */
+    private static final Pattern TIMES_PRICE = Pattern.compile("(?U)(\\d{1,3})\\s?[x×@]\\s*$");
+    private static final Pattern EACH = Pattern.compile(
+            "(?iU)^\\s*(?:/\\s*(?:ea|each|unit|pc|stk|st[üu]ck)\\b|each\\b|ea\\.|je\\b|pro\\s+st[üu]ck|l['’]unit[ée]|/\\s*u\\b)");
+    private static final Pattern UNIT_PRICE_HEADER = Pattern.compile(
+            "(?iU)\\b(?:unit\\s+price|price\\s+each|each|einzelpreis|st[üu]ckpreis|prix\\s+unitaire|p\\.\\s?u\\.)");
+    /** Words of sentences, payment lines and headings, not of product names. */
+    private static final Pattern NOT_A_PRODUCT = Pattern.compile(
+            "(?iU)(?<![\\p{L}])(?:your|you|votre|vos|vous|ihre?|sie|thank|thanks|merci|danke|order|orders|commande"
+                    + "|bestellung|payment|paid|pay[ée]|bezahlt|card|visa|mastercard|amex|paypal|ending|endet|balance"
+                    + "|refund|save|saved|sparen|[ée]conomisez|off|was|now|only|from|ab|d[èe]s|per\\s+month|/month"
+                    + "|mois|monat|tracking|estimated|total|subtotal|tax|shipping|versand|livraison|rabatt|discount)(?![\\p{L}])");
+    private static final Pattern CELL_SPLIT = Pattern.compile("\\t+|\\s{3,}|\\s\\|\\s|\\s[·•]\\s");
+    private static final Pattern LETTERS = Pattern.compile("(?U)\\p{L}{2,}");
+    private static final Pattern TRIM = Pattern.compile("(?U)^[\\s\\-–—:|•*·,]+|[\\s\\-–—:|•*·,(]+$");
+    private static final Pattern PRICE_LABEL = Pattern.compile(
+            "(?iU)^(?:price|unit\\s+price|preis|einzelpreis|prix|prix\\s+unitaire|amount|betrag|montant)\\s*[:.]?\\s*");
+    private static final int MOST_WORDS = 14;
+
+    private LineItems() {
+    }
+
+    /** An item as the receipt lists it; {@code linePrice} is the line's single price, before it is settled. */
+    record Item(String name, int quantity, Money price, boolean priceIsUnit, boolean priceIsLine) {
+
+        Money unitPrice(boolean linePrices) {
+            if (priceIsUnit || !linePrices && !priceIsLine || quantity == 1) {
+                return price;
+            }
+            BigDecimal unit = price.amount().divide(BigDecimal.valueOf(quantity), 6, RoundingMode.UNNECESSARY);
+            return new Money(unit, price.currency());
+        }
+    }
+
+    /**
+     * The items in {@code lines[0, end)}, their prices settled against {@code sum} (the subtotal, else the total)
+     * when given.
+     */
+    static List<Item> read(List<String> lines, int end, CurrencyHint hint, @Nullable Money sum) {
+        List<Item> items = new ArrayList<>();
+        String pendingName = null;
+        int pendingQuantity = 0;
+        boolean unitHeader = false;
+        for (int i = 0; i < end; i++) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (UNIT_PRICE_HEADER.matcher(line).find() && MoneyParser.find(line, hint).isEmpty()) {
+                unitHeader = true;
+            }
+            if (SummaryLine.of(line).isPresent() || TextPurchaseExtractor.hasOrderNumberLabel(line)) {
+                pendingName = null;
+                continue;
+            }
+            List<MoneyMatch> amounts = MoneyParser.find(line, hint);
+            if (amounts.isEmpty()) {
+                Matcher quantityOnly = QUANTITY_LABEL.matcher(line);
+                if (pendingName != null && quantityOnly.lookingAt() && quantityOnly.end() == line.length()) {
+                    pendingQuantity = Integer.parseInt(quantityOnly.group(1));
+                } else if (looksLikeName(line)) {
+                    pendingName = line;
+                    pendingQuantity = 0;
+                } else if (!line.contains(":")) {
+                    pendingName = null; // an option line ("Colour: Black") may sit between a name and its price
+                }
+                continue;
+            }
+            Optional<Item> item = item(line, amounts, unitHeader);
+            if (item.isPresent()) {
+                items.add(item.get());
+                pendingName = null;
+                continue;
+            }
+            // A line of quantity and price only, under a name of its own: a stacked item.
+            if (pendingName != null && onlyQuantityAndPrice(line, amounts)) {
+                Matcher quantity = QUANTITY_LABEL.matcher(line);
+                int count = quantity.find() ? Integer.parseInt(quantity.group(1))
+                        : pendingQuantity > 0 ? pendingQuantity : 1;
+                if (count > 0) {
+                    Money price = amounts.getFirst().money();
+                    boolean unit = amounts.size() == 2 || each(line, amounts.getFirst()) || unitHeader;
+                    items.add(new Item(clean(pendingName), count, price, unit, false));
+                }
+                pendingName = null;
+            }
+        }
+        return settled(items, sum);
+    }
+
+    private static Optional<Item> item(String line, List<MoneyMatch> amounts, boolean unitHeader) {
+        if (amounts.size() > 2) {
+            return Optional.empty();
+        }
+        StringBuilder rest = new StringBuilder();
+        int at = 0;
+        for (MoneyMatch amount : amounts) {
+            rest.append(line, at, amount.start()).append('\t');
+            at = amount.end();
+        }
+        String before = line.substring(0, amounts.getFirst().start());
+        rest.append(line.substring(at));
+        int quantity = 0;
+        boolean unit = false;
+        Matcher times = TIMES_PRICE.matcher(before);
+        if (times.find()) {
+            quantity = Integer.parseInt(times.group(1));
+            unit = true;
+            rest.setLength(0);
+            rest.append(before, 0, times.start()).append('\t').append(line.substring(amounts.getLast().end()));
+        }
+        String text = rest.toString();
+        if (quantity == 0) {
+            Matcher labelled = QUANTITY_LABEL.matcher(text);
+            Matcher leading = QUANTITY_TIMES_BEFORE.matcher(text.strip());
+            Matcher trailing = QUANTITY_TIMES_AFTER.matcher(text);
+            if (labelled.find()) {
+                quantity = Integer.parseInt(labelled.group(1));
+                text = text.substring(0, labelled.start()) + "\t" + text.substring(labelled.end());
+            } else if (leading.find()) {
+                quantity = Integer.parseInt(leading.group(1));
+                text = text.strip().substring(leading.end());
+            } else if (trailing.find()) {
+                quantity = Integer.parseInt(trailing.group(1) != null ? trailing.group(1) : trailing.group(2));
+                text = text.substring(0, trailing.start()) + "\t" + text.substring(trailing.end());
+            }
+        }
+        String name = null;
+        for (String cell : CELL_SPLIT.split(text)) {
+            String trimmed = cell.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (quantity == 0 && trimmed.matches("\\d{1,3}")) {
+                quantity = Integer.parseInt(trimmed);
+            } else if (name == null && LETTERS.matcher(trimmed).find()) {
+                name = trimmed;
+            } else if (LETTERS.matcher(trimmed).find() && !trimmed.matches("(?iU)[\\p{L}.]{1,6}")) {
+                return Optional.empty(); // two texts on a line: a sentence or a layout this reading does not know
+            }
+        }
+        if (name == null || quantity == 0 && amounts.size() == 2 && !sameAmount(amounts)) {
+            quantity = quantity == 0 ? 1 : quantity;
+        }
+        if (name == null || !looksLikeName(name)) {
+            return Optional.empty();
+        }
+        quantity = Math.max(quantity, 1);
+        Money first = amounts.getFirst().money();
+        if (amounts.size() == 2) {
+            Money second = amounts.getLast().money();
+            if (!first.currency().equals(second.currency())) {
+                return Optional.empty();
+            }
+            // Unit price and line total: the first times the quantity is the second.
+            boolean consistent = first.amount().multiply(BigDecimal.valueOf(quantity)).compareTo(second.amount()) == 0;
+            if (!consistent) {
+                return Optional.empty();
+            }
+            return Optional.of(new Item(clean(name), quantity, first, true, false));
+        }
+        boolean each = unit || each(line, amounts.getFirst()) || unitHeader;
+        return Optional.of(new Item(clean(name), quantity, first, each, false));
+    }
+
+    private static boolean sameAmount(List<MoneyMatch> amounts) {
+        return amounts.getFirst().money().equals(amounts.getLast().money());
+    }
+
+    private static boolean each(String line, MoneyMatch amount) {
+        return EACH.matcher(line.substring(amount.end())).lookingAt();
+    }
+
+    private static boolean onlyQuantityAndPrice(String line, List<MoneyMatch> amounts) {
+        String rest = line;
+        for (MoneyMatch amount : amounts.reversed()) {
+            rest = rest.substring(0, amount.start()) + " " + rest.substring(amount.end());
+        }
+        rest = QUANTITY_LABEL.matcher(rest).replaceAll(" ");
+        rest = PRICE_LABEL.matcher(rest.strip()).replaceFirst("");
+        rest = EACH.matcher(rest).replaceAll(" ");
+        return !LETTERS.matcher(rest).find() && amounts.size() <= 2;
+    }
+
+    /** A product name: letters, a few words, no sentence, no label, no payment or marketing words. */
+    private static boolean looksLikeName(String text) {
+        String name = clean(text);
+        if (name.length() < 3 || name.length() > 120 || !LETTERS.matcher(name).find()) {
+            return false;
+        }
+        if (name.endsWith(":") || name.endsWith(".") && !name.matches("(?s).*\\b\\p{L}{1,4}\\.$")
+                || name.endsWith("!") || name.endsWith("?")) {
+            return false;
+        }
+        if (name.split("\\s+").length > MOST_WORDS || NOT_A_PRODUCT.matcher(name).find()) {
+            return false;
+        }
+        return !name.contains("@") && !name.contains("http") && !name.contains("www.");
+    }
+
+    private static String clean(String name) {
+        return TRIM.matcher(name).replaceAll("").replaceAll("\\s+", " ");
+    }
+
+    /**
+     * The unit prices, read as the receipt's sum says: if the prices as line totals add up to it and as unit prices
+     * do not, they are line totals.
+     */
+    private static List<Item> settled(List<Item> items, @Nullable Money sum) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        boolean linePrices = false;
+        if (sum != null && items.stream().anyMatch(i -> i.quantity() > 1 && !i.priceIsUnit())) {
+            BigDecimal asUnits = BigDecimal.ZERO;
+            BigDecimal asLines = BigDecimal.ZERO;
+            for (Item item : items) {
+                asLines = asLines.add(item.priceIsUnit()
+                        ? item.price().amount().multiply(BigDecimal.valueOf(item.quantity())) : item.price().amount());
+                asUnits = asUnits.add(item.price().amount().multiply(BigDecimal.valueOf(item.quantity())));
+            }
+            linePrices = asLines.compareTo(sum.amount()) == 0 && asUnits.compareTo(sum.amount()) != 0;
+        }
+        List<Item> settled = new ArrayList<>();
+        for (Item item : items) {
+            try {
+                settled.add(new Item(item.name(), item.quantity(), item.unitPrice(linePrices), true, false));
+            } catch (ArithmeticException notExact) {
+                settled.add(new Item(item.name(), item.quantity(), item.price(), true, false));
+            }
+        }
+        return settled;
+    }
+}
