@@ -48,7 +48,8 @@ final class LineItems {
     private static final Pattern LETTERS = Pattern.compile("(?U)\\p{L}{2,}");
     private static final Pattern TRIM = Pattern.compile("(?U)^[\\s\\-–—:|•*·,]+|[\\s\\-–—:|•*·,(]+$");
     private static final Pattern PRICE_LABEL = Pattern.compile(
-            "(?iU)^(?:price|unit\\s+price|preis|einzelpreis|prix|prix\\s+unitaire|amount|betrag|montant)\\s*[:.]?\\s*");
+            "(?iU)^(?:unit\\s+price|price\\s+each|price|einzelpreis|st[üu]ckpreis|preis|prix\\s+unitaire|prix|amount|betrag"
+                    + "|montant)\\s*[:.]?\\s*");
     private static final int MOST_WORDS = 14;
 
     private LineItems() {
@@ -100,12 +101,6 @@ final class LineItems {
                 }
                 continue;
             }
-            Optional<Item> item = item(line, amounts, unitHeader);
-            if (item.isPresent()) {
-                items.add(item.get());
-                pendingName = null;
-                continue;
-            }
             // A line of quantity and price only, under a name of its own: a stacked item.
             if (pendingName != null && onlyQuantityAndPrice(line, amounts)) {
                 Matcher quantity = QUANTITY_LABEL.matcher(line);
@@ -113,9 +108,16 @@ final class LineItems {
                         : pendingQuantity > 0 ? pendingQuantity : 1;
                 if (count > 0) {
                     Money price = amounts.getFirst().money();
-                    boolean unit = amounts.size() == 2 || each(line, amounts.getFirst()) || unitHeader;
+                    boolean unit = amounts.size() == 2 || each(line, amounts.getFirst()) || unitHeader
+                            || UNIT_PRICE_HEADER.matcher(line).find();
                     items.add(new Item(clean(pendingName), count, price, unit, false));
                 }
+                pendingName = null;
+                continue;
+            }
+            Optional<Item> item = item(line, amounts, unitHeader);
+            if (item.isPresent()) {
+                items.add(item.get());
                 pendingName = null;
             }
         }

@@ -70,15 +70,16 @@ final class TextPurchaseExtractor {
     private static final Pattern OUT_FOR_DELIVERY = Pattern.compile(
             "(?iU)\\bout\\s+for\\s+delivery\\b|\\bin\\s+zustellung\\b|\\bwird\\s+heute\\s+zugestellt\\b"
                     + "|\\bheute\\s+zugestellt\\b|\\ben\\s+cours\\s+de\\s+livraison\\b|\\blivr[ée]e?\\s+aujourd['’]hui\\b"
-                    + "|\\barriving\\s+today\\b");
+                    + "|\\barriving\\s+today\\b|\\barrives\\s+today\\b|\\bkommt\\s+heute\\b|\\bwird\\s+heute\\s+geliefert\\b"
+                    + "|\\bzustellung\\s+heute\\b|\\barrive\\s+aujourd['’]hui\\b|\\bsera\\s+livr[ée]e?\\s+aujourd['’]hui\\b");
     private static final Pattern DELIVERED = Pattern.compile(
             "(?iU)\\b(?:has\\s+been|have\\s+been|was|were|been|is)\\s+delivered\\b|\\bdelivered\\s*[:!.]|^delivered\\b"
                     + "|\\b(?:wurde|ist|wurden)\\s+zugestellt\\b|^zugestellt\\b|\\bzugestellt\\s*[:!.]"
                     + "|\\b(?:a\\s+été|ont\\s+été|est)\\s+livr[ée]e?s?\\b|\\blivr[ée]e?s?\\s*[:!.]|^livr[ée]",
             Pattern.MULTILINE);
     private static final Pattern SHIPPED = Pattern.compile(
-            "(?iU)\\b(?:shipped|dispatched|on\\s+its\\s+way|on\\s+the\\s+way|versandt|verschickt|unterwegs"
-                    + "|exp[ée]di[ée]e?s?|en\\s+route|en\\s+chemin)\\b");
+            "(?iU)\\b(?:shipped|dispatched|on\\s+its\\s+way|on\\s+the\\s+way|in\\s+transit|versandt|verschickt"
+                    + "|unterwegs|auf\\s+dem\\s+weg|exp[ée]di[ée]e?s?|en\\s+route|en\\s+chemin|pris\\s+en\\s+charge)\\b");
     private static final Pattern EXCEPTION = Pattern.compile(
             "(?iU)\\bdelivery\\s+(?:exception|attempt(?:ed)?|failed)\\b|\\b(?:could|was)\\s+not\\s+(?:be\\s+)?delivered\\b"
                     + "|\\bunable\\s+to\\s+deliver\\b|\\bnicht\\s+zugestellt\\b|\\bzustellversuch\\b"
@@ -106,7 +107,8 @@ final class TextPurchaseExtractor {
                     + "|account\\s+(?:has\\s+been\\s+|is\\s+|was\\s+)?(?:suspended|limited|locked|on\\s+hold)"
                     + "|konto\\s+(?:wurde\\s+|wird\\s+)?(?:gesperrt|eingeschr[äa]nkt)|best[äa]tigen\\s+sie\\s+ihre"
                     + "|v[ée]rifi(?:ez|er)\\s+votre\\s+compte|compte\\s+(?:a\\s+été\\s+)?(?:suspendu|bloqu[ée])"
-                    + "|customs\\s+(?:fee|charge|duty)|zollgeb[üu]hr|frais\\s+de\\s+douane|left\\s+in\\s+your\\s+(?:cart|basket)"
+                    + "|customs\\s+(?:fee|charge|duty)|zollgeb[üu]hr|frais\\s+de\\s+douane"
+                    + "|left\\s+(?:\\S+\\s+){0,3}in\\s+your\\s+(?:cart|basket|bag)"
                     + "|still\\s+in\\s+your\\s+(?:cart|basket)|dans\\s+votre\\s+panier|in\\s+ihrem\\s+warenkorb"
                     + "|reset\\s+your\\s+password|passwort\\s+zur[üu]cksetzen|r[ée]initialiser\\s+votre\\s+mot\\s+de\\s+passe");
     private static final Pattern LINK = Pattern.compile("(?i)href\\s*=\\s*[\"']?(https?://[^\"'\\s>]+)");
@@ -185,7 +187,7 @@ final class TextPurchaseExtractor {
             boolean receipt = RECEIPT.matcher(subject).find() && !NOT_A_RECEIPT.matcher(subject).find();
             int evidence = (reading.items().isEmpty() ? 0 : 1) + (reading.orderDate().isPresent() ? 1 : 0)
                     + (reading.amounts().containsKey(SummaryLine.SUBTOTAL) ? 1 : 0)
-                    + (reading.amounts().containsKey(SummaryLine.TAX) ? 1 : 0);
+                    + (reading.amounts().containsKey(SummaryLine.TAX) ? 1 : 0) + reading.feeLines();
             if (!receipt || total == null || evidence == 0 || returned) {
                 return Optional.empty();
             }
@@ -284,9 +286,16 @@ final class TextPurchaseExtractor {
         Map<SummaryLine, Money> amounts = new EnumMap<>(SummaryLine.class);
         List<SummaryLine> free = new ArrayList<>();
         int summaryStart = -1;
+        int feeLines = 0;
         for (int i = 0; i < lines.size(); i++) {
             Optional<SummaryLine.Labelled> labelled = SummaryLine.of(lines.get(i));
-            if (labelled.isEmpty() || !SummaryLine.KEPT.contains(labelled.get().kind())) {
+            if (labelled.isEmpty()) {
+                continue;
+            }
+            if (!SummaryLine.KEPT.contains(labelled.get().kind())) {
+                if (amountAfterLabel(labelled.get().rest(), hint).isPresent()) {
+                    feeLines++;
+                }
                 continue;
             }
             SummaryLine kind = labelled.get().kind();
@@ -335,7 +344,10 @@ final class TextPurchaseExtractor {
         boolean monthFirst = "US".equals(hint.country())
                 || hint.country() == null && !GERMAN_OR_FRENCH.matcher(text).find();
         Optional<LocalDate> orderDate = orderDate(lines, monthFirst);
-        return new Reading(text, orderNumber, orderDate, amounts, items);
+        if (orderDate.isEmpty() && orderNumber.isEmpty()) {
+            orderDate = dateLine(lines, monthFirst);
+        }
+        return new Reading(text, orderNumber, orderDate, amounts, items, feeLines);
     }
 
     /** The amount right after a label and its note or rate ("(8.875%)", "incl. VAT"). */
@@ -380,6 +392,29 @@ final class TextPurchaseExtractor {
                 if (date.isPresent()) {
                     return date;
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A receipt's date without label: a line near the top that is a date and little else ("Tue, Nov 10, 2026 at
+     * 8:41 PM"), as ride and meal receipts head their trip or order.
+     */
+    private static Optional<LocalDate> dateLine(List<String> lines, boolean monthFirst) {
+        int seen = 0;
+        for (String line : lines) {
+            if (line.isEmpty() || line.length() > 60) {
+                continue;
+            }
+            if (++seen > 15) {
+                break;
+            }
+            Optional<LocalDate> date = TextDates.first(line, monthFirst);
+            if (date.isPresent() && line.replaceAll("(?U)[\\p{L}]{3,}", "").length() >= 0
+                    && line.chars().filter(Character::isLetter).count() <= 28
+                    && MoneyParser.find(line, CurrencyHint.none()).isEmpty()) {
+                return date;
             }
         }
         return Optional.empty();
@@ -489,7 +524,7 @@ final class TextPurchaseExtractor {
 
     /** What one body of a mail says. */
     private record Reading(String text, Optional<String> orderNumber, Optional<LocalDate> orderDate,
-            Map<SummaryLine, Money> amounts, List<LineItems.Item> items) {
+            Map<SummaryLine, Money> amounts, List<LineItems.Item> items, int feeLines) {
 
         int score() {
             return (orderNumber.isPresent() ? 2 : 0) + (orderDate.isPresent() ? 1 : 0) + amounts.size() + items.size();
