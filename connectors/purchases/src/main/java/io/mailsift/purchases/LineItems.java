@@ -55,11 +55,22 @@ final class LineItems {
     private LineItems() {
     }
 
-    /** An item as the receipt lists it; {@code linePrice} is the line's single price, before it is settled. */
-    record Item(String name, int quantity, Money price, boolean priceIsUnit, boolean priceIsLine) {
+    /**
+     * An item as the receipt lists it.
+     *
+     * @param price       its price as printed, unit or line total until settled; null when the mail prints none
+     *                    (a shipping notice's "2 x Trail Jacket")
+     * @param quantityMarked whether the line marks its quantity ("2 x", "Qty: 2") rather than a cell holding a number
+     */
+    record Item(String name, int quantity, @Nullable Money price, boolean priceIsUnit, boolean priceIsLine,
+            boolean quantityMarked) {
 
-        Money unitPrice(boolean linePrices) {
-            if (priceIsUnit || !linePrices && !priceIsLine || quantity == 1) {
+        Item(String name, int quantity, @Nullable Money price, boolean priceIsUnit, boolean priceIsLine) {
+            this(name, quantity, price, priceIsUnit, priceIsLine, true);
+        }
+
+        @Nullable Money unitPrice(boolean linePrices) {
+            if (price == null || priceIsUnit || !linePrices && !priceIsLine || quantity == 1) {
                 return price;
             }
             BigDecimal unit = price.amount().divide(BigDecimal.valueOf(quantity), 6, RoundingMode.UNNECESSARY);
@@ -72,9 +83,18 @@ final class LineItems {
      * when given.
      */
     static List<Item> read(List<String> lines, int end, CurrencyHint hint, @Nullable Money sum) {
+        return read(lines, end, hint, sum, false);
+    }
+
+    /**
+     * As {@link #read(List, int, CurrencyHint, Money)}; with {@code markedOnly} (a mail without summary, such as a
+     * shipping notice, where a price alone makes no item), only lines that mark a quantity.
+     */
+    static List<Item> read(List<String> lines, int end, CurrencyHint hint, @Nullable Money sum, boolean markedOnly) {
         List<Item> items = new ArrayList<>();
         String pendingName = null;
         int pendingQuantity = 0;
+        int pricelessAt = -1;
         boolean unitHeader = false;
         for (int i = 0; i < end; i++) {
             String line = lines.get(i);
@@ -93,6 +113,17 @@ final class LineItems {
                 Matcher quantityOnly = QUANTITY_LABEL.matcher(line);
                 if (pendingName != null && quantityOnly.lookingAt() && quantityOnly.end() == line.length()) {
                     pendingQuantity = Integer.parseInt(quantityOnly.group(1));
+                    if (pendingQuantity > 0) {
+                        // A price may follow on the next line; until then the item has none.
+                        items.add(new Item(clean(pendingName), pendingQuantity, null, true, false));
+                        pricelessAt = items.size() - 1;
+                    }
+                    continue;
+                }
+                Optional<Item> priceless = pricelessItem(line);
+                if (priceless.isPresent()) {
+                    items.add(priceless.get());
+                    pendingName = null;
                 } else if (looksLikeName(line)) {
                     pendingName = line;
                     pendingQuantity = 0;
@@ -110,12 +141,17 @@ final class LineItems {
                     Money price = amounts.getFirst().money();
                     boolean unit = amounts.size() == 2 || each(line, amounts.getFirst()) || unitHeader
                             || UNIT_PRICE_HEADER.matcher(line).find();
+                    if (pricelessAt == items.size() - 1 && pricelessAt >= 0
+                            && items.get(pricelessAt).name().equals(clean(pendingName))) {
+                        items.remove(pricelessAt);
+                    }
                     items.add(new Item(clean(pendingName), count, price, unit, false));
                 }
                 pendingName = null;
+                pricelessAt = -1;
                 continue;
             }
-            Optional<Item> item = item(line, amounts, unitHeader);
+            Optional<Item> item = item(line, amounts, unitHeader).filter(each -> !markedOnly || each.quantityMarked());
             if (item.isPresent()) {
                 items.add(item.get());
                 pendingName = null;
@@ -138,10 +174,12 @@ final class LineItems {
         rest.append(line.substring(at));
         int quantity = 0;
         boolean unit = false;
+        boolean marked = false;
         Matcher times = TIMES_PRICE.matcher(before);
         if (times.find()) {
             quantity = Integer.parseInt(times.group(1));
             unit = true;
+            marked = true;
             rest.setLength(0);
             rest.append(before, 0, times.start()).append('\t').append(line.substring(amounts.getLast().end()));
         }
@@ -150,6 +188,7 @@ final class LineItems {
             Matcher labelled = QUANTITY_LABEL.matcher(text);
             Matcher leading = QUANTITY_TIMES_BEFORE.matcher(text.strip());
             Matcher trailing = QUANTITY_TIMES_AFTER.matcher(text);
+            marked = true;
             if (labelled.find()) {
                 quantity = Integer.parseInt(labelled.group(1));
                 text = text.substring(0, labelled.start()) + "\t" + text.substring(labelled.end());
@@ -159,6 +198,8 @@ final class LineItems {
             } else if (trailing.find()) {
                 quantity = Integer.parseInt(trailing.group(1) != null ? trailing.group(1) : trailing.group(2));
                 text = text.substring(0, trailing.start()) + "\t" + text.substring(trailing.end());
+            } else {
+                marked = false;
             }
         }
         String name = null;
@@ -193,10 +234,38 @@ final class LineItems {
             if (!consistent) {
                 return Optional.empty();
             }
-            return Optional.of(new Item(clean(name), quantity, first, true, false));
+            return Optional.of(new Item(clean(name), quantity, first, true, false, marked));
         }
         boolean each = unit || each(line, amounts.getFirst()) || unitHeader;
-        return Optional.of(new Item(clean(name), quantity, first, each, false));
+        return Optional.of(new Item(clean(name), quantity, first, each, false, marked));
+    }
+
+    /** A line that marks a quantity and names a product but prints no price: "2 x Trail Jacket", "Mug (Qty: 1)". */
+    private static Optional<Item> pricelessItem(String line) {
+        Matcher leading = QUANTITY_TIMES_BEFORE.matcher(line);
+        Matcher labelled = QUANTITY_LABEL.matcher(line);
+        Matcher trailing = QUANTITY_TIMES_AFTER.matcher(line);
+        int quantity;
+        String name;
+        if (leading.find()) {
+            quantity = Integer.parseInt(leading.group(1));
+            name = line.substring(leading.end());
+        } else if (labelled.find() && labelled.start() > 0) {
+            quantity = Integer.parseInt(labelled.group(1));
+            name = line.substring(0, labelled.start()) + "\t" + line.substring(labelled.end());
+        } else if (trailing.find()) {
+            quantity = Integer.parseInt(trailing.group(1) != null ? trailing.group(1) : trailing.group(2));
+            name = line.substring(0, trailing.start()) + "\t" + line.substring(trailing.end());
+        } else {
+            return Optional.empty();
+        }
+        String[] cells = CELL_SPLIT.split(name.strip());
+        String cleaned = clean(cells[0].replaceAll("[()\\[\\]]+$", ""));
+        if (quantity < 1 || cells.length > 2 || cells.length == 2 && !cells[1].isBlank()
+                && LETTERS.matcher(cells[1]).find() || !looksLikeName(cleaned)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Item(cleaned, quantity, null, true, false));
     }
 
     private static boolean sameAmount(List<MoneyMatch> amounts) {
@@ -247,7 +316,8 @@ final class LineItems {
             return items;
         }
         boolean linePrices = false;
-        if (sum != null && items.stream().anyMatch(i -> i.quantity() > 1 && !i.priceIsUnit())) {
+        if (sum != null && items.stream().allMatch(i -> i.price() != null)
+                && items.stream().anyMatch(i -> i.quantity() > 1 && !i.priceIsUnit())) {
             BigDecimal asUnits = BigDecimal.ZERO;
             BigDecimal asLines = BigDecimal.ZERO;
             for (Item item : items) {
@@ -260,9 +330,10 @@ final class LineItems {
         List<Item> settled = new ArrayList<>();
         for (Item item : items) {
             try {
-                settled.add(new Item(item.name(), item.quantity(), item.unitPrice(linePrices), true, false));
+                settled.add(new Item(item.name(), item.quantity(), item.unitPrice(linePrices), true, false,
+                        item.quantityMarked()));
             } catch (ArithmeticException notExact) {
-                settled.add(new Item(item.name(), item.quantity(), item.price(), true, false));
+                settled.add(new Item(item.name(), item.quantity(), item.price(), true, false, item.quantityMarked()));
             }
         }
         return settled;

@@ -31,8 +31,9 @@ import io.mailsift.connector.SpiVersion;
  * the carrier's name (normalized) + {@code trackingNumber}, or, before a tracking number is known, + the seller and
  * number of its order. Status updates for the same order or parcel therefore replace the earlier finding.
  *
- * <p>A mail without such markup is read by its labels ({@link TextPurchaseExtractor}): an order when an order
- * number and a total are labelled.
+ * <p>A mail without such markup is read by its labels ({@link TextPurchaseExtractor}): orders, receipts and parcels
+ * with their items and amounts. A mail with markup takes from its text only what the markup lacks (subtotal, tax,
+ * shipping, discount, date) for the same order.
  *
  * <p>Stateless and thread-safe.
  *
@@ -49,7 +50,7 @@ public final class PurchaseConnector implements Connector {
             Set.of(PurchaseExtractor.ORDER, PurchaseExtractor.PARCEL),
             ReadScope.BODIES,
             "Finds orders and parcel deliveries in the schema.org markup of shop and carrier mails, and orders in "
-                    + "the labelled text of mails without markup.");
+                    + "the labelled text of mails without markup: orders, receipts and parcels of carriers they name.");
 
     private static final HeaderPrefilter PREFILTER = HeaderPrefilter.load(PurchaseConnector.class, "prefilter.txt");
 

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 enum SummaryLine {
 
+    /** What was charged to a means of payment: the total of a receipt that labels none. */
+    CHARGED("paid\\s+with|charged\\s+to|visa|mastercard|amex|american\\s+express|paypal|apple\\s+pay|google\\s+pay"
+            + "|carte\\s+bancaire|bezahlt\\s+mit|pay[ée]\\s+(?:avec|par)|montant\\s+d[ée]bit[ée]|abgebucht"),
     /** Lines that carry an amount but are neither items nor one of the amounts the order keeps. */
     OTHER("total\\s+(?:before|excl\\.?|excluding|avant|hors|ht\\b)|sous-total\\s+ht|total\\s+ht|netto|nettobetrag"
             + "|tips?|pourboire|trinkgeld|service\\s+fee|booking\\s+fee|small\\s+order\\s+fee|bag\\s+fee"
@@ -78,5 +81,5 @@ enum SummaryLine {
     }
 
     /** The kinds whose amount an order keeps. */
-    static final List<SummaryLine> KEPT = List.of(SUBTOTAL, SHIPPING, DISCOUNT, TAX, TAX_TOTAL, TOTAL, REFUND);
+    static final List<SummaryLine> KEPT = List.of(SUBTOTAL, SHIPPING, DISCOUNT, TAX, TAX_TOTAL, TOTAL, REFUND, CHARGED);
 }

@@ -19,6 +19,10 @@ import io.mailsift.purchases.tracking.TrackingNumbers;
  */
 final class TextParcels {
 
+    private static final java.util.regex.Pattern TRACKING_LABEL = java.util.regex.Pattern.compile(
+            "(?iU)(?<![\\p{L}])(?:tracking|track|sendungsnummer|sendungsverfolgung|paketnummer|trackingnummer"
+                    + "|num[ée]ro\\s+de\\s+suivi|suivi|n[°º]\\s+de\\s+colis|waybill|air\\s*waybill|awb)");
+
     private TextParcels() {
     }
 
@@ -34,7 +38,26 @@ final class TextParcels {
             host(link).flatMap(TrackingNumbers::carrierOfSender).ifPresent(carrier -> linked.putIfAbsent(carrier, link));
         }
         List<Map<String, Object>> parcels = new ArrayList<>();
-        for (TrackingNumber number : TrackingNumbers.find(text, senderCarrier.stream().toList())) {
+        List<TrackingNumber> numbers = new ArrayList<>(TrackingNumbers.find(text, senderCarrier.stream().toList()));
+        // A carrier the mail names away from the number ("sent with DPD" above, the number below) counts for a
+        // number on a tracking-labelled line: the number's data then has to agree with that carrier.
+        List<String> mailCarriers = new ArrayList<>(named.keySet());
+        linked.keySet().forEach(carrier -> {
+            if (!mailCarriers.contains(carrier)) {
+                mailCarriers.add(carrier);
+            }
+        });
+        senderCarrier.filter(carrier -> !mailCarriers.contains(carrier)).ifPresent(mailCarriers::add);
+        mailCarriers.retainAll(TrackingNumbers.carrierIds());
+        if (!mailCarriers.isEmpty()) {
+            for (TrackingNumber number : TrackingNumbers.find(text, mailCarriers)) {
+                boolean known = numbers.stream().anyMatch(each -> each.number().equals(number.number()));
+                if (!known && onTrackingLine(text, number.number())) {
+                    numbers.add(number);
+                }
+            }
+        }
+        for (TrackingNumber number : numbers) {
             String carrier = number.carrierId();
             boolean namedByMail = named.containsKey(carrier) || linked.containsKey(carrier)
                     || senderCarrier.filter(carrier::equals).isPresent();
@@ -59,6 +82,17 @@ final class TextParcels {
             parcels.add(parcel);
         }
         return parcels;
+    }
+
+    /** Whether the number's line, or the line before it, says it is a tracking number. */
+    private static boolean onTrackingLine(String text, String number) {
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (TrackingNumbers.compact(lines[i]).contains(number)) {
+                return TRACKING_LABEL.matcher(lines[i]).find() || i > 0 && TRACKING_LABEL.matcher(lines[i - 1]).find();
+            }
+        }
+        return false;
     }
 
     /** The mail's own link to this number's page, else the carrier's tracking page for it. */

@@ -206,9 +206,17 @@ final class TextPurchaseExtractor {
             if (total != null) {
                 order.putAll(total.toSchemaOrg());
             }
-            List<Map<String, Object>> offers = reading.items().stream().map(TextPurchaseExtractor::offer).toList();
+            // Items with a price are offers accepted; a shipping notice's items without price are items ordered,
+            // a property of their own, so that they never replace the priced offers of the confirmation.
+            List<Map<String, Object>> offers = reading.items().stream().filter(item -> item.price() != null)
+                    .map(TextPurchaseExtractor::offer).toList();
+            List<Map<String, Object>> ordered = reading.items().stream().filter(item -> item.price() == null)
+                    .map(TextPurchaseExtractor::orderItem).toList();
             if (!offers.isEmpty()) {
                 order.put("acceptedOffer", offers);
+            }
+            if (!ordered.isEmpty()) {
+                order.put("orderedItem", ordered);
             }
             List<Map<String, Object>> specifications = new ArrayList<>();
             specification(reading, SummaryLine.SUBTOTAL, "PriceSpecification", "Subtotal").ifPresent(specifications::add);
@@ -259,6 +267,17 @@ final class TextPurchaseExtractor {
         return Optional.of(specification);
     }
 
+    private static Map<String, Object> orderItem(LineItems.Item item) {
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("@type", "Product");
+        product.put("name", item.name());
+        Map<String, Object> orderItem = new LinkedHashMap<>();
+        orderItem.put("@type", "OrderItem");
+        orderItem.put("orderedItem", product);
+        orderItem.put("orderQuantity", item.quantity());
+        return orderItem;
+    }
+
     private static Map<String, Object> offer(LineItems.Item item) {
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("@type", "Product");
@@ -269,7 +288,7 @@ final class TextPurchaseExtractor {
         Map<String, Object> offer = new LinkedHashMap<>();
         offer.put("@type", "Offer");
         offer.put("itemOffered", product);
-        offer.putAll(item.price().toSchemaOrg());
+        offer.putAll(java.util.Objects.requireNonNull(item.price()).toSchemaOrg());
         offer.put("eligibleQuantity", quantity);
         return offer;
     }
@@ -322,6 +341,10 @@ final class TextPurchaseExtractor {
                 amounts.put(kind, amount.get());
             }
         }
+        Money charged = amounts.remove(SummaryLine.CHARGED);
+        if (!amounts.containsKey(SummaryLine.TOTAL) && charged != null) {
+            amounts.put(SummaryLine.TOTAL, charged); // a receipt that labels no total: what the card was charged
+        }
         Money total = amounts.get(SummaryLine.TOTAL);
         if (total != null && total.isNegative()) {
             amounts.remove(SummaryLine.TOTAL);
@@ -335,11 +358,12 @@ final class TextPurchaseExtractor {
                 amounts.putIfAbsent(kind, new Money(java.math.BigDecimal.ZERO, reference.currency()));
             }
         }
-        List<LineItems.Item> items = summaryStart < 0 ? List.of()
-                : LineItems.read(lines, summaryStart, hint.withLanguage("en"),
-                        amounts.getOrDefault(SummaryLine.SUBTOTAL, total));
+        // Without a summary (a shipping notice), only lines that mark a quantity are items: a price alone is not.
+        List<LineItems.Item> items = summaryStart < 0 ? LineItems.read(lines, lines.size(), hint, null, true)
+                : LineItems.read(lines, summaryStart, hint, amounts.getOrDefault(SummaryLine.SUBTOTAL, total));
         if (reference != null) {
-            items = items.stream().filter(item -> item.price().currency().equals(reference.currency())).toList();
+            items = items.stream().filter(item -> item.price() == null
+                    || item.price().currency().equals(reference.currency())).toList();
         }
         boolean monthFirst = "US".equals(hint.country())
                 || hint.country() == null && !GERMAN_OR_FRENCH.matcher(text).find();

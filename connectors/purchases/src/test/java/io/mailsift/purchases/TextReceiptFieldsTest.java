@@ -79,6 +79,40 @@ class TextReceiptFieldsTest {
     }
 
     @Test
+    void shouldReadARideReceiptWhoseTotalHeadsItAndWhoseDateIsALineOfItsOwn() {
+        Map<String, Object> receipt = onlyOrder("ride-receipt-fr.eml");
+
+        assertThat(receipt).containsEntry("price", "23.40").containsEntry("priceCurrency", "EUR")
+                .containsEntry("orderDate", "2026-11-17")
+                .containsEntry("seller", Map.of("@type", "Organization", "name", "Vroum"));
+    }
+
+    @Test
+    void shouldTakeWhatTheCardWasChargedAsTheTotalOfAReceiptThatLabelsNone() {
+        Map<String, Object> receipt = onlyOrder("ride-receipt-de.eml");
+
+        assertThat(receipt).containsEntry("price", "16.00").containsEntry("priceCurrency", "EUR")
+                .containsEntry("orderDate", "2026-11-20");
+    }
+
+    @Test
+    void shouldGiveAShippingNoticesItemsWithoutPriceAsOrderedItemsAndItsParcelOfTheCarrierNamedAbove() {
+        List<Finding> findings = connector.extract(resource("text/shipped-priceless-items-de.eml"));
+
+        assertThat(findings).extracting(Finding::type).containsExactly("Order", "ParcelDelivery");
+        assertThat(findings.getFirst().data()).containsEntry("orderNumber", "70041288")
+                .containsEntry("orderStatus", "https://schema.org/OrderInTransit")
+                .doesNotContainKeys("acceptedOffer", "price")
+                .containsEntry("orderedItem", List.of(
+                        Map.of("@type", "OrderItem", "orderQuantity", 1,
+                                "orderedItem", Map.of("@type", "Product", "name", "Wollpullover, Größe L")),
+                        Map.of("@type", "OrderItem", "orderQuantity", 2,
+                                "orderedItem", Map.of("@type", "Product", "name", "Baumwollsocken, 3er-Pack"))));
+        assertThat(findings.getLast().data()).containsEntry("trackingNumber", "09980000020034D")
+                .containsEntry("provider", Map.of("@type", "Organization", "name", "DPD"));
+    }
+
+    @Test
     void shouldGiveACarriersParcelWithoutAnyOrderWhenTheCarrierSendsIt() {
         List<Finding> findings = connector.extract(resource("text/carrier-out-for-delivery-en.eml"));
 

@@ -305,7 +305,8 @@ public final class TrackingNumbers {
         return true;
     }
 
-    static String compact(String number) {
+    /** {@code number} as the carriers' data writes it: without spaces, in capitals. */
+    public static String compact(String number) {
         return number.replaceAll("[\\s\\u00A0\\u202F\\u2009]", "").toUpperCase(Locale.ROOT);
     }
 
