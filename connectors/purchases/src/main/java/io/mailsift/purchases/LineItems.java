@@ -43,13 +43,14 @@ final class LineItems {
             "(?iU)(?<![\\p{L}])(?:your|you|votre|vos|vous|ihre?|sie|thank|thanks|merci|danke|order|orders|commande"
                     + "|bestellung|payment|paid|pay[ée]|bezahlt|card|visa|mastercard|amex|paypal|ending|endet|balance"
                     + "|refund|save|saved|sparen|[ée]conomisez|off|was|now|only|from|ab|d[èe]s|per\\s+month|/month"
-                    + "|mois|monat|tracking|estimated|total|subtotal|tax|shipping|versand|livraison|rabatt|discount)(?![\\p{L}])");
+                    + "|mois|monat|tracking|estimated|total|subtotal|tax|shipping|versand|livraison|rabatt|discount"
+                    + "|price|prix|preis|artikelpreis|einzelpreis|betrag|montant|amount|sold\\s+by|verkauft|vendu)(?![\\p{L}])");
     private static final Pattern CELL_SPLIT = Pattern.compile("\\t+|\\s{3,}|\\s\\|\\s|\\s[·•]\\s");
     private static final Pattern LETTERS = Pattern.compile("(?U)\\p{L}{2,}");
     private static final Pattern TRIM = Pattern.compile("(?U)^[\\s\\-–—:|•*·,]+|[\\s\\-–—:|•*·,(]+$");
     private static final Pattern PRICE_LABEL = Pattern.compile(
-            "(?iU)^(?:unit\\s+price|price\\s+each|price|einzelpreis|st[üu]ckpreis|preis|prix\\s+unitaire|prix|amount|betrag"
-                    + "|montant)\\s*[:.]?\\s*");
+            "(?iU)^(?:(?:item\\s+|unit\\s+)?price(?:\\s+each)?|artikelpreis|einzelpreis|st[üu]ckpreis|preis"
+                    + "|prix(?:\\s+unitaire|\\s+de\\s+l['’]article)?|amount|betrag|montant)\\s*[:.]?\\s*");
     private static final int MOST_WORDS = 14;
 
     private LineItems() {
@@ -95,6 +96,7 @@ final class LineItems {
         String pendingName = null;
         int pendingQuantity = 0;
         int pricelessAt = -1;
+        int stackedAt = -1;
         boolean unitHeader = false;
         for (int i = 0; i < end; i++) {
             String line = lines.get(i);
@@ -111,7 +113,16 @@ final class LineItems {
             List<MoneyMatch> amounts = MoneyParser.find(line, hint);
             if (amounts.isEmpty()) {
                 Matcher quantityOnly = QUANTITY_LABEL.matcher(line);
-                if (pendingName != null && quantityOnly.lookingAt() && quantityOnly.end() == line.length()) {
+                boolean onlyQuantity = quantityOnly.lookingAt() && quantityOnly.end() == line.length();
+                if (pendingName == null && onlyQuantity && stackedAt >= 0 && stackedAt == items.size() - 1) {
+                    // The quantity under the price of a stacked item: "Mug", "£9.50", "Qty: 2".
+                    Item last = items.remove(stackedAt);
+                    items.add(new Item(last.name(), Integer.parseInt(quantityOnly.group(1)), last.price(),
+                            last.priceIsUnit(), last.priceIsLine()));
+                    stackedAt = -1;
+                    continue;
+                }
+                if (pendingName != null && onlyQuantity) {
                     pendingQuantity = Integer.parseInt(quantityOnly.group(1));
                     if (pendingQuantity > 0) {
                         // A price may follow on the next line; until then the item has none.
@@ -146,6 +157,7 @@ final class LineItems {
                         items.remove(pricelessAt);
                     }
                     items.add(new Item(clean(pendingName), count, price, unit, false));
+                    stackedAt = quantity.find(0) || pricelessAt >= 0 || pendingQuantity > 0 ? -1 : items.size() - 1;
                 }
                 pendingName = null;
                 pricelessAt = -1;

@@ -58,7 +58,8 @@ final class TextPurchaseExtractor {
                     + "|bestell(?:ungs)?(?:nummer|nr\\.?)|bestellung\\s+(?:nr\\.?|#|no\\.?)|auftragsnummer|auftrags-nr\\.?"
                     + "|num[ée]ro\\s+de\\s+(?:la\\s+)?commande|n[°º]\\s*de\\s+commande|n[°º]\\s*commande"
                     + "|r[ée]f[ée]rence\\s+de\\s+(?:la\\s+)?commande|commande\\s+(?:n[°º]|no\\.?|#|r[ée]f\\.?)"
-                    + "|(?:your|votre|ihre)\\s+(?:[\\p{L}.&'’]+\\s+){0,2}(?:order|commande|bestellung))"
+                    + "|(?:your|votre|ihre|deine|dein|ihrer|deiner)\\s+(?:[\\p{L}.&'’]+\\s+){0,2}(?:order|commande|bestellung)"
+                    + "|(?:for|from|of|in)\\s+order|(?:zu|aus)\\s+(?:der\\s+)?bestellung|(?:de|pour)\\s+la\\s+commande)"
                     + "(?![\\p{L}])[\\s:#.\\t]*(?<number>(?-i:[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,39}))(?![\\p{L}\\p{N}])");
     /** The labels of an order's or a receipt's date. */
     private static final Pattern DATE_LABEL = Pattern.compile(
@@ -75,11 +76,16 @@ final class TextPurchaseExtractor {
     private static final Pattern DELIVERED = Pattern.compile(
             "(?iU)\\b(?:has\\s+been|have\\s+been|was|were|been|is)\\s+delivered\\b|\\bdelivered\\s*[:!.]|^delivered\\b"
                     + "|\\b(?:wurde|ist|wurden)\\s+zugestellt\\b|^zugestellt\\b|\\bzugestellt\\s*[:!.]"
-                    + "|\\b(?:a\\s+été|ont\\s+été|est)\\s+livr[ée]e?s?\\b|\\blivr[ée]e?s?\\s*[:!.]|^livr[ée]",
+                    + "|\\b(?:a\\s+été|ont\\s+été|est)\\s+livr[ée]e?s?\\b|\\blivr[ée]e?s?\\s*[:!.]|^livr[ée]"
+                    + "|\\bremis\\s+au\\s+destinataire\\b|\\ban\\s+den\\s+empf[äa]nger\\s+[üu]bergeben\\b"
+                    + "|\\bhanded\\s+to\\s+the\\s+(?:recipient|resident)\\b",
             Pattern.MULTILINE);
     private static final Pattern SHIPPED = Pattern.compile(
             "(?iU)\\b(?:shipped|dispatched|on\\s+its\\s+way|on\\s+the\\s+way|in\\s+transit|versandt|verschickt"
-                    + "|unterwegs|auf\\s+dem\\s+weg|exp[ée]di[ée]e?s?|en\\s+route|en\\s+chemin|pris\\s+en\\s+charge)\\b");
+                    + "|unterwegs|auf\\s+dem\\s+weg|exp[ée]di[ée]e?s?|en\\s+route|en\\s+chemin|pris\\s+en\\s+charge"
+                    + "|picked\\s+up\\s+by|will\\s+arrive|arriving\\s+(?:on|by)"
+                    + "|arrivera|estimated\\s+delivery|expected\\s+delivery|voraussichtliche\\s+zustellung"
+                    + "|livraison\\s+pr[ée]vue)\\b");
     private static final Pattern EXCEPTION = Pattern.compile(
             "(?iU)\\bdelivery\\s+(?:exception|attempt(?:ed)?|failed)\\b|\\b(?:could|was)\\s+not\\s+(?:be\\s+)?delivered\\b"
                     + "|\\bunable\\s+to\\s+deliver\\b|\\bnicht\\s+zugestellt\\b|\\bzustellversuch\\b"
