@@ -103,15 +103,15 @@ final class LineItems {
             if (line.isEmpty()) {
                 continue;
             }
-            if (UNIT_PRICE_HEADER.matcher(line).find() && MoneyParser.find(line, hint).isEmpty()) {
-                unitHeader = true;
-            }
             if (SummaryLine.of(line).isPresent() || TextPurchaseExtractor.hasOrderNumberLabel(line)) {
                 pendingName = null;
                 continue;
             }
             List<MoneyMatch> amounts = MoneyParser.find(line, hint);
             if (amounts.isEmpty()) {
+                if (UNIT_PRICE_HEADER.matcher(line).find()) {
+                    unitHeader = true;
+                }
                 Matcher quantityOnly = QUANTITY_LABEL.matcher(line);
                 boolean onlyQuantity = quantityOnly.lookingAt() && quantityOnly.end() == line.length();
                 if (pendingName == null && onlyQuantity && stackedAt >= 0 && stackedAt == items.size() - 1) {
@@ -254,6 +254,9 @@ final class LineItems {
 
     /** A line that marks a quantity and names a product but prints no price: "2 x Trail Jacket", "Mug (Qty: 1)". */
     private static Optional<Item> pricelessItem(String line) {
+        if (line.chars().noneMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
         Matcher leading = QUANTITY_TIMES_BEFORE.matcher(line);
         Matcher labelled = QUANTITY_LABEL.matcher(line);
         Matcher trailing = QUANTITY_TIMES_AFTER.matcher(line);

@@ -31,7 +31,7 @@ final class TextParcels {
      * {@code carrier}, {@code deliveryStatus}, {@code trackingUrl}); the caller adds {@code partOfOrder}.
      */
     static List<Map<String, Object>> find(String subject, String text, List<String> links,
-            Optional<String> senderCarrier, Optional<String> status) {
+            Optional<String> senderCarrier, java.util.function.Supplier<Optional<String>> statusOfTheMail) {
         Map<String, String> named = new LinkedHashMap<>(TrackingNumbers.carriersNamedIn(subject + "\n" + text));
         Map<String, String> linked = new LinkedHashMap<>();
         for (String link : links) {
@@ -57,6 +57,7 @@ final class TextParcels {
                 }
             }
         }
+        Optional<String> status = null;
         for (TrackingNumber number : numbers) {
             String carrier = number.carrierId();
             boolean namedByMail = named.containsKey(carrier) || linked.containsKey(carrier)
@@ -72,6 +73,9 @@ final class TextParcels {
                     : number.carrierName();
             parcel.put("provider", TextPurchaseExtractor.organization(carrierName));
             parcel.put("carrier", TextPurchaseExtractor.organization(carrierName));
+            if (status == null) {
+                status = statusOfTheMail.get(); // read once, and only when there is a parcel
+            }
             status.ifPresent(each -> {
                 Map<String, Object> event = new LinkedHashMap<>();
                 event.put("@type", "DeliveryEvent");

@@ -134,27 +134,33 @@ final class TextPurchaseExtractor {
             return List.of();
         }
         String subject = headers.subject();
-        Reading reading = null;
-        for (String text : texts) {
-            if (SUSPICIOUS.matcher(subject).find() || SUSPICIOUS.matcher(text).find()) {
-                return List.of();
-            }
-            Reading each = read(text, headers);
-            if (reading == null || each.score() > reading.score()) {
-                reading = each;
+        // The body that labels more is read in full; the other is only glanced at (order number and amounts).
+        String text = texts.getFirst();
+        int best = -1;
+        for (String each : texts) {
+            int score = read(each, headers, false).score();
+            if (score > best) {
+                best = score;
+                text = each;
             }
         }
-        String text = reading.text();
+        if (suspicious(subject) || suspicious(text)) {
+            return List.of();
+        }
+        Reading reading = read(text, headers, true);
 
         String merchant = MerchantName.of(headers);
         Optional<String> senderCarrier = headers.from() == null ? Optional.empty()
                 : TrackingNumbers.carrierOfSender(headers.from()).filter(carrier -> !carrier.equals("amazon"));
         List<String> links = links(email);
-        Optional<String> deliveryStatus = deliveryStatus(subject, text);
-        List<Map<String, Object>> parcels = TextParcels.find(subject, text, links, senderCarrier, deliveryStatus);
+        String body = text;
+        List<Map<String, Object>> parcels = TextParcels.find(subject, text, links, senderCarrier,
+                () -> deliveryStatus(subject, body));
 
         List<Finding> findings = new ArrayList<>();
-        Optional<String> status = orderStatus(subject, parcels.isEmpty() ? Optional.empty() : deliveryStatus);
+        Optional<String> status = orderStatus(subject, parcels.isEmpty() ? Optional.empty()
+                : parcels.getFirst().get("deliveryStatus") instanceof Map<?, ?> event
+                        ? Optional.of((String) event.get("name")) : Optional.empty());
         boolean fromACarrier = senderCarrier.isPresent();
         if (!merchant.isEmpty() && !fromACarrier) {
             order(reading, merchant, subject, status, !parcels.isEmpty(), headers).ifPresent(findings::add);
@@ -300,7 +306,7 @@ final class TextPurchaseExtractor {
     }
 
     /** What one body of the mail says: order number, date, amounts by label, items. */
-    private static Reading read(String body, EmailHeaders headers) {
+    private static Reading read(String body, EmailHeaders headers, boolean full) {
         String text = body.replace("\r", "");
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -364,6 +370,9 @@ final class TextPurchaseExtractor {
                 amounts.putIfAbsent(kind, new Money(java.math.BigDecimal.ZERO, reference.currency()));
             }
         }
+        if (!full) {
+            return new Reading(text, orderNumber, Optional.empty(), amounts, List.of(), feeLines);
+        }
         // Without a summary (a shipping notice), only lines that mark a quantity are items: a price alone is not.
         List<LineItems.Item> items = summaryStart < 0 ? LineItems.read(lines, lines.size(), hint, null, true)
                 : LineItems.read(lines, summaryStart, hint, amounts.getOrDefault(SummaryLine.SUBTOTAL, total));
@@ -411,6 +420,9 @@ final class TextPurchaseExtractor {
     /** The date after the first date label that has one, on its line or the next. */
     private static Optional<LocalDate> orderDate(List<String> lines, boolean monthFirst) {
         for (int i = 0; i < lines.size(); i++) {
+            if (!mayHoldDateLabel(lines.get(i))) {
+                continue;
+            }
             Matcher label = DATE_LABEL.matcher(lines.get(i));
             while (label.find()) {
                 String after = lines.get(i).substring(label.end());
@@ -425,6 +437,19 @@ final class TextPurchaseExtractor {
             }
         }
         return Optional.empty();
+    }
+
+    private static final List<String> DATE_WORDS = List.of("dat", "placed", "ordered", "bestell", "command", "pass",
+            "billed", "purchase", "auftrag", "kauf", "achat");
+
+    private static boolean mayHoldDateLabel(String line) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        for (String word : DATE_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -454,27 +479,75 @@ final class TextPurchaseExtractor {
     static Optional<String> orderNumber(String text) {
         Matcher matcher = ORDER_NUMBER.matcher(text);
         String found = null;
-        while (matcher.find()) {
-            String number = matcher.group("number");
-            if (number.chars().noneMatch(Character::isDigit)) {
+        // The label's words are looked for first: the pattern is tried only from a line that has one, to the end of
+        // the next line (a number may stand under its label).
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+            if (!hasOrderWord(lower, lineStart, lineEnd)) {
+                lineStart = lineEnd + 1;
                 continue;
             }
-            if (found == null) {
-                found = number;
-            } else if (!found.equals(number)) {
-                return Optional.empty(); // a digest of several orders: which total is whose is anyone's guess
+            int nextEnd = lineEnd >= text.length() ? lineEnd : text.indexOf('\n', lineEnd + 1);
+            nextEnd = nextEnd < 0 ? text.length() : nextEnd;
+            matcher.region(lineStart, nextEnd).useTransparentBounds(true).useAnchoringBounds(false);
+            lineStart = lineEnd + 1;
+            while (matcher.find()) {
+                if (matcher.start() >= lineStart) {
+                    break; // the next line's own labels are read with it
+                }
+                String number = matcher.group("number");
+                if (number.chars().noneMatch(Character::isDigit)) {
+                    continue;
+                }
+                if (found == null) {
+                    found = number;
+                } else if (!found.equals(number)) {
+                    return Optional.empty(); // a digest of several orders: which total is whose is anyone's guess
+                }
             }
         }
         return Optional.ofNullable(found);
     }
 
+    private static final List<String> ORDER_WORDS = List.of("order", "bestell", "auftrag", "commande");
+
+    private static boolean hasOrderWord(String lower, int from, int to) {
+        for (String word : ORDER_WORDS) {
+            int at = lower.indexOf(word, from);
+            if (at >= 0 && at < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text phishes or pushes ({@link #SUSPICIOUS}); the pattern runs only where its words occur. */
+    static boolean suspicious(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String word : SUSPICIOUS_WORDS) {
+            if (lower.contains(word)) {
+                return SUSPICIOUS.matcher(text).find();
+            }
+        }
+        return false;
+    }
+
+    /** Every phrase of {@link #SUSPICIOUS} holds one of these. */
+    private static final List<String> SUSPICIOUS_WORDS = List.of("verify", "confirm", "account", "konto", "best",
+            "rifi", "compte", "customs", "zoll", "douane", "left", "still", "panier", "warenkorb", "reset", "passwort",
+            "initialiser");
+
     static boolean hasOrderNumberLabel(String line) {
-        return ORDER_NUMBER.matcher(line).find();
+        return hasOrderWord(line.toLowerCase(java.util.Locale.ROOT), 0, line.length())
+                && ORDER_NUMBER.matcher(line).find();
     }
 
     /** The amount of the last total line: totals come after subtotals, shipping and taxes. */
     static Optional<Money> total(String text, EmailHeaders headers) {
-        return Optional.ofNullable(read(text, headers).amounts().get(SummaryLine.TOTAL));
+        return Optional.ofNullable(read(text, headers, false).amounts().get(SummaryLine.TOTAL));
     }
 
     /** The links of the mail: hrefs of its HTML, URLs of its text. */
