@@ -30,7 +30,8 @@ class PurchasePrefilterTest {
             "order-confirmation-text-de.eml", "order-shipped-html-en.eml", "parcel-delivered-text-fr.eml",
             "text/ride-receipt-en.eml", "text/food-delivery-de.eml", "text/shop-order-fr.eml", "text/shop-order-uk.eml",
             "text/carrier-out-for-delivery-en.eml", "text/app-store-receipt-en.eml", "text/refund-de.eml",
-            "text/ride-receipt-fr.eml", "text/ride-receipt-de.eml", "text/shipped-priceless-items-de.eml"})
+            "text/ride-receipt-fr.eml", "text/ride-receipt-de.eml", "text/shipped-priceless-items-de.eml",
+            "text/cancellation-en.eml"})
     void shouldAcceptEveryPurchaseMailOfTheCorpus(String name) {
         EmailHeaders headers = TestMails.resource(name).headers();
 

@@ -135,6 +135,33 @@ class TextReceiptFieldsTest {
         assertThat(specifications(order)).containsExactly("PriceSpecification Refund 59.95");
     }
 
+    @Test
+    void shouldMarkACancelledOrderCancelled() {
+        assertThat(onlyOrder("cancellation-en.eml")).containsEntry("orderNumber", "VG-88120")
+                .containsEntry("orderStatus", "https://schema.org/OrderCancelled");
+    }
+
+    @Test
+    void shouldGiveTheShippingNoticeAndTheRefundOfAnOrderItsKeySoTheyUpdateOneFinding() {
+        Finding shipped = connector.extract(resource("text/shipped-priceless-items-de.eml")).getFirst();
+        Finding refunded = connector.extract(resource("text/refund-de.eml")).getFirst();
+
+        assertThat(refunded.key()).isEqualTo(shipped.key());
+    }
+
+    @Test
+    void shouldTellParcelStatesFromTheSubjectFirstInEachLanguage() {
+        assertThat(TextPurchaseExtractor.deliveryStatus("Ihr Paket kommt heute", "wurde versandt"))
+                .contains("OrderOutForDelivery");
+        assertThat(TextPurchaseExtractor.deliveryStatus("Votre colis a été livré", "expédié le 3 novembre"))
+                .contains("OrderDelivered");
+        assertThat(TextPurchaseExtractor.deliveryStatus("Delivery exception", "Your package has shipped"))
+                .contains("OrderProblem");
+        assertThat(TextPurchaseExtractor.deliveryStatus("Update", "Zustellversuch: wir haben Sie nicht angetroffen"))
+                .contains("OrderProblem");
+        assertThat(TextPurchaseExtractor.deliveryStatus("Update", "Your parcel is on its way")).contains("OrderInTransit");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"abandoned-cart-en.eml", "phishing-receipt-en.eml"})
     void shouldFindNothingInACartReminderOrAReceiptFromAnImpostor(String mail) {
