@@ -466,8 +466,7 @@ final class TextPurchaseExtractor {
                 break;
             }
             Optional<LocalDate> date = TextDates.first(line, monthFirst);
-            if (date.isPresent() && line.replaceAll("(?U)[\\p{L}]{3,}", "").length() >= 0
-                    && line.chars().filter(Character::isLetter).count() <= 28
+            if (date.isPresent() && line.chars().filter(Character::isLetter).count() <= 28
                     && MoneyParser.find(line, CurrencyHint.none()).isEmpty()) {
                 return date;
             }
@@ -543,11 +542,6 @@ final class TextPurchaseExtractor {
     static boolean hasOrderNumberLabel(String line) {
         return hasOrderWord(line.toLowerCase(java.util.Locale.ROOT), 0, line.length())
                 && ORDER_NUMBER.matcher(line).find();
-    }
-
-    /** The amount of the last total line: totals come after subtotals, shipping and taxes. */
-    static Optional<Money> total(String text, EmailHeaders headers) {
-        return Optional.ofNullable(read(text, headers, false).amounts().get(SummaryLine.TOTAL));
     }
 
     /** The links of the mail: hrefs of its HTML, URLs of its text. */

@@ -186,6 +186,12 @@ class TextReceiptFieldsTest {
     }
 
     @Test
+    void shouldDecodeTheNamedEntitiesOfQuantitiesAndAccents() {
+        assertThat(MailText.ofHtml("<p>2 &times; Th&eacute; vert &middot; Gr&ouml;&szlig;e M &amp;c</p>").strip())
+                .isEqualTo("2 × Thé vert · Größe M &c");
+    }
+
+    @Test
     void shouldTellSummaryLinesByTheirLabels() {
         assertThat(SummaryLine.of("Total incl. VAT\t£34.45")).hasValueSatisfying(
                 l -> assertThat(l.kind()).isEqualTo(SummaryLine.TOTAL));
