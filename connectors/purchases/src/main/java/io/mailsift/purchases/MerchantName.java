@@ -33,12 +33,14 @@ final class MerchantName {
             "(?i)\\.(?:com|co\\.uk|de|fr|co|net|org|uk|eu|at|ch|it|es|nl|be|ca|com\\.au)\\b");
     /** Brands phishing borrows, each with the domain labels that are really theirs. */
     private static final List<Brand> BORROWED = List.of(
-            brand("amazon", "amazon"), brand("apple", "apple", "itunes", "icloud"), brand("paypal", "paypal"),
-            brand("ebay", "ebay"), brand("netflix", "netflix"), brand("microsoft", "microsoft", "outlook", "live"),
-            brand("google", "google", "youtube"), brand("dhl", "dhl"), brand("ups", "ups"), brand("fedex", "fedex"),
-            brand("usps", "usps"), brand("royal mail", "royalmail"), brand("la poste", "laposte", "colissimo"),
-            brand("colissimo", "laposte", "colissimo"), brand("dpd", "dpd"), brand("hermes", "hermes", "myhermes"),
-            brand("spotify", "spotify"), brand("uber", "uber"), brand("zalando", "zalando"), brand("otto", "otto"));
+            brand("amazon", "amazon", "amazonses", "primevideo"), brand("apple", "apple", "itunes", "icloud"),
+            brand("paypal", "paypal"), brand("ebay", "ebay"), brand("netflix", "netflix"),
+            brand("microsoft", "microsoft", "outlook", "live"), brand("google", "google", "youtube"),
+            brand("dhl", "dhl", "deutschepost", "dhlparcel"), brand("ups", "ups"), brand("fedex", "fedex"),
+            brand("usps", "usps"), brand("royal mail", "royalmail", "royalmailgroup", "parcelforce"),
+            brand("la poste", "laposte", "colissimo"), brand("colissimo", "laposte", "colissimo"),
+            brand("dpd", "dpd"), brand("hermes", "hermes", "myhermes"), brand("spotify", "spotify"),
+            brand("uber", "uber"), brand("zalando", "zalando"), brand("otto", "otto"));
 
     private MerchantName() {
     }
