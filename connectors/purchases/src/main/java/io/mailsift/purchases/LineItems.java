@@ -45,7 +45,7 @@ final class LineItems {
                     + "|refund|save|saved|sparen|[ée]conomisez|off|was|now|only|from|ab|d[èe]s|per\\s+month|/month"
                     + "|mois|monat|tracking|estimated|total|subtotal|tax|shipping|versand|livraison|rabatt|discount"
                     + "|price|prix|preis|artikelpreis|einzelpreis|betrag|montant|amount|sold\\s+by|verkauft|vendu)(?![\\p{L}])");
-    private static final Pattern CELL_SPLIT = Pattern.compile("\\t+|\\s{3,}|\\s\\|\\s|\\s[·•]\\s");
+    private static final Pattern CELL_SPLIT = Pattern.compile("\\t+|\\s{3,}|\\s\\|\\s");
     private static final Pattern LETTERS = Pattern.compile("(?U)\\p{L}{2,}");
     private static final Pattern TRIM = Pattern.compile("(?U)^[\\s\\-–—:|•*·,]+|[\\s\\-–—:|•*·,(]+$");
     private static final Pattern PRICE_LABEL = Pattern.compile(
@@ -107,7 +107,7 @@ final class LineItems {
                 pendingName = null;
                 continue;
             }
-            List<MoneyMatch> amounts = MoneyParser.find(line, hint);
+            List<MoneyMatch> amounts = amounts(line, hint);
             if (amounts.isEmpty()) {
                 if (UNIT_PRICE_HEADER.matcher(line).find()) {
                     unitHeader = true;
@@ -281,6 +281,26 @@ final class LineItems {
             return Optional.empty();
         }
         return Optional.of(new Item(cleaned, quantity, null, true, false));
+    }
+
+    /**
+     * The amounts of a line, a dash between a word and an amount read as the separator it is ("Mug – £9.50",
+     * "Total — 12,00 €"), not as a minus: only a dash right before the amount ("-£5.00") makes it negative.
+     */
+    static List<MoneyMatch> amounts(String line, CurrencyHint hint) {
+        List<MoneyMatch> found = MoneyParser.find(line, hint);
+        if (found.stream().noneMatch(match -> match.money().isNegative())) {
+            return found;
+        }
+        List<MoneyMatch> read = new ArrayList<>();
+        for (MoneyMatch match : found) {
+            int at = match.start();
+            boolean separator = match.money().isNegative() && "-–—−".indexOf(line.charAt(at)) >= 0
+                    && at + 1 < line.length() && Character.isSpaceChar(line.charAt(at + 1))
+                    && at > 0 && Character.isSpaceChar(line.charAt(at - 1));
+            read.add(separator ? new MoneyMatch(match.money().negate(), at + 1, match.end()) : match);
+        }
+        return read;
     }
 
     private static boolean sameAmount(List<MoneyMatch> amounts) {

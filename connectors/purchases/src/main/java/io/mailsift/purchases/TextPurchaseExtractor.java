@@ -391,7 +391,7 @@ final class TextPurchaseExtractor {
 
     /** The amount right after a label and its note or rate ("(8.875%)", "incl. VAT"). */
     private static Optional<Money> amountAfterLabel(String rest, CurrencyHint hint) {
-        List<MoneyMatch> found = MoneyParser.find(rest, hint);
+        List<MoneyMatch> found = LineItems.amounts(rest, hint);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -407,7 +407,7 @@ final class TextPurchaseExtractor {
             if (next.isEmpty()) {
                 continue;
             }
-            List<MoneyMatch> found = MoneyParser.find(next, hint);
+            List<MoneyMatch> found = LineItems.amounts(next, hint);
             if (found.size() == 1 && found.getFirst().start() <= 1
                     && next.substring(found.getFirst().end()).strip().length() <= 1) {
                 return Optional.of(found.getFirst().money());

@@ -192,6 +192,16 @@ class TextReceiptFieldsTest {
     }
 
     @Test
+    void shouldReadADashBetweenAWordAndAnAmountAsASeparatorNotAMinus() {
+        var hint = io.mailsift.purchases.money.CurrencyHint.none();
+
+        assertThat(LineItems.amounts("Enamel Mug – £9.50", hint)).singleElement()
+                .satisfies(match -> assertThat(match.money().price()).isEqualTo("9.50"));
+        assertThat(LineItems.amounts("Voucher\t-£5.00", hint)).singleElement()
+                .satisfies(match -> assertThat(match.money().price()).isEqualTo("-5.00"));
+    }
+
+    @Test
     void shouldTellSummaryLinesByTheirLabels() {
         assertThat(SummaryLine.of("Total incl. VAT\t£34.45")).hasValueSatisfying(
                 l -> assertThat(l.kind()).isEqualTo(SummaryLine.TOTAL));
