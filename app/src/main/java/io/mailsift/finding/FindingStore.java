@@ -1,6 +1,7 @@
 package io.mailsift.finding;
 
 import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import io.mailsift.connector.Finding;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,13 @@ public class FindingStore {
     /** Rows per statement in {@link #upsertAll}: 10 parameters each, far below PostgreSQL's 65,535. */
     private static final int ROWS_PER_STATEMENT = 500;
 
+    /**
+     * Whether the incoming row's message is not older than the stored one's: a message without date counts as the
+     * latest, and of equal dates the later write wins.
+     */
+    private static final String NOT_OLDER = "COALESCE(excluded.message_date, 'infinity'::timestamptz)"
+            + " >= COALESCE(findings.message_date, 'infinity'::timestamptz)";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
@@ -40,8 +49,15 @@ public class FindingStore {
     }
 
     /**
-     * Inserts a finding, or updates payload and provenance of the one with the same key from the same connector in
-     * the same account: re-processing a message, or a re-sent confirmation, never adds a second row.
+     * Inserts a finding, or merges it into the one with the same key from the same connector in the same account:
+     * re-processing a message, or a re-sent confirmation, never adds a second row.
+     *
+     * <p>The merge is shallow, by top-level property: of the two payloads, the one from the later message (by
+     * {@link Provenance#messageDate()}; none counts as the latest, equal dates as the later write) gives every
+     * property it has, and the other keeps those the later one lacks. A shipping notice that names an order
+     * therefore sets its status without wiping the items and total its confirmation gave, and an older mail read
+     * after a newer one (a backfill of older folders) never moves the status back. Type and provenance are the later
+     * message's. A property once given is never removed by a later finding that omits it.
      */
     public void upsert(long accountId, String connectorId, Finding finding, Provenance provenance) {
         upsertAll(accountId, List.of(new ConnectorFinding(connectorId, finding, provenance)));
@@ -50,7 +66,7 @@ public class FindingStore {
     /**
      * {@link #upsert}s the findings of one account in one statement per {@value #ROWS_PER_STATEMENT} instead of one
      * each (a backfill batch's findings are one round trip to the database), with one change event after the commit.
-     * Of findings with the same connector and key, the last one wins, as it would in one upsert after the other.
+     * Findings with the same connector and key are merged first, as they would be in one upsert after the other.
      */
     public void upsertAll(long accountId, List<ConnectorFinding> found) {
         if (found.isEmpty()) {
@@ -60,14 +76,29 @@ public class FindingStore {
         Map<List<String>, ConnectorFinding> latest = new LinkedHashMap<>();
         for (ConnectorFinding each : found) {
             List<String> key = List.of(each.connectorId(), each.finding().key());
-            latest.remove(key);
-            latest.put(key, each);
+            ConnectorFinding earlier = latest.remove(key);
+            latest.put(key, earlier == null ? each : merged(earlier, each));
         }
         List<ConnectorFinding> rows = new ArrayList<>(latest.values());
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             insert(accountId, rows.subList(from, Math.min(from + ROWS_PER_STATEMENT, rows.size())));
         }
         announceAfterCommit(new FindingsChanged(accountId));
+    }
+
+    /** Two findings of one key in one batch, merged as {@link #upsert} would merge the second into the first. */
+    private static ConnectorFinding merged(ConnectorFinding first, ConnectorFinding second) {
+        boolean secondNotOlder = notOlder(second.provenance().messageDate(), first.provenance().messageDate());
+        ConnectorFinding later = secondNotOlder ? second : first;
+        ConnectorFinding earlier = secondNotOlder ? first : second;
+        Map<String, Object> data = new LinkedHashMap<>(earlier.finding().data());
+        data.putAll(later.finding().data());
+        Finding finding = new Finding(later.finding().type(), later.finding().key(), data);
+        return new ConnectorFinding(later.connectorId(), finding, later.provenance());
+    }
+
+    private static boolean notOlder(@Nullable Instant date, @Nullable Instant than) {
+        return date == null || than != null && !date.isBefore(than);
     }
 
     private void insert(long accountId, List<ConnectorFinding> rows) {
@@ -81,9 +112,15 @@ public class FindingStore {
                     message_id, message_date, sender_domain, folder, uid)
                 VALUES %s
                 ON CONFLICT (account_id, connector_id, finding_key) DO UPDATE SET
-                    type = excluded.type, payload = excluded.payload, message_id = excluded.message_id,
-                    message_date = excluded.message_date, sender_domain = excluded.sender_domain,
-                    folder = excluded.folder, uid = excluded.uid, updated_at = now()""".formatted(values))
+                    payload = CASE WHEN %2$s THEN findings.payload || excluded.payload
+                        ELSE excluded.payload || findings.payload END,
+                    type = CASE WHEN %2$s THEN excluded.type ELSE findings.type END,
+                    message_id = CASE WHEN %2$s THEN excluded.message_id ELSE findings.message_id END,
+                    message_date = CASE WHEN %2$s THEN excluded.message_date ELSE findings.message_date END,
+                    sender_domain = CASE WHEN %2$s THEN excluded.sender_domain ELSE findings.sender_domain END,
+                    folder = CASE WHEN %2$s THEN excluded.folder ELSE findings.folder END,
+                    uid = CASE WHEN %2$s THEN excluded.uid ELSE findings.uid END,
+                    updated_at = now()""".formatted(values, NOT_OLDER))
                 .param("accountId", accountId);
         for (int i = 0; i < rows.size(); i++) {
             ConnectorFinding row = rows.get(i);

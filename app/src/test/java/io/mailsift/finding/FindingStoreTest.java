@@ -64,6 +64,58 @@ class FindingStoreTest {
     }
 
     @Test
+    void shouldKeepTheConfirmationsItemsAndTotalWhenALaterShippingNoticeSetsTheStatus() {
+        long account = account(user("merge-user"), "home");
+        Instant ordered = Instant.parse("2026-11-02T09:00:00Z");
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-1", "price", "35.99",
+                "acceptedOffer", List.of(Map.of("@type", "Offer", "price", "35.99")),
+                "orderStatus", "https://schema.org/OrderProcessing")), dated("confirmation", ordered, 1));
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-1",
+                "orderStatus", "https://schema.org/OrderInTransit")), dated("shipped", ordered.plusSeconds(86_400), 2));
+
+        assertThat(queries.latestForUser(userId("merge-user"), 10)).singleElement().satisfies(f -> {
+            assertThat(f.payload()).containsEntry("price", "35.99")
+                    .containsEntry("orderStatus", "https://schema.org/OrderInTransit")
+                    .containsKey("acceptedOffer");
+            assertThat(f.provenance().messageId()).isEqualTo("shipped@shop.example");
+        });
+    }
+
+    @Test
+    void shouldNotMoveTheStatusBackWhenAnOlderMailIsReadAfterANewerOne() {
+        long account = account(user("older-user"), "home");
+        Instant ordered = Instant.parse("2026-11-02T09:00:00Z");
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-2",
+                "orderStatus", "https://schema.org/OrderDelivered")), dated("delivered", ordered.plusSeconds(3 * 86_400), 3));
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-2", "price", "12.00",
+                "orderStatus", "https://schema.org/OrderProcessing")), dated("confirmation", ordered, 1));
+
+        assertThat(queries.latestForUser(userId("older-user"), 10)).singleElement().satisfies(f -> {
+            assertThat(f.payload()).containsEntry("orderStatus", "https://schema.org/OrderDelivered")
+                    .containsEntry("price", "12.00");
+            assertThat(f.provenance().messageId()).isEqualTo("delivered@shop.example");
+            assertThat(f.provenance().uid()).isEqualTo(3L);
+        });
+    }
+
+    @Test
+    void shouldMergeEqualKeysOfOneBatchAsOneUpsertAfterTheOther() {
+        long account = account(user("batch-merge-user"), "home");
+        Instant ordered = Instant.parse("2026-11-02T09:00:00Z");
+        store.upsertAll(account, List.of(
+                new FindingStore.ConnectorFinding("purchases", order(Map.of("orderNumber", "A-3",
+                        "orderStatus", "https://schema.org/OrderInTransit")), dated("shipped", ordered.plusSeconds(60), 2)),
+                new FindingStore.ConnectorFinding("purchases", order(Map.of("orderNumber", "A-3", "price", "9.50",
+                        "orderStatus", "https://schema.org/OrderProcessing")), dated("confirmation", ordered, 1))));
+
+        assertThat(queries.latestForUser(userId("batch-merge-user"), 10)).singleElement().satisfies(f -> {
+            assertThat(f.payload()).containsEntry("orderStatus", "https://schema.org/OrderInTransit")
+                    .containsEntry("price", "9.50");
+            assertThat(f.provenance().uid()).isEqualTo(2L);
+        });
+    }
+
+    @Test
     void shouldStoreNothingAndAnnounceNothingForAnEmptyBatch() {
         store.upsertAll(account(user("empty-batch-user"), "home"), List.of());
 
@@ -88,6 +140,14 @@ class FindingStoreTest {
 
     private static Finding flight(String flight, String departure) {
         return new Finding("FlightReservation", "key-" + flight, Map.of("flight", flight, "departureTime", departure));
+    }
+
+    private static Finding order(Map<String, Object> data) {
+        return new Finding("Order", "order-" + data.get("orderNumber"), data);
+    }
+
+    private static Provenance dated(String messageId, Instant date, long uid) {
+        return new Provenance(messageId + "@shop.example", date, "shop.example", "INBOX", uid);
     }
 
     private static Provenance message(long uid) {

@@ -17,6 +17,21 @@ final class MailText {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]{1,6});");
 
+    private static final Pattern NAMED_ENTITY = Pattern.compile("&([a-zA-Z]{2,8});");
+    /** The named entities of receipts: quantities ("2 &times;"), separators and the accents of French and German. */
+    private static final java.util.Map<String, String> NAMED = java.util.Map.ofEntries(
+            java.util.Map.entry("times", "×"), java.util.Map.entry("middot", "·"), java.util.Map.entry("bull", "•"),
+            java.util.Map.entry("ndash", "–"), java.util.Map.entry("mdash", "—"), java.util.Map.entry("rsquo", "’"),
+            java.util.Map.entry("lsquo", "‘"), java.util.Map.entry("hellip", "…"), java.util.Map.entry("yen", "¥"),
+            java.util.Map.entry("cent", "¢"), java.util.Map.entry("deg", "°"), java.util.Map.entry("ordm", "º"),
+            java.util.Map.entry("eacute", "é"), java.util.Map.entry("egrave", "è"), java.util.Map.entry("ecirc", "ê"),
+            java.util.Map.entry("agrave", "à"), java.util.Map.entry("acirc", "â"), java.util.Map.entry("ccedil", "ç"),
+            java.util.Map.entry("ocirc", "ô"), java.util.Map.entry("ucirc", "û"), java.util.Map.entry("icirc", "î"),
+            java.util.Map.entry("euml", "ë"), java.util.Map.entry("iuml", "ï"), java.util.Map.entry("Eacute", "É"),
+            java.util.Map.entry("auml", "ä"), java.util.Map.entry("ouml", "ö"), java.util.Map.entry("uuml", "ü"),
+            java.util.Map.entry("Auml", "Ä"), java.util.Map.entry("Ouml", "Ö"), java.util.Map.entry("Uuml", "Ü"),
+            java.util.Map.entry("szlig", "ß"));
+
     private MailText() {
     }
 
@@ -27,6 +42,16 @@ final class MailText {
         text = TAG.matcher(text).replaceAll(" ");
         text = text.replace("&nbsp;", " ").replace("&euro;", "€").replace("&pound;", "£").replace("&quot;", "\"")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'");
+        if (text.indexOf('&') >= 0) {
+            Matcher named = NAMED_ENTITY.matcher(text);
+            StringBuilder decoded = new StringBuilder();
+            while (named.find()) {
+                String character = NAMED.getOrDefault(named.group(1), named.group());
+                named.appendReplacement(decoded, Matcher.quoteReplacement(character));
+            }
+            named.appendTail(decoded);
+            text = decoded.toString();
+        }
         Matcher numeric = NUMERIC_ENTITY.matcher(text);
         StringBuilder decoded = new StringBuilder();
         while (numeric.find()) {

@@ -1,6 +1,9 @@
 package io.mailsift.purchases;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.mailsift.connector.Connector;
@@ -28,8 +31,9 @@ import io.mailsift.connector.SpiVersion;
  * the carrier's name (normalized) + {@code trackingNumber}, or, before a tracking number is known, + the seller and
  * number of its order. Status updates for the same order or parcel therefore replace the earlier finding.
  *
- * <p>A mail without such markup is read by its labels ({@link TextPurchaseExtractor}): an order when an order
- * number and a total are labelled.
+ * <p>A mail without such markup is read by its labels ({@link TextPurchaseExtractor}): orders, receipts and parcels
+ * with their items and amounts. A mail with markup takes from its text only what the markup lacks (subtotal, tax,
+ * shipping, discount, date) for the same order.
  *
  * <p>Stateless and thread-safe.
  *
@@ -46,9 +50,13 @@ public final class PurchaseConnector implements Connector {
             Set.of(PurchaseExtractor.ORDER, PurchaseExtractor.PARCEL),
             ReadScope.BODIES,
             "Finds orders and parcel deliveries in the schema.org markup of shop and carrier mails, and orders in "
-                    + "the labelled text of mails without markup.");
+                    + "the labelled text of mails without markup: orders, receipts and parcels of carriers they name.");
 
     private static final HeaderPrefilter PREFILTER = HeaderPrefilter.load(PurchaseConnector.class, "prefilter.txt");
+
+    /** What order markup rarely carries and the text of the same mail gives. */
+    private static final List<String> TEXT_ONLY = List.of("priceSpecification", "discount", "discountCurrency",
+            "orderDate");
 
     private final PurchaseExtractor extractor = new PurchaseExtractor();
     private final TextPurchaseExtractor textExtractor = new TextPurchaseExtractor();
@@ -70,7 +78,35 @@ public final class PurchaseConnector implements Connector {
     @Override
     public List<Finding> extract(Email email) {
         List<Finding> fromMarkup = extractor.extract(email.allStructuredData());
-        // The sender's markup, where there is any, says more and more surely than any reading of its text.
-        return fromMarkup.isEmpty() ? textExtractor.extract(email) : fromMarkup;
+        if (fromMarkup.isEmpty()) {
+            return textExtractor.extract(email);
+        }
+        // The sender's markup, where there is any, says more and more surely than any reading of its text; the text
+        // only adds what Gmail-style markup leaves out (subtotal, tax, shipping, discount) to the same order.
+        List<Finding> fromText = textExtractor.extract(email);
+        List<Finding> findings = new ArrayList<>();
+        for (Finding finding : fromMarkup) {
+            findings.add(withTextOnlyProperties(finding, fromText));
+        }
+        return findings;
+    }
+
+    private static Finding withTextOnlyProperties(Finding fromMarkup, List<Finding> fromText) {
+        Object number = fromMarkup.data().get("orderNumber");
+        if (!fromMarkup.type().equals(PurchaseExtractor.ORDER) || number == null) {
+            return fromMarkup;
+        }
+        for (Finding text : fromText) {
+            if (text.type().equals(PurchaseExtractor.ORDER) && number.equals(text.data().get("orderNumber"))) {
+                Map<String, Object> data = new LinkedHashMap<>(fromMarkup.data());
+                for (String property : TEXT_ONLY) {
+                    if (!data.containsKey(property) && text.data().containsKey(property)) {
+                        data.put(property, text.data().get(property));
+                    }
+                }
+                return new Finding(fromMarkup.type(), fromMarkup.key(), data);
+            }
+        }
+        return fromMarkup;
     }
 }

@@ -1,11 +1,13 @@
 package io.mailsift.purchases;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,130 +15,562 @@ import io.mailsift.connector.Email;
 import io.mailsift.connector.EmailHeaders;
 import io.mailsift.connector.Finding;
 import io.mailsift.connector.FindingKey;
+import io.mailsift.connector.JsonLd;
 import io.mailsift.purchases.money.CurrencyHint;
 import io.mailsift.purchases.money.Money;
 import io.mailsift.purchases.money.MoneyMatch;
 import io.mailsift.purchases.money.MoneyParser;
-import io.mailsift.purchases.tracking.TrackingNumber;
 import io.mailsift.purchases.tracking.TrackingNumbers;
 
 /**
- * Orders of mails without schema.org markup, read from labels in their text (English, German, French). Built for
- * precision: an order needs both an order-number label with a number and a total label with an amount (a newsletter
- * full of prices has no order number, a fake invoice no order number either). Its key is the one the markup path
- * gives the same order ({@link PurchaseExtractor}), so a later mail with markup, or without, updates the same finding.
+ * Orders, receipts and parcels of mails without schema.org markup, read from labels in their text (English, German,
+ * French). Built for precision: every finding needs labels that only a real order, receipt or shipment carries.
  *
- * <p>A check-digit-verified tracking number makes the mail's shipping words (shipped, out for delivery, delivered)
- * the order's status. Parcels of their own are not given yet: measured on the purchase corpus, the carrier named by
- * the number's data (the national post of an S10 number, say) was not always the one the mail names, and a
- * mail's delivery words not always its parcel's status (docs/benchmarks.md, issue 6).
+ * <ul>
+ *   <li>An <b>order</b> needs an order-number label with a number, and a total label with an amount, or a shipping,
+ *       delivery, cancellation or refund word in the subject, or a verified parcel. A newsletter full of prices has
+ *       no order number, a fake invoice no order number either.</li>
+ *   <li>A <b>receipt</b> without order number (a ride, a meal, a subscription) needs a receipt word in the subject
+ *       ("receipt", "Quittung", "reçu", "your trip", …), a total and one more of items, subtotal, tax or date; its
+ *       key is the merchant, the date and the total, so a re-sent receipt updates the same finding.</li>
+ *   <li>A <b>parcel</b> needs a tracking number whose check digit is right for a carrier the mail names (in its
+ *       text, as sender, or as the host of a link), never a carrier the number's data guesses alone.</li>
+ * </ul>
+ * Nothing is read from a sender that calls itself a brand phishing borrows from a domain not that brand's, nor from
+ * a mail that asks to verify an account or pay a fee, nor from an abandoned-cart reminder.
+ *
+ * <p>Fields: merchant ({@link MerchantName}), order number, order date (a date label's date), line items
+ * ({@link LineItems}), subtotal, tax, shipping, discount and total ({@link SummaryLine}), all money exact in its ISO
+ * 4217 currency; output as schema.org {@code Order} with {@code acceptedOffer} offers and a {@code priceSpecification}
+ * list (see the README). A refund or cancellation gives the order's new status and the refund, never its items
+ * (they would replace the order's own in the stored finding, see docs/connectors.md).
+ *
+ * <p>Its keys are those the markup path gives the same order and parcel ({@link PurchaseExtractor}), so a later mail
+ * with markup, or without, updates the same finding. Stateless and thread-safe.
  */
 final class TextPurchaseExtractor {
 
     private static final String SCHEMA = "https://schema.org/";
 
-    /** An order-number label and the number after it: letters, digits and inner hyphens, at least one digit. */
+    /** An order-number label and the number after it: capitals, digits and inner hyphens, at least one digit. */
     private static final Pattern ORDER_NUMBER = Pattern.compile(
-            "(?iU)(?<![\\p{L}])(?:order\\s*(?:number|no\\.?|nr\\.?|id|#)|order\\s+reference|bestell(?:ungs)?(?:nummer|nr\\.?)"
-                    + "|auftragsnummer|auftrags-nr\\.?|num[ée]ro\\s+de\\s+commande|n[°º]\\s*de\\s+commande"
-                    + "|r[ée]f[ée]rence\\s+de\\s+(?:la\\s+)?commande|commande\\s+(?:n[°º]|#))"
+            "(?iU)(?<![\\p{L}])(?:order\\s*(?:number|no\\.?|nr\\.?|id|#|:)|order\\s+ref(?:erence|\\.)?|purchase\\s+order"
+                    + "|bestell(?:ungs)?(?:nummer|nr\\.?)|bestellung\\s+(?:nr\\.?|#|no\\.?)|auftragsnummer|auftrags-nr\\.?"
+                    + "|num[ée]ro\\s+de\\s+(?:la\\s+)?commande|n[°º]\\s*de\\s+commande|n[°º]\\s*commande"
+                    + "|r[ée]f[ée]rence\\s+de\\s+(?:la\\s+)?commande|commande\\s+(?:n[°º]|no\\.?|#|r[ée]f\\.?)"
+                    + "|(?:your|votre|ihre|deine|dein|ihrer|deiner)\\s+(?:[\\p{L}.&'’]+\\s+){0,2}(?:order|commande|bestellung)"
+                    + "|(?:for|from|of|in)\\s+order|(?:zu|aus)\\s+(?:der\\s+)?bestellung|(?:de|pour)\\s+la\\s+commande)"
                     + "(?![\\p{L}])[\\s:#.\\t]*(?<number>(?-i:[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,39}))(?![\\p{L}\\p{N}])");
-    /** A line that begins with a total label; what follows may name taxes, but no other words before the amount. */
-    private static final Pattern TOTAL = Pattern.compile(
-            "(?iU)^(?:order\\s+total|grand\\s+total|total\\s+amount|total\\s+ttc|montant\\s+total(?:\\s+ttc)?"
-                    + "|total\\s+(?:[àa]\\s+)?payer|gesamtbetrag|gesamtsumme|endbetrag|summe|total)"
-                    + "(?<rest>[\\s:.\\t]*(?:\\([^)\\n]{0,40}\\)|(?:incl|inkl|including|inklusive|ttc)\\.?[^:\\d\\n€$£]{0,25})?"
-                    + "[\\s:\\t]*(?<amount>.*))$", Pattern.MULTILINE);
+    /** The labels of an order's or a receipt's date. */
+    private static final Pattern DATE_LABEL = Pattern.compile(
+            "(?iU)(?<![\\p{L}])(?:order\\s+date|date\\s+ordered|ordered\\s+on|order\\s+placed(?:\\s+on)?|placed\\s+on"
+                    + "|purchase\\s+date|date\\s+of\\s+purchase|invoice\\s+date|receipt\\s+date|billed\\s+on|date"
+                    + "|bestelldatum|bestellt\\s+am|bestellung\\s+vom|auftragsdatum|rechnungsdatum|kaufdatum|datum"
+                    + "|date\\s+de\\s+(?:la\\s+)?commande|command[ée]e?\\s+le|commande\\s+du|pass[ée]e\\s+le"
+                    + "|date\\s+d['’]achat|date\\s+de\\s+facturation)(?![\\p{L}])");
     private static final Pattern OUT_FOR_DELIVERY = Pattern.compile(
             "(?iU)\\bout\\s+for\\s+delivery\\b|\\bin\\s+zustellung\\b|\\bwird\\s+heute\\s+zugestellt\\b"
-                    + "|\\ben\\s+cours\\s+de\\s+livraison\\b");
+                    + "|\\bheute\\s+zugestellt\\b|\\ben\\s+cours\\s+de\\s+livraison\\b|\\blivr[ée]e?\\s+aujourd['’]hui\\b"
+                    + "|\\barriving\\s+today\\b|\\barrives\\s+today\\b|\\bkommt\\s+heute\\b|\\bwird\\s+heute\\s+geliefert\\b"
+                    + "|\\bzustellung\\s+heute\\b|\\barrive\\s+aujourd['’]hui\\b|\\bsera\\s+livr[ée]e?\\s+aujourd['’]hui\\b");
     private static final Pattern DELIVERED = Pattern.compile(
-            "(?iU)\\b(?:has\\s+been|was|been|is)\\s+delivered\\b|\\bdelivered\\s*[:!.]|^delivered\\b"
-                    + "|\\b(?:wurde|ist)\\s+zugestellt\\b|^zugestellt\\b"
-                    + "|\\b(?:a\\s+été|est)\\s+livrée?s?\\b|\\blivrée?s?\\s*[:!.]",
+            "(?iU)\\b(?:has\\s+been|have\\s+been|was|were|been|is)\\s+delivered\\b|\\bdelivered\\s*[:!.]|^delivered\\b"
+                    + "|\\b(?:wurde|ist|wurden)\\s+zugestellt\\b|^zugestellt\\b|\\bzugestellt\\s*[:!.]"
+                    + "|\\b(?:a\\s+été|ont\\s+été|est)\\s+livr[ée]e?s?\\b|\\blivr[ée]e?s?\\s*[:!.]|^livr[ée]"
+                    + "|\\bremis\\s+au\\s+destinataire\\b|\\ban\\s+den\\s+empf[äa]nger\\s+[üu]bergeben\\b"
+                    + "|\\bhanded\\s+to\\s+the\\s+(?:recipient|resident)\\b",
             Pattern.MULTILINE);
     private static final Pattern SHIPPED = Pattern.compile(
-            "(?iU)\\b(?:shipped|dispatched|versandt|verschickt|exp[ée]di[ée]e?s?)\\b");
+            "(?iU)\\b(?:shipped|dispatched|on\\s+its\\s+way|on\\s+the\\s+way|in\\s+transit|versandt|verschickt"
+                    + "|unterwegs|auf\\s+dem\\s+weg|exp[ée]di[ée]e?s?|en\\s+route|en\\s+chemin|pris\\s+en\\s+charge"
+                    + "|picked\\s+up\\s+by|will\\s+arrive|arriving\\s+(?:on|by)"
+                    + "|arrivera|estimated\\s+delivery|expected\\s+delivery|voraussichtliche\\s+zustellung"
+                    + "|livraison\\s+pr[ée]vue)\\b");
+    private static final Pattern EXCEPTION = Pattern.compile(
+            "(?iU)\\bdelivery\\s+(?:exception|attempt(?:ed)?|failed)\\b|\\b(?:could|was)\\s+not\\s+(?:be\\s+)?delivered\\b"
+                    + "|\\bunable\\s+to\\s+deliver\\b|\\bnicht\\s+zugestellt\\b|\\bzustellversuch\\b"
+                    + "|\\bn['’]a\\s+pas\\s+pu\\s+[êe]tre\\s+livr|\\bincident\\s+de\\s+livraison\\b|\\bavis\\s+de\\s+passage\\b");
     private static final Pattern CANCELLED = Pattern.compile(
             "(?iU)\\b(?:cancell?ed|cancellation|storniert|stornierung|annul[ée]e?s?|annulation)\\b");
     private static final Pattern RETURNED = Pattern.compile(
-            "(?iU)\\b(?:refund(?:ed)?|returned|r[üu]ckerstattung|erstattet|rembours[ée]e?s?|remboursement)\\b");
-
-    /** Domain labels that say nothing about whose mail it is. */
-    private static final Set<String> NOT_A_BRAND = Set.of("mail", "email", "e-mail", "news", "info", "noreply",
-            "no-reply", "shop", "store", "orders", "order", "co", "com", "www");
+            "(?iU)\\b(?:refund(?:ed)?|returned|return\\s+(?:received|processed)|r[üu]ckerstattung|erstattet|erstattung"
+                    + "|r[üu]cksendung|rembours[ée]e?s?|remboursement|retour)\\b");
+    /** Subject words of a receipt or an order's mail. */
+    private static final Pattern RECEIPT = Pattern.compile(
+            "(?iU)(?<![\\p{L}])(?:e-?receipt|receipt|re[çc]u|ticket\\s+de\\s+caisse|quittung|beleg|kassenbon|trip|ride"
+                    + "|course|fahrt|invoice|rechnung|facture|payment|zahlung|paiement|order|commande|bestellung"
+                    + "|purchase|achat|einkauf|kauf|subscription|abonnement|abo|renewal|renouvellement|verl[äa]ngerung"
+                    + "|thanks\\s+for\\s+riding|merci\\s+pour)(?![\\p{L}])");
+    /** Subject words that no receipt has: reminders, offers and price changes. */
+    private static final Pattern NOT_A_RECEIPT = Pattern.compile(
+            "(?iU)(?<![\\p{L}])(?:cart|basket|panier|warenkorb|price\\s+(?:drop|change|alert)|prix|preis\\w*|sale|soldes"
+                    + "|deal|deals|offer|angebot|offre|%|off|save|sparen|wishlist|wish\\s+list|merkzettel|complete"
+                    + "|finish|forgot|forget|vergessen|oubli\\w*|reminder|erinnerung|rappel|recommend\\w*|empfehl\\w*"
+                    + "|points|punkte|statement|changing|[äa]nderung|changement|newsletter)(?![\\p{L}])");
+    /** Words of mail that phishes or pushes, wherever they are. */
+    private static final Pattern SUSPICIOUS = Pattern.compile(
+            "(?iU)verify\\s+your\\s+(?:account|identity|payment)|confirm\\s+your\\s+(?:identity|account|payment\\s+details)"
+                    + "|account\\s+(?:has\\s+been\\s+|is\\s+|was\\s+)?(?:suspended|limited|locked|on\\s+hold)"
+                    + "|konto\\s+(?:wurde\\s+|wird\\s+)?(?:gesperrt|eingeschr[äa]nkt)|best[äa]tigen\\s+sie\\s+ihre"
+                    + "|v[ée]rifi(?:ez|er)\\s+votre\\s+compte|compte\\s+(?:a\\s+été\\s+)?(?:suspendu|bloqu[ée])"
+                    + "|customs\\s+(?:fee|charge|duty)|zollgeb[üu]hr|frais\\s+de\\s+douane"
+                    + "|left\\s+(?:\\S+\\s+){0,3}in\\s+your\\s+(?:cart|basket|bag)"
+                    + "|still\\s+in\\s+your\\s+(?:cart|basket)|dans\\s+votre\\s+panier|in\\s+ihrem\\s+warenkorb"
+                    + "|reset\\s+your\\s+password|passwort\\s+zur[üu]cksetzen|r[ée]initialiser\\s+votre\\s+mot\\s+de\\s+passe");
+    private static final Pattern LINK = Pattern.compile("(?i)href\\s*=\\s*[\"']?(https?://[^\"'\\s>]+)");
+    private static final Pattern PLAIN_LINK = Pattern.compile("(?i)https?://[^\\s<>\"']+");
+    private static final Pattern GERMAN_OR_FRENCH = Pattern.compile(
+            "(?iU)(?<![\\p{L}])(?:ihre|bestellung|vielen|votre|commande|merci)(?![\\p{L}])");
 
     List<Finding> extract(Email email) {
-        String text = email.textBody().filter(body -> !body.isBlank())
-                .or(() -> email.htmlBody().map(MailText::ofHtml)).orElse("");
-        if (text.isBlank()) {
+        EmailHeaders headers = email.headers();
+        if (MerchantName.impersonates(headers)) {
             return List.of();
         }
-        EmailHeaders headers = email.headers();
-        Optional<String> orderNumber = orderNumber(text);
-        String merchant = merchantName(headers);
+        List<String> texts = new ArrayList<>();
+        email.htmlBody().filter(html -> !html.isBlank()).map(MailText::ofHtml).ifPresent(texts::add);
+        email.textBody().filter(text -> !text.isBlank()).ifPresent(texts::add);
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        String subject = headers.subject();
+        // The body that labels more is read in full; the other is only glanced at (order number and amounts).
+        String text = texts.getFirst();
+        int best = -1;
+        for (String each : texts) {
+            int score = read(each, headers, false).score();
+            if (score > best) {
+                best = score;
+                text = each;
+            }
+        }
+        if (suspicious(subject) || suspicious(text)) {
+            return List.of();
+        }
+        Reading reading = read(text, headers, true);
+
+        String merchant = MerchantName.of(headers);
+        Optional<String> senderCarrier = headers.from() == null ? Optional.empty()
+                : TrackingNumbers.carrierOfSender(headers.from()).filter(carrier -> !carrier.equals("amazon"));
+        List<String> links = links(email);
+        String body = text;
+        List<Map<String, Object>> parcels = TextParcels.find(subject, text, links, senderCarrier,
+                () -> deliveryStatus(subject, body));
+
         List<Finding> findings = new ArrayList<>();
-        Optional<String> deliveryStatus = deliveryStatus(headers.subject(), text);
-        Optional<Money> total = orderNumber.isPresent() ? total(text, headers) : Optional.empty();
-        List<TrackingNumber> trackingNumbers = trackingNumbers(text, headers);
-        if (orderNumber.isPresent() && total.isPresent() && !merchant.isEmpty()) {
-            Map<String, Object> order = new LinkedHashMap<>();
-            order.put("@type", PurchaseExtractor.ORDER);
-            order.put("orderNumber", orderNumber.get());
-            order.put("merchant", organization(merchant));
-            order.put("seller", organization(merchant));
-            order.putAll(total.get().toSchemaOrg());
-            // A confirmation promises to say when things "have shipped": only a parcel makes the words its status.
-            Optional<String> parcelStatus = trackingNumbers.isEmpty() ? Optional.empty() : deliveryStatus;
-            order.put("orderStatus", SCHEMA + orderStatus(headers.subject(), parcelStatus));
-            String key = FindingKey.of(PurchaseExtractor.ORDER, OrganizationName.normalize(merchant),
-                    orderNumber.get());
-            findings.add(new Finding(PurchaseExtractor.ORDER, key, order));
+        Optional<String> status = orderStatus(subject, parcels.isEmpty() ? Optional.empty()
+                : parcels.getFirst().get("deliveryStatus") instanceof Map<?, ?> event
+                        ? Optional.of((String) event.get("name")) : Optional.empty());
+        boolean fromACarrier = senderCarrier.isPresent();
+        if (!merchant.isEmpty() && !fromACarrier) {
+            order(reading, merchant, subject, status, !parcels.isEmpty(), headers).ifPresent(findings::add);
+        }
+        for (Map<String, Object> parcel : parcels) {
+            reading.orderNumber().ifPresent(number -> {
+                Map<String, Object> order = new LinkedHashMap<>();
+                order.put("@type", PurchaseExtractor.ORDER);
+                order.put("orderNumber", number);
+                if (!fromACarrier && !merchant.isEmpty()) {
+                    order.put("seller", organization(merchant));
+                }
+                parcel.put("partOfOrder", order);
+            });
+            String carrier = JsonLd.nameOf(parcel, "provider").orElse("");
+            String key = FindingKey.of(PurchaseExtractor.PARCEL, OrganizationName.normalize(carrier),
+                    "tracking:" + parcel.get("trackingNumber"));
+            findings.add(new Finding(PurchaseExtractor.PARCEL, key, parcel));
         }
         return findings;
+    }
+
+    private static Optional<Finding> order(Reading reading, String merchant, String subject,
+            Optional<String> status, boolean hasParcel, EmailHeaders headers) {
+        Optional<String> number = reading.orderNumber();
+        Money total = reading.amounts().get(SummaryLine.TOTAL);
+        boolean returned = status.filter("OrderReturned"::equals).isPresent();
+        boolean subjectStatus = status.isPresent() && !status.get().equals("OrderProcessing");
+        String key;
+        if (number.isPresent()) {
+            if (total == null && !subjectStatus && !hasParcel) {
+                return Optional.empty();
+            }
+            key = FindingKey.of(PurchaseExtractor.ORDER, OrganizationName.normalize(merchant), number.get());
+        } else {
+            boolean receipt = RECEIPT.matcher(subject).find() && !NOT_A_RECEIPT.matcher(subject).find();
+            int evidence = (reading.items().isEmpty() ? 0 : 1) + (reading.orderDate().isPresent() ? 1 : 0)
+                    + (reading.amounts().containsKey(SummaryLine.SUBTOTAL) ? 1 : 0)
+                    + (reading.amounts().containsKey(SummaryLine.TAX) ? 1 : 0) + reading.feeLines();
+            if (!receipt || total == null || evidence == 0 || returned) {
+                return Optional.empty();
+            }
+            LocalDate day = reading.orderDate().orElseGet(() -> headers.date() == null ? null
+                    : headers.date().atOffset(ZoneOffset.UTC).toLocalDate());
+            key = FindingKey.of(PurchaseExtractor.ORDER, OrganizationName.normalize(merchant), "receipt",
+                    String.valueOf(day), total.toString());
+        }
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("@type", PurchaseExtractor.ORDER);
+        number.ifPresent(n -> order.put("orderNumber", n));
+        order.put("merchant", organization(merchant));
+        order.put("seller", organization(merchant));
+        reading.orderDate().ifPresent(date -> order.put("orderDate", date.toString()));
+        if (!returned) {
+            if (total != null) {
+                order.putAll(total.toSchemaOrg());
+            }
+            // Items with a price are offers accepted; a shipping notice's items without price are items ordered,
+            // a property of their own, so that they never replace the priced offers of the confirmation.
+            List<Map<String, Object>> offers = reading.items().stream().filter(item -> item.price() != null)
+                    .map(TextPurchaseExtractor::offer).toList();
+            List<Map<String, Object>> ordered = reading.items().stream().filter(item -> item.price() == null)
+                    .map(TextPurchaseExtractor::orderItem).toList();
+            if (!offers.isEmpty()) {
+                order.put("acceptedOffer", offers);
+            }
+            if (!ordered.isEmpty()) {
+                order.put("orderedItem", ordered);
+            }
+            List<Map<String, Object>> specifications = new ArrayList<>();
+            specification(reading, SummaryLine.SUBTOTAL, "PriceSpecification", "Subtotal").ifPresent(specifications::add);
+            specification(reading, SummaryLine.SHIPPING, "DeliveryChargeSpecification", "Shipping")
+                    .ifPresent(specifications::add);
+            specification(reading, SummaryLine.TAX, "PriceSpecification", "Tax").ifPresent(specifications::add);
+            if (!specifications.isEmpty()) {
+                order.put("priceSpecification", specifications);
+            }
+            Money discount = reading.amounts().get(SummaryLine.DISCOUNT);
+            if (discount != null) {
+                Money positive = discount.isNegative() ? discount.negate() : discount;
+                order.put("discount", positive.price());
+                order.put("discountCurrency", positive.currency().getCurrencyCode());
+            }
+        } else {
+            Money refund = reading.amounts().get(SummaryLine.REFUND);
+            if (refund == null) {
+                refund = total;
+            }
+            if (refund != null) {
+                Money positive = refund.isNegative() ? refund.negate() : refund;
+                Map<String, Object> specification = new LinkedHashMap<>();
+                specification.put("@type", "PriceSpecification");
+                specification.put("name", "Refund");
+                specification.putAll(positive.toSchemaOrg());
+                order.put("priceSpecification", List.of(specification));
+            }
+        }
+        // A receipt (a ride, a meal) says nothing of where an order stands; an order's mail does.
+        if (number.isPresent()) {
+            order.put("orderStatus", SCHEMA + status.orElse("OrderProcessing"));
+        }
+        return Optional.of(new Finding(PurchaseExtractor.ORDER, key, order));
+    }
+
+    private static Optional<Map<String, Object>> specification(Reading reading, SummaryLine kind, String type,
+            String name) {
+        Money amount = kind == SummaryLine.TAX && reading.amounts().get(SummaryLine.TAX) == null
+                ? reading.amounts().get(SummaryLine.TAX_TOTAL) : reading.amounts().get(kind);
+        if (amount == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> specification = new LinkedHashMap<>();
+        specification.put("@type", type);
+        specification.put("name", name);
+        specification.putAll(amount.toSchemaOrg());
+        return Optional.of(specification);
+    }
+
+    private static Map<String, Object> orderItem(LineItems.Item item) {
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("@type", "Product");
+        product.put("name", item.name());
+        Map<String, Object> orderItem = new LinkedHashMap<>();
+        orderItem.put("@type", "OrderItem");
+        orderItem.put("orderedItem", product);
+        orderItem.put("orderQuantity", item.quantity());
+        return orderItem;
+    }
+
+    private static Map<String, Object> offer(LineItems.Item item) {
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("@type", "Product");
+        product.put("name", item.name());
+        Map<String, Object> quantity = new LinkedHashMap<>();
+        quantity.put("@type", "QuantitativeValue");
+        quantity.put("value", item.quantity());
+        Map<String, Object> offer = new LinkedHashMap<>();
+        offer.put("@type", "Offer");
+        offer.put("itemOffered", product);
+        offer.putAll(java.util.Objects.requireNonNull(item.price()).toSchemaOrg());
+        offer.put("eligibleQuantity", quantity);
+        return offer;
+    }
+
+    /** What one body of the mail says: order number, date, amounts by label, items. */
+    private static Reading read(String body, EmailHeaders headers, boolean full) {
+        String text = body.replace("\r", "");
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            lines.add(line.strip());
+        }
+        CurrencyHint hint = CurrencyHint.senderDomain(headers.fromDomain());
+        Optional<String> orderNumber = orderNumber(headers.subject() + "\n" + text);
+        Map<SummaryLine, Money> amounts = new EnumMap<>(SummaryLine.class);
+        List<SummaryLine> free = new ArrayList<>();
+        int summaryStart = -1;
+        int feeLines = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Optional<SummaryLine.Labelled> labelled = SummaryLine.of(lines.get(i));
+            if (labelled.isEmpty()) {
+                continue;
+            }
+            if (!SummaryLine.KEPT.contains(labelled.get().kind())) {
+                if (amountAfterLabel(labelled.get().rest(), hint).isPresent()) {
+                    feeLines++;
+                }
+                continue;
+            }
+            SummaryLine kind = labelled.get().kind();
+            String rest = labelled.get().rest();
+            Optional<Money> amount = amountAfterLabel(rest, hint);
+            if (amount.isEmpty() && rest.replaceAll("[\\s:.\\t]", "").isEmpty()) {
+                amount = nextLineAmount(lines, i, hint);
+            }
+            if (amount.isEmpty() && SummaryLine.isFree(rest.replaceFirst("^[\\s:.\\t]+", ""))) {
+                if (summaryStart < 0) {
+                    summaryStart = i;
+                }
+                free.add(kind);
+                continue;
+            }
+            if (amount.isEmpty()) {
+                continue;
+            }
+            if (summaryStart < 0) {
+                summaryStart = i;
+            }
+            // Totals come after subtotals, shipping and taxes; the other amounts are given once.
+            if (kind == SummaryLine.TOTAL || !amounts.containsKey(kind)) {
+                amounts.put(kind, amount.get());
+            }
+        }
+        Money charged = amounts.remove(SummaryLine.CHARGED);
+        if (!amounts.containsKey(SummaryLine.TOTAL) && charged != null) {
+            amounts.put(SummaryLine.TOTAL, charged); // a receipt that labels no total: what the card was charged
+        }
+        Money total = amounts.get(SummaryLine.TOTAL);
+        if (total != null && total.isNegative()) {
+            amounts.remove(SummaryLine.TOTAL);
+            total = null;
+        }
+        Money reference = total != null ? total : amounts.get(SummaryLine.SUBTOTAL);
+        if (reference != null) {
+            // An amount in another currency than the order's is a conversion or a stray: not the order's.
+            amounts.values().removeIf(money -> !money.currency().equals(reference.currency()));
+            for (SummaryLine kind : free) {
+                amounts.putIfAbsent(kind, new Money(java.math.BigDecimal.ZERO, reference.currency()));
+            }
+        }
+        if (!full) {
+            return new Reading(text, orderNumber, Optional.empty(), amounts, List.of(), feeLines);
+        }
+        // Without a summary (a shipping notice), only lines that mark a quantity are items: a price alone is not.
+        List<LineItems.Item> items = summaryStart < 0 ? LineItems.read(lines, lines.size(), hint, null, true)
+                : LineItems.read(lines, summaryStart, hint, amounts.getOrDefault(SummaryLine.SUBTOTAL, total));
+        if (reference != null) {
+            items = items.stream().filter(item -> item.price() == null
+                    || item.price().currency().equals(reference.currency())).toList();
+        }
+        boolean monthFirst = "US".equals(hint.country())
+                || hint.country() == null && !GERMAN_OR_FRENCH.matcher(text).find();
+        Optional<LocalDate> orderDate = orderDate(lines, monthFirst);
+        if (orderDate.isEmpty() && orderNumber.isEmpty()) {
+            orderDate = dateLine(lines, monthFirst);
+        }
+        return new Reading(text, orderNumber, orderDate, amounts, items, feeLines);
+    }
+
+    /** The amount right after a label and its note or rate ("(8.875%)", "incl. VAT"). */
+    private static Optional<Money> amountAfterLabel(String rest, CurrencyHint hint) {
+        List<MoneyMatch> found = LineItems.amounts(rest, hint);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String before = rest.substring(0, found.getFirst().start());
+        long letters = before.chars().filter(Character::isLetter).count();
+        return before.length() <= 48 && letters <= 30 ? Optional.of(found.getFirst().money()) : Optional.empty();
+    }
+
+    /** A stacked label: its amount alone on the next line that is not empty. */
+    private static Optional<Money> nextLineAmount(List<String> lines, int labelAt, CurrencyHint hint) {
+        for (int j = labelAt + 1; j < lines.size() && j <= labelAt + 2; j++) {
+            String next = lines.get(j);
+            if (next.isEmpty()) {
+                continue;
+            }
+            List<MoneyMatch> found = LineItems.amounts(next, hint);
+            if (found.size() == 1 && found.getFirst().start() <= 1
+                    && next.substring(found.getFirst().end()).strip().length() <= 1) {
+                return Optional.of(found.getFirst().money());
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The date after the first date label that has one, on its line or the next. */
+    private static Optional<LocalDate> orderDate(List<String> lines, boolean monthFirst) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!mayHoldDateLabel(lines.get(i))) {
+                continue;
+            }
+            Matcher label = DATE_LABEL.matcher(lines.get(i));
+            while (label.find()) {
+                String after = lines.get(i).substring(label.end());
+                String window = after.length() > 60 ? after.substring(0, 60) : after;
+                Optional<LocalDate> date = TextDates.first(window, monthFirst);
+                if (date.isEmpty() && after.replaceAll("[\\s:.\\t]", "").isEmpty() && i + 1 < lines.size()) {
+                    date = TextDates.first(lines.get(i + 1), monthFirst);
+                }
+                if (date.isPresent()) {
+                    return date;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final List<String> DATE_WORDS = List.of("dat", "placed", "ordered", "bestell", "command", "pass",
+            "billed", "purchase", "auftrag", "kauf", "achat");
+
+    private static boolean mayHoldDateLabel(String line) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        for (String word : DATE_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A receipt's date without label: a line near the top that is a date and little else ("Tue, Nov 10, 2026 at
+     * 8:41 PM"), as ride and meal receipts head their trip or order.
+     */
+    private static Optional<LocalDate> dateLine(List<String> lines, boolean monthFirst) {
+        int seen = 0;
+        for (String line : lines) {
+            if (line.isEmpty() || line.length() > 60) {
+                continue;
+            }
+            if (++seen > 15) {
+                break;
+            }
+            Optional<LocalDate> date = TextDates.first(line, monthFirst);
+            if (date.isPresent() && line.chars().filter(Character::isLetter).count() <= 28
+                    && MoneyParser.find(line, CurrencyHint.none()).isEmpty()) {
+                return date;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The number after the first order-number label; none when labels give two different numbers. */
     static Optional<String> orderNumber(String text) {
         Matcher matcher = ORDER_NUMBER.matcher(text);
         String found = null;
-        while (matcher.find()) {
-            String number = matcher.group("number");
-            if (number.chars().noneMatch(Character::isDigit)) {
+        // The label's words are looked for first: the pattern is tried only from a line that has one, to the end of
+        // the next line (a number may stand under its label).
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+            if (!hasOrderWord(lower, lineStart, lineEnd)) {
+                lineStart = lineEnd + 1;
                 continue;
             }
-            if (found == null) {
-                found = number;
-            } else if (!found.equals(number)) {
-                return Optional.empty(); // a digest of several orders: which total is whose is anyone's guess
+            int nextEnd = lineEnd >= text.length() ? lineEnd : text.indexOf('\n', lineEnd + 1);
+            nextEnd = nextEnd < 0 ? text.length() : nextEnd;
+            matcher.region(lineStart, nextEnd).useTransparentBounds(true).useAnchoringBounds(false);
+            lineStart = lineEnd + 1;
+            while (matcher.find()) {
+                if (matcher.start() >= lineStart) {
+                    break; // the next line's own labels are read with it
+                }
+                String number = matcher.group("number");
+                if (number.chars().noneMatch(Character::isDigit)) {
+                    continue;
+                }
+                if (found == null) {
+                    found = number;
+                } else if (!found.equals(number)) {
+                    return Optional.empty(); // a digest of several orders: which total is whose is anyone's guess
+                }
             }
         }
         return Optional.ofNullable(found);
     }
 
-    /** The amount of the last total line: totals come after subtotals, shipping and taxes. */
-    static Optional<Money> total(String text, EmailHeaders headers) {
-        CurrencyHint hint = CurrencyHint.senderDomain(headers.fromDomain());
-        Matcher matcher = TOTAL.matcher(text);
-        Money found = null;
-        while (matcher.find()) {
-            String amount = matcher.group("amount").strip();
-            List<MoneyMatch> amounts = MoneyParser.find(amount, hint);
-            if (!amounts.isEmpty() && amounts.getFirst().start() == 0 && !amounts.getFirst().money().isNegative()) {
-                found = amounts.getFirst().money();
+    private static final List<String> ORDER_WORDS = List.of("order", "bestell", "auftrag", "commande");
+
+    private static boolean hasOrderWord(String lower, int from, int to) {
+        for (String word : ORDER_WORDS) {
+            int at = lower.indexOf(word, from);
+            if (at >= 0 && at < to) {
+                return true;
             }
         }
-        return Optional.ofNullable(found);
+        return false;
     }
 
-    private static List<TrackingNumber> trackingNumbers(String text, EmailHeaders headers) {
-        List<String> carriers = headers.from() == null ? List.of()
-                : TrackingNumbers.carrierOfSender(headers.from()).stream().toList();
-        return TrackingNumbers.find(text, carriers).stream().filter(TrackingNumber::checkDigitVerified).toList();
+    /** Whether the text phishes or pushes ({@link #SUSPICIOUS}); the pattern runs only where its words occur. */
+    static boolean suspicious(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String word : SUSPICIOUS_WORDS) {
+            if (lower.contains(word)) {
+                return SUSPICIOUS.matcher(text).find();
+            }
+        }
+        return false;
     }
 
-    /** The subject says it best; the body only when the subject says nothing, and then "shipped" outranks "delivered". */
-    private static Optional<String> deliveryStatus(String subject, String text) {
+    /** Every phrase of {@link #SUSPICIOUS} holds one of these. */
+    private static final List<String> SUSPICIOUS_WORDS = List.of("verify", "confirm", "account", "konto", "best",
+            "rifi", "compte", "customs", "zoll", "douane", "left", "still", "panier", "warenkorb", "reset", "passwort",
+            "initialiser");
+
+    static boolean hasOrderNumberLabel(String line) {
+        return hasOrderWord(line.toLowerCase(java.util.Locale.ROOT), 0, line.length())
+                && ORDER_NUMBER.matcher(line).find();
+    }
+
+    /** The links of the mail: hrefs of its HTML, URLs of its text. */
+    private static List<String> links(Email email) {
+        List<String> links = new ArrayList<>();
+        email.htmlBody().ifPresent(html -> {
+            Matcher matcher = LINK.matcher(html);
+            while (matcher.find()) {
+                links.add(matcher.group(1).replace("&amp;", "&"));
+            }
+        });
+        email.textBody().ifPresent(text -> {
+            Matcher matcher = PLAIN_LINK.matcher(text);
+            while (matcher.find()) {
+                links.add(matcher.group());
+            }
+        });
+        return links;
+    }
+
+    /**
+     * The subject says it best; the body only when the subject says nothing, and then a problem outranks
+     * "out for delivery", which outranks "shipped", which outranks "delivered" (a shipping notice says when the
+     * parcel "will be delivered"; a delivered notice rarely says "shipped").
+     */
+    static Optional<String> deliveryStatus(String subject, String text) {
+        if (EXCEPTION.matcher(subject).find()) {
+            return Optional.of("OrderProblem");
+        }
         if (OUT_FOR_DELIVERY.matcher(subject).find()) {
             return Optional.of("OrderOutForDelivery");
         }
@@ -145,6 +579,9 @@ final class TextPurchaseExtractor {
         }
         if (SHIPPED.matcher(subject).find()) {
             return Optional.of("OrderInTransit");
+        }
+        if (EXCEPTION.matcher(text).find()) {
+            return Optional.of("OrderProblem");
         }
         if (OUT_FOR_DELIVERY.matcher(text).find()) {
             return Optional.of("OrderOutForDelivery");
@@ -158,35 +595,36 @@ final class TextPurchaseExtractor {
         return Optional.empty();
     }
 
-    /** Cancellations and refunds are read from the subject only: every confirmation's footer explains refunds. */
-    private static String orderStatus(String subject, Optional<String> deliveryStatus) {
+    /**
+     * Cancellations and refunds are read from the subject only: every confirmation's footer explains refunds. So are
+     * shipping words, unless a verified parcel makes the body's words its status.
+     */
+    private static Optional<String> orderStatus(String subject, Optional<String> parcelStatus) {
         if (CANCELLED.matcher(subject).find()) {
-            return "OrderCancelled";
+            return Optional.of("OrderCancelled");
         }
         if (RETURNED.matcher(subject).find()) {
-            return "OrderReturned";
+            return Optional.of("OrderReturned");
         }
-        return deliveryStatus.orElse("OrderProcessing");
+        if (parcelStatus.isPresent()) {
+            return parcelStatus;
+        }
+        return deliveryStatus(subject, "");
     }
 
-    /** The sender's display name, or else the brand its domain gives ({@code mail.example-shop.de}: example-shop). */
-    static String merchantName(EmailHeaders headers) {
-        if (headers.fromName() != null && !headers.fromName().isBlank()) {
-            return headers.fromName().strip();
-        }
-        String[] labels = headers.fromDomain().split("\\.");
-        for (int i = labels.length - 2; i >= 0; i--) {
-            if (!NOT_A_BRAND.contains(labels[i]) && labels[i].length() > 1) {
-                return labels[i];
-            }
-        }
-        return "";
-    }
-
-    private static Map<String, Object> organization(String name) {
+    static Map<String, Object> organization(String name) {
         Map<String, Object> organization = new LinkedHashMap<>();
         organization.put("@type", "Organization");
         organization.put("name", name);
         return organization;
+    }
+
+    /** What one body of a mail says. */
+    private record Reading(String text, Optional<String> orderNumber, Optional<LocalDate> orderDate,
+            Map<SummaryLine, Money> amounts, List<LineItems.Item> items, int feeLines) {
+
+        int score() {
+            return (orderNumber.isPresent() ? 2 : 0) + (orderDate.isPresent() ? 1 : 0) + amounts.size() + items.size();
+        }
     }
 }

@@ -31,21 +31,35 @@ class TextPurchaseMailsTest {
     }
 
     @Test
-    void shouldFindTheOrderInTheTablesOfAnHtmlShippingNoticeInTransitByItsTrackingNumber() {
+    void shouldFindTheOrderAndItsUpsParcelInTheTablesOfAnHtmlShippingNotice() {
         List<Finding> findings = connector.extract(resource("order-shipped-html-en.eml"));
 
-        assertThat(findings).singleElement().satisfies(order -> {
-            assertThat(order.type()).isEqualTo("Order");
-            assertThat(order.data()).containsEntry("orderNumber", "NWO-58213")
-                    .containsEntry("price", "178.61")
-                    .containsEntry("priceCurrency", "USD")
-                    .containsEntry("orderStatus", "https://schema.org/OrderInTransit");
-        });
+        assertThat(findings).extracting(Finding::type).containsExactly("Order", "ParcelDelivery");
+        assertThat(findings.getFirst().data()).containsEntry("orderNumber", "NWO-58213")
+                .containsEntry("price", "178.61")
+                .containsEntry("priceCurrency", "USD")
+                .containsEntry("orderStatus", "https://schema.org/OrderInTransit");
+        assertThat(findings.getLast().data()).containsEntry("trackingNumber", "1Z879E930346834440")
+                .containsEntry("provider", Map.of("@type", "Organization", "name", "UPS"))
+                .containsEntry("deliveryStatus", Map.of("@type", "DeliveryEvent", "name", "OrderInTransit"))
+                .containsEntry("trackingUrl", "https://www.ups.com/track?tracknum=1Z879E930346834440")
+                .containsEntry("partOfOrder", Map.of("@type", "Order", "orderNumber", "NWO-58213",
+                        "seller", Map.of("@type", "Organization", "name", "Northwind Outfitters")));
+    }
+
+    @Test
+    void shouldGiveTheDeliveredStatusOfAnOrderButNoParcelWhenTheMailNamesNoCarrier() {
+        List<Finding> findings = connector.extract(resource("parcel-delivered-text-fr.eml"));
+
+        assertThat(findings).singleElement().satisfies(order -> assertThat(order.data())
+                .containsEntry("orderNumber", "CMD2026-1130")
+                .containsEntry("orderStatus", "https://schema.org/OrderDelivered")
+                .doesNotContainKeys("price", "acceptedOffer"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"marketing-prices-text.eml", "phishing-invoice-text.eml", "parcel-delivered-text-fr.eml"})
-    void shouldFindNoOrderWithoutBothAnOrderNumberAndATotal(String mail) {
+    @ValueSource(strings = {"marketing-prices-text.eml", "phishing-invoice-text.eml"})
+    void shouldFindNothingInMailThatOrdersNothing(String mail) {
         assertThat(connector.extract(resource(mail))).isEmpty();
     }
 

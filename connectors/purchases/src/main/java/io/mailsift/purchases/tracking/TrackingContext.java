@@ -41,7 +41,7 @@ final class TrackingContext {
             names("dhl", "\\bDHL\\b"),
             names("dpd", "\\bDPD\\b"),
             names("s10", "(?i:\\bRoyal Mail\\b|\\bLa Poste\\b|\\bColissimo\\b|\\bDeutsche Post\\b|\\bCorreos\\b"
-                    + "|\\bPoste Italiane\\b|\\bPostNL\\b|\\bbpost\\b|\\bChina Post\\b|\\bAustralia Post\\b)"),
+                    + "|\\bChronopost\\b|\\bPoste Italiane\\b|\\bPostNL\\b|\\bbpost\\b|\\bChina Post\\b|\\bAustralia Post\\b)"),
             names("canada_post", "(?i:\\bCanada Post\\b|\\bPostes Canada\\b)"),
             names("purolator", "(?i:\\bPurolator\\b)"),
             names("amazon", "(?i:\\bAmazon\\b)"),
@@ -133,6 +133,44 @@ final class TrackingContext {
             }
         }
     }
+
+    /**
+     * The carriers {@code text} names, each with the first name it uses for it ("Royal Mail" for an S10 number):
+     * for a mail as a whole, where a number's own window is too narrow.
+     */
+    static Map<String, String> carriersNamedIn(String text) {
+        // Each carrier's pattern runs only over a text that holds one of its names' letters: one scan per name of
+        // the lower-cased text is far cheaper than the patterns' alternatives tried at every character.
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        java.util.TreeMap<Integer, Map.Entry<String, String>> byPosition = new java.util.TreeMap<>();
+        for (String carrier : CARRIERS) {
+            if (NAME_HINTS.getOrDefault(carrier, List.of()).stream().noneMatch(lower::contains)) {
+                continue;
+            }
+            Matcher matcher = CARRIER_NAMES.get(carrier).matcher(text);
+            if (matcher.find()) {
+                byPosition.putIfAbsent(matcher.start() * 64 + CARRIERS.indexOf(carrier),
+                        Map.entry(carrier, matcher.group()));
+            }
+        }
+        Map<String, String> named = new java.util.LinkedHashMap<>();
+        byPosition.values().forEach(entry -> named.put(entry.getKey(), entry.getValue()));
+        return named;
+    }
+
+    /** Lower-case letters every name of a carrier (in {@link #CARRIER_NAMES}) contains one of. */
+    private static final Map<String, List<String>> NAME_HINTS = Map.ofEntries(
+            Map.entry("ups", List.of("ups", "united parcel")), Map.entry("usps", List.of("usps", "postal", "u.s. mail")),
+            Map.entry("fedex", List.of("fedex", "fed ex", "federal express")), Map.entry("dhl", List.of("dhl")),
+            Map.entry("dpd", List.of("dpd")),
+            Map.entry("s10", List.of("royal mail", "la poste", "colissimo", "chronopost", "deutsche post", "correos",
+                    "poste italiane", "postnl", "bpost", "china post", "australia post")),
+            Map.entry("canada_post", List.of("canada post", "postes canada")), Map.entry("purolator", List.of("purolator")),
+            Map.entry("amazon", List.of("amazon")), Map.entry("ontrac", List.of("ontrac")),
+            Map.entry("lasership", List.of("lasership", "ontrac")), Map.entry("yodel", List.of("yodel")),
+            Map.entry("old_dominion", List.of("odfl", "old dominion")), Map.entry("canpar", List.of("canpar")),
+            Map.entry("speedee", List.of("spee")), Map.entry("gofo", List.of("gofo")),
+            Map.entry("landmark", List.of("landmark")), Map.entry("yunexpress", List.of("yun")));
 
     /** Whether [start, end) lies in a link or a mail address: the token around it, spaces aside, is one. */
     private boolean inLink(int start, int end) {

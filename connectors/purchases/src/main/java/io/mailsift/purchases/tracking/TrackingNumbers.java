@@ -118,6 +118,14 @@ public final class TrackingNumbers {
     }
 
     /**
+     * The carriers {@code text} names ({@code ups}, {@code s10} for "Royal Mail" or "Colissimo"), each with the
+     * name it first uses for it, in the order named.
+     */
+    public static Map<String, String> carriersNamedIn(String text) {
+        return TrackingContext.carriersNamedIn(text);
+    }
+
+    /**
      * The tracking numbers {@code text} gives (the mail's plain text, or its HTML reduced to text), each once, in
      * the order of their first mention; see the class comment for what counts.
      */
@@ -297,7 +305,8 @@ public final class TrackingNumbers {
         return true;
     }
 
-    static String compact(String number) {
+    /** {@code number} as the carriers' data writes it: without spaces, in capitals. */
+    public static String compact(String number) {
         return number.replaceAll("[\\s\\u00A0\\u202F\\u2009]", "").toUpperCase(Locale.ROOT);
     }
 
