@@ -1,0 +1,212 @@
+package io.mailsift.trip;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Groups one user's reservations into trips. The rule (docs/trips.md says the same for users):
+ * <ol>
+ * <li>Cancelled reservations and those without a start time take no part; the rest are sorted by start.</li>
+ * <li>A reservation joins the trip before it when it starts before that trip ends (overlap: a hotel covers its
+ * nights, an event within them), or within {@link #CONNECTION} of its end (a connection, the next day's train), or —
+ * once the trip has taken the traveller away by plane, train, bus or car — where the trip last left them, within
+ * {@link #STAY} (a week in New York without a hotel mail).</li>
+ * <li>It does not join, and a new trip starts, when the trip has brought the traveller back home, or when it leaves
+ * home by plane, train, bus or car after the trip has moved (an airport hotel the night before still joins).</li>
+ * <li>Home is configured by the user, else inferred: the place most often departed from or arrived at by plane,
+ * train or bus, ties going to where the earliest of them departed.</li>
+ * </ol>
+ * The destination is where most nights are spent (hotel nights, else the nights between arriving somewhere and
+ * leaving it), else the first place reached that is not home.
+ */
+public final class TripGrouping {
+
+    /** A gap this short keeps reservations in one trip wherever they are. */
+    static final Duration CONNECTION = Duration.ofHours(36);
+    /** How long a traveller may stay where a trip left them, without any reservation, before it counts as over. */
+    static final Duration STAY = Duration.ofDays(21);
+
+    private static final Comparator<Segment> BY_START = Comparator.comparing(Segment::startInstant)
+            .thenComparing(Segment::endInstant).thenComparingLong(Segment::findingId);
+
+    private TripGrouping() {
+    }
+
+    /** The trips, in order, of these reservations (any order; cancelled ones are left out). */
+    public static List<Trip> group(List<Segment> reservations, Optional<Place> configuredHome) {
+        List<Segment> active = reservations.stream().filter(s -> !s.cancelled()).sorted(BY_START).toList();
+        Place home = configuredHome.or(() -> inferHome(active)).orElse(null);
+        List<Trip> trips = new ArrayList<>();
+        Building current = null;
+        for (Segment segment : active) {
+            if (current != null && current.continuesWith(segment, home)) {
+                current.add(segment, home);
+            } else {
+                if (current != null) {
+                    trips.add(current.trip(home));
+                }
+                current = new Building();
+                current.add(segment, home);
+            }
+        }
+        if (current != null) {
+            trips.add(current.trip(home));
+        }
+        return trips;
+    }
+
+    /**
+     * Where the user lives, going by their journeys: the place most often departed from or arrived at (a plane, train
+     * or bus, not a rental car that comes back where it started), ties going to where the earliest journey departed.
+     */
+    static Optional<Place> inferHome(List<Segment> reservations) {
+        record Count(Place place, int visits, Instant firstDeparture) {
+        }
+        List<Count> counts = new ArrayList<>();
+        reservations.stream().filter(s -> !s.cancelled())
+                .filter(s -> s.kind().transport() && s.kind() != Segment.Kind.RENTAL_CAR).sorted(BY_START)
+                .forEach(s -> {
+                    for (Place place : List.of(s.from(), s.to())) {
+                        boolean departure = place == s.from();
+                        int index = indexOfArea(counts.stream().map(Count::place).toList(), place);
+                        if (index < 0) {
+                            counts.add(new Count(place, 1, departure ? s.startInstant() : Instant.MAX));
+                        } else {
+                            Count count = counts.get(index);
+                            Instant first = departure && s.startInstant().isBefore(count.firstDeparture())
+                                    ? s.startInstant() : count.firstDeparture();
+                            counts.set(index, new Count(count.place(), count.visits() + 1, first));
+                        }
+                    }
+                });
+        return counts.stream()
+                .filter(count -> !count.place().cityKey().isEmpty() || count.place().iataCode() != null
+                        || count.place().hasCoordinates())
+                .min(Comparator.comparingInt((Count count) -> -count.visits()).thenComparing(Count::firstDeparture))
+                .map(Count::place);
+    }
+
+    private static int indexOfArea(List<Place> places, Place place) {
+        for (int i = 0; i < places.size(); i++) {
+            if (places.get(i).sameAreaAs(place)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean at(@Nullable Place place, @Nullable Place home) {
+        return place != null && home != null && place.sameAreaAs(home);
+    }
+
+    /** A trip while it grows. */
+    private static final class Building {
+
+        private final List<Segment> segments = new ArrayList<>();
+        private @Nullable Instant end;
+        private @Nullable Place where;
+        private boolean moved;
+        private boolean backHome;
+
+        boolean continuesWith(Segment next, @Nullable Place home) {
+            Duration gap = Duration.between(end, next.startInstant());
+            if (gap.isNegative()) {
+                return true;
+            }
+            if (backHome) {
+                return false;
+            }
+            if (next.kind().transport() && at(next.from(), home)) {
+                return !moved && gap.compareTo(CONNECTION) <= 0;
+            }
+            if (gap.compareTo(CONNECTION) <= 0) {
+                return true;
+            }
+            return moved && where != null && next.from().sameAreaAs(where) && gap.compareTo(STAY) <= 0;
+        }
+
+        void add(Segment segment, @Nullable Place home) {
+            segments.add(segment);
+            Instant segmentEnd = segment.endInstant();
+            if (end == null || !segmentEnd.isBefore(end)) {
+                end = segmentEnd;
+                where = segment.to();
+            }
+            if (segment.kind().transport() && !segment.from().sameAreaAs(segment.to())) {
+                moved = true;
+                backHome = at(segment.to(), home) && !at(segment.from(), home);
+            }
+        }
+
+        Trip trip(@Nullable Place home) {
+            LocalDate startsOn = segments.stream().map(s -> s.start().date()).min(LocalDate::compareTo).orElseThrow();
+            LocalDate endsOn = segments.stream().map(s -> s.end().date()).max(LocalDate::compareTo).orElseThrow();
+            if (endsOn.isBefore(startsOn)) {
+                endsOn = startsOn;
+            }
+            Instant startsAt = segments.stream().map(Segment::startInstant).min(Instant::compareTo).orElseThrow();
+            Instant endsAt = segments.stream().map(Segment::endInstant).max(Instant::compareTo).orElseThrow();
+            String destination = destination(home).shownCity();
+            return new Trip(TripTitles.title(destination, startsOn, endsOn), destination, segments, startsOn,
+                    endsOn, startsAt, endsAt);
+        }
+
+        /** Where most nights are spent (the earliest of equals); else the first place reached that is not home. */
+        private Place destination(@Nullable Place home) {
+            List<Nights> nights = new ArrayList<>();
+            boolean anyLodging = segments.stream().anyMatch(s -> s.kind() == Segment.Kind.LODGING);
+            Place location = null;
+            Segment arrival = null;
+            for (Segment segment : segments) {
+                if (segment.kind() == Segment.Kind.LODGING) {
+                    Place place = segment.to();
+                    if (place.cityKey().isEmpty() && !place.hasCoordinates() && location != null) {
+                        // A hotel known only by its name is in the city the traveller last travelled to.
+                        place = location;
+                    }
+                    addNights(nights, place, ChronoUnit.DAYS.between(segment.start().date(), segment.end().date()));
+                } else if (segment.kind().transport()) {
+                    if (!anyLodging && arrival != null) {
+                        addNights(nights, arrival.to(),
+                                ChronoUnit.DAYS.between(arrival.end().date(), segment.start().date()));
+                    }
+                    arrival = segment;
+                    location = segment.to();
+                }
+            }
+            Nights most = null;
+            for (Nights candidate : nights) {
+                if (candidate.nights() > 0 && !at(candidate.place(), home)
+                        && (most == null || candidate.nights() > most.nights())) {
+                    most = candidate;
+                }
+            }
+            if (most != null) {
+                return most.place();
+            }
+            return segments.stream().map(Segment::to).filter(p -> !at(p, home)).findFirst()
+                    .orElse(segments.getFirst().to());
+        }
+
+        private static void addNights(List<Nights> nights, Place place, long count) {
+            for (int i = 0; i < nights.size(); i++) {
+                if (nights.get(i).place().sameAreaAs(place)) {
+                    nights.set(i, new Nights(nights.get(i).place(), nights.get(i).nights() + count));
+                    return;
+                }
+            }
+            nights.add(new Nights(place, count));
+        }
+    }
+
+    private record Nights(Place place, long nights) {
+    }
+}
