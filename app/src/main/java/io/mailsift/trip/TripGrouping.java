@@ -139,6 +139,9 @@ public final class TripGrouping {
             if (end == null || !segmentEnd.isBefore(end)) {
                 end = segmentEnd;
                 where = segment.to();
+            } else if (segment.kind().transport()) {
+                // A journey moves the traveller even while a hotel booked before it has not ended yet.
+                where = segment.to();
             }
             if (segment.kind().transport() && !segment.from().sameAreaAs(segment.to())) {
                 moved = true;
