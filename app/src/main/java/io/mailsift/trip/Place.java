@@ -13,16 +13,17 @@ import org.jspecify.annotations.Nullable;
  * @param iataCode  the airport's IATA code, when it is one
  * @param latitude  coordinates, when known
  * @param longitude coordinates, when known
+ * @param country   the country as the address writes it (a name or an ISO code), when known
  */
 public record Place(String name, @Nullable String city, @Nullable String iataCode, @Nullable Double latitude,
-        @Nullable Double longitude) {
+        @Nullable Double longitude, @Nullable String country) {
 
     /** Two places closer than this are one area: an airport and a hotel of its city. */
     static final double SAME_AREA_KM = 60;
 
     /** A city, or an airport code, as a configured home is written. */
     public static Place city(String city) {
-        return new Place(city, city, null, null, null);
+        return new Place(city, city, null, null, null, null);
     }
 
     /** The city to show: the known city, else the place's name. */

@@ -38,7 +38,7 @@ final class Reservations {
     private static final Set<String> STATION_TYPES = Set.of("Airport", "TrainStation", "BusStation", "BusStop");
     /** "10627 Berlin", "75004 Paris" at the end of an address written as one line. */
     private static final Pattern POSTCODE_CITY = Pattern.compile("\\b\\d{4,5}\\s+(\\p{L}[\\p{L} .'-]*?)\\s*$");
-    private static final Place UNKNOWN = new Place("unknown place", null, null, null, null);
+    private static final Place UNKNOWN = new Place("unknown place", null, null, null, null, null);
 
     private Reservations() {
     }
@@ -140,7 +140,7 @@ final class Reservations {
     /** A place object (Airport, TrainStation, LodgingBusiness, Place...), or a bare name. */
     static Place place(@Nullable Object value) {
         if (value instanceof String name && !name.isBlank()) {
-            return new Place(name.strip(), null, null, null, null);
+            return new Place(name.strip(), null, null, null, null, null);
         }
         Map<String, Object> place = object(value);
         if (place.isEmpty()) {
@@ -158,12 +158,16 @@ final class Reservations {
         if (city == null) {
             city = postcodeCity(addressLine).or(() -> postcodeCity(text(place.get("name")))).orElse(null);
         }
-        if (city == null && STATION_TYPES.contains(text(place.get("@type"))) && iata == null) {
+        String type = text(place.get("@type"));
+        if (city == null && iata == null && type != null && STATION_TYPES.contains(type)) {
             // "München Hbf", "Paris Gare de Lyon": stations are named after their city first.
             city = firstWord(name);
         }
         Map<String, Object> geo = object(place.get("geo"));
-        return new Place(name, city, iata, number(geo.get("latitude")), number(geo.get("longitude")));
+        Object country = address.get("addressCountry");
+        String countryName = country instanceof Map<?, ?> countryObject ? text(countryObject.get("name"))
+                : text(country);
+        return new Place(name, city, iata, number(geo.get("latitude")), number(geo.get("longitude")), countryName);
     }
 
     private static Optional<String> postcodeCity(@Nullable String line) {

@@ -1,13 +1,16 @@
 package io.mailsift.trip;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes trips as an iCalendar (RFC 5545) document: one all-day event per trip, one event per reservation with its
  * start in the zone of its departure and its end in the zone of its arrival, a VTIMEZONE for every zone used (its
- * transitions around the events, taken from the JDK's tz rules), and cancelled reservations as STATUS:CANCELLED so
+ * yearly rules or transitions around the events, taken from the JDK's tz rules), and cancelled reservations as STATUS:CANCELLED so
  * that calendars drop them. Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character.
  */
 public final class TripCalendar {
@@ -170,8 +173,10 @@ public final class TripCalendar {
     }
 
     /**
-     * A VTIMEZONE with the offset in force a year before the first use and every transition until a year after the
-     * last: explicit observances rather than RRULEs, exact for the dates the feed contains.
+     * A VTIMEZONE for the zone around the given uses. Where the zone's current yearly rules already apply (most zones,
+     * for any date after their last change of law), one STANDARD and one DAYLIGHT observance with a yearly RRULE, as
+     * calendar programs expect; a zone without daylight saving, one observance; otherwise every transition from a
+     * year before the first use until a year after the last, each an observance of its own.
      */
     static void timezone(Lines out, ZoneId zone, Instant firstUse, Instant lastUse) {
         ZoneRules rules = zone.getRules();
@@ -179,22 +184,66 @@ public final class TripCalendar {
         Instant until = lastUse.plus(366, ChronoUnit.DAYS);
         out.add("BEGIN:VTIMEZONE");
         out.add("TZID:" + zone.getId());
-        ZoneOffset initial = rules.getOffset(from);
-        observance(out, rules.isDaylightSavings(from), LocalDateTime.ofInstant(from, initial), initial, initial);
-        ZoneOffsetTransition transition = rules.nextTransition(from);
-        while (transition != null && !transition.getInstant().isAfter(until)) {
-            observance(out, rules.isDaylightSavings(transition.getInstant()), transition.getDateTimeBefore(),
-                    transition.getOffsetBefore(), transition.getOffsetAfter());
-            transition = rules.nextTransition(transition.getInstant());
+        List<ZoneOffsetTransitionRule> yearly = rules.getTransitionRules();
+        List<ZoneOffsetTransition> transitions = new ArrayList<>();
+        for (ZoneOffsetTransition t = rules.nextTransition(from); t != null && !t.getInstant().isAfter(until);
+                t = rules.nextTransition(t.getInstant())) {
+            transitions.add(t);
+        }
+        boolean byRules = !yearly.isEmpty() && yearly.stream().allMatch(rule -> byDay(rule) != null)
+                && transitions.stream().allMatch(t -> yearly.stream()
+                        .anyMatch(rule -> rule.createTransition(t.getDateTimeBefore().getYear()).equals(t)));
+        if (transitions.isEmpty() && yearly.isEmpty()) {
+            ZoneOffset offset = rules.getOffset(from);
+            observance(out, false, LocalDateTime.of(1970, 1, 1, 0, 0), offset, offset, null);
+        } else if (byRules) {
+            for (ZoneOffsetTransitionRule rule : yearly) {
+                // Starting in 1970 as calendar programs' own zone files do (some read the offset before the first
+                // onset as undefined); the feed holds no date the rules did not govern.
+                ZoneOffsetTransition first = rule.createTransition(1970);
+                observance(out, !rule.getOffsetAfter().equals(rule.getStandardOffset()), first.getDateTimeBefore(),
+                        first.getOffsetBefore(), first.getOffsetAfter(),
+                        "FREQ=YEARLY;BYMONTH=" + rule.getMonth().getValue() + ";" + byDay(rule));
+            }
+        } else {
+            ZoneOffset initial = rules.getOffset(from);
+            observance(out, rules.isDaylightSavings(from), LocalDateTime.ofInstant(from, initial), initial, initial,
+                    null);
+            for (ZoneOffsetTransition transition : transitions) {
+                observance(out, rules.isDaylightSavings(transition.getInstant()), transition.getDateTimeBefore(),
+                        transition.getOffsetBefore(), transition.getOffsetAfter(), null);
+            }
         }
         out.add("END:VTIMEZONE");
     }
 
+    /** The rule's day as an RRULE part ("BYDAY=-1SU", "BYDAY=2SU", "BYMONTHDAY=21"), or null when RRULE cannot say it. */
+    private static @Nullable String byDay(ZoneOffsetTransitionRule rule) {
+        if (rule.isMidnightEndOfDay()) {
+            return null;
+        }
+        int day = rule.getDayOfMonthIndicator();
+        DayOfWeek weekday = rule.getDayOfWeek();
+        if (weekday == null) {
+            return day > 0 ? "BYMONTHDAY=" + day : null;
+        }
+        String name = weekday.name().substring(0, 2);
+        // The tz compiler writes "last Sunday" of a 31-day month as "Sunday on or after the 25th".
+        boolean last = day == -1 || (rule.getMonth() != Month.FEBRUARY && day + 6 == rule.getMonth().maxLength());
+        if (last) {
+            return "BYDAY=-1" + name;
+        }
+        return day > 0 && (day - 1) % 7 == 0 && day <= 22 ? "BYDAY=" + ((day - 1) / 7 + 1) + name : null;
+    }
+
     private static void observance(Lines out, boolean daylight, LocalDateTime start, ZoneOffset before,
-            ZoneOffset after) {
+            ZoneOffset after, @Nullable String rrule) {
         String kind = daylight ? "DAYLIGHT" : "STANDARD";
         out.add("BEGIN:" + kind);
         out.add("DTSTART:" + LOCAL.format(start.truncatedTo(ChronoUnit.SECONDS)));
+        if (rrule != null) {
+            out.add("RRULE:" + rrule);
+        }
         out.add("TZOFFSETFROM:" + offset(before));
         out.add("TZOFFSETTO:" + offset(after));
         out.add("END:" + kind);

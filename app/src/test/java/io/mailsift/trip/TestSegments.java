@@ -26,11 +26,11 @@ final class TestSegments {
     }
 
     static Place airport(String code, String city, double latitude, double longitude) {
-        return new Place(code + " airport", city, code, latitude, longitude);
+        return new Place(code + " airport", city, code, latitude, longitude, null);
     }
 
     static Place station(String name, String city) {
-        return new Place(name, city, null, null, null);
+        return new Place(name, city, null, null, null, null);
     }
 
     /** "2027-03-04 10:35 Europe/Berlin" */
@@ -53,7 +53,7 @@ final class TestSegments {
     }
 
     static Segment hotel(String name, String city, String checkin, String checkout) {
-        Place hotel = new Place(name, city, null, null, null);
+        Place hotel = new Place(name, city, null, null, null, null);
         return segment(Kind.LODGING, name, hotel, hotel, When.on(LocalDate.parse(checkin)),
                 When.on(LocalDate.parse(checkout)));
     }
