@@ -183,6 +183,19 @@ class TripsApiTest {
                 .get("inferred").asString()).contains("Frankfurt");
     }
 
+    @Test
+    void shouldServeATripsPageLinkedFromTheFindingsPageThatInsertsTextOnly() throws Exception {
+        assertThat(bearer(alicesToken).get("/index.html").body()).contains("href=\"/trips.html\"");
+        HttpResponse<String> page = bearer(alicesToken).get("/trips.html");
+        String script = bearer(alicesToken).get("/trips.js").body();
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"/trips.js\"></script>").doesNotContain("<script>")
+                .doesNotContain("style=");
+        assertThat(script).contains("textContent").doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML")
+                .doesNotContain("eval(");
+    }
+
     // Dates in 2027: ical4j 4.1.1 turns a VTIMEZONE into java.time rules correctly only a few years ahead.
     private JsonNode awaitTrips(String token, int count) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
