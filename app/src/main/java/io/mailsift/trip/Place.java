@@ -27,7 +27,7 @@ public record Place(String name, @Nullable String city, @Nullable String iataCod
     }
 
     /** The city to show: the known city, else the place's name. */
-    String shownCity() {
+    public String shownCity() {
         return city != null ? city : name;
     }
 

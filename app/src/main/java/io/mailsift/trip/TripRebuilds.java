@@ -39,9 +39,16 @@ class TripRebuilds {
         this.delay = delay;
     }
 
+    /** Runs on the thread that committed the findings, so it only hands the change over. */
     @EventListener
     void onFindingsChanged(FindingsChanged change) {
-        store.ownerOfAccount(change.accountId()).ifPresent(this::request);
+        scheduler.execute(() -> {
+            try {
+                store.ownerOfAccount(change.accountId()).ifPresent(this::request);
+            } catch (RuntimeException e) {
+                log.warn("Could not tell whose trips mailbox {} changes", change.accountId(), e);
+            }
+        });
     }
 
     @EventListener

@@ -114,7 +114,7 @@ class TripsApi {
         long userId = currentUser.id();
         Optional<String> configured = trips.configuredHome(userId);
         String inferred = configured.isPresent() ? null
-                : trips.home(userId).map(Place::name).orElse(null);
+                : trips.home(userId).map(Place::shownCity).orElse(null);
         return new HomeView(configured.orElse(null), inferred);
     }
 

@@ -136,6 +136,21 @@ class TripGroupingTest {
     }
 
     @Test
+    void shouldPlaceAReservationWithoutEndAtItsStart() {
+        Segment out = flight(FRA, CDG, "2027-03-01 08:00 Europe/Berlin", "2027-03-01 09:15 Europe/Paris");
+        Segment noArrival = TestSegments.segment(Kind.TRAIN, "Train", station("Paris Gare de Lyon", "Paris"),
+                station("Lyon Part-Dieu", "Lyon"), at("2027-03-02 10:00 Europe/Paris"),
+                at("2027-03-02 10:00 Europe/Paris"));
+
+        List<Trip> trips = TripGrouping.group(List.of(noArrival, out), Optional.of(Place.city("Frankfurt")));
+
+        assertThat(trips).singleElement().satisfies(trip -> {
+            assertThat(trip.segments()).containsExactly(out, noArrival);
+            assertThat(trip.endsOn()).isEqualTo(LocalDate.of(2027, 3, 2));
+        });
+    }
+
+    @Test
     void shouldLeaveCancelledReservationsOut() {
         Segment out = flight(FRA, CDG, "2027-03-01 08:00 Europe/Berlin", "2027-03-01 09:15 Europe/Paris");
         Segment gone = cancelled(hotel("Hôtel du Marais", "Paris", "2027-03-01", "2027-03-05"));
