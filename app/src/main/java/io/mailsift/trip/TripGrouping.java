@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #STAY} (a week in New York without a hotel mail).</li>
  * <li>It does not join, and a new trip starts, when the trip has brought the traveller back home, or when it leaves
  * home by plane, train, bus or car after the trip has moved (an airport hotel the night before still joins).</li>
- * <li>Home is configured by the user, else inferred: the place most often departed from or arrived at by plane,
- * train or bus, ties going to where the earliest of them departed.</li>
+ * <li>Home is configured by the user, else inferred: the place where chains of journeys by plane, train or bus
+ * most often start or end, ties going to where the earliest chain started.</li>
  * </ol>
  * The destination is where most nights are spent (hotel nights, else the nights between arriving somewhere and
  * leaving it), else the first place reached that is not home.
@@ -64,34 +64,48 @@ public final class TripGrouping {
     }
 
     /**
-     * Where the user lives, going by their journeys: the place most often departed from or arrived at (a plane, train
-     * or bus, not a rental car that comes back where it started), ties going to where the earliest journey departed.
+     * Where the user lives, going by their journeys (planes, trains, buses; not rental cars, which come back where
+     * they started): journeys less than {@link #CONNECTION} apart form a chain, and the place a chain starts from or
+     * ends at scores a point; the place with most points wins, ties going to where the earliest chain started. A
+     * stop in the middle of a chain (Paris, between a flight in and a train on) scores nothing.
      */
     static Optional<Place> inferHome(List<Segment> reservations) {
-        record Count(Place place, int visits, Instant firstDeparture) {
+        List<Segment> journeys = reservations.stream().filter(s -> !s.cancelled())
+                .filter(s -> s.kind().transport() && s.kind() != Segment.Kind.RENTAL_CAR).sorted(BY_START).toList();
+        List<HomeScore> scores = new ArrayList<>();
+        for (int i = 0; i < journeys.size(); i++) {
+            Segment journey = journeys.get(i);
+            boolean startsChain = i == 0 || Duration.between(journeys.get(i - 1).endInstant(),
+                    journey.startInstant()).compareTo(CONNECTION) > 0;
+            boolean endsChain = i == journeys.size() - 1 || Duration.between(journey.endInstant(),
+                    journeys.get(i + 1).startInstant()).compareTo(CONNECTION) > 0;
+            if (startsChain) {
+                score(scores, journey.from(), journey.startInstant());
+            }
+            if (endsChain) {
+                score(scores, journey.to(), Instant.MAX);
+            }
         }
-        List<Count> counts = new ArrayList<>();
-        reservations.stream().filter(s -> !s.cancelled())
-                .filter(s -> s.kind().transport() && s.kind() != Segment.Kind.RENTAL_CAR).sorted(BY_START)
-                .forEach(s -> {
-                    for (Place place : List.of(s.from(), s.to())) {
-                        boolean departure = place == s.from();
-                        int index = indexOfArea(counts.stream().map(Count::place).toList(), place);
-                        if (index < 0) {
-                            counts.add(new Count(place, 1, departure ? s.startInstant() : Instant.MAX));
-                        } else {
-                            Count count = counts.get(index);
-                            Instant first = departure && s.startInstant().isBefore(count.firstDeparture())
-                                    ? s.startInstant() : count.firstDeparture();
-                            counts.set(index, new Count(count.place(), count.visits() + 1, first));
-                        }
-                    }
-                });
-        return counts.stream()
-                .filter(count -> !count.place().cityKey().isEmpty() || count.place().iataCode() != null
-                        || count.place().hasCoordinates())
-                .min(Comparator.comparingInt((Count count) -> -count.visits()).thenComparing(Count::firstDeparture))
-                .map(Count::place);
+        return scores.stream()
+                .filter(score -> !score.place().cityKey().isEmpty() || score.place().iataCode() != null
+                        || score.place().hasCoordinates())
+                .min(Comparator.comparingInt((HomeScore score) -> -score.points())
+                        .thenComparing(HomeScore::firstDeparture))
+                .map(HomeScore::place);
+    }
+
+    private record HomeScore(Place place, int points, Instant firstDeparture) {
+    }
+
+    private static void score(List<HomeScore> scores, Place place, Instant departure) {
+        int index = indexOfArea(scores.stream().map(HomeScore::place).toList(), place);
+        if (index < 0) {
+            scores.add(new HomeScore(place, 1, departure));
+        } else {
+            HomeScore score = scores.get(index);
+            Instant first = departure.isBefore(score.firstDeparture()) ? departure : score.firstDeparture();
+            scores.set(index, new HomeScore(score.place(), score.points() + 1, first));
+        }
     }
 
     private static int indexOfArea(List<Place> places, Place place) {

@@ -142,7 +142,7 @@ class TripGroupingTest {
                 station("Lyon Part-Dieu", "Lyon"), at("2027-03-02 10:00 Europe/Paris"),
                 at("2027-03-02 10:00 Europe/Paris"));
 
-        List<Trip> trips = TripGrouping.group(List.of(noArrival, out), Optional.of(Place.city("Frankfurt")));
+        List<Trip> trips = TripGrouping.group(List.of(noArrival, out), Optional.empty());
 
         assertThat(trips).singleElement().satisfies(trip -> {
             assertThat(trip.segments()).containsExactly(out, noArrival);
@@ -220,6 +220,11 @@ class TripGroupingTest {
         assertThat(TripGrouping.inferHome(journeys.subList(0, 2))).get().extracting(Place::iataCode)
                 .as("a tie goes to where the first journey left from").isEqualTo("FRA");
         assertThat(TripGrouping.inferHome(List.of())).isEmpty();
+        assertThat(TripGrouping.inferHome(List.of(
+                flight(FRA, CDG, "2027-03-01 08:00 Europe/Berlin", "2027-03-01 09:15 Europe/Paris"),
+                train(station("Paris Gare de Lyon", "Paris"), station("Lyon Part-Dieu", "Lyon"),
+                        "2027-03-02 10:00 Europe/Paris", "2027-03-02 12:00 Europe/Paris"))))
+                .get().extracting(Place::iataCode).as("a stop in the middle of a chain is not home").isEqualTo("FRA");
     }
 
     @Test
