@@ -188,6 +188,10 @@ class TripsApiTest {
         assertThat(bearer(alicesToken).get("/index.html").body()).contains("href=\"/trips.html\"");
         HttpResponse<String> page = bearer(alicesToken).get("/trips.html");
         String script = bearer(alicesToken).get("/trips.js").body();
+        HttpResponse<String> shared = bearer(alicesToken).get("/rest-client.js");
+        assertThat(shared.statusCode()).isEqualTo(200);
+        assertThat(shared.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+        assertThat(shared.body()).contains("async function call(");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<script src=\"/trips.js\"></script>").doesNotContain("<script>")
