@@ -151,7 +151,8 @@ final class OrderReader {
         if (text == null) {
             return "OrderProcessing";
         }
-        return text.substring(Math.max(text.lastIndexOf('/'), text.lastIndexOf('#')) + 1);
+        int prefix = Math.max(Math.max(text.lastIndexOf('/'), text.lastIndexOf('#')), text.lastIndexOf(':'));
+        return text.substring(prefix + 1);
     }
 
     /**
