@@ -137,6 +137,19 @@ class ProfileApiTest {
     }
 
     @Test
+    void shouldServeThePageLinkedFromTheFindingsPageAndInsertOnlyText() throws Exception {
+        try (SignedInSession session = SignedInSession.signIn(base(), alice)) {
+            assertThat(session.get("/index.html").body()).contains("href=\"/profile.html\"");
+            String page = session.get("/profile.html").body();
+            String script = session.get("/profile.js").body();
+
+            assertThat(page).contains("<script src=\"/profile.js\"></script>").doesNotContain("style=", "onclick");
+            assertThat(script).contains("textContent")
+                    .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "document.write");
+        }
+    }
+
+    @Test
     void shouldRefuseTheApiWithoutASignedInUser() throws Exception {
         try (SignedInSession anonymous = SignedInSession.anonymous(base())) {
             assertThat(anonymous.get("/api/profile").statusCode()).isIn(302, 401, 403);
