@@ -37,6 +37,8 @@ final class OrderReader {
     private static final Set<String> NO_SPEND = Set.of("ordercancelled", "orderreturned", "orderrefunded");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern NUMBER_JUNK = Pattern.compile("[^0-9.,\\-]");
+    /** The largest amount the profile stores (NUMERIC(19, 4)); a larger one is a misreading, not a purchase. */
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1E15");
 
     private OrderReader() {
     }
@@ -161,6 +163,11 @@ final class OrderReader {
      * three digits follow it (then it groups thousands, as schema.org's own format never uses a comma).
      */
     static @Nullable BigDecimal amount(@Nullable Object value) {
+        BigDecimal amount = anyAmount(value);
+        return amount == null || amount.abs().compareTo(TOO_LARGE) >= 0 ? null : amount;
+    }
+
+    private static @Nullable BigDecimal anyAmount(@Nullable Object value) {
         Object first = first(value);
         if (first instanceof Number number) {
             try {

@@ -119,7 +119,8 @@ public class Taxonomy {
     public Optional<Category> ofMerchant(String merchant) {
         List<String> words = NameWords.of(merchant);
         String joined = String.join("", words);
-        return best(brands, brand -> containsRun(words, brand.words()) || joined.equals(String.join("", brand.words())));
+        return best(brands,
+                brand -> containsRun(words, brand.words()) || joined.equals(String.join("", brand.words())));
     }
 
     /** The category an item's name says, if one of its words is a keyword. */

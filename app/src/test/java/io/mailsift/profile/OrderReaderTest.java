@@ -95,6 +95,7 @@ class OrderReaderTest {
         assertThat(OrderReader.amount(7L)).isEqualByComparingTo("7");
         assertThat(OrderReader.amount("free")).isNull();
         assertThat(OrderReader.amount(Double.NaN)).isNull();
+        assertThat(OrderReader.amount("12345678901234567890")).as("a misreading, too large to store").isNull();
     }
 
     @Test

@@ -25,7 +25,6 @@ public final class PurchaseDatabase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final ProfileRebuild rebuild;
     private final ShopperProfiles profiles;
@@ -33,9 +32,10 @@ public final class PurchaseDatabase {
 
     public PurchaseDatabase() {
         DataSource migrated = TestPostgres.newMigratedDatabase();
+        DataSource dataSource;
         try {
             // One connection for the whole test: a new one per statement would make the random populations slow.
-            this.dataSource = new SingleConnectionDataSource(migrated.getConnection(), true);
+            dataSource = new SingleConnectionDataSource(migrated.getConnection(), true);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -79,6 +79,11 @@ public final class PurchaseDatabase {
     }
 
     public long mailbox(long userId) {
+        return mailbox(jdbc, userId);
+    }
+
+    /** A mailbox the user linked themselves (state idle, watched by nobody), in any database. */
+    public static long mailbox(JdbcClient jdbc, long userId) {
         return jdbc.sql("""
                 INSERT INTO mail_accounts (user_id, name, host, port, security, username, source, state)
                 VALUES (:userId, :name, 'imap.example.org', 993, 'tls', 'me@example.org', 'user', 'idle')

@@ -13,6 +13,7 @@ import io.mailsift.connector.Finding;
 import io.mailsift.finding.FindingStore;
 import io.mailsift.finding.Provenance;
 import io.mailsift.profile.ProfileUpdates;
+import io.mailsift.profile.PurchaseDatabase;
 import io.mailsift.testing.BearerClient;
 import io.mailsift.testing.SignedInSession;
 import io.mailsift.testing.TestUsers;
@@ -164,11 +165,7 @@ class ProfileApiTest {
     }
 
     private long mailbox(long userId) {
-        return jdbc.sql("""
-                INSERT INTO mail_accounts (user_id, name, host, port, security, username, source, state)
-                VALUES (:userId, :name, 'imap.example.org', 993, 'tls', 'me@example.org', 'user', 'idle')
-                RETURNING id""").param("userId", userId).param("name", "box-" + System.nanoTime())
-                .query(Long.class).single();
+        return PurchaseDatabase.mailbox(jdbc, userId);
     }
 
     private void order(long accountId, String merchant, String number, LocalDate date, String item, String total) {
