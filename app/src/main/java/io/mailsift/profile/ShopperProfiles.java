@@ -9,6 +9,9 @@ import io.mailsift.profile.ShopperProfile.MonthSpend;
 import io.mailsift.profile.ShopperProfile.RepeatPurchase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads a user's profile from the derived rows. Every query is scoped by the user id it is given. */
 @Component
@@ -16,13 +19,22 @@ public class ShopperProfiles {
 
     private final JdbcClient jdbc;
     private final Taxonomy taxonomy;
+    private final TransactionTemplate snapshot;
 
-    ShopperProfiles(JdbcClient jdbc, Taxonomy taxonomy) {
+    ShopperProfiles(JdbcClient jdbc, Taxonomy taxonomy, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.taxonomy = taxonomy;
+        // One snapshot for all the profile's sums: a rebuild committing in between must not mix old and new rows.
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     public ShopperProfile forUser(long userId) {
+        return snapshot.execute(status -> read(userId));
+    }
+
+    private ShopperProfile read(long userId) {
         int orders = count(userId, true);
         int cancelled = count(userId, false);
         List<MerchantSpend> merchants = jdbc.sql("""

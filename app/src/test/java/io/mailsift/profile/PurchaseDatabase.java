@@ -40,9 +40,10 @@ public final class PurchaseDatabase {
             throw new IllegalStateException(e);
         }
         this.jdbc = JdbcClient.create(dataSource);
-        this.rebuild = new ProfileRebuild(jdbc, new JdbcTemplate(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), JSON, taxonomy);
-        this.profiles = new ShopperProfiles(jdbc, taxonomy);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        this.rebuild = new ProfileRebuild(jdbc, new JdbcTemplate(dataSource), new TransactionTemplate(transactions),
+                JSON, taxonomy);
+        this.profiles = new ShopperProfiles(jdbc, taxonomy, transactions);
     }
 
     /** One item of an order: name, quantity, unit price (null for none). */
