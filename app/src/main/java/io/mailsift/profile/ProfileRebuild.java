@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rebuilds of the same user take turns, and each reads the findings committed when its turn comes.
  */
 @Component
-public class ProfileRebuild {
+class ProfileRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileRebuild.class);
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
@@ -58,7 +58,7 @@ public class ProfileRebuild {
     }
 
     /** Derives the user's profile again from the findings of the mailboxes they have now. */
-    public void rebuild(long userId) {
+    void rebuild(long userId) {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('mailsift.profile:' || :userId, 0))")
                     .param("userId", userId).query().singleRow();

@@ -28,7 +28,7 @@ class ProfileUpdatesTest {
         }
 
         @Override
-        public void rebuild(long userId) {
+        void rebuild(long userId) {
             firstStarted.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
