@@ -1,7 +1,9 @@
 package io.mailsift.profile;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Component;
 public class ProfileUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileUpdates.class);
+
+    /** How long a failed rebuild waits before it is tried again. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final ProfileRebuild rebuild;
     private final JdbcClient jdbc;
@@ -71,8 +76,12 @@ public class ProfileUpdates {
                 try {
                     rebuild.rebuild(userId);
                 } catch (RuntimeException e) {
-                    // The next change rebuilds again; the profile stays as it was until then.
-                    log.warn("Could not rebuild the profile of user {}: {}", userId, e.toString());
+                    // The database may be restarting: tried again later, else the profile stays stale until the
+                    // next mail (a start only rebuilds users who have no profile at all).
+                    log.warn("Could not rebuild the profile of user {}, retrying in {} s: {}", userId,
+                            RETRY_AFTER.toSeconds(), e.toString());
+                    CompletableFuture.delayedExecutor(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(() -> request(userId));
                 } finally {
                     unfinished.decrementAndGet();
                 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
 class TripRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(TripRebuilds.class);
+
+    /** How long a failed rebuild waits before it is tried again. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final TripStore store;
     private final Duration delay;
@@ -77,9 +81,20 @@ class TripRebuilds {
                 try {
                     store.rebuild(userId);
                 } catch (RuntimeException e) {
-                    log.warn("Rebuilding the trips of user {} failed", userId, e);
+                    // The database may be restarting: without a retry the trips would stay stale until the next mail.
+                    log.warn("Rebuilding the trips of user {} failed; retrying in {} s", userId,
+                            RETRY_AFTER.toSeconds(), e);
+                    retryLater(userId);
                 }
             }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void retryLater(long userId) {
+        try {
+            scheduler.schedule(() -> request(userId), RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the next start rebuilds every traveller.
         }
     }
 
