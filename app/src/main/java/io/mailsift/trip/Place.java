@@ -1,6 +1,7 @@
 package io.mailsift.trip;
 
 import java.text.Normalizer;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -14,9 +15,17 @@ import org.jspecify.annotations.Nullable;
  * @param latitude  coordinates, when known
  * @param longitude coordinates, when known
  * @param country   the country as the address writes it (a name or an ISO code), when known
+ * @param timeZone  the place's IANA zone when the reservation names it (the travel connector's airports do, as a
+ *                  {@code timeZone} PropertyValue), else {@code null} and {@link Zones} infers it
  */
 public record Place(String name, @Nullable String city, @Nullable String iataCode, @Nullable Double latitude,
-        @Nullable Double longitude, @Nullable String country) {
+        @Nullable Double longitude, @Nullable String country, @Nullable ZoneId timeZone) {
+
+    /** A place whose zone is not named. */
+    public Place(String name, @Nullable String city, @Nullable String iataCode, @Nullable Double latitude,
+            @Nullable Double longitude, @Nullable String country) {
+        this(name, city, iataCode, latitude, longitude, country, null);
+    }
 
     /** Two places closer than this are one area: an airport and a hotel of its city. */
     static final double SAME_AREA_KM = 60;

@@ -167,7 +167,26 @@ final class Reservations {
         Object country = address.get("addressCountry");
         String countryName = country instanceof Map<?, ?> countryObject ? text(countryObject.get("name"))
                 : text(country);
-        return new Place(name, city, iata, number(geo.get("latitude")), number(geo.get("longitude")), countryName);
+        return new Place(name, city, iata, number(geo.get("latitude")), number(geo.get("longitude")), countryName,
+                namedZone(place.get("additionalProperty")));
+    }
+
+    /** The zone a {@code timeZone} PropertyValue names; a name this JDK does not know counts as none. */
+    private static @Nullable ZoneId namedZone(@Nullable Object additionalProperty) {
+        Object properties = additionalProperty instanceof List<?> ? additionalProperty : List.of(
+                additionalProperty == null ? Map.of() : additionalProperty);
+        for (Object each : (List<?>) properties) {
+            Map<String, Object> property = object(each);
+            if ("timeZone".equals(text(property.get("propertyID"))) || "timeZone".equals(text(property.get("name")))) {
+                String zone = text(property.get("value"));
+                try {
+                    return zone == null ? null : ZoneId.of(zone);
+                } catch (DateTimeException unknown) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static Optional<String> postcodeCity(@Nullable String line) {
@@ -208,15 +227,24 @@ final class Reservations {
             if (hasOffset(text)) {
                 OffsetDateTime offset = OffsetDateTime.parse(text);
                 ZoneId zone = explicitZone != null ? ZoneId.of(explicitZone)
-                        : Zones.of(at, offset.getOffset(), offset.toInstant()).orElseThrow();
+                        : placeZoneWithOffset(at, offset)
+                                .or(() -> Zones.of(at, offset.getOffset(), offset.toInstant())).orElseThrow();
                 return Optional.of(When.at(offset.atZoneSameInstant(zone).toLocalDateTime(), zone));
             }
             LocalDateTime local = LocalDateTime.parse(text);
-            ZoneId zone = explicitZone != null ? ZoneId.of(explicitZone) : Zones.of(at, null, null).orElse(null);
+            ZoneId zone = explicitZone != null ? ZoneId.of(explicitZone)
+                    : at.timeZone() != null ? at.timeZone() : Zones.of(at, null, null).orElse(null);
             return Optional.of(When.at(local, zone));
         } catch (DateTimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** The place's named zone, if it keeps the time's offset at that instant (else the offset is trusted). */
+    private static Optional<ZoneId> placeZoneWithOffset(Place at, OffsetDateTime time) {
+        ZoneId zone = at.timeZone();
+        return zone != null && zone.getRules().getOffset(time.toInstant()).equals(time.getOffset())
+                ? Optional.of(zone) : Optional.empty();
     }
 
     private static boolean hasOffset(String text) {

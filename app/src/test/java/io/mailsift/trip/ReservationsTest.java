@@ -59,6 +59,24 @@ class ReservationsTest {
     }
 
     @Test
+    void shouldTakeTheZoneTheAirportNamesOverOneGuessedFromItsOffset() {
+        // Floating times would stay floating, and an offset alone fits several zones: the named zone decides.
+        String named = LUFTHANSA.replace("\"geo\":{\"@type\":\"GeoCoordinates\",\"latitude\":50.0333,"
+                + "\"longitude\":8.5706}", "\"additionalProperty\":{\"@type\":\"PropertyValue\","
+                + "\"propertyID\":\"timeZone\",\"value\":\"Europe/Paris\"}")
+                .replace("2027-03-12T10:35:00+01:00", "2027-03-12T10:35:00");
+        String wrongOffset = LUFTHANSA.replace("\"geo\":{\"@type\":\"GeoCoordinates\",\"latitude\":50.0333,"
+                + "\"longitude\":8.5706}", "\"additionalProperty\":[{\"@type\":\"PropertyValue\","
+                + "\"propertyID\":\"timeZone\",\"value\":\"Asia/Tokyo\"}]");
+
+        assertThat(read("FlightReservation", named).orElseThrow().start()).isEqualTo(
+                When.at(LocalDateTime.parse("2027-03-12T10:35"), ZoneId.of("Europe/Paris")));
+        assertThat(read("FlightReservation", wrongOffset).orElseThrow().start().zone())
+                .as("a named zone that does not keep the printed offset gives way to it").isNotEqualTo(
+                        ZoneId.of("Asia/Tokyo"));
+    }
+
+    @Test
     void shouldReadAHotelByItsDatesAndAnEventsCityFromItsAddressLine() {
         Segment hotel = read("LodgingReservation", """
                 {"@type":"LodgingReservation","reservationFor":{"@type":"LodgingBusiness",

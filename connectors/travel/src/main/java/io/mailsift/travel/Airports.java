@@ -37,6 +37,13 @@ final class Airports {
             geo.put("latitude", latitude);
             geo.put("longitude", longitude);
             airport.put("geo", geo);
+            // schema.org has no time-zone property for a place; a PropertyValue keeps the output valid and lets
+            // readers (trips, calendars) name the zone instead of guessing it from an offset.
+            Map<String, Object> timeZone = new LinkedHashMap<>();
+            timeZone.put("@type", "PropertyValue");
+            timeZone.put("propertyID", "timeZone");
+            timeZone.put("value", zone.getId());
+            airport.put("additionalProperty", timeZone);
             return airport;
         }
     }
