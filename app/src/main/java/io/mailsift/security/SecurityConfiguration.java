@@ -34,10 +34,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The one filter chain. Everything needs a signed-in user except the sign-in page with its assets,
- * {@code /actuator/health} and the iCalendar feeds at their secret addresses; the rest of the actuator needs an admin. Pages redirect to {@code /signin}; the REST API
- * and the actuator answer 401. Sessions carry a CSRF token (cookie {@code XSRF-TOKEN}, sent back by the page's
- * script as {@code X-XSRF-TOKEN}); requests with a personal access token carry no cookie a browser could replay,
- * so they are exempt.
+ * {@code /actuator/health} and the iCalendar feeds at their secret addresses; the rest of the actuator needs an
+ * admin. Pages redirect to {@code /signin}; the REST API and the actuator answer 401. Sessions carry a CSRF token
+ * (cookie {@code XSRF-TOKEN}, sent back by the page's script as {@code X-XSRF-TOKEN}); requests with a personal
+ * access token carry no cookie a browser could replay, so they are exempt.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes trips as an iCalendar (RFC 5545) document: one all-day event per trip, one event per reservation with its
  * start in the zone of its departure and its end in the zone of its arrival, a VTIMEZONE for every zone used (its
- * yearly rules or transitions around the events, taken from the JDK's tz rules), and cancelled reservations as STATUS:CANCELLED so
- * that calendars drop them. Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character.
+ * yearly rules or transitions around the events, taken from the JDK's tz rules), and cancelled reservations as
+ * STATUS:CANCELLED so that calendars drop them. Lines end in CRLF and are folded at 75 octets without splitting a
+ * UTF-8 character.
  */
 public final class TripCalendar {
 
@@ -217,7 +218,7 @@ public final class TripCalendar {
         out.add("END:VTIMEZONE");
     }
 
-    /** The rule's day as an RRULE part ("BYDAY=-1SU", "BYDAY=2SU", "BYMONTHDAY=21"), or null when RRULE cannot say it. */
+    /** The rule's day as an RRULE part ("BYDAY=-1SU", "BYDAY=2SU", "BYMONTHDAY=21"); null when RRULE cannot say it. */
     private static @Nullable String byDay(ZoneOffsetTransitionRule rule) {
         if (rule.isMidnightEndOfDay()) {
             return null;

@@ -64,7 +64,8 @@ class TripsApi {
             TimeView end, @Nullable String reference) {
 
         static ReservationView of(Segment segment) {
-            return new ReservationView(segment.findingId(), segment.kind().name().toLowerCase(java.util.Locale.ROOT), segment.summary(),
+            return new ReservationView(segment.findingId(), segment.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    segment.summary(),
                     PlaceView.of(segment.from()), PlaceView.of(segment.to()), TimeView.of(segment.start()),
                     TimeView.of(segment.end()), segment.reference());
         }
