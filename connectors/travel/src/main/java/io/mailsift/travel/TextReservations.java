@@ -73,6 +73,19 @@ final class TextReservations {
     private static final String AROUND_PLACES = WEEKDAYS + "|am|um|le|el|the|on|at|ab|an|bis|until|jusqu'au|jusqu'à|"
             + "hasta las|a las|à partir de|from|to|von|nach|desde|hasta|de|à|uhr|h|,|-|–";
 
+    // compiled once: String.matches, split and replaceFirst with a regular expression compile it on every call
+    private static final Pattern PERSON_NAME = Pattern.compile("[\\p{L} .'’/-]{3,60}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LEG_LABEL = Pattern.compile("^[\\p{L} ]{2,20}:\\s+");
+    private static final Pattern AIRPORT_CODE = Pattern.compile("[A-Z]{3}");
+    private static final Pattern DATE_OR_TIME_WORD = Pattern.compile("(?iu).*\\b(date|time|datum|heure|hora|fecha)\\b.*");
+    private static final Pattern ONE_WORD = Pattern.compile("(?iu)\\p{L}+");
+    private static final Pattern CONDITIONAL = Pattern.compile(
+            "(?isu).*\\b(if|when|should|falls|wenn|sollte|si|lorsque|en cas|en caso|cuando|in case)\\b.*");
+    private static final Pattern VENUE_AFTER_NAME = Pattern.compile(
+            "\\s+(?:en el|en la|en|at the|at|im|in der|in the|au|à la|à l'|à)\\s+\\p{Lu}.*$");
+    private static final Pattern FINAL_STOPS = Pattern.compile("[.!]+$");
+
     private final LocalDate reference;
     private final List<String> lines;
     private final String text;
@@ -121,7 +134,7 @@ final class TextReservations {
         }
         boolean cancelled = CANCELLED.matcher(subject).find() || saysCancelled();
         Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
-                .filter(name -> name.matches("[\\p{L} .'’/-]{3,60}")).findFirst();
+                .filter(name -> PERSON_NAME.matcher(name).matches()).findFirst();
         for (Map<String, Object> reservation : found) {
             reservation.put("reservationNumber", bookingReference.get());
             passenger.ifPresent(name -> reservation.put("underName", Map.of("@type", "Person", "name", name)));
@@ -426,10 +439,10 @@ final class TextReservations {
             Matcher m = ARROW.matcher(lineText.strip());
             if (m.matches()) {
                 // "Hinfahrt: München Hbf → Salzburg Hbf": the leg's label is not part of the station
-                String a = station(m.group(1).replaceFirst("^[\\p{L} ]{2,20}:\\s+", ""));
+                String a = station(LEG_LABEL.matcher(m.group(1)).replaceFirst(""));
                 String b = station(m.group(2));
                 // two airport codes around an arrow are a flight's route, whatever else the mail says
-                if (!a.isEmpty() && !b.isEmpty() && !a.matches("[A-Z]{3}") && !b.matches("[A-Z]{3}")
+                if (!a.isEmpty() && !b.isEmpty() && !AIRPORT_CODE.matcher(a).matches() && !AIRPORT_CODE.matcher(b).matches()
                         && a.length() <= 50 && b.length() <= 50) {
                     int line = part.indexOf(lineText);
                     return DateTimes.times(lineText).size() == 2 ? new Stations(a, b, line, line) : new Stations(a, b, -1, -1);
@@ -450,7 +463,7 @@ final class TextReservations {
             name = name.substring(0, dash).strip();
         }
         if (name.isEmpty() || Labels.isAnyBare(name) || NOT_A_STATION.matcher(name).find()
-                || name.split("\\s+").length > 7) {
+                || WHITESPACE.split(name).length > 7) {
             return "";
         }
         return name;
@@ -532,21 +545,40 @@ final class TextReservations {
                 .flatMap(v -> DateTimes.times(v).stream()).map(Found::value).findFirst();
     }
 
+    // place()'s clean-up, compiled once: it runs for every candidate station, airport, venue and label value
+    private static final Pattern PLACE_TIME = Pattern.compile("(?iu)\\b(\\d{1,2}[:h]\\d{2})\\s*(uhr|[ap]\\.?m\\.?)?");
+    private static final Pattern FROM_TAB = Pattern.compile("\\t.*$");
+    private static final Pattern LEADING_AROUND_PLACES = Pattern.compile(
+            "(?iu)^(?:\\s*(?:" + AROUND_PLACES + ")\\.?,?(?![\\p{L}]))+");
+    private static final Pattern TRAILING_AROUND_PLACES = Pattern.compile(
+            "(?iu)(?:(?<![\\p{L}])(?:" + AROUND_PLACES + ")\\.?,?\\s*)+$");
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("[()\\[\\]]\\s*[()\\[\\]]");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,;|·•]+$");
+    private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s,;|·•:-]+");
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+    private static final Pattern TRAILING_SEPARATORS_OR_DASHES = Pattern.compile("[\\s,;|·•:–-]+$");
+    private static final Pattern LEADING_SEPARATORS_OR_DASHES = Pattern.compile("^[\\s,;|·•:–-]+");
+    private static final Pattern THREE_LETTERS = Pattern.compile(".*\\p{L}{3}.*");
+
     /** A place name with the dates, times and decorations around it removed. */
     private String place(String value) {
         String cleaned = value;
         for (Found<LocalDate> date : DateTimes.dates(value, reference, monthFirst).reversed()) {
             cleaned = cleaned.substring(0, date.start()) + " " + cleaned.substring(date.end());
         }
-        cleaned = cleaned.replaceAll("(?iu)\\b(\\d{1,2}[:h]\\d{2})\\s*(uhr|[ap]\\.?m\\.?)?", " ")
-                .replaceAll("\\t.*$", "")
-                .replaceAll("(?iu)^(?:\\s*(?:" + AROUND_PLACES + ")\\.?,?(?![\\p{L}]))+", " ")
-                .replaceAll("(?iu)(?:(?<![\\p{L}])(?:" + AROUND_PLACES + ")\\.?,?\\s*)+$", " ")
-                .replaceAll("[()\\[\\]]\\s*[()\\[\\]]", " ")
-                .replaceAll("\\t.*$", "")
-                .replaceAll("[\\s,;|·•]+$", "").replaceAll("^[\\s,;|·•:-]+", "").replaceAll("\\s{2,}", " ").strip();
-        cleaned = cleaned.replaceAll("[\\s,;|·•:–-]+$", "").replaceAll("^[\\s,;|·•:–-]+", "").strip();
-        return cleaned.length() > 60 || !cleaned.matches(".*\\p{L}{3}.*") || cleaned.contains("@") ? "" : cleaned;
+        cleaned = PLACE_TIME.matcher(cleaned).replaceAll(" ");
+        cleaned = FROM_TAB.matcher(cleaned).replaceAll("");
+        cleaned = LEADING_AROUND_PLACES.matcher(cleaned).replaceAll(" ");
+        cleaned = TRAILING_AROUND_PLACES.matcher(cleaned).replaceAll(" ");
+        cleaned = EMPTY_BRACKETS.matcher(cleaned).replaceAll(" ");
+        cleaned = FROM_TAB.matcher(cleaned).replaceAll("");
+        cleaned = TRAILING_SEPARATORS.matcher(cleaned).replaceAll("");
+        cleaned = LEADING_SEPARATORS.matcher(cleaned).replaceAll("");
+        cleaned = SPACES.matcher(cleaned).replaceAll(" ").strip();
+        cleaned = TRAILING_SEPARATORS_OR_DASHES.matcher(cleaned).replaceAll("");
+        cleaned = LEADING_SEPARATORS_OR_DASHES.matcher(cleaned).replaceAll("").strip();
+        return cleaned.length() > 60 || !THREE_LETTERS.matcher(cleaned).matches() || cleaned.contains("@") ? ""
+                : cleaned;
     }
 
     // ---- hotels
@@ -572,7 +604,7 @@ final class TextReservations {
         }
         Matcher m = HOTEL_PHRASE.matcher(line);
         while (m.find()) {
-            List<String> words = new ArrayList<>(List.of(m.group(1).split("\\s+")));
+            List<String> words = new ArrayList<>(List.of(WHITESPACE.split(m.group(1))));
             while (words.size() > 2 && NOT_NAME_WORDS.contains(words.getFirst())) {
                 words.removeFirst();
             }
@@ -720,7 +752,7 @@ final class TextReservations {
             for (String candidate : candidates) {
                 String name = place(candidate);
                 if (!name.isEmpty() && !Labels.isAnyBare(name)
-                        && !name.matches("(?iu).*\\b(date|time|datum|heure|hora|fecha)\\b.*")) {
+                        && !DATE_OR_TIME_WORD.matcher(name).matches()) {
                     return Optional.of(Map.of("@type", "Place", "name", name));
                 }
             }
@@ -740,7 +772,7 @@ final class TextReservations {
                 .or(() -> subjectName(subject))
                 .or(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), lines.stream())
                         .flatMap(line -> RESTAURANT_PHRASE.matcher(line).results()).map(m -> m.group(1))
-                        .filter(n -> !n.matches("(?iu)\\p{L}+")).findFirst())
+                        .filter(n -> !ONE_WORD.matcher(n).matches()).findFirst())
                 .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst());
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
@@ -782,7 +814,7 @@ final class TextReservations {
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 60), m.start());
             String sentence = before.substring(Math.max(0, Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1));
-            if (!sentence.matches("(?isu).*\\b(if|when|should|falls|wenn|sollte|si|lorsque|en cas|en caso|cuando|in case)\\b.*")) {
+            if (!CONDITIONAL.matcher(sentence).matches()) {
                 return true;
             }
         }
@@ -806,8 +838,8 @@ final class TextReservations {
             return Optional.empty();
         }
         // the sentence goes on with the venue or ends: "… para Noche Flamenca en el Teatro Real."
-        String name = m.group(1).replaceFirst("\\s+(?:en el|en la|en|at the|at|im|in der|in the|au|à la|à l'|à)\\s+"
-                + "\\p{Lu}.*$", "").replaceFirst("[.!]+$", "").strip();
+        String name = FINAL_STOPS.matcher(VENUE_AFTER_NAME.matcher(m.group(1)).replaceFirst("")).replaceFirst("")
+                .strip();
         return name.length() >= 3 ? Optional.of(name) : Optional.empty();
     }
 
