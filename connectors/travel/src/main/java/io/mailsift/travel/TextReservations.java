@@ -98,6 +98,40 @@ final class TextReservations {
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
     }
 
+    // The whole text's flight and train numbers, dates and times, read once: several readings ask for them.
+    private List<Token> flightNumbers;
+    private List<Token> trainNumbers;
+    private List<Found<LocalDate>> dates;
+    private List<Found<LocalTime>> times;
+
+    private List<Token> flightNumbers() {
+        if (flightNumbers == null) {
+            flightNumbers = List.copyOf(Legs.flightNumbers(text));
+        }
+        return flightNumbers;
+    }
+
+    private List<Token> trainNumbers() {
+        if (trainNumbers == null) {
+            trainNumbers = List.copyOf(Legs.trainNumbers(text));
+        }
+        return trainNumbers;
+    }
+
+    private List<Found<LocalDate>> dates() {
+        if (dates == null) {
+            dates = List.copyOf(DateTimes.dates(text, reference, monthFirst));
+        }
+        return dates;
+    }
+
+    private List<Found<LocalTime>> times() {
+        if (times == null) {
+            times = List.copyOf(DateTimes.times(text));
+        }
+        return times;
+    }
+
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
         Optional<String> bookingReference = Labels.reference(lines);
@@ -106,19 +140,19 @@ final class TextReservations {
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
-        boolean elsewhere = !Legs.flightNumbers(text).isEmpty()
+        boolean elsewhere = !flightNumbers().isEmpty()
                 || CAR_WORDS.matcher(subject + "\n" + text).find() && !Labels.PICKUP.values(lines).isEmpty();
-        if (found.isEmpty() && (!elsewhere || !Legs.trainNumbers(text).isEmpty())) {
+        if (found.isEmpty() && (!elsewhere || !trainNumbers().isEmpty())) {
             // "Estación de autobuses" names a bus station, not a railway one
             // bus when the mail speaks more of buses than of trains: a coach stop at a "Hbf" or a "Gare" is a bus's
             long busWords = BUS_WORDS.matcher(text).results().count();
             long trainWords = TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count();
-            boolean bus = busWords > 0 && busWords >= trainWords && Legs.trainNumbers(text).stream()
+            boolean bus = busWords > 0 && busWords >= trainWords && trainNumbers().stream()
                     .noneMatch(t -> Character.isLetter(t.value().charAt(0)));
             // pick-up and return labelled both, and no train number: a rental, however its words are spelled
             boolean rental = VEHICLE_WORDS.matcher(text).find() && !Labels.PICKUP.values(lines).isEmpty()
                     && !Labels.DROPOFF.values(lines).isEmpty();
-            if (!rental || !Legs.trainNumbers(text).isEmpty()) {
+            if (!rental || !trainNumbers().isEmpty()) {
                 found.addAll(trains(bus));
             }
         }
@@ -151,13 +185,13 @@ final class TextReservations {
     }
 
     private List<Map<String, Object>> flights() {
-        List<Token> numbers = Legs.flightNumbers(text);
+        List<Token> numbers = flightNumbers();
         if (numbers.isEmpty()) {
             return List.of();
         }
         List<Token> airports = Legs.airports(text);
-        List<Found<LocalDate>> dates = DateTimes.dates(text, reference, monthFirst);
-        List<Found<LocalTime>> times = DateTimes.times(text);
+        List<Found<LocalDate>> dates = dates();
+        List<Found<LocalTime>> times = times();
         List<Region> forward = new ArrayList<>();
         List<Region> backward = new ArrayList<>();
         for (int i = 0; i < numbers.size(); i++) {
@@ -312,7 +346,7 @@ final class TextReservations {
                     + "(\\d{1,2}[:h]\\d{2})\\s*(?:uhr)?\\s*(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?([\\p{Lu}][\\p{L}\\d .,()'’/-]{2,60})$");
 
     private List<Map<String, Object>> trains(boolean bus) {
-        List<Token> numbers = Legs.trainNumbers(text);
+        List<Token> numbers = trainNumbers();
         if (numbers.isEmpty() && !TRAIN_WORDS.matcher(text).find() && !bus) {
             return List.of();
         }
@@ -871,7 +905,7 @@ final class TextReservations {
         }
         if (date.isEmpty()) {
             // the first date still to come: an order's or the mail's own date earlier in the text is not the start
-            Optional<Found<LocalDate>> first = DateTimes.dates(text, reference, monthFirst).stream()
+            Optional<Found<LocalDate>> first = dates().stream()
                     .filter(d -> !d.value().isBefore(earliest)).findFirst();
             if (first.isEmpty()) {
                 return Optional.empty();
