@@ -105,7 +105,7 @@ final class DateTimes {
             add(found, named(m.group(2), Integer.parseInt(m.group(1)), year, reference), m);
         }
         m = DAY_MONTH.matcher(text);
-        while (find(m, text, DateTimes::startsWithDigit)) {
+        while (find(m, text, DateTimes::startsWithDayBeforeMonthName)) {
             add(found, named(m.group(2), Integer.parseInt(m.group(1)), m.group(3), reference), m);
         }
         m = MONTH_DAY.matcher(text);
@@ -174,7 +174,43 @@ final class DateTimes {
 
     /** Where {@code MONTH_DAY} can match: a month name's first two letters, not right after another letter. */
     private static boolean startsWithMonthName(String text, int index) {
-        if (index + 1 >= text.length() || index > 0 && Character.isLetter(text.charAt(index - 1))) {
+        return (index == 0 || !Character.isLetter(text.charAt(index - 1))) && monthNameAt(text, index);
+    }
+
+    /**
+     * Where {@code DAY_MONTH} can match: one or two digits, then only what may stand between them and the month name
+     * (a dot, the letters of "er", "st", "nd", "rd", "th" and "de", spaces) up to a month name's first two letters.
+     * Each index on the way is tried as the month's start, so a month beginning with those letters is not skipped.
+     */
+    private static boolean startsWithDayBeforeMonthName(String text, int index) {
+        if (!startsWithDigit(text, index)) {
+            return false;
+        }
+        int at = index + 1;
+        if (at < text.length() && isAsciiDigit(text.charAt(at))) {
+            at++;
+        }
+        if (at < text.length() && isAsciiDigit(text.charAt(at))) {
+            return false; // three digits: no day
+        }
+        for (; at < text.length(); at++) {
+            if (monthNameAt(text, at)) {
+                return true;
+            }
+            char c = text.charAt(at);
+            // \s without Unicode classes is [ \t\n\x0B\f\r]; a letter matches as a case-insensitive literal does
+            boolean between = c == '.' || " \t\n\u000B\f\r".indexOf(c) >= 0 || "erstndh".indexOf(c) >= 0
+                    || "erstndh".indexOf(fold(c)) >= 0;
+            if (!between) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a month name's first two letters, as the patterns compare them, are at the index. */
+    private static boolean monthNameAt(String text, int index) {
+        if (index + 1 >= text.length()) {
             return false;
         }
         int first = text.charAt(index);
