@@ -195,7 +195,7 @@ enum Labels {
     }
 
     /** Case folded char by char as a case-insensitive Unicode pattern compares ({@code Pattern.SingleU}). */
-    private static String fold(String text) {
+    static String fold(String text) {
         char[] chars = new char[text.length()];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));

@@ -659,7 +659,7 @@ final class TextReservations {
                 .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
         Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
                 .or(() -> lodgingWords ? firstDate(Labels.FROM) : Optional.empty());
-        if (checkin.isEmpty() && checkout.isEmpty() && HOTEL_NAME.matcher(text).find() && !journeyFound) {
+        if (checkin.isEmpty() && checkout.isEmpty() && lodgingWords) {
             // "Dates: del 14/05/2027 al 17/05/2027", "from 9 April 2027 to 12 April 2027": a stay's two ends
             for (Map.Entry<Integer, String> value : Labels.DATE.values(lines)) {
                 List<Found<LocalDate>> ends = DateTimes.dates(value.getValue(), reference, monthFirst);
@@ -844,6 +844,9 @@ final class TextReservations {
 
     /** Whether the body says the booking was cancelled, not what happens if a flight is ("if … is cancelled"). */
     private boolean saysCancelled() {
+        if (!mayMatch(text, CANCELLED_STEMS)) {
+            return false; // the pattern, tried at every index of the text, cost more than all else in a mail's reading
+        }
         Matcher m = CANCELLED_IN_BODY.matcher(text);
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 60), m.start());
@@ -853,6 +856,18 @@ final class TextReservations {
             }
         }
         return false;
+    }
+
+    /** What every match of {@code CANCELLED_IN_BODY} contains, folded: the cancel words' common stems. */
+    private static final List<String> CANCELLED_STEMS = List.of("cancel", "storniert", "annul", "anulad");
+
+    /**
+     * Whether the text, folded char by char as a case-insensitive Unicode literal compares ({@code SliceU}: a char
+     * matches a lower-case ASCII letter when it folds to it), contains one of the (lower-case ASCII) stems.
+     */
+    private static boolean mayMatch(String text, List<String> stems) {
+        String folded = Labels.fold(text);
+        return stems.stream().anyMatch(folded::contains);
     }
 
     /** A restaurant's name as prose prints it: "Restaurant Zur Post", "Trattoria da Enzo", "Brasserie Lipp". */
