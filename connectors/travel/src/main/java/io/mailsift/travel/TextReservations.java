@@ -141,12 +141,13 @@ final class TextReservations {
         List<Map<String, Object>> found = new ArrayList<>(flights());
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
         boolean elsewhere = !flightNumbers().isEmpty()
-                || CAR_WORDS.matcher(subject + "\n" + text).find() && !Labels.PICKUP.values(lines).isEmpty();
+                || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty();
         if (found.isEmpty() && (!elsewhere || !trainNumbers().isEmpty())) {
             // "Estación de autobuses" names a bus station, not a railway one
             // bus when the mail speaks more of buses than of trains: a coach stop at a "Hbf" or a "Gare" is a bus's
-            long busWords = BUS_WORDS.matcher(text).results().count();
-            long trainWords = TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count();
+            long busWords = mayMatch(BUS_STEMS) ? BUS_WORDS.matcher(text).results().count() : 0;
+            long trainWords = mayMatch(TRAIN_STEMS)
+                    ? TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count() : 0;
             boolean bus = busWords > 0 && busWords >= trainWords && trainNumbers().stream()
                     .noneMatch(t -> Character.isLetter(t.value().charAt(0)));
             // pick-up and return labelled both, and no train number: a rental, however its words are spelled
@@ -347,7 +348,7 @@ final class TextReservations {
 
     private List<Map<String, Object>> trains(boolean bus) {
         List<Token> numbers = trainNumbers();
-        if (numbers.isEmpty() && !TRAIN_WORDS.matcher(text).find() && !bus) {
+        if (numbers.isEmpty() && !(mayMatch(TRAIN_STEMS) && TRAIN_WORDS.matcher(text).find()) && !bus) {
             return List.of();
         }
         List<Region> forward = new ArrayList<>();
@@ -654,7 +655,7 @@ final class TextReservations {
 
     private Optional<Map<String, Object>> lodging(boolean journeyFound, String subject) {
         // "Arrival" and "Departure" mean check-in and check-out only in a mail about a stay, not about a journey
-        boolean lodgingWords = !journeyFound && HOTEL_NAME.matcher(text).find();
+        boolean lodgingWords = !journeyFound && mayMatch(HOTEL_STEMS) && HOTEL_NAME.matcher(text).find();
         Optional<LocalDate> checkin = firstDate(Labels.CHECKIN)
                 .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
         Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
@@ -758,7 +759,7 @@ final class TextReservations {
     // ---- rental cars
 
     private Optional<Map<String, Object>> rentalCar(String subject) {
-        if (!CAR_WORDS.matcher(subject + "\n" + text).find() || RIDE_WORDS.matcher(text).find()) {
+        if (!mentionsCar(subject) || RIDE_WORDS.matcher(text).find()) {
             return Optional.empty();
         }
         Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
@@ -844,7 +845,7 @@ final class TextReservations {
 
     /** Whether the body says the booking was cancelled, not what happens if a flight is ("if … is cancelled"). */
     private boolean saysCancelled() {
-        if (!mayMatch(text, CANCELLED_STEMS)) {
+        if (!mayMatch(CANCELLED_STEMS)) {
             return false; // the pattern, tried at every index of the text, cost more than all else in a mail's reading
         }
         Matcher m = CANCELLED_IN_BODY.matcher(text);
@@ -863,12 +864,35 @@ final class TextReservations {
 
     /**
      * Whether the text, folded char by char as a case-insensitive Unicode literal compares ({@code SliceU}: a char
-     * matches a lower-case ASCII letter when it folds to it), contains one of the (lower-case ASCII) stems.
+     * matches a lower-case ASCII letter when it folds to it), contains one of the (lower-case ASCII) stems: a
+     * pattern every match of which contains one is not worth trying at every index of a text without any.
      */
-    private static boolean mayMatch(String text, List<String> stems) {
-        String folded = Labels.fold(text);
-        return stems.stream().anyMatch(folded::contains);
+    private boolean mayMatch(List<String> stems) {
+        if (foldedText == null) {
+            foldedText = Labels.fold(text);
+        }
+        return stems.stream().anyMatch(foldedText::contains);
     }
+
+    private String foldedText;
+
+    /** {@code CAR_WORDS} in the subject or the text (its words never span the line break between them). */
+    private boolean mentionsCar(String subject) {
+        String folded = Labels.fold(subject);
+        return (CAR_STEMS.stream().anyMatch(folded::contains) || mayMatch(CAR_STEMS))
+                && CAR_WORDS.matcher(subject + "\n" + text).find();
+    }
+
+    // What every match of these word patterns contains, folded; each alternative is covered by one of them
+    // ("estaci" for "estación", "tel" for "hôtel", "hotel", "hostel", "motel", "sidence" for "résidence").
+    private static final List<String> TRAIN_STEMS = List.of("train", "rail", "bahn", "zug", "gleis", "hbf", "gare",
+            "sncf", "renfe", "tren", "estaci");
+    private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
+            "zob");
+    private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler");
+    private static final List<String> HOTEL_STEMS = List.of("tel", "inn", "resort", "suites", "lodge", "apartment",
+            "appartement", "pension", "gasthof", "gasthaus", "parador", "hostal", "b&b", "sidence", "guesthouse",
+            "posada", "auberge");
 
     /** A restaurant's name as prose prints it: "Restaurant Zur Post", "Trattoria da Enzo", "Brasserie Lipp". */
     private static final Pattern RESTAURANT_PHRASE = Pattern.compile(
