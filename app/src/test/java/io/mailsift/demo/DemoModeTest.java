@@ -103,10 +103,7 @@ class DemoModeTest {
         awaitSeeded();
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             browser.open("http://127.0.0.1:" + port + "/");
-            browser.awaitText(Duration.ofSeconds(20), "Sign in");
-            browser.evaluate("document.getElementById('username').value = '" + DEMO_USER + "';"
-                    + "document.getElementById('password').value = '" + DEMO_PASSWORD + "';"
-                    + "document.getElementById('signin-submit').click(); return '';");
+            browser.signIn(DEMO_USER, DEMO_PASSWORD, Duration.ofSeconds(30));
             browser.awaitText(Duration.ofSeconds(20), "Q7X2LM", "Casa do Rio", "KB-100482");
             assertThat(browser.evaluate("return document.getElementById('me').textContent;")).isEqualTo(DEMO_USER);
 

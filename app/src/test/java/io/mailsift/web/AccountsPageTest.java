@@ -52,11 +52,7 @@ class AccountsPageTest {
         String base = "http://127.0.0.1:" + port;
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             browser.open(base + "/accounts.html");
-            browser.awaitText(Duration.ofSeconds(20), "Sign in");
-            browser.evaluate("document.getElementById('username').value = '" + pia.username() + "';"
-                    + "document.getElementById('password').value = '" + pia.password() + "';"
-                    + "document.getElementById('signin-submit').click(); return '';");
-            Thread.sleep(1000);
+            browser.signIn(pia.username(), pia.password(), Duration.ofSeconds(30));
             browser.open(base + "/accounts.html");
             browser.awaitText(Duration.ofSeconds(20), "No mailbox linked yet", "Link an IMAP mailbox");
 

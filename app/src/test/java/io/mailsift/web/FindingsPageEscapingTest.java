@@ -54,10 +54,7 @@ class FindingsPageEscapingTest {
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             browser.open("http://127.0.0.1:" + port + "/");
-            browser.awaitText(Duration.ofSeconds(20), "Sign in");
-            browser.evaluate("document.getElementById('username').value = '"
-                    + alice.username() + "'; document.getElementById('password').value = '" + alice.password()
-                    + "'; document.getElementById('signin-submit').click(); return '';");
+            browser.signIn(alice.username(), alice.password(), Duration.ofSeconds(30));
             browser.awaitText(Duration.ofSeconds(20), "XSS-PROBE <img src=x", "<b>inbox</b>");
 
             assertThat(browser.evaluate("return document.querySelector('#findings').innerHTML;"))

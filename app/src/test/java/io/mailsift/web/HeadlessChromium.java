@@ -80,6 +80,36 @@ public final class HeadlessChromium implements AutoCloseable {
                 .path("value").asString("");
     }
 
+    /**
+     * Signs in on the sign-in page the browser shows (or is being sent to): waits for the page's script to be ready
+     * (a click before it would post the form without its CSRF header and be refused, which a loaded machine makes
+     * likely), submits the form and waits until the browser has left the page.
+     */
+    public void signIn(String username, String password, Duration timeout) throws IOException, InterruptedException {
+        awaitScript(timeout, "const form = document.getElementById('signin-form');"
+                + " return form && form.dataset.ready === 'true' ? 'yes' : '';", "the sign-in page's script");
+        evaluate("document.getElementById('username').value = '" + quoted(username) + "';"
+                + "document.getElementById('password').value = '" + quoted(password) + "';"
+                + "document.getElementById('signin-submit').click(); return '';");
+        awaitScript(timeout, "return document.getElementById('signin-form') ? '' : 'yes';", "leaving the sign-in page");
+    }
+
+    private void awaitScript(Duration timeout, String script, String what) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (evaluate(script).equals("yes")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what + " at " + evaluate("return location.href;")
+                + "; page text:\n" + evaluate("return document.body.innerText;"));
+    }
+
+    private static String quoted(String text) {
+        return text.replace("\\", "\\\\").replace("'", "\\'");
+    }
+
     /** Waits until the visible text of the page contains every snippet; returns that text. */
     public String awaitText(Duration timeout, String... snippets) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
