@@ -17,6 +17,9 @@ final class MailText {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]{1,6});");
 
+    private static final Pattern SPACE_AROUND_TAB = Pattern.compile("[ \\u00A0]*\\t[\\s&&[^\\n]]*");
+    private static final Pattern EDGE_SPACE = Pattern.compile("(?m)^[ \\t\\u00A0]+|[ \\t\\u00A0]+$");
+
     private static final Pattern NAMED_ENTITY = Pattern.compile("&([a-zA-Z]{2,8});");
     /** The named entities of receipts: quantities ("2 &times;"), separators and the accents of French and German. */
     private static final java.util.Map<String, String> NAMED = java.util.Map.ofEntries(
@@ -36,10 +39,10 @@ final class MailText {
     }
 
     static String ofHtml(String html) {
-        String text = HIDDEN.matcher(html).replaceAll(" ");
-        text = LINE_BREAK.matcher(text).replaceAll("\n");
-        text = CELL_END.matcher(text).replaceAll("\t");
-        text = TAG.matcher(text).replaceAll(" ");
+        String text = replaceTags(HIDDEN, html, ' ');
+        text = replaceTags(LINE_BREAK, text, '\n');
+        text = replaceTags(CELL_END, text, '\t');
+        text = replaceTags(TAG, text, ' ');
         text = text.replace("&nbsp;", " ").replace("&euro;", "€").replace("&pound;", "£").replace("&quot;", "\"")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'");
         if (text.indexOf('&') >= 0) {
@@ -52,6 +55,17 @@ final class MailText {
             named.appendTail(decoded);
             text = decoded.toString();
         }
+        if (text.indexOf("&#") >= 0) {
+            text = numericEntitiesDecoded(text);
+        }
+        String joined = text.replace("&amp;", "&");
+        if (joined.indexOf('\t') >= 0) {
+            joined = SPACE_AROUND_TAB.matcher(joined).replaceAll("\t");
+        }
+        return EDGE_SPACE.matcher(joined).replaceAll("");
+    }
+
+    private static String numericEntitiesDecoded(String text) {
         Matcher numeric = NUMERIC_ENTITY.matcher(text);
         StringBuilder decoded = new StringBuilder();
         while (numeric.find()) {
@@ -60,7 +74,30 @@ final class MailText {
             numeric.appendReplacement(decoded, Matcher.quoteReplacement(replacement));
         }
         numeric.appendTail(decoded);
-        return decoded.toString().replace("&amp;", "&").replaceAll("[ \\u00A0]*\\t[\\s&&[^\\n]]*", "\t")
-                .replaceAll("(?m)^[ \\t\\u00A0]+|[ \\t\\u00A0]+$", "");
+        return decoded.toString();
+    }
+
+    /**
+     * {@code pattern}'s matches replaced by {@code replacement}, as {@code replaceAll} would, for patterns that match
+     * only from a {@code <}: the regex is tried only there, not at every character of the HTML.
+     */
+    private static String replaceTags(Pattern pattern, String html, char replacement) {
+        int at = html.indexOf('<');
+        if (at < 0) {
+            return html;
+        }
+        Matcher matcher = pattern.matcher(html).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder replaced = new StringBuilder(html.length());
+        int copied = 0;
+        while (at >= 0) {
+            if (matcher.region(at, html.length()).lookingAt()) {
+                replaced.append(html, copied, at).append(replacement);
+                copied = matcher.end();
+                at = html.indexOf('<', copied);
+            } else {
+                at = html.indexOf('<', at + 1);
+            }
+        }
+        return copied == 0 ? html : replaced.append(html, copied, html.length()).toString();
     }
 }

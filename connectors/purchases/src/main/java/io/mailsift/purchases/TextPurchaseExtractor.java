@@ -135,19 +135,20 @@ final class TextPurchaseExtractor {
         }
         String subject = headers.subject();
         // The body that labels more is read in full; the other is only glanced at (order number and amounts).
-        String text = texts.getFirst();
+        Glance chosen = null;
         int best = -1;
         for (String each : texts) {
-            int score = read(each, headers, false).score();
-            if (score > best) {
-                best = score;
-                text = each;
+            Glance glance = glance(each, headers);
+            if (glance.score() > best) {
+                best = glance.score();
+                chosen = glance;
             }
         }
+        String text = chosen.body();
         if (suspicious(subject) || suspicious(text)) {
             return List.of();
         }
-        Reading reading = read(text, headers, true);
+        Reading reading = read(chosen);
 
         String merchant = MerchantName.of(headers);
         Optional<String> senderCarrier = headers.from() == null ? Optional.empty()
@@ -305,8 +306,11 @@ final class TextPurchaseExtractor {
         return offer;
     }
 
-    /** What one body of the mail says: order number, date, amounts by label, items. */
-    private static Reading read(String body, EmailHeaders headers, boolean full) {
+    /**
+     * What a glance at one body of the mail says: order number and amounts by label, enough to tell which body
+     * labels more; {@link #read(Glance)} reads the chosen one in full from it.
+     */
+    private static Glance glance(String body, EmailHeaders headers) {
         String text = body.replace("\r", "");
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -332,10 +336,10 @@ final class TextPurchaseExtractor {
             SummaryLine kind = labelled.get().kind();
             String rest = labelled.get().rest();
             Optional<Money> amount = amountAfterLabel(rest, hint);
-            if (amount.isEmpty() && rest.replaceAll("[\\s:.\\t]", "").isEmpty()) {
+            if (amount.isEmpty() && onlyColonsAndSpaces(rest)) {
                 amount = nextLineAmount(lines, i, hint);
             }
-            if (amount.isEmpty() && SummaryLine.isFree(rest.replaceFirst("^[\\s:.\\t]+", ""))) {
+            if (amount.isEmpty() && SummaryLine.isFree(LEADING_COLONS_AND_SPACES.matcher(rest).replaceFirst(""))) {
                 if (summaryStart < 0) {
                     summaryStart = i;
                 }
@@ -370,9 +374,19 @@ final class TextPurchaseExtractor {
                 amounts.putIfAbsent(kind, new Money(java.math.BigDecimal.ZERO, reference.currency()));
             }
         }
-        if (!full) {
-            return new Reading(text, orderNumber, Optional.empty(), amounts, List.of(), feeLines);
-        }
+        return new Glance(body, text, lines, hint, orderNumber, amounts, summaryStart, feeLines, total, reference);
+    }
+
+    /** What the glanced body says in full: order number, date, amounts by label, items. */
+    private static Reading read(Glance glance) {
+        List<String> lines = glance.lines();
+        CurrencyHint hint = glance.hint();
+        Map<SummaryLine, Money> amounts = glance.amounts();
+        Money total = glance.total();
+        Money reference = glance.reference();
+        int summaryStart = glance.summaryStart();
+        Optional<String> orderNumber = glance.orderNumber();
+        String text = glance.text();
         // Without a summary (a shipping notice), only lines that mark a quantity are items: a price alone is not.
         List<LineItems.Item> items = summaryStart < 0 ? LineItems.read(lines, lines.size(), hint, null, true)
                 : LineItems.read(lines, summaryStart, hint, amounts.getOrDefault(SummaryLine.SUBTOTAL, total));
@@ -386,8 +400,26 @@ final class TextPurchaseExtractor {
         if (orderDate.isEmpty() && orderNumber.isEmpty()) {
             orderDate = dateLine(lines, monthFirst);
         }
-        return new Reading(text, orderNumber, orderDate, amounts, items, feeLines);
+        return new Reading(text, orderNumber, orderDate, amounts, items, glance.feeLines());
     }
+
+    /** Whether {@code rest} holds nothing but white space, colons and dots (a label whose value is elsewhere). */
+    private static boolean onlyColonsAndSpaces(String rest) {
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c != ':' && c != '.' && !isRegexSpace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code \\s} of a pattern without the UNICODE_CHARACTER_CLASS flag. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static final Pattern LEADING_COLONS_AND_SPACES = Pattern.compile("^[\\s:.\\t]+");
 
     /** The amount right after a label and its note or rate ("(8.875%)", "incl. VAT"). */
     private static Optional<Money> amountAfterLabel(String rest, CurrencyHint hint) {
@@ -428,7 +460,7 @@ final class TextPurchaseExtractor {
                 String after = lines.get(i).substring(label.end());
                 String window = after.length() > 60 ? after.substring(0, 60) : after;
                 Optional<LocalDate> date = TextDates.first(window, monthFirst);
-                if (date.isEmpty() && after.replaceAll("[\\s:.\\t]", "").isEmpty() && i + 1 < lines.size()) {
+                if (date.isEmpty() && onlyColonsAndSpaces(after) && i + 1 < lines.size()) {
                     date = TextDates.first(lines.get(i + 1), monthFirst);
                 }
                 if (date.isPresent()) {
@@ -481,11 +513,13 @@ final class TextPurchaseExtractor {
         // The label's words are looked for first: the pattern is tried only from a line that has one, to the end of
         // the next line (a number may stand under its label).
         String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int[] nextWord = new int[ORDER_WORDS.size()];
+        java.util.Arrays.fill(nextWord, -1);
         int lineStart = 0;
         while (lineStart < text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-            if (!hasOrderWord(lower, lineStart, lineEnd)) {
+            if (!hasOrderWord(lower, lineStart, lineEnd, nextWord)) {
                 lineStart = lineEnd + 1;
                 continue;
             }
@@ -512,6 +546,23 @@ final class TextPurchaseExtractor {
     }
 
     private static final List<String> ORDER_WORDS = List.of("order", "bestell", "auftrag", "commande");
+
+    /**
+     * As {@link #hasOrderWord(String, int, int)} for lines read in order: {@code next} keeps each word's next
+     * occurrence (-1: not searched yet, MAX_VALUE: none left), so that the text is searched once per word, not once
+     * per line.
+     */
+    private static boolean hasOrderWord(String lower, int from, int to, int[] next) {
+        boolean found = false;
+        for (int w = 0; w < next.length; w++) {
+            if (next[w] != Integer.MAX_VALUE && next[w] < from) {
+                int at = lower.indexOf(ORDER_WORDS.get(w), from);
+                next[w] = at < 0 ? Integer.MAX_VALUE : at;
+            }
+            found |= next[w] < to;
+        }
+        return found;
+    }
 
     private static boolean hasOrderWord(String lower, int from, int to) {
         for (String word : ORDER_WORDS) {
@@ -619,12 +670,18 @@ final class TextPurchaseExtractor {
         return organization;
     }
 
+    /** What a glance at one body of a mail says; {@code body} as given, {@code text} without carriage returns. */
+    private record Glance(String body, String text, List<String> lines, CurrencyHint hint,
+            Optional<String> orderNumber, Map<SummaryLine, Money> amounts, int summaryStart, int feeLines,
+            Money total, Money reference) {
+
+        int score() {
+            return (orderNumber.isPresent() ? 2 : 0) + amounts.size();
+        }
+    }
+
     /** What one body of a mail says. */
     private record Reading(String text, Optional<String> orderNumber, Optional<LocalDate> orderDate,
             Map<SummaryLine, Money> amounts, List<LineItems.Item> items, int feeLines) {
-
-        int score() {
-            return (orderNumber.isPresent() ? 2 : 0) + (orderDate.isPresent() ? 1 : 0) + amounts.size() + items.size();
-        }
     }
 }
