@@ -52,6 +52,11 @@ final class LineItems {
             "(?iU)^(?:(?:item\\s+|unit\\s+)?price(?:\\s+each)?|artikelpreis|einzelpreis|st[üu]ckpreis|preis"
                     + "|prix(?:\\s+unitaire|\\s+de\\s+l['’]article)?|amount|betrag|montant)\\s*[:.]?\\s*");
     private static final int MOST_WORDS = 14;
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,3}");
+    private static final Pattern SHORT_WORD = Pattern.compile("(?iU)[\\p{L}.]{1,6}");
+    private static final Pattern TRAILING_BRACKETS = Pattern.compile("[()\\[\\]]+$");
+    private static final Pattern ABBREVIATION_AT_END = Pattern.compile("(?s).*\\b\\p{L}{1,4}\\.$");
 
     private LineItems() {
     }
@@ -220,11 +225,11 @@ final class LineItems {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            if (quantity == 0 && trimmed.matches("\\d{1,3}")) {
+            if (quantity == 0 && SMALL_NUMBER.matcher(trimmed).matches()) {
                 quantity = Integer.parseInt(trimmed);
             } else if (name == null && LETTERS.matcher(trimmed).find()) {
                 name = trimmed;
-            } else if (LETTERS.matcher(trimmed).find() && !trimmed.matches("(?iU)[\\p{L}.]{1,6}")) {
+            } else if (LETTERS.matcher(trimmed).find() && !SHORT_WORD.matcher(trimmed).matches()) {
                 return Optional.empty(); // two texts on a line: a sentence or a layout this reading does not know
             }
         }
@@ -275,7 +280,7 @@ final class LineItems {
             return Optional.empty();
         }
         String[] cells = CELL_SPLIT.split(name.strip());
-        String cleaned = clean(cells[0].replaceAll("[()\\[\\]]+$", ""));
+        String cleaned = clean(TRAILING_BRACKETS.matcher(cells[0]).replaceAll(""));
         if (quantity < 1 || cells.length > 2 || cells.length == 2 && !cells[1].isBlank()
                 && LETTERS.matcher(cells[1]).find() || !looksLikeName(cleaned)) {
             return Optional.empty();
@@ -328,18 +333,18 @@ final class LineItems {
         if (name.length() < 3 || name.length() > 120 || !LETTERS.matcher(name).find()) {
             return false;
         }
-        if (name.endsWith(":") || name.endsWith(".") && !name.matches("(?s).*\\b\\p{L}{1,4}\\.$")
+        if (name.endsWith(":") || name.endsWith(".") && !ABBREVIATION_AT_END.matcher(name).matches()
                 || name.endsWith("!") || name.endsWith("?")) {
             return false;
         }
-        if (name.split("\\s+").length > MOST_WORDS || NOT_A_PRODUCT.matcher(name).find()) {
+        if (WHITE_SPACE.split(name).length > MOST_WORDS || NOT_A_PRODUCT.matcher(name).find()) {
             return false;
         }
         return !name.contains("@") && !name.contains("http") && !name.contains("www.");
     }
 
     private static String clean(String name) {
-        return TRIM.matcher(name).replaceAll("").replaceAll("\\s+", " ");
+        return WHITE_SPACE.matcher(TRIM.matcher(name).replaceAll("")).replaceAll(" ");
     }
 
     /**

@@ -62,6 +62,8 @@ public final class TrackingNumbers {
     /** The fewest digits of a number of the data: LaserShip's {@code 1LSCXVE005BUEFX} has 4. */
     private static final int FEWEST_DIGITS = 4;
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0\\u202F\\u2009]");
+
     private TrackingNumbers() {
     }
 
@@ -307,7 +309,7 @@ public final class TrackingNumbers {
 
     /** {@code number} as the carriers' data writes it: without spaces, in capitals. */
     public static String compact(String number) {
-        return number.replaceAll("[\\s\\u00A0\\u202F\\u2009]", "").toUpperCase(Locale.ROOT);
+        return SPACES.matcher(number).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     private record Word(String text, int start, int end, int digits) {
