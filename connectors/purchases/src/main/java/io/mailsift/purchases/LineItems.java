@@ -47,7 +47,6 @@ final class LineItems {
                     + "|price|prix|preis|artikelpreis|einzelpreis|betrag|montant|amount|sold\\s+by|verkauft|vendu)(?![\\p{L}])");
     private static final Pattern CELL_SPLIT = Pattern.compile("\\t+|\\s{3,}|\\s\\|\\s");
     private static final Pattern LETTERS = Pattern.compile("(?U)\\p{L}{2,}");
-    private static final Pattern TRIM = Pattern.compile("(?U)^[\\s\\-–—:|•*·,]+|[\\s\\-–—:|•*·,(]+$");
     private static final Pattern PRICE_LABEL = Pattern.compile(
             "(?iU)^(?:(?:item\\s+|unit\\s+)?price(?:\\s+each)?|artikelpreis|einzelpreis|st[üu]ckpreis|preis"
                     + "|prix(?:\\s+unitaire|\\s+de\\s+l['’]article)?|amount|betrag|montant)\\s*[:.]?\\s*");
@@ -343,8 +342,48 @@ final class LineItems {
         return !name.contains("@") && !name.contains("http") && !name.contains("www.");
     }
 
+    /**
+     * {@code name} without the separators and bullets around it, its white space runs made one space. Written out
+     * by hand, as the patterns {@code (?U)^[\\s\\-–—:|•*·,]+|[\\s\\-–—:|•*·,(]+$} and {@code \\s+} would do it: it
+     * runs for every line that may be an item.
+     */
     private static String clean(String name) {
-        return WHITE_SPACE.matcher(TRIM.matcher(name).replaceAll("")).replaceAll(" ");
+        int from = 0;
+        int to = name.length();
+        while (from < to && isTrimmed(name.charAt(from))) {
+            from++;
+        }
+        while (to > from && (isTrimmed(name.charAt(to - 1)) || name.charAt(to - 1) == '(')) {
+            to--;
+        }
+        StringBuilder cleaned = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = name.charAt(i);
+            if (isAsciiSpace(c)) {
+                if (i == from || !isAsciiSpace(name.charAt(i - 1))) {
+                    cleaned.append(' ');
+                }
+            } else {
+                cleaned.append(c);
+            }
+        }
+        return cleaned.toString();
+    }
+
+    /** The characters {@link #clean} takes off both ends: Unicode white space, dashes, colons, bars, bullets, commas. */
+    private static boolean isTrimmed(char c) {
+        return isUnicodeSpace(c) || "-–—:|•*·,".indexOf(c) >= 0;
+    }
+
+    /** {@code \\s} with {@code UNICODE_CHARACTER_CLASS}: the White_Space property. */
+    private static boolean isUnicodeSpace(char c) {
+        return (((1 << Character.SPACE_SEPARATOR) | (1 << Character.LINE_SEPARATOR) | (1 << Character.PARAGRAPH_SEPARATOR))
+                >> Character.getType(c) & 1) != 0 || c >= 0x9 && c <= 0xd || c == 0x85;
+    }
+
+    /** {@code \\s} without flags. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /**
