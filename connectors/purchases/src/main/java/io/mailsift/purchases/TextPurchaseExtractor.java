@@ -639,18 +639,32 @@ final class TextPurchaseExtractor {
     private static List<String> links(Email email) {
         List<String> links = new ArrayList<>();
         email.htmlBody().ifPresent(html -> {
-            Matcher matcher = LINK.matcher(html);
-            while (matcher.find()) {
+            Matcher matcher = LINK.matcher(html).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int at = nextLinkMatch(matcher, html, 0); at >= 0; at = nextLinkMatch(matcher, html, matcher.end())) {
                 links.add(matcher.group(1).replace("&amp;", "&"));
             }
         });
         email.textBody().ifPresent(text -> {
-            Matcher matcher = PLAIN_LINK.matcher(text);
-            while (matcher.find()) {
+            Matcher matcher = PLAIN_LINK.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int at = nextLinkMatch(matcher, text, 0); at >= 0; at = nextLinkMatch(matcher, text, matcher.end())) {
                 links.add(matcher.group());
             }
         });
         return links;
+    }
+
+    /**
+     * As {@code matcher.find(from)} for {@link #LINK} and {@link #PLAIN_LINK}, which match only from an "h" or "H"
+     * ({@code (?i)} without Unicode case is ASCII's): the pattern is tried only there. The match's start, or -1.
+     */
+    private static int nextLinkMatch(Matcher matcher, String text, int from) {
+        for (int at = from; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if ((c == 'h' || c == 'H') && matcher.region(at, text.length()).lookingAt()) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -67,6 +67,8 @@ final class TrackingContext {
     private int namedAroundStart = -1;
     private int namedAroundEnd = -1;
     private Set<String> namedAround = Set.of();
+    /** Where a name hint starts in the text, sorted; computed when first asked. */
+    private int[] hintStarts;
 
     /** @param carriersOfTheMail carriers the mail names elsewhere (its sender, its subject): named near every number */
     TrackingContext(String text, Set<String> carriersOfTheMail) {
@@ -121,6 +123,9 @@ final class TrackingContext {
     }
 
     private void collectCarriers(int from, int to, Set<String> named) {
+        if (!mayNameCarrier(from, to)) {
+            return;
+        }
         Matcher matcher = ANY_CARRIER.matcher(text).region(from, to).useTransparentBounds(true)
                 .useAnchoringBounds(false);
         while (matcher.find()) {
@@ -171,6 +176,31 @@ final class TrackingContext {
             Map.entry("old_dominion", List.of("odfl", "old dominion")), Map.entry("canpar", List.of("canpar")),
             Map.entry("speedee", List.of("spee")), Map.entry("gofo", List.of("gofo")),
             Map.entry("landmark", List.of("landmark")), Map.entry("yunexpress", List.of("yun")));
+    private static final List<String> ALL_HINTS = NAME_HINTS.values().stream().flatMap(List::stream).distinct().toList();
+
+    /**
+     * Whether a carrier's name may start in [from, to): one of {@link #NAME_HINTS} does, which every name holds
+     * (acronyms and {@code (?i:)} names are ASCII: lower-casing each character keeps them and the text's length).
+     */
+    private boolean mayNameCarrier(int from, int to) {
+        if (hintStarts == null) {
+            char[] lower = new char[text.length()];
+            for (int i = 0; i < lower.length; i++) {
+                lower[i] = Character.toLowerCase(text.charAt(i));
+            }
+            String lowerText = new String(lower);
+            List<Integer> starts = new ArrayList<>();
+            for (String hint : ALL_HINTS) {
+                for (int at = lowerText.indexOf(hint); at >= 0; at = lowerText.indexOf(hint, at + 1)) {
+                    starts.add(at);
+                }
+            }
+            hintStarts = starts.stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        int at = java.util.Arrays.binarySearch(hintStarts, from);
+        int first = at >= 0 ? at : -at - 1;
+        return first < hintStarts.length && hintStarts[first] < to;
+    }
 
     /** Whether [start, end) lies in a link or a mail address: the token around it, spaces aside, is one. */
     private boolean inLink(int start, int end) {
