@@ -3,6 +3,8 @@ package io.mailsift.purchases;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A mail body as lines of text, for rules that read labels and values: the plain-text body as it is, or the HTML
  * body with each block, line break and table row on a line of its own and the cells of a row separated by tabs, so
@@ -39,10 +41,10 @@ final class MailText {
     }
 
     static String ofHtml(String html) {
-        String text = replaceTags(HIDDEN, html, ' ');
-        text = replaceTags(LINE_BREAK, text, '\n');
-        text = replaceTags(CELL_END, text, '\t');
-        text = replaceTags(TAG, text, ' ');
+        String text = replaceAll(HIDDEN, html, "<", ' ');
+        text = replaceAll(LINE_BREAK, text, "<", '\n');
+        text = replaceAll(CELL_END, text, "<", '\t');
+        text = replaceAll(TAG, text, "<", ' ');
         text = text.replace("&nbsp;", " ").replace("&euro;", "€").replace("&pound;", "£").replace("&quot;", "\"")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'");
         if (text.indexOf('&') >= 0) {
@@ -60,9 +62,9 @@ final class MailText {
         }
         String joined = text.replace("&amp;", "&");
         if (joined.indexOf('\t') >= 0) {
-            joined = SPACE_AROUND_TAB.matcher(joined).replaceAll("\t");
+            joined = replaceAll(SPACE_AROUND_TAB, joined, " \u00A0\t", '\t');
         }
-        return EDGE_SPACE.matcher(joined).replaceAll("");
+        return replaceAll(EDGE_SPACE, joined, " \t\u00A0", null);
     }
 
     private static String numericEntitiesDecoded(String text) {
@@ -78,26 +80,44 @@ final class MailText {
     }
 
     /**
-     * {@code pattern}'s matches replaced by {@code replacement}, as {@code replaceAll} would, for patterns that match
-     * only from a {@code <}: the regex is tried only there, not at every character of the HTML.
+     * {@code pattern}'s matches replaced by {@code replacement} (none: removed), as {@code replaceAll} would, for a
+     * pattern whose matches all start with one of {@code starts}: the regex is tried only there, not at every
+     * character of the mail.
      */
-    private static String replaceTags(Pattern pattern, String html, char replacement) {
-        int at = html.indexOf('<');
+    private static String replaceAll(Pattern pattern, String text, String starts, @Nullable Character replacement) {
+        int at = next(text, starts, 0);
         if (at < 0) {
-            return html;
+            return text;
         }
-        Matcher matcher = pattern.matcher(html).useTransparentBounds(true).useAnchoringBounds(false);
-        StringBuilder replaced = new StringBuilder(html.length());
+        Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder replaced = new StringBuilder(text.length());
         int copied = 0;
+        boolean found = false;
         while (at >= 0) {
-            if (matcher.region(at, html.length()).lookingAt()) {
-                replaced.append(html, copied, at).append(replacement);
+            if (matcher.region(at, text.length()).lookingAt()) {
+                replaced.append(text, copied, at);
+                if (replacement != null) {
+                    replaced.append(replacement.charValue());
+                }
                 copied = matcher.end();
-                at = html.indexOf('<', copied);
+                found = true;
+                at = next(text, starts, copied);
             } else {
-                at = html.indexOf('<', at + 1);
+                at = next(text, starts, at + 1);
             }
         }
-        return copied == 0 ? html : replaced.append(html, copied, html.length()).toString();
+        return found ? replaced.append(text, copied, text.length()).toString() : text;
+    }
+
+    private static int next(String text, String starts, int from) {
+        if (starts.length() == 1) {
+            return text.indexOf(starts.charAt(0), from);
+        }
+        for (int i = from; i < text.length(); i++) {
+            if (starts.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -525,12 +525,17 @@ final class TextPurchaseExtractor {
             }
             int nextEnd = lineEnd >= text.length() ? lineEnd : text.indexOf('\n', lineEnd + 1);
             nextEnd = nextEnd < 0 ? text.length() : nextEnd;
-            matcher.region(lineStart, nextEnd).useTransparentBounds(true).useAnchoringBounds(false);
+            matcher.useTransparentBounds(true).useAnchoringBounds(false);
+            int at = lineStart;
             lineStart = lineEnd + 1;
-            while (matcher.find()) {
-                if (matcher.start() >= lineStart) {
-                    break; // the next line's own labels are read with it
+            // As find() over [at, nextEnd), tried only where a label may start; a match from the next line on is
+            // read with that line's own labels.
+            while (at < Math.min(lineStart, nextEnd)) {
+                if (!mayStartOrderLabel(text, at) || !matcher.region(at, nextEnd).lookingAt()) {
+                    at++;
+                    continue;
                 }
+                at = matcher.end();
                 String number = matcher.group("number");
                 if (number.chars().noneMatch(Character::isDigit)) {
                     continue;
@@ -544,6 +549,25 @@ final class TextPurchaseExtractor {
         }
         return Optional.ofNullable(found);
     }
+
+    /**
+     * Whether an {@link #ORDER_NUMBER} label may start at {@code at}: not after a letter, and on a letter that its
+     * labels start with as a case-insensitive Unicode pattern compares it.
+     */
+    private static boolean mayStartOrderLabel(String text, int at) {
+        char c = text.charAt(at);
+        if (at > 0) {
+            char before = text.charAt(at - 1);
+            if (!Character.isSurrogate(before) && Character.isLetter(before)) {
+                return false;
+            }
+        }
+        return Character.isSurrogate(c)
+                || ORDER_LABEL_STARTS.indexOf(Character.toLowerCase(Character.toUpperCase(c))) >= 0;
+    }
+
+    /** The first letters of {@link #ORDER_NUMBER}'s labels. */
+    private static final String ORDER_LABEL_STARTS = "abcdfinoprvyz";
 
     private static final List<String> ORDER_WORDS = List.of("order", "bestell", "auftrag", "commande");
 
