@@ -67,6 +67,10 @@ final class TrackingContext {
     private int namedAroundStart = -1;
     private int namedAroundEnd = -1;
     private Set<String> namedAround = Set.of();
+    /** The labels' ends before the last start asked about ({@link #accepts}). */
+    private int labelsBefore = -1;
+    private int trackingLabelEnd = -1;
+    private int otherLabelEnd = -1;
     /** Where a name hint starts in the text, sorted; computed when first asked. */
     private int[] hintStarts;
 
@@ -84,8 +88,14 @@ final class TrackingContext {
         if (inLink(start, end) || afterPlus(start)) {
             return false;
         }
-        int tracking = lastEndBefore(TRACKING_LABEL, start);
-        int other = lastEndBefore(OTHER_LABEL, start);
+        if (start != labelsBefore) {
+            // A candidate's formats ask in turn about the same start: its labels are looked for once.
+            trackingLabelEnd = lastEndBefore(TRACKING_LABEL, start);
+            otherLabelEnd = lastEndBefore(OTHER_LABEL, start);
+            labelsBefore = start;
+        }
+        int tracking = trackingLabelEnd;
+        int other = otherLabelEnd;
         // Only the nearest label speaks, and only if no other number stands between it and this one
         // ("order 1234: 3318810025" labels 1234).
         boolean labelled = Math.max(tracking, other) >= 0 && !otherNumberBetween(Math.max(tracking, other), start);

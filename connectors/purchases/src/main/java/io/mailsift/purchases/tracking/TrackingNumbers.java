@@ -52,6 +52,7 @@ public final class TrackingNumbers {
     private static final List<TrackingFormat> FORMATS = CarrierData.load();
     /** The lengths of the shortest and the longest number the formats allow (10 and 42 characters). */
     private static final int SHORTEST = FORMATS.stream().mapToInt(TrackingFormat::shortest).min().orElseThrow();
+    private static final List<String> CARRIER_IDS = FORMATS.stream().map(TrackingFormat::carrierId).distinct().toList();
     private static final int LONGEST = FORMATS.stream().mapToInt(TrackingFormat::longest).max().orElseThrow();
     /**
      * Domain labels that say a carrier: the second-level labels of its tracking pages' hosts ({@code ups},
@@ -99,7 +100,7 @@ public final class TrackingNumbers {
 
     /** The ids of the carriers known, in the order that settles ambiguous numbers. */
     public static List<String> carrierIds() {
-        return FORMATS.stream().map(TrackingFormat::carrierId).distinct().toList();
+        return CARRIER_IDS;
     }
 
     /**
