@@ -136,9 +136,19 @@ final class TrackingContext {
         if (!mayNameCarrier(from, to)) {
             return;
         }
-        Matcher matcher = ANY_CARRIER.matcher(text).region(from, to).useTransparentBounds(true)
-                .useAnchoringBounds(false);
-        while (matcher.find()) {
+        Matcher matcher = ANY_CARRIER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        // As find() over [from, to): every name starts with one of its hints, so only the hints' starts are tried.
+        int cursor = from;
+        for (int k = firstHintAtOrAfter(from); k < hintStarts.length && hintStarts[k] < to; k++) {
+            int at = hintStarts[k];
+            if (at < cursor) {
+                continue;
+            }
+            if (!matcher.region(at, to).lookingAt()) {
+                cursor = at + 1;
+                continue;
+            }
+            cursor = matcher.end();
             // One name may be two carriers' ("OnTrac" now also runs LaserShip): each carrier's own pattern says.
             for (String carrier : CARRIERS) {
                 if (CARRIER_NAMES.get(carrier).matcher(text).region(matcher.start(), matcher.end())
@@ -173,7 +183,7 @@ final class TrackingContext {
         return named;
     }
 
-    /** Lower-case letters every name of a carrier (in {@link #CARRIER_NAMES}) contains one of. */
+    /** Lower-case letters every name of a carrier (in {@link #CARRIER_NAMES}) starts with one of. */
     private static final Map<String, List<String>> NAME_HINTS = Map.ofEntries(
             Map.entry("ups", List.of("ups", "united parcel")), Map.entry("usps", List.of("usps", "postal", "u.s. mail")),
             Map.entry("fedex", List.of("fedex", "fed ex", "federal express")), Map.entry("dhl", List.of("dhl")),
@@ -207,9 +217,20 @@ final class TrackingContext {
             }
             hintStarts = starts.stream().mapToInt(Integer::intValue).sorted().toArray();
         }
-        int at = java.util.Arrays.binarySearch(hintStarts, from);
-        int first = at >= 0 ? at : -at - 1;
+        int first = firstHintAtOrAfter(from);
         return first < hintStarts.length && hintStarts[first] < to;
+    }
+
+    /** The index in {@link #hintStarts} of the first hint starting at {@code from} or later. */
+    private int firstHintAtOrAfter(int from) {
+        int first = java.util.Arrays.binarySearch(hintStarts, from);
+        if (first < 0) {
+            return -first - 1;
+        }
+        while (first > 0 && hintStarts[first - 1] == from) {
+            first--; // binarySearch finds any of equal starts
+        }
+        return first;
     }
 
     /** Whether [start, end) lies in a link or a mail address: the token around it, spaces aside, is one. */
