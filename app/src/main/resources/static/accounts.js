@@ -16,32 +16,6 @@ const STATES = {
   disabled: "Not read: no connector is enabled for it yet.",
 };
 
-// Spring Security's CSRF token, when the server uses one: from its cookie or a meta tag.
-function csrfHeaders() {
-  const meta = document.querySelector('meta[name="_csrf"]');
-  const metaHeader = document.querySelector('meta[name="_csrf_header"]');
-  if (meta && metaHeader) return { [metaHeader.content]: meta.content };
-  const cookie = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
-  return cookie ? { "X-XSRF-TOKEN": decodeURIComponent(cookie.substring("XSRF-TOKEN=".length)) } : {};
-}
-
-async function call(method, url, body) {
-  const headers = { Accept: "application/json", ...csrfHeaders() };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(url, {
-    method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status === 401) {
-    window.location.assign("/signin");
-    throw new Error("Please sign in again.");
-  }
-  const answer = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new Error(answer && answer.message ? answer.message : `The server answered ${response.status}.`);
-  }
-  return answer;
-}
-
 function status(message) {
   document.getElementById("status").textContent = message;
 }

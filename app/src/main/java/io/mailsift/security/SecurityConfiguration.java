@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -32,11 +33,11 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The one filter chain. Everything needs a signed-in user except the sign-in page with its assets and
- * {@code /actuator/health}; the rest of the actuator needs an admin. Pages redirect to {@code /signin}; the REST API
- * and the actuator answer 401. Sessions carry a CSRF token (cookie {@code XSRF-TOKEN}, sent back by the page's
- * script as {@code X-XSRF-TOKEN}); requests with a personal access token carry no cookie a browser could replay,
- * so they are exempt.
+ * The one filter chain. Everything needs a signed-in user except the sign-in page with its assets,
+ * {@code /actuator/health} and the iCalendar feeds at their secret addresses; the rest of the actuator needs an
+ * admin. Pages redirect to {@code /signin}; the REST API and the actuator answer 401. Sessions carry a CSRF token
+ * (cookie {@code XSRF-TOKEN}, sent back by the page's script as {@code X-XSRF-TOKEN}); requests with a personal
+ * access token carry no cookie a browser could replay, so they are exempt.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,6 +49,9 @@ class SecurityConfiguration {
     /** Reachable without signing in: the sign-in page, what it loads, and liveness for load balancers. */
     private static final List<String> PUBLIC = List.of(SIGN_IN_PAGE, SIGN_IN_PAGE + "/options", "/signin.html",
             "/signin.js", "/mailsift.css", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**");
+
+    /** The users' iCalendar feeds, {@code /calendar/<secret>.ics}: one path segment, GET only. */
+    static final String CALENDAR_FEEDS = "/calendar/*";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PersonalAccessTokens tokens, Users users,
@@ -63,6 +67,8 @@ class SecurityConfiguration {
                         // Error pages and the completion of an async request were authorized as the request itself.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC.toArray(String[]::new)).permitAll()
+                        // iCalendar feeds: calendar apps cannot sign in; the secret in the address is the credential.
+                        .requestMatchers(HttpMethod.GET, CALENDAR_FEEDS).permitAll()
                         // A leaked token must not be able to mint more tokens: managing them needs a session.
                         .requestMatchers("/api/tokens", "/api/tokens/**").access(signedInWithSession())
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)

@@ -10,7 +10,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -18,6 +20,9 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailsift.account.Security;
+import io.mailsift.connector.Finding;
+import io.mailsift.finding.FindingStore;
+import io.mailsift.finding.Provenance;
 import io.mailsift.ingest.ImapLoginCheck.LoginRefusedException;
 import io.mailsift.ingest.ImapLoginCheck.Problem;
 import io.mailsift.ingest.MailboxWatchers;
@@ -77,6 +82,9 @@ class MailboxLinksTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    FindingStore findingStore;
 
     @BeforeAll
     static void startProxy() throws Exception {
@@ -256,6 +264,11 @@ class MailboxLinksTest {
             jdbc.sql("""
                     INSERT INTO mailbox_events (account_id, folder, kind, old_value, new_value)
                     VALUES (:id, 'INBOX', 'uidvalidity_changed', '1', '2')""").param("id", id).update();
+            // An order, from which the shopper profile derives rows of its own.
+            findingStore.upsert(id, "purchases",
+                    new Finding("Order", "o1", Map.of("merchant", "Shop", "price", "5.00", "priceCurrency", "EUR")),
+                    new Provenance(null, Instant.now(), null, "INBOX", null));
+            await().atMost(Duration.ofSeconds(15)).until(() -> rowsOf("purchase_lines", id) > 0);
             List<String> tables = tablesWithAccountId();
             assertThat(tables).contains("account_secrets", "account_connectors", "folder_checkpoints", "findings",
                     "connector_errors", "mailbox_events");

@@ -16,8 +16,8 @@ import io.mailsift.connector.ReadScope;
 import io.mailsift.connector.SpiVersion;
 
 /**
- * The purchases connector: turns schema.org {@code Order} and {@code ParcelDelivery} markup (Gmail email markup in
- * JSON-LD or microdata) into findings: one per order, one per parcel.
+ * The purchases connector: turns schema.org {@code Order}, {@code ParcelDelivery} and {@code Invoice} markup (Gmail
+ * email markup in JSON-LD or microdata) into findings: one per order, one per parcel, one per bill.
  *
  * <p>Orders and parcels are found at the top level of the message's structured data and nested anywhere in it (a
  * {@code @graph}, a list, a forwarded message). A parcel inside an order ({@code orderDelivery}) gives a parcel
@@ -29,7 +29,8 @@ import io.mailsift.connector.SpiVersion;
  * <p>Keys: an order's is {@code Order} + the seller's name (normalized: case, punctuation and legal forms such as
  * "Inc." ignored) + {@code orderNumber}; an order without number is skipped. A parcel's is {@code ParcelDelivery} +
  * the carrier's name (normalized) + {@code trackingNumber}, or, before a tracking number is known, + the seller and
- * number of its order. Status updates for the same order or parcel therefore replace the earlier finding.
+ * number of its order. An invoice's is {@code Invoice} + its issuer (normalized) + its number; one that says neither
+ * its number nor what is owed is a pointer and gives none. Status updates for the same order or parcel therefore replace the earlier finding.
  *
  * <p>A mail without such markup is read by its labels ({@link TextPurchaseExtractor}): orders, receipts and parcels
  * with their items and amounts. A mail with markup takes from its text only what the markup lacks (subtotal, tax,
@@ -47,9 +48,9 @@ public final class PurchaseConnector implements Connector {
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
             "purchases", ConnectorDescriptor.versionOf(PurchaseConnector.class), SpiVersion.CURRENT,
-            Set.of(PurchaseExtractor.ORDER, PurchaseExtractor.PARCEL),
+            Set.of(PurchaseExtractor.ORDER, PurchaseExtractor.PARCEL, PurchaseExtractor.INVOICE),
             ReadScope.BODIES,
-            "Finds orders and parcel deliveries in the schema.org markup of shop and carrier mails, and orders in "
+            "Finds orders, parcel deliveries and invoices in the schema.org markup of shop and carrier mails, and orders in "
                     + "the labelled text of mails without markup: orders, receipts and parcels of carriers they name.");
 
     private static final HeaderPrefilter PREFILTER = HeaderPrefilter.load(PurchaseConnector.class, "prefilter.txt");

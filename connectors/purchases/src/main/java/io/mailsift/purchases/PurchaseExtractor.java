@@ -14,13 +14,14 @@ import io.mailsift.connector.JsonLd;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds orders and parcel deliveries anywhere in a message's schema.org items and turns each into a finding; a
- * delivery inside an order ({@code orderDelivery}) yields a finding of its own, linked to the order.
+ * Finds orders, parcel deliveries and invoices anywhere in a message's schema.org items and turns each into a finding;
+ * a delivery inside an order ({@code orderDelivery}) yields a finding of its own, linked to the order.
  */
 final class PurchaseExtractor {
 
     static final String ORDER = "Order";
     static final String PARCEL = "ParcelDelivery";
+    static final String INVOICE = "Invoice";
 
     /** Real markup nests a few levels; anything deeper is garbage or hostile and is not worth walking. */
     private static final int MAX_DEPTH = 24;
@@ -60,6 +61,9 @@ final class PurchaseExtractor {
         if (isA(object, PARCEL)) {
             parcel(object, enclosingOrder).ifPresent(finding -> byKey.putIfAbsent(finding.key(), finding));
             return;
+        }
+        if (isA(object, INVOICE)) {
+            invoice(object).ifPresent(finding -> byKey.putIfAbsent(finding.key(), finding));
         }
         Map<String, Object> orderHere = enclosingOrder;
         if (isA(object, ORDER)) {
@@ -101,6 +105,30 @@ final class PurchaseExtractor {
         String identity = tracking.map(number -> "tracking:" + number)
                 .orElseGet(() -> "order:" + merchant(order) + "|" + orderNumber.orElseThrow());
         return Optional.of(new Finding(PARCEL, FindingKey.of(PARCEL, carrier, identity), data));
+    }
+
+    /**
+     * A bill: who issues it ({@code provider}, else {@code broker} or {@code seller}), its number
+     * ({@code confirmationNumber}, else {@code identifier}, else the number of the order it references) and what is
+     * owed ({@code totalPaymentDue} or {@code minimumPaymentDue}) or by when ({@code paymentDueDate}). Without a number
+     * one month's bill cannot be told from the next; without an amount or due date the markup is only a pointer to
+     * an order (Gmail's order markup often carries such an invoice). A later mail of the same bill (paid, overdue)
+     * has the same key and updates it.
+     */
+    private static Optional<Finding> invoice(Map<String, Object> invoice) {
+        Optional<String> number = JsonLd.text(invoice, "confirmationNumber")
+                .or(() -> JsonLd.text(invoice, "identifier"))
+                .or(() -> JsonLd.text(invoice, "referencesOrder", "orderNumber"));
+        boolean saysWhatIsOwed = JsonLd.get(invoice, "totalPaymentDue").isPresent()
+                || JsonLd.get(invoice, "minimumPaymentDue").isPresent()
+                || JsonLd.text(invoice, "paymentDueDate").isPresent();
+        if (number.isEmpty() || !saysWhatIsOwed) {
+            return Optional.empty();
+        }
+        String issuer = JsonLd.nameOf(invoice, "provider").or(() -> JsonLd.nameOf(invoice, "broker"))
+                .or(() -> JsonLd.nameOf(invoice, "seller")).map(OrganizationName::normalize).orElse("");
+        Map<String, Object> data = JsonLd.cleanCopy(invoice);
+        return Optional.of(new Finding(INVOICE, FindingKey.of(INVOICE, issuer, number.get()), data));
     }
 
     /** What a delivery inside an order needs to point back at it: the number and who sold it. */

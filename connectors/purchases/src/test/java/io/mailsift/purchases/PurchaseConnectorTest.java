@@ -12,6 +12,7 @@ import java.util.ServiceLoader;
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.EmailHeaders;
 import io.mailsift.connector.Finding;
+import io.mailsift.connector.JsonLd;
 import io.mailsift.connector.ReadScope;
 import io.mailsift.connector.SpiVersion;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class PurchaseConnectorTest {
         assertThat(descriptor.version()).isNotBlank().doesNotContain("@");
         assertThat(descriptor.spiVersion()).isEqualTo(SpiVersion.CURRENT);
         assertThat(descriptor.reads()).isEqualTo(ReadScope.BODIES);
-        assertThat(descriptor.findingTypes()).containsExactlyInAnyOrder("Order", "ParcelDelivery");
+        assertThat(descriptor.findingTypes()).containsExactlyInAnyOrder("Order", "ParcelDelivery", "Invoice");
         assertThat(descriptor.description()).isNotBlank();
     }
 
@@ -212,6 +213,43 @@ class PurchaseConnectorTest {
                 """;
 
         assertThat(connector.extract(withMarkup(other))).isEmpty();
+    }
+
+    @Test
+    void shouldTurnABillIntoAnInvoiceFindingKeyedByIssuerAndNumber() {
+        String bill = """
+                {"@context": "http://schema.org", "@type": "Invoice", "confirmationNumber": "INV-2027-0142",
+                 "provider": {"@type": "Organization", "name": "Northwind Energy Ltd."},
+                 "totalPaymentDue": {"@type": "PriceSpecification", "price": "84.20", "priceCurrency": "GBP"},
+                 "paymentDueDate": "2027-01-15", "paymentStatus": "http://schema.org/PaymentDue"}
+                """;
+        String paid = bill.replace("PaymentDue\"}", "PaymentComplete\"}")
+                .replace("Northwind Energy Ltd.", "NORTHWIND ENERGY");
+
+        List<Finding> findings = connector.extract(withMarkup(bill));
+
+        assertThat(findings).singleElement().satisfies(invoice -> {
+            assertThat(invoice.type()).isEqualTo("Invoice");
+            assertThat(invoice.data()).containsEntry("confirmationNumber", "INV-2027-0142")
+                    .containsEntry("paymentDueDate", "2027-01-15");
+            assertThat(JsonLd.text(invoice.data(), "totalPaymentDue", "price")).contains("84.20");
+        });
+        assertThat(connector.extract(withMarkup(paid))).singleElement()
+                .satisfies(update -> assertThat(update.key()).isEqualTo(findings.getFirst().key()));
+    }
+
+    @Test
+    void shouldSkipAnInvoiceThatSaysNeitherItsNumberNorWhatIsOwed() {
+        String numberless = """
+                {"@type": "Invoice", "provider": {"@type": "Organization", "name": "Northwind Energy"},
+                 "totalPaymentDue": {"@type": "MonetaryAmount", "value": 84.2, "currency": "GBP"}}
+                """;
+        String pointer = """
+                {"@type": "Invoice", "identifier": "INV-7", "provider": "Northwind Energy"}
+                """;
+
+        assertThat(connector.extract(withMarkup(numberless))).isEmpty();
+        assertThat(connector.extract(withMarkup(pointer))).isEmpty();
     }
 
     @Test

@@ -37,6 +37,13 @@ final class Airports {
             geo.put("latitude", latitude);
             geo.put("longitude", longitude);
             airport.put("geo", geo);
+            // schema.org has no time-zone property for a place; a PropertyValue keeps the output valid and lets
+            // readers (trips, calendars) name the zone instead of guessing it from an offset.
+            Map<String, Object> timeZone = new LinkedHashMap<>();
+            timeZone.put("@type", "PropertyValue");
+            timeZone.put("propertyID", "timeZone");
+            timeZone.put("value", zone.getId());
+            airport.put("additionalProperty", timeZone);
             return airport;
         }
     }
@@ -98,13 +105,15 @@ final class Airports {
             Map.entry("copenhague", "copenhagen"), Map.entry("lissabon", "lisbon"), Map.entry("milán", "milan"),
             Map.entry("fráncfort", "frankfurt"), Map.entry("francfort", "frankfurt"));
 
+    private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
+
     /**
      * The airport a place name printed in full stands for ("Frankfurt", "PARIS CHARLES DE GAULLE", "Madrid
      * Barajas"): the only airport of the first city named, or, for a city with several, the one whose own name's
      * first word is in the text too. Empty when that is not decided.
      */
     static Optional<Airport> ofPlaceName(String text) {
-        String lower = " " + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]+", " ") + " ";
+        String lower = " " + NOT_LETTERS.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ") + " ";
         String[] words = lower.strip().split(" ");
         for (int i = 0; i < words.length; i++) {
             for (String candidate : i + 1 < words.length
@@ -137,13 +146,13 @@ final class Airports {
     /** The words of an airport's name that are neither its city's nor generic: "Gatwick", "Barajas". */
     private static java.util.List<String> distinctive(Airport airport, String city) {
         java.util.List<String> cityWords = java.util.List.of(city.split(" "));
-        return java.util.Arrays.stream(airport.name().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"))
+        return java.util.Arrays.stream(NOT_LETTERS.split(airport.name().toLowerCase(java.util.Locale.ROOT)))
                 .filter(word -> word.length() >= 3 && !GENERIC.contains(word) && !cityWords.contains(word)).toList();
     }
 
     /** The zone of the first city of the table named in the text (two-word names first), if any. */
     static Optional<ZoneId> zoneOfPlace(String text) {
-        String[] words = text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+");
+        String[] words = NOT_LETTERS.split(text.toLowerCase(java.util.Locale.ROOT));
         for (int i = 0; i < words.length; i++) {
             if (i + 1 < words.length) {
                 String pair = words[i] + " " + words[i + 1];

@@ -125,12 +125,12 @@ final class CalendarReservations {
                 from = inDescription.group(1).strip();
                 to = withoutRemark(inDescription.group(2));
             }
-            from = from.replaceFirst("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+", "").strip();
+            from = UP_TO_FROM_WORD.matcher(from).replaceFirst("").strip();
             // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
-            from = from.replaceFirst("(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
-                    + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+", "")
-                    .replaceFirst("^\\d{1,2}[:h.]\\d{2}\\s*", "").replaceFirst("\\s+\\d{1,2}[:h.]\\d{2}.*$", "").strip();
-            to = to.replaceAll("\\s+\\d{1,2}[:h.]\\d{2}.*$", "").strip();
+            from = TRIP_WORDS.matcher(from).replaceFirst("");
+            from = LEADING_TIME.matcher(from).replaceFirst("");
+            from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
+            to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
             if (from.isEmpty() || to.isEmpty()) {
                 return Optional.empty();
             }
@@ -177,9 +177,27 @@ final class CalendarReservations {
         return Optional.of(reservation);
     }
 
+    // compiled once: String.replaceAll, replaceFirst and split with a regular expression compile it on every call
+    private static final Pattern UP_TO_FROM_WORD = Pattern.compile("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+");
+    private static final Pattern TRIP_WORDS = Pattern.compile(
+            "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
+                    + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");
+    private static final Pattern LEADING_TIME = Pattern.compile("^\\d{1,2}[:h.]\\d{2}\\s*");
+    private static final Pattern TIME_AND_AFTER = Pattern.compile("\\s+\\d{1,2}[:h.]\\d{2}.*$");
+    private static final Pattern FLIGHT_NUMBER_LIKE = Pattern.compile("(?<![\\p{L}\\d])[A-Z0-9]{2} ?\\d{1,4}(?!\\d)");
+    private static final Pattern REMARK = Pattern.compile("\\s+\\(.*$");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s:,-]+");
+    private static final Pattern STAY_WORDS = Pattern.compile(
+            "(?iu)^(hotel stay|stay|check-?in|séjour|aufenthalt|übernachtung|estancia|reserva|booking|"
+                    + "hotel reservation|réservation)\\s*(?:at|à|au|im|in|en|:|-|–)?\\s*");
+    private static final Pattern QUOTES = Pattern.compile("^\"|\"$");
+    private static final Pattern LEADING_SLASH = Pattern.compile("^/");
+    private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+
     /** Airports of a route printed with names ("Frankfurt - Berlin", "London Gatwick to Valencia"). */
     private static List<String> airportsOnRoute(String text) {
-        Matcher route = ROUTE.matcher(stripNumbers(text.replaceAll("(?<![\\p{L}\\d])[A-Z0-9]{2} ?\\d{1,4}(?!\\d)", " ")));
+        Matcher route = ROUTE.matcher(stripNumbers(FLIGHT_NUMBER_LIKE.matcher(text).replaceAll(" ")));
         while (route.find()) {
             Optional<Airports.Airport> from = Airports.ofPlaceName(route.group(1));
             Optional<Airports.Airport> to = Airports.ofPlaceName(withoutRemark(route.group(2)));
@@ -192,7 +210,7 @@ final class CalendarReservations {
 
     /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */
     private static String withoutRemark(String place) {
-        return place.replaceFirst("\\s+\\(.*$", "").strip();
+        return REMARK.matcher(place).replaceFirst("").strip();
     }
 
     private static String stripNumbers(String summary) {
@@ -200,13 +218,11 @@ final class CalendarReservations {
         for (Token train : Legs.trainNumbers(summary).reversed()) {
             out = out.substring(0, train.start()) + out.substring(train.end());
         }
-        return out.replaceAll("^[\\s:,-]+", "");
+        return LEADING_PUNCTUATION.matcher(out).replaceAll("");
     }
 
     private static String hotelName(String summary, String location) {
-        String cleaned = summary.replaceAll(
-                "(?iu)^(hotel stay|stay|check-?in|séjour|aufenthalt|übernachtung|estancia|reserva|booking|"
-                        + "hotel reservation|réservation)\\s*(?:at|à|au|im|in|en|:|-|–)?\\s*", "").strip();
+        String cleaned = STAY_WORDS.matcher(summary).replaceAll("").strip();
         if (cleaned.isEmpty() && !location.isBlank()) {
             return location.split(",")[0].strip();
         }
@@ -249,7 +265,7 @@ final class CalendarReservations {
     }
 
     private static Optional<ZoneId> zone(String tzid, Map<String, ZoneId> declared) {
-        String name = tzid.replaceAll("^\"|\"$", "").replaceFirst("^/", "");
+        String name = LEADING_SLASH.matcher(QUOTES.matcher(tzid).replaceAll("")).replaceFirst("");
         if (declared.containsKey(name)) {
             return Optional.of(declared.get(name));
         }
@@ -286,7 +302,7 @@ final class CalendarReservations {
                 String value = property.get().value().strip();
                 try {
                     if (name.equals("TZID")) {
-                        tzid = value.replaceFirst("^/", "");
+                        tzid = LEADING_SLASH.matcher(value).replaceFirst("");
                     } else if (name.equals("X-LIC-LOCATION")) {
                         zone = ZoneId.of(value);
                     } else if (name.equals("TZOFFSETTO") && standard && zone == null) {
@@ -302,9 +318,9 @@ final class CalendarReservations {
     }
 
     private static List<String> unfold(String calendar) {
-        String unfolded = calendar.replaceAll("\\r?\\n[ \\t]", "");
+        String unfolded = FOLDED_LINE.matcher(calendar).replaceAll("");
         List<String> lines = new ArrayList<>();
-        for (String line : unfolded.split("\\r?\\n")) {
+        for (String line : LINE_BREAK.split(unfolded)) {
             if (!line.isBlank()) {
                 lines.add(line.strip());
             }
@@ -320,7 +336,7 @@ final class CalendarReservations {
         Map<String, String> parameters = new LinkedHashMap<>();
         Matcher p = PARAMETER.matcher(m.group(2));
         while (p.find()) {
-            parameters.put(p.group(1).toUpperCase(Locale.ROOT), p.group(2).replaceAll("^\"|\"$", ""));
+            parameters.put(p.group(1).toUpperCase(Locale.ROOT), QUOTES.matcher(p.group(2)).replaceAll(""));
         }
         return Optional.of(new Property(m.group(1).toUpperCase(Locale.ROOT), parameters, m.group(3)));
     }

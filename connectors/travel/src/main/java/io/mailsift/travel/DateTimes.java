@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -85,12 +86,12 @@ final class DateTimes {
     static List<Found<LocalDate>> dates(String text, LocalDate reference, boolean monthFirst) {
         List<Found<LocalDate>> found = new ArrayList<>();
         Matcher m = ISO.matcher(text);
-        while (m.find()) {
+        while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
                     m);
         }
         m = NUMERIC.matcher(text);
-        while (m.find()) {
+        while (find(m, text, DateTimes::startsWithDigit)) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(3));
             int year = Integer.parseInt(m.group(4));
@@ -99,16 +100,16 @@ final class DateTimes {
             add(found, usOrder ? date(year, a, b) : date(year, b, a), m);
         }
         m = AIRLINE_STYLE.matcher(text);
-        while (m.find()) {
+        while (find(m, text, DateTimes::startsWithDigit)) {
             String year = m.group(3) == null ? null : m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
             add(found, named(m.group(2), Integer.parseInt(m.group(1)), year, reference), m);
         }
         m = DAY_MONTH.matcher(text);
-        while (m.find()) {
+        while (find(m, text, DateTimes::startsWithDayBeforeMonthName)) {
             add(found, named(m.group(2), Integer.parseInt(m.group(1)), m.group(3), reference), m);
         }
         m = MONTH_DAY.matcher(text);
-        while (m.find()) {
+        while (find(m, text, DateTimes::startsWithMonthName)) {
             add(found, named(m.group(1), Integer.parseInt(m.group(2)), m.group(3), reference), m);
         }
         return ordered(found);
@@ -118,14 +119,118 @@ final class DateTimes {
     static List<Found<LocalTime>> times(String text) {
         List<Found<LocalTime>> found = new ArrayList<>();
         Matcher m = CLOCK.matcher(text);
-        while (m.find()) {
+        while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)), m);
         }
         m = HOUR_ONLY.matcher(text);
-        while (m.find()) {
+        while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, time(Integer.parseInt(m.group(1)), 0, m.group(2)), m);
         }
         return ordered(found);
+    }
+
+    /** Where a pattern's match can begin: a cheap test of the text at an index, true wherever the pattern could match. */
+    @FunctionalInterface
+    private interface MatchStart {
+        boolean possibleAt(String text, int index);
+    }
+
+    /**
+     * The next match, exactly as {@link Matcher#find()} gives it, but the pattern is only tried where {@code start}
+     * allows one: {@code find()} tries it at every index, and the month-name alternations cost most of a mail's
+     * extraction that way. The region keeps transparent bounds, so look-behinds still see the text before it.
+     */
+    private static boolean find(Matcher m, String text, MatchStart start) {
+        int from = m.hasMatch() ? m.end() : 0;
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = from; at < text.length(); at++) {
+            if (start.possibleAt(text, at)) {
+                m.region(at, text.length());
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every pattern here but the month-first one begins with an ASCII digit ({@code \\d} without Unicode classes). */
+    private static boolean startsWithDigit(String text, int index) {
+        char c = text.charAt(index);
+        // a digit before it: every one of them has a look-behind or word boundary that rules that out
+        return isAsciiDigit(c) && (index == 0 || !isAsciiDigit(text.charAt(index - 1)));
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * The first two letters of every month name, folded as a {@code (?iu)} literal is ({@code SliceU}: a text char
+     * matches a pattern char {@code p} when it is {@code p} or folds to {@code p}).
+     */
+    private static final Set<Integer> MONTH_PREFIXES = MONTHS.keySet().stream()
+            .map(name -> pair(fold(name.charAt(0)), fold(name.charAt(1)))).collect(Collectors.toUnmodifiableSet());
+
+    /** Where {@code MONTH_DAY} can match: a month name's first two letters, not right after another letter. */
+    private static boolean startsWithMonthName(String text, int index) {
+        return (index == 0 || !Character.isLetter(text.charAt(index - 1))) && monthNameAt(text, index);
+    }
+
+    /**
+     * Where {@code DAY_MONTH} can match: one or two digits, then only what may stand between them and the month name
+     * (a dot, the letters of "er", "st", "nd", "rd", "th" and "de", spaces) up to a month name's first two letters.
+     * Each index on the way is tried as the month's start, so a month beginning with those letters is not skipped.
+     */
+    private static boolean startsWithDayBeforeMonthName(String text, int index) {
+        if (!startsWithDigit(text, index)) {
+            return false;
+        }
+        int at = index + 1;
+        if (at < text.length() && isAsciiDigit(text.charAt(at))) {
+            at++;
+        }
+        if (at < text.length() && isAsciiDigit(text.charAt(at))) {
+            return false; // three digits: no day
+        }
+        for (; at < text.length(); at++) {
+            if (monthNameAt(text, at)) {
+                return true;
+            }
+            char c = text.charAt(at);
+            // \s without Unicode classes is [ \t\n\x0B\f\r]; a letter matches as a case-insensitive literal does
+            boolean between = c == '.' || " \t\n\u000B\f\r".indexOf(c) >= 0 || "erstndh".indexOf(c) >= 0
+                    || "erstndh".indexOf(fold(c)) >= 0;
+            if (!between) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a month name's first two letters, as the patterns compare them, are at the index. */
+    private static boolean monthNameAt(String text, int index) {
+        if (index + 1 >= text.length()) {
+            return false;
+        }
+        int first = text.charAt(index);
+        int firstFolded = fold(first);
+        if (!Character.isLetter(first) && !Character.isLetter(firstFolded)) {
+            return false;
+        }
+        int second = text.charAt(index + 1);
+        int secondFolded = fold(second);
+        return MONTH_PREFIXES.contains(pair(first, second)) || MONTH_PREFIXES.contains(pair(firstFolded, second))
+                || MONTH_PREFIXES.contains(pair(first, secondFolded))
+                || MONTH_PREFIXES.contains(pair(firstFolded, secondFolded));
+    }
+
+    private static int fold(int c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    private static int pair(int first, int second) {
+        return first << 16 | second;
     }
 
     private static <T> void add(List<Found<T>> found, T value, Matcher m) {

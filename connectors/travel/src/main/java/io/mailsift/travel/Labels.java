@@ -91,6 +91,27 @@ enum Labels {
         return names.contains(bare(line));
     }
 
+    /**
+     * What every label's test needs of a line, worked out once for all labels: the connector asks each of ~20
+     * labels about the same lines, and folding, stripping and splitting them again for each was a tenth of its time.
+     */
+    private record LineForms(String line, boolean headerRow, String folded, String bare) {
+
+        /** Recently read lines, by identity: a string never changes, so an entry for the same object is still right. */
+        private static final LineForms[] RECENT = new LineForms[1024];
+
+        static LineForms of(String line) {
+            int slot = System.identityHashCode(line) & (RECENT.length - 1);
+            LineForms forms = RECENT[slot];
+            if (forms == null || forms.line() != line) {
+                // a record's fields are final: another thread sees either the old entry or a whole new one
+                forms = new LineForms(line, isHeaderRow(line), fold(line), Labels.bare(line));
+                RECENT[slot] = forms;
+            }
+            return forms;
+        }
+    }
+
     /** A line as a bare label would read: without a trailing colon, stripped, in lower case. */
     private static String bare(String line) {
         String bare = line.strip();
@@ -134,14 +155,17 @@ enum Labels {
 
     /** The value of this label in the line, or of the next line when the line is the bare label. */
     Optional<String> value(List<String> lines, int index) {
-        if (isHeaderRow(lines.get(index))) {
+        LineForms line = LineForms.of(lines.get(index));
+        if (line.headerRow()) {
             return Optional.empty(); // "Halt<TAB>Datum<TAB>Zeit": column names, their values are in the rows below
         }
-        Matcher m = INLINE.get(this).matcher(lines.get(index));
-        if (named(lines.get(index)) && m.find()) {
-            return Optional.of(m.group(1).strip());
+        if (named(line.folded())) {
+            Matcher m = INLINE.get(this).matcher(line.line());
+            if (m.find()) {
+                return Optional.of(m.group(1).strip());
+            }
         }
-        if (isBare(lines.get(index)) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {
+        if (names.contains(line.bare()) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {
             return Optional.of(lines.get(index + 1).strip());
         }
         return Optional.empty();
@@ -158,11 +182,10 @@ enum Labels {
     }
 
     /**
-     * Whether one of the names occurs in the line, as the inline pattern needs: a cheap test first, because that
-     * pattern tries every name at every position of every line (most lines of a newsletter name none).
+     * Whether one of the names occurs in the line (folded), as the inline pattern needs: a cheap test first, because
+     * that pattern tries every name at every position of every line (most lines of a newsletter name none).
      */
-    private boolean named(String line) {
-        String folded = fold(line);
+    private boolean named(String folded) {
         for (String name : foldedNames) {
             if (folded.contains(name)) {
                 return true;
@@ -172,7 +195,7 @@ enum Labels {
     }
 
     /** Case folded char by char as a case-insensitive Unicode pattern compares ({@code Pattern.SingleU}). */
-    private static String fold(String text) {
+    static String fold(String text) {
         char[] chars = new char[text.length()];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));

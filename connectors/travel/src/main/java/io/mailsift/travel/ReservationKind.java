@@ -132,10 +132,12 @@ enum ReservationKind {
         return referenced && !number.isEmpty() ? List.of(number, station) : List.of(number, station, day);
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static List<String> flightIdentity(Map<String, Object> flight, boolean referenced) {
         String airline = text(flight, "airline", "iataCode").map(code -> code.toUpperCase(Locale.ROOT)).orElse("");
         String number = text(flight, "flightNumber")
-                .map(value -> value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)).orElse("");
+                .map(value -> WHITESPACE.matcher(value).replaceAll("").toUpperCase(Locale.ROOT)).orElse("");
         // "UA110" and "UA 110" with airline UA, and "110" with airline UA, are the same flight.
         Matcher glued = DESIGNATOR_AND_NUMBER.matcher(number);
         if (glued.matches() && glued.group(1).chars().anyMatch(Character::isLetter)

@@ -73,6 +73,19 @@ final class TextReservations {
     private static final String AROUND_PLACES = WEEKDAYS + "|am|um|le|el|the|on|at|ab|an|bis|until|jusqu'au|jusqu'à|"
             + "hasta las|a las|à partir de|from|to|von|nach|desde|hasta|de|à|uhr|h|,|-|–";
 
+    // compiled once: String.matches, split and replaceFirst with a regular expression compile it on every call
+    private static final Pattern PERSON_NAME = Pattern.compile("[\\p{L} .'’/-]{3,60}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LEG_LABEL = Pattern.compile("^[\\p{L} ]{2,20}:\\s+");
+    private static final Pattern AIRPORT_CODE = Pattern.compile("[A-Z]{3}");
+    private static final Pattern DATE_OR_TIME_WORD = Pattern.compile("(?iu).*\\b(date|time|datum|heure|hora|fecha)\\b.*");
+    private static final Pattern ONE_WORD = Pattern.compile("(?iu)\\p{L}+");
+    private static final Pattern CONDITIONAL = Pattern.compile(
+            "(?isu).*\\b(if|when|should|falls|wenn|sollte|si|lorsque|en cas|en caso|cuando|in case)\\b.*");
+    private static final Pattern VENUE_AFTER_NAME = Pattern.compile(
+            "\\s+(?:en el|en la|en|at the|at|im|in der|in the|au|à la|à l'|à)\\s+\\p{Lu}.*$");
+    private static final Pattern FINAL_STOPS = Pattern.compile("[.!]+$");
+
     private final LocalDate reference;
     private final List<String> lines;
     private final String text;
@@ -85,6 +98,40 @@ final class TextReservations {
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
     }
 
+    // The whole text's flight and train numbers, dates and times, read once: several readings ask for them.
+    private List<Token> flightNumbers;
+    private List<Token> trainNumbers;
+    private List<Found<LocalDate>> dates;
+    private List<Found<LocalTime>> times;
+
+    private List<Token> flightNumbers() {
+        if (flightNumbers == null) {
+            flightNumbers = List.copyOf(Legs.flightNumbers(text));
+        }
+        return flightNumbers;
+    }
+
+    private List<Token> trainNumbers() {
+        if (trainNumbers == null) {
+            trainNumbers = List.copyOf(Legs.trainNumbers(text));
+        }
+        return trainNumbers;
+    }
+
+    private List<Found<LocalDate>> dates() {
+        if (dates == null) {
+            dates = List.copyOf(DateTimes.dates(text, reference, monthFirst));
+        }
+        return dates;
+    }
+
+    private List<Found<LocalTime>> times() {
+        if (times == null) {
+            times = List.copyOf(DateTimes.times(text));
+        }
+        return times;
+    }
+
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
         Optional<String> bookingReference = Labels.reference(lines);
@@ -93,19 +140,20 @@ final class TextReservations {
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
-        boolean elsewhere = !Legs.flightNumbers(text).isEmpty()
-                || CAR_WORDS.matcher(subject + "\n" + text).find() && !Labels.PICKUP.values(lines).isEmpty();
-        if (found.isEmpty() && (!elsewhere || !Legs.trainNumbers(text).isEmpty())) {
+        boolean elsewhere = !flightNumbers().isEmpty()
+                || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty();
+        if (found.isEmpty() && (!elsewhere || !trainNumbers().isEmpty())) {
             // "Estación de autobuses" names a bus station, not a railway one
             // bus when the mail speaks more of buses than of trains: a coach stop at a "Hbf" or a "Gare" is a bus's
-            long busWords = BUS_WORDS.matcher(text).results().count();
-            long trainWords = TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count();
-            boolean bus = busWords > 0 && busWords >= trainWords && Legs.trainNumbers(text).stream()
+            long busWords = mayMatch(BUS_STEMS) ? BUS_WORDS.matcher(text).results().count() : 0;
+            long trainWords = mayMatch(TRAIN_STEMS)
+                    ? TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count() : 0;
+            boolean bus = busWords > 0 && busWords >= trainWords && trainNumbers().stream()
                     .noneMatch(t -> Character.isLetter(t.value().charAt(0)));
             // pick-up and return labelled both, and no train number: a rental, however its words are spelled
             boolean rental = VEHICLE_WORDS.matcher(text).find() && !Labels.PICKUP.values(lines).isEmpty()
                     && !Labels.DROPOFF.values(lines).isEmpty();
-            if (!rental || !Legs.trainNumbers(text).isEmpty()) {
+            if (!rental || !trainNumbers().isEmpty()) {
                 found.addAll(trains(bus));
             }
         }
@@ -121,7 +169,7 @@ final class TextReservations {
         }
         boolean cancelled = CANCELLED.matcher(subject).find() || saysCancelled();
         Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
-                .filter(name -> name.matches("[\\p{L} .'’/-]{3,60}")).findFirst();
+                .filter(name -> PERSON_NAME.matcher(name).matches()).findFirst();
         for (Map<String, Object> reservation : found) {
             reservation.put("reservationNumber", bookingReference.get());
             passenger.ifPresent(name -> reservation.put("underName", Map.of("@type", "Person", "name", name)));
@@ -138,13 +186,13 @@ final class TextReservations {
     }
 
     private List<Map<String, Object>> flights() {
-        List<Token> numbers = Legs.flightNumbers(text);
+        List<Token> numbers = flightNumbers();
         if (numbers.isEmpty()) {
             return List.of();
         }
         List<Token> airports = Legs.airports(text);
-        List<Found<LocalDate>> dates = DateTimes.dates(text, reference, monthFirst);
-        List<Found<LocalTime>> times = DateTimes.times(text);
+        List<Found<LocalDate>> dates = dates();
+        List<Found<LocalTime>> times = times();
         List<Region> forward = new ArrayList<>();
         List<Region> backward = new ArrayList<>();
         for (int i = 0; i < numbers.size(); i++) {
@@ -299,8 +347,8 @@ final class TextReservations {
                     + "(\\d{1,2}[:h]\\d{2})\\s*(?:uhr)?\\s*(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?([\\p{Lu}][\\p{L}\\d .,()'’/-]{2,60})$");
 
     private List<Map<String, Object>> trains(boolean bus) {
-        List<Token> numbers = Legs.trainNumbers(text);
-        if (numbers.isEmpty() && !TRAIN_WORDS.matcher(text).find() && !bus) {
+        List<Token> numbers = trainNumbers();
+        if (numbers.isEmpty() && !(mayMatch(TRAIN_STEMS) && TRAIN_WORDS.matcher(text).find()) && !bus) {
             return List.of();
         }
         List<Region> forward = new ArrayList<>();
@@ -426,10 +474,10 @@ final class TextReservations {
             Matcher m = ARROW.matcher(lineText.strip());
             if (m.matches()) {
                 // "Hinfahrt: München Hbf → Salzburg Hbf": the leg's label is not part of the station
-                String a = station(m.group(1).replaceFirst("^[\\p{L} ]{2,20}:\\s+", ""));
+                String a = station(LEG_LABEL.matcher(m.group(1)).replaceFirst(""));
                 String b = station(m.group(2));
                 // two airport codes around an arrow are a flight's route, whatever else the mail says
-                if (!a.isEmpty() && !b.isEmpty() && !a.matches("[A-Z]{3}") && !b.matches("[A-Z]{3}")
+                if (!a.isEmpty() && !b.isEmpty() && !AIRPORT_CODE.matcher(a).matches() && !AIRPORT_CODE.matcher(b).matches()
                         && a.length() <= 50 && b.length() <= 50) {
                     int line = part.indexOf(lineText);
                     return DateTimes.times(lineText).size() == 2 ? new Stations(a, b, line, line) : new Stations(a, b, -1, -1);
@@ -450,7 +498,7 @@ final class TextReservations {
             name = name.substring(0, dash).strip();
         }
         if (name.isEmpty() || Labels.isAnyBare(name) || NOT_A_STATION.matcher(name).find()
-                || name.split("\\s+").length > 7) {
+                || WHITESPACE.split(name).length > 7) {
             return "";
         }
         return name;
@@ -532,21 +580,40 @@ final class TextReservations {
                 .flatMap(v -> DateTimes.times(v).stream()).map(Found::value).findFirst();
     }
 
+    // place()'s clean-up, compiled once: it runs for every candidate station, airport, venue and label value
+    private static final Pattern PLACE_TIME = Pattern.compile("(?iu)\\b(\\d{1,2}[:h]\\d{2})\\s*(uhr|[ap]\\.?m\\.?)?");
+    private static final Pattern FROM_TAB = Pattern.compile("\\t.*$");
+    private static final Pattern LEADING_AROUND_PLACES = Pattern.compile(
+            "(?iu)^(?:\\s*(?:" + AROUND_PLACES + ")\\.?,?(?![\\p{L}]))+");
+    private static final Pattern TRAILING_AROUND_PLACES = Pattern.compile(
+            "(?iu)(?:(?<![\\p{L}])(?:" + AROUND_PLACES + ")\\.?,?\\s*)+$");
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("[()\\[\\]]\\s*[()\\[\\]]");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,;|·•]+$");
+    private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s,;|·•:-]+");
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+    private static final Pattern TRAILING_SEPARATORS_OR_DASHES = Pattern.compile("[\\s,;|·•:–-]+$");
+    private static final Pattern LEADING_SEPARATORS_OR_DASHES = Pattern.compile("^[\\s,;|·•:–-]+");
+    private static final Pattern THREE_LETTERS = Pattern.compile(".*\\p{L}{3}.*");
+
     /** A place name with the dates, times and decorations around it removed. */
     private String place(String value) {
         String cleaned = value;
         for (Found<LocalDate> date : DateTimes.dates(value, reference, monthFirst).reversed()) {
             cleaned = cleaned.substring(0, date.start()) + " " + cleaned.substring(date.end());
         }
-        cleaned = cleaned.replaceAll("(?iu)\\b(\\d{1,2}[:h]\\d{2})\\s*(uhr|[ap]\\.?m\\.?)?", " ")
-                .replaceAll("\\t.*$", "")
-                .replaceAll("(?iu)^(?:\\s*(?:" + AROUND_PLACES + ")\\.?,?(?![\\p{L}]))+", " ")
-                .replaceAll("(?iu)(?:(?<![\\p{L}])(?:" + AROUND_PLACES + ")\\.?,?\\s*)+$", " ")
-                .replaceAll("[()\\[\\]]\\s*[()\\[\\]]", " ")
-                .replaceAll("\\t.*$", "")
-                .replaceAll("[\\s,;|·•]+$", "").replaceAll("^[\\s,;|·•:-]+", "").replaceAll("\\s{2,}", " ").strip();
-        cleaned = cleaned.replaceAll("[\\s,;|·•:–-]+$", "").replaceAll("^[\\s,;|·•:–-]+", "").strip();
-        return cleaned.length() > 60 || !cleaned.matches(".*\\p{L}{3}.*") || cleaned.contains("@") ? "" : cleaned;
+        cleaned = PLACE_TIME.matcher(cleaned).replaceAll(" ");
+        cleaned = FROM_TAB.matcher(cleaned).replaceAll("");
+        cleaned = LEADING_AROUND_PLACES.matcher(cleaned).replaceAll(" ");
+        cleaned = TRAILING_AROUND_PLACES.matcher(cleaned).replaceAll(" ");
+        cleaned = EMPTY_BRACKETS.matcher(cleaned).replaceAll(" ");
+        cleaned = FROM_TAB.matcher(cleaned).replaceAll("");
+        cleaned = TRAILING_SEPARATORS.matcher(cleaned).replaceAll("");
+        cleaned = LEADING_SEPARATORS.matcher(cleaned).replaceAll("");
+        cleaned = SPACES.matcher(cleaned).replaceAll(" ").strip();
+        cleaned = TRAILING_SEPARATORS_OR_DASHES.matcher(cleaned).replaceAll("");
+        cleaned = LEADING_SEPARATORS_OR_DASHES.matcher(cleaned).replaceAll("").strip();
+        return cleaned.length() > 60 || !THREE_LETTERS.matcher(cleaned).matches() || cleaned.contains("@") ? ""
+                : cleaned;
     }
 
     // ---- hotels
@@ -572,7 +639,7 @@ final class TextReservations {
         }
         Matcher m = HOTEL_PHRASE.matcher(line);
         while (m.find()) {
-            List<String> words = new ArrayList<>(List.of(m.group(1).split("\\s+")));
+            List<String> words = new ArrayList<>(List.of(WHITESPACE.split(m.group(1))));
             while (words.size() > 2 && NOT_NAME_WORDS.contains(words.getFirst())) {
                 words.removeFirst();
             }
@@ -588,12 +655,12 @@ final class TextReservations {
 
     private Optional<Map<String, Object>> lodging(boolean journeyFound, String subject) {
         // "Arrival" and "Departure" mean check-in and check-out only in a mail about a stay, not about a journey
-        boolean lodgingWords = !journeyFound && HOTEL_NAME.matcher(text).find();
+        boolean lodgingWords = !journeyFound && mayMatch(HOTEL_STEMS) && HOTEL_NAME.matcher(text).find();
         Optional<LocalDate> checkin = firstDate(Labels.CHECKIN)
                 .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
         Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
                 .or(() -> lodgingWords ? firstDate(Labels.FROM) : Optional.empty());
-        if (checkin.isEmpty() && checkout.isEmpty() && HOTEL_NAME.matcher(text).find() && !journeyFound) {
+        if (checkin.isEmpty() && checkout.isEmpty() && lodgingWords) {
             // "Dates: del 14/05/2027 al 17/05/2027", "from 9 April 2027 to 12 April 2027": a stay's two ends
             for (Map.Entry<Integer, String> value : Labels.DATE.values(lines)) {
                 List<Found<LocalDate>> ends = DateTimes.dates(value.getValue(), reference, monthFirst);
@@ -692,7 +759,7 @@ final class TextReservations {
     // ---- rental cars
 
     private Optional<Map<String, Object>> rentalCar(String subject) {
-        if (!CAR_WORDS.matcher(subject + "\n" + text).find() || RIDE_WORDS.matcher(text).find()) {
+        if (!mentionsCar(subject) || RIDE_WORDS.matcher(text).find()) {
             return Optional.empty();
         }
         Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
@@ -720,7 +787,7 @@ final class TextReservations {
             for (String candidate : candidates) {
                 String name = place(candidate);
                 if (!name.isEmpty() && !Labels.isAnyBare(name)
-                        && !name.matches("(?iu).*\\b(date|time|datum|heure|hora|fecha)\\b.*")) {
+                        && !DATE_OR_TIME_WORD.matcher(name).matches()) {
                     return Optional.of(Map.of("@type", "Place", "name", name));
                 }
             }
@@ -740,7 +807,7 @@ final class TextReservations {
                 .or(() -> subjectName(subject))
                 .or(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), lines.stream())
                         .flatMap(line -> RESTAURANT_PHRASE.matcher(line).results()).map(m -> m.group(1))
-                        .filter(n -> !n.matches("(?iu)\\p{L}+")).findFirst())
+                        .filter(n -> !ONE_WORD.matcher(n).matches()).findFirst())
                 .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst());
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
@@ -778,16 +845,54 @@ final class TextReservations {
 
     /** Whether the body says the booking was cancelled, not what happens if a flight is ("if … is cancelled"). */
     private boolean saysCancelled() {
+        if (!mayMatch(CANCELLED_STEMS)) {
+            return false; // the pattern, tried at every index of the text, cost more than all else in a mail's reading
+        }
         Matcher m = CANCELLED_IN_BODY.matcher(text);
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 60), m.start());
             String sentence = before.substring(Math.max(0, Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1));
-            if (!sentence.matches("(?isu).*\\b(if|when|should|falls|wenn|sollte|si|lorsque|en cas|en caso|cuando|in case)\\b.*")) {
+            if (!CONDITIONAL.matcher(sentence).matches()) {
                 return true;
             }
         }
         return false;
     }
+
+    /** What every match of {@code CANCELLED_IN_BODY} contains, folded: the cancel words' common stems. */
+    private static final List<String> CANCELLED_STEMS = List.of("cancel", "storniert", "annul", "anulad");
+
+    /**
+     * Whether the text, folded char by char as a case-insensitive Unicode literal compares ({@code SliceU}: a char
+     * matches a lower-case ASCII letter when it folds to it), contains one of the (lower-case ASCII) stems: a
+     * pattern every match of which contains one is not worth trying at every index of a text without any.
+     */
+    private boolean mayMatch(List<String> stems) {
+        if (foldedText == null) {
+            foldedText = Labels.fold(text);
+        }
+        return stems.stream().anyMatch(foldedText::contains);
+    }
+
+    private String foldedText;
+
+    /** {@code CAR_WORDS} in the subject or the text (its words never span the line break between them). */
+    private boolean mentionsCar(String subject) {
+        String folded = Labels.fold(subject);
+        return (CAR_STEMS.stream().anyMatch(folded::contains) || mayMatch(CAR_STEMS))
+                && CAR_WORDS.matcher(subject + "\n" + text).find();
+    }
+
+    // What every match of these word patterns contains, folded; each alternative is covered by one of them
+    // ("estaci" for "estación", "tel" for "hôtel", "hotel", "hostel", "motel", "sidence" for "résidence").
+    private static final List<String> TRAIN_STEMS = List.of("train", "rail", "bahn", "zug", "gleis", "hbf", "gare",
+            "sncf", "renfe", "tren", "estaci");
+    private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
+            "zob");
+    private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler");
+    private static final List<String> HOTEL_STEMS = List.of("tel", "inn", "resort", "suites", "lodge", "apartment",
+            "appartement", "pension", "gasthof", "gasthaus", "parador", "hostal", "b&b", "sidence", "guesthouse",
+            "posada", "auberge");
 
     /** A restaurant's name as prose prints it: "Restaurant Zur Post", "Trattoria da Enzo", "Brasserie Lipp". */
     private static final Pattern RESTAURANT_PHRASE = Pattern.compile(
@@ -806,8 +911,8 @@ final class TextReservations {
             return Optional.empty();
         }
         // the sentence goes on with the venue or ends: "… para Noche Flamenca en el Teatro Real."
-        String name = m.group(1).replaceFirst("\\s+(?:en el|en la|en|at the|at|im|in der|in the|au|à la|à l'|à)\\s+"
-                + "\\p{Lu}.*$", "").replaceFirst("[.!]+$", "").strip();
+        String name = FINAL_STOPS.matcher(VENUE_AFTER_NAME.matcher(m.group(1)).replaceFirst("")).replaceFirst("")
+                .strip();
         return name.length() >= 3 ? Optional.of(name) : Optional.empty();
     }
 
@@ -839,7 +944,7 @@ final class TextReservations {
         }
         if (date.isEmpty()) {
             // the first date still to come: an order's or the mail's own date earlier in the text is not the start
-            Optional<Found<LocalDate>> first = DateTimes.dates(text, reference, monthFirst).stream()
+            Optional<Found<LocalDate>> first = dates().stream()
                     .filter(d -> !d.value().isBefore(earliest)).findFirst();
             if (first.isEmpty()) {
                 return Optional.empty();

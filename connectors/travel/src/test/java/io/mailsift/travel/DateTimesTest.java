@@ -37,6 +37,25 @@ class DateTimesTest {
     }
 
     @Test
+    void findsMonthNamesThatBeginWithTheLettersAllowedBetweenDayAndMonth() {
+        // the patterns are only tried where a date can start: "de", "th", "er" before the month are skipped over, a
+        // month spelled with the same letters ("dec", "sept", "dic") must not be
+        assertThat(firstDate("4 dec 2027", false)).isEqualTo(LocalDate.of(2027, 12, 4));
+        assertThat(firstDate("4th December 2027", false)).isEqualTo(LocalDate.of(2027, 12, 4));
+        assertThat(firstDate("4 de diciembre de 2027", false)).isEqualTo(LocalDate.of(2027, 12, 4));
+        assertThat(firstDate("le 1er sept. 2027", false)).isEqualTo(LocalDate.of(2027, 9, 1));
+        assertThat(firstDate("(ab 4.\tDEZ 2027)", false)).isEqualTo(LocalDate.of(2027, 12, 4));
+        assertThat(firstDate("Dep. 12 Dec", false)).isEqualTo(LocalDate.of(2026, 12, 12));
+        assertThat(firstDate("Réf. 123 Dec 5, 2027", false)).isEqualTo(LocalDate.of(2027, 12, 5));
+    }
+
+    @Test
+    void readsNoDateFromAMonthNameInsideAWordOrAfterThreeDigits() {
+        assertThat(DateTimes.dates("Gate 123 March", SENT, false)).isEmpty();
+        assertThat(DateTimes.dates("Summarch 4", SENT, false)).isEmpty();
+    }
+
+    @Test
     void readsTimesIn24And12HourForms() {
         assertThat(DateTimes.times("10:15 10h15 20h 7.20 Uhr 7:20 PM 7 am").stream().map(Found::value))
                 .containsExactly(LocalTime.of(10, 15), LocalTime.of(10, 15), LocalTime.of(20, 0),

@@ -226,6 +226,12 @@ class MailsWithoutMarkupTest {
                 .containsExactly("VLC", "LGW");
         assertThat(text(legs.get(0), "reservationFor", "departureTime")).isEqualTo("2027-03-10T08:25:00Z");
         assertThat(text(legs.get(1), "reservationFor", "departureTime")).isEqualTo("2027-03-14T12:45:00+01:00");
+        assertThat(text(legs.getFirst(), "reservationFor", "departureAirport", "additionalProperty", "propertyID"))
+                .isEqualTo("timeZone");
+        assertThat(text(legs.getFirst(), "reservationFor", "departureAirport", "additionalProperty", "value"))
+                .isEqualTo("Europe/London");
+        assertThat(text(legs.getFirst(), "reservationFor", "arrivalAirport", "additionalProperty", "value"))
+                .isEqualTo("Europe/Madrid");
     }
 
     @Test

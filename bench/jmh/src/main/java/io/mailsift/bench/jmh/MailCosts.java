@@ -33,6 +33,10 @@ public final class MailCosts {
             System.err.println("usage: MailCosts travel|purchases [CORPUS] [ROUNDS]");
             System.exit(2);
         }
+        // as the app (JakartaMailDefaults) and the JMH forks name it: else a ServiceLoader lookup per header block
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         boolean travel = args[0].equals("travel");
         Connector connector = travel ? new TravelConnector() : new PurchaseConnector();
         String corpus = args.length > 1 ? args[1] : travel ? "bench/travel-corpus" : "bench/purchase-corpus";

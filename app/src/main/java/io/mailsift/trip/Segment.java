@@ -1,0 +1,44 @@
+package io.mailsift.trip;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One reservation as the trip grouping and the calendar see it: where and when it starts and ends.
+ *
+ * @param findingId the finding it was read from
+ * @param uid       a stable identifier (the finding's key and id), the calendar event's UID
+ * @param kind      what is reserved
+ * @param summary   one line for a calendar: "Flight LH 400 FRA → JFK", "Hotel Le Marais"
+ * @param from      where it starts
+ * @param to        where it ends (the same place for a stay or an event)
+ * @param start     when it starts
+ * @param end       when it ends ({@code start} when the reservation does not say)
+ * @param reference the booking reference, when given
+ * @param cancelled whether the reservation was cancelled
+ * @param updatedAt when the finding was last written
+ */
+public record Segment(long findingId, String uid, Kind kind, String summary, Place from, Place to, When start,
+        When end, @Nullable String reference, boolean cancelled, Instant updatedAt) {
+
+    /** The schema.org reservation types, grouped by how they move the traveller. */
+    public enum Kind {
+        FLIGHT, TRAIN, BUS, RENTAL_CAR, LODGING, EVENT, RESTAURANT;
+
+        /** Whether the traveller leaves one place for another (a rental car may come back where it started). */
+        boolean transport() {
+            return this == FLIGHT || this == TRAIN || this == BUS || this == RENTAL_CAR;
+        }
+    }
+
+    Instant startInstant() {
+        return start.approximateInstant();
+    }
+
+    Instant endInstant() {
+        Instant endInstant = end.approximateInstant();
+        Instant startInstant = startInstant();
+        return endInstant.isBefore(startInstant) ? startInstant : endInstant;
+    }
+}
