@@ -47,11 +47,15 @@ final class LineItems {
                     + "|price|prix|preis|artikelpreis|einzelpreis|betrag|montant|amount|sold\\s+by|verkauft|vendu)(?![\\p{L}])");
     private static final Pattern CELL_SPLIT = Pattern.compile("\\t+|\\s{3,}|\\s\\|\\s");
     private static final Pattern LETTERS = Pattern.compile("(?U)\\p{L}{2,}");
-    private static final Pattern TRIM = Pattern.compile("(?U)^[\\s\\-–—:|•*·,]+|[\\s\\-–—:|•*·,(]+$");
     private static final Pattern PRICE_LABEL = Pattern.compile(
             "(?iU)^(?:(?:item\\s+|unit\\s+)?price(?:\\s+each)?|artikelpreis|einzelpreis|st[üu]ckpreis|preis"
                     + "|prix(?:\\s+unitaire|\\s+de\\s+l['’]article)?|amount|betrag|montant)\\s*[:.]?\\s*");
     private static final int MOST_WORDS = 14;
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,3}");
+    private static final Pattern SHORT_WORD = Pattern.compile("(?iU)[\\p{L}.]{1,6}");
+    private static final Pattern TRAILING_BRACKETS = Pattern.compile("[()\\[\\]]+$");
+    private static final Pattern ABBREVIATION_AT_END = Pattern.compile("(?s).*\\b\\p{L}{1,4}\\.$");
 
     private LineItems() {
     }
@@ -220,11 +224,11 @@ final class LineItems {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            if (quantity == 0 && trimmed.matches("\\d{1,3}")) {
+            if (quantity == 0 && SMALL_NUMBER.matcher(trimmed).matches()) {
                 quantity = Integer.parseInt(trimmed);
             } else if (name == null && LETTERS.matcher(trimmed).find()) {
                 name = trimmed;
-            } else if (LETTERS.matcher(trimmed).find() && !trimmed.matches("(?iU)[\\p{L}.]{1,6}")) {
+            } else if (LETTERS.matcher(trimmed).find() && !SHORT_WORD.matcher(trimmed).matches()) {
                 return Optional.empty(); // two texts on a line: a sentence or a layout this reading does not know
             }
         }
@@ -275,7 +279,7 @@ final class LineItems {
             return Optional.empty();
         }
         String[] cells = CELL_SPLIT.split(name.strip());
-        String cleaned = clean(cells[0].replaceAll("[()\\[\\]]+$", ""));
+        String cleaned = clean(TRAILING_BRACKETS.matcher(cells[0]).replaceAll(""));
         if (quantity < 1 || cells.length > 2 || cells.length == 2 && !cells[1].isBlank()
                 && LETTERS.matcher(cells[1]).find() || !looksLikeName(cleaned)) {
             return Optional.empty();
@@ -328,18 +332,58 @@ final class LineItems {
         if (name.length() < 3 || name.length() > 120 || !LETTERS.matcher(name).find()) {
             return false;
         }
-        if (name.endsWith(":") || name.endsWith(".") && !name.matches("(?s).*\\b\\p{L}{1,4}\\.$")
+        if (name.endsWith(":") || name.endsWith(".") && !ABBREVIATION_AT_END.matcher(name).matches()
                 || name.endsWith("!") || name.endsWith("?")) {
             return false;
         }
-        if (name.split("\\s+").length > MOST_WORDS || NOT_A_PRODUCT.matcher(name).find()) {
+        if (WHITE_SPACE.split(name).length > MOST_WORDS || NOT_A_PRODUCT.matcher(name).find()) {
             return false;
         }
         return !name.contains("@") && !name.contains("http") && !name.contains("www.");
     }
 
+    /**
+     * {@code name} without the separators and bullets around it, its white space runs made one space. Written out
+     * by hand, as the patterns {@code (?U)^[\\s\\-–—:|•*·,]+|[\\s\\-–—:|•*·,(]+$} and {@code \\s+} would do it: it
+     * runs for every line that may be an item.
+     */
     private static String clean(String name) {
-        return TRIM.matcher(name).replaceAll("").replaceAll("\\s+", " ");
+        int from = 0;
+        int to = name.length();
+        while (from < to && isTrimmed(name.charAt(from))) {
+            from++;
+        }
+        while (to > from && (isTrimmed(name.charAt(to - 1)) || name.charAt(to - 1) == '(')) {
+            to--;
+        }
+        StringBuilder cleaned = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = name.charAt(i);
+            if (isAsciiSpace(c)) {
+                if (i == from || !isAsciiSpace(name.charAt(i - 1))) {
+                    cleaned.append(' ');
+                }
+            } else {
+                cleaned.append(c);
+            }
+        }
+        return cleaned.toString();
+    }
+
+    /** The characters {@link #clean} takes off both ends: Unicode white space, dashes, colons, bars, bullets, commas. */
+    private static boolean isTrimmed(char c) {
+        return isUnicodeSpace(c) || "-–—:|•*·,".indexOf(c) >= 0;
+    }
+
+    /** {@code \\s} with {@code UNICODE_CHARACTER_CLASS}: the White_Space property. */
+    private static boolean isUnicodeSpace(char c) {
+        return (((1 << Character.SPACE_SEPARATOR) | (1 << Character.LINE_SEPARATOR) | (1 << Character.PARAGRAPH_SEPARATOR))
+                >> Character.getType(c) & 1) != 0 || c >= 0x9 && c <= 0xd || c == 0x85;
+    }
+
+    /** {@code \\s} without flags. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /**

@@ -135,19 +135,20 @@ final class TextPurchaseExtractor {
         }
         String subject = headers.subject();
         // The body that labels more is read in full; the other is only glanced at (order number and amounts).
-        String text = texts.getFirst();
+        Glance chosen = null;
         int best = -1;
         for (String each : texts) {
-            int score = read(each, headers, false).score();
-            if (score > best) {
-                best = score;
-                text = each;
+            Glance glance = glance(each, headers);
+            if (glance.score() > best) {
+                best = glance.score();
+                chosen = glance;
             }
         }
+        String text = chosen.body();
         if (suspicious(subject) || suspicious(text)) {
             return List.of();
         }
-        Reading reading = read(text, headers, true);
+        Reading reading = read(chosen);
 
         String merchant = MerchantName.of(headers);
         Optional<String> senderCarrier = headers.from() == null ? Optional.empty()
@@ -305,8 +306,11 @@ final class TextPurchaseExtractor {
         return offer;
     }
 
-    /** What one body of the mail says: order number, date, amounts by label, items. */
-    private static Reading read(String body, EmailHeaders headers, boolean full) {
+    /**
+     * What a glance at one body of the mail says: order number and amounts by label, enough to tell which body
+     * labels more; {@link #read(Glance)} reads the chosen one in full from it.
+     */
+    private static Glance glance(String body, EmailHeaders headers) {
         String text = body.replace("\r", "");
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -332,10 +336,10 @@ final class TextPurchaseExtractor {
             SummaryLine kind = labelled.get().kind();
             String rest = labelled.get().rest();
             Optional<Money> amount = amountAfterLabel(rest, hint);
-            if (amount.isEmpty() && rest.replaceAll("[\\s:.\\t]", "").isEmpty()) {
+            if (amount.isEmpty() && onlyColonsAndSpaces(rest)) {
                 amount = nextLineAmount(lines, i, hint);
             }
-            if (amount.isEmpty() && SummaryLine.isFree(rest.replaceFirst("^[\\s:.\\t]+", ""))) {
+            if (amount.isEmpty() && SummaryLine.isFree(LEADING_COLONS_AND_SPACES.matcher(rest).replaceFirst(""))) {
                 if (summaryStart < 0) {
                     summaryStart = i;
                 }
@@ -370,9 +374,19 @@ final class TextPurchaseExtractor {
                 amounts.putIfAbsent(kind, new Money(java.math.BigDecimal.ZERO, reference.currency()));
             }
         }
-        if (!full) {
-            return new Reading(text, orderNumber, Optional.empty(), amounts, List.of(), feeLines);
-        }
+        return new Glance(body, text, lines, hint, orderNumber, amounts, summaryStart, feeLines, total, reference);
+    }
+
+    /** What the glanced body says in full: order number, date, amounts by label, items. */
+    private static Reading read(Glance glance) {
+        List<String> lines = glance.lines();
+        CurrencyHint hint = glance.hint();
+        Map<SummaryLine, Money> amounts = glance.amounts();
+        Money total = glance.total();
+        Money reference = glance.reference();
+        int summaryStart = glance.summaryStart();
+        Optional<String> orderNumber = glance.orderNumber();
+        String text = glance.text();
         // Without a summary (a shipping notice), only lines that mark a quantity are items: a price alone is not.
         List<LineItems.Item> items = summaryStart < 0 ? LineItems.read(lines, lines.size(), hint, null, true)
                 : LineItems.read(lines, summaryStart, hint, amounts.getOrDefault(SummaryLine.SUBTOTAL, total));
@@ -386,8 +400,26 @@ final class TextPurchaseExtractor {
         if (orderDate.isEmpty() && orderNumber.isEmpty()) {
             orderDate = dateLine(lines, monthFirst);
         }
-        return new Reading(text, orderNumber, orderDate, amounts, items, feeLines);
+        return new Reading(text, orderNumber, orderDate, amounts, items, glance.feeLines());
     }
+
+    /** Whether {@code rest} holds nothing but white space, colons and dots (a label whose value is elsewhere). */
+    private static boolean onlyColonsAndSpaces(String rest) {
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c != ':' && c != '.' && !isRegexSpace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code \\s} of a pattern without the UNICODE_CHARACTER_CLASS flag. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static final Pattern LEADING_COLONS_AND_SPACES = Pattern.compile("^[\\s:.\\t]+");
 
     /** The amount right after a label and its note or rate ("(8.875%)", "incl. VAT"). */
     private static Optional<Money> amountAfterLabel(String rest, CurrencyHint hint) {
@@ -428,7 +460,7 @@ final class TextPurchaseExtractor {
                 String after = lines.get(i).substring(label.end());
                 String window = after.length() > 60 ? after.substring(0, 60) : after;
                 Optional<LocalDate> date = TextDates.first(window, monthFirst);
-                if (date.isEmpty() && after.replaceAll("[\\s:.\\t]", "").isEmpty() && i + 1 < lines.size()) {
+                if (date.isEmpty() && onlyColonsAndSpaces(after) && i + 1 < lines.size()) {
                     date = TextDates.first(lines.get(i + 1), monthFirst);
                 }
                 if (date.isPresent()) {
@@ -481,22 +513,29 @@ final class TextPurchaseExtractor {
         // The label's words are looked for first: the pattern is tried only from a line that has one, to the end of
         // the next line (a number may stand under its label).
         String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int[] nextWord = new int[ORDER_WORDS.size()];
+        java.util.Arrays.fill(nextWord, -1);
         int lineStart = 0;
         while (lineStart < text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-            if (!hasOrderWord(lower, lineStart, lineEnd)) {
+            if (!hasOrderWord(lower, lineStart, lineEnd, nextWord)) {
                 lineStart = lineEnd + 1;
                 continue;
             }
             int nextEnd = lineEnd >= text.length() ? lineEnd : text.indexOf('\n', lineEnd + 1);
             nextEnd = nextEnd < 0 ? text.length() : nextEnd;
-            matcher.region(lineStart, nextEnd).useTransparentBounds(true).useAnchoringBounds(false);
+            matcher.useTransparentBounds(true).useAnchoringBounds(false);
+            int at = lineStart;
             lineStart = lineEnd + 1;
-            while (matcher.find()) {
-                if (matcher.start() >= lineStart) {
-                    break; // the next line's own labels are read with it
+            // As find() over [at, nextEnd), tried only where a label may start; a match from the next line on is
+            // read with that line's own labels.
+            while (at < Math.min(lineStart, nextEnd)) {
+                if (!mayStartOrderLabel(text, at) || !matcher.region(at, nextEnd).lookingAt()) {
+                    at++;
+                    continue;
                 }
+                at = matcher.end();
                 String number = matcher.group("number");
                 if (number.chars().noneMatch(Character::isDigit)) {
                     continue;
@@ -511,7 +550,43 @@ final class TextPurchaseExtractor {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * Whether an {@link #ORDER_NUMBER} label may start at {@code at}: not after a letter, and on a letter that its
+     * labels start with as a case-insensitive Unicode pattern compares it.
+     */
+    private static boolean mayStartOrderLabel(String text, int at) {
+        char c = text.charAt(at);
+        if (at > 0) {
+            char before = text.charAt(at - 1);
+            if (!Character.isSurrogate(before) && Character.isLetter(before)) {
+                return false;
+            }
+        }
+        return Character.isSurrogate(c)
+                || ORDER_LABEL_STARTS.indexOf(Character.toLowerCase(Character.toUpperCase(c))) >= 0;
+    }
+
+    /** The first letters of {@link #ORDER_NUMBER}'s labels. */
+    private static final String ORDER_LABEL_STARTS = "abcdfinoprvyz";
+
     private static final List<String> ORDER_WORDS = List.of("order", "bestell", "auftrag", "commande");
+
+    /**
+     * As {@link #hasOrderWord(String, int, int)} for lines read in order: {@code next} keeps each word's next
+     * occurrence (-1: not searched yet, MAX_VALUE: none left), so that the text is searched once per word, not once
+     * per line.
+     */
+    private static boolean hasOrderWord(String lower, int from, int to, int[] next) {
+        boolean found = false;
+        for (int w = 0; w < next.length; w++) {
+            if (next[w] != Integer.MAX_VALUE && next[w] < from) {
+                int at = lower.indexOf(ORDER_WORDS.get(w), from);
+                next[w] = at < 0 ? Integer.MAX_VALUE : at;
+            }
+            found |= next[w] < to;
+        }
+        return found;
+    }
 
     private static boolean hasOrderWord(String lower, int from, int to) {
         for (String word : ORDER_WORDS) {
@@ -523,21 +598,61 @@ final class TextPurchaseExtractor {
         return false;
     }
 
-    /** Whether the text phishes or pushes ({@link #SUSPICIOUS}); the pattern runs only where its words occur. */
+    /**
+     * Whether the text phishes or pushes ({@link #SUSPICIOUS}); the pattern runs only where its words occur, and
+     * then only its phrases whose word the text holds ({@link #SUSPICIOUS_PHRASES}): the same answer as the whole
+     * pattern, which is tried at every character, for a fraction of its cost.
+     */
     static boolean suspicious(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         for (String word : SUSPICIOUS_WORDS) {
             if (lower.contains(word)) {
-                return SUSPICIOUS.matcher(text).find();
+                String folded = caseFolded(text);
+                for (Map.Entry<String, Pattern> phrase : SUSPICIOUS_PHRASES.entrySet()) {
+                    if (folded.contains(phrase.getKey()) && phrase.getValue().matcher(text).find()) {
+                        return true;
+                    }
+                }
+                return false;
             }
         }
         return false;
+    }
+
+    /**
+     * Each character of {@code text} as a case-insensitive Unicode pattern compares it ({@code ſ} is {@code s}),
+     * the length unchanged: a phrase of {@link #SUSPICIOUS} matches only where this holds its word.
+     */
+    private static String caseFolded(String text) {
+        char[] folded = new char[text.length()];
+        for (int i = 0; i < folded.length; i++) {
+            folded[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        }
+        return new String(folded);
+    }
+
+
+    private static Map<String, Pattern> suspiciousPhrases() {
+        Map<String, Pattern> phrases = new LinkedHashMap<>();
+        String pattern = SUSPICIOUS.pattern();
+        for (String phrase : pattern.substring("(?iU)".length()).split("\\|(?![^()]*\\))")) {
+            String word = SUSPICIOUS_WORDS.stream().filter(phrase::contains).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No word of SUSPICIOUS_WORDS in " + phrase));
+            Pattern previous = phrases.put(word, Pattern.compile("(?iU)" + phrase));
+            if (previous != null) {
+                phrases.put(word, Pattern.compile("(?iU)" + previous.pattern().substring(5) + "|" + phrase));
+            }
+        }
+        return Map.copyOf(phrases);
     }
 
     /** Every phrase of {@link #SUSPICIOUS} holds one of these. */
     private static final List<String> SUSPICIOUS_WORDS = List.of("verify", "confirm", "account", "konto", "best",
             "rifi", "compte", "customs", "zoll", "douane", "left", "still", "panier", "warenkorb", "reset", "passwort",
             "initialiser");
+
+    /** The alternatives of {@link #SUSPICIOUS}, each by a word it holds as written (after SUSPICIOUS_WORDS). */
+    private static final Map<String, Pattern> SUSPICIOUS_PHRASES = suspiciousPhrases();
 
     static boolean hasOrderNumberLabel(String line) {
         return hasOrderWord(line.toLowerCase(java.util.Locale.ROOT), 0, line.length())
@@ -548,18 +663,32 @@ final class TextPurchaseExtractor {
     private static List<String> links(Email email) {
         List<String> links = new ArrayList<>();
         email.htmlBody().ifPresent(html -> {
-            Matcher matcher = LINK.matcher(html);
-            while (matcher.find()) {
+            Matcher matcher = LINK.matcher(html).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int at = nextLinkMatch(matcher, html, 0); at >= 0; at = nextLinkMatch(matcher, html, matcher.end())) {
                 links.add(matcher.group(1).replace("&amp;", "&"));
             }
         });
         email.textBody().ifPresent(text -> {
-            Matcher matcher = PLAIN_LINK.matcher(text);
-            while (matcher.find()) {
+            Matcher matcher = PLAIN_LINK.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int at = nextLinkMatch(matcher, text, 0); at >= 0; at = nextLinkMatch(matcher, text, matcher.end())) {
                 links.add(matcher.group());
             }
         });
         return links;
+    }
+
+    /**
+     * As {@code matcher.find(from)} for {@link #LINK} and {@link #PLAIN_LINK}, which match only from an "h" or "H"
+     * ({@code (?i)} without Unicode case is ASCII's): the pattern is tried only there. The match's start, or -1.
+     */
+    private static int nextLinkMatch(Matcher matcher, String text, int from) {
+        for (int at = from; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if ((c == 'h' || c == 'H') && matcher.region(at, text.length()).lookingAt()) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -619,12 +748,18 @@ final class TextPurchaseExtractor {
         return organization;
     }
 
+    /** What a glance at one body of a mail says; {@code body} as given, {@code text} without carriage returns. */
+    private record Glance(String body, String text, List<String> lines, CurrencyHint hint,
+            Optional<String> orderNumber, Map<SummaryLine, Money> amounts, int summaryStart, int feeLines,
+            Money total, Money reference) {
+
+        int score() {
+            return (orderNumber.isPresent() ? 2 : 0) + amounts.size();
+        }
+    }
+
     /** What one body of a mail says. */
     private record Reading(String text, Optional<String> orderNumber, Optional<LocalDate> orderDate,
             Map<SummaryLine, Money> amounts, List<LineItems.Item> items, int feeLines) {
-
-        int score() {
-            return (orderNumber.isPresent() ? 2 : 0) + (orderDate.isPresent() ? 1 : 0) + amounts.size() + items.size();
-        }
     }
 }

@@ -69,6 +69,8 @@ public final class MoneyParser {
             "(?<![\\p{L}\\p{N}.,])(?=[-−–(\\d\\p{Sc}A-Zekz元])" + AMOUNT + "(?![\\p{L}\\p{N}]|[.,]\\d|-\\p{L})");
 
     private static final int MOST_INTEGER_DIGITS = 12;
+    private static final Pattern NOT_A_DIGIT = Pattern.compile("[^0-9]");
+    private static final Pattern DIGIT = Pattern.compile("[0-9]");
     /** The most characters before an amount's first digit: "(- CAN$ 5". */
     private static final int MOST_BEFORE_DIGIT = 9;
 
@@ -224,11 +226,11 @@ public final class MoneyParser {
 
     /** The digits of an integer part grouped by one kind of separator in threes, or null if it is not so grouped. */
     private static @Nullable String groupedDigits(String integer) {
-        String[] groups = integer.split("[^0-9]", -1);
+        String[] groups = NOT_A_DIGIT.split(integer, -1);
         if (groups.length == 1) {
             return groups[0].isEmpty() ? null : groups[0];
         }
-        String separators = integer.replaceAll("[0-9]", "");
+        String separators = DIGIT.matcher(integer).replaceAll("");
         boolean oneKind = separators.chars().allMatch(c -> c == separators.charAt(0)
                 || isSpace((char) c) && isSpace(separators.charAt(0)));
         if (!oneKind || groups[0].isEmpty() || groups[0].length() > 3) {

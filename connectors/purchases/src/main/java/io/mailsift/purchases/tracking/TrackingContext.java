@@ -67,6 +67,12 @@ final class TrackingContext {
     private int namedAroundStart = -1;
     private int namedAroundEnd = -1;
     private Set<String> namedAround = Set.of();
+    /** The labels' ends before the last start asked about ({@link #accepts}). */
+    private int labelsBefore = -1;
+    private int trackingLabelEnd = -1;
+    private int otherLabelEnd = -1;
+    /** Where a name hint starts in the text, sorted; computed when first asked. */
+    private int[] hintStarts;
 
     /** @param carriersOfTheMail carriers the mail names elsewhere (its sender, its subject): named near every number */
     TrackingContext(String text, Set<String> carriersOfTheMail) {
@@ -82,8 +88,14 @@ final class TrackingContext {
         if (inLink(start, end) || afterPlus(start)) {
             return false;
         }
-        int tracking = lastEndBefore(TRACKING_LABEL, start);
-        int other = lastEndBefore(OTHER_LABEL, start);
+        if (start != labelsBefore) {
+            // A candidate's formats ask in turn about the same start: its labels are looked for once.
+            trackingLabelEnd = lastEndBefore(TRACKING_LABEL, start);
+            otherLabelEnd = lastEndBefore(OTHER_LABEL, start);
+            labelsBefore = start;
+        }
+        int tracking = trackingLabelEnd;
+        int other = otherLabelEnd;
         // Only the nearest label speaks, and only if no other number stands between it and this one
         // ("order 1234: 3318810025" labels 1234).
         boolean labelled = Math.max(tracking, other) >= 0 && !otherNumberBetween(Math.max(tracking, other), start);
@@ -121,9 +133,22 @@ final class TrackingContext {
     }
 
     private void collectCarriers(int from, int to, Set<String> named) {
-        Matcher matcher = ANY_CARRIER.matcher(text).region(from, to).useTransparentBounds(true)
-                .useAnchoringBounds(false);
-        while (matcher.find()) {
+        if (!mayNameCarrier(from, to)) {
+            return;
+        }
+        Matcher matcher = ANY_CARRIER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        // As find() over [from, to): every name starts with one of its hints, so only the hints' starts are tried.
+        int cursor = from;
+        for (int k = firstHintAtOrAfter(from); k < hintStarts.length && hintStarts[k] < to; k++) {
+            int at = hintStarts[k];
+            if (at < cursor) {
+                continue;
+            }
+            if (!matcher.region(at, to).lookingAt()) {
+                cursor = at + 1;
+                continue;
+            }
+            cursor = matcher.end();
             // One name may be two carriers' ("OnTrac" now also runs LaserShip): each carrier's own pattern says.
             for (String carrier : CARRIERS) {
                 if (CARRIER_NAMES.get(carrier).matcher(text).region(matcher.start(), matcher.end())
@@ -158,7 +183,7 @@ final class TrackingContext {
         return named;
     }
 
-    /** Lower-case letters every name of a carrier (in {@link #CARRIER_NAMES}) contains one of. */
+    /** Lower-case letters every name of a carrier (in {@link #CARRIER_NAMES}) starts with one of. */
     private static final Map<String, List<String>> NAME_HINTS = Map.ofEntries(
             Map.entry("ups", List.of("ups", "united parcel")), Map.entry("usps", List.of("usps", "postal", "u.s. mail")),
             Map.entry("fedex", List.of("fedex", "fed ex", "federal express")), Map.entry("dhl", List.of("dhl")),
@@ -171,6 +196,42 @@ final class TrackingContext {
             Map.entry("old_dominion", List.of("odfl", "old dominion")), Map.entry("canpar", List.of("canpar")),
             Map.entry("speedee", List.of("spee")), Map.entry("gofo", List.of("gofo")),
             Map.entry("landmark", List.of("landmark")), Map.entry("yunexpress", List.of("yun")));
+    private static final List<String> ALL_HINTS = NAME_HINTS.values().stream().flatMap(List::stream).distinct().toList();
+
+    /**
+     * Whether a carrier's name may start in [from, to): one of {@link #NAME_HINTS} does, which every name holds
+     * (acronyms and {@code (?i:)} names are ASCII: lower-casing each character keeps them and the text's length).
+     */
+    private boolean mayNameCarrier(int from, int to) {
+        if (hintStarts == null) {
+            char[] lower = new char[text.length()];
+            for (int i = 0; i < lower.length; i++) {
+                lower[i] = Character.toLowerCase(text.charAt(i));
+            }
+            String lowerText = new String(lower);
+            List<Integer> starts = new ArrayList<>();
+            for (String hint : ALL_HINTS) {
+                for (int at = lowerText.indexOf(hint); at >= 0; at = lowerText.indexOf(hint, at + 1)) {
+                    starts.add(at);
+                }
+            }
+            hintStarts = starts.stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        int first = firstHintAtOrAfter(from);
+        return first < hintStarts.length && hintStarts[first] < to;
+    }
+
+    /** The index in {@link #hintStarts} of the first hint starting at {@code from} or later. */
+    private int firstHintAtOrAfter(int from) {
+        int first = java.util.Arrays.binarySearch(hintStarts, from);
+        if (first < 0) {
+            return -first - 1;
+        }
+        while (first > 0 && hintStarts[first - 1] == from) {
+            first--; // binarySearch finds any of equal starts
+        }
+        return first;
+    }
 
     /** Whether [start, end) lies in a link or a mail address: the token around it, spaces aside, is one. */
     private boolean inLink(int start, int end) {

@@ -52,6 +52,7 @@ public final class TrackingNumbers {
     private static final List<TrackingFormat> FORMATS = CarrierData.load();
     /** The lengths of the shortest and the longest number the formats allow (10 and 42 characters). */
     private static final int SHORTEST = FORMATS.stream().mapToInt(TrackingFormat::shortest).min().orElseThrow();
+    private static final List<String> CARRIER_IDS = FORMATS.stream().map(TrackingFormat::carrierId).distinct().toList();
     private static final int LONGEST = FORMATS.stream().mapToInt(TrackingFormat::longest).max().orElseThrow();
     /**
      * Domain labels that say a carrier: the second-level labels of its tracking pages' hosts ({@code ups},
@@ -61,6 +62,8 @@ public final class TrackingNumbers {
     private static final Map<String, String> CARRIER_BY_DOMAIN_LABEL = domainLabels();
     /** The fewest digits of a number of the data: LaserShip's {@code 1LSCXVE005BUEFX} has 4. */
     private static final int FEWEST_DIGITS = 4;
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0\\u202F\\u2009]");
 
     private TrackingNumbers() {
     }
@@ -97,7 +100,7 @@ public final class TrackingNumbers {
 
     /** The ids of the carriers known, in the order that settles ambiguous numbers. */
     public static List<String> carrierIds() {
-        return FORMATS.stream().map(TrackingFormat::carrierId).distinct().toList();
+        return CARRIER_IDS;
     }
 
     /**
@@ -307,7 +310,7 @@ public final class TrackingNumbers {
 
     /** {@code number} as the carriers' data writes it: without spaces, in capitals. */
     public static String compact(String number) {
-        return number.replaceAll("[\\s\\u00A0\\u202F\\u2009]", "").toUpperCase(Locale.ROOT);
+        return SPACES.matcher(number).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     private record Word(String text, int start, int end, int digits) {
