@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,16 +16,19 @@ import jakarta.annotation.PreDestroy;
 import io.mailsift.link.MailboxUnlinked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps profiles current: after findings of a mailbox changed, or a mailbox was unlinked, its user's profile is
- * rebuilt in the background. Requests for a user coalesce while they wait (a backfill that commits a batch every few
- * messages rebuilds far fewer times than it commits); one that comes during a rebuild starts another afterwards, so
- * the last change is never missed. Rebuilds run one at a time per node.
+ * Keeps profiles current: after findings of a mailbox changed, its user's profile is rebuilt in the background
+ * {@code mailsift.profile.rebuild-delay} later (after an unlink at once). Requests for a user coalesce while they
+ * wait, so a backfill that commits a batch every few messages rebuilds a few times, not once per batch (a rebuild
+ * reads all of the user's orders: once per batch made a 10,000-message backfill spend a fifth of its CPU on it); one
+ * that comes during a rebuild starts another afterwards, so the last change is never missed. Rebuilds run one at a
+ * time per node.
  */
 @Component
 public class ProfileUpdates {
@@ -37,14 +40,17 @@ public class ProfileUpdates {
 
     private final ProfileRebuild rebuild;
     private final JdbcClient jdbc;
+    private final Duration delay;
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicInteger unfinished = new AtomicInteger();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("profile-rebuild").daemon(true).factory());
 
-    ProfileUpdates(ProfileRebuild rebuild, JdbcClient jdbc) {
+    ProfileUpdates(ProfileRebuild rebuild, JdbcClient jdbc,
+            @Value("${mailsift.profile.rebuild-delay:3s}") Duration delay) {
         this.rebuild = rebuild;
         this.jdbc = jdbc;
+        this.delay = delay;
     }
 
     @EventListener
@@ -55,7 +61,7 @@ public class ProfileUpdates {
     /** The unlinked mailbox's rows went with it; what it contributed to per-user rows goes now. */
     @EventListener
     void onMailboxUnlinked(MailboxUnlinked unlinked) {
-        request(unlinked.userId());
+        request(unlinked.userId(), Duration.ZERO);
     }
 
     /** Profiles of users whose orders were found before the profile existed. */
@@ -66,12 +72,16 @@ public class ProfileUpdates {
 
     /** Asks for the user's profile to be rebuilt soon; returns at once. */
     public void request(long userId) {
+        request(userId, delay);
+    }
+
+    private void request(long userId, Duration after) {
         if (!waiting.add(userId)) {
             return;
         }
         unfinished.incrementAndGet();
         try {
-            worker.execute(() -> {
+            worker.schedule(() -> {
                 waiting.remove(userId);
                 try {
                     rebuild.rebuild(userId);
@@ -85,7 +95,7 @@ public class ProfileUpdates {
                 } finally {
                     unfinished.decrementAndGet();
                 }
-            });
+            }, after.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             waiting.remove(userId);
             unfinished.decrementAndGet();

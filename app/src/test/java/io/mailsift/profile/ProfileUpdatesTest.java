@@ -41,7 +41,7 @@ class ProfileUpdatesTest {
 
     private final RecordingRebuild rebuild = new RecordingRebuild();
     @SuppressWarnings("DataFlowIssue")
-    private final ProfileUpdates updates = new ProfileUpdates(rebuild, null);
+    private final ProfileUpdates updates = new ProfileUpdates(rebuild, null, Duration.ZERO);
 
     @AfterEach
     void stop() throws InterruptedException {
