@@ -1,16 +1,14 @@
 package io.mailsift.finding;
 
 import java.sql.Types;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 import io.mailsift.connector.Finding;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,11 +26,12 @@ public class FindingStore {
     private static final int ROWS_PER_STATEMENT = 500;
 
     /**
-     * Whether the incoming row's message is not older than the stored one's: a message without date counts as the
-     * latest, and of equal dates the later write wins.
+     * Whether the incoming row's message is not older than the stored one's: an incoming message without date counts
+     * as the latest, a stored one without date as the oldest (else one dateless mail would freeze the finding for
+     * good), and of equal dates the later write wins.
      */
     private static final String NOT_OLDER = "COALESCE(excluded.message_date, 'infinity'::timestamptz)"
-            + " >= COALESCE(findings.message_date, 'infinity'::timestamptz)";
+            + " >= COALESCE(findings.message_date, '-infinity'::timestamptz)";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -53,7 +52,8 @@ public class FindingStore {
      * re-processing a message, or a re-sent confirmation, never adds a second row.
      *
      * <p>The merge is shallow, by top-level property: of the two payloads, the one from the later message (by
-     * {@link Provenance#messageDate()}; none counts as the latest, equal dates as the later write) gives every
+     * {@link Provenance#messageDate()}; an incoming finding without date counts as the latest, a stored one without
+     * date as the oldest, equal dates as the later write) gives every
      * property it has, and the other keeps those the later one lacks. A shipping notice that names an order
      * therefore sets its status without wiping the items and total its confirmation gave, and an older mail read
      * after a newer one (a backfill of older folders) never moves the status back. Type and provenance are the later
@@ -66,39 +66,30 @@ public class FindingStore {
     /**
      * {@link #upsert}s the findings of one account in one statement per {@value #ROWS_PER_STATEMENT} instead of one
      * each (a backfill batch's findings are one round trip to the database), with one change event after the commit.
-     * Findings with the same connector and key are merged first, as they would be in one upsert after the other.
+     * Findings with the same connector and key are upserted one after the other, in batch order, exactly as single
+     * upserts would be.
      */
     public void upsertAll(long accountId, List<ConnectorFinding> found) {
         if (found.isEmpty()) {
             return;
         }
-        // One statement must not touch a row twice (PostgreSQL refuses), so equal keys are merged first.
-        Map<List<String>, ConnectorFinding> latest = new LinkedHashMap<>();
+        // One statement must not touch a row twice (PostgreSQL refuses): the n-th finding of a key goes into round n.
+        // Merging them here instead would rank an older finding of the batch above the stored row.
+        Map<List<String>, Integer> seen = new HashMap<>();
+        List<List<ConnectorFinding>> rounds = new ArrayList<>();
         for (ConnectorFinding each : found) {
-            List<String> key = List.of(each.connectorId(), each.finding().key());
-            ConnectorFinding earlier = latest.remove(key);
-            latest.put(key, earlier == null ? each : merged(earlier, each));
+            int round = seen.merge(List.of(each.connectorId(), each.finding().key()), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(each);
         }
-        List<ConnectorFinding> rows = new ArrayList<>(latest.values());
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            insert(accountId, rows.subList(from, Math.min(from + ROWS_PER_STATEMENT, rows.size())));
+        for (List<ConnectorFinding> rows : rounds) {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                insert(accountId, rows.subList(from, Math.min(from + ROWS_PER_STATEMENT, rows.size())));
+            }
         }
         announceAfterCommit(new FindingsChanged(accountId));
-    }
-
-    /** Two findings of one key in one batch, merged as {@link #upsert} would merge the second into the first. */
-    private static ConnectorFinding merged(ConnectorFinding first, ConnectorFinding second) {
-        boolean secondNotOlder = notOlder(second.provenance().messageDate(), first.provenance().messageDate());
-        ConnectorFinding later = secondNotOlder ? second : first;
-        ConnectorFinding earlier = secondNotOlder ? first : second;
-        Map<String, Object> data = new LinkedHashMap<>(earlier.finding().data());
-        data.putAll(later.finding().data());
-        Finding finding = new Finding(later.finding().type(), later.finding().key(), data);
-        return new ConnectorFinding(later.connectorId(), finding, later.provenance());
-    }
-
-    private static boolean notOlder(@Nullable Instant date, @Nullable Instant than) {
-        return date == null || than != null && !date.isBefore(than);
     }
 
     private void insert(long accountId, List<ConnectorFinding> rows) {

@@ -161,11 +161,18 @@ public class MailboxLinks {
         }
         // First: no watcher may write for the account while or after its rows go.
         watchers.unwatch(accountId);
-        int deleted = transaction.execute(status -> jdbc.sql(
-                        "DELETE FROM mail_accounts WHERE id = :id AND user_id = :userId")
-                .param("id", accountId)
-                .param("userId", userId)
-                .update());
+        int deleted = transaction.execute(status -> {
+            int gone = jdbc.sql("DELETE FROM mail_accounts WHERE id = :id AND user_id = :userId")
+                    .param("id", accountId)
+                    .param("userId", userId)
+                    .update();
+            if (gone > 0) {
+                // Trips span a user's mailboxes and so refer to no account: their titles and places came from mail,
+                // so they go with it, in this transaction; MailboxUnlinked rebuilds them from the mailboxes left.
+                jdbc.sql("DELETE FROM trips WHERE user_id = :userId").param("userId", userId).update();
+            }
+            return gone;
+        });
         consent.forget(accountId);
         if (deleted > 0) {
             log.info("User {} unlinked mailbox {}", userId, accountId);

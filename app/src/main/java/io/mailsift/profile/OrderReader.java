@@ -206,8 +206,16 @@ final class OrderReader {
         return CURRENCY.matcher(code).matches() ? code : null;
     }
 
-    /** The date as the merchant wrote it (its own time zone), from a date or a date-time. */
+    /**
+     * The date as the merchant wrote it (its own time zone), from a date or a date-time; a year outside 1970–2200 is a
+     * misreading (or a crafted mail) that PostgreSQL's DATE may not even hold, and counts as no date.
+     */
     static @Nullable LocalDate date(@Nullable Object value) {
+        LocalDate date = anyDate(value);
+        return date == null || date.getYear() < 1970 || date.getYear() > 2200 ? null : date;
+    }
+
+    private static @Nullable LocalDate anyDate(@Nullable Object value) {
         String text = text(value);
         if (text == null) {
             return null;

@@ -109,8 +109,11 @@ class ProfileRebuild {
         return jdbc.sql("""
                 SELECT f.id, f.account_id, f.payload::text AS payload, f.message_date
                 FROM findings f JOIN mail_accounts a ON a.id = f.account_id
+                -- Only connectors the user lets read the mailbox: a disabled one's orders (whose findings the user
+                -- may keep) must not shape the profile or the co-purchase patterns other users are shown.
+                JOIN account_connectors c ON c.account_id = f.account_id AND c.connector_id = f.connector_id
                 WHERE a.user_id = :userId AND f.type = :type
-                ORDER BY f.updated_at DESC, f.id DESC""")
+                ORDER BY f.message_date DESC NULLS LAST, f.id DESC""")
                 .param("userId", userId).param("type", ORDER_TYPE)
                 .query((row, n) -> {
                     Timestamp date = row.getTimestamp("message_date");

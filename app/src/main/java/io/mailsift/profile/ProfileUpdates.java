@@ -53,9 +53,23 @@ public class ProfileUpdates {
         this.delay = delay;
     }
 
+    /** Runs in the committing thread's after-commit hook: the user is looked up on the worker, not there. */
     @EventListener
     void onFindingsChanged(FindingsChanged change) {
-        userOf(change.accountId()).ifPresent(this::request);
+        unfinished.incrementAndGet();
+        try {
+            worker.execute(() -> {
+                try {
+                    userOf(change.accountId()).ifPresent(this::request);
+                } catch (RuntimeException e) {
+                    log.warn("Could not look up the owner of mailbox {}: {}", change.accountId(), e.toString());
+                } finally {
+                    unfinished.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            unfinished.decrementAndGet();
+        }
     }
 
     /** The unlinked mailbox's rows went with it; what it contributed to per-user rows goes now. */

@@ -71,6 +71,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, CALENDAR_FEEDS).permitAll()
                         // A leaked token must not be able to mint more tokens: managing them needs a session.
                         .requestMatchers("/api/tokens", "/api/tokens/**").access(signedInWithSession())
+                        // Nor a calendar feed address, which works without signing in and outlives the token.
+                        .requestMatchers(HttpMethod.POST, "/api/trips/feed").access(signedInWithSession())
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .addFilterBefore(new PersonalAccessTokenFilter(tokens), BasicAuthenticationFilter.class)

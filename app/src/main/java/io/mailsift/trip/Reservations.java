@@ -207,6 +207,12 @@ final class Reservations {
      * ("...+01:00[Europe/Berlin]"), floating ("2027-03-12T10:35:00"), a date, or KDE's {"@value", "timezone"}.
      */
     static Optional<When> when(@Nullable Object value, Place at) {
+        // A year outside 1970-2200 is a misreading or a crafted mail: TIMESTAMPTZ may not hold it, and one such
+        // reservation would fail every rebuild of the user's trips.
+        return anyWhen(value, at).filter(when -> when.local().getYear() >= 1970 && when.local().getYear() <= 2200);
+    }
+
+    private static Optional<When> anyWhen(@Nullable Object value, Place at) {
         String explicitZone = null;
         if (value instanceof Map<?, ?> typed) {
             explicitZone = text(typed.get("timezone"));

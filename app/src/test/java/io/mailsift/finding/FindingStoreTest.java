@@ -116,6 +116,35 @@ class FindingStoreTest {
     }
 
     @Test
+    void shouldRankAStoredFindingAboveAnOlderOneOfTheBatchWhateverComesAfterIt() {
+        long account = account(user("batch-rank-user"), "home");
+        Instant ordered = Instant.parse("2026-11-02T09:00:00Z");
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-4",
+                "orderStatus", "https://schema.org/OrderInTransit")), dated("shipped", ordered.plusSeconds(86_400), 2));
+        store.upsertAll(account, List.of(
+                new FindingStore.ConnectorFinding("purchases", order(Map.of("orderNumber", "A-4", "price", "3.00",
+                        "orderStatus", "https://schema.org/OrderProcessing")), dated("confirmation", ordered, 1)),
+                new FindingStore.ConnectorFinding("purchases", order(Map.of("orderNumber", "A-4",
+                        "trackingUrl", "https://track.example/1")), dated("link", ordered.plusSeconds(2 * 86_400), 3))));
+
+        assertThat(queries.latestForUser(userId("batch-rank-user"), 10)).singleElement().satisfies(f ->
+                assertThat(f.payload()).containsEntry("orderStatus", "https://schema.org/OrderInTransit")
+                        .containsEntry("price", "3.00").containsEntry("trackingUrl", "https://track.example/1"));
+    }
+
+    @Test
+    void shouldLetADatedMailUpdateAFindingStoredFromAMailWithoutDate() {
+        long account = account(user("dateless-user"), "home");
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-5",
+                "orderStatus", "https://schema.org/OrderProcessing")), unknownMessage());
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-5",
+                "orderStatus", "https://schema.org/OrderDelivered")), dated("delivered", Instant.now(), 4));
+
+        assertThat(queries.latestForUser(userId("dateless-user"), 10)).singleElement().satisfies(f ->
+                assertThat(f.payload()).containsEntry("orderStatus", "https://schema.org/OrderDelivered"));
+    }
+
+    @Test
     void shouldStoreNothingAndAnnounceNothingForAnEmptyBatch() {
         store.upsertAll(account(user("empty-batch-user"), "home"), List.of());
 

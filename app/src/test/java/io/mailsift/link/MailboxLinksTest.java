@@ -264,7 +264,9 @@ class MailboxLinksTest {
             jdbc.sql("""
                     INSERT INTO mailbox_events (account_id, folder, kind, old_value, new_value)
                     VALUES (:id, 'INBOX', 'uidvalidity_changed', '1', '2')""").param("id", id).update();
-            // An order, from which the shopper profile derives rows of its own.
+            // An order, from which the shopper profile derives rows of its own (the purchase connector consented).
+            jdbc.sql("INSERT INTO account_connectors (account_id, connector_id) VALUES (:id, 'purchases')")
+                    .param("id", id).update();
             findingStore.upsert(id, "purchases",
                     new Finding("Order", "o1", Map.of("merchant", "Shop", "price", "5.00", "priceCurrency", "EUR")),
                     new Provenance(null, Instant.now(), null, "INBOX", null));

@@ -83,13 +83,19 @@ public final class PurchaseDatabase {
         return mailbox(jdbc, userId);
     }
 
-    /** A mailbox the user linked themselves (state idle, watched by nobody), in any database. */
+    /**
+     * A mailbox the user linked themselves (state idle, watched by nobody), in any database, whose purchase connector
+     * may read it (only consented connectors feed the profile).
+     */
     public static long mailbox(JdbcClient jdbc, long userId) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 INSERT INTO mail_accounts (user_id, name, host, port, security, username, source, state)
                 VALUES (:userId, :name, 'imap.example.org', 993, 'tls', 'me@example.org', 'user', 'idle')
                 RETURNING id""").param("userId", userId).param("name", "box-" + UUID.randomUUID())
                 .query(Long.class).single();
+        jdbc.sql("INSERT INTO account_connectors (account_id, connector_id) VALUES (:id, 'purchases')")
+                .param("id", id).update();
+        return id;
     }
 
     /** Stores an Order finding; returns its id. */

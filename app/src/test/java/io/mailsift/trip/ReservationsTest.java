@@ -59,6 +59,13 @@ class ReservationsTest {
     }
 
     @Test
+    void shouldLeaveOutATimeWhoseYearNoCalendarOrDatabaseHolds() {
+        String crafted = LUFTHANSA.replace("2027-03-12T10:35:00+01:00", "+300000-01-01T10:00:00Z");
+
+        assertThat(read("FlightReservation", crafted)).isEmpty();
+    }
+
+    @Test
     void shouldTakeTheZoneTheAirportNamesOverOneGuessedFromItsOffset() {
         // Floating times would stay floating, and an offset alone fits several zones: the named zone decides.
         String named = LUFTHANSA.replace("\"geo\":{\"@type\":\"GeoCoordinates\",\"latitude\":50.0333,"

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 
 import io.mailsift.finding.FindingsChanged;
 import io.mailsift.testing.BearerClient;
+import io.mailsift.testing.SignedInSession;
 import io.mailsift.testing.TestUsers;
 import io.mailsift.testing.TestUsers.TestUser;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -98,7 +99,7 @@ class TripsApiTest {
         JsonNode bobs = awaitTrips(bobsToken, 1);
 
         assertThat(bobs.toString()).doesNotContain("ALICE1").doesNotContain("New York");
-        String bobsFeed = anonymousGet(createFeed(bobsToken)).body();
+        String bobsFeed = anonymousGet(createFeed(bob)).body();
         assertThat(bobsFeed).contains("BOB1").doesNotContain("ALICE1").doesNotContain("LH400");
         assertThat(parse(bobsFeed).<VEvent>getComponents("VEVENT")).extracting(e -> e.getSummary().getValue())
                 .containsExactlyInAnyOrder("Lisbon, 2 May 2027", "Flight TP571 FRA → LIS");
@@ -107,7 +108,7 @@ class TripsApiTest {
     @Test
     void shouldServeTheFeedWithoutSessionAsValidICalendarInEachSegmentsZone() throws Exception {
         awaitTrips(alicesToken, 1);
-        String path = createFeed(alicesToken);
+        String path = createFeed(alice);
 
         HttpResponse<String> feed = anonymousGet(path);
 
@@ -125,8 +126,8 @@ class TripsApiTest {
 
     @Test
     void shouldAnswer404OnceTheFeedIsRotatedOrRevokedAndForUnknownSecrets() throws Exception {
-        String first = createFeed(alicesToken);
-        String second = createFeed(alicesToken);
+        String first = createFeed(alice);
+        String second = createFeed(alice);
 
         assertThat(anonymousGet(first).statusCode()).isEqualTo(404);
         assertThat(anonymousGet(second).statusCode()).isEqualTo(200);
@@ -140,7 +141,7 @@ class TripsApiTest {
     @Test
     void shouldLeaveNoTripOfAnUnlinkedMailbox() throws Exception {
         awaitTrips(alicesToken, 1);
-        String feed = createFeed(alicesToken);
+        String feed = createFeed(alice);
 
         assertThat(bearer(alicesToken).delete("/api/accounts/" + alicesMailbox).statusCode()).isEqualTo(204);
 
@@ -208,10 +209,19 @@ class TripsApiTest {
         }, trips -> trips.get("upcoming") != null && trips.get("upcoming").size() + trips.get("past").size() == count);
     }
 
-    private String createFeed(String token) throws Exception {
-        HttpResponse<String> created = bearer(token).post("/api/trips/feed", "{}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("path").asString();
+    /** A feed address is minted in a signed-in session only (a token must not mint a credential that outlives it). */
+    private String createFeed(TestUser user) throws Exception {
+        try (SignedInSession session = SignedInSession.signIn("http://127.0.0.1:" + port, user)) {
+            HttpResponse<String> created = session.post("/api/trips/feed", "{}");
+            assertThat(created.statusCode()).isEqualTo(201);
+            return JSON.readTree(created.body()).get("path").asString();
+        }
+    }
+
+    @Test
+    void shouldNotLetAPersonalAccessTokenMintAFeedAddress() throws Exception {
+        assertThat(bearer(alicesToken).post("/api/trips/feed", "{}").statusCode()).isEqualTo(403);
+        assertThat(bearer(alicesToken).get("/api/trips/feed").body()).contains("\"active\":false");
     }
 
     private long mailbox(long userId, String name, boolean travelConsent) {
