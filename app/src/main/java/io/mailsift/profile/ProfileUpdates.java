@@ -3,7 +3,6 @@ package io.mailsift.profile;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -104,8 +103,7 @@ public class ProfileUpdates {
                     // next mail (a start only rebuilds users who have no profile at all).
                     log.warn("Could not rebuild the profile of user {}, retrying in {} s: {}", userId,
                             RETRY_AFTER.toSeconds(), e.toString());
-                    CompletableFuture.delayedExecutor(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS)
-                            .execute(() -> request(userId));
+                    request(userId, RETRY_AFTER);
                 } finally {
                     unfinished.decrementAndGet();
                 }

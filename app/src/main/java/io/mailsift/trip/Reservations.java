@@ -38,6 +38,8 @@ final class Reservations {
     private static final Set<String> STATION_TYPES = Set.of("Airport", "TrainStation", "BusStation", "BusStop");
     /** "10627 Berlin", "75004 Paris" at the end of an address written as one line. */
     private static final Pattern POSTCODE_CITY = Pattern.compile("\\b\\d{4,5}\\s+(\\p{L}[\\p{L} .'-]*?)\\s*$");
+    /** A station's first word, its city ("München Hbf", "Paris Gare de Lyon"). */
+    private static final Pattern FIRST_WORD = Pattern.compile("^\\p{L}[\\p{L}-]*");
     private static final Place UNKNOWN = new Place("unknown place", null, null, null, null, null);
 
     private Reservations() {
@@ -198,7 +200,7 @@ final class Reservations {
     }
 
     private static @Nullable String firstWord(String name) {
-        Matcher matcher = Pattern.compile("^\\p{L}[\\p{L}-]*").matcher(name.strip());
+        Matcher matcher = FIRST_WORD.matcher(name.strip());
         return matcher.find() && matcher.group().length() > 1 ? matcher.group() : null;
     }
 
