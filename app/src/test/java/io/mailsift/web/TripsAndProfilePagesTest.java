@@ -54,12 +54,7 @@ class TripsAndProfilePagesTest {
         Assumptions.assumeTrue(HeadlessChromium.missing().isEmpty(),
                 () -> HeadlessChromium.missing().orElse("") + ": the browser check is skipped");
         TestUser alice = users.create("alice");
-        long mailbox = jdbc.sql("""
-                INSERT INTO mail_accounts (user_id, name, host, port, security, username, source, state)
-                VALUES (:userId, 'alice-mail', 'imap.example.org', 993, 'tls', 'alice', 'user', 'idle')
-                RETURNING id""").param("userId", alice.id()).query(Long.class).single();
-        jdbc.sql("INSERT INTO account_connectors (account_id, connector_id) VALUES (:id, 'travel'), (:id, 'purchases')")
-                .param("id", mailbox).update();
+        long mailbox = users.mailbox(alice.id(), "alice-mail", "travel", "purchases");
         Provenance provenance = new Provenance(null, null, null, "INBOX", null);
         findings.upsert(mailbox, "travel", new Finding("FlightReservation", "ba117", Map.of(
                 "reservationNumber", "PAGE42",
