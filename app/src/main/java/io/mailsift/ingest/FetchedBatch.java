@@ -2,7 +2,10 @@ package io.mailsift.ingest;
 
 import java.util.List;
 
-/** Messages of one folder fetched together, in ascending UID order: ingestion commits them in one transaction. */
+/**
+ * Messages of one folder, in ascending UID order, handed to ingestion together: it fetches and commits them in batches
+ * of {@code batch-size}, one transaction each, in that order.
+ */
 record FetchedBatch(List<FetchedMessage> messages) {
 
     FetchedBatch {
