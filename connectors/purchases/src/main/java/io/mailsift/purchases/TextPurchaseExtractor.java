@@ -121,37 +121,7 @@ final class TextPurchaseExtractor {
     private static final Pattern PLAIN_LINK = Pattern.compile("(?i)https?://[^\\s<>\"']+");
     static final Pattern GERMAN_OR_FRENCH = Pattern.compile(
             "(?iU)(?<![\\p{L}])(?:ihre|bestellung|vielen|votre|commande|merci)(?![\\p{L}])");
-
-    /**
-     * {@code GERMAN_OR_FRENCH.matcher(text).find()}, tried only where one of its words may start: a character that
-     * matches a first letter (i, b, v, c, m in either case, as the pattern's case folding compares them) not right
-     * after an ASCII letter. {@code find()} tries the pattern at every position of the whole text, which made this one
-     * line a tenth of the backfill's CPU; the answer is the same (PurchaseSpeedPathsTest checks every character).
-     */
-    static boolean germanOrFrench(String text) {
-        Matcher matcher = GERMAN_OR_FRENCH.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        for (int i = 0; i < text.length(); i++) {
-            if (mayStartGermanOrFrenchWord(text.charAt(i)) && (i == 0 || !isAsciiLetter(text.charAt(i - 1)))
-                    && matcher.region(i, text.length()).lookingAt()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code c} matches a first letter of GERMAN_OR_FRENCH's words under its (Unicode) case folding. */
-    static boolean mayStartGermanOrFrenchWord(char c) {
-        char folded = Character.toLowerCase(Character.toUpperCase(c));
-        return isFirstLetter(c) || isFirstLetter(folded) || isFirstLetter(Character.toLowerCase(c));
-    }
-
-    private static boolean isFirstLetter(char c) {
-        return c == 'i' || c == 'b' || c == 'v' || c == 'c' || c == 'm';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
+    static final WordStartSearch GERMAN_OR_FRENCH_WORD = new WordStartSearch(GERMAN_OR_FRENCH, "ibvcm");
 
     List<Finding> extract(Email email) {
         EmailHeaders headers = email.headers();
@@ -426,7 +396,7 @@ final class TextPurchaseExtractor {
                     || item.price().currency().equals(reference.currency())).toList();
         }
         boolean monthFirst = "US".equals(hint.country())
-                || hint.country() == null && !germanOrFrench(text);
+                || hint.country() == null && !GERMAN_OR_FRENCH_WORD.find(text);
         Optional<LocalDate> orderDate = orderDate(lines, monthFirst);
         if (orderDate.isEmpty() && orderNumber.isEmpty()) {
             orderDate = dateLine(lines, monthFirst);

@@ -6,24 +6,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The connector's faster paths answer exactly as the regular expressions they stand for. */
+/** The connector's faster searches answer exactly as {@code find()} of the regular expressions they stand for. */
 class PurchaseSpeedPathsTest {
 
-    private static final List<String> WORDS = List.of("ihre", "bestellung", "vielen", "votre", "commande", "merci");
+    /** A search and one spelling of each alternative of its pattern. */
+    record Case(String name, WordStartSearch search, List<String> words) {
 
-    @Test
-    void shouldTakeAsAFirstLetterEveryCharacterThePatternTakesAsOne() {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Case> searches() {
+        return List.of(
+                new Case("German or French", TextPurchaseExtractor.GERMAN_OR_FRENCH_WORD,
+                        List.of("ihre", "bestellung", "vielen", "votre", "commande", "merci")),
+                new Case("unit price header", LineItems.UNIT_PRICE_HEADER_WORD,
+                        List.of("unit price", "price each", "each", "einzelpreis", "stückpreis", "stuckpreis",
+                                "prix unitaire", "p. u.", "p.u.")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("searches")
+    void shouldTakeAsAFirstLetterEveryCharacterThePatternBeginsAMatchWith(Case search) {
         List<Character> missed = new ArrayList<>();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             if (Character.isSurrogate((char) c)) {
                 continue;
             }
-            for (String word : WORDS) {
+            for (String word : search.words()) {
                 String candidate = (char) c + word.substring(1);
-                if (TextPurchaseExtractor.GERMAN_OR_FRENCH.matcher(candidate).lookingAt()
-                        && !TextPurchaseExtractor.mayStartGermanOrFrenchWord((char) c)) {
+                if (search.search().pattern().matcher(candidate).lookingAt() && !search.search().mayStart((char) c)) {
                     missed.add((char) c);
                 }
             }
@@ -31,21 +48,28 @@ class PurchaseSpeedPathsTest {
         assertThat(missed).isEmpty();
     }
 
-    @Test
-    void shouldFindAGermanOrFrenchWordExactlyWhereThePatternDoes() {
-        String[] pieces = {"ihre", "IHRE", "İhre", "ıhre", "bestellung", "beſtellung", "Vielen", "votre", "commande",
-            "merci", "MERCI", "xmerci", "merciy", "émerci", "merciè", "1merci", "merci2", " ", "\n", ".", "é", "a",
-            "Z", "İ", "ı", "ſ", "K", "\uD801\uDC00", "\uD83D\uDE00", "commandé", "order", "thank you", "_", "-"};
+    @ParameterizedTest
+    @MethodSource("searches")
+    void shouldFindAMatchExactlyWhereThePatternDoes(Case search) {
+        List<String> pieces = new ArrayList<>(List.of(" ", "\n", ".", ":", "é", "a", "Z", "x", "1", "_", "-", "İ",
+                "ı", "ſ", "K", "\u0301", "\uD801\uDC00", "\uD83D\uDE00", "order", "thank you", "price", "unit"));
+        for (String word : search.words()) {
+            pieces.add(word);
+            pieces.add(word.toUpperCase(java.util.Locale.ROOT));
+            pieces.add("İ" + word.substring(1));
+            pieces.add("ı" + word.substring(1));
+            pieces.add("ſ" + word.substring(1));
+        }
         SplittableRandom random = new SplittableRandom(42);
-        for (int run = 0; run < 20_000; run++) {
+        for (int run = 0; run < 30_000; run++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(1, 9);
             for (int i = 0; i < length; i++) {
-                text.append(pieces[random.nextInt(pieces.length)]);
+                text.append(pieces.get(random.nextInt(pieces.size())));
             }
             String sample = text.toString();
-            assertThat(TextPurchaseExtractor.germanOrFrench(sample)).as(sample)
-                    .isEqualTo(TextPurchaseExtractor.GERMAN_OR_FRENCH.matcher(sample).find());
+            assertThat(search.search().find(sample)).as(sample)
+                    .isEqualTo(search.search().pattern().matcher(sample).find());
         }
     }
 }
