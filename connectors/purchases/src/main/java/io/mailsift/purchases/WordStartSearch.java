@@ -39,19 +39,36 @@ final class WordStartSearch {
 
     /** Whether the pattern matches anywhere in {@code text}: as {@code find()}. */
     boolean find(String text) {
-        Matcher matcher = null;
-        for (int i = 0; i < text.length(); i++) {
-            if (mayStart[text.charAt(i)] && (i == 0 || !isAsciiLetter(text.charAt(i - 1)))) {
-                if (matcher == null) {
-                    // Transparent bounds: the boundary check before the match sees the text before the region.
-                    matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-                }
-                if (matcher.region(i, text.length()).lookingAt()) {
-                    return true;
-                }
+        int at = nextCandidate(text, 0);
+        return at >= 0 && find(matcher(text), text, at);
+    }
+
+    /** A matcher for {@link #find(Matcher, String, int)}. */
+    Matcher matcher(String text) {
+        // Transparent bounds: the boundary check before the match sees the text before the region.
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * The first match that starts at {@code from} or later, in {@code matcher} (of {@link #matcher(String)} on the same
+     * text): as a {@code find()} loop does after a match that ended at {@code from}.
+     */
+    boolean find(Matcher matcher, String text, int from) {
+        for (int at = nextCandidate(text, from); at >= 0; at = nextCandidate(text, at + 1)) {
+            if (matcher.region(at, text.length()).lookingAt()) {
+                return true;
             }
         }
         return false;
+    }
+
+    private int nextCandidate(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (mayStart[text.charAt(i)] && (i == 0 || !isAsciiLetter(text.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isAsciiLetter(char c) {
