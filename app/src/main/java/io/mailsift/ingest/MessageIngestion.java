@@ -263,7 +263,8 @@ class MessageIngestion implements DisposableBean {
         List<Pending> pending = new ArrayList<>(batch.size());
         try {
             fetchHeaders(batch);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+            // A closed folder or a lost connection (Angus Mail throws either): the batches before are committed first.
             return new Started(pending, new MailboxAccessException("could not fetch the headers of UIDs "
                     + batch.getFirst().uid() + " to " + batch.getLast().uid() + " of " + batch.getFirst().folder(),
                     e));
