@@ -44,7 +44,8 @@ final class CalendarReservations {
     private static final Pattern TRAIN_WORDS = Pattern.compile("(?iu)\\b(train|zug|bahn|tren|rail)\\b");
     private static final Pattern BOOKING_WORDS = Pattern.compile(
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|booking|buchung|réservation|reserva|reservation|"
-                    + "confirmation|bestätigung|order|bestellung|commande|pedido)\\b");
+                    + "confirmation|bestätigung|order|bestellung|commande|pedido|registration|anmeldung|inscription|"
+                    + "inscripción)\\b");
     private static final Pattern ROUTE = Pattern.compile(
             "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*([\\p{Lu}][^\\n\\t,]{1,50})");
 
@@ -84,7 +85,8 @@ final class CalendarReservations {
         String all = summary + "\n" + description + "\n" + location;
         List<String> eventLines = new ArrayList<>(List.of(description.split("\n")));
         Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines));
-        Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary);
+        Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary)
+                .or(() -> offsetOfPrintedTime(start.get(), description + "\n" + String.join("\n", mailLines)));
         Map<String, Object> reservation = new LinkedHashMap<>();
         List<Token> flights = Legs.flightNumbers(summary + "\n" + description);
         List<Token> airports = Legs.airports(summary + "\n" + description + "\n" + location);
@@ -150,7 +152,7 @@ final class CalendarReservations {
         } else if (FOOD_WORDS.matcher(summary).find()) {
             Map<String, Object> restaurant = new LinkedHashMap<>();
             restaurant.put("@type", "FoodEstablishment");
-            restaurant.put("name", location.isBlank() ? summary.strip() : location.split(",")[0].strip());
+            restaurant.put("name", location.isBlank() ? restaurantOfSummary(summary) : location.split(",")[0].strip());
             reservation.put("@type", "FoodEstablishmentReservation");
             reservation.put("reservationFor", restaurant);
             reservation.put("startTime", time(start.get(), zones, here, false));
@@ -194,6 +196,48 @@ final class CalendarReservations {
     private static final Pattern LEADING_SLASH = Pattern.compile("^/");
     private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+
+    /** "Table for 2 at Lupa Osteria", "Dîner chez Paul": the restaurant the summary names, else the summary. */
+    private static String restaurantOfSummary(String summary) {
+        Matcher m = AT_PLACE.matcher(summary.strip());
+        return m.find() ? m.group(1).strip() : summary.strip();
+    }
+
+    private static final Pattern AT_PLACE = Pattern.compile("(?u)\\s(?:at|chez|bei|im|au|en)\\s+(\\p{Lu}.*)$");
+
+    /**
+     * The offset at which a UTC start is the time the mail prints for that day ("samedi 20 mars 2027 à 20h00" for
+     * 19:00Z): where neither the calendar nor the place tells the zone, the mail's own wording does.
+     */
+    private static Optional<ZoneId> offsetOfPrintedTime(Property start, String text) {
+        String value = start.value().strip();
+        if (!value.endsWith("Z") || value.length() < 16) {
+            return Optional.empty();
+        }
+        LocalDateTime utc;
+        try {
+            utc = LocalDateTime.parse(value.substring(0, 15), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT));
+        } catch (DateTimeException bad) {
+            return Optional.empty();
+        }
+        List<DateTimes.Found<java.time.LocalDate>> dates = DateTimes.dates(text, utc.toLocalDate().minusDays(7),
+                DateTimes.usesTwelveHourClock(text));
+        for (DateTimes.Found<java.time.LocalDate> date : dates) {
+            if (Math.abs(date.value().toEpochDay() - utc.toLocalDate().toEpochDay()) > 1) {
+                continue;
+            }
+            String after = text.substring(date.end(), Math.min(text.length(), date.end() + 40));
+            List<DateTimes.Found<java.time.LocalTime>> times = DateTimes.times(after);
+            if (times.isEmpty()) {
+                continue;
+            }
+            long minutes = java.time.Duration.between(utc, date.value().atTime(times.getFirst().value())).toMinutes();
+            if (Math.abs(minutes) <= 14 * 60 && minutes % 15 == 0) {
+                return Optional.of(ZoneOffset.ofTotalSeconds((int) minutes * 60));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Airports of a route printed with names ("Frankfurt - Berlin", "London Gatwick to Valencia"). */
     private static List<String> airportsOnRoute(String text) {

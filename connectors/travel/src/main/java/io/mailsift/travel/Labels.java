@@ -18,7 +18,7 @@ enum Labels {
     REFERENCE("booking reference", "booking ref", "booking code", "booking number", "booking no", "booking id",
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
-            "itinerary number", "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
+            "itinerary number", "itinerary #", "itinerary no", "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
             "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
             "numéro de réservation", "numéro de confirmation", "n° de réservation", "numéro de dossier",
@@ -41,9 +41,10 @@ enum Labels {
             "origine", "desde", "origen", "salida"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
             "destino", "llegada"),
-    PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "collection", "abholung",
+    PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
             "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida"),
-    DROPOFF("drop-off", "dropoff", "drop off", "return", "drop-off location", "return location", "rückgabe",
+    DROPOFF("drop-off", "dropoff", "drop off", "return", "drop-off location", "dropoff location", "drop off location",
+            "return location", "rückgabe",
             "rückgabeort", "restitution", "retour", "dépôt", "devolución", "devolucion", "lugar de devolución"),
     EVENT("event", "show", "concert", "veranstaltung", "événement", "spectacle", "evento", "espectáculo",
             "event name", "performance", "konzert", "vorstellung", "manifestation", "concierto", "match", "game",
@@ -206,6 +207,12 @@ enum Labels {
     private static final Pattern CODE = Pattern.compile(
             "(?<![\\p{L}\\d])([A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])){3,15}[A-Z0-9])(?![\\p{L}\\d])");
 
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("(\\d{2,4}(?: \\d{2,4}){1,4})(?![\\p{L}\\d])");
+    private static final Pattern NUMBERED = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:commande|réservation|reservation|booking|order|dossier|bestellung|buchung|reserva|"
+                    + "pedido|confirmation|itinerary)\\s*(?:n[°º]\\.?|no\\.|nr\\.|#)\\s*:?\\s*"
+                    + "((?-i:[A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])){3,19}))(?![\\p{L}\\d])");
+
     /**
      * The booking reference the mail prints under a reference label: a code of 5 to 17 letters and digits with at
      * least one digit or all in capitals; the first one wins.
@@ -223,6 +230,21 @@ enum Labels {
                     if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8) {
                         return Optional.of(code);
                     }
+                }
+                // "Confirmation #: 203 948 117": a number printed in groups, as phone-friendly codes are
+                Matcher grouped = DIGIT_GROUPS.matcher(each.getValue().strip());
+                if (grouped.lookingAt()) {
+                    return Optional.of(grouped.group(1));
+                }
+            }
+        }
+        for (String line : lines) {
+            // "Merci pour votre commande n° BRG-5521907", "Order #1873402291": the number sign makes it a label anywhere
+            if (line.length() <= 300 && (line.indexOf('#') >= 0 || line.indexOf('°') >= 0 || line.indexOf('º') >= 0
+                    || line.contains("o.") || line.contains("r."))) {
+                Matcher m = NUMBERED.matcher(line);
+                if (m.find() && m.group(1).chars().anyMatch(Character::isDigit)) {
+                    return Optional.of(m.group(1));
                 }
             }
         }

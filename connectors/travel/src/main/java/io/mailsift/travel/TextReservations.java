@@ -30,10 +30,16 @@ final class TextReservations {
                     + "(cancel+ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?)\\b");
     /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
     private static final Pattern SUBJECT_NAME = Pattern.compile(
-            "(?iu)(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
-                    + "tisch|mesa)\\s+(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?"
+            "(?iu)(?:(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
+                    + "tisch|mesa)(?:\\s+(?:confirmed|confirmée|confirmada|bestätigt))?\\s+"
+                    + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to)\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?"
                     + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
+    /** "Reservation confirmed: Juniper & Rye", "Reserva cancelada: Apartamentos Mirador": the name after the status. */
+    private static final Pattern NAME_AFTER_STATUS = Pattern.compile(
+            "(?iu)^(?:(?:re|fwd?|tr|wg|rv)\\s*:\\s*)*(?:your\\s+|votre\\s+|ihre\\s+|tu\\s+)?(?:reservation|booking|réservation|"
+                    + "reserva|reservierung|buchung)\\s+(?:is\\s+)?(?:confirmed|cancel+ed|confirmée|annulée|confirmada|cancelada|"
+                    + "bestätigt|storniert)\\s*[:–-]\\s*(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
     private static final Pattern RANGE = Pattern.compile(
             "(?iu)\\s*(?:-|–|—|to|until|bis|au|jusqu'au|al|hasta el|a)\\s*");
     private static final Pattern NIGHTS = Pattern.compile(
@@ -55,7 +61,14 @@ final class TextReservations {
             "(?iu)(car rental|rental car|rent a car|car hire|hire car|mietwagen|autovermietung|location de voiture|"
                     + "voiture de location|alquiler de coche|alquiler de vehículo|coche de alquiler|rent-a-car)");
     /** A ride (taxi, ride-hailing) also has a pick-up and a drop-off, but books nothing ahead. */
-    private static final Pattern RIDE_WORDS = Pattern.compile("(?iu)\\b(ride|driver|fahrer|chauffeur|conductor|tip|trinkgeld|pourboire|propina)\\b");
+    private static final Pattern RIDE_WORDS = Pattern.compile(
+            "(?iu)(?<!additional |young |main |extra |second |named |lead |principal )"
+                    + "\\b(ride|driver|fahrer|chauffeur|conductor|tip|trinkgeld|pourboire|propina)\\b"
+                    + "(?!['’]s\\s+licen|\\s+licen|\\s+principal|\\s+adicional|\\s+additional|\\s+age\\b|s?\\s+must)");
+    /** A return at the pick-up place, as rental mails say it instead of repeating the place. */
+    private static final Pattern SAME_PLACE = Pattern.compile(
+            "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
+                    + "igual que|mismo lugar|misma oficina)");
     private static final Pattern FOOD_WORDS = Pattern.compile(
             "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|brasserie|bistro|trattoria|dinner|dîner|cena|abendessen)\\b");
     private static final Pattern TICKET_WORDS = Pattern.compile(
@@ -660,6 +673,11 @@ final class TextReservations {
                 .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
         Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
                 .or(() -> lodgingWords ? firstDate(Labels.FROM) : Optional.empty());
+        if (checkin.isEmpty() && checkout.isEmpty()) {
+            // "Check-in      Checkout" over a row of dates: a text mail's columns
+            checkin = columnDate(Labels.CHECKIN);
+            checkout = columnDate(Labels.CHECKOUT);
+        }
         if (checkin.isEmpty() && checkout.isEmpty() && lodgingWords) {
             // "Dates: del 14/05/2027 al 17/05/2027", "from 9 April 2027 to 12 April 2027": a stay's two ends
             for (Map.Entry<Integer, String> value : Labels.DATE.values(lines)) {
@@ -672,6 +690,16 @@ final class TextReservations {
                 }
             }
         }
+        if (checkin.isEmpty() && checkout.isEmpty() && lodgingWords) {
+            // "Dates: 3–6 June 2027", "pour la période du 12 au 15 mars 2027": a range, labelled first, else in prose
+            Optional<StayDates.Range> range = Labels.DATE.values(lines).stream()
+                    .flatMap(value -> StayDates.in(value.getValue(), reference, monthFirst).stream()).findFirst()
+                    .or(() -> StayDates.in(text, reference, monthFirst));
+            if (range.isPresent()) {
+                checkin = Optional.of(range.get().first());
+                checkout = Optional.of(range.get().last());
+            }
+        }
         if (checkin.isPresent() && (checkout.isEmpty() || !checkout.get().isAfter(checkin.get()))) {
             Matcher nights = NIGHTS.matcher(text);
             if (nights.find()) {
@@ -679,17 +707,21 @@ final class TextReservations {
             }
         }
         if (checkin.isEmpty() || checkout.isEmpty() || !checkout.get().isAfter(checkin.get())
-                || checkin.get().isBefore(reference.minusDays(2))) {
+                || checkin.get().isBefore(reference.minusDays(2))
+                || checkout.get().isAfter(checkin.get().plusDays(MAX_NIGHTS))) {
+            // more than a month between "arrival" and "departure": an offer's validity, not a booked stay
             return Optional.empty();
         }
         Optional<String> name = Labels.HOTEL.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
                 .filter(v -> v.length() >= 3 && v.length() <= 80).findFirst()
                 .or(() -> lines.stream().map(line -> line.split("\t")[0].strip())
-                        .filter(line -> line.length() <= 60 && hotelNames(line).contains(line))
+                        .filter(line -> line.length() <= 60 && isHotelHeading(line))
                         .findFirst())
                 .or(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), lines.stream())
                         .flatMap(line -> hotelNames(line).stream())
-                        .max(java.util.Comparator.comparingInt(String::length)));
+                        .max(java.util.Comparator.comparingInt(String::length)))
+                // a holiday let's name says no "hotel": "Reservation confirmed for Sunny loft near Alfama"
+                .or(() -> subjectName(subject).filter(n -> n.indexOf(' ') > 0));
         if (name.isEmpty()) {
             return Optional.empty();
         }
@@ -702,6 +734,36 @@ final class TextReservations {
         reservation.put("checkinTime", checkin.get().toString());
         reservation.put("checkoutTime", checkout.get().toString());
         return Optional.of(reservation);
+    }
+
+    /** Longer "stays" are offers' validity periods or long lets, which confirmations of this kind are not. */
+    private static final int MAX_NIGHTS = 31;
+
+    /** A line that is a lodging's name as a heading prints it: a hotel phrase and only capitalised words. */
+    private static boolean isHotelHeading(String line) {
+        List<String> names = hotelNames(line);
+        if (names.contains(line)) {
+            return true;
+        }
+        if (names.isEmpty() || !line.endsWith(names.getFirst())) {
+            return false;
+        }
+        // "The Linden Tree Inn": the article the phrase left out is the name's
+        for (String word : WHITESPACE.split(line.substring(0, line.length() - names.getFirst().length()).strip())) {
+            if (!ARTICLES.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("The", "Le", "La", "Les", "L'", "El", "Los",
+            "Las", "Der", "Die", "Das");
+
+    private Optional<LocalDate> columnDate(Labels label) {
+        return ColumnTables.values(lines, label).stream()
+                .flatMap(value -> DateTimes.dates(value.getValue(), reference, monthFirst).stream())
+                .map(Found::value).findFirst();
     }
 
     private Optional<LocalDate> firstDate(Labels label) {
@@ -771,9 +833,13 @@ final class TextReservations {
         reservation.put("@type", "RentalCarReservation");
         reservation.put("reservationFor", Map.of("@type", "RentalCar", "name", "Rental car"));
         reservation.put("pickupTime", pickupTime.get());
-        carPlace(Labels.PICKUP).ifPresent(place -> reservation.put("pickupLocation", place));
+        Optional<Map<String, Object>> pickupPlace = carPlace(Labels.PICKUP);
+        pickupPlace.ifPresent(place -> reservation.put("pickupLocation", place));
         dropoffTime.ifPresent(time -> reservation.put("dropoffTime", time));
-        carPlace(Labels.DROPOFF).ifPresent(place -> reservation.put("dropoffLocation", place));
+        carPlace(Labels.DROPOFF)
+                .flatMap(place -> SAME_PLACE.matcher(String.valueOf(place.get("name"))).find() ? pickupPlace
+                        : Optional.of(place))
+                .ifPresent(place -> reservation.put("dropoffLocation", place));
         return Optional.of(reservation);
     }
 
@@ -785,7 +851,12 @@ final class TextReservations {
                 candidates.add(lines.get(next));
             }
             for (String candidate : candidates) {
-                String name = place(candidate);
+                String name = place(LEG_LABEL.matcher(candidate).replaceFirst(""));
+                if (name.isEmpty()) {
+                    // an address in several lines read as one: "Boston Logan Airport (BOS) 15 Transportation Way …"
+                    name = place(firstAddressPart(LEG_LABEL.matcher(FROM_TAB_START.matcher(candidate)
+                            .replaceFirst("")).replaceFirst("")));
+                }
                 if (!name.isEmpty() && !Labels.isAnyBare(name)
                         && !DATE_OR_TIME_WORD.matcher(name).matches()) {
                     return Optional.of(Map.of("@type", "Place", "name", name));
@@ -793,6 +864,15 @@ final class TextReservations {
             }
         }
         return Optional.empty();
+    }
+
+    private static final Pattern FROM_TAB_START = Pattern.compile("^[^\t]*\t");
+    /** Where a place's name ends and its street address begins: after a bracketed code, before a house number. */
+    private static final Pattern ADDRESS_START = Pattern.compile("(?<=\\))\\s|\\s(?=\\d{1,5}[a-z]?\\s+\\p{Lu})|,\\s");
+
+    private static String firstAddressPart(String value) {
+        Matcher m = ADDRESS_START.matcher(value);
+        return m.find() ? value.substring(0, m.start()) : value;
     }
 
     // ---- restaurants and events
@@ -918,7 +998,11 @@ final class TextReservations {
 
     private static Optional<String> subjectName(String subject) {
         Matcher m = SUBJECT_NAME.matcher(subject);
-        return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+        if (m.find()) {
+            return Optional.of(m.group(1).strip());
+        }
+        Matcher afterStatus = NAME_AFTER_STATUS.matcher(subject.strip());
+        return afterStatus.find() ? Optional.of(afterStatus.group(1).strip()) : Optional.empty();
     }
 
     /** The date and time labelled as such, or the first date of the mail with the first time after it. */
