@@ -63,7 +63,8 @@ final class CalendarReservations {
             if (line.equalsIgnoreCase("BEGIN:VEVENT")) {
                 event = new ArrayList<>();
             } else if (line.equalsIgnoreCase("END:VEVENT") && event != null) {
-                reservation(event, zones, mailLines, subject, cancelCalendar).ifPresent(found::add);
+                reservation(event, zones, calendarZone(lines, zones), mailLines, subject, cancelCalendar)
+                        .ifPresent(found::add);
                 event = null;
             } else if (event != null) {
                 property(line).ifPresent(event::add);
@@ -72,8 +73,21 @@ final class CalendarReservations {
         return found;
     }
 
+    /** The calendar's own zone: its {@code X-WR-TIMEZONE}, else the only zone it declares. */
+    private static Optional<ZoneId> calendarZone(List<String> lines, Map<String, ZoneId> zones) {
+        for (String line : lines) {
+            if (line.regionMatches(true, 0, "X-WR-TIMEZONE:", 0, 14)) {
+                Optional<ZoneId> named = zone(line.substring(14).strip(), zones);
+                if (named.isPresent()) {
+                    return named;
+                }
+            }
+        }
+        return zones.size() == 1 ? Optional.of(zones.values().iterator().next()) : Optional.empty();
+    }
+
     private static Optional<Map<String, Object>> reservation(List<Property> event, Map<String, ZoneId> zones,
-            List<String> mailLines, String subject, boolean cancelCalendar) {
+            Optional<ZoneId> calendarZone, List<String> mailLines, String subject, boolean cancelCalendar) {
         String summary = text(event, "SUMMARY");
         String description = text(event, "DESCRIPTION");
         String location = text(event, "LOCATION");
@@ -86,7 +100,8 @@ final class CalendarReservations {
         List<String> eventLines = new ArrayList<>(List.of(description.split("\n")));
         Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines));
         Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary)
-                .or(() -> offsetOfPrintedTime(start.get(), description + "\n" + String.join("\n", mailLines)));
+                .or(() -> offsetOfPrintedTime(start.get(), description + "\n" + String.join("\n", mailLines)))
+                .or(() -> calendarZone);
         Map<String, Object> reservation = new LinkedHashMap<>();
         List<Token> flights = Legs.flightNumbers(summary + "\n" + description);
         List<Token> airports = Legs.airports(summary + "\n" + description + "\n" + location);
@@ -337,7 +352,8 @@ final class CalendarReservations {
                 standard = false;
             } else if (line.equalsIgnoreCase("END:VTIMEZONE") && tzid != null) {
                 try {
-                    zones.put(tzid, zone != null ? zone : ZoneId.of(tzid));
+                    // a declared offset is the standard one only: an IANA name also knows summer time
+                    zones.put(tzid, zone == null || zone instanceof ZoneOffset && isRegion(tzid) ? ZoneId.of(tzid) : zone);
                 } catch (DateTimeException unknown) {
                     // neither a location nor an IANA name: times in it stay as written
                 }
@@ -359,6 +375,14 @@ final class CalendarReservations {
             }
         }
         return zones;
+    }
+
+    private static boolean isRegion(String tzid) {
+        try {
+            return !(ZoneId.of(tzid) instanceof ZoneOffset);
+        } catch (DateTimeException unknown) {
+            return false;
+        }
     }
 
     private static List<String> unfold(String calendar) {

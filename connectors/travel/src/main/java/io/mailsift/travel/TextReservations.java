@@ -901,7 +901,9 @@ final class TextReservations {
     }
 
     private Optional<Map<String, Object>> event(String subject) {
-        if (!TICKET_WORDS.matcher(subject + "\n" + text).find()) {
+        // a train's or a flight's ticket whose legs could not be read is still no show
+        if (!TICKET_WORDS.matcher(subject + "\n" + text).find() || !trainNumbers().isEmpty()
+                || !flightNumbers().isEmpty()) {
             return Optional.empty();
         }
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
@@ -993,16 +995,32 @@ final class TextReservations {
         // the sentence goes on with the venue or ends: "… para Noche Flamenca en el Teatro Real."
         String name = FINAL_STOPS.matcher(VENUE_AFTER_NAME.matcher(m.group(1)).replaceFirst("")).replaceFirst("")
                 .strip();
-        return name.length() >= 3 ? Optional.of(name) : Optional.empty();
+        return name.length() >= 3 ? venueOrShow(name) : Optional.empty();
     }
 
     private static Optional<String> subjectName(String subject) {
         Matcher m = SUBJECT_NAME.matcher(subject);
         if (m.find()) {
-            return Optional.of(m.group(1).strip());
+            return venueOrShow(m.group(1).strip());
         }
         Matcher afterStatus = NAME_AFTER_STATUS.matcher(subject.strip());
-        return afterStatus.find() ? Optional.of(afterStatus.group(1).strip()) : Optional.empty();
+        return afterStatus.find() ? venueOrShow(afterStatus.group(1).strip()) : Optional.empty();
+    }
+
+    /** "for 4 at Lupa Osteria": the party size before the place is not its name. */
+    private static final Pattern PARTY_BEFORE = Pattern.compile(
+            "(?iu)^\\d{1,2}\\s+(?:\\p{L}+\\s+)?(?:at|chez|bei|im|en|au|à|in)\\s+(?=\\p{Lu})");
+
+    /**
+     * A name read after "for", "at" or "to" when it can be a venue's or a show's: not a party size ("4 people") nor a
+     * city, which train and flight tickets are for ("Your tickets to Bordeaux").
+     */
+    private static Optional<String> venueOrShow(String name) {
+        String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
+        if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)) {
+            return Optional.empty();
+        }
+        return Optional.of(cleaned);
     }
 
     /** The date and time labelled as such, or the first date of the mail with the first time after it. */
