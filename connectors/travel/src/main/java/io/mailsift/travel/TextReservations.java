@@ -31,11 +31,15 @@ final class TextReservations {
     /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
     private static final Pattern SUBJECT_NAME = Pattern.compile(
             "(?iu)(?:(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
-                    + "tisch|mesa)(?:\\s+(?:confirmed|confirmée|confirmada|bestätigt))?\\s+"
+                    + "tisch|mesa)\\s+"
                     + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to)\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?"
                     + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
     /** "Reservation confirmed: Juniper & Rye", "Reserva cancelada: Apartamentos Mirador": the name after the status. */
+    /** "Reservation confirmed for Sunny loft near Alfama": a holiday let's name as its booking site's subject says. */
+    private static final Pattern CONFIRMED_FOR = Pattern.compile(
+            "(?iu)(?:reservation|booking|réservation|reserva|buchung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)\\s+"
+                    + "(?:for|at|pour|à|für|in|para|en)\\s+(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
     private static final Pattern NAME_AFTER_STATUS = Pattern.compile(
             "(?iu)^(?:(?:re|fwd?|tr|wg|rv)\\s*:\\s*)*(?:your\\s+|votre\\s+|ihre\\s+|tu\\s+)?(?:reservation|booking|réservation|"
                     + "reserva|reservierung|buchung)\\s+(?:is\\s+)?(?:confirmed|cancel+ed|confirmée|annulée|confirmada|cancelada|"
@@ -721,7 +725,10 @@ final class TextReservations {
                         .flatMap(line -> hotelNames(line).stream())
                         .max(java.util.Comparator.comparingInt(String::length)))
                 // a holiday let's name says no "hotel": "Reservation confirmed for Sunny loft near Alfama"
-                .or(() -> subjectName(subject).filter(n -> n.indexOf(' ') > 0));
+                .or(() -> subjectName(subject).or(() -> {
+                    Matcher m = CONFIRMED_FOR.matcher(subject);
+                    return m.find() ? venueOrShow(m.group(1).strip()) : Optional.empty();
+                }).filter(n -> n.indexOf(' ') > 0));
         if (name.isEmpty()) {
             return Optional.empty();
         }
@@ -1007,6 +1014,12 @@ final class TextReservations {
         return afterStatus.find() ? venueOrShow(afterStatus.group(1).strip()) : Optional.empty();
     }
 
+    // weekdays of three letters or more: "Ma Cuisine" and "Mi Casa" are restaurants
+    private static final Pattern STARTS_WITH_WEEKDAY = Pattern.compile("(?iu)(?:" + java.util.Arrays.stream(
+            WEEKDAYS.split("\\|")).filter(day -> day.length() >= 3).collect(java.util.stream.Collectors.joining("|"))
+            + "|today|tonight|tomorrow|"
+            + "aujourd'hui|ce soir|demain|heute|morgen|hoy|mañana|esta noche)\\b");
+
     /** "for 4 at Lupa Osteria": the party size before the place is not its name. */
     private static final Pattern PARTY_BEFORE = Pattern.compile(
             "(?iu)^\\d{1,2}\\s+(?:\\p{L}+\\s+)?(?:at|chez|bei|im|en|au|à|in)\\s+(?=\\p{Lu})");
@@ -1017,7 +1030,9 @@ final class TextReservations {
      */
     private static Optional<String> venueOrShow(String name) {
         String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
-        if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)) {
+        if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)
+                || STARTS_WITH_WEEKDAY.matcher(cleaned).lookingAt()
+                || !DateTimes.dates(cleaned, LocalDate.of(2000, 1, 1), false).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(cleaned);
