@@ -97,6 +97,10 @@ final class CalendarReservations {
         }
         Optional<Property> end = first(event, "DTEND");
         String all = summary + "\n" + description + "\n" + location;
+        boolean saysJourney = !Legs.trainNumbers(summary).isEmpty() || TRAIN_WORDS.matcher(summary).find()
+                || BUS_WORDS.matcher(summary).find() || !Legs.trainNumbers(description).isEmpty()
+                && ROUTE.matcher(stripNumbers(description)).find();
+        Optional<Map<String, Object>> trip;
         List<String> eventLines = new ArrayList<>(List.of(description.split("\n")));
         Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines));
         Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary)
@@ -125,45 +129,12 @@ final class CalendarReservations {
             reservation.put("reservationFor", hotel);
             reservation.put("checkinTime", time(start.get(), zones, here, false));
             end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
-        } else if (!Legs.trainNumbers(summary + "\n" + description).isEmpty() || TRAIN_WORDS.matcher(summary).find()
-                || BUS_WORDS.matcher(summary).find()) {
-            boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
-            Matcher route = ROUTE.matcher(stripNumbers(summary));
-            String from;
-            String to;
-            if (route.find()) {
-                from = route.group(1).strip();
-                to = withoutRemark(route.group(2));
-            } else {
-                Matcher inDescription = ROUTE.matcher(stripNumbers(description));
-                if (!inDescription.find()) {
-                    return Optional.empty();
-                }
-                from = inDescription.group(1).strip();
-                to = withoutRemark(inDescription.group(2));
-            }
-            from = UP_TO_FROM_WORD.matcher(from).replaceFirst("").strip();
-            // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
-            from = TRIP_WORDS.matcher(from).replaceFirst("");
-            from = LEADING_TIME.matcher(from).replaceFirst("");
-            from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
-            to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
-            if (from.isEmpty() || to.isEmpty()) {
-                return Optional.empty();
-            }
-            Map<String, Object> trip = new LinkedHashMap<>();
-            trip.put("@type", bus ? "BusTrip" : "TrainTrip");
-            List<Token> numbers = Legs.trainNumbers(summary + "\n" + description);
-            if (!numbers.isEmpty()) {
-                trip.put(bus ? "busNumber" : "trainNumber", numbers.getFirst().value());
-            }
-            String stop = bus ? "BusStop" : "TrainStation";
-            trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", from));
-            trip.put(bus ? "arrivalBusStop" : "arrivalStation", Map.of("@type", stop, "name", to));
-            trip.put("departureTime", time(start.get(), zones, here, false));
-            end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, here, false)));
+        } else if ((trip = trip(summary, description, start.get(), end, zones, here)).isPresent()) {
+            boolean bus = "BusTrip".equals(trip.get().get("@type"));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
-            reservation.put("reservationFor", trip);
+            reservation.put("reservationFor", trip.get());
+        } else if (saysJourney) {
+            return Optional.empty(); // a train or bus whose stations the event does not tell
         } else if (FOOD_WORDS.matcher(summary).find()) {
             Map<String, Object> restaurant = new LinkedHashMap<>();
             restaurant.put("@type", "FoodEstablishment");
@@ -172,7 +143,8 @@ final class CalendarReservations {
             reservation.put("reservationFor", restaurant);
             reservation.put("startTime", time(start.get(), zones, here, false));
         } else if ((reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find())
-                && flights.isEmpty() && codes.isEmpty() && Legs.trainNumbers(all).isEmpty()) {
+                && Legs.flightNumbers(summary).isEmpty() && codes.size() < 2) {
+            // a flight-like token in the description ("London SE10 0DX" reads as SE 10) makes no flight of a show
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
             happening.put("name", summary.strip());
@@ -192,6 +164,51 @@ final class CalendarReservations {
             reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
         }
         return Optional.of(reservation);
+    }
+
+    /** A train or bus trip, when the summary or description says one and names its two ends. */
+    private static Optional<Map<String, Object>> trip(String summary, String description, Property start,
+            Optional<Property> end, Map<String, ZoneId> zones, Optional<ZoneId> here) {
+        if (Legs.trainNumbers(summary + "\n" + description).isEmpty() && !TRAIN_WORDS.matcher(summary).find()
+                && !BUS_WORDS.matcher(summary).find()) {
+            return Optional.empty();
+        }
+        boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
+        Matcher route = ROUTE.matcher(stripNumbers(summary));
+        String from;
+        String to;
+        if (route.find()) {
+            from = route.group(1).strip();
+            to = withoutRemark(route.group(2));
+        } else {
+            Matcher inDescription = ROUTE.matcher(stripNumbers(description));
+            if (!inDescription.find()) {
+                return Optional.empty();
+            }
+            from = inDescription.group(1).strip();
+            to = withoutRemark(inDescription.group(2));
+        }
+        from = UP_TO_FROM_WORD.matcher(from).replaceFirst("").strip();
+        // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
+        from = TRIP_WORDS.matcher(from).replaceFirst("");
+        from = LEADING_TIME.matcher(from).replaceFirst("");
+        from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
+        to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> trip = new LinkedHashMap<>();
+        trip.put("@type", bus ? "BusTrip" : "TrainTrip");
+        List<Token> numbers = Legs.trainNumbers(summary + "\n" + description);
+        if (!numbers.isEmpty()) {
+            trip.put(bus ? "busNumber" : "trainNumber", numbers.getFirst().value());
+        }
+        String stop = bus ? "BusStop" : "TrainStation";
+        trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", from));
+        trip.put(bus ? "arrivalBusStop" : "arrivalStation", Map.of("@type", stop, "name", to));
+        trip.put("departureTime", time(start, zones, here, false));
+        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, here, false)));
+        return Optional.of(trip);
     }
 
     // compiled once: String.replaceAll, replaceFirst and split with a regular expression compile it on every call

@@ -32,7 +32,7 @@ final class TextReservations {
     private static final Pattern SUBJECT_NAME = Pattern.compile(
             "(?iu)(?:(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
                     + "tisch|mesa)\\s+"
-                    + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to)\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?"
+                    + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to)\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
                     + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
     /** "Reservation confirmed: Juniper & Rye", "Reserva cancelada: Apartamentos Mirador": the name after the status. */
@@ -74,9 +74,16 @@ final class TextReservations {
             "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
                     + "igual que|mismo lugar|misma oficina)");
     private static final Pattern FOOD_WORDS = Pattern.compile(
-            "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|brasserie|bistro|trattoria|dinner|dîner|cena|abendessen)\\b");
+            "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|ristorante|brasserie|bistro|bistrot|trattoria|osteria|"
+                    + "pizzeria|cafe|dinner|dîner|cena|abendessen|lunch|brunch|déjeuner|mittagessen|almuerzo)\\b"
+                    // \\b is ASCII-only: after the é of "café" it never holds
+                    + "|\\bcafé(?![\\p{L}])");
     private static final Pattern TICKET_WORDS = Pattern.compile(
-            "(?iu)\\b(tickets?|billets?|e-?tickets?|eintrittskarten?|entradas?|admission|einlass)\\b");
+            "(?iu)\\b(tickets?|billets?|e-?tickets?|e-billets?|eintrittskarten?|karten|konzertkarten|entradas?|"
+                    + "boletos?|localidades|admission|einlass)\\b");
+    /** "Ihre Bestellung bei Ticketkontor – Nachtfalter Live 2027": what an order is for, after the seller's name. */
+    private static final Pattern NAME_AFTER_ORDER = Pattern.compile(
+            "(?iu)(?:order|bestellung|commande|pedido|compra)\\b[^:–|]{0,40}?\\s(?::|–|—|-|\\|)\\s*(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
     private static final Pattern HOTEL_NAME = Pattern.compile(
             "(?iu)\\b(hotel|hôtel|inn|resort|hostel|suites|lodge|apartments?|appartements?|pension|gasthof|gasthaus|"
                     + "parador|hostal|b&b|residence|résidence|aparthotel|guesthouse|motel|posada|auberge)\\b");
@@ -915,6 +922,10 @@ final class TextReservations {
         }
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
                 .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject))
+                .or(() -> {
+                    Matcher m = NAME_AFTER_ORDER.matcher(subject.strip());
+                    return m.find() ? venueOrShow(m.group(1).strip()) : Optional.empty();
+                })
                 .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst());
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
