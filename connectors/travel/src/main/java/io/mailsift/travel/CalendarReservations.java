@@ -143,8 +143,8 @@ final class CalendarReservations {
             reservation.put("reservationFor", restaurant);
             reservation.put("startTime", time(start.get(), zones, here, false));
         } else if ((reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find())
-                && Legs.flightNumbers(summary).isEmpty() && codes.size() < 2) {
-            // a flight-like token in the description ("London SE10 0DX" reads as SE 10) makes no flight of a show
+                && Legs.flightNumbers(POSTCODE.matcher(summary + "\n" + description).replaceAll(" ")).isEmpty()
+                && codes.isEmpty() && Legs.trainNumbers(all).isEmpty()) {
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
             happening.put("name", summary.strip());
@@ -212,6 +212,8 @@ final class CalendarReservations {
     }
 
     // compiled once: String.replaceAll, replaceFirst and split with a regular expression compile it on every call
+    /** A British postcode ("SE10 9GB"), whose first half reads like a flight number ("SE 10"). */
+    private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\d])[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}(?![\\p{L}\\d])");
     private static final Pattern UP_TO_FROM_WORD = Pattern.compile("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+");
     private static final Pattern TRIP_WORDS = Pattern.compile(
             "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"

@@ -32,7 +32,9 @@ final class TextReservations {
     private static final Pattern SUBJECT_NAME = Pattern.compile(
             "(?iu)(?:(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
                     + "tisch|mesa)\\s+"
-                    + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to)\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
+                    + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to|you(?:'re| are) going to|"
+                    + "(?:reservation|booking|réservation|reserva|reservierung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)"
+                    + "\\s+(?:at|chez|au|im|bei|en))\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
                     + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
     /** "Reservation confirmed: Juniper & Rye", "Reserva cancelada: Apartamentos Mirador": the name after the status. */
@@ -63,12 +65,17 @@ final class TextReservations {
                     + "o similar)\\b");
     private static final Pattern CAR_WORDS = Pattern.compile(
             "(?iu)(car rental|rental car|rent a car|car hire|hire car|mietwagen|autovermietung|location de voiture|"
-                    + "voiture de location|alquiler de coche|alquiler de vehículo|coche de alquiler|rent-a-car)");
+                    + "voiture de location|alquiler de coche|alquiler de vehículo|coche de alquiler|rent-a-car|van rental|"
+                    + "van hire|vehicle rental|location de véhicule|location d'utilitaire|fahrzeugmiete|miettransporter|"
+                    + "transportermiete|alquiler de furgoneta|furgoneta de alquiler|mietfahrzeug)");
     /** A ride (taxi, ride-hailing) also has a pick-up and a drop-off, but books nothing ahead. */
     private static final Pattern RIDE_WORDS = Pattern.compile(
             "(?iu)(?<!additional |young |main |extra |second |named |lead |principal )"
                     + "\\b(ride|driver|fahrer|chauffeur|conductor|tip|trinkgeld|pourboire|propina)\\b"
                     + "(?!['’]s\\s+licen|\\s+licen|\\s+principal|\\s+adicional|\\s+additional|\\s+age\\b|s?\\s+must)");
+    /** Renting, in a mail with a vehicle and pick-up and return rows: a rental whatever the vehicle is called. */
+    private static final Pattern RENT_WORDS = Pattern.compile(
+            "(?iu)\\b(rent|rental|hire|miete|mietvertrag|vermietung|location|loueur|alquiler|noleggio)\\b");
     /** A return at the pick-up place, as rental mails say it instead of repeating the place. */
     private static final Pattern SAME_PLACE = Pattern.compile(
             "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
@@ -83,10 +90,12 @@ final class TextReservations {
                     + "boletos?|localidades|admission|einlass)\\b");
     /** "Ihre Bestellung bei Ticketkontor – Nachtfalter Live 2027": what an order is for, after the seller's name. */
     private static final Pattern NAME_AFTER_ORDER = Pattern.compile(
-            "(?iu)(?:order|bestellung|commande|pedido|compra)\\b[^:–|]{0,40}?\\s(?::|–|—|-|\\|)\\s*(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
+            "(?iu)(?:order|bestellung|commande|pedido|compra)\\b[^:–|]{0,40}?(?:\\s*:|\\s+[–—|-])\\s*"
+                    + "(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
     private static final Pattern HOTEL_NAME = Pattern.compile(
-            "(?iu)\\b(hotel|hôtel|inn|resort|hostel|suites|lodge|apartments?|appartements?|pension|gasthof|gasthaus|"
-                    + "parador|hostal|b&b|residence|résidence|aparthotel|guesthouse|motel|posada|auberge)\\b");
+            "(?iu)\\b(hotel|hôtel|inn|resort|hostel|suites|lodge|apartments?|appartements?|apartamentos?|pension|gasthof|"
+                    + "gasthaus|parador|hostal|b&b|residence|résidence|aparthotel|guesthouse|motel|posada|auberge|villa|"
+                    + "chalet|cottage|gîte|ferienwohnung|ferienhaus|finca|riad|chambres? d'hôtes|casa rural|agriturismo)\\b");
 
     private static final String WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|"
             + "wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|"
@@ -160,6 +169,11 @@ final class TextReservations {
     List<Map<String, Object>> extract(String subject) {
         Optional<String> bookingReference = Labels.reference(lines);
         if (bookingReference.isEmpty()) {
+            // restaurant-booking sites often print no number: a table said to be confirmed, for a party, still is one
+            if (mayMatch(CONFIRMED_STEMS) && CONFIRMED_BOOKING.matcher(subject + "\n" + text).find()
+                    && PARTY.matcher(text).find()) {
+                return table(subject).map(table -> List.of(table)).orElse(List.of());
+            }
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
@@ -648,7 +662,8 @@ final class TextReservations {
      */
     private static final Pattern HOTEL_PHRASE = Pattern.compile(
             "(?u)((?:[\\p{Lu}][\\p{L}'’&-]+\\s){0,2}(?i:hotel|hôtel|inn|resort|hostel|suites|lodge|aparthotel|"
-                    + "pension|gasthof|gasthaus|parador|hostal|residence|résidence|guesthouse|motel|posada|auberge)"
+                    + "pension|gasthof|gasthaus|parador|hostal|residence|résidence|guesthouse|motel|posada|auberge|"
+                    + "apartamentos|apartments|appartements|villa|chalet|cottage|gîte|finca|riad)"
                     + "(?:\\s(?:(?:de|du|des|la|le|del|am|an|der|zum|zur|of|the|di|los|las|el)\\s){0,2}[\\p{Lu}\\d][\\p{L}\\d'’&-]*){0,6})"
                     + "(?![\\p{L}])");
     private static final java.util.Set<String> NOT_NAME_WORDS = java.util.Set.of("Your", "Our", "The", "Dear",
@@ -835,7 +850,9 @@ final class TextReservations {
     // ---- rental cars
 
     private Optional<Map<String, Object>> rentalCar(String subject) {
-        if (!mentionsCar(subject) || RIDE_WORDS.matcher(text).find()) {
+        boolean rentalByItsRows = VEHICLE_WORDS.matcher(text).find() && RENT_WORDS.matcher(subject + "\n" + text).find()
+                && !Labels.PICKUP.values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty();
+        if (!mentionsCar(subject) && !rentalByItsRows || RIDE_WORDS.matcher(text).find()) {
             return Optional.empty();
         }
         Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
@@ -959,6 +976,19 @@ final class TextReservations {
         return false;
     }
 
+    private static final Pattern CONFIRMED_BOOKING = Pattern.compile(
+            "(?iu)\\b(?:reservation|booking|table|réservation|reserva|reservierung|buchung|tisch|mesa)\\b[^.!\\n]{0,30}?"
+                    + "\\b(?:confirmed|confirmée|confirmada|bestätigt|reserved|réservée|reserviert|reservada)"
+                    + "|\\byou(?:'re| are) (?:booked|all set)");
+    private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "reserv", "booked", "all set");
+    private static final String COUNT = "(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|"
+            + "cinq|sept|huit|neuf|dix|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|dos|tres|cuatro|cinco|seis|siete|"
+            + "ocho|nueve|diez)";
+    /** A party's size: "Party of 2", "table for four", "2 personnes", "para cuatro personas". */
+    private static final Pattern PARTY = Pattern.compile("(?iu)\\b(?:party of|table for|tisch für|mesa para)\\s+" + COUNT
+            + "\\b|\\b" + COUNT + "\\s+(?:people|persons|guests|diners|personnes|couverts|personen|gäste|personas|"
+            + "comensales)\\b");
+
     /** What every match of {@code CANCELLED_IN_BODY} contains, folded: the cancel words' common stems. */
     private static final List<String> CANCELLED_STEMS = List.of("cancel", "storniert", "annul", "anulad");
 
@@ -989,10 +1019,12 @@ final class TextReservations {
             "sncf", "renfe", "tren", "estaci");
     private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
             "zob");
-    private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler");
+    private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler",
+            "van ", "vehicle", "véhicule", "utilitaire", "fahrzeugmiete", "transporter", "furgoneta", "mietfahrzeug");
     private static final List<String> HOTEL_STEMS = List.of("tel", "inn", "resort", "suites", "lodge", "apartment",
-            "appartement", "pension", "gasthof", "gasthaus", "parador", "hostal", "b&b", "sidence", "guesthouse",
-            "posada", "auberge");
+            "appartement", "apartamento", "pension", "gasthof", "gasthaus", "parador", "hostal", "b&b", "sidence",
+            "guesthouse", "posada", "auberge", "villa", "chalet", "cottage", "gîte", "ferienwohnung", "ferienhaus",
+            "finca", "riad", "d'hôtes", "casa rural", "agriturismo");
 
     /** A restaurant's name as prose prints it: "Restaurant Zur Post", "Trattoria da Enzo", "Brasserie Lipp". */
     private static final Pattern RESTAURANT_PHRASE = Pattern.compile(
@@ -1049,11 +1081,18 @@ final class TextReservations {
         return Optional.of(cleaned);
     }
 
+    private static final Pattern DOORS = Pattern.compile(
+            "(?iu)\\s*(?:doors|einlass|ouverture des portes|apertura de puertas)");
+
     /** The date and time labelled as such, or the first date of the mail with the first time after it. */
     private Optional<String> startTime() {
         LocalDate earliest = reference.minusDays(2);
-        Optional<LocalTime> time = Labels.TIME.values(lines).stream()
-                .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst();
+        List<Map.Entry<Integer, String>> timed = Labels.TIME.values(lines);
+        // "Doors: 19:00 / Start: 20:00": the start is the booking's time, the doors only when nothing else says one
+        Optional<LocalTime> time = timed.stream().filter(e -> !DOORS.matcher(lines.get(e.getKey())).lookingAt())
+                .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst()
+                .or(() -> timed.stream().flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value)
+                        .findFirst());
         Optional<LocalDate> date = Optional.empty();
         for (Map.Entry<Integer, String> value : Labels.DATE.values(lines)) {
             String around = value.getValue();
