@@ -19,7 +19,7 @@ enum Labels {
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
             "itinerary number", "itinerary #", "itinerary no", "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
-            "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr",
+            "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr", "reservierungs-nr", "reservierungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
             "numéro de réservation", "numéro de confirmation", "n° de réservation", "numéro de dossier",
             "code dossier", "référence de la réservation",
@@ -48,7 +48,8 @@ enum Labels {
             "rückgabeort", "restitution", "retour", "dépôt", "devolución", "devolucion", "lugar de devolución"),
     EVENT("event", "show", "concert", "veranstaltung", "événement", "spectacle", "evento", "espectáculo",
             "event name", "performance", "konzert", "vorstellung", "manifestation", "concierto", "match", "game",
-            "exhibition", "ausstellung", "exposition", "exposición"),
+            "exhibition", "ausstellung", "exposition", "exposición", "artist", "artiste", "künstler", "artista",
+            "festival", "film", "movie", "pièce", "obra", "stück"),
     VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto"),
     RESTAURANT("restaurant", "restaurante"),
     /** A stop in a timetable table ("Halt | Datum | Zeit"): the first is where the journey starts, the last its end. */

@@ -82,7 +82,8 @@ final class TextReservations {
                     + "igual que|mismo lugar|misma oficina)");
     private static final Pattern FOOD_WORDS = Pattern.compile(
             "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|ristorante|brasserie|bistro|bistrot|trattoria|osteria|"
-                    + "pizzeria|cafe|dinner|dîner|cena|abendessen|lunch|brunch|déjeuner|mittagessen|almuerzo)\\b"
+                    + "pizzeria|cafe|dinner|dîner|cena|abendessen|lunch|brunch|déjeuner|mittagessen|almuerzo|gasthaus|"
+                    + "gasthof|wirtshaus|tischreservierung)\\b"
                     // \\b is ASCII-only: after the é of "café" it never holds
                     + "|\\bcafé(?![\\p{L}])");
     private static final Pattern TICKET_WORDS = Pattern.compile(
@@ -90,7 +91,8 @@ final class TextReservations {
                     + "boletos?|localidades|admission|einlass)\\b");
     /** "Ihre Bestellung bei Ticketkontor – Nachtfalter Live 2027": what an order is for, after the seller's name. */
     private static final Pattern NAME_AFTER_ORDER = Pattern.compile(
-            "(?iu)(?:order|bestellung|commande|pedido|compra)\\b[^:–|]{0,40}?(?:\\s*:|\\s+[–—|-])\\s*"
+            "(?iu)(?:order|bestellung|commande|pedido|compra|tickets?|billets?|entradas|karten)\\b[^:–|]{0,40}?"
+                    + "(?:\\s*:|\\s+[–—|-])\\s*"
                     + "(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
     private static final Pattern HOTEL_NAME = Pattern.compile(
             "(?iu)\\b(hotel|hôtel|inn|resort|hostel|suites|lodge|apartments?|appartements?|apartamentos?|pension|gasthof|"
