@@ -718,6 +718,20 @@ final class TextReservations {
                 }
             }
         }
+        if (checkin.isEmpty() && checkout.isEmpty() && journeyFound) {
+            // a trip's hotel: its name, then its dates in a few lines ("Hotel Avenida / 16–19 April 2027 · 3 nights")
+            for (int i = 0; i < lines.size() && checkin.isEmpty(); i++) {
+                String line = lines.get(i).split("\t")[0].strip();
+                if (line.length() <= 60 && isHotelHeading(line)) {
+                    String block = String.join("\n", lines.subList(i, Math.min(lines.size(), i + 4)));
+                    Optional<StayDates.Range> range = StayDates.in(block, reference, monthFirst);
+                    if (range.isPresent()) {
+                        checkin = Optional.of(range.get().first());
+                        checkout = Optional.of(range.get().last());
+                    }
+                }
+            }
+        }
         if (checkin.isEmpty() && checkout.isEmpty() && lodgingWords) {
             // "Dates: 3–6 June 2027", "pour la période du 12 au 15 mars 2027": a range, labelled first, else in prose
             Optional<StayDates.Range> range = Labels.DATE.values(lines).stream()
