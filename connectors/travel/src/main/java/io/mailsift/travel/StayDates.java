@@ -26,8 +26,13 @@ final class StayDates {
     /** "–15, 2027" or "-15" right after a month-first date ("March 12"): the range's last day. */
     private static final Pattern DAY_AFTER = Pattern.compile(
             "^\\s*(?:-|–|—|to|through|thru)\\s*(\\d{1,2})(?![\\d:.])(?:st|nd|rd|th)?(?:,?\\s*(20\\d{2}))?");
+    /** What stands between a range's two dates: a range word, and maybe the second one's weekday ("– Mon"). */
     private static final Pattern BETWEEN_DATES = Pattern.compile(
-            "(?iu)\\s*(?:-|–|—|to|until|through|bis|au|jusqu'au|al|hasta el|a|[→>])\\s*");
+            "(?iu)\\s*(?:-|–|—|to|until|through|bis|au|jusqu'au|al|hasta el|a|[→>])\\s*"
+                    + "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+                    + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|montag|"
+                    + "dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lunes|martes|"
+                    + "miércoles|jueves|viernes|sábado|domingo)\\.?,?\\s*)?");
     private static final Pattern MONTH_FIRST = Pattern.compile("^\\p{L}");
 
     private StayDates() {

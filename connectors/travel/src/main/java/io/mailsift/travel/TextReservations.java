@@ -742,6 +742,11 @@ final class TextReservations {
                 checkout = Optional.of(range.get().last());
             }
         }
+        if (checkin.isPresent() && checkout.isEmpty()) {
+            // "Check-in: Fri 12 Mar 2027 – Check-out: Mon 15 Mar 2027" on one line: the label's second date
+            LocalDate first = checkin.get();
+            checkout = secondDate(Labels.CHECKIN).filter(day -> day.isAfter(first));
+        }
         if (checkin.isPresent() && (checkout.isEmpty() || !checkout.get().isAfter(checkin.get()))) {
             Matcher nights = NIGHTS.matcher(text);
             if (nights.find()) {
@@ -804,6 +809,11 @@ final class TextReservations {
 
     private static final java.util.Set<String> ARTICLES = java.util.Set.of("The", "Le", "La", "Les", "L'", "El", "Los",
             "Las", "Der", "Die", "Das");
+
+    private Optional<LocalDate> secondDate(Labels label) {
+        return label.values(lines).stream().map(value -> DateTimes.dates(value.getValue(), reference, monthFirst))
+                .filter(dates -> dates.size() >= 2).map(dates -> dates.get(1).value()).findFirst();
+    }
 
     private Optional<LocalDate> columnDate(Labels label) {
         return ColumnTables.values(lines, label).stream()
