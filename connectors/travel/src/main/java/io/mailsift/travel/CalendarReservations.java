@@ -143,7 +143,7 @@ final class CalendarReservations {
             reservation.put("reservationFor", restaurant);
             reservation.put("startTime", time(start.get(), zones, here, false));
         } else if ((reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find())
-                && Legs.flightNumbers(POSTCODE.matcher(summary + "\n" + description).replaceAll(" ")).isEmpty()
+                && Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
                 && codes.isEmpty() && Legs.trainNumbers(all).isEmpty()) {
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
@@ -212,8 +212,6 @@ final class CalendarReservations {
     }
 
     // compiled once: String.replaceAll, replaceFirst and split with a regular expression compile it on every call
-    /** A British postcode ("SE10 9GB"), whose first half reads like a flight number ("SE 10"). */
-    private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\d])[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}(?![\\p{L}\\d])");
     private static final Pattern UP_TO_FROM_WORD = Pattern.compile("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+");
     private static final Pattern TRIP_WORDS = Pattern.compile(
             "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"

@@ -960,7 +960,7 @@ final class TextReservations {
     private Optional<Map<String, Object>> event(String subject) {
         // a train's or a flight's ticket whose legs could not be read is still no show
         if (!TICKET_WORDS.matcher(subject + "\n" + text).find() || !trainNumbers().isEmpty()
-                || !flightNumbers().isEmpty()) {
+                || !flightNumbers().isEmpty() && !Legs.flightNumbers(Legs.withoutPostcodes(text)).isEmpty()) {
             return Optional.empty();
         }
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
@@ -1006,7 +1006,9 @@ final class TextReservations {
             "(?iu)\\b(?:reservation|booking|table|réservation|reserva|reservierung|buchung|tisch|mesa)\\b[^.!\\n]{0,30}?"
                     + "\\b(?:confirmed|confirmée|confirmada|bestätigt|reserved|réservée|reserviert|reservada)"
                     + "|\\byou(?:'re| are) (?:booked|all set)");
-    private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "reserv", "booked", "all set");
+    // not "reserv": "All rights reserved" closes most newsletters, which would all be read again for nothing
+    private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "booked", "all set",
+            "réservée", "reservada", "reserviert");
     private static final String COUNT = "(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|"
             + "cinq|sept|huit|neuf|dix|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|dos|tres|cuatro|cinco|seis|siete|"
             + "ocho|nueve|diez)";
