@@ -80,8 +80,54 @@ final class DateTimes {
     private DateTimes() {
     }
 
-    private static boolean startsWithLetter(String text, int index) {
-        return Character.isLetter(text.charAt(index)) && (index == 0 || !Character.isLetter(text.charAt(index - 1)));
+    /**
+     * Where {@code WEEKDAY_DAY_MONTH} can match: a word of 2 to 10 letters at a word's start, its dot or comma,
+     * space, maybe a short article, then a digit. Most word starts of a text fail this at once, which the pattern's
+     * long alternation, tried at each of them, would not.
+     */
+    private static boolean startsWithWeekdayAndNumber(String text, int index) {
+        if (!Character.isLetter(text.charAt(index)) || index > 0 && Character.isLetter(text.charAt(index - 1))) {
+            return false;
+        }
+        int at = skipLetters(text, index, 10);
+        if (at - index < 2) {
+            return false;
+        }
+        at = skip(text, at, '.');
+        at = skip(text, at, ',');
+        int spaced = skipSpaces(text, at);
+        if (spaced == at) {
+            return false;
+        }
+        int article = skipLetters(text, spaced, 3);
+        if (article > spaced) {
+            int after = skipSpaces(text, article);
+            if (after == article) {
+                return false;
+            }
+            spaced = after;
+        }
+        return spaced < text.length() && isAsciiDigit(text.charAt(spaced));
+    }
+
+    private static int skipLetters(String text, int at, int most) {
+        int end = at;
+        while (end < text.length() && end - at < most && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return end < text.length() && Character.isLetter(text.charAt(end)) ? at : end;
+    }
+
+    private static int skip(String text, int at, char c) {
+        return at < text.length() && text.charAt(at) == c ? at + 1 : at;
+    }
+
+    private static int skipSpaces(String text, int at) {
+        int end = at;
+        while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /** The first such day on or after a week before the reference day (a mail speaks of what is coming). */
@@ -137,7 +183,7 @@ final class DateTimes {
             add(found, named(m.group(1), Integer.parseInt(m.group(2)), m.group(3), reference), m);
         }
         m = WEEKDAY_DAY_MONTH.matcher(text);
-        while (find(m, text, DateTimes::startsWithLetter)) {
+        while (find(m, text, DateTimes::startsWithWeekdayAndNumber)) {
             int first = Integer.parseInt(m.group(1));
             int second = Integer.parseInt(m.group(3));
             boolean usOrder = m.group(2).equals("/") && monthFirst;

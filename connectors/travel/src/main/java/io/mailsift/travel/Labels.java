@@ -73,7 +73,12 @@ enum Labels {
 
     Labels(String... names) {
         this.names = List.of(names);
-        this.foldedNames = this.names.stream().map(Labels::fold).toList();
+        // a name that contains another ("pick-up branch", "pick-up") is in a line only when that one is: the test for
+        // the shorter one is enough
+        List<String> folded = this.names.stream().map(Labels::fold).distinct().toList();
+        this.foldedNames = folded.stream()
+                .filter(name -> folded.stream().noneMatch(other -> !other.equals(name) && name.contains(other)))
+                .toList();
     }
 
     /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */

@@ -40,7 +40,11 @@ final class StayDates {
 
     /** The first range in the text whose last day comes after its first, within a month's stay. */
     static Optional<Range> in(String text, LocalDate reference, boolean monthFirst) {
-        List<Found<LocalDate>> dates = DateTimes.dates(text, reference, monthFirst);
+        return in(text, DateTimes.dates(text, reference, monthFirst));
+    }
+
+    /** The same, with the text's dates already read. */
+    static Optional<Range> in(String text, List<Found<LocalDate>> dates) {
         for (int i = 0; i < dates.size(); i++) {
             Found<LocalDate> date = dates.get(i);
             if (i + 1 < dates.size() && BETWEEN_DATES.matcher(text.substring(date.end(), dates.get(i + 1).start()))

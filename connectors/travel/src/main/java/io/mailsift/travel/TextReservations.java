@@ -718,7 +718,8 @@ final class TextReservations {
                 }
             }
         }
-        if (checkin.isEmpty() && checkout.isEmpty() && journeyFound) {
+        if (checkin.isEmpty() && checkout.isEmpty() && journeyFound && mayMatch(HOTEL_STEMS)
+                && HOTEL_NAME.matcher(text).find()) {
             // a trip's hotel: its name, then its dates in a few lines ("Hotel Avenida / 16–19 April 2027 · 3 nights")
             for (int i = 0; i < lines.size() && checkin.isEmpty(); i++) {
                 String line = lines.get(i).split("\t")[0].strip();
@@ -736,7 +737,7 @@ final class TextReservations {
             // "Dates: 3–6 June 2027", "pour la période du 12 au 15 mars 2027": a range, labelled first, else in prose
             Optional<StayDates.Range> range = Labels.DATE.values(lines).stream()
                     .flatMap(value -> StayDates.in(value.getValue(), reference, monthFirst).stream()).findFirst()
-                    .or(() -> StayDates.in(text, reference, monthFirst));
+                    .or(() -> StayDates.in(text, dates()));
             if (range.isPresent()) {
                 checkin = Optional.of(range.get().first());
                 checkout = Optional.of(range.get().last());
@@ -876,9 +877,7 @@ final class TextReservations {
     // ---- rental cars
 
     private Optional<Map<String, Object>> rentalCar(String subject) {
-        boolean rentalByItsRows = VEHICLE_WORDS.matcher(text).find() && RENT_WORDS.matcher(subject + "\n" + text).find()
-                && !Labels.PICKUP.values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty();
-        if (!mentionsCar(subject) && !rentalByItsRows || RIDE_WORDS.matcher(text).find()) {
+        if (!mentionsCar(subject) && !rentalByItsRows(subject) || RIDE_WORDS.matcher(text).find()) {
             return Optional.empty();
         }
         Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
@@ -898,6 +897,12 @@ final class TextReservations {
                         : Optional.of(place))
                 .ifPresent(place -> reservation.put("dropoffLocation", place));
         return Optional.of(reservation);
+    }
+
+    /** A vehicle, renting, and pick-up and return rows: a rental whatever the vehicle is called. */
+    private boolean rentalByItsRows(String subject) {
+        return !Labels.PICKUP.values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty()
+                && VEHICLE_WORDS.matcher(text).find() && RENT_WORDS.matcher(subject + "\n" + text).find();
     }
 
     private Optional<Map<String, Object>> carPlace(Labels label) {
