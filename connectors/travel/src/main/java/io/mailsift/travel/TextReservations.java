@@ -965,7 +965,8 @@ final class TextReservations {
     private Optional<Map<String, Object>> event(String subject) {
         // a train's or a flight's ticket whose legs could not be read is still no show
         if (!TICKET_WORDS.matcher(subject + "\n" + text).find() || !trainNumbers().isEmpty()
-                || !flightNumbers().isEmpty() && !Legs.flightNumbers(Legs.withoutPostcodes(text)).isEmpty()) {
+                || !flightNumbers().isEmpty() || TRAIN_WORDS.matcher(subject).find()
+                || BUS_WORDS.matcher(subject).find()) {
             return Optional.empty();
         }
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
