@@ -91,7 +91,7 @@ final class TextReservations {
                     + "boletos?|localidades|admission|einlass)\\b");
     /** "Ihre Bestellung bei Ticketkontor – Nachtfalter Live 2027": what an order is for, after the seller's name. */
     private static final Pattern NAME_AFTER_ORDER = Pattern.compile(
-            "(?iu)(?:order|bestellung|commande|pedido|compra|tickets?|billets?|entradas|karten)\\b[^:–|]{0,40}?"
+            "(?iu)(?<![\\p{L}-])(?:order|bestellung|commande|pedido|compra|(?<=your )tickets(?=:))\\b[^:–|]{0,40}?"
                     + "(?:\\s*:|\\s+[–—|-])\\s*"
                     + "(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
     private static final Pattern HOTEL_NAME = Pattern.compile(
@@ -1097,6 +1097,9 @@ final class TextReservations {
             + "|today|tonight|tomorrow|"
             + "aujourd'hui|ce soir|demain|heute|morgen|hoy|mañana|esta noche)\\b");
 
+    /** A route, which a train's or a bus's tickets are for: "London → York", "Paris - Lyon", "Köln nach Bonn". */
+    private static final Pattern ROUTE_IN_NAME = Pattern.compile("(?iu)→|->|»|\\s[>–-]\\s|\\s(?:to|nach|à|a)\\s");
+
     /** "for 4 at Lupa Osteria": the party size before the place is not its name. */
     private static final Pattern PARTY_BEFORE = Pattern.compile(
             "(?iu)^\\d{1,2}\\s+(?:\\p{L}+\\s+)?(?:at|chez|bei|im|en|au|à|in)\\s+(?=\\p{Lu})");
@@ -1108,6 +1111,7 @@ final class TextReservations {
     private static Optional<String> venueOrShow(String name) {
         String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
         if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)
+                || ROUTE_IN_NAME.matcher(cleaned).find() && !Airports.ofPlaceName(cleaned).isEmpty()
                 || STARTS_WITH_WEEKDAY.matcher(cleaned).lookingAt()
                 || !DateTimes.dates(cleaned, LocalDate.of(2000, 1, 1), false).isEmpty()) {
             return Optional.empty();
