@@ -37,11 +37,11 @@ final class TextReservations {
                     + "\\s+(?:at|chez|au|im|bei|en))\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
                     + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
-    /** "Reservation confirmed: Juniper & Rye", "Reserva cancelada: Apartamentos Mirador": the name after the status. */
     /** "Reservation confirmed for Sunny loft near Alfama": a holiday let's name as its booking site's subject says. */
     private static final Pattern CONFIRMED_FOR = Pattern.compile(
             "(?iu)(?:reservation|booking|réservation|reserva|buchung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)\\s+"
                     + "(?:for|at|pour|à|für|in|para|en)\\s+(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
+    /** "Reservation confirmed: Juniper & Rye", "Reserva cancelada: Apartamentos Mirador": the name after the status. */
     private static final Pattern NAME_AFTER_STATUS = Pattern.compile(
             "(?iu)^(?:(?:re|fwd?|tr|wg|rv)\\s*:\\s*)*(?:your\\s+|votre\\s+|ihre\\s+|tu\\s+)?(?:reservation|booking|réservation|"
                     + "reserva|reservierung|buchung)\\s+(?:is\\s+)?(?:confirmed|cancel+ed|confirmée|annulée|confirmada|cancelada|"
