@@ -178,7 +178,10 @@ final class CalendarReservations {
     }
 
     // compiled once: String.replaceAll, replaceFirst and split with a regular expression compile it on every call
-    private static final Pattern UP_TO_FROM_WORD = Pattern.compile("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+");
+    /** "Train from London Euston", "Reise von Hamburg": not the "de" inside "Paris Gare de Lyon". */
+    private static final Pattern UP_TO_FROM_WORD = Pattern.compile(
+            "(?iu)^(?:[^\\p{Lu}]*?|.*?\\b(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|voyage|viaje|trajet|"
+                    + "ride|travel|fahrkarte|billet|billete|ticket)\\s+)\\b(from|von|de|desde|ab)\\s+");
     private static final Pattern TRIP_WORDS = Pattern.compile(
             "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");

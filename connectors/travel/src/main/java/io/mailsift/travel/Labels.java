@@ -18,7 +18,8 @@ enum Labels {
     REFERENCE("booking reference", "booking ref", "booking code", "booking number", "booking no", "booking id",
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
-            "itinerary number", "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
+            "itinerary number", "collection reference", "ticket collection reference", "collection code",
+            "ticket code", "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
             "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
             "numéro de réservation", "numéro de confirmation", "n° de réservation", "numéro de dossier",
@@ -38,9 +39,9 @@ enum Labels {
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
             "date de départ", "salida", "fecha de salida"),
     FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
-            "origine", "desde", "origen", "salida"),
+            "origine", "desde", "origen", "salida", "hora de salida", "heure de départ", "abfahrtszeit"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
-            "destino", "llegada"),
+            "destino", "llegada", "hora de llegada", "heure d'arrivée", "ankunftszeit"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "collection", "abholung",
             "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida"),
     DROPOFF("drop-off", "dropoff", "drop off", "return", "drop-off location", "return location", "rückgabe",
@@ -57,7 +58,7 @@ enum Labels {
             "viajero", "huésped", "titular"),
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
             "travel dates", "stay dates", "reisezeitraum", "période", "periodo"),
-    TIME("time", "uhrzeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
+    TIME("time", "uhrzeit", "zeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
 
     private final List<String> names;
     private final List<String> foldedNames;
@@ -203,6 +204,7 @@ enum Labels {
         return new String(chars);
     }
 
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("\\s*\\d{3,6}(?: \\d{3,6}){1,4}\\s*");
     private static final Pattern CODE = Pattern.compile(
             "(?<![\\p{L}\\d])([A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])){3,15}[A-Z0-9])(?![\\p{L}\\d])");
 
@@ -214,6 +216,9 @@ enum Labels {
         // a booking reference or PNR first, a ticket seller's or booking site's order number else
         for (Labels label : List.of(REFERENCE, ORDER_REFERENCE)) {
             for (Map.Entry<Integer, String> each : label.values(lines)) {
+                if (DIGIT_GROUPS.matcher(each.getValue()).matches()) {
+                    return Optional.of(each.getValue().strip()); // "1739 2284 5561": one code printed in groups
+                }
                 Matcher m = CODE.matcher(each.getValue());
                 while (m.find()) {
                     String code = m.group(1);

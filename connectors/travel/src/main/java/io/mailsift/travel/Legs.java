@@ -45,7 +45,14 @@ final class Legs {
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Iryo|IRYO|Euromed|Frecciarossa|Italo|Zug|Train"
-                    + "|Tren|Train n°|Zugnummer) ?(?:n[°º] ?|Nr\\.? ?)?(\\d{2,5})(?![\\d:.]|h\\d)");
+                    + "|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?)?(\\d{2,5})(?![\\d.]|:\\d|h\\d)");
+    /**
+     * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",
+     * "Bus N123"), not a coach (car) number of a train, a seat, a phone number or a time.
+     */
+    private static final Pattern BUS_LINE = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:(?iu:linie|line|ligne|línea|linea|bus)|Service)\\s(?:n[°º]\\s?|nr\\.?\\s?|no\\.?\\s?|#)?"
+                    + "([A-Z]{1,3}\\d{1,4}[A-Z]?|\\d{2,4}[A-Z]?)(?![\\p{L}\\d]|[:.,]\\d|\\s?\\d|h\\d)");
 
     private Legs() {
     }
@@ -116,6 +123,16 @@ final class Legs {
             boolean generic = Set.of("zug", "train", "tren", "train n°", "zugnummer").contains(
                     product.toLowerCase(Locale.ROOT));
             found.add(new Token(generic ? m.group(2) : product + " " + m.group(2), m.start(), m.end()));
+        }
+        return found;
+    }
+
+    /** Coach and bus line numbers ("N834", "420"), in order. */
+    static List<Token> busNumbers(String text) {
+        List<Token> found = new ArrayList<>();
+        Matcher m = BUS_LINE.matcher(text);
+        while (m.find()) {
+            found.add(new Token(m.group(1), m.start(), m.end()));
         }
         return found;
     }

@@ -39,7 +39,8 @@ final class TextReservations {
     private static final Pattern NIGHTS = Pattern.compile(
             "(?iu)(?<![\\d])([1-9]\\d?)\\s*(nights?|nuits?|nächte|nacht|übernachtungen?|noches?)\\b");
     private static final Pattern TRAIN_WORDS = Pattern.compile(
-            "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof)\\b");
+            "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof|trainline|lner|"
+                    + "eurostar|thalys|ouigo|inoui|tgv|amtrak|trenitalia|italo|iryo|nightjet|railjet|öbb|sbb)\\b");
     private static final Pattern BUS_WORDS = Pattern.compile(
             "(?iu)\\b(bus|flixbus|fernbus|autobus|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern BUS_STATIONS = Pattern.compile(
@@ -343,8 +344,9 @@ final class TextReservations {
     private static final Pattern ARROW = Pattern.compile(
             "^([\\p{Lu}][^→>\\t»]{1,60}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s)\\s*([\\p{Lu}][^\\t]{1,60})$");
     private static final Pattern TIME_AND_PLACE = Pattern.compile(
-            "(?iu)^(?:(?:ab|an|dep\\.?|arr\\.?|départ|arrivée|salida|llegada|departure|arrival)\\s*:?\\s*)?"
-                    + "(\\d{1,2}[:h]\\d{2})\\s*(?:uhr)?\\s*(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?([\\p{Lu}][\\p{L}\\d .,()'’/-]{2,60})$");
+            "(?iu)^(?:(?:ab|an|dep\\.?|arr\\.?|départ|arrivée|salida|llegada|departure|arrival|departs?|arrives?)\\s*:?\\s*)?"
+                    + "(\\d{1,2}[:h]\\d{2}(?:\\s*[ap]\\.?m\\.?)?)\\s*(?:uhr)?\\s*(?:[-–—]\\s*)?(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?"
+                    + "([\\p{Lu}][\\p{L}\\d .,()'’/-]{2,60})$");
 
     private List<Map<String, Object>> trains(boolean bus) {
         List<Token> numbers = trainNumbers();
@@ -364,12 +366,78 @@ final class TextReservations {
                     i + 1 < numbers.size() ? lineEnd(numbers.get(i).start()) : text.length()));
         }
         List<Map<String, Object>> viaForward = trainLegs(numbers, forward, bus);
-        if (numbers.size() < 2) {
-            return viaForward;
+        List<Map<String, Object>> read = viaForward;
+        if (numbers.size() >= 2) {
+            List<Map<String, Object>> viaBackward = trainLegs(numbers, backward, bus);
+            // read backwards only when that finds legs the forward reading loses, or times it lacks
+            if (viaBackward.size() > viaForward.size()
+                    || viaBackward.size() == viaForward.size() && timed(viaBackward) > timed(viaForward)) {
+                read = viaBackward;
+            }
         }
-        List<Map<String, Object>> viaBackward = trainLegs(numbers, backward, bus);
-        // read backwards only when that finds legs the forward reading loses, not merely fuller ones
-        return viaBackward.size() > viaForward.size() ? viaBackward : viaForward;
+        // stops printed one per line, paired into legs: a change of trains or a return that the train numbers
+        // alone do not split (a leg's number printed in its departure row, or no numbers at all)
+        List<Token> lineNumbers = bus ? Legs.busNumbers(text) : numbers;
+        List<Map<String, Object>> viaStops = stopLegs(lineNumbers, bus);
+        if (!viaStops.isEmpty() && (read.isEmpty() || viaStops.size() >= 2 && viaStops.size() >= read.size()
+                && (lineNumbers.isEmpty() || lineNumbers.size() == viaStops.size()))) {
+            return viaStops;
+        }
+        if (bus && read.size() == 1 && lineNumbers.stream().map(Token::value).distinct().count() == 1) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> trip = (Map<String, Object>) read.getFirst().get("reservationFor");
+            trip.put("busNumber", lineNumbers.getFirst().value());
+        }
+        return read;
+    }
+
+    private static long timed(List<Map<String, Object>> legs) {
+        return legs.stream().filter(leg -> ((Map<?, ?>) leg.get("reservationFor")).containsKey("departureTime"))
+                .count();
+    }
+
+    /** Legs read as stops ({@link JourneyStops}), each dated by its line or the last date above it. */
+    private List<Map<String, Object>> stopLegs(List<Token> numbers, boolean bus) {
+        String[] textLines = text.split("\n", -1);
+        List<JourneyStops.Leg> stops = JourneyStops.legs(List.of(textLines), this::station);
+        if (stops.isEmpty()) {
+            return List.of();
+        }
+        int[] starts = new int[textLines.length + 1];
+        for (int i = 0; i < textLines.length; i++) {
+            starts[i + 1] = starts[i] + textLines[i].length() + 1;
+        }
+        boolean numbered = numbers.size() == stops.size()
+                || stops.size() == 1 && numbers.stream().map(Token::value).distinct().count() == 1;
+        List<Map<String, Object>> legs = new ArrayList<>();
+        for (int i = 0; i < stops.size(); i++) {
+            JourneyStops.Leg leg = stops.get(i);
+            int lineEnd = starts[leg.from().line() + 1];
+            Optional<LocalDate> date = dates().stream().filter(d -> d.start() < lineEnd).map(Found::value)
+                    .reduce((a, b) -> b);
+            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+                continue;
+            }
+            Map<String, Object> trip = new LinkedHashMap<>();
+            trip.put("@type", bus ? "BusTrip" : "TrainTrip");
+            if (numbered) {
+                trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
+            }
+            trip.put(bus ? "departureBusStop" : "departureStation",
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", leg.from().place()));
+            trip.put(bus ? "arrivalBusStop" : "arrivalStation",
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", leg.to().place()));
+            LocalTime departs = leg.from().time();
+            LocalTime arrives = leg.to().time();
+            trip.put("departureTime", Legs.localTime(date.get(), departs, Optional.empty()));
+            trip.put("arrivalTime", Legs.localTime(arrives.isBefore(departs) ? date.get().plusDays(1) : date.get(),
+                    arrives, Optional.empty()));
+            Map<String, Object> reservation = new LinkedHashMap<>();
+            reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
+            reservation.put("reservationFor", trip);
+            legs.add(reservation);
+        }
+        return legs;
     }
 
     private List<Map<String, Object>> trainLegs(List<Token> numbers, List<Region> regions, boolean bus) {
@@ -470,16 +538,18 @@ final class TextReservations {
         if (places.size() >= 2) {
             return new Stations(places.get(0), places.get(1), at.get(0), at.get(1));
         }
-        for (String lineText : part) {
+        for (int i = 0; i < part.size(); i++) {
+            String lineText = part.get(i);
             Matcher m = ARROW.matcher(lineText.strip());
-            if (m.matches()) {
+            // "Passager : Julien Moreau — Carte Avantage": a dash between a passenger and a fare, not a route
+            if (m.matches() && Labels.PASSENGER.value(part, i).isEmpty()) {
                 // "Hinfahrt: München Hbf → Salzburg Hbf": the leg's label is not part of the station
                 String a = station(LEG_LABEL.matcher(m.group(1)).replaceFirst(""));
                 String b = station(m.group(2));
                 // two airport codes around an arrow are a flight's route, whatever else the mail says
                 if (!a.isEmpty() && !b.isEmpty() && !AIRPORT_CODE.matcher(a).matches() && !AIRPORT_CODE.matcher(b).matches()
                         && a.length() <= 50 && b.length() <= 50) {
-                    int line = part.indexOf(lineText);
+                    int line = i;
                     return DateTimes.times(lineText).size() == 2 ? new Stations(a, b, line, line) : new Stations(a, b, -1, -1);
                 }
             }
@@ -539,11 +609,13 @@ final class TextReservations {
     }
 
     /** A time right after a departure or arrival word in running text ("Abfahrt 09:27, Ankunft 11:00"). */
-    private static final Pattern DEPARTURE_TIME = timeAfter("departure|departs|dep\\.|abfahrt|départ|salida");
-    private static final Pattern ARRIVAL_TIME = timeAfter("arrival|arrives|arr\\.|ankunft|arrivée|llegada");
+    private static final Pattern DEPARTURE_TIME = timeAfter("departure|departs|depart|dep\\.|abfahrt|départ|salida");
+    private static final Pattern ARRIVAL_TIME = timeAfter("arrival|arrives|arrive|arr\\.|ankunft|arrivée|llegada");
 
     private static Pattern timeAfter(String words) {
-        return Pattern.compile("(?iu)\\b(?:" + words + ")\\s*:?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+)?(\\d{1,2}[:h.]\\d{2})");
+        // "Arrive 1:35 PM": the half of the day is part of the time
+        return Pattern.compile("(?iu)\\b(?:" + words + ")\\s*:?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+)?"
+                + "(\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?(?![\\p{L}]))?)");
     }
 
     private static Optional<LocalTime> wordedTime(Pattern worded, String part) {
@@ -886,7 +958,8 @@ final class TextReservations {
     // What every match of these word patterns contains, folded; each alternative is covered by one of them
     // ("estaci" for "estación", "tel" for "hôtel", "hotel", "hostel", "motel", "sidence" for "résidence").
     private static final List<String> TRAIN_STEMS = List.of("train", "rail", "bahn", "zug", "gleis", "hbf", "gare",
-            "sncf", "renfe", "tren", "estaci");
+            "sncf", "renfe", "tren", "estaci", "lner", "eurostar", "thalys", "ouigo", "inoui", "tgv", "amtrak", "italo",
+            "iryo", "nightjet", "öbb", "sbb");
     private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
             "zob");
     private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler");

@@ -1,0 +1,190 @@
+package io.mailsift.travel;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.mailsift.travel.DateTimes.Found;
+
+/**
+ * The stops of a rail or coach journey as itineraries print them, one stop per line or table row with its time, paired
+ * into legs: a departure and the arrival after it. Multi-leg journeys (a change of trains, outbound and return) are
+ * read leg by leg this way, whether or not each leg prints a train number. Forms of a stop:
+ * <ul>
+ * <li>a timetable row, the station first and its time in a later cell ("Berlin Hbf | 20.05. | ab 06:29 | 14"), or
+ * such a row paired with its header ("Halt: Köln Hbf", "Zeit: ab 07:43");</li>
+ * <li>the time, then the station ("07h04 Paris Montparnasse", "Depart 09:00 London Victoria", "Départ 06h19 -
+ * Marne-la-Vallée Chessy"), or the time alone with the station on the next line (a table row of cells);</li>
+ * <li>a departure or arrival word, the station, then the time ("Departs London St Pancras 08:16").</li>
+ * </ul>
+ * "ab"/"an" and departure/arrival words mark which end of a leg a stop is; unmarked stops pair in order.
+ */
+final class JourneyStops {
+
+    /** Which end of a leg a stop's words say it is. */
+    enum End {
+        DEPARTURE, ARRIVAL, UNKNOWN
+    }
+
+    record Stop(int line, String place, LocalTime time, End end) {
+    }
+
+    record Leg(Stop from, Stop to) {
+    }
+
+    private static final String DEPARTURE_WORDS = "departs|departure|departing|depart|dep|abfahrt|ab|départ"
+            + "|salida|sale|partenza|parte";
+    private static final String ARRIVAL_WORDS = "arrives|arrival|arriving|arrive|arr|ankunft|an|arrivée|arrivee"
+            + "|llegada|llega|arrivo";
+    private static final Pattern DEPARTURE_WORD = Pattern.compile("(?iu)^(?:" + DEPARTURE_WORDS + ")$");
+    private static final String TIME = "(\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?)";
+    /** "07h04 Paris Montparnasse", "Depart 09:00 London Victoria", "Départ 06h19 - Marne-la-Vallée Chessy". */
+    private static final Pattern TIME_THEN_PLACE = Pattern.compile(
+            "(?iu)^(?:(" + DEPARTURE_WORDS + "|" + ARRIVAL_WORDS + ")\\.?\\s*:?\\s*)?" + TIME
+                    + "\\s*(?:uhr)?\\s*(?:[-–—:|]\\s*)?(?:(?:ab|an)\\s+)?([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,60})$");
+    /** "Departs London St Pancras International 08:16", "Depart: London Kings Cross at 10:00". */
+    private static final Pattern WORD_PLACE_TIME = Pattern.compile(
+            "(?iu)^(" + DEPARTURE_WORDS + "|" + ARRIVAL_WORDS + ")\\.?\\s*:?\\s+([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,60}?)"
+                    + "\\s*(?:[-–—,]\\s*)?(?:at|um|à|a las|alle)?\\s*" + TIME + "(?:\\s*\\([^)]{0,30}\\))?\\.?$");
+    private static final Pattern TIME_ALONE = Pattern.compile("(?iu)^" + TIME + "$");
+    private static final Pattern MARKED_TIME = Pattern.compile("(?iu)(?<![\\p{L}])(ab|an|dep\\.?|arr\\.?)\\s*"
+            + "\\d{1,2}[:h.]\\d{2}");
+
+    private JourneyStops() {
+    }
+
+    /**
+     * The legs the lines print as stops, in order; none when the stops do not pair (a lone stop, or a timetable of
+     * one train's stops without words saying which is where the passenger boards).
+     */
+    static List<Leg> legs(List<String> lines, UnaryOperator<String> station) {
+        List<Stop> stops = stops(lines, station);
+        List<Leg> legs = new ArrayList<>();
+        boolean marked = stops.stream().anyMatch(s -> s.end() != End.UNKNOWN);
+        int i = 0;
+        while (i + 1 < stops.size()) {
+            Stop from = stops.get(i);
+            Stop to = stops.get(i + 1);
+            if (marked && (from.end() == End.ARRIVAL || to.end() == End.DEPARTURE)) {
+                i++; // a departure pairs with the arrival after it; an unpaired stop is skipped
+                continue;
+            }
+            if (!from.place().equalsIgnoreCase(to.place())) {
+                legs.add(new Leg(from, to));
+            }
+            i += 2;
+        }
+        return legs;
+    }
+
+    private static List<Stop> stops(List<String> lines, UnaryOperator<String> station) {
+        List<Stop> stops = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.length() > 160) {
+                continue;
+            }
+            int at = i;
+            Optional<Stop> stop = labelledRow(lines, at, station)
+                    .or(() -> row(line, station))
+                    .or(() -> timeThenPlace(line, station))
+                    .or(() -> wordPlaceTime(line, station))
+                    .or(() -> timeAbovePlace(lines, at, station));
+            stop.ifPresent(s -> stops.add(new Stop(at, s.place(), s.time(), s.end())));
+        }
+        return stops;
+    }
+
+    /** A header-paired timetable row: "Halt: Köln Hbf", then its time a few lines on ("Zeit: ab 07:43"). */
+    private static Optional<Stop> labelledRow(List<String> lines, int i, UnaryOperator<String> station) {
+        if (lines.get(i).indexOf('\t') < 0) {
+            return Optional.empty();
+        }
+        Optional<String> value = Labels.STATION.value(lines, i);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String place = station.apply(value.get());
+        if (place.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int next = i + 1; next < Math.min(lines.size(), i + 7) && Labels.STATION.value(lines, next).isEmpty();
+                next++) {
+            List<Found<LocalTime>> times = DateTimes.times(lines.get(next));
+            if (!times.isEmpty()) {
+                return Optional.of(new Stop(i, place, times.getFirst().value(), marked(lines.get(next))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A timetable row of cells: the station first, its time in a later cell. */
+    private static Optional<Stop> row(String line, UnaryOperator<String> station) {
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+            return Optional.empty();
+        }
+        String first = line.substring(0, tab);
+        if (!DateTimes.times(first).isEmpty() || Labels.isAnyBare(first)) {
+            return Optional.empty();
+        }
+        String rest = line.substring(tab + 1);
+        List<Found<LocalTime>> times = DateTimes.times(rest);
+        if (times.isEmpty()) {
+            return Optional.empty();
+        }
+        String place = station.apply(first);
+        return place.isEmpty() || !place.equals(first.strip()) ? Optional.empty()
+                : Optional.of(new Stop(-1, place, times.getFirst().value(), marked(rest)));
+    }
+
+    private static Optional<Stop> timeThenPlace(String line, UnaryOperator<String> station) {
+        Matcher m = TIME_THEN_PLACE.matcher(line.replace('\t', ' ').strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return stop(station.apply(m.group(3)), m.group(2), m.group(1));
+    }
+
+    private static Optional<Stop> wordPlaceTime(String line, UnaryOperator<String> station) {
+        Matcher m = WORD_PLACE_TIME.matcher(line.replace('\t', ' ').strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return stop(station.apply(m.group(2)), m.group(3), m.group(1));
+    }
+
+    /** A row of cells rendered one per line: the time alone, the station on the next line. */
+    private static Optional<Stop> timeAbovePlace(List<String> lines, int i, UnaryOperator<String> station) {
+        Matcher m = TIME_ALONE.matcher(lines.get(i).strip());
+        int next = i + 1;
+        if (!m.matches() || next >= lines.size() || !DateTimes.times(lines.get(next)).isEmpty()) {
+            return Optional.empty();
+        }
+        String place = station.apply(lines.get(next));
+        return place.equals(lines.get(next).strip()) ? stop(place, m.group(1), null) : Optional.empty();
+    }
+
+    private static Optional<Stop> stop(String place, String time, String word) {
+        List<Found<LocalTime>> times = DateTimes.times(time);
+        if (place.isEmpty() || times.isEmpty()) {
+            return Optional.empty();
+        }
+        End end = word == null ? End.UNKNOWN
+                : DEPARTURE_WORD.matcher(word).matches() ? End.DEPARTURE : End.ARRIVAL;
+        return Optional.of(new Stop(-1, place, times.getFirst().value(), end));
+    }
+
+    private static End marked(String cell) {
+        Matcher m = MARKED_TIME.matcher(cell);
+        if (!m.find()) {
+            return End.UNKNOWN;
+        }
+        String word = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        return word.startsWith("ab") || word.startsWith("dep") ? End.DEPARTURE : End.ARRIVAL;
+    }
+}
