@@ -41,7 +41,7 @@ final class JourneyStops {
     private static final String ARRIVAL_WORDS = "arrives|arrival|arriving|arrive|arr|ankunft|an|arrivée|arrivee"
             + "|llegada|llega|arrivo";
     private static final Pattern DEPARTURE_WORD = Pattern.compile("(?iu)^(?:" + DEPARTURE_WORDS + ")$");
-    private static final String TIME = "(\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?)";
+    private static final String TIME = "(\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?(?![\\p{L}]))?)";
     /** "07h04 Paris Montparnasse", "Depart 09:00 London Victoria", "Départ 06h19 - Marne-la-Vallée Chessy". */
     private static final Pattern TIME_THEN_PLACE = Pattern.compile(
             "(?iu)^(?:(" + DEPARTURE_WORDS + "|" + ARRIVAL_WORDS + ")\\.?\\s*:?\\s*)?" + TIME
@@ -50,6 +50,11 @@ final class JourneyStops {
     private static final Pattern WORD_PLACE_TIME = Pattern.compile(
             "(?iu)^(" + DEPARTURE_WORDS + "|" + ARRIVAL_WORDS + ")\\.?\\s*:?\\s+([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,60}?)"
                     + "\\s*(?:[-–—,]\\s*)?(?:at|um|à|a las|alle)?\\s*" + TIME + "(?:\\s*\\([^)]{0,30}\\))?\\.?$");
+    /** A whole leg on one line: "Zürich HB ab 09:02 → Bern an 09:58, IC 8", "Paris-Nord 10:25 – Amsterdam 13:45". */
+    private static final Pattern ONE_LINE_LEG = Pattern.compile(
+            "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(?:ab\\s+|dep\\.?\\s+)?" + TIME
+                    + "\\s*(?:→|->|➔|–|—|>|\\s-)\\s*([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(?:an\\s+|arr\\.?\\s+)?"
+                    + TIME + "(?:\\s*[,;(|].*)?$");
     private static final Pattern TIME_ALONE = Pattern.compile("(?iu)^" + TIME + "$");
     private static final Pattern MARKED_TIME = Pattern.compile("(?iu)(?<![\\p{L}])(ab|an|dep\\.?|arr\\.?)\\s*"
             + "\\d{1,2}[:h.]\\d{2}");
@@ -89,6 +94,16 @@ final class JourneyStops {
                 continue;
             }
             int at = i;
+            Matcher leg = ONE_LINE_LEG.matcher(line.replace('\t', ' ').strip());
+            if (leg.matches()) {
+                Optional<Stop> from = stop(station.apply(leg.group(1)), leg.group(2), "dep");
+                Optional<Stop> to = stop(station.apply(leg.group(3)), leg.group(4), "arr");
+                if (from.isPresent() && to.isPresent()) {
+                    stops.add(new Stop(at, from.get().place(), from.get().time(), End.DEPARTURE));
+                    stops.add(new Stop(at, to.get().place(), to.get().time(), End.ARRIVAL));
+                    continue;
+                }
+            }
             Optional<Stop> stop = labelledRow(lines, at, station)
                     .or(() -> row(line, station))
                     .or(() -> timeThenPlace(line, station))

@@ -45,7 +45,7 @@ final class Legs {
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Iryo|IRYO|Euromed|Frecciarossa|Italo|Zug|Train"
-                    + "|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?)?(\\d{2,5})(?![\\d.]|:\\d|h\\d)");
+                    + "|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?)?(\\d{1,5})(?![\\d.]|:\\d|h\\d)");
     /**
      * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",
      * "Bus N123"), not a coach (car) number of a train, a seat, a phone number or a time.
@@ -66,7 +66,8 @@ final class Legs {
             boolean glued = m.end(1) == m.start(2) && m.group(1).chars().anyMatch(Character::isDigit)
                     && m.group(2).length() < 3;
             if (!glued && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
-                    && !OPERATED_BY.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) {
+                    && !OPERATED_BY.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()
+                    && !LINE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
             }
         }
@@ -76,6 +77,10 @@ final class Legs {
     /** A codeshare's operating flight ("operated by KLM KL 1234") is the same leg under another number. */
     private static final Pattern OPERATED_BY = Pattern.compile(
             "(?iu)(operated by|opéré par|operé par|assuré par|durchgeführt von|operado por|betrieben von)[^\\n]{0,30}$");
+
+    /** "Bus N1720", "Linie N834": a coach line, not airline N1's flight 720. */
+    private static final Pattern LINE_BEFORE = Pattern.compile(
+            "(?iu)\\b(bus|fernbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service)\\s*$");
 
     private static boolean isTrainProduct(String designator) {
         return Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB", "TE").contains(designator);
@@ -122,6 +127,9 @@ final class Legs {
             String product = m.group(1);
             boolean generic = Set.of("zug", "train", "tren", "train n°", "zugnummer").contains(
                     product.toLowerCase(Locale.ROOT));
+            if (m.group(2).length() == 1 && (generic || product.length() > 3)) {
+                continue; // "IC 8", "RE 1" are trains; "Train 1" or "Eurostar 2" is a count or a class
+            }
             found.add(new Token(generic ? m.group(2) : product + " " + m.group(2), m.start(), m.end()));
         }
         return found;

@@ -45,6 +45,8 @@ final class TextReservations {
             "(?iu)\\b(bus|flixbus|fernbus|autobus|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern BUS_STATIONS = Pattern.compile(
             "(?iu)\\b(estación de autobuses|estación sur de autobuses|gare routière|busbahnhof|bus station)\\b");
+    private static final Pattern PLATFORM_AFTER = Pattern.compile(
+            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig)\\s*\\w{1,4}\\)?\\s*$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
@@ -345,7 +347,7 @@ final class TextReservations {
             "^([\\p{Lu}][^→>\\t»]{1,60}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s)\\s*([\\p{Lu}][^\\t]{1,60})$");
     private static final Pattern TIME_AND_PLACE = Pattern.compile(
             "(?iu)^(?:(?:ab|an|dep\\.?|arr\\.?|départ|arrivée|salida|llegada|departure|arrival|departs?|arrives?)\\s*:?\\s*)?"
-                    + "(\\d{1,2}[:h]\\d{2}(?:\\s*[ap]\\.?m\\.?)?)\\s*(?:uhr)?\\s*(?:[-–—]\\s*)?(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?"
+                    + "(\\d{1,2}[:h]\\d{2}(?:\\s*[ap]\\.?m\\.?(?![\\p{L}]))?)\\s*(?:uhr)?\\s*(?:[-–—]\\s*)?(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?"
                     + "([\\p{Lu}][\\p{L}\\d .,()'’/-]{2,60})$");
 
     private List<Map<String, Object>> trains(boolean bus) {
@@ -413,7 +415,7 @@ final class TextReservations {
         for (int i = 0; i < stops.size(); i++) {
             JourneyStops.Leg leg = stops.get(i);
             int lineEnd = starts[leg.from().line() + 1];
-            Optional<LocalDate> date = dates().stream().filter(d -> d.start() < lineEnd).map(Found::value)
+            Optional<LocalDate> date = travelDates(text.substring(0, Math.min(text.length(), lineEnd)))
                     .reduce((a, b) -> b);
             if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
                 continue;
@@ -450,10 +452,8 @@ final class TextReservations {
             if (stations == null) {
                 continue;
             }
-            List<Found<LocalDate>> dates = DateTimes.dates(part, reference, monthFirst);
-            Optional<LocalDate> date = dates.stream().map(Found::value).findFirst()
-                    .or(() -> DateTimes.dates(text.substring(0, region.start()), reference, monthFirst).stream()
-                            .map(Found::value).reduce((a, b) -> b));
+            Optional<LocalDate> date = legDate(part, partLines, stations.fromLine())
+                    .or(() -> travelDates(text.substring(0, region.start())).reduce((a, b) -> b));
             if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
                 continue;
             }
@@ -497,6 +497,44 @@ final class TextReservations {
             legs.add(reservation);
         }
         return legs;
+    }
+
+    /** Lines that date the purchase, not the journey: "Purchase date: 25/11/2026", "Buchung vom 26.11.2026". */
+    private static final Pattern BOOKED_ON = Pattern.compile(
+            "(?iu)(purchase|purchased|booked on|booking date|order date|issued|kauf|buchungsdatum|buchung vom|"
+                    + "ausgestellt|bestelldatum|date d'achat|date de commande|achat|émis|fecha de compra|compra|"
+                    + "fecha de emisión|emitido)");
+
+    /** The dates of a text that may be a journey's, in order: not those on a line dating the purchase. */
+    private java.util.stream.Stream<LocalDate> travelDates(String part) {
+        return DateTimes.dates(part, reference, monthFirst).stream().filter(d -> {
+            int start = part.lastIndexOf('\n', Math.max(0, d.start() - 1)) + 1;
+            int end = part.indexOf('\n', d.start());
+            return !BOOKED_ON.matcher(part.substring(start, end < 0 ? part.length() : end)).find();
+        }).map(Found::value);
+    }
+
+    /**
+     * The day of a leg: a date on its departure's line ("Departure: Roma Termini - 15/05/2027 at 08:00"), else the
+     * last date above that line (a day heading), else the first of its part; never the date of the purchase.
+     */
+    private Optional<LocalDate> legDate(String part, List<String> partLines, int fromLine) {
+        if (fromLine >= 0 && fromLine < partLines.size()) {
+            Optional<LocalDate> own = travelDates(partLines.get(fromLine)).findFirst();
+            if (own.isPresent()) {
+                return own;
+            }
+            int offset = 0;
+            for (int i = 0; i < fromLine; i++) {
+                offset += partLines.get(i).length() + 1;
+            }
+            Optional<LocalDate> above = travelDates(part.substring(0, Math.min(part.length(), offset)))
+                    .reduce((a, b) -> b);
+            if (above.isPresent()) {
+                return above;
+            }
+        }
+        return travelDates(part).findFirst();
     }
 
     /** Where a leg goes from and to, and the line (of its part) the departure was read from, or -1. */
@@ -562,7 +600,8 @@ final class TextReservations {
      * label word hung on the name ("Madrid (Estación Sur) - salida"), a seat, a price or a sentence.
      */
     private String station(String value) {
-        String name = place(value);
+        // "Stuttgart Hbf, 06:51 Uhr, Gleis 16": the platform after the station is not part of its name
+        String name = place(PLATFORM_AFTER.matcher(value).replaceFirst(""));
         int dash = name.lastIndexOf(" - ");
         if (dash > 0 && Labels.isAnyBare(name.substring(dash + 3))) {
             name = name.substring(0, dash).strip();
