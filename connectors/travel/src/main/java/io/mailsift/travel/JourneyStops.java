@@ -55,6 +55,10 @@ final class JourneyStops {
             "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(?:ab\\s+|dep\\.?\\s+)?" + TIME
                     + "\\s*(?:→|->|➔|–|—|>|\\s-)\\s*([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(?:an\\s+|arr\\.?\\s+)?"
                     + TIME + "(?:\\s*[,;(|].*)?$");
+    /** "Hamburg Hbf ab 08:01 Gleis 13, ICE 71": the station, "ab" or "an", the time, then the platform or train. */
+    private static final Pattern PLACE_MARK_TIME = Pattern.compile(
+            "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(ab|an|dep\\.?|arr\\.?)\\s+" + TIME
+                    + "(?:\\s*uhr)?(?:[\\s,;|].*)?$");
     private static final Pattern TIME_ALONE = Pattern.compile("(?iu)^" + TIME + "$");
     private static final Pattern MARKED_TIME = Pattern.compile("(?iu)(?<![\\p{L}])(ab|an|dep\\.?|arr\\.?)\\s*"
             + "\\d{1,2}[:h.]\\d{2}");
@@ -83,7 +87,14 @@ final class JourneyStops {
             }
             i += 2;
         }
-        return legs;
+        // an overview of the whole journey ("Köln Hbf 07:43 → München Hbf 12:19") above its legs is no leg of its own
+        return legs.stream().filter(leg -> legs.stream().noneMatch(first -> first != leg && same(first.from(), leg.from())
+                && legs.stream().anyMatch(last -> last != leg && last != first && same(last.to(), leg.to()))))
+                .toList();
+    }
+
+    private static boolean same(Stop a, Stop b) {
+        return a.place().equalsIgnoreCase(b.place()) && a.time().equals(b.time());
     }
 
     private static List<Stop> stops(List<String> lines, UnaryOperator<String> station) {
@@ -108,6 +119,7 @@ final class JourneyStops {
                     .or(() -> row(line, station))
                     .or(() -> timeThenPlace(line, station))
                     .or(() -> wordPlaceTime(line, station))
+                    .or(() -> placeMarkTime(line, station))
                     .or(() -> timeAbovePlace(lines, at, station));
             stop.ifPresent(s -> stops.add(new Stop(at, s.place(), s.time(), s.end())));
         }
@@ -171,6 +183,15 @@ final class JourneyStops {
             return Optional.empty();
         }
         return stop(station.apply(m.group(2)), m.group(3), m.group(1));
+    }
+
+    private static Optional<Stop> placeMarkTime(String line, UnaryOperator<String> station) {
+        Matcher m = PLACE_MARK_TIME.matcher(line.replace('\t', ' ').strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String word = m.group(2).toLowerCase(java.util.Locale.ROOT);
+        return stop(station.apply(m.group(1)), m.group(3), word.startsWith("ab") || word.startsWith("dep") ? "dep" : "arr");
     }
 
     /** A row of cells rendered one per line: the time alone, the station on the next line. */

@@ -501,9 +501,10 @@ final class TextReservations {
 
     /** Lines that date the purchase, not the journey: "Purchase date: 25/11/2026", "Buchung vom 26.11.2026". */
     private static final Pattern BOOKED_ON = Pattern.compile(
-            "(?iu)(purchase|purchased|booked on|booking date|order date|issued|kauf|buchungsdatum|buchung vom|"
-                    + "ausgestellt|bestelldatum|date d'achat|date de commande|achat|émis|fecha de compra|compra|"
-                    + "fecha de emisión|emitido)");
+            "(?iu)\\b(purchase date|date of purchase|purchased on|booked on|booking date|order date|issued on|"
+                    + "date of issue|kaufdatum|buchungsdatum|buchung vom|bestellt am|ausgestellt am|bestelldatum|"
+                    + "date d'achat|date de commande|achat du|achat le|émis le|fecha de compra|fecha de emisión|"
+                    + "comprado el|emitido el)\\b");
 
     /** The dates of a text that may be a journey's, in order: not those on a line dating the purchase. */
     private java.util.stream.Stream<LocalDate> travelDates(String part) {
