@@ -127,8 +127,9 @@ final class Legs {
             String product = m.group(1);
             boolean generic = Set.of("zug", "train", "tren", "train n°", "zugnummer").contains(
                     product.toLowerCase(Locale.ROOT));
-            if (m.group(2).length() == 1 && (generic || product.length() > 3)) {
-                continue; // "IC 8", "RE 1" are trains; "Train 1" or "Eurostar 2" is a count or a class
+            if (m.group(2).length() == 1 && (generic || product.length() > 3
+                    || m.end() < text.length() && Character.isLetter(text.charAt(m.end())))) {
+                continue; // "IC 8", "RE 1" are trains; "Train 1", "Eurostar 2" or "TGV 2nde" is a count or a class
             }
             found.add(new Token(generic ? m.group(2) : product + " " + m.group(2), m.start(), m.end()));
         }

@@ -506,9 +506,10 @@ final class TextReservations {
                     + "date d'achat|date de commande|achat du|achat le|émis le|fecha de compra|fecha de emisión|"
                     + "comprado el|emitido el)\\b");
 
-    /** The dates of a text that may be a journey's, in order: not those on a line dating the purchase. */
+    /** The dates of a text that may be a journey's, in order: not past ones, nor those on a line dating the purchase. */
     private java.util.stream.Stream<LocalDate> travelDates(String part) {
-        return DateTimes.dates(part, reference, monthFirst).stream().filter(d -> {
+        LocalDate earliest = reference.minusDays(2);
+        return DateTimes.dates(part, reference, monthFirst).stream().filter(d -> !d.value().isBefore(earliest)).filter(d -> {
             int start = part.lastIndexOf('\n', Math.max(0, d.start() - 1)) + 1;
             int end = part.indexOf('\n', d.start());
             return !BOOKED_ON.matcher(part.substring(start, end < 0 ? part.length() : end)).find();
