@@ -55,6 +55,7 @@ final class CalendarReservations {
     static List<Map<String, Object>> extract(String calendar, List<String> mailLines, String subject) {
         List<String> lines = unfold(calendar);
         Map<String, ZoneId> zones = declaredZones(lines);
+        Optional<ZoneId> calendarZone = calendarZone(lines, zones);
         boolean cancelCalendar = lines.stream().anyMatch(l -> l.equalsIgnoreCase("METHOD:CANCEL"));
         List<Map<String, Object>> found = new ArrayList<>();
         List<Property> event = null;
@@ -62,7 +63,7 @@ final class CalendarReservations {
             if (line.equalsIgnoreCase("BEGIN:VEVENT")) {
                 event = new ArrayList<>();
             } else if (line.equalsIgnoreCase("END:VEVENT") && event != null) {
-                reservation(event, zones, mailLines, subject, cancelCalendar).ifPresent(found::add);
+                reservation(event, zones, calendarZone, mailLines, subject, cancelCalendar).ifPresent(found::add);
                 event = null;
             } else if (event != null) {
                 property(line).ifPresent(event::add);
@@ -72,7 +73,7 @@ final class CalendarReservations {
     }
 
     private static Optional<Map<String, Object>> reservation(List<Property> event, Map<String, ZoneId> zones,
-            List<String> mailLines, String subject, boolean cancelCalendar) {
+            Optional<ZoneId> calendarZone, List<String> mailLines, String subject, boolean cancelCalendar) {
         String summary = text(event, "SUMMARY");
         String description = text(event, "DESCRIPTION");
         String location = text(event, "LOCATION");
@@ -143,8 +144,13 @@ final class CalendarReservations {
             String stop = bus ? "BusStop" : "TrainStation";
             trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", from));
             trip.put(bus ? "arrivalBusStop" : "arrivalStation", Map.of("@type", stop, "name", to));
-            trip.put("departureTime", time(start.get(), zones, here, false));
-            end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, here, false)));
+            // a UTC time is shown at the station: its city, else the country its station words name, else the
+            // calendar's own zone ("Hamburg Hbf", "Gare de Lyon", X-WR-TIMEZONE)
+            String places = from + " " + to + " " + description;
+            Optional<ZoneId> station = here.or(() -> Airports.zoneOfPlace(places))
+                    .or(() -> zoneOfStationWords(all)).or(() -> calendarZone);
+            trip.put("departureTime", time(start.get(), zones, station, false));
+            end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, station, false)));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
             reservation.put("reservationFor", trip);
         } else if (FOOD_WORDS.matcher(summary).find()) {
@@ -197,6 +203,42 @@ final class CalendarReservations {
     private static final Pattern LEADING_SLASH = Pattern.compile("^/");
     private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+
+    private static final Pattern GERMAN_STATION = Pattern.compile("(?iu)\\b(hbf|hauptbahnhof|bahnhof)\\b");
+    private static final Pattern FRENCH_STATION = Pattern.compile("(?iu)\\b(gare|sncf)\\b");
+    private static final Pattern SPANISH_STATION = Pattern.compile("(?iu)\\b(estación|renfe)\\b");
+    private static final Pattern ITALIAN_STATION = Pattern.compile("(?iu)\\b(stazione|trenitalia)\\b");
+
+    /** The zone the words of a rail station's name imply: the rules of Germany, Austria and Switzerland are one. */
+    private static Optional<ZoneId> zoneOfStationWords(String text) {
+        if (GERMAN_STATION.matcher(text).find()) {
+            return Optional.of(ZoneId.of("Europe/Berlin"));
+        }
+        if (FRENCH_STATION.matcher(text).find()) {
+            return Optional.of(ZoneId.of("Europe/Paris"));
+        }
+        if (SPANISH_STATION.matcher(text).find()) {
+            return Optional.of(ZoneId.of("Europe/Madrid"));
+        }
+        if (ITALIAN_STATION.matcher(text).find()) {
+            return Optional.of(ZoneId.of("Europe/Rome"));
+        }
+        return Optional.empty();
+    }
+
+    /** The calendar's own zone: X-WR-TIMEZONE, else the one zone its VTIMEZONEs declare. */
+    private static Optional<ZoneId> calendarZone(List<String> lines, Map<String, ZoneId> zones) {
+        for (String line : lines) {
+            if (line.regionMatches(true, 0, "X-WR-TIMEZONE:", 0, 14)) {
+                try {
+                    return Optional.of(ZoneId.of(line.substring(14).strip()));
+                } catch (DateTimeException unknown) {
+                    break;
+                }
+            }
+        }
+        return zones.size() == 1 ? Optional.of(zones.values().iterator().next()) : Optional.empty();
+    }
 
     /** Airports of a route printed with names ("Frankfurt - Berlin", "London Gatwick to Valencia"). */
     private static List<String> airportsOnRoute(String text) {

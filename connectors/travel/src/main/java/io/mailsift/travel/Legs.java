@@ -51,7 +51,7 @@ final class Legs {
      * "Bus N123"), not a coach (car) number of a train, a seat, a phone number or a time.
      */
     private static final Pattern BUS_LINE = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:(?iu:linie|line|ligne|línea|linea|bus)|Service)\\s(?:n[°º]\\s?|nr\\.?\\s?|no\\.?\\s?|#)?"
+            "(?<![\\p{L}\\d])(?:(?iu:linie|line|ligne|línea|linea|bus)|Service):?\\s(?:n[°º]\\s?|nr\\.?\\s?|no\\.?\\s?|#)?"
                     + "([A-Z]{1,3}\\d{1,4}[A-Z]?|\\d{2,4}[A-Z]?)(?![\\p{L}\\d]|[:.,]\\d|\\s?\\d|h\\d)");
 
     private Legs() {

@@ -45,6 +45,7 @@ final class TextReservations {
             "(?iu)\\b(bus|flixbus|fernbus|autobus|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern BUS_STATIONS = Pattern.compile(
             "(?iu)\\b(estación de autobuses|estación sur de autobuses|gare routière|busbahnhof|bus station)\\b");
+    private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
             "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig)\\s*\\w{1,4}\\)?\\s*$");
     /** A seat, a price or a sentence, not a station's name. */
@@ -148,9 +149,12 @@ final class TextReservations {
         if (found.isEmpty() && (!elsewhere || !trainNumbers().isEmpty())) {
             // "Estación de autobuses" names a bus station, not a railway one
             // bus when the mail speaks more of buses than of trains: a coach stop at a "Hbf" or a "Gare" is a bus's
-            long busWords = mayMatch(BUS_STEMS) ? BUS_WORDS.matcher(text).results().count() : 0;
-            long trainWords = mayMatch(TRAIN_STEMS)
-                    ? TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count() : 0;
+            // (the subject counts too: "Buchungsbestätigung Fernbus"; a printed coach line is a bus's word)
+            long busWords = (mayMatch(BUS_STEMS) ? BUS_WORDS.matcher(text).results().count() : 0)
+                    + BUS_WORDS.matcher(subject).results().count() + Legs.busNumbers(text).size();
+            long trainWords = (mayMatch(TRAIN_STEMS)
+                    ? TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count() : 0)
+                    + TRAIN_WORDS.matcher(BUS_STATIONS.matcher(subject).replaceAll(" ")).results().count();
             boolean bus = busWords > 0 && busWords >= trainWords && trainNumbers().stream()
                     .noneMatch(t -> Character.isLetter(t.value().charAt(0)));
             // pick-up and return labelled both, and no train number: a rental, however its words are spelled
@@ -611,6 +615,13 @@ final class TextReservations {
         if (name.isEmpty() || Labels.isAnyBare(name) || NOT_A_STATION.matcher(name).find()
                 || WHITESPACE.split(name).length > 7) {
             return "";
+        }
+        // "Boston, MA - Apr 15, 2027": a US state's code is part of the stop, not a weekday ("ma", "mi", "mo")
+        Matcher state = US_STATE.matcher(value);
+        while (state.find()) {
+            if (value.startsWith(name, state.start() - name.length())) {
+                return name + ", " + state.group(1);
+            }
         }
         return name;
     }
