@@ -55,6 +55,13 @@ final class JourneyStops {
             "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(?:ab\\s+|dep\\.?\\s+)?" + TIME
                     + "\\s*(?:→|->|➔|–|—|>|\\s-)\\s*([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(?:an\\s+|arr\\.?\\s+)?"
                     + TIME + "(?:\\s*[,;(|].*)?$");
+    /** A leg told in a sentence: "Départ le 19/03/2027 à 07h56 de Paris Gare de Lyon, arrivée à 09h57 à Lyon". */
+    private static final Pattern SENTENCE_LEG = Pattern.compile(
+            "(?iu)\\b(?:départ|departs|departure|depart|abfahrt|salida|sale)\\b[^\\n]{0,40}?" + TIME
+                    + "\\s*(?:uhr\\s+)?(?:de|du|from|von|ab|desde)\\s+([\\p{Lu}][\\p{L}\\d'’ ()-]{1,50}?)\\s*[,;.]?\\s*"
+                    + "(?:et\\s+|and\\s+|und\\s+|y\\s+)?(?:arrivée|arrives|arriving|arrival|arrive|ankunft|llegada|llega)\\b"
+                    + "[^\\n]{0,40}?" + TIME + "\\s*(?:uhr\\s+)?(?:à|a|to|in|at|en|nach)\\s+([\\p{Lu}][\\p{L}\\d'’ ()-]{1,50}?)"
+                    + "\\s*(?:[,;.]|$)");
     /** "Hamburg Hbf ab 08:01 Gleis 13, ICE 71": the station, "ab" or "an", the time, then the platform or train. */
     private static final Pattern PLACE_MARK_TIME = Pattern.compile(
             "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(ab|an|dep\\.?|arr\\.?)\\s+" + TIME
@@ -106,9 +113,18 @@ final class JourneyStops {
             }
             int at = i;
             Matcher leg = ONE_LINE_LEG.matcher(line.replace('\t', ' ').strip());
-            if (leg.matches()) {
-                Optional<Stop> from = stop(station.apply(leg.group(1)), leg.group(2), "dep");
-                Optional<Stop> to = stop(station.apply(leg.group(3)), leg.group(4), "arr");
+            // the groups in the order place, time, place, time; a sentence has them time first
+            int[] groups = {1, 2, 3, 4};
+            if (!leg.matches()) {
+                leg = SENTENCE_LEG.matcher(line);
+                groups = new int[] {2, 1, 4, 3};
+                if (!leg.find()) {
+                    leg = null;
+                }
+            }
+            if (leg != null) {
+                Optional<Stop> from = stop(station.apply(leg.group(groups[0])), leg.group(groups[1]), "dep");
+                Optional<Stop> to = stop(station.apply(leg.group(groups[2])), leg.group(groups[3]), "arr");
                 if (from.isPresent() && to.isPresent()) {
                     stops.add(new Stop(at, from.get().place(), from.get().time(), End.DEPARTURE));
                     stops.add(new Stop(at, to.get().place(), to.get().time(), End.ARRIVAL));
