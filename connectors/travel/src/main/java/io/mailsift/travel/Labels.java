@@ -28,7 +28,9 @@ enum Labels {
             "número de confirmación", "referencia de reserva", "referencia", "código de confirmación"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
-            "n° de commande", "número de pedido", "numero de pedido"),
+            "n° de commande", "número de pedido", "numero de pedido",
+            // a coach or rail ticket's own number, when nothing else names the booking
+            "ticket number", "ticket no", "ticketnummer", "numéro de billet", "n° de billet", "número de billete"),
     /** Words that name a booking's code only when a code with a digit follows ("Confirmation: T7KQ2M"). */
     REFERENCE_WORD("confirmation", "booking", "reservation", "buchung", "réservation", "reserva", "dossier",
             "confirmación", "bestätigung"),
@@ -137,13 +139,19 @@ enum Labels {
         if (tab < 0) {
             return false;
         }
-        for (String cell : line.split("\t")) {
-            if (!isAnyBare(cell)) {
+        // a header may name one column no label knows ("Date | Departure | Arrival | Line"), a data row never has
+        // three label cells
+        String[] cells = line.split("\t");
+        int others = 0;
+        for (String cell : cells) {
+            if (!isAnyBare(cell) && (++others > 1 || cells.length < 3 || !COLUMN_NAME.matcher(cell).matches())) {
                 return false;
             }
         }
         return true;
     }
+
+    private static final Pattern COLUMN_NAME = Pattern.compile("\\s*\\p{L}{2,12}\\s*");
 
     /** Whether a table cell is nothing but a label (of any field): a header cell. */
     static boolean isAnyBare(String cell) {

@@ -666,7 +666,9 @@ final class TextReservations {
 
     private static Pattern timeAfter(String words) {
         // "Arrive 1:35 PM": the half of the day is part of the time
-        return Pattern.compile("(?iu)\\b(?:" + words + ")\\s*:?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+)?"
+        // "Arrival: 18.04.2027 11:30": a numeric date may stand between the word and the time
+        return Pattern.compile("(?iu)\\b(?:" + words + ")\\s*:?\\s*(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4},?\\s+)?"
+                + "(?:at\\s+|um\\s+|à\\s+|a las\\s+)?"
                 + "(\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?(?![\\p{L}]))?)");
     }
 
