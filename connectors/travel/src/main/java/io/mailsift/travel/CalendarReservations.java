@@ -110,7 +110,8 @@ final class CalendarReservations {
             reservation.put("checkinTime", time(start.get(), zones, here, false));
             end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
         } else if (!Legs.trainNumbers(summary + "\n" + description).isEmpty() || TRAIN_WORDS.matcher(summary).find()
-                || BUS_WORDS.matcher(summary).find()) {
+                || BUS_WORDS.matcher(summary).find()
+                || STATIONS.matcher(summary).find() && ROUTE.matcher(stripNumbers(summary)).find() && flights.isEmpty()) {
             boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
             Matcher route = ROUTE.matcher(stripNumbers(summary));
             String from;
@@ -204,6 +205,10 @@ final class CalendarReservations {
     private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
 
+    /** "Hamburg Hbf → Frankfurt(Main)Hbf": a route between stations is a rail journey, named or not. */
+    private static final Pattern STATIONS = Pattern.compile(
+            "(?iu)(hbf\\b|hauptbahnhof|\\bbahnhof\\b|\\bgare (?:de|du|d'|saint)|\\bestación de tren|\\bstazione\\b|"
+                    + "\\bst pancras\\b|\\bkings? cross\\b|\\beuston\\b|\\bpaddington\\b)");
     private static final Pattern GERMAN_STATION = Pattern.compile("(?iu)\\b(hbf|hauptbahnhof|bahnhof)\\b");
     private static final Pattern FRENCH_STATION = Pattern.compile("(?iu)\\b(gare|sncf)\\b");
     private static final Pattern SPANISH_STATION = Pattern.compile("(?iu)\\b(estación|renfe)\\b");
