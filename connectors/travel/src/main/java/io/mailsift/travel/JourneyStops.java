@@ -112,6 +112,11 @@ final class JourneyStops {
                 continue;
             }
             int at = i;
+            if (!hasClock(line)) {
+                // only a header-paired row's station line has its time elsewhere
+                labelledRow(lines, at, station).ifPresent(s -> stops.add(new Stop(at, s.place(), s.time(), s.end())));
+                continue;
+            }
             Matcher leg = ONE_LINE_LEG.matcher(line.replace('\t', ' ').strip());
             // the groups in the order place, time, place, time; a sentence has them time first
             int[] groups = {1, 2, 3, 4};
@@ -140,6 +145,18 @@ final class JourneyStops {
             stop.ifPresent(s -> stops.add(new Stop(at, s.place(), s.time(), s.end())));
         }
         return stops;
+    }
+
+    /** Whether the line has a time's digits ("07:43", "07h04", "8.15"): most lines do not, and need no pattern. */
+    private static boolean hasClock(String line) {
+        for (int i = 1; i + 2 < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c == ':' || c == 'h' || c == '.') && Character.isDigit(line.charAt(i - 1))
+                    && Character.isDigit(line.charAt(i + 1)) && Character.isDigit(line.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A header-paired timetable row: "Halt: Köln Hbf", then its time a few lines on ("Zeit: ab 07:43"). */

@@ -151,12 +151,12 @@ final class TextReservations {
             // bus when the mail speaks more of buses than of trains: a coach stop at a "Hbf" or a "Gare" is a bus's
             // (the subject counts too: "Buchungsbestätigung Fernbus"; a printed coach line is a bus's word)
             long busWords = (mayMatch(BUS_STEMS) ? BUS_WORDS.matcher(text).results().count() : 0)
-                    + BUS_WORDS.matcher(subject).results().count() + Legs.busNumbers(text).size();
-            long trainWords = (mayMatch(TRAIN_STEMS)
-                    ? TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count() : 0)
-                    + TRAIN_WORDS.matcher(BUS_STATIONS.matcher(subject).replaceAll(" ")).results().count();
-            boolean bus = busWords > 0 && busWords >= trainWords && trainNumbers().stream()
-                    .noneMatch(t -> Character.isLetter(t.value().charAt(0)));
+                    + BUS_WORDS.matcher(subject).results().count() + (mayMatch(LINE_STEMS) ? Legs.busNumbers(text).size() : 0);
+            // the train words are counted only against bus words: most mails have none
+            boolean bus = busWords > 0 && trainNumbers().stream().noneMatch(t -> Character.isLetter(t.value().charAt(0)))
+                    && busWords >= (mayMatch(TRAIN_STEMS)
+                            ? TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count() : 0)
+                            + TRAIN_WORDS.matcher(BUS_STATIONS.matcher(subject).replaceAll(" ")).results().count();
             // pick-up and return labelled both, and no train number: a rental, however its words are spelled
             boolean rental = VEHICLE_WORDS.matcher(text).find() && !Labels.PICKUP.values(lines).isEmpty()
                     && !Labels.DROPOFF.values(lines).isEmpty();
@@ -384,9 +384,17 @@ final class TextReservations {
         // stops printed one per line, paired into legs: a change of trains or a return that the train numbers
         // alone do not split (a leg's number printed in its departure row, or no numbers at all)
         List<Token> lineNumbers = bus ? Legs.busNumbers(text) : numbers;
-        List<Map<String, Object>> viaStops = stopLegs(lineNumbers, bus);
+        // a number printed twice (in the timetable and again with the seat) is one leg's
+        List<Token> distinct = new ArrayList<>();
+        for (Token number : lineNumbers) {
+            if (distinct.stream().noneMatch(t -> t.value().equals(number.value()))) {
+                distinct.add(number);
+            }
+        }
+        List<Map<String, Object>> viaStops = stopLegs(lineNumbers, distinct, bus);
         if (!viaStops.isEmpty() && (read.isEmpty() || viaStops.size() >= 2 && viaStops.size() >= read.size()
-                && (lineNumbers.isEmpty() || lineNumbers.size() == viaStops.size()))) {
+                && (lineNumbers.isEmpty() || lineNumbers.size() == viaStops.size()
+                        || distinct.size() == viaStops.size()))) {
             return viaStops;
         }
         if (bus && read.size() == 1 && lineNumbers.stream().map(Token::value).distinct().count() == 1) {
@@ -403,7 +411,7 @@ final class TextReservations {
     }
 
     /** Legs read as stops ({@link JourneyStops}), each dated by its line or the last date above it. */
-    private List<Map<String, Object>> stopLegs(List<Token> numbers, boolean bus) {
+    private List<Map<String, Object>> stopLegs(List<Token> printed, List<Token> distinct, boolean bus) {
         String[] textLines = text.split("\n", -1);
         List<JourneyStops.Leg> stops = JourneyStops.legs(List.of(textLines), this::station);
         if (stops.isEmpty()) {
@@ -413,14 +421,13 @@ final class TextReservations {
         for (int i = 0; i < textLines.length; i++) {
             starts[i + 1] = starts[i] + textLines[i].length() + 1;
         }
-        boolean numbered = numbers.size() == stops.size()
-                || stops.size() == 1 && numbers.stream().map(Token::value).distinct().count() == 1;
+        List<Token> numbers = printed.size() == stops.size() ? printed : distinct;
+        boolean numbered = numbers.size() == stops.size();
         List<Map<String, Object>> legs = new ArrayList<>();
         for (int i = 0; i < stops.size(); i++) {
             JourneyStops.Leg leg = stops.get(i);
             int lineEnd = starts[leg.from().line() + 1];
-            Optional<LocalDate> date = travelDates(text.substring(0, Math.min(text.length(), lineEnd)))
-                    .reduce((a, b) -> b);
+            Optional<LocalDate> date = travelDates(0, lineEnd).reduce((a, b) -> b);
             if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
                 continue;
             }
@@ -456,8 +463,8 @@ final class TextReservations {
             if (stations == null) {
                 continue;
             }
-            Optional<LocalDate> date = legDate(part, partLines, stations.fromLine())
-                    .or(() -> travelDates(text.substring(0, region.start())).reduce((a, b) -> b));
+            Optional<LocalDate> date = legDate(region, partLines, stations.fromLine())
+                    .or(() -> travelDates(0, region.start()).reduce((a, b) -> b));
             if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
                 continue;
             }
@@ -510,37 +517,37 @@ final class TextReservations {
                     + "date d'achat|date de commande|achat du|achat le|émis le|fecha de compra|fecha de emisión|"
                     + "comprado el|emitido el)\\b");
 
-    /** The dates of a text that may be a journey's, in order: not past ones, nor those on a line dating the purchase. */
-    private java.util.stream.Stream<LocalDate> travelDates(String part) {
+    /**
+     * The dates of the text between two positions that may be a journey's, in order: not past ones, nor those on a
+     * line dating the purchase. Read from the text's dates, parsed once.
+     */
+    private java.util.stream.Stream<LocalDate> travelDates(int from, int to) {
         LocalDate earliest = reference.minusDays(2);
-        return DateTimes.dates(part, reference, monthFirst).stream().filter(d -> !d.value().isBefore(earliest)).filter(d -> {
-            int start = part.lastIndexOf('\n', Math.max(0, d.start() - 1)) + 1;
-            int end = part.indexOf('\n', d.start());
-            return !BOOKED_ON.matcher(part.substring(start, end < 0 ? part.length() : end)).find();
-        }).map(Found::value);
+        return dates().stream().filter(d -> d.start() >= from && d.start() < to && !d.value().isBefore(earliest)
+                && !BOOKED_ON.matcher(text.substring(lineStart(d.start()), lineEnd(d.start()))).find())
+                .map(Found::value);
     }
 
     /**
      * The day of a leg: a date on its departure's line ("Departure: Roma Termini - 15/05/2027 at 08:00"), else the
      * last date above that line (a day heading), else the first of its part; never the date of the purchase.
      */
-    private Optional<LocalDate> legDate(String part, List<String> partLines, int fromLine) {
+    private Optional<LocalDate> legDate(Region region, List<String> partLines, int fromLine) {
         if (fromLine >= 0 && fromLine < partLines.size()) {
-            Optional<LocalDate> own = travelDates(partLines.get(fromLine)).findFirst();
-            if (own.isPresent()) {
-                return own;
-            }
-            int offset = 0;
+            int offset = region.start();
             for (int i = 0; i < fromLine; i++) {
                 offset += partLines.get(i).length() + 1;
             }
-            Optional<LocalDate> above = travelDates(part.substring(0, Math.min(part.length(), offset)))
-                    .reduce((a, b) -> b);
+            Optional<LocalDate> own = travelDates(offset, offset + partLines.get(fromLine).length()).findFirst();
+            if (own.isPresent()) {
+                return own;
+            }
+            Optional<LocalDate> above = travelDates(region.start(), offset).reduce((a, b) -> b);
             if (above.isPresent()) {
                 return above;
             }
         }
-        return travelDates(part).findFirst();
+        return travelDates(region.start(), region.end()).findFirst();
     }
 
     /** Where a leg goes from and to, and the line (of its part) the departure was read from, or -1. */
@@ -1016,6 +1023,8 @@ final class TextReservations {
             "iryo", "nightjet", "öbb", "sbb");
     private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
             "zob");
+    /** What every coach line's word contains, folded ("linie", "line", "ligne", "línea", "bus", "service", "route"). */
+    private static final List<String> LINE_STEMS = List.of("lin", "lín", "ligne", "bus", "service", "rout", "ruta");
     private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler");
     private static final List<String> HOTEL_STEMS = List.of("tel", "inn", "resort", "suites", "lodge", "apartment",
             "appartement", "pension", "gasthof", "gasthaus", "parador", "hostal", "b&b", "sidence", "guesthouse",
