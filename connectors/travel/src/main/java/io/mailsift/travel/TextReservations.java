@@ -24,9 +24,11 @@ final class TextReservations {
 
     private static final Pattern CANCELLED = Pattern.compile(
             "(?iu)\\b(cancel+ed|cancel+ation|annul[ée]e?s?|annulation|storniert|stornierung|storno|cancelad[oa]s?|"
-                    + "cancelación|anulad[oa]|anulación)\\b");
+                    + "cancelación|anulad[oa]|anulación|stornierungsbestätigung|stornobestätigung)\\b");
     private static final Pattern CANCELLED_IN_BODY = Pattern.compile(
-            "(?iu)\\b(has been|have been|was|is|wurde|wurden|ist|a été|ont été|est|ha sido|han sido|fue)\\s+"
+            "(?iu)\\b(has been|have been|was|is|wurde|wurden|ist|a été|ont été|été|est|ha sido|han sido|fue)\\s+"
+                    // "wurde erfolgreich storniert", "has been successfully cancelled": one adverb may stand between
+                    + "(?:(?:successfully|erfolgreich|bien|correctamente|fully|vollständig)\\s+)?"
                     + "(cancel+ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?)\\b");
     /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
     private static final Pattern SUBJECT_NAME = Pattern.compile(
@@ -96,9 +98,9 @@ final class TextReservations {
     private final boolean monthFirst;
 
     TextReservations(List<String> lines, LocalDate reference) {
-        this.lines = lines;
+        this.lines = SupersededLines.removed(lines); // a schedule change's replaced journey is no longer booked
         this.reference = reference;
-        this.text = String.join("\n", lines);
+        this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
     }
 
