@@ -44,8 +44,10 @@ final class Legs {
             "STA", "ETD", "ETA", "NIE", "DNI", "GAT");
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
-                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Iryo|IRYO|Euromed|Frecciarossa|Italo|Zug|Train"
-                    + "|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?)?(\\d{1,5})(?![\\d.]|:\\d|h\\d)");
+                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|Euromed|Frecciarossa|Frecciargento"
+                    + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet|Nightjet|ICN|Acela"
+                    + "|Zug|Train|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
+                    + "(?![\\d.]|:\\d|h\\d)");
     /**
      * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",
      * "Bus N123"), not a coach (car) number of a train, a seat, a phone number or a time.

@@ -47,6 +47,11 @@ final class TextReservations {
             "(?iu)\\b(bus|flixbus|fernbus|autobus|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern BUS_STATIONS = Pattern.compile(
             "(?iu)\\b(estación de autobuses|estación sur de autobuses|gare routière|busbahnhof|bus station)\\b");
+    private static final Pattern LEADING_END_WORD = Pattern.compile(
+            "(?iu)^(?:depart|departs|departure|arrive|arrives|arrival|abfahrt|ankunft|départ|arrivée|salida|llegada)"
+                    + "(?:\\s*:|\\s)");
+    /** Words of a place that is more than a name: "New York, NY - Moynihan Train Hall at Penn Station (NYP)". */
+    private static final Pattern ADDRESS_LIKE = Pattern.compile("[,(]| - ");
     private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
             "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig)\\s*\\w{1,4}\\)?\\s*$");
@@ -595,7 +600,9 @@ final class TextReservations {
             String lineText = part.get(i);
             Matcher m = ARROW.matcher(lineText.strip());
             // "Passager : Julien Moreau — Carte Avantage": a dash between a passenger and a fare, not a route
-            if (m.matches() && Labels.PASSENGER.value(part, i).isEmpty()) {
+            // "Depart Boston, MA - South Station": a dash inside the place a departure word introduces, not a route
+            if (m.matches() && Labels.PASSENGER.value(part, i).isEmpty()
+                    && !(lineText.contains(" - ") && LEADING_END_WORD.matcher(lineText.strip()).find())) {
                 // "Hinfahrt: München Hbf → Salzburg Hbf": the leg's label is not part of the station
                 String a = station(LEG_LABEL.matcher(m.group(1)).replaceFirst(""));
                 String b = station(m.group(2));
@@ -622,7 +629,7 @@ final class TextReservations {
             name = name.substring(0, dash).strip();
         }
         if (name.isEmpty() || Labels.isAnyBare(name) || NOT_A_STATION.matcher(name).find()
-                || WHITESPACE.split(name).length > 7) {
+                || WHITESPACE.split(name).length > (ADDRESS_LIKE.matcher(name).find() ? 12 : 7)) {
             return "";
         }
         // "Boston, MA - Apr 15, 2027": a US state's code is part of the stop, not a weekday ("ma", "mi", "mo")
