@@ -46,7 +46,9 @@ final class CalendarReservations {
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|booking|buchung|réservation|reserva|reservation|"
                     + "confirmation|bestätigung|order|bestellung|commande|pedido)\\b");
     private static final Pattern ROUTE = Pattern.compile(
-            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*([\\p{Lu}][^\\n\\t,]{1,50})");
+            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*"
+                    // "08:24 Hamburg Hbf → 12:02 Frankfurt(Main)Hbf": the arrival's time before its place
+                    + "(?:\\d{1,2}[:h.]\\d{2}\\s+)?([\\p{Lu}][^\\n\\t,]{1,50})");
 
     private CalendarReservations() {
     }
@@ -118,14 +120,14 @@ final class CalendarReservations {
             String to;
             if (route.find()) {
                 from = route.group(1).strip();
-                to = withoutRemark(route.group(2));
+                to = withoutSeatRemark(route.group(2));
             } else {
                 Matcher inDescription = ROUTE.matcher(stripNumbers(description));
                 if (!inDescription.find()) {
                     return Optional.empty();
                 }
                 from = inDescription.group(1).strip();
-                to = withoutRemark(inDescription.group(2));
+                to = withoutSeatRemark(inDescription.group(2));
             }
             from = UP_TO_FROM_WORD.matcher(from).replaceFirst("").strip();
             // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
@@ -259,6 +261,20 @@ final class CalendarReservations {
     }
 
     /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */
+    /**
+     * A station without a remark in brackets about the platform or seat ("Lyon Part-Dieu (voie 3)"); a bracket that is
+     * part of the name stays ("Frankfurt (Main) Flughafen Fernbahnhof", "Berlin Hbf (tief)").
+     */
+    private static String withoutSeatRemark(String place) {
+        Matcher remark = REMARK.matcher(place);
+        return remark.find() && SEAT_WORDS.matcher(remark.group()).find() ? place.substring(0, remark.start()).strip()
+                : place.strip();
+    }
+
+    private static final Pattern SEAT_WORDS = Pattern.compile(
+            "(?iu)\\b(voie|gleis|platform|quai|track|andén|vía|binario|coach|wagen|voiture|coche|seat|platz|place|plaza|"
+                    + "posto|carrozza)\\b");
+
     private static String withoutRemark(String place) {
         return REMARK.matcher(place).replaceFirst("").strip();
     }
