@@ -135,6 +135,11 @@ final class CalendarReservations {
             from = LEADING_TIME.matcher(from).replaceFirst("");
             from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
             to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
+            // "Train to Manchester Piccadilly": the event's location is where it starts
+            String where = location.split(",")[0].strip();
+            if (from.isEmpty() && !where.isEmpty() && !where.equalsIgnoreCase(to)) {
+                from = where;
+            }
             if (from.isEmpty() || to.isEmpty()) {
                 return Optional.empty();
             }
