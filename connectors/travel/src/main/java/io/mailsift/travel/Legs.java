@@ -46,6 +46,7 @@ final class Legs {
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|Euromed|Frecciarossa|Frecciargento"
                     + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet|Nightjet|ICN|Acela"
+                    + "|Train number ?:?|Train no\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
                     + "|Zug|Train|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
                     + "(?![\\d.]|:\\d|h\\d)");
     /**
@@ -130,8 +131,10 @@ final class Legs {
         Matcher m = TRAIN_NUMBER.matcher(text);
         while (m.find()) {
             String product = m.group(1);
-            boolean generic = Set.of("zug", "train", "tren", "train n°", "zugnummer").contains(
-                    product.toLowerCase(Locale.ROOT));
+            String word = product.toLowerCase(Locale.ROOT);
+            boolean generic = Set.of("zug", "train", "tren", "train n°", "zugnummer").contains(word)
+                    || word.startsWith("train n") || word.startsWith("zug-nr") || word.startsWith("numéro")
+                    || word.startsWith("número");
             if (m.group(2).length() == 1 && (generic || product.length() > 3
                     || m.end() < text.length() && Character.isLetter(text.charAt(m.end())))) {
                 continue; // "IC 8", "RE 1" are trains; "Train 1", "Eurostar 2" or "TGV 2nde" is a count or a class
