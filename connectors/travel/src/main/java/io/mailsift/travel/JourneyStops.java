@@ -64,7 +64,8 @@ final class JourneyStops {
                     + "\\s*(?:[,;.]|$)");
     /** "Hamburg Hbf ab 08:01 Gleis 13, ICE 71": the station, "ab" or "an", the time, then the platform or train. */
     private static final Pattern PLACE_MARK_TIME = Pattern.compile(
-            "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(ab|an|dep\\.?|arr\\.?)\\s+" + TIME
+            "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s*[:,]?\\s+(ab|an|dep\\.?|arr\\.?|départ|arrivée|departure|"
+                    + "arrival|departs|arrives|abfahrt|ankunft|salida|llegada)\\s*:?\\s+" + TIME
                     + "(?:\\s*uhr)?(?:[\\s,;|].*)?$");
     private static final Pattern TIME_ALONE = Pattern.compile("(?iu)^" + TIME + "$");
     private static final Pattern MARKED_TIME = Pattern.compile("(?iu)(?<![\\p{L}])(ab|an|dep\\.?|arr\\.?)\\s*"
@@ -142,6 +143,16 @@ final class JourneyStops {
                     .or(() -> wordPlaceTime(line, station))
                     .or(() -> placeMarkTime(line, station))
                     .or(() -> timeAbovePlace(lines, at, station));
+            if (stop.isEmpty() && at > 0 && TIME_ALONE.matcher(line.strip()).matches()
+                    && !TIME_ALONE.matcher(lines.get(at - 1).strip()).matches()) {
+                // a row of cells rendered one per line, the station first: "Madrid Puerta de Atocha", "07:05"
+                String place = station.apply(lines.get(at - 1));
+                if (place.equals(lines.get(at - 1).strip()) && !hasClock(lines.get(at - 1))) {
+                    stop = stop(place, line.strip(), null);
+                    stops.add(new Stop(at - 1, stop.get().place(), stop.get().time(), End.UNKNOWN));
+                    continue;
+                }
+            }
             stop.ifPresent(s -> stops.add(new Stop(at, s.place(), s.time(), s.end())));
         }
         return stops;
@@ -223,8 +234,7 @@ final class JourneyStops {
         if (!m.matches()) {
             return Optional.empty();
         }
-        String word = m.group(2).toLowerCase(java.util.Locale.ROOT);
-        return stop(station.apply(m.group(1)), m.group(3), word.startsWith("ab") || word.startsWith("dep") ? "dep" : "arr");
+        return stop(station.apply(m.group(1)), m.group(3), m.group(2).replace(".", ""));
     }
 
     /** A row of cells rendered one per line: the time alone, the station on the next line. */

@@ -84,9 +84,10 @@ final class Legs {
     private static final Pattern OPERATED_BY = Pattern.compile(
             "(?iu)(operated by|opéré par|operé par|assuré par|durchgeführt von|operado por|betrieben von)[^\\n]{0,30}$");
 
-    /** "Bus N1720", "Linie N834": a coach line, not airline N1's flight 720. */
+    /** "Bus N1720", "Linie N834", "Zug: WB 919": a coach line or a train, not airline N1's flight 720 or WB's 919. */
     private static final Pattern LINE_BEFORE = Pattern.compile(
-            "(?iu)\\b(bus|fernbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service)\\s*$");
+            "(?iu)\\b(bus|fernbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service|zug|train|tren|treno)"
+                    + "\\s*[:#]?\\s*$");
 
     private static boolean isTrainProduct(String designator) {
         return Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB", "TE").contains(designator);
@@ -125,8 +126,26 @@ final class Legs {
         found.add(new Token(code, start, end));
     }
 
-    /** Train numbers ("ICE 597", "TGV INOUI 6173", "AVE 3071"), in order. */
+    /** A train's number as the value of a train label, whatever its operator's letters: "Zug: WB 919". */
+    private static final Pattern LABELLED_TRAIN = Pattern.compile(
+            "(?<![\\p{L}])(?:Zug|Train|Tren|Treno)\\s*:\\s*([A-Z]{1,4} ?\\d{2,5})(?![\\d:.]|[\\p{L}])");
+
+    /** Train numbers ("ICE 597", "TGV INOUI 6173", "AVE 3071", "Zug: WB 919"), in order. */
     static List<Token> trainNumbers(String text) {
+        List<Token> found = new ArrayList<>(productNumbers(text));
+        Matcher labelled = LABELLED_TRAIN.matcher(text);
+        while (labelled.find()) {
+            int start = labelled.start(1);
+            int end = labelled.end(1);
+            if (found.stream().noneMatch(t -> t.start() < end && start < t.end())) {
+                found.add(new Token(labelled.group(1), start, end));
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Token::start));
+        return found;
+    }
+
+    private static List<Token> productNumbers(String text) {
         List<Token> found = new ArrayList<>();
         Matcher m = TRAIN_NUMBER.matcher(text);
         while (m.find()) {

@@ -191,14 +191,15 @@ final class MailLines {
             // column by column: a row with an empty cell ("Produkte" left blank) still pairs with its header
             for (int i = 0; i < row.size(); i++) {
                 if (!row.get(i).isBlank() && !header.get(i).isBlank()) {
-                    lines.add(header.get(i) + "\t" + row.get(i));
+                    // a cell's lines ("Apr 20, 2027, 7:00 AM<br>Chicago, IL") are one value of its column
+                    lines.add(header.get(i).replace('\n', ' ') + "\t" + row.get(i).replace('\n', ' '));
                 }
             }
             return header;
         }
         if (headerCells.size() == cells.size() && cells.size() >= 2) {
             for (int i = 0; i < cells.size(); i++) {
-                lines.add(headerCells.get(i) + "\t" + cells.get(i));
+                lines.add(headerCells.get(i).replace('\n', ' ') + "\t" + cells.get(i).replace('\n', ' '));
             }
             return header;
         }
