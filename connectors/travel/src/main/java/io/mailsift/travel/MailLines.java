@@ -191,15 +191,14 @@ final class MailLines {
             // column by column: a row with an empty cell ("Produkte" left blank) still pairs with its header
             for (int i = 0; i < row.size(); i++) {
                 if (!row.get(i).isBlank() && !header.get(i).isBlank()) {
-                    // a cell's lines ("Apr 20, 2027, 7:00 AM<br>Chicago, IL") are one value of its column
-                    lines.add(header.get(i).replace('\n', ' ') + "\t" + row.get(i).replace('\n', ' '));
+                    lines.add(header.get(i) + "\t" + row.get(i));
                 }
             }
             return header;
         }
         if (headerCells.size() == cells.size() && cells.size() >= 2) {
             for (int i = 0; i < cells.size(); i++) {
-                lines.add(headerCells.get(i).replace('\n', ' ') + "\t" + cells.get(i).replace('\n', ' '));
+                lines.add(headerCells.get(i) + "\t" + cells.get(i));
             }
             return header;
         }
