@@ -55,6 +55,10 @@ final class JourneyStops {
             "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(?:ab\\s+|dep\\.?\\s+)?" + TIME
                     + "\\s*(?:→|->|➔|–|—|>|\\s-)\\s*([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s+(?:an\\s+|arr\\.?\\s+)?"
                     + TIME + "(?:\\s*[,;(|].*)?$");
+    /** A whole leg on one line, times first: "08:24 Hamburg Hbf → 09:41 Hannover Hbf (ICE 597)". */
+    private static final Pattern TIMES_FIRST_LEG = Pattern.compile(
+            "(?iu)^(?:ab\\s+|dep\\.?\\s+)?" + TIME + "\\s+([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s*(?:→|->|➔|–|—|>|\\s-)\\s*"
+                    + "(?:an\\s+|arr\\.?\\s+)?" + TIME + "\\s+([\\p{Lu}][\\p{L}\\d .,'’/-]{1,50}?)(?:\\s*[,;(|].*)?$");
     /** A leg told in a sentence: "Départ le 19/03/2027 à 07h56 de Paris Gare de Lyon, arrivée à 09h57 à Lyon". */
     private static final Pattern SENTENCE_LEG = Pattern.compile(
             "(?iu)\\b(?:départ|departs|departure|depart|abfahrt|salida|sale)\\b[^\\n]{0,40}?" + TIME
@@ -122,10 +126,13 @@ final class JourneyStops {
             // the groups in the order place, time, place, time; a sentence has them time first
             int[] groups = {1, 2, 3, 4};
             if (!leg.matches()) {
-                leg = SENTENCE_LEG.matcher(line);
+                leg = TIMES_FIRST_LEG.matcher(line.replace('\t', ' ').strip());
                 groups = new int[] {2, 1, 4, 3};
-                if (!leg.find()) {
-                    leg = null;
+                if (!leg.matches()) {
+                    leg = SENTENCE_LEG.matcher(line);
+                    if (!leg.find()) {
+                        leg = null;
+                    }
                 }
             }
             if (leg != null) {
