@@ -401,7 +401,9 @@ final class TextReservations {
         List<Map<String, Object>> viaStops = stopLegs(lineNumbers, distinct, bus);
         if (!viaStops.isEmpty() && (read.isEmpty() || viaStops.size() >= 2 && viaStops.size() >= read.size()
                 && (lineNumbers.isEmpty() || lineNumbers.size() == viaStops.size()
-                        || distinct.size() == viaStops.size()))) {
+                        || distinct.size() == viaStops.size() || chained(viaStops, bus) && viaStops.size() > read.size()))) {
+            // (legs that chain, each arriving where the next departs, are one journey even when a leg's train
+            // number is of a product no pattern knows; their numbers are then left out)
             return viaStops;
         }
         if (bus && read.size() == 1 && lineNumbers.stream().map(Token::value).distinct().count() == 1) {
@@ -410,6 +412,20 @@ final class TextReservations {
             trip.put("busNumber", lineNumbers.getFirst().value());
         }
         return read;
+    }
+
+    /** Whether each leg departs from where the one before arrived: a change of trains, or there and back. */
+    private static boolean chained(List<Map<String, Object>> legs, boolean bus) {
+        for (int i = 0; i + 1 < legs.size(); i++) {
+            Object arrived = ((Map<?, ?>) ((Map<?, ?>) legs.get(i).get("reservationFor"))
+                    .get(bus ? "arrivalBusStop" : "arrivalStation")).get("name");
+            Object departs = ((Map<?, ?>) ((Map<?, ?>) legs.get(i + 1).get("reservationFor"))
+                    .get(bus ? "departureBusStop" : "departureStation")).get("name");
+            if (!String.valueOf(arrived).equalsIgnoreCase(String.valueOf(departs))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long timed(List<Map<String, Object>> legs) {
