@@ -45,7 +45,7 @@ final class Legs {
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|Euromed|Frecciarossa|Frecciargento"
-                    + "|Frecciabianca|Italo|Ouigo|MD|InterCity|Intercity|EuroCity|Eurocity|Railjet|Nightjet|ICN|Acela"
+                    + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet|Nightjet|ICN|Acela"
                     + "|Train number ?:?|Train no\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
                     + "|Zug|Train|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
                     + "(?![\\d.]|:\\d|h\\d)");
@@ -126,9 +126,9 @@ final class Legs {
         found.add(new Token(code, start, end));
     }
 
-    /** A train's number as the value of a train label, whatever its operator's letters: "Zug: WB 919". */
+    /** A train's number as the value of a train label or column, whatever its operator's letters: "Zug: WB 919". */
     private static final Pattern LABELLED_TRAIN = Pattern.compile(
-            "(?<![\\p{L}])(?:Zug|Train|Tren|Treno)\\s*:\\s*([A-Z]{1,4} ?\\d{2,5})(?![\\d:.]|[\\p{L}])");
+            "(?<![\\p{L}])(?:Zug|Train|Tren|Treno)(?:\\s*:\\s*|\\t)([A-Z]{1,4} ?\\d{2,5})(?![\\d:.]|[\\p{L}])");
 
     /** Train numbers ("ICE 597", "TGV INOUI 6173", "AVE 3071", "Zug: WB 919"), in order. */
     static List<Token> trainNumbers(String text) {
@@ -157,6 +157,10 @@ final class Legs {
             if (m.group(2).length() == 1 && (generic || product.length() > 3
                     || m.end() < text.length() && Character.isLetter(text.charAt(m.end())))) {
                 continue; // "IC 8", "RE 1" are trains; "Train 1", "Eurostar 2" or "TGV 2nde" is a count or a class
+            }
+            if (product.length() == 2 && m.group(2).length() == 5 && m.start() >= 2
+                    && text.startsWith(", ", m.start() - 2)) {
+                continue; // "Newark, NJ 07102": a US state and its ZIP code, not a Nightjet
             }
             found.add(new Token(generic ? m.group(2) : product + " " + m.group(2), m.start(), m.end()));
         }
