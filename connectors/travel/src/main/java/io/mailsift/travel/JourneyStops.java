@@ -19,9 +19,14 @@ import io.mailsift.travel.DateTimes.Found;
  * such a row paired with its header ("Halt: Köln Hbf", "Zeit: ab 07:43");</li>
  * <li>the time, then the station ("07h04 Paris Montparnasse", "Depart 09:00 London Victoria", "Départ 06h19 -
  * Marne-la-Vallée Chessy"), or the time alone with the station on the next line (a table row of cells);</li>
- * <li>a departure or arrival word, the station, then the time ("Departs London St Pancras 08:16").</li>
+ * <li>a departure or arrival word, the station, then the time ("Departs London St Pancras 08:16"), or the station,
+ * the word and the time ("Hamburg Hbf ab 08:01 Gleis 13", "Paris Gare de Lyon : départ 08h18"), or the station
+ * with its time on the next line (a table row of cells);</li>
+ * <li>a whole leg on one line ("Zürich HB ab 09:02 → Bern an 09:58", "08:24 Hamburg Hbf → 09:41 Hannover Hbf") or
+ * in one sentence ("Départ … à 07h56 de Paris Gare de Lyon, arrivée à 09h57 à Lyon Part-Dieu").</li>
  * </ul>
- * "ab"/"an" and departure/arrival words mark which end of a leg a stop is; unmarked stops pair in order.
+ * "ab"/"an" and departure/arrival words mark which end of a leg a stop is; unmarked stops pair in order. Which reading
+ * of a mail wins, this one or the one split by train numbers, is {@link TextReservations}' choice.
  */
 final class JourneyStops {
 
