@@ -138,7 +138,7 @@ final class CalendarReservations {
             reservation.put("reservationFor", trip.get());
         } else if (saysJourney) {
             return Optional.empty(); // a train or bus whose stations the event does not tell
-        } else if (FOOD_WORDS.matcher(summary).find()) {
+        } else if (FOOD_WORDS.matcher(summary).find() || isTable(summary, description, subject)) {
             Map<String, Object> restaurant = new LinkedHashMap<>();
             restaurant.put("@type", "FoodEstablishment");
             restaurant.put("name", location.isBlank() ? restaurantOfSummary(summary) : location.split(",")[0].strip());
@@ -250,6 +250,19 @@ final class CalendarReservations {
     private static final Pattern LEADING_SLASH = Pattern.compile("^/");
     private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+
+    private static final Pattern TICKET_WORDS = Pattern.compile(
+            "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass|doors|seats?|sitzplatz|"
+                    + "place|asiento)\\b");
+
+    /**
+     * A table whose summary is only the restaurant's name ("Dishoom Carnaby"): the description gives a party's size
+     * ("Party of 4", "2 personnes") or a restaurant word, and nothing speaks of tickets or seats.
+     */
+    private static boolean isTable(String summary, String description, String subject) {
+        return (TextReservations.PARTY.matcher(description).find() || FOOD_WORDS.matcher(description).find())
+                && !TICKET_WORDS.matcher(summary + "\n" + description + "\n" + subject).find();
+    }
 
     /** "Table for 2 at Lupa Osteria", "Dîner chez Paul": the restaurant the summary names, else the summary. */
     private static String restaurantOfSummary(String summary) {

@@ -135,6 +135,27 @@ final class Legs {
         return POSTCODE.matcher(text).replaceAll(" ");
     }
 
+    /**
+     * Whether the flight-like token is the start of a British postcode closing an address line ("The Jazz Cellar,
+     * 14 Wharf Road, Bristol BS1 4QD"): a venue's, not a flight's.
+     */
+    static boolean endsAnAddress(String text, Token token) {
+        int lineStart = text.lastIndexOf('\n', Math.max(0, token.start() - 1)) + 1;
+        int lineEnd = text.indexOf('\n', token.start());
+        String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd).stripTrailing();
+        if (line.indexOf(", ") < 0) {
+            return false;
+        }
+        Matcher postcode = POSTCODE.matcher(line);
+        int at = token.start() - lineStart;
+        while (postcode.find()) {
+            if (postcode.start() <= at && at < postcode.end() && postcode.end() == line.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A train's number as the value of a train label or column, whatever its operator's letters: "Zug: WB 919". */
     private static final Pattern LABELLED_TRAIN = Pattern.compile(
             "(?<![\\p{L}])(?:Zug|Train|Tren|Treno)(?:\\s*:\\s*|\\t)([A-Z]{1,4} ?\\d{2,5})(?![\\d:.]|[\\p{L}])");

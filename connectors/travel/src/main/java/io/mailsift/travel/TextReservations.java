@@ -1097,8 +1097,26 @@ final class TextReservations {
 
     // ---- restaurants and events
 
+    /** The first date still to come, when its line is a card's date line (a name above it, a venue below). */
+    private Optional<Integer> cardLine() {
+        LocalDate earliest = reference.minusDays(2);
+        return dates().stream().filter(d -> !d.value().isBefore(earliest)).findFirst().flatMap(date -> {
+            int line = CardLines.lineOf(lines, date.start());
+            int lineStart = lineStart(date.start());
+            return CardLines.isDateLine(lines.get(line), date.start() - lineStart) ? Optional.of(line) : Optional.empty();
+        });
+    }
+
+    /** A request for a review or a rating after the visit or the show: its booking is past. */
+    private static final Pattern REVIEW_SUBJECT = Pattern.compile(
+            "(?iu)\\b(how was|how did|rate your|review|comment s'est pass|votre avis|donnez votre avis|wie war|"
+                    + "bewerten|bewertung|qué tal|que tal|valora|tu opinión|opina)");
+
     private Optional<Map<String, Object>> table(String subject) {
-        if (!FOOD_WORDS.matcher(subject + "\n" + text).find() || TICKET_WORDS.matcher(subject).find()) {
+        // a party's size is a table's when nothing speaks of tickets ("pour 3 personnes" under the restaurant's name)
+        boolean party = PARTY.matcher(text).find() && !TICKET_WORDS.matcher(subject + "\n" + text).find();
+        if (!FOOD_WORDS.matcher(subject + "\n" + text).find() && !party || TICKET_WORDS.matcher(subject).find()
+                || REVIEW_SUBJECT.matcher(subject).find()) {
             return Optional.empty();
         }
         // a restaurant's name as printed: "Le Comptoir" keeps its article, which place() would take for a word
@@ -1108,7 +1126,8 @@ final class TextReservations {
                 .or(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), lines.stream())
                         .flatMap(line -> RESTAURANT_PHRASE.matcher(line).results()).map(m -> m.group(1))
                         .filter(n -> !ONE_WORD.matcher(n).matches()).findFirst())
-                .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst());
+                .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst())
+                .or(() -> cardLine().flatMap(line -> CardLines.nameAbove(lines, line)));
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
@@ -1122,8 +1141,10 @@ final class TextReservations {
 
     private Optional<Map<String, Object>> event(String subject) {
         // a train's or a flight's ticket whose legs could not be read is still no show
-        if (!TICKET_WORDS.matcher(subject + "\n" + text).find() || !trainNumbers().isEmpty()
-                || !flightNumbers().isEmpty() || TRAIN_WORDS.matcher(subject).find()
+        if (!TICKET_WORDS.matcher(subject + "\n" + text).find() || REVIEW_SUBJECT.matcher(subject).find()
+                || !trainNumbers().isEmpty()
+                || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight))
+                || TRAIN_WORDS.matcher(subject).find()
                 || BUS_WORDS.matcher(subject).find()) {
             return Optional.empty();
         }
@@ -1133,7 +1154,8 @@ final class TextReservations {
                     Matcher m = NAME_AFTER_ORDER.matcher(subject.strip());
                     return m.find() ? venueOrShow(m.group(1).strip()) : Optional.empty();
                 })
-                .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst());
+                .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst())
+                .or(() -> cardLine().flatMap(line -> CardLines.nameAbove(lines, line)));
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
@@ -1143,6 +1165,7 @@ final class TextReservations {
         event.put("name", name.get());
         event.put("startDate", start.get());
         Labels.VENUE.values(lines).stream().map(e -> place(e.getValue())).filter(v -> !v.isEmpty()).findFirst()
+                .or(() -> cardLine().flatMap(line -> CardLines.venueBelow(lines, line)))
                 .ifPresent(venue -> event.put("location", Map.of("@type", "Place", "name", venue)));
         Map<String, Object> reservation = new LinkedHashMap<>();
         reservation.put("@type", "EventReservation");
@@ -1169,15 +1192,19 @@ final class TextReservations {
     private static final Pattern CONFIRMED_BOOKING = Pattern.compile(
             "(?iu)\\b(?:reservation|booking|table|réservation|reserva|reservierung|buchung|tisch|mesa)\\b[^.!\\n]{0,30}?"
                     + "\\b(?:confirmed|confirmée|confirmada|bestätigt|reserved|réservée|reserviert|reservada)"
-                    + "|\\byou(?:'re| are) (?:booked|all set)");
+                    + "|\\byou(?:'re| are) (?:booked|all set)"
+                    // the restaurant's own mail: "Gerne bestätigen wir Ihre Reservierung", "nous confirmons votre réservation"
+                    + "|\\b(?:we (?:are pleased to |hereby )?confirm|bestätigen wir|nous (?:vous )?confirmons|"
+                    + "(?:le |te |les )?confirmamos)\\s+(?:\\p{L}+\\s+){0,3}?(?:reservation|booking|table|réservation|"
+                    + "reserva|reservierung|tischreservierung|buchung|tisch|mesa)\\b");
     // not "reserv": "All rights reserved" closes most newsletters, which would all be read again for nothing
-    private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "booked", "all set",
+    private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "bestätigen", "booked", "all set",
             "réservée", "reservada", "reserviert");
     private static final String COUNT = "(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|"
             + "cinq|sept|huit|neuf|dix|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|dos|tres|cuatro|cinco|seis|siete|"
             + "ocho|nueve|diez)";
     /** A party's size: "Party of 2", "table for four", "2 personnes", "para cuatro personas". */
-    private static final Pattern PARTY = Pattern.compile("(?iu)\\b(?:party of|table for|tisch für|mesa para)\\s+" + COUNT
+    static final Pattern PARTY = Pattern.compile("(?iu)\\b(?:party of|table for|tisch für|mesa para)\\s+" + COUNT
             + "\\b|\\b" + COUNT + "\\s+(?:people|persons|guests|diners|personnes|couverts|personen|gäste|personas|"
             + "comensales)\\b");
 
@@ -1234,7 +1261,8 @@ final class TextReservations {
             return Optional.empty();
         }
         Matcher m = SUBJECT_NAME.matcher(line);
-        if (!m.find() || !Character.isLetter(m.group(1).charAt(0))) {
+        // the pattern ignores case, so its capital is checked here: "your tickets in the app" names nothing
+        if (!m.find() || !Character.isUpperCase(m.group(1).charAt(0))) {
             return Optional.empty();
         }
         // the sentence goes on with the venue or ends: "… para Noche Flamenca en el Teatro Real."
@@ -1280,6 +1308,8 @@ final class TextReservations {
         return Optional.of(cleaned);
     }
 
+    private static final Pattern DOORS_BEFORE = Pattern.compile(
+            "(?iu)(?:doors(?: open)?|einlass|ouverture(?: des portes)?|apertura(?: de puertas)?)\\W{0,4}$");
     private static final Pattern DOORS = Pattern.compile(
             "(?iu)\\s*(?:doors|einlass|ouverture des portes|apertura de puertas)");
 
@@ -1318,8 +1348,12 @@ final class TextReservations {
             date = Optional.of(first.get().value());
             if (time.isEmpty()) {
                 int after = first.get().end();
-                time = DateTimes.times(text.substring(after, Math.min(text.length(), after + 120))).stream()
-                        .map(Found::value).findFirst();
+                String window = text.substring(after, Math.min(text.length(), after + 120));
+                List<Found<LocalTime>> following = DateTimes.times(window);
+                // "Doors 18:30 / Show 19:30": the show's time, the doors' only when no other follows
+                time = following.stream().filter(t -> !DOORS_BEFORE.matcher(
+                        window.substring(Math.max(0, t.start() - 25), t.start())).find()).map(Found::value).findFirst()
+                        .or(() -> following.stream().map(Found::value).findFirst());
             }
         }
         if (time.isEmpty()) {

@@ -1,0 +1,107 @@
+package io.mailsift.travel;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The card ticket sellers and table-booking sites print instead of labels: the show's or the restaurant's name as a
+ * heading line, the date (and time) on the line under it, the venue and its address under that.
+ * <pre>
+ * Low Tide Collective
+ * Fri 12 Feb 2027
+ * Doors 18:30 / Show 19:30
+ * The Jazz Cellar, 14 Wharf Road, Bristol BS1 4QD
+ * </pre>
+ * Only a date line that is the date (a weekday at most before it, a short line) makes a card: a date in a sentence
+ * says nothing of the line above it.
+ */
+final class CardLines {
+
+    /** Where the date starts in its line at the latest: "Wednesday, " or "Sáb., " before it, no label. */
+    private static final int DATE_INDENT = 14;
+    private static final int DATE_LINE = 70;
+    private static final Pattern GREETING = Pattern.compile(
+            "(?iu)^(hi|hello|hey|dear|good (morning|afternoon|evening)|hallo|liebe|lieber|sehr geehrte|guten tag|moin|"
+                    + "servus|bonjour|bonsoir|cher|chère|salut|hola|estimad[oa]|querid[oa]|buenos días|buenas)\\b");
+    /** Headings that say what the mail is, not what was booked. */
+    private static final Pattern GENERIC = Pattern.compile(
+            "(?iu)\\b(order|bestellung|commande|pedido|compra|reservation|réservation|reserva|reservierung|"
+                    + "tischreservierung|booking|buchung|confirm\\p{L}*|bestätig\\p{L}*|tickets?|billets?|entradas?|karten|"
+                    + "total|gesamt|summe|details|détails|einzelheiten|detalles|summary|übersicht|récapitulatif|resumen|"
+                    + "waitlist|warteliste|liste d'attente|lista de espera|thank|danke|merci|gracias|your|votre|ihre|"
+                    + "deine|tu|su|you|vous|sie|du|events?|veranstaltungen|événements|eventos|near|recommended)\\b");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?,;:]$");
+    private static final Pattern CURRENCY = Pattern.compile("[€$£]|\\b(EUR|USD|GBP|CHF)\\b");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+
+    private CardLines() {
+    }
+
+    /** The index of the line holding the text position {@code offset} of {@code lines} joined by line breaks. */
+    static int lineOf(List<String> lines, int offset) {
+        int end = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            end += lines.get(i).length() + 1;
+            if (offset < end) {
+                return i;
+            }
+        }
+        return lines.size() - 1;
+    }
+
+    /** Whether the line is a card's date line: the date at its start, a short line. */
+    static boolean isDateLine(String line, int dateStartInLine) {
+        return dateStartInLine <= DATE_INDENT && line.strip().length() <= DATE_LINE && line.indexOf('\t') < 0;
+    }
+
+    /** The heading line right above a card's date line, when it reads as a name and nothing else. */
+    static Optional<String> nameAbove(List<String> lines, int dateLine) {
+        int above = dateLine - 1;
+        while (above >= 0 && lines.get(above).isBlank()) {
+            above--;
+        }
+        if (above < 0) {
+            return Optional.empty();
+        }
+        String name = lines.get(above).strip();
+        if (name.length() < 3 || name.length() > 60 || !Character.isUpperCase(name.codePointAt(0))
+                || name.indexOf('\t') >= 0 || name.indexOf(':') >= 0 || name.indexOf('@') >= 0
+                || SENTENCE_END.matcher(name).find() || name.split("\\s+").length > 8 || GREETING.matcher(name).find()
+                || GENERIC.matcher(name).find() || CURRENCY.matcher(name).find()
+                || !DateTimes.times(name).isEmpty()
+                || !DateTimes.dates(name, LocalDate.of(2000, 1, 1), false).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(name);
+    }
+
+    /**
+     * The venue under a card's date line (a line of times, "Doors 18:30 / Show 19:30", may stand between): a name
+     * followed by its address or city after a comma ("Columbiahalle, Berlin"), the name alone kept.
+     */
+    static Optional<String> venueBelow(List<String> lines, int dateLine) {
+        int seen = 0;
+        for (int i = dateLine + 1; i < lines.size() && seen < 2; i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            seen++;
+            if (!DateTimes.times(line).isEmpty()) {
+                continue;
+            }
+            int comma = line.indexOf(", ");
+            if (comma < 3 || line.length() > 100 || !Character.isUpperCase(line.codePointAt(0))
+                    || line.indexOf('\t') >= 0 || line.indexOf(':') >= 0 || SENTENCE_END.matcher(line).find()
+                    || CURRENCY.matcher(line).find() || GENERIC.matcher(line).find()) {
+                return Optional.empty();
+            }
+            String venue = line.substring(0, comma).strip();
+            return venue.length() <= 60 && !DIGIT.matcher(venue).find() && !Airports.isCity(venue)
+                    ? Optional.of(venue) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+}
