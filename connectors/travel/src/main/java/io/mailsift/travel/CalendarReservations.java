@@ -145,9 +145,12 @@ final class CalendarReservations {
             reservation.put("@type", "FoodEstablishmentReservation");
             reservation.put("reservationFor", restaurant);
             reservation.put("startTime", time(start.get(), zones, here, false));
-        } else if ((reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find())
+        } else if ((reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find()
+                // the mail around the calendar speaks of the tickets when the event itself names only the artist
+                || mailLines.stream().anyMatch(line -> TICKET_WORDS.matcher(line).find()))
                 && Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
-                && codes.isEmpty() && Legs.trainNumbers(all).isEmpty()) {
+                // one code-like word ("ZAZ - Live") is no route
+                && codes.size() < 2 && Legs.trainNumbers(all).isEmpty()) {
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
             happening.put("name", summary.strip());

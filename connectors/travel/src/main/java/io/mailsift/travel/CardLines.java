@@ -35,6 +35,10 @@ final class CardLines {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?,;:]$");
     private static final Pattern CURRENCY = Pattern.compile("[€$£]|\\b(EUR|USD|GBP|CHF)\\b");
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern LABEL_WORD = Pattern.compile(
+            "(?iu)\\b(date|datum|fecha|time|zeit|uhrzeit|heure|hora|venue|lieu|ort|lugar|where|when|wann|quand|name|nom|"
+                    + "show|event|film|movie|artist|reference|référence|referencia|number|nummer|numéro|número|seat|"
+                    + "place|platz|asiento|screen|saal|salle|sala|row|reihe|rang|fila|n°|no|nr)\\b");
 
     private CardLines() {
     }
@@ -56,18 +60,34 @@ final class CardLines {
         return dateStartInLine <= DATE_INDENT && line.strip().length() <= DATE_LINE && line.indexOf('\t') < 0;
     }
 
-    /** The heading line right above a card's date line, when it reads as a name and nothing else. */
-    static Optional<String> nameAbove(List<String> lines, int dateLine) {
-        int above = dateLine - 1;
+    private static int nonBlankAbove(List<String> lines, int line) {
+        int above = line - 1;
         while (above >= 0 && lines.get(above).isBlank()) {
             above--;
+        }
+        return above;
+    }
+
+    /**
+     * The heading line right above a card's date line, when it reads as a name and nothing else; above the venue's
+     * line when that stands between ("MATHIEU LAVAL - TOURNÉE 2027" / "Zénith, Nantes" / "samedi 6 février 2027").
+     */
+    static Optional<String> nameAbove(List<String> lines, int dateLine) {
+        int above = nonBlankAbove(lines, dateLine);
+        if (above >= 0 && venueOfLine(lines.get(above).strip()).isPresent()) {
+            above = nonBlankAbove(lines, above);
         }
         if (above < 0) {
             return Optional.empty();
         }
         String name = lines.get(above).strip();
+        int colon = name.indexOf(':');
+        // "Starfall: The Last Light" is a film's title, "Order: 2093" or "Venue: Zénith" a label's row
+        boolean titleColon = colon > 0 && colon + 2 < name.length() && name.charAt(colon + 1) == ' '
+                && Character.isUpperCase(name.codePointAt(colon + 2))
+                && !LABEL_WORD.matcher(name.substring(0, colon)).find();
         if (name.length() < 3 || name.length() > 60 || !Character.isUpperCase(name.codePointAt(0))
-                || name.indexOf('\t') >= 0 || name.indexOf(':') >= 0 || name.indexOf('@') >= 0
+                || name.indexOf('\t') >= 0 || colon >= 0 && !titleColon || name.indexOf('@') >= 0
                 || SENTENCE_END.matcher(name).find() || name.split("\\s+").length > 8 || GREETING.matcher(name).find()
                 || GENERIC.matcher(name).find() || CURRENCY.matcher(name).find()
                 || !DateTimes.times(name).isEmpty()
@@ -77,11 +97,31 @@ final class CardLines {
         return Optional.of(name);
     }
 
+    /** The venue of a line that is a name and a known city after it: "Zénith, Nantes", "Accor Arena - Paris". */
+    private static Optional<String> venueOfLine(String line) {
+        int split = Math.max(line.lastIndexOf(", "), line.lastIndexOf(" - "));
+        if (split < 3 || line.length() > 80 || !Character.isUpperCase(line.codePointAt(0)) || line.indexOf('\t') >= 0
+                || line.indexOf(':') >= 0 || !Airports.isCity(line.substring(split + 2).strip())) {
+            return Optional.empty();
+        }
+        int first = line.indexOf(", ") > 0 ? line.indexOf(", ") : line.indexOf(" - ");
+        String venue = line.substring(0, first).strip();
+        return venue.length() >= 3 && !DIGIT.matcher(venue).find() && !GENERIC.matcher(venue).find()
+                && !Airports.isCity(venue) ? Optional.of(venue) : Optional.empty();
+    }
+
+    /** A card's venue: on the line above its date line (under the name), else under it. */
+    static Optional<String> venue(List<String> lines, int dateLine) {
+        int above = nonBlankAbove(lines, dateLine);
+        Optional<String> venueAbove = above >= 0 ? venueOfLine(lines.get(above).strip()) : Optional.empty();
+        return venueAbove.isPresent() ? venueAbove : venueBelow(lines, dateLine);
+    }
+
     /**
      * The venue under a card's date line (a line of times, "Doors 18:30 / Show 19:30", may stand between): a name
      * followed by its address or city after a comma ("Columbiahalle, Berlin"), the name alone kept.
      */
-    static Optional<String> venueBelow(List<String> lines, int dateLine) {
+    private static Optional<String> venueBelow(List<String> lines, int dateLine) {
         int seen = 0;
         for (int i = dateLine + 1; i < lines.size() && seen < 2; i++) {
             String line = lines.get(i).strip();

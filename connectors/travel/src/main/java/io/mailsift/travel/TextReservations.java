@@ -1127,7 +1127,8 @@ final class TextReservations {
                         .flatMap(line -> RESTAURANT_PHRASE.matcher(line).results()).map(m -> m.group(1))
                         .filter(n -> !ONE_WORD.matcher(n).matches()).findFirst())
                 .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst())
-                .or(() -> cardLine().flatMap(line -> CardLines.nameAbove(lines, line)));
+                .or(() -> cardLine().flatMap(line -> CardLines.nameAbove(lines, line))
+                        .flatMap(TextReservations::cardName));
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
@@ -1155,7 +1156,8 @@ final class TextReservations {
                     return m.find() ? venueOrShow(m.group(1).strip()) : Optional.empty();
                 })
                 .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst())
-                .or(() -> cardLine().flatMap(line -> CardLines.nameAbove(lines, line)));
+                .or(() -> cardLine().flatMap(line -> CardLines.nameAbove(lines, line))
+                        .flatMap(TextReservations::cardName));
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
@@ -1165,7 +1167,7 @@ final class TextReservations {
         event.put("name", name.get());
         event.put("startDate", start.get());
         Labels.VENUE.values(lines).stream().map(e -> place(e.getValue())).filter(v -> !v.isEmpty()).findFirst()
-                .or(() -> cardLine().flatMap(line -> CardLines.venueBelow(lines, line)))
+                .or(() -> cardLine().flatMap(line -> CardLines.venue(lines, line)))
                 .ifPresent(venue -> event.put("location", Map.of("@type", "Place", "name", venue)));
         Map<String, Object> reservation = new LinkedHashMap<>();
         reservation.put("@type", "EventReservation");
@@ -1306,6 +1308,25 @@ final class TextReservations {
             return Optional.empty();
         }
         return Optional.of(cleaned);
+    }
+
+    /**
+     * A card's heading as a show's or a restaurant's name: a route is one only between places each side of its dash
+     * ("Paris - Lyon"), not when a word of a side is a town's ("MATHIEU LAVAL - TOURNÉE 2027"), nor a station.
+     */
+    private static Optional<String> cardName(String heading) {
+        String[] sides = ROUTE_IN_NAME.split(heading);
+        if (sides.length < 2) {
+            return venueOrShow(heading);
+        }
+        boolean route = java.util.Arrays.stream(sides).map(String::strip).allMatch(side -> Airports.isCity(side)
+                || ONE_WORD.matcher(side).matches() && !Airports.ofPlaceName(side).isEmpty());
+        if (route || TRAIN_WORDS.matcher(heading).find() || Character.isDigit(heading.charAt(0))
+                || STARTS_WITH_WEEKDAY.matcher(heading).lookingAt()
+                || !DateTimes.dates(heading, LocalDate.of(2000, 1, 1), false).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(heading);
     }
 
     private static final Pattern DOORS_BEFORE = Pattern.compile(
