@@ -69,7 +69,8 @@ enum Labels {
             "viajero", "huésped", "titular"),
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
             "travel dates", "stay dates", "reisezeitraum", "période", "periodo", "when", "wann", "quand", "cuándo",
-            "cuando"),
+            "cuando", "date and time", "date & time", "date/time", "datum und uhrzeit", "datum & uhrzeit",
+            "datum/uhrzeit", "date et heure", "date & heure", "fecha y hora", "día y hora"),
     TIME("time", "uhrzeit", "zeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
 
     private final List<String> names;

@@ -1099,11 +1099,27 @@ final class TextReservations {
 
     /** The first date still to come, when its line is a card's date line (a name above it, a venue below). */
     private Optional<Integer> cardLine() {
-        LocalDate earliest = reference.minusDays(2);
-        return dates().stream().filter(d -> !d.value().isBefore(earliest)).findFirst().flatMap(date -> {
+        return startDates().findFirst().flatMap(date -> {
             int line = CardLines.lineOf(lines, date.start());
             int lineStart = lineStart(date.start());
             return CardLines.isDateLine(lines.get(line), date.start() - lineStart) ? Optional.of(line) : Optional.empty();
+        });
+    }
+
+    /** A line that dates the order: "Order #9182736450 - 30 November 2026", "Tu compra se ha realizado el 30/11/2026". */
+    private static final Pattern ORDERED = Pattern.compile(
+            "(?iu)\\b(order|ordered|placed|purchase|purchased|bought|compra|comprado|realizado|realizada|commande|"
+                    + "commandé|achat|bestellung|bestellt|gekauft|kauf|pedido)\\b");
+
+    /**
+     * The dates that may start a show or a table, in order: not past ones, nor the purchase's (a line dating the
+     * order, or a line of the order's words with a date no later than the mail's).
+     */
+    private java.util.stream.Stream<Found<LocalDate>> startDates() {
+        LocalDate earliest = reference.minusDays(2);
+        return dates().stream().filter(d -> !d.value().isBefore(earliest)).filter(d -> {
+            String line = text.substring(lineStart(d.start()), lineEnd(d.start()));
+            return !BOOKED_ON.matcher(line).find() && (d.value().isAfter(reference) || !ORDERED.matcher(line).find());
         });
     }
 
@@ -1361,8 +1377,7 @@ final class TextReservations {
         }
         if (date.isEmpty()) {
             // the first date still to come: an order's or the mail's own date earlier in the text is not the start
-            Optional<Found<LocalDate>> first = dates().stream()
-                    .filter(d -> !d.value().isBefore(earliest)).findFirst();
+            Optional<Found<LocalDate>> first = startDates().findFirst();
             if (first.isEmpty()) {
                 return Optional.empty();
             }
