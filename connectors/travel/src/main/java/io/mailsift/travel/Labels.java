@@ -31,7 +31,11 @@ enum Labels {
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
             // a coach or rail ticket's own number, when nothing else names the booking
-            "ticket number", "ticket no", "ticketnummer", "numéro de billet", "n° de billet", "número de billete"),
+            "ticket number", "ticket no", "ticketnummer", "numéro de billet", "n° de billet", "número de billete",
+            // box offices and ticket shops
+            "order ref", "order reference", "ticket id", "bestell-nr", "bestellnr", "auftrags-nr", "n° commande",
+            "commande n°", "référence de commande", "nº de pedido", "n.º de pedido", "referencia del pedido",
+            "número de compra", "transaction number", "transaction id"),
     /** Words that name a booking's code only when a code with a digit follows ("Confirmation: T7KQ2M"). */
     REFERENCE_WORD("confirmation", "booking", "reservation", "buchung", "réservation", "reserva", "dossier",
             "confirmación", "bestätigung"),
@@ -70,8 +74,11 @@ enum Labels {
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
             "travel dates", "stay dates", "reisezeitraum", "période", "periodo", "when", "wann", "quand", "cuándo",
             "cuando", "date and time", "date & time", "date/time", "datum und uhrzeit", "datum & uhrzeit",
-            "datum/uhrzeit", "date et heure", "date & heure", "fecha y hora", "día y hora"),
-    TIME("time", "uhrzeit", "zeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
+            "datum/uhrzeit", "date et heure", "date & heure", "fecha y hora", "día y hora",
+            "visit date", "date of visit", "besuchsdatum", "besuchstag", "date de visite", "fecha de visita"),
+    TIME("time", "uhrzeit", "zeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors", "time slot",
+            "timeslot", "entry time", "zeitfenster", "einlasszeit", "créneau", "créneau horaire", "heure d'entrée",
+            "horario", "hora de entrada", "franja horaria");
 
     private final List<String> names;
     private final List<String> foldedNames;
