@@ -1128,11 +1128,27 @@ final class TextReservations {
             "(?iu)\\b(how was|how did|rate your|review|comment s'est pass|votre avis|donnez votre avis|wie war|"
                     + "bewerten|bewertung|qué tal|que tal|valora|tu opinión|opina)");
 
+    /** A place on a waiting list, which books nothing yet: "You're on the waitlist", "Sie stehen auf der Warteliste". */
+    private static final Pattern WAITLIST = Pattern.compile(
+            "(?iu)\\b(wait ?list|waiting list|warteliste|liste d'attente|lista de espera)\\b");
+    private static final List<String> WAITLIST_STEMS = List.of("waitlist", "wait list", "waiting list", "warteliste",
+            "liste d'attente", "lista de espera");
+
+    /** Whether the subject, or a line of the body, says the mail puts someone on a waiting list. */
+    private boolean waitlisted(String subject) {
+        return WAITLIST.matcher(subject).find() || mayMatch(WAITLIST_STEMS) && lines.stream().anyMatch(line ->
+                line.length() < 120 && WAITLIST.matcher(line).find() && ON_LIST.matcher(line).find());
+    }
+
+    /** Being on the list, not a confirmation's remark about others on it ("release your table to the waitlist"). */
+    private static final Pattern ON_LIST = Pattern.compile(
+            "(?iu)\\b(you(?:'re| are| have been added)|on the|auf der|stehen|sind|êtes|vous|estás|está|en la)\\b");
+
     private Optional<Map<String, Object>> table(String subject) {
         // a party's size is a table's when nothing speaks of tickets ("pour 3 personnes" under the restaurant's name)
         boolean party = PARTY.matcher(text).find() && !TICKET_WORDS.matcher(subject + "\n" + text).find();
         if (!FOOD_WORDS.matcher(subject + "\n" + text).find() && !party || TICKET_WORDS.matcher(subject).find()
-                || REVIEW_SUBJECT.matcher(subject).find()) {
+                || REVIEW_SUBJECT.matcher(subject).find() || waitlisted(subject)) {
             return Optional.empty();
         }
         // a restaurant's name as printed: "Le Comptoir" keeps its article, which place() would take for a word
@@ -1159,6 +1175,7 @@ final class TextReservations {
     private Optional<Map<String, Object>> event(String subject) {
         // a train's or a flight's ticket whose legs could not be read is still no show
         if (!TICKET_WORDS.matcher(subject + "\n" + text).find() || REVIEW_SUBJECT.matcher(subject).find()
+                || waitlisted(subject)
                 || !trainNumbers().isEmpty()
                 || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight))
                 || TRAIN_WORDS.matcher(subject).find()
