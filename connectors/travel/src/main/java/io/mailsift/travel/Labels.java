@@ -64,7 +64,8 @@ enum Labels {
             "exhibition", "ausstellung", "exposition", "exposición", "artist", "artiste", "künstler", "artista",
             "festival", "film", "movie", "pièce", "obra", "stück"),
     VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto", "where", "wo", "où",
-            "dónde"),
+            "dónde", "spielstätte", "spielort", "austragungsort", "veranstaltungsstätte", "event venue",
+            "event location", "lieu du spectacle", "lieu de l'événement", "lugar del evento"),
     RESTAURANT("restaurant", "restaurante"),
     /** A stop in a timetable table ("Halt | Datum | Zeit"): the first is where the journey starts, the last its end. */
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
