@@ -1128,6 +1128,9 @@ final class TextReservations {
             "(?iu)\\b(how was|how did|rate your|review|comment s'est pass|votre avis|donnez votre avis|wie war|"
                     + "bewerten|bewertung|qué tal|que tal|valora|tu opinión|opina)");
 
+    private static final Pattern SEAT_WORDS = Pattern.compile(
+            "(?iu)\\b(seats|sitzplätze|plätze|places réservées|butacas|asientos)\\b");
+
     /** A place on a waiting list, which books nothing yet: "You're on the waitlist", "Sie stehen auf der Warteliste". */
     private static final Pattern WAITLIST = Pattern.compile(
             "(?iu)\\b(wait ?list|waiting list|warteliste|liste d'attente|lista de espera)\\b");
@@ -1174,7 +1177,10 @@ final class TextReservations {
 
     private Optional<Map<String, Object>> event(String subject) {
         // a train's or a flight's ticket whose legs could not be read is still no show
-        if (!TICKET_WORDS.matcher(subject + "\n" + text).find() || REVIEW_SUBJECT.matcher(subject).find()
+        // a theatre's box office books seats: a ticket's word when a show's label names what they are for
+        boolean seatsForShow = SEAT_WORDS.matcher(text).find() && !Labels.EVENT.values(lines).isEmpty();
+        if (!TICKET_WORDS.matcher(subject + "\n" + text).find() && !seatsForShow
+                || REVIEW_SUBJECT.matcher(subject).find()
                 || waitlisted(subject)
                 || !trainNumbers().isEmpty()
                 || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight))
