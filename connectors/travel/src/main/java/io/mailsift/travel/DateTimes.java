@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * ({@code 04.03.2027}, {@code 04/03/2027}, US {@code 03/04/2027} when the mail uses 12-hour times), with month names
  * or abbreviations in either order ({@code 4 March 2027}, {@code March 4, 2027}, {@code 4. März 2027},
  * {@code 4 de marzo de 2027}); a missing year is the first one that puts the date on or after the mail's date.
- * Times: {@code 10:15}, {@code 10h15}, {@code 20h}, {@code 10.15 Uhr}, {@code 7:20 PM}, {@code 7 pm}.
+ * Times: {@code 10:15}, {@code 10h15}, {@code 20h}, {@code 10.15 Uhr}, {@code 7:20 PM}, {@code 7 pm}, {@code 0720P}.
  */
 final class DateTimes {
 
@@ -62,9 +62,14 @@ final class DateTimes {
 
     private static final Pattern CLOCK = Pattern.compile(
             "(?iu)(?<![\\d:.])([01]?\\d|2[0-3])\\s?(?::|h|\\.(?=\\d\\d\\s*uhr))\\s?([0-5]\\d)(?![\\d])"
+                    // "6h 40m", "1:35 min": a duration, not a time of day
+                    + "(?!\\s?(?:m|min|mins|minutes|minuten)(?![\\p{L}]))"
                     + "(?:\\s*(?:uhr|hrs?\\b))?(?:\\s*([ap])\\.?\\s?m\\.?(?![\\p{L}]))?");
+    /** The GDS style of a travel agency's itinerary: {@code 0640A}, {@code 0155P} (12-hour, no separator). */
+    private static final Pattern GDS_CLOCK = Pattern.compile("(?<![\\p{L}\\d])(0\\d|1[0-2])([0-5]\\d)([AP])(?![\\p{L}\\d])");
     private static final Pattern HOUR_ONLY = Pattern.compile(
-            "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])|uhr\\b)");
+            "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])"
+                    + "(?!\\s?\\d{1,2}\\s?(?:m|min|mins)(?![\\p{L}]))|uhr\\b)");
 
     private DateTimes() {
     }
@@ -119,6 +124,10 @@ final class DateTimes {
     static List<Found<LocalTime>> times(String text) {
         List<Found<LocalTime>> found = new ArrayList<>();
         Matcher m = CLOCK.matcher(text);
+        while (find(m, text, DateTimes::startsWithDigit)) {
+            add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)), m);
+        }
+        m = GDS_CLOCK.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)), m);
         }

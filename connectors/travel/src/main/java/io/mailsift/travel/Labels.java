@@ -38,9 +38,11 @@ enum Labels {
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
             "date de départ", "salida", "fecha de salida"),
     FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
-            "origine", "desde", "origen", "salida"),
+            "origine", "desde", "origen", "salida",
+            // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
+            "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
-            "destino", "llegada"),
+            "destino", "llegada", "ar"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "collection", "abholung",
             "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida"),
     DROPOFF("drop-off", "dropoff", "drop off", "return", "drop-off location", "return location", "rückgabe",

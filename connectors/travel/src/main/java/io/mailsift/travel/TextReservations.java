@@ -203,6 +203,11 @@ final class TextReservations {
         List<Map<String, Object>> viaForward = flightLegs(numbers, forward, airports, dates, times);
         List<Map<String, Object>> viaBackward = flightLegs(numbers, backward, airports, dates, times);
         List<Map<String, Object>> legs = score(viaBackward) > score(viaForward) ? viaBackward : viaForward;
+        List<Region> paired = pairedRegions(numbers, airports);
+        if (!paired.isEmpty()) {
+            List<Map<String, Object>> viaPairs = flightLegs(numbers, paired, airports, dates, times);
+            legs = score(viaPairs) > score(legs) ? viaPairs : legs;
+        }
         // the same leg printed twice (a summary and the details) counts once: the fuller reading wins
         Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
         for (Map<String, Object> leg : legs) {
@@ -216,6 +221,36 @@ final class TextReservations {
             }
         }
         return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * The legs of an itinerary that prints two airports per flight number, the number anywhere between the leg's
+     * departure and the next leg's ("14:25 Frankfurt (FRA) / Emirates EK 44 / 23:05 Dubai (DXB)"): each leg runs
+     * from the line after the previous arrival (the first from its day's heading) to its arrival or number. Empty
+     * when the airports do not pair up so.
+     */
+    private List<Region> pairedRegions(List<Token> numbers, List<Token> airports) {
+        int n = numbers.size();
+        if (airports.size() != 2 * n) {
+            return List.of();
+        }
+        List<Region> regions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int number = numbers.get(i).start();
+            Token departure = airports.get(2 * i);
+            Token arrival = airports.get(2 * i + 1);
+            boolean afterPreviousArrival = i == 0 || number > airports.get(2 * i - 1).start();
+            boolean beforeNextDeparture = i + 1 == n || number < airports.get(2 * i + 2).start();
+            if (departure.value().equals(arrival.value()) || !afterPreviousArrival || !beforeNextDeparture) {
+                return List.of();
+            }
+            int first = Math.min(number, departure.start());
+            int start = i > 0 ? lineEnd(airports.get(2 * i - 1).start()) + 1
+                    : dates().stream().mapToInt(Found::start).filter(d -> d < first).reduce((a, b) -> b)
+                            .stream().map(this::lineStart).findFirst().orElse(lineStart(first));
+            regions.add(new Region(Math.min(start, lineStart(first)), lineEnd(Math.max(number, arrival.start()))));
+        }
+        return regions;
     }
 
     /** Departure and arrival airports printed as names under from/to labels ("Departure: FRANKFURT, DE"). */
@@ -259,7 +294,9 @@ final class TextReservations {
         int next = i + 1 < numbers.size() ? lineStart(numbers.get(i + 1).start()) : text.length();
         int firstTime = times.stream().mapToInt(Found::start).filter(t -> t > lineEnd && t < next).findFirst()
                 .orElse(-1);
-        if (firstTime > 0) {
+        // a time on the number's own line has begun the leg ("LH 418 ... AR WASHINGTON 0155P")
+        boolean timeOnLine = times.stream().anyMatch(t -> t.start() >= lineStart && t.start() < lineEnd);
+        if (firstTime > 0 && !timeOnLine) {
             Optional<LocalDate> beforeTime = dates.stream().filter(d -> d.start() > lineEnd && d.start() < firstTime)
                     .map(Found::value).findFirst();
             if (beforeTime.isPresent()) {
@@ -268,17 +305,45 @@ final class TextReservations {
         }
         int low = i == 0 ? 0 : numbers.get(i - 1).end();
         int high = i + 1 < numbers.size() ? numbers.get(i + 1).start() : Integer.MAX_VALUE;
-        Found<LocalDate> best = null;
+        // the leg's date above its number (a segment's first line, a day's heading) before one printed after the
+        // leg's times, which is as often the next leg's
+        Found<LocalDate> before = null;
+        Found<LocalDate> after = null;
         for (Found<LocalDate> date : dates) {
-            if (date.start() >= low && date.start() < high
-                    && (best == null || Math.abs(date.start() - at) < Math.abs(best.start() - at))) {
-                best = date;
+            if (date.start() < low || date.start() >= high || isArrivalDate(date)) {
+                continue;
+            }
+            if (date.start() < at) {
+                before = date;
+            } else if (after == null && !(high != Integer.MAX_VALUE && isHeading(date))) {
+                // a day's heading after the leg heads the next leg ("Sonntag, 21. März 2027" above the return)
+                after = date;
             }
         }
-        if (best != null) {
-            return Optional.of(best.value());
+        if (before != null || after != null) {
+            return Optional.of((before != null ? before : after).value());
         }
         return dates.stream().filter(d -> d.start() < at).map(Found::value).reduce((first, second) -> second);
+    }
+
+    private static final Pattern ARRIVAL_WORD = Pattern.compile(
+            "(?iu)\\b(arrive|arrives|arrival|arr|arrivée|ankunft|an|llegada)\\b[^\\n\\d]{0,12}$");
+
+    /** Whether a date is the arrival's ("ARRIVE SAT 20MAR"), which a leg's departure never takes. */
+    private boolean isArrivalDate(Found<LocalDate> date) {
+        return ARRIVAL_WORD.matcher(text.substring(Math.max(lineStart(date.start()), date.start() - 24),
+                date.start())).find();
+    }
+
+    /** Whether a date stands alone on its line, but for a weekday or a word ("Retour — dimanche 21 mars 2027"). */
+    private boolean isHeading(Found<LocalDate> date) {
+        String line = text.substring(lineStart(date.start()), lineEnd(date.start()));
+        if (line.indexOf(':') >= 0 || line.indexOf('\t') >= 0 || DateTimes.times(line).size() > 0) {
+            return false;
+        }
+        String rest = text.substring(lineStart(date.start()), date.start()) + " " + text.substring(date.end(),
+                lineEnd(date.start()));
+        return WHITESPACE.split(rest.strip()).length <= 3 && rest.length() <= 30;
     }
 
     /** Words before a time that make it a boarding, gate or check-in time, not the departure. */
