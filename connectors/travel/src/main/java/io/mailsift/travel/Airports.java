@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -130,14 +131,22 @@ final class Airports {
                         .filter(airport -> distinctive(airport, city).stream().anyMatch(
                                 word -> lower.contains(" " + word + " "))).toList();
                 if (named.isEmpty()) {
-                    // none is named in the text: the city's own airport, if one is called just by the city
-                    named = airports.stream().filter(airport -> distinctive(airport, city).isEmpty()).toList();
+                    // none is named in the text: the city's only open airport, or its own, called just by the city
+                    List<Airport> open = airports.stream().filter(airport -> !CLOSED.contains(airport.code())).toList();
+                    named = open.size() == 1 ? open
+                            : airports.stream().filter(airport -> distinctive(airport, city).isEmpty()).toList();
                 }
                 return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
             }
         }
         return Optional.empty();
     }
+
+    /**
+     * Airports closed to passenger flights that the table keeps for older mail (data/README.md): a city's name alone
+     * no longer means them ("Berlin" is BER, not Tegel).
+     */
+    private static final java.util.Set<String> CLOSED = java.util.Set.of("TXL", "SXF", "THF", "ISL");
 
     private static final java.util.Set<String> GENERIC = java.util.Set.of("airport", "international", "intl",
             "regional", "municipal", "airfield", "air", "base", "field", "aeropuerto", "flughafen", "aéroport",

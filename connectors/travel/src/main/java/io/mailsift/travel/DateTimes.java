@@ -67,6 +67,13 @@ final class DateTimes {
                     + "(?:\\s*(?:uhr|hrs?\\b))?(?:\\s*([ap])\\.?\\s?m\\.?(?![\\p{L}]))?");
     /** The GDS style of a travel agency's itinerary: {@code 0640A}, {@code 0155P} (12-hour, no separator). */
     private static final Pattern GDS_CLOCK = Pattern.compile("(?<![\\p{L}\\d])(0\\d|1[0-2])([0-5]\\d)([AP])(?![\\p{L}\\d])");
+    /**
+     * A ticket receipt's 24-hour {@code 0715}: only after an airline-style date or a time label, where four digits
+     * are no year or number ("14APR 0715", "ARRIVAL TIME: 1040").
+     */
+    private static final Pattern GDS_24_HOUR = Pattern.compile(
+            "(?<=(?:\\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\\d\\d)?|TIME:?)[ \\t]{1,12})"
+                    + "([01]\\d|2[0-3])([0-5]\\d)(?![\\p{L}\\d])");
     private static final Pattern HOUR_ONLY = Pattern.compile(
             "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])"
                     + "(?!\\s?\\d{1,2}\\s?(?:m|min|mins)(?![\\p{L}]))|uhr\\b)");
@@ -130,6 +137,10 @@ final class DateTimes {
         m = GDS_CLOCK.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)), m);
+        }
+        m = GDS_24_HOUR.matcher(text);
+        while (find(m, text, DateTimes::startsWithDigit)) {
+            add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m);
         }
         m = HOUR_ONLY.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {

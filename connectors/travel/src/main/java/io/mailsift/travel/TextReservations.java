@@ -263,8 +263,22 @@ final class TextReservations {
         if (from.isPresent() && to.isPresent() && !from.equals(to)) {
             return List.of(from.get(), to.get());
         }
+        // "SN 2583 from Brussels to Berlin", "von Köln nach Palma", "de Paris à Nice", "de Madrid a Londres"
+        Matcher route = FROM_PLACE_TO_PLACE.matcher(text.substring(region.start(), region.end()));
+        while (route.find()) {
+            Optional<Airports.Airport> a = Airports.ofPlaceName(route.group(1));
+            Optional<Airports.Airport> b = Airports.ofPlaceName(route.group(2));
+            if (a.isPresent() && b.isPresent() && !a.equals(b)) {
+                return List.of(a.get().code(), b.get().code());
+            }
+        }
         return List.of();
     }
+
+    private static final String PLACE_WORDS = "(\\p{Lu}[\\p{L}'’.-]*(?:[ /-]\\p{Lu}[\\p{L}'’.-]*){0,3})";
+    private static final Pattern FROM_PLACE_TO_PLACE = Pattern.compile(
+            "(?u)\\b(?:from|von|de|desde|depuis)\\s+" + PLACE_WORDS
+                    + "\\s+(?:to|nach|à|a|hasta|vers)\\s+" + PLACE_WORDS);
 
     /** The airport a label's value names, or the line under it names (a table cell: date, then the city). */
     private Optional<String> airportNamed(List<String> part, Map.Entry<Integer, String> value) {
@@ -326,6 +340,22 @@ final class TextReservations {
         return dates.stream().filter(d -> d.start() < at).map(Found::value).reduce((first, second) -> second);
     }
 
+    /**
+     * A leg's date when its region ends with its number's line (the number printed after the leg's date, places and
+     * times, as a table's last column): the last date of the region before the number. Empty for other regions.
+     */
+    private Optional<LocalDate> regionDate(List<Found<LocalDate>> dates, Region region, int at) {
+        if (region.end() != lineEnd(at)) {
+            return Optional.empty();
+        }
+        int lineStart = lineStart(at);
+        if (dates.stream().anyMatch(d -> d.start() >= lineStart && d.start() < region.end())) {
+            return Optional.empty(); // one on the number's line: the nearest reading takes it
+        }
+        return dates.stream().filter(d -> d.start() >= region.start() && d.start() < at && !isArrivalDate(d))
+                .map(Found::value).reduce((a, b) -> b);
+    }
+
     private static final Pattern ARRIVAL_WORD = Pattern.compile(
             "(?iu)\\b(arrive|arrives|arrival|arr|arrivée|ankunft|an|llegada)\\b[^\\n\\d]{0,12}$");
 
@@ -352,9 +382,15 @@ final class TextReservations {
                     + "gateschluss|schließt|embarque|facturación|cierre|puerta|latest|spätestens|au plus tard|"
                     + "como muy tarde)[^\\n\\d]{0,20}$");
 
+    /** Words before a time that make it the one a schedule change replaced. */
+    private static final Pattern REPLACED_TIME = Pattern.compile(
+            "(?iu)\\b(original|originally|old|previous|previously|formerly|was|alte|ursprünglich|bisherige?|"
+                    + "ancien(?:ne)?|initial(?:e)?|initialement|anterior|antigua|original(?:mente)?|prevista)"
+                    + "\\b[^\\n\\d]{0,30}$");
+
     private boolean isServiceTime(Found<LocalTime> time) {
         String before = text.substring(Math.max(lineStart(time.start()), time.start() - 40), time.start());
-        return SERVICE_TIME.matcher(before).find();
+        return SERVICE_TIME.matcher(before).find() || REPLACED_TIME.matcher(before).find();
     }
 
     private static int score(List<Map<String, Object>> legs) {
@@ -379,7 +415,9 @@ final class TextReservations {
             if (codes.size() < 2) {
                 continue; // a flight number without its route is a mention, not a leg
             }
-            Optional<LocalDate> date = nearestDate(dates, times, numbers, i);
+            int leg = i;
+            Optional<LocalDate> date = regionDate(dates, region, numbers.get(i).start())
+                    .or(() -> nearestDate(dates, times, numbers, leg));
             if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
                 continue;
             }
