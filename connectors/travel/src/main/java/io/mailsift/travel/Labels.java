@@ -24,7 +24,10 @@ enum Labels {
             "numéro de réservation", "numéro de confirmation", "n° de réservation", "numéro de dossier",
             "code dossier", "référence de la réservation",
             "localizador", "código de reserva", "codigo de reserva", "número de reserva", "numero de reserva",
-            "número de confirmación", "referencia de reserva", "referencia", "código de confirmación"),
+            "número de confirmación", "referencia de reserva", "referencia", "código de confirmación",
+            "booking reference number", "reservation reference", "filekey", "file key", "trip locator",
+            "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
+            "référence du dossier", "localizador de reserva", "código de localizador"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido"),
@@ -203,6 +206,24 @@ enum Labels {
             chars[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
         }
         return new String(chars);
+    }
+
+    /** A booking's code in a subject: "Schedule change - booking code 7HNQ3D", "Confirmation K7PQ2X". */
+    private static final Pattern SUBJECT_REFERENCE = Pattern.compile(
+            "(?iu)\\b(?:booking|reservation|confirmation|pnr|buchung|buchungscode|buchungsnummer|réservation|"
+                    + "dossier|reserva|localizador)(?:\\s+(?:code|ref\\.?|reference|number|no\\.?|nr\\.?|n°|#))?"
+                    + "\\s*[:#]?\\s*(?-i:([A-Z0-9]{5,8}))(?![\\p{L}\\d])");
+
+    /** The booking reference a subject names after a booking word: a code with a digit and a capital letter. */
+    static Optional<String> referenceInSubject(String subject) {
+        Matcher m = SUBJECT_REFERENCE.matcher(subject);
+        while (m.find()) {
+            String code = m.group(1);
+            if (code.chars().anyMatch(Character::isDigit) && code.chars().anyMatch(Character::isLetter)) {
+                return Optional.of(code);
+            }
+        }
+        return Optional.empty();
     }
 
     private static final Pattern CODE = Pattern.compile(

@@ -134,7 +134,7 @@ final class TextReservations {
 
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
-        Optional<String> bookingReference = Labels.reference(lines);
+        Optional<String> bookingReference = Labels.reference(lines).or(() -> Labels.referenceInSubject(subject));
         if (bookingReference.isEmpty()) {
             return List.of();
         }
@@ -324,7 +324,7 @@ final class TextReservations {
         Found<LocalDate> before = null;
         Found<LocalDate> after = null;
         for (Found<LocalDate> date : dates) {
-            if (date.start() < low || date.start() >= high || isArrivalDate(date)) {
+            if (date.start() < low || date.start() >= high || isOtherDate(date)) {
                 continue;
             }
             if (date.start() < at) {
@@ -337,7 +337,8 @@ final class TextReservations {
         if (before != null || after != null) {
             return Optional.of((before != null ? before : after).value());
         }
-        return dates.stream().filter(d -> d.start() < at).map(Found::value).reduce((first, second) -> second);
+        return dates.stream().filter(d -> d.start() < at && !isOtherDate(d)).map(Found::value)
+                .reduce((first, second) -> second);
     }
 
     /**
@@ -352,17 +353,26 @@ final class TextReservations {
         if (dates.stream().anyMatch(d -> d.start() >= lineStart && d.start() < region.end())) {
             return Optional.empty(); // one on the number's line: the nearest reading takes it
         }
-        return dates.stream().filter(d -> d.start() >= region.start() && d.start() < at && !isArrivalDate(d))
+        return dates.stream().filter(d -> d.start() >= region.start() && d.start() < at && !isOtherDate(d))
                 .map(Found::value).reduce((a, b) -> b);
     }
 
     private static final Pattern ARRIVAL_WORD = Pattern.compile(
             "(?iu)\\b(arrive|arrives|arrival|arr|arrivée|ankunft|an|llegada)\\b[^\\n\\d]{0,12}$");
+    /** The date a booking was made or its ticket issued, never a leg's. */
+    private static final Pattern ISSUE_WORD = Pattern.compile(
+            "(?iu)\\b(issued?|issue date|date of issue|booked on|booking date|date of booking|purchased?|"
+                    + "date of purchase|buchungsdatum|ausstellungsdatum|ausgestellt|gebucht am|émission|émis|"
+                    + "réservé le|date de réservation|fecha de emisión|emitido|fecha de compra|fecha de reserva|"
+                    + "reservado el)\\b[^\\n\\d]{0,16}$");
 
-    /** Whether a date is the arrival's ("ARRIVE SAT 20MAR"), which a leg's departure never takes. */
-    private boolean isArrivalDate(Found<LocalDate> date) {
-        return ARRIVAL_WORD.matcher(text.substring(Math.max(lineStart(date.start()), date.start() - 24),
-                date.start())).find();
+    /**
+     * Whether a date is the arrival's ("ARRIVE SAT 20MAR") or the booking's ("Date of issue: 28 November 2026"),
+     * which a leg's departure never takes.
+     */
+    private boolean isOtherDate(Found<LocalDate> date) {
+        String before = text.substring(Math.max(lineStart(date.start()), date.start() - 30), date.start());
+        return ARRIVAL_WORD.matcher(before).find() || ISSUE_WORD.matcher(before).find();
     }
 
     /** Whether a date stands alone on its line, but for a weekday or a word ("Retour — dimanche 21 mars 2027"). */
