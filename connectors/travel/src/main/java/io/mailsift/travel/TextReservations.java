@@ -87,13 +87,25 @@ final class TextReservations {
     private static final Pattern FINAL_STOPS = Pattern.compile("[.!]+$");
 
     private final LocalDate reference;
+    /** Legs and stays before this day are past trips (a statement, a review request), not bookings. */
+    private final LocalDate earliest;
     private final List<String> lines;
     private final String text;
     private final boolean monthFirst;
 
     TextReservations(List<String> lines, LocalDate reference) {
+        this(lines, reference, true);
+    }
+
+    /**
+     * Lines of a mail sent on {@code reference}; when the mail does not say when it was sent ({@code sent} false:
+     * no Date header, an archived or exported message) the reference only completes dates printed without a year,
+     * and no leg is taken for a past trip: a guessed send date would drop every booking of an old mail.
+     */
+    TextReservations(List<String> lines, LocalDate reference, boolean sent) {
         this.lines = lines;
         this.reference = reference;
+        this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
     }
@@ -428,7 +440,7 @@ final class TextReservations {
             int leg = i;
             Optional<LocalDate> date = regionDate(dates, region, numbers.get(i).start())
                     .or(() -> nearestDate(dates, times, numbers, leg));
-            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+            if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
             List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region) && !isServiceTime(t))
@@ -499,7 +511,7 @@ final class TextReservations {
             Optional<LocalDate> date = dates.stream().map(Found::value).findFirst()
                     .or(() -> DateTimes.dates(text.substring(0, region.start()), reference, monthFirst).stream()
                             .map(Found::value).reduce((a, b) -> b));
-            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+            if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
             // a time on the station's own line, else one printed under its own label ("Arrival time: 10:05"),
@@ -792,7 +804,7 @@ final class TextReservations {
             }
         }
         if (checkin.isEmpty() || checkout.isEmpty() || !checkout.get().isAfter(checkin.get())
-                || checkin.get().isBefore(reference.minusDays(2))) {
+                || checkin.get().isBefore(earliest)) {
             return Optional.empty();
         }
         Optional<String> name = Labels.HOTEL.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
@@ -877,7 +889,7 @@ final class TextReservations {
         }
         Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
         Optional<String> dropoffTime = firstDateTime(Labels.DROPOFF);
-        if (pickupTime.isEmpty() || LocalDate.parse(pickupTime.get().substring(0, 10)).isBefore(reference.minusDays(2))) {
+        if (pickupTime.isEmpty() || LocalDate.parse(pickupTime.get().substring(0, 10)).isBefore(earliest)) {
             return Optional.empty();
         }
         Map<String, Object> reservation = new LinkedHashMap<>();
@@ -1036,7 +1048,6 @@ final class TextReservations {
 
     /** The date and time labelled as such, or the first date of the mail with the first time after it. */
     private Optional<String> startTime() {
-        LocalDate earliest = reference.minusDays(2);
         Optional<LocalTime> time = Labels.TIME.values(lines).stream()
                 .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst();
         Optional<LocalDate> date = Optional.empty();

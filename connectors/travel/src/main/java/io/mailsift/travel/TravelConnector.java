@@ -92,10 +92,13 @@ public final class TravelConnector implements Connector {
         if (items.isEmpty()) {
             for (Email message : messages) {
                 String ownSubject = message == email ? subject : subject + " " + message.headers().subject();
-                LocalDate sent = sent(message).orElseGet(() -> sent(email).orElse(LocalDate.now(ZoneOffset.UTC)));
-                List<Map<String, Object>> found = new TextReservations(lines(message), sent).extract(ownSubject);
+                Optional<LocalDate> dated = sent(message).or(() -> sent(email));
+                LocalDate sent = dated.orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
+                List<Map<String, Object>> found = new TextReservations(lines(message), sent, dated.isPresent())
+                        .extract(ownSubject);
                 if (found.isEmpty() && message.html() != null && message.text() != null) {
-                    found = new TextReservations(MailLines.ofText(message.text()), sent).extract(ownSubject);
+                    found = new TextReservations(MailLines.ofText(message.text()), sent, dated.isPresent())
+                            .extract(ownSubject);
                 }
                 items.addAll(found);
             }
