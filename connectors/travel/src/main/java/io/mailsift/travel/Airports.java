@@ -159,6 +159,24 @@ final class Airports {
                 .filter(word -> word.length() >= 3 && !GENERIC.contains(word) && !cityWords.contains(word)).toList();
     }
 
+    /**
+     * Whether a text names this airport's city (in English or its local name) or a word of the airport's own name
+     * ("Gatwick"), as whole words: what makes three capitals next to it the airport's code, not an abbreviation.
+     */
+    static boolean namedIn(Airport airport, String text) {
+        String lower = " " + NOT_LETTERS.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ") + " ";
+        String city = airport.city().toLowerCase(java.util.Locale.ROOT);
+        if (city.length() >= 3 && lower.contains(" " + city + " ")) {
+            return true;
+        }
+        for (Map.Entry<String, String> local : CITY_NAMES.entrySet()) {
+            if (local.getValue().equals(city) && lower.contains(" " + local.getKey() + " ")) {
+                return true;
+            }
+        }
+        return distinctive(airport, city).stream().anyMatch(word -> word.length() >= 4 && lower.contains(" " + word + " "));
+    }
+
     /** The zone of the first city of the table named in the text (two-word names first), if any. */
     static Optional<ZoneId> zoneOfPlace(String text) {
         String[] words = NOT_LETTERS.split(text.toLowerCase(java.util.Locale.ROOT));

@@ -36,6 +36,7 @@ final class Legs {
             "(?<![\\p{L}])([A-Z]{3})\\s*(?:→|->|➔|›|»|>|-|–|—|/|\\bto\\b|\\bnach\\b|\\bà\\b|\\ba\\b)\\s*([A-Z]{3})(?![\\p{L}])");
     private static final Pattern AIRPORT_IN_CELL = Pattern.compile(
             "(?m)(?:^|\\t)([A-Z]{3})(?=$|\\t|\\s+[\\p{L}\\d])|(?<=\\p{L}\\s)([A-Z]{3})(?=$|\\t)");
+    private static final Pattern CODE_WORD = Pattern.compile("(?<![\\p{L}\\d])([A-Z]{3})(?![\\p{L}\\d])");
     private static final Set<String> NOT_AIRPORTS = Set.of("THE", "AND", "FOR", "YOU", "ARE", "NOT", "ALL", "NEW",
             "ONE", "WAY", "EUR", "USD", "GBP", "CHF", "TAX", "VAT", "PNR", "REF", "DEP", "ARR", "MON", "TUE", "WED",
             "THU", "FRI", "SAT", "SUN", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
@@ -92,6 +93,15 @@ final class Legs {
         while (m.find()) {
             int group = m.group(1) != null ? 1 : 2;
             addAirport(found, m.group(group), m.start(group), m.end(group));
+        }
+        // "Zurich ZRH – Berlin TXL", "LONDON LHR", "MUC München": a code next to its own city's or airport's name
+        m = CODE_WORD.matcher(text);
+        while (m.find()) {
+            String code = m.group(1);
+            String around = text.substring(Math.max(0, m.start() - 28), Math.min(text.length(), m.end() + 28));
+            if (!NOT_AIRPORTS.contains(code) && Airports.airport(code).filter(a -> Airports.namedIn(a, around)).isPresent()) {
+                addAirport(found, code, m.start(1), m.end(1));
+            }
         }
         found.sort(java.util.Comparator.comparingInt(Token::start));
         return found;

@@ -278,14 +278,36 @@ final class TextReservations {
         // "SN 2583 from Brussels to Berlin", "von Köln nach Palma", "de Paris à Nice", "de Madrid a Londres"
         Matcher route = FROM_PLACE_TO_PLACE.matcher(text.substring(region.start(), region.end()));
         while (route.find()) {
-            Optional<Airports.Airport> a = Airports.ofPlaceName(route.group(1));
-            Optional<Airports.Airport> b = Airports.ofPlaceName(route.group(2));
-            if (a.isPresent() && b.isPresent() && !a.equals(b)) {
-                return List.of(a.get().code(), b.get().code());
+            List<String> codes = airportsNamed(route.group(1), route.group(2));
+            if (!codes.isEmpty()) {
+                return codes;
+            }
+        }
+        // a route of names in a cell or line: "Köln/Bonn – Berlin-Tegel", "Frankfurt → New York JFK"
+        for (String line : part) {
+            for (String cell : line.split("\t")) {
+                Matcher names = NAMED_ROUTE.matcher(cell.strip());
+                if (names.matches()) {
+                    List<String> codes = airportsNamed(names.group(1), names.group(2));
+                    if (!codes.isEmpty()) {
+                        return codes;
+                    }
+                }
             }
         }
         return List.of();
     }
+
+    /** The airports two place names stand for, when both are decided and differ. */
+    private static List<String> airportsNamed(String from, String to) {
+        Optional<Airports.Airport> a = Airports.ofPlaceName(from);
+        Optional<Airports.Airport> b = Airports.ofPlaceName(to);
+        return a.isPresent() && b.isPresent() && !a.equals(b) ? List.of(a.get().code(), b.get().code()) : List.of();
+    }
+
+    private static final Pattern NAMED_ROUTE = Pattern.compile(
+            "(?u)(?:[\\p{L} ]{2,20}:\\s*)?(\\p{Lu}[^→>»–—\\t:]{1,40}?)\\s*(?:→|->|–|—|>|»|\\s-\\s)\\s*"
+                    + "(\\p{Lu}[^→>»–—\\t:]{1,40})");
 
     private static final String PLACE_WORDS = "(\\p{Lu}[\\p{L}'’.-]*(?:[ /-]\\p{Lu}[\\p{L}'’.-]*){0,3})";
     private static final Pattern FROM_PLACE_TO_PLACE = Pattern.compile(
