@@ -25,7 +25,8 @@ enum Labels {
             "code dossier", "référence de la réservation",
             "localizador", "código de reserva", "codigo de reserva", "número de reserva", "numero de reserva",
             "número de confirmación", "referencia de reserva", "referencia", "código de confirmación",
-            "booking reference number", "reservation reference", "filekey", "file key", "trip locator",
+            "booking reference number", "reservation reference", "itinerary #", "itinerary no",
+            "airline confirmation", "airline confirmation code", "filekey", "file key", "trip locator",
             "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
             "référence du dossier", "localizador de reserva", "código de localizador"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */

@@ -66,6 +66,14 @@ final class Legs {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
             }
         }
+        // "Delta 1742": a number after an airline's name, where no code-written number stands
+        for (Token named : AirlineNames.flightNumbers(text)) {
+            boolean overlaps = found.stream().anyMatch(t -> t.start() < named.end() && named.start() < t.end());
+            if (!overlaps && !OPERATED_BY.matcher(text.substring(Math.max(0, named.start() - 40), named.start())).find()) {
+                found.add(named);
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Token::start));
         return found;
     }
 

@@ -28,6 +28,13 @@ final class TextReservations {
     private static final Pattern CANCELLED_IN_BODY = Pattern.compile(
             "(?iu)\\b(has been|have been|was|is|wurde|wurden|ist|a été|ont été|est|ha sido|han sido|fue)\\s+"
                     + "(cancel+ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?)\\b");
+    /** A booking begun and left: the reminder shows the chosen trip, but nothing was booked. */
+    private static final Pattern NOT_COMPLETED = Pattern.compile(
+            "(?iu)(complete your (booking|reservation|purchase)|finish your (booking|reservation)|"
+                    + "(haven't|have not|not yet) (been )?completed|noch nicht abgeschlossen|schließen sie ihre buchung"
+                    + "|buchung (jetzt )?abschließen|finalisez votre réservation|terminez votre réservation|"
+                    + "pas encore (été )?finalisée?|completa tu reserva|finaliza tu reserva|no has completado|"
+                    + "aún no has (completado|finalizado))");
     /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
     private static final Pattern SUBJECT_NAME = Pattern.compile(
             "(?iu)(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
@@ -147,7 +154,7 @@ final class TextReservations {
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
         Optional<String> bookingReference = Labels.reference(lines).or(() -> Labels.referenceInSubject(subject));
-        if (bookingReference.isEmpty()) {
+        if (bookingReference.isEmpty() || NOT_COMPLETED.matcher(subject + "\n" + text).find()) {
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
