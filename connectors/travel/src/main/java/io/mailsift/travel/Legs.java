@@ -29,8 +29,8 @@ final class Legs {
 
     private static final Pattern FLIGHT_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z])\\s?(\\d{1,4})(?![\\d])(?![A-Za-z]{1,3}\\b)(?![A-Za-z]+\\d)"
-                    // a terminal or a meridiem before a time is no flight: "T5 12:00", "11:02 AM 06:10"
-                    + "(?![:.h]\\d)");
+                    // a terminal or a meridiem before a time is no flight: "T5 12:00", "11:02 AM 06:10"; nor is "EU 261/2004"
+                    + "(?![:.h/]\\d)");
     private static final Pattern AIRPORT_IN_BRACKETS = Pattern.compile("\\(([A-Z]{3})(?:\\s*[-–,/:]\\s*[^()\\n]{1,40})?\\)");
     private static final Pattern AIRPORT_PAIR = Pattern.compile(
             "(?<![\\p{L}])([A-Z]{3})\\s*(?:→|->|➔|›|»|>|-|–|—|/|\\bto\\b|\\bnach\\b|\\bà\\b|\\ba\\b)\\s*([A-Z]{3})(?![\\p{L}])");

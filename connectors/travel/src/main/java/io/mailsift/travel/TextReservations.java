@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mailsift.connector.JsonLd;
 import io.mailsift.travel.DateTimes.Found;
 import io.mailsift.travel.Legs.Token;
 
@@ -230,16 +231,32 @@ final class TextReservations {
         // the same leg printed twice (a summary and the details) counts once: the fuller reading wins
         Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
         for (Map<String, Object> leg : legs) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> flight = (Map<String, Object>) leg.get("reservationFor");
-            String id = flight.get("flightNumber") + "|" + String.valueOf(flight.get("departureTime")).substring(0,
-                    Math.min(10, String.valueOf(flight.get("departureTime")).length()));
+            Map<?, ?> flight = (Map<?, ?>) leg.get("reservationFor");
+            String day = String.valueOf(flight.containsKey("departureTime") ? flight.get("departureTime")
+                    : flight.get("departureDay"));
+            String id = route(flight) + "|" + day.substring(0, Math.min(10, day.length()));
             Map<String, Object> known = unique.get(id);
             if (known == null || flight.size() > ((Map<?, ?>) known.get("reservationFor")).size()) {
                 unique.put(id, leg);
             }
         }
-        return new ArrayList<>(unique.values());
+        // a summary's leg without its time ("LH 400 FRA-JFK") beside the same leg with one: the timed one is the leg
+        List<Map<String, Object>> kept = new ArrayList<>(unique.values());
+        kept.removeIf(leg -> {
+            Map<?, ?> flight = (Map<?, ?>) leg.get("reservationFor");
+            return !flight.containsKey("departureTime") && kept.stream().map(other -> (Map<?, ?>) other.get("reservationFor"))
+                    .anyMatch(other -> other.containsKey("departureTime") && route(other).equals(route(flight)));
+        });
+        return kept;
+    }
+
+    /** A flight's airline, number and airports: "LH|400|FRA|JFK". */
+    @SuppressWarnings("unchecked")
+    private static String route(Map<?, ?> flight) {
+        Map<String, ?> leg = (Map<String, ?>) flight;
+        return JsonLd.text(leg, "airline", "iataCode").orElse("") + "|" + leg.get("flightNumber") + "|"
+                + JsonLd.text(leg, "departureAirport", "iataCode").orElse("") + "|"
+                + JsonLd.text(leg, "arrivalAirport", "iataCode").orElse("");
     }
 
     /**
