@@ -117,16 +117,24 @@ final class Airports {
         String lower = " " + NOT_LETTERS.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ") + " ";
         String[] words = lower.strip().split(" ");
         for (int i = 0; i < words.length; i++) {
-            for (String candidate : i + 1 < words.length
-                    ? new String[] {words[i] + " " + words[i + 1], words[i]} : new String[] {words[i]}) {
-                java.util.List<Airport> airports = CITY_AIRPORTS.get(CITY_NAMES.getOrDefault(candidate, candidate));
-                if (airports == null || candidate.length() < 4) {
+            for (int n = Math.min(3, words.length - i); n >= 1; n--) {
+                String candidate = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n));
+                if (candidate.length() < 4) {
+                    continue;
+                }
+                String plain = withoutAccents(candidate);
+                String city = CITY_NAMES.getOrDefault(candidate, candidate);
+                java.util.List<Airport> airports = CITY_AIRPORTS.get(city);
+                if (airports == null) {
+                    Optional<Airport> main = main(plain);
+                    if (main.isPresent()) {
+                        return main;
+                    }
                     continue;
                 }
                 if (airports.size() == 1) {
                     return Optional.of(airports.getFirst());
                 }
-                String city = CITY_NAMES.getOrDefault(candidate, candidate);
                 java.util.List<Airport> named = airports.stream()
                         .filter(airport -> distinctive(airport, city).stream().anyMatch(
                                 word -> lower.contains(" " + word + " "))).toList();
@@ -136,10 +144,45 @@ final class Airports {
                     named = open.size() == 1 ? open
                             : airports.stream().filter(airport -> distinctive(airport, city).isEmpty()).toList();
                 }
-                return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
+                return named.size() == 1 ? Optional.of(named.getFirst()) : main(plain);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The airport a city's name alone means where the table also holds small fields, military bases, closed
+     * airports or namesakes abroad (Athens GA, Naples FL, Faro in Canada), or spells the city otherwise
+     * ("Duesseldorf", "Tel-aviv"). Cities with two airports of real traffic (London, Paris, Rome, Milan, New York,
+     * Stockholm, Tenerife, Bangkok) are not here: a name alone does not decide them.
+     */
+    private static final Map<String, String> MAIN_AIRPORTS = Map.ofEntries(
+            Map.entry("madrid", "MAD"), Map.entry("atlanta", "ATL"), Map.entry("athens", "ATH"),
+            Map.entry("athen", "ATH"), Map.entry("athenes", "ATH"), Map.entry("atenas", "ATH"),
+            Map.entry("naples", "NAP"), Map.entry("napoli", "NAP"), Map.entry("neapel", "NAP"),
+            Map.entry("copenhagen", "CPH"), Map.entry("kobenhavn", "CPH"), Map.entry("kopenhagen", "CPH"),
+            Map.entry("copenhague", "CPH"), Map.entry("oslo", "OSL"), Map.entry("faro", "FAO"),
+            Map.entry("helsinki", "HEL"), Map.entry("lyon", "LYS"), Map.entry("dusseldorf", "DUS"),
+            Map.entry("duesseldorf", "DUS"), Map.entry("hanover", "HAJ"), Map.entry("hannover", "HAJ"),
+            Map.entry("nuremberg", "NUE"), Map.entry("nurnberg", "NUE"), Map.entry("nuernberg", "NUE"),
+            Map.entry("basel", "BSL"), Map.entry("bale", "BSL"), Map.entry("basilea", "BSL"),
+            Map.entry("singapore", "SIN"), Map.entry("sydney", "SYD"), Map.entry("seattle", "SEA"),
+            Map.entry("tel aviv", "TLV"), Map.entry("luxembourg", "LUX"), Map.entry("luxemburg", "LUX"),
+            Map.entry("tallinn", "TLL"), Map.entry("bucharest", "OTP"), Map.entry("bukarest", "OTP"),
+            Map.entry("bucarest", "OTP"), Map.entry("seville", "SVQ"), Map.entry("sevilla", "SVQ"),
+            Map.entry("malaga", "AGP"), Map.entry("palma de mallorca", "PMI"), Map.entry("palma", "PMI"),
+            Map.entry("montreal", "YUL"), Map.entry("ajaccio", "AJA"), Map.entry("warsaw", "WAW"),
+            Map.entry("warszawa", "WAW"), Map.entry("varsovie", "WAW"), Map.entry("warschau", "WAW"),
+            Map.entry("varsovia", "WAW"), Map.entry("reykjavik", "KEF"));
+
+    private static Optional<Airport> main(String plainName) {
+        return Optional.ofNullable(MAIN_AIRPORTS.get(plainName)).flatMap(Airports::airport);
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    private static String withoutAccents(String text) {
+        return MARKS.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)).replaceAll("");
     }
 
     /**

@@ -36,6 +36,16 @@ final class TextReservations {
                     + "|buchung (jetzt )?abschließen|finalisez votre réservation|terminez votre réservation|"
                     + "pas encore (été )?finalisée?|completa tu reserva|finaliza tu reserva|no has completado|"
                     + "aún no has (completado|finalizado))");
+    /** What every match of {@code NOT_COMPLETED} contains, folded. */
+    private static final List<String> NOT_COMPLETED_STEMS = List.of("complet", "finish", "abgeschlossen",
+            "schließen sie", "abschließen", "finalis", "terminez", "finaliza", "no has");
+
+    private boolean notCompleted(String subject) {
+        String foldedSubject = Labels.fold(subject);
+        return (mayMatch(NOT_COMPLETED_STEMS) || NOT_COMPLETED_STEMS.stream().anyMatch(foldedSubject::contains))
+                && NOT_COMPLETED.matcher(subject + "\n" + text).find();
+    }
+
     /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
     private static final Pattern SUBJECT_NAME = Pattern.compile(
             "(?iu)(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
@@ -155,7 +165,7 @@ final class TextReservations {
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
         Optional<String> bookingReference = Labels.reference(lines).or(() -> Labels.referenceInSubject(subject));
-        if (bookingReference.isEmpty() || NOT_COMPLETED.matcher(subject + "\n" + text).find()) {
+        if (bookingReference.isEmpty() || notCompleted(subject)) {
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
