@@ -1,6 +1,7 @@
 package io.mailsift.travel;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -478,6 +479,8 @@ final class TextReservations {
     private List<Map<String, Object>> flightLegs(List<Token> numbers, List<Region> regions, List<Token> airports,
             List<Found<LocalDate>> dates, List<Found<LocalTime>> times) {
         List<Map<String, Object>> legs = new ArrayList<>();
+        LocalDateTime previousArrival = null;
+        String previousArrivalAt = null;
         for (int i = 0; i < numbers.size(); i++) {
             Region region = regions.get(i);
             List<String> codes = new ArrayList<>();
@@ -504,11 +507,23 @@ final class TextReservations {
             Map<String, Object> flight = Legs.flight(numbers.get(i).value(), codes.get(0), codes.get(1));
             if (legTimes.isEmpty()) {
                 flight.put("departureDay", date.get().toString());
+                previousArrival = null;
             } else {
-                flight.put("departureTime", Legs.localTime(date.get(), legTimes.get(0), Legs.zoneOf(codes.get(0))));
+                LocalDate day = date.get();
+                // a connection leaves after the leg before it landed: under one day's heading, the one after midnight
+                // ("21:50 DUS → 06:20 +1 DXB, 09:40 DXB → SYD") leaves the next day
+                LocalDateTime departs = LocalDateTime.of(day, legTimes.get(0));
+                if (previousArrival != null && codes.get(0).equals(previousArrivalAt) && departs.isBefore(previousArrival)
+                        && departs.plusDays(1).isAfter(previousArrival)) {
+                    day = day.plusDays(1);
+                }
+                flight.put("departureTime", Legs.localTime(day, legTimes.get(0), Legs.zoneOf(codes.get(0))));
+                previousArrival = null;
                 if (legTimes.size() > 1) {
-                    LocalDate arrivalDay = legTimes.get(1).isBefore(legTimes.get(0)) ? date.get().plusDays(1) : date.get();
+                    LocalDate arrivalDay = legTimes.get(1).isBefore(legTimes.get(0)) ? day.plusDays(1) : day;
                     flight.put("arrivalTime", Legs.localTime(arrivalDay, legTimes.get(1), Legs.zoneOf(codes.get(1))));
+                    previousArrival = LocalDateTime.of(arrivalDay, legTimes.get(1));
+                    previousArrivalAt = codes.get(1);
                 }
             }
             Map<String, Object> reservation = new LinkedHashMap<>();
