@@ -205,6 +205,8 @@ public class MailboxLinks {
         if (!watchers.watching(accountId)) {
             watchers.watch(accountId);
         }
+        // Views that read only consented connectors' findings (trips, the shopper profile) take them in again.
+        events.publishEvent(new FindingsChanged(accountId));
         return Optional.of(ConnectorChoice.of(connector.get().descriptor(), true));
     }
 
@@ -222,6 +224,8 @@ public class MailboxLinks {
             watchers.unwatch(accountId);
             states.record(accountId, AccountState.DISABLED, null);
         }
+        // Views that read only consented connectors' findings (trips, the shopper profile) drop them now, not at the next mail.
+        events.publishEvent(new FindingsChanged(accountId));
         long findings = jdbc.sql("SELECT count(*) FROM findings WHERE account_id = :id AND connector_id = :connector")
                 .param("id", accountId)
                 .param("connector", connectorId)

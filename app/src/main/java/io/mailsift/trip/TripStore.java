@@ -167,14 +167,6 @@ public class TripStore {
         });
     }
 
-    /** The owner of a mailbox, if it still exists. */
-    Optional<Long> ownerOfAccount(long accountId) {
-        return jdbc.sql("SELECT user_id FROM mail_accounts WHERE id = :id")
-                .param("id", accountId)
-                .query(Long.class)
-                .optional();
-    }
-
     /** Users with at least one reservation, to build trips for findings stored before trips existed. */
     List<Long> usersWithReservations() {
         return jdbc.sql("""

@@ -31,6 +31,10 @@ public final class BearerClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> put(String path) throws IOException, InterruptedException {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mailsift.user.PersonalAccessTokens;
 import io.mailsift.user.Users;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Users for tests over HTTP, made with the app's own services: {@code @Import(TestUsers.class)} into a
@@ -17,10 +18,12 @@ public class TestUsers {
 
     private final Users users;
     private final PersonalAccessTokens tokens;
+    private final JdbcClient jdbc;
 
-    public TestUsers(Users users, PersonalAccessTokens tokens) {
+    public TestUsers(Users users, PersonalAccessTokens tokens, JdbcClient jdbc) {
         this.users = users;
         this.tokens = tokens;
+        this.jdbc = jdbc;
     }
 
     /** A user that exists in the database, with the password to sign in. */
@@ -47,6 +50,22 @@ public class TestUsers {
     /** A new personal access token ({@code msp_...}) of the user, valid until revoked. */
     public String issueToken(long userId) {
         return tokens.issue(userId, "test token " + sequence.incrementAndGet(), null).token();
+    }
+
+    /**
+     * A mailbox the user linked (state {@code idle}, never connected to) that these connectors may read; returns its
+     * id.
+     */
+    public long mailbox(long userId, String name, String... connectorIds) {
+        long id = jdbc.sql("""
+                INSERT INTO mail_accounts (user_id, name, host, port, security, username, source, state)
+                VALUES (:userId, :name, 'imap.example.org', 993, 'tls', :name, 'user', 'idle') RETURNING id""")
+                .param("userId", userId).param("name", name).query(Long.class).single();
+        for (String connectorId : connectorIds) {
+            jdbc.sql("INSERT INTO account_connectors (account_id, connector_id) VALUES (:id, :connector)")
+                    .param("id", id).param("connector", connectorId).update();
+        }
+        return id;
     }
 
     private TestUser create(String name, boolean admin) {

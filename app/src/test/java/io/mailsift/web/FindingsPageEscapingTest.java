@@ -38,10 +38,7 @@ class FindingsPageEscapingTest {
         Assumptions.assumeTrue(HeadlessChromium.missing().isEmpty(),
                 () -> HeadlessChromium.missing().orElse("") + ": the browser check is skipped");
         TestUser alice = users.create("alice");
-        long account = jdbc.sql("""
-                INSERT INTO mail_accounts (user_id, name, host, port, security, username, source, state)
-                VALUES (:userId, '<b>inbox</b>', 'imap.example.org', 993, 'tls', 'alice', 'user', 'idle')
-                RETURNING id""").param("userId", alice.id()).query(Long.class).single();
+        long account = users.mailbox(alice.id(), "<b>inbox</b>");
         jdbc.sql("""
                 INSERT INTO findings (account_id, connector_id, finding_key, type, payload, sender_domain)
                 VALUES (:accountId, 'travel', 'xss', 'EventReservation', CAST(:payload AS jsonb), 'evil.example')""")

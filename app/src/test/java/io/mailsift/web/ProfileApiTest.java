@@ -138,6 +138,22 @@ class ProfileApiTest {
     }
 
     @Test
+    void shouldDropAndTakeBackAMailboxsOrdersWhenTheUserDisablesAndEnablesTheConnectorWithoutANewMail()
+            throws Exception {
+        try (BearerClient client = new BearerClient(base(), users.issueToken(alice.id()))) {
+            String connector = "/api/accounts/" + alicesWork + "/connectors/purchases";
+
+            assertThat(client.delete(connector).statusCode()).isEqualTo(200);
+            awaitRebuilds();
+            assertThat(bearer(alice, "/api/profile")).doesNotContain("Secret Lingerie Shop").contains("Alices Roastery");
+
+            assertThat(client.put(connector).statusCode()).isEqualTo(200);
+            awaitRebuilds();
+            assertThat(bearer(alice, "/api/profile")).contains("Secret Lingerie Shop");
+        }
+    }
+
+    @Test
     void shouldServeThePageLinkedFromTheFindingsPageAndInsertOnlyText() throws Exception {
         try (SignedInSession session = SignedInSession.signIn(base(), alice)) {
             assertThat(session.get("/index.html").body()).contains("href=\"/profile.html\"");

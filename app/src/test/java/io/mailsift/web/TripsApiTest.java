@@ -225,15 +225,7 @@ class TripsApiTest {
     }
 
     private long mailbox(long userId, String name, boolean travelConsent) {
-        long id = jdbc.sql("""
-                INSERT INTO mail_accounts (user_id, name, host, port, security, username, source, state)
-                VALUES (:userId, :name, 'imap.example.org', 993, 'tls', :name, 'user', 'idle') RETURNING id""")
-                .param("userId", userId).param("name", name).query(Long.class).single();
-        if (travelConsent) {
-            jdbc.sql("INSERT INTO account_connectors (account_id, connector_id) VALUES (:id, 'travel')")
-                    .param("id", id).update();
-        }
-        return id;
+        return travelConsent ? users.mailbox(userId, name, "travel") : users.mailbox(userId, name);
     }
 
     private void store(long accountId, String key, String payload) {
