@@ -41,12 +41,6 @@ final class TextReservations {
     private static final List<String> NOT_COMPLETED_STEMS = List.of("complet", "finish", "abgeschlossen",
             "schließen sie", "abschließen", "finalis", "terminez", "finaliza", "no has");
 
-    private boolean notCompleted(String subject) {
-        String foldedSubject = Labels.fold(subject);
-        return (mayMatch(NOT_COMPLETED_STEMS) || NOT_COMPLETED_STEMS.stream().anyMatch(foldedSubject::contains))
-                && NOT_COMPLETED.matcher(subject + "\n" + text).find();
-    }
-
     /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
     private static final Pattern SUBJECT_NAME = Pattern.compile(
             "(?iu)(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
@@ -1037,6 +1031,13 @@ final class TextReservations {
         reservation.put("@type", "EventReservation");
         reservation.put("reservationFor", event);
         return Optional.of(reservation);
+    }
+
+    /** Whether the mail reminds of a booking begun and not completed, in its subject or its text. */
+    private boolean notCompleted(String subject) {
+        String foldedSubject = Labels.fold(subject);
+        return (mayMatch(NOT_COMPLETED_STEMS) || NOT_COMPLETED_STEMS.stream().anyMatch(foldedSubject::contains))
+                && NOT_COMPLETED.matcher(subject + "\n" + text).find();
     }
 
     /** Whether the body says the booking was cancelled, not what happens if a flight is ("if … is cancelled"). */
