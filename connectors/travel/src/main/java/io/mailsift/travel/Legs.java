@@ -142,6 +142,11 @@ final class Legs {
 
     /** A schema.org Flight of a flight number ("LH 400") between two airports of the table. */
     static Map<String, Object> flight(String flightNumber, String departure, String arrival) {
+        return flight(flightNumber, Optional.of(departure), Optional.of(arrival));
+    }
+
+    /** A flight whose airports may be unknown (a city of several airports): those are left out, not guessed. */
+    static Map<String, Object> flight(String flightNumber, Optional<String> departure, Optional<String> arrival) {
         String[] designatorAndNumber = flightNumber.split(" ");
         Map<String, Object> flight = new LinkedHashMap<>();
         flight.put("@type", "Flight");
@@ -151,8 +156,8 @@ final class Legs {
         airline.put("iataCode", designatorAndNumber[0]);
         Airports.airline(designatorAndNumber[0]).ifPresent(name -> airline.put("name", name));
         flight.put("airline", airline);
-        flight.put("departureAirport", Airports.airport(departure).orElseThrow().toJsonLd());
-        flight.put("arrivalAirport", Airports.airport(arrival).orElseThrow().toJsonLd());
+        departure.ifPresent(code -> flight.put("departureAirport", Airports.airport(code).orElseThrow().toJsonLd()));
+        arrival.ifPresent(code -> flight.put("arrivalAirport", Airports.airport(code).orElseThrow().toJsonLd()));
         return flight;
     }
 

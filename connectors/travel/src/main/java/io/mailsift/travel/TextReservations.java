@@ -252,7 +252,22 @@ final class TextReservations {
             return !flight.containsKey("departureTime") && kept.stream().map(other -> (Map<?, ?>) other.get("reservationFor"))
                     .anyMatch(other -> other.containsKey("departureTime") && route(other).equals(route(flight)));
         });
+        // a leg read without its airports beside the same flight read with them (a summary of city names above the
+        // details): the one with airports is the leg
+        kept.removeIf(leg -> {
+            Map<?, ?> flight = (Map<?, ?>) leg.get("reservationFor");
+            return !(flight.containsKey("departureAirport") && flight.containsKey("arrivalAirport"))
+                    && kept.stream().map(other -> (Map<?, ?>) other.get("reservationFor")).anyMatch(other -> other != flight
+                            && other.containsKey("departureAirport") && other.containsKey("arrivalAirport")
+                            && flightOf(other).equals(flightOf(flight)));
+        });
         return kept;
+    }
+
+    /** A flight's airline and number: "LH|400". */
+    @SuppressWarnings("unchecked")
+    private static String flightOf(Map<?, ?> flight) {
+        return JsonLd.text((Map<String, ?>) flight, "airline", "iataCode").orElse("") + "|" + flight.get("flightNumber");
     }
 
     /** A flight's airline, number and airports: "LH|400|FRA|JFK". */
@@ -296,7 +311,7 @@ final class TextReservations {
 
     /** Departure and arrival airports printed as names under from/to labels ("Departure: FRANKFURT, DE"). */
     private List<String> airportsByName(Region region) {
-        List<String> part = List.of(text.substring(region.start(), region.end()).split("\n"));
+        List<String> part = labelledLines(region);
         Optional<String> from = Labels.FROM.values(part).stream().flatMap(e -> airportNamed(part, e).stream())
                 .findFirst();
         Optional<String> to = Labels.TO.values(part).stream().flatMap(e -> airportNamed(part, e).stream())
@@ -327,6 +342,62 @@ final class TextReservations {
         return List.of();
     }
 
+    /**
+     * The region's lines, a label's own time moved out of its label cell ("Départ 07h15 | Paris-Charles de Gaulle",
+     * "Salida 07:30 Madrid"), so that the place after it reads as the label's value.
+     */
+    private List<String> labelledLines(Region region) {
+        List<String> part = new ArrayList<>();
+        for (String line : text.substring(region.start(), region.end()).split("\n")) {
+            part.add(line.length() < 120 ? LABEL_THEN_TIME.matcher(line).replaceFirst("$1\t") : line);
+        }
+        return part;
+    }
+
+    private static final Pattern LABEL_THEN_TIME = Pattern.compile(
+            "(?iu)^(\\p{L}[\\p{L} ]{1,20}?)\\s+\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*uhr)?(?:\\t|\\s+)(?=\\S)");
+
+    /**
+     * Departure and arrival printed as names of cities the airport table knows but a name does not decide (London,
+     * Tokyo, Paris): under from/to labels, in "from X to Y" or a route of two names. Each side is the airport when
+     * its name decides one, else empty; nothing when the region prints no two such places.
+     */
+    private Optional<List<Optional<String>>> undecidedAirports(Region region) {
+        List<String> part = labelledLines(region);
+        List<String[]> pairs = new ArrayList<>();
+        Optional<String> from = Labels.FROM.values(part).stream().map(e -> place(e.getValue().split("\t")[0]))
+                .filter(name -> !name.isEmpty()).findFirst();
+        Optional<String> to = Labels.TO.values(part).stream().map(e -> place(e.getValue().split("\t")[0]))
+                .filter(name -> !name.isEmpty()).findFirst();
+        if (from.isPresent() && to.isPresent()) {
+            pairs.add(new String[] {from.get(), to.get()});
+        }
+        Matcher route = FROM_PLACE_TO_PLACE.matcher(text.substring(region.start(), region.end()));
+        while (route.find()) {
+            pairs.add(new String[] {route.group(1), route.group(2)});
+        }
+        for (String line : part) {
+            for (String cell : line.split("\t")) {
+                Matcher names = NAMED_ROUTE.matcher(cell.strip());
+                if (names.matches()) {
+                    pairs.add(new String[] {names.group(1), names.group(2)});
+                }
+            }
+        }
+        for (String[] pair : pairs) {
+            if (pair[0].length() <= 40 && pair[1].length() <= 40 && Airports.zoneOfPlace(pair[0]).isPresent()
+                    && Airports.zoneOfPlace(pair[1]).isPresent()
+                    && !Labels.fold(pair[0]).equals(Labels.fold(pair[1]))) {
+                Optional<String> a = Airports.ofPlaceName(pair[0]).map(Airports.Airport::code);
+                Optional<String> b = Airports.ofPlaceName(pair[1]).map(Airports.Airport::code);
+                if (a.isEmpty() || !a.equals(b)) {
+                    return Optional.of(List.of(a, b, Optional.of(pair[0]), Optional.of(pair[1])));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The airports two place names stand for, when both are decided and differ. */
     private static List<String> airportsNamed(String from, String to) {
         Optional<Airports.Airport> a = Airports.ofPlaceName(from);
@@ -345,9 +416,12 @@ final class TextReservations {
 
     /** The airport a label's value names, or the line under it names (a table cell: date, then the city). */
     private Optional<String> airportNamed(List<String> part, Map.Entry<Integer, String> value) {
-        Optional<Airports.Airport> named = Airports.ofPlaceName(place(value.getValue()));
+        String own = place(value.getValue());
+        Optional<Airports.Airport> named = Airports.ofPlaceName(own);
         int next = value.getKey() + 1;
-        if (named.isEmpty() && next < part.size() && part.get(next).indexOf('\t') < 0) {
+        // a place of its own that decides no airport ("Londres") is the value: the line under it is another's
+        boolean ownPlace = !own.isEmpty() && Airports.zoneOfPlace(own).isPresent();
+        if (named.isEmpty() && !ownPlace && next < part.size() && part.get(next).indexOf('\t') < 0) {
             named = Airports.ofPlaceName(place(part.get(next)));
         }
         return named.map(Airports.Airport::code);
@@ -487,8 +561,16 @@ final class TextReservations {
             if (codes.size() < 2) {
                 codes = airportsByName(region);
             }
+            List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region) && !isServiceTime(t))
+                    .map(Found::value).toList();
+            Optional<List<Optional<String>>> undecided = Optional.empty();
             if (codes.size() < 2) {
-                continue; // a flight number without its route is a mention, not a leg
+                // places printed by names that do not decide an airport (London, Tokyo): the leg is kept, its
+                // undecided airports left out, when its departure and arrival times are printed with it
+                undecided = legTimes.size() >= 2 ? undecidedAirports(region) : Optional.empty();
+                if (undecided.isEmpty()) {
+                    continue; // a flight number without its route is a mention, not a leg
+                }
             }
             int leg = i;
             Optional<LocalDate> date = regionDate(dates, region, numbers.get(i).start())
@@ -496,9 +578,20 @@ final class TextReservations {
             if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
-            List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region) && !isServiceTime(t))
-                    .map(Found::value).toList();
-            Map<String, Object> flight = Legs.flight(numbers.get(i).value(), codes.get(0), codes.get(1));
+            Map<String, Object> flight;
+            Optional<java.time.ZoneId> departureZone;
+            Optional<java.time.ZoneId> arrivalZone;
+            if (undecided.isEmpty()) {
+                flight = Legs.flight(numbers.get(i).value(), codes.get(0), codes.get(1));
+                departureZone = Legs.zoneOf(codes.get(0));
+                arrivalZone = Legs.zoneOf(codes.get(1));
+            } else {
+                List<Optional<String>> sides = undecided.get();
+                flight = Legs.flight(numbers.get(i).value(), sides.get(0), sides.get(1));
+                departureZone = sides.get(0).flatMap(Legs::zoneOf).or(() -> Airports.zoneOfPlace(sides.get(2).get()));
+                arrivalZone = sides.get(1).flatMap(Legs::zoneOf).or(() -> Airports.zoneOfPlace(sides.get(3).get()));
+                codes = new ArrayList<>(List.of(sides.get(0).orElse(""), sides.get(1).orElse("")));
+            }
             if (legTimes.isEmpty()) {
                 flight.put("departureDay", date.get().toString());
                 previousArrival = null;
@@ -507,15 +600,15 @@ final class TextReservations {
                 // a connection leaves after the leg before it landed: under one day's heading, the one after midnight
                 // ("21:50 DUS → 06:20 +1 DXB, 09:40 DXB → SYD") leaves the next day
                 LocalDateTime departs = LocalDateTime.of(day, legTimes.get(0));
-                if (previousArrival != null && codes.get(0).equals(previousArrivalAt) && departs.isBefore(previousArrival)
+                if (previousArrival != null && !codes.get(0).isEmpty() && codes.get(0).equals(previousArrivalAt) && departs.isBefore(previousArrival)
                         && departs.plusDays(1).isAfter(previousArrival)) {
                     day = day.plusDays(1);
                 }
-                flight.put("departureTime", Legs.localTime(day, legTimes.get(0), Legs.zoneOf(codes.get(0))));
+                flight.put("departureTime", Legs.localTime(day, legTimes.get(0), departureZone));
                 previousArrival = null;
                 if (legTimes.size() > 1) {
                     LocalDate arrivalDay = legTimes.get(1).isBefore(legTimes.get(0)) ? day.plusDays(1) : day;
-                    flight.put("arrivalTime", Legs.localTime(arrivalDay, legTimes.get(1), Legs.zoneOf(codes.get(1))));
+                    flight.put("arrivalTime", Legs.localTime(arrivalDay, legTimes.get(1), arrivalZone));
                     previousArrival = LocalDateTime.of(arrivalDay, legTimes.get(1));
                     previousArrivalAt = codes.get(1);
                 }
