@@ -220,6 +220,22 @@ final class Airports {
         return distinctive(airport, city).stream().anyMatch(word -> word.length() >= 4 && lower.contains(" " + word + " "));
     }
 
+    /**
+     * The zone of the city a place name is ("London", "Tokyo", "Londres", "New York, US"): a city of the table in its
+     * first words, at most two words after it (a country, a state). Empty for a name that is something else.
+     */
+    static Optional<ZoneId> zoneOfCity(String name) {
+        String[] words = NOT_LETTERS.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip().split(" ");
+        for (int n = Math.min(3, words.length); n >= 1; n--) {
+            String candidate = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
+            ZoneId zone = CITY_ZONES.get(CITY_NAMES.getOrDefault(candidate, candidate));
+            if (zone != null && words.length - n <= 2) {
+                return Optional.of(zone);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The zone of the first city of the table named in the text (two-word names first), if any. */
     static Optional<ZoneId> zoneOfPlace(String text) {
         String[] words = NOT_LETTERS.split(text.toLowerCase(java.util.Locale.ROOT));

@@ -91,6 +91,8 @@ final class CalendarReservations {
         List<String> printed = airports.stream().map(Token::value).distinct().limit(2).toList();
         List<String> codes = !flights.isEmpty() && printed.size() < 2
                 ? airportsOnRoute(summary + "\n" + description) : printed;
+        Optional<List<String>> cities = !flights.isEmpty() && codes.size() < 2
+                ? citiesOnRoute(summary + "\n" + description) : Optional.empty();
         if (!flights.isEmpty() && codes.size() == 2) {
             Map<String, Object> flight = Legs.flight(flights.getFirst().value(), codes.get(0), codes.get(1));
             flight.put("departureTime", time(start.get(), zones, Legs.zoneOf(codes.get(0)), true));
@@ -147,6 +149,19 @@ final class CalendarReservations {
             end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, here, false)));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
             reservation.put("reservationFor", trip);
+        } else if (cities.isPresent()) {
+            // "BA0117 London to New York": cities of several airports; the airport a name does not decide is left out
+            String from = cities.get().get(0);
+            String to = cities.get().get(1);
+            Optional<String> fromCode = Airports.ofPlaceName(from).map(Airports.Airport::code);
+            Optional<String> toCode = Airports.ofPlaceName(to).map(Airports.Airport::code);
+            Map<String, Object> flight = Legs.flight(flights.getFirst().value(), fromCode, toCode);
+            flight.put("departureTime", time(start.get(), zones,
+                    fromCode.flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(from)), true));
+            end.ifPresent(e -> flight.put("arrivalTime", time(e, zones,
+                    toCode.flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(to)), true)));
+            reservation.put("@type", "FlightReservation");
+            reservation.put("reservationFor", flight);
         } else if (FOOD_WORDS.matcher(summary).find()) {
             Map<String, Object> restaurant = new LinkedHashMap<>();
             restaurant.put("@type", "FoodEstablishment");
@@ -206,6 +221,24 @@ final class CalendarReservations {
             }
         }
         return List.of();
+    }
+
+    /**
+     * A route of two names of cities the airport table knows, at least one of which decides no airport ("London to
+     * New York"): the names, departure first.
+     */
+    private static Optional<List<String>> citiesOnRoute(String text) {
+        Matcher route = ROUTE.matcher(stripNumbers(FLIGHT_NUMBER_LIKE.matcher(text).replaceAll(" ")));
+        while (route.find()) {
+            String from = route.group(1).strip();
+            String to = withoutRemark(route.group(2));
+            if (from.length() <= 40 && to.length() <= 40 && Airports.zoneOfCity(from).isPresent()
+                    && Airports.zoneOfCity(to).isPresent() && !Labels.fold(from).equals(Labels.fold(to))
+                    && (Airports.ofPlaceName(from).isEmpty() || Airports.ofPlaceName(to).isEmpty())) {
+                return Optional.of(List.of(from, to));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */

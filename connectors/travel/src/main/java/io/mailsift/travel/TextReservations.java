@@ -252,16 +252,30 @@ final class TextReservations {
             return !flight.containsKey("departureTime") && kept.stream().map(other -> (Map<?, ?>) other.get("reservationFor"))
                     .anyMatch(other -> other.containsKey("departureTime") && route(other).equals(route(flight)));
         });
-        // a leg read without its airports beside the same flight read with them (a summary of city names above the
-        // details): the one with airports is the leg
+        // a leg read without an airport beside the same flight read otherwise (a summary of city names above the
+        // details): the one with more airports, else the fuller one, is the leg
         kept.removeIf(leg -> {
             Map<?, ?> flight = (Map<?, ?>) leg.get("reservationFor");
-            return !(flight.containsKey("departureAirport") && flight.containsKey("arrivalAirport"))
-                    && kept.stream().map(other -> (Map<?, ?>) other.get("reservationFor")).anyMatch(other -> other != flight
-                            && other.containsKey("departureAirport") && other.containsKey("arrivalAirport")
-                            && flightOf(other).equals(flightOf(flight)));
+            return airportsOf(flight) < 2 && kept.stream().map(other -> (Map<?, ?>) other.get("reservationFor"))
+                    .anyMatch(other -> other != flight && flightOf(other).equals(flightOf(flight))
+                            && (airportsOf(other) > airportsOf(flight)
+                                    || airportsOf(other) == airportsOf(flight) && other.size() >= flight.size()
+                                            && kept.indexOf(leg) > indexOfFlight(kept, other)));
         });
         return kept;
+    }
+
+    private static int airportsOf(Map<?, ?> flight) {
+        return (flight.containsKey("departureAirport") ? 1 : 0) + (flight.containsKey("arrivalAirport") ? 1 : 0);
+    }
+
+    private static int indexOfFlight(List<Map<String, Object>> legs, Map<?, ?> flight) {
+        for (int i = 0; i < legs.size(); i++) {
+            if (legs.get(i).get("reservationFor") == flight) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A flight's airline and number: "LH|400". */
@@ -385,12 +399,12 @@ final class TextReservations {
             }
         }
         for (String[] pair : pairs) {
-            if (pair[0].length() <= 40 && pair[1].length() <= 40 && Airports.zoneOfPlace(pair[0]).isPresent()
-                    && Airports.zoneOfPlace(pair[1]).isPresent()
+            if (pair[0].length() <= 40 && pair[1].length() <= 40 && Airports.zoneOfCity(pair[0]).isPresent()
+                    && Airports.zoneOfCity(pair[1]).isPresent()
                     && !Labels.fold(pair[0]).equals(Labels.fold(pair[1]))) {
                 Optional<String> a = Airports.ofPlaceName(pair[0]).map(Airports.Airport::code);
                 Optional<String> b = Airports.ofPlaceName(pair[1]).map(Airports.Airport::code);
-                if (a.isEmpty() || !a.equals(b)) {
+                if ((a.isEmpty() || b.isEmpty()) && !(a.isPresent() && a.equals(b))) {
                     return Optional.of(List.of(a, b, Optional.of(pair[0]), Optional.of(pair[1])));
                 }
             }
@@ -588,8 +602,8 @@ final class TextReservations {
             } else {
                 List<Optional<String>> sides = undecided.get();
                 flight = Legs.flight(numbers.get(i).value(), sides.get(0), sides.get(1));
-                departureZone = sides.get(0).flatMap(Legs::zoneOf).or(() -> Airports.zoneOfPlace(sides.get(2).get()));
-                arrivalZone = sides.get(1).flatMap(Legs::zoneOf).or(() -> Airports.zoneOfPlace(sides.get(3).get()));
+                departureZone = sides.get(0).flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(sides.get(2).get()));
+                arrivalZone = sides.get(1).flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(sides.get(3).get()));
                 codes = new ArrayList<>(List.of(sides.get(0).orElse(""), sides.get(1).orElse("")));
             }
             if (legTimes.isEmpty()) {
