@@ -124,7 +124,7 @@ final class Airports {
                 }
                 String plain = withoutAccents(candidate);
                 String city = CITY_NAMES.getOrDefault(candidate, candidate);
-                java.util.List<Airport> airports = CITY_AIRPORTS.get(city);
+                java.util.List<Airport> airports = airportsOfCity(city);
                 if (airports == null) {
                     Optional<Airport> main = main(plain);
                     if (main.isPresent()) {
@@ -148,6 +148,21 @@ final class Airports {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A city's airports, those the table files under a local name of it too (Malpensa under "Milano", Linate under
+     * "Milan"); null for a name that is no city of the table.
+     */
+    private static java.util.List<Airport> airportsOfCity(String city) {
+        java.util.List<Airport> airports = CITY_AIRPORTS.get(city);
+        java.util.List<Airport> all = airports == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(airports);
+        for (Map.Entry<String, String> local : CITY_NAMES.entrySet()) {
+            if (local.getValue().equals(city) && !local.getKey().equals(city) && CITY_AIRPORTS.containsKey(local.getKey())) {
+                all.addAll(CITY_AIRPORTS.get(local.getKey()));
+            }
+        }
+        return all.isEmpty() ? null : all;
     }
 
     /**

@@ -28,7 +28,7 @@ final class Legs {
     }
 
     private static final Pattern FLIGHT_NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z])\\s?(\\d{1,4})(?![\\d])(?![A-Za-z]{1,3}\\b)(?![A-Za-z]+\\d)"
+            "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z])[ \\t\\u00a0]?(\\d{1,4})(?![\\d])(?![A-Za-z]{1,3}\\b)(?![A-Za-z]+\\d)"
                     // a terminal or a meridiem before a time is no flight: "T5 12:00", "11:02 AM 06:10"; nor is "EU 261/2004"
                     + "(?![:.h/]\\d)");
     private static final Pattern AIRPORT_IN_BRACKETS = Pattern.compile("\\(([A-Z]{3})(?:\\s*[-–,/:]\\s*[^()\\n]{1,40})?\\)");
@@ -95,11 +95,25 @@ final class Legs {
         }
         m = AIRPORT_IN_BRACKETS.matcher(text);
         while (m.find()) {
-            addAirport(found, m.group(1), m.start(1), m.end(1));
+            // a code that is also a word ("LAX", "SEA", "BUD") is the airport in brackets after its own city's name
+            String code = m.group(1);
+            String before = text.substring(Math.max(lineStartOf(text, m.start()), m.start() - 40), m.start());
+            int start = m.start(1);
+            if (NOT_AIRPORTS.contains(code) && Airports.airport(code).filter(a -> Airports.namedIn(a, before)).isPresent()
+                    && found.stream().noneMatch(t -> t.start() == start)) {
+                found.add(new Token(code, start, m.end(1)));
+            }
+            addAirport(found, code, m.start(1), m.end(1));
         }
         m = AIRPORT_IN_CELL.matcher(text);
         while (m.find()) {
             int group = m.group(1) != null ? 1 : 2;
+            // "LOS ANGELES", "SAN JOSE": the first word of a city's name, not a code before its city
+            int lineEnd = text.indexOf('\n', m.end(group));
+            String rest = text.substring(m.start(group), Math.min(lineEnd < 0 ? text.length() : lineEnd, m.end(group) + 40));
+            if (Airports.zoneOfCity(rest.split("\t")[0]).isPresent()) {
+                continue;
+            }
             addAirport(found, m.group(group), m.start(group), m.end(group));
         }
         // "Zurich ZRH – Berlin TXL", "LONDON LHR", "MUC München": a code next to its own city's or airport's name
@@ -113,6 +127,10 @@ final class Legs {
         }
         found.sort(java.util.Comparator.comparingInt(Token::start));
         return found;
+    }
+
+    private static int lineStartOf(String text, int position) {
+        return text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
     }
 
     private static void addAirport(List<Token> found, String code, int start, int end) {

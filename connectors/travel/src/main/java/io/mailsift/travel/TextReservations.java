@@ -344,7 +344,7 @@ final class TextReservations {
         // a route of names in a cell or line: "Köln/Bonn – Berlin-Tegel", "Frankfurt → New York JFK"
         for (String line : part) {
             for (String cell : line.split("\t")) {
-                Matcher names = NAMED_ROUTE.matcher(cell.strip());
+                Matcher names = NAMED_ROUTE.matcher(withoutTimes(cell));
                 if (names.matches()) {
                     List<String> codes = airportsNamed(names.group(1), names.group(2));
                     if (!codes.isEmpty()) {
@@ -363,10 +363,22 @@ final class TextReservations {
     private List<String> labelledLines(Region region) {
         List<String> part = new ArrayList<>();
         for (String line : text.substring(region.start(), region.end()).split("\n")) {
-            part.add(line.length() < 120 ? LABEL_THEN_TIME.matcher(line).replaceFirst("$1\t") : line);
+            Matcher labelled = line.length() < 120 ? LABEL_THEN_TIME.matcher(line) : null;
+            part.add(labelled != null && labelled.find() && Labels.isAnyBare(labelled.group(1).strip())
+                    ? labelled.group(1) + "\t" + line.substring(labelled.end()) : line);
         }
         return part;
     }
+
+    /** A cell without its times: "Frankfurt 08:55 - Mailand 10:05" is the route "Frankfurt - Mailand". */
+    private static String withoutTimes(String cell) {
+        return cell.indexOf(':') < 0 ? cell.strip()
+                : SPACES_IN_CELL.matcher(TIME_IN_CELL.matcher(cell).replaceAll(" ")).replaceAll(" ").strip();
+    }
+
+    private static final Pattern TIME_IN_CELL = Pattern.compile(
+            "(?iu)(?<![\\d:])\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:uhr|h))?(?![\\d:])");
+    private static final Pattern SPACES_IN_CELL = Pattern.compile(" {2,}");
 
     private static final Pattern LABEL_THEN_TIME = Pattern.compile(
             "(?iu)^(\\p{L}[\\p{L} ]{1,20}?)\\s+\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*uhr)?(?:\\t|\\s+)(?=\\S)");
@@ -392,7 +404,7 @@ final class TextReservations {
         }
         for (String line : part) {
             for (String cell : line.split("\t")) {
-                Matcher names = NAMED_ROUTE.matcher(cell.strip());
+                Matcher names = NAMED_ROUTE.matcher(withoutTimes(cell));
                 if (names.matches()) {
                     pairs.add(new String[] {names.group(1), names.group(2)});
                 }
