@@ -385,7 +385,7 @@ final class TextReservations {
 
     /**
      * Departure and arrival printed as names of cities the airport table knows but a name does not decide (London,
-     * Tokyo, Paris): under from/to labels, in "from X to Y" or a route of two names. Each side is the airport when
+     * Tokyo, Paris): under from/to labels or as a route of two names in a cell. Each side is the airport when
      * its name decides one, else empty; nothing when the region prints no two such places.
      */
     private Optional<List<Optional<String>>> undecidedAirports(Region region) {
@@ -398,10 +398,7 @@ final class TextReservations {
         if (from.isPresent() && to.isPresent()) {
             pairs.add(new String[] {from.get(), to.get()});
         }
-        Matcher route = FROM_PLACE_TO_PLACE.matcher(text.substring(region.start(), region.end()));
-        while (route.find()) {
-            pairs.add(new String[] {route.group(1), route.group(2)});
-        }
+        // not "from X to Y" in prose: a hotel's "meet your flight JL 41 from Tokyo to London" is no leg
         for (String line : part) {
             for (String cell : line.split("\t")) {
                 Matcher names = NAMED_ROUTE.matcher(withoutTimes(cell));
@@ -603,6 +600,10 @@ final class TextReservations {
                     .or(() -> nearestDate(dates, times, numbers, leg));
             if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
+            }
+            LocalDate legDay = date.get();
+            if (undecided.isPresent() && dates.stream().noneMatch(d -> inside(d.start(), region) && d.value().equals(legDay))) {
+                continue; // a leg without its airports is one printed whole: its date with it, not a stay's nearby
             }
             Map<String, Object> flight;
             Optional<java.time.ZoneId> departureZone;
