@@ -53,6 +53,9 @@ final class DateTimes {
     private static final Pattern DAY_MONTH = Pattern.compile(
             "(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?" + MONTH
                     + "(?![\\p{L}])\\.?,?(?:\\s*(?:de\\s+)?(20\\d{2}))?");
+    /** Day, month name and year joined by hyphens, as Asian and Indian airlines print them: {@code 14-Apr-2027}. */
+    private static final Pattern HYPHENATED = Pattern.compile(
+            "(?iu)(?<![\\p{L}\\d-])(\\d{1,2})-" + MONTH + "-(20\\d{2}|\\d{2})(?![\\p{L}\\d])");
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?iu)(?<![\\p{L}])" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*(20\\d{2}))?");
 
@@ -72,7 +75,7 @@ final class DateTimes {
             "(?<![\\p{L}\\d])(\\d{1,2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(20\\d{2}|\\d{2})?(?![\\p{L}\\d])");
 
     private static final Pattern CLOCK = Pattern.compile(
-            "(?iu)(?<![\\d:.])([01]?\\d|2[0-3])\\s?(?::|h|\\.(?=\\d\\d\\s*uhr))\\s?([0-5]\\d)(?![\\d])"
+            "(?iu)(?<![\\d:.])([01]?\\d|2[0-3])\\s?(?::|h|\\.(?=\\d\\d\\s*(?:uhr|[ap]\\.?\\s?m\\b)))\\s?([0-5]\\d)(?![\\d])"
                     // "6h 40m", "1:35 min": a duration, not a time of day
                     + "(?!\\s?(?:m|min|mins|minutes|minuten)(?![\\p{L}]))"
                     + "(?:\\s*(?:uhr|hrs?\\b))?(?:\\s*([ap])\\.?\\s?m\\.?(?![\\p{L}]))?");
@@ -136,6 +139,11 @@ final class DateTimes {
         m = AIRLINE_STYLE.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
             String year = m.group(3) == null ? null : m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
+            add(found, named(m.group(2), Integer.parseInt(m.group(1)), year, reference), m);
+        }
+        m = HYPHENATED.matcher(text);
+        while (find(m, text, DateTimes::startsWithDigit)) {
+            String year = m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
             add(found, named(m.group(2), Integer.parseInt(m.group(1)), year, reference), m);
         }
         m = DAY_MONTH.matcher(text);

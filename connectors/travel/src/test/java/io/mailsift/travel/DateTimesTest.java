@@ -28,6 +28,8 @@ class DateTimesTest {
         assertThat(firstDate("03/04/2027", true)).isEqualTo(LocalDate.of(2027, 3, 4));
         assertThat(firstDate("2027-03-04", false)).isEqualTo(LocalDate.of(2027, 3, 4));
         assertThat(firstDate("04MAR27", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("04-Mar-2027", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("04-MAR-27", false)).isEqualTo(LocalDate.of(2027, 3, 4));
     }
 
     @Test
@@ -60,6 +62,13 @@ class DateTimesTest {
         assertThat(DateTimes.times("10:15 10h15 20h 7.20 Uhr 7:20 PM 7 am").stream().map(Found::value))
                 .containsExactly(LocalTime.of(10, 15), LocalTime.of(10, 15), LocalTime.of(20, 0),
                         LocalTime.of(7, 20), LocalTime.of(19, 20), LocalTime.of(7, 0));
+    }
+
+    @Test
+    void readsTwelveHourTimesWrittenWithADot() {
+        assertThat(DateTimes.times("Departs 7.05pm, arrives 9.40 a.m.").stream().map(Found::value))
+                .containsExactly(LocalTime.of(19, 5), LocalTime.of(9, 40));
+        assertThat(DateTimes.times("Total 7.05 EUR")).isEmpty();
     }
 
     @Test
