@@ -262,7 +262,36 @@ final class TextReservations {
                                     || airportsOf(other) == airportsOf(flight) && other.size() >= flight.size()
                                             && kept.indexOf(leg) > indexOfFlight(kept, other)));
         });
+        // a rebooking's cancelled or original flight beside the new one is no longer booked; alone, it is what a
+        // cancellation is about
+        if (kept.stream().anyMatch(leg -> !leg.containsKey(REPLACED))) {
+            kept.removeIf(leg -> leg.containsKey(REPLACED));
+        }
+        kept.forEach(leg -> leg.remove(REPLACED));
         return kept;
+    }
+
+    /** A leg's mark, never emitted, that it is printed under a heading of the flight a rebooking replaced. */
+    private static final String REPLACED = "replaced-leg";
+
+    private static final Pattern REPLACED_LEG = Pattern.compile(
+            "(?iu)\\b(cancel+ed flights?|original flights?|previous flights?|old flights?|former flights?|"
+                    + "annullierte[rn]? flug|annullierte flüge|stornierte[rn]? flug|ursprüngliche[rn]? flug|"
+                    + "bisherige[rn]? flug|alter flug|vols? annulés?|vol initial|ancien vol|vol d'origine|"
+                    + "vuelos? cancelados?|vuelo original|vuelo anterior)\\b");
+
+    /**
+     * Whether the lines above a flight number, back to the previous number's line (at most four), head it as the
+     * flight a rebooking replaced ("Cancelled flight", "Ursprünglicher Flug", "Vol initial", "Vuelo cancelado").
+     */
+    private boolean isReplaced(List<Token> numbers, int i) {
+        int at = numbers.get(i).start();
+        int floor = i == 0 ? 0 : lineEnd(numbers.get(i - 1).start());
+        int from = lineStart(at);
+        for (int n = 0; n < 4 && from > floor; n++) {
+            from = lineStart(from - 1);
+        }
+        return REPLACED_LEG.matcher(text.substring(Math.max(from, floor), at)).find();
     }
 
     private static int airportsOf(Map<?, ?> flight) {
@@ -643,6 +672,9 @@ final class TextReservations {
             Map<String, Object> reservation = new LinkedHashMap<>();
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
+            if (isReplaced(numbers, i)) {
+                reservation.put(REPLACED, Boolean.TRUE);
+            }
             legs.add(reservation);
         }
         return legs;
