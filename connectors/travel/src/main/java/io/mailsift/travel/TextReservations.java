@@ -275,14 +275,16 @@ final class TextReservations {
     private static final String REPLACED = "replaced-leg";
 
     private static final Pattern REPLACED_LEG = Pattern.compile(
-            "(?iu)\\b(cancel+ed flights?|original flights?|previous flights?|old flights?|former flights?|"
-                    + "annullierte[rn]? flug|annullierte flüge|stornierte[rn]? flug|ursprüngliche[rn]? flug|"
-                    + "bisherige[rn]? flug|alter flug|vols? annulés?|vol initial|ancien vol|vol d'origine|"
-                    + "vuelos? cancelados?|vuelo original|vuelo anterior)\\b");
+            "(?imu)^[^\\p{L}\\n]{0,3}(?:your\\s+|ihr\\s+|votre\\s+|tu\\s+|su\\s+)?(cancel+ed flights?|original flights?|"
+                    + "previous flights?|old flights?|former flights?|annullierte[rn]? flug|annullierte flüge|"
+                    + "stornierte[rn]? flug|ursprüngliche[rn]? flug|bisherige[rn]? flug|alter flug|vols? annulés?|"
+                    + "vol initial|ancien vol|vol d'origine|vuelos? cancelados?|vuelo original|vuelo anterior)"
+                    + "\\s*:?\\s*$");
 
     /**
-     * Whether the lines above a flight number, back to the previous number's line (at most four), head it as the
-     * flight a rebooking replaced ("Cancelled flight", "Ursprünglicher Flug", "Vol initial", "Vuelo cancelado").
+     * Whether a line above a flight number, back to the previous number's line (at most four), is a heading of
+     * the flight a rebooking replaced ("Cancelled flight", "Ursprünglicher Flug:", "Vol initial"), a line of its own:
+     * "Original flight time: 09:05" is a schedule change's old time, not a leg's heading.
      */
     private boolean isReplaced(List<Token> numbers, int i) {
         int at = numbers.get(i).start();
