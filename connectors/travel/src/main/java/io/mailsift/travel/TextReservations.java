@@ -293,7 +293,8 @@ final class TextReservations {
         for (int n = 0; n < 4 && from > floor; n++) {
             from = lineStart(from - 1);
         }
-        return REPLACED_LEG.matcher(text.substring(Math.max(from, floor), at)).find();
+        // two numbers on one line ("Flights LH 400 / LH 401"): nothing above the second one is its own
+        return REPLACED_LEG.matcher(text.substring(Math.min(Math.max(from, floor), at), at)).find();
     }
 
     private static int airportsOf(Map<?, ?> flight) {
