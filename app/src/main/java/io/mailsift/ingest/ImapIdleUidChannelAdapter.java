@@ -27,7 +27,6 @@ import io.mailsift.account.RelinkRequiredException;
 import io.mailsift.ingest.IngestMetrics.BackfillGauges;
 import io.mailsift.ingest.UidCheckpointStore.Checkpoint;
 import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -54,8 +53,8 @@ import org.springframework.messaging.support.MessageBuilder;
  * (no checkpoint, or a new UIDVALIDITY, which is recorded as a mailbox event) it fixes a backfill window with
  * {@code UID SEARCH SINCE} (the last {@code backfill-days}), stored with the checkpoint so that a restart resumes it;
  * older messages are never fetched and the checkpoint is set past them. Messages go to the output channel in
- * ascending UID order, which is arrival order, oldest first, so the checkpoint only moves forward; headers, size and
- * UID are prefetched with PEEK and the body is left to the handler. Then it waits with IMAP IDLE, re-issued every
+ * ascending UID order, which is arrival order, oldest first, so the checkpoint only moves forward; the handler fetches
+ * headers and size batch by batch with PEEK, and the bodies it needs. Then it waits with IMAP IDLE, re-issued every
  * {@code idle-interval} by a shared scheduler, or polls every {@code poll-interval} where IDLE is unavailable or turned
  * off, and catches up again on every wake-up and after every reconnect. The output channel must be a direct channel
  * whose handler commits the checkpoint: progress is read back from the checkpoint store, never kept here.
@@ -331,8 +330,8 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         BackfillProgress progress = new BackfillProgress(checkpoint.backfillTotal(), checkpoint.backfillDone());
         log.info("Account '{}' folder {}: backfill {}/{} done, {} to go", account.name(), folderName,
                 progress.done, progress.total, left.length);
-        for (int from = 0; from < left.length && watching; from += settings.batchSize()) {
-            long[] batch = Arrays.copyOfRange(left, from, Math.min(from + settings.batchSize(), left.length));
+        for (int from = 0; from < left.length && watching; from += roundSize()) {
+            long[] batch = Arrays.copyOfRange(left, from, Math.min(from + roundSize(), left.length));
             List<Message> messages = new ArrayList<>();
             for (Message message : folder.getMessagesByUID(batch)) {
                 if (message != null) {
@@ -349,24 +348,37 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         }
     }
 
-    /** Sends messages in UID order, in batches, fetching headers, size and UID for each batch first. */
+    /**
+     * Sends messages in UID order, in rounds of {@link #BATCHES_PER_ROUND} batches: ingestion fetches each batch's
+     * headers while the batch before it is parsed and committed, and returns once the whole round is committed. The
+     * messages' UIDs are known already (the UID FETCH or SEARCH that found them).
+     */
     private void send(IMAPFolder folder, long uidValidity, List<Message> messages, @Nullable BackfillProgress progress)
             throws MessagingException {
-        for (int from = 0; from < messages.size() && watching; from += settings.batchSize()) {
-            Message[] batch = messages.subList(from, Math.min(from + settings.batchSize(), messages.size()))
-                    .toArray(Message[]::new);
-            folder.fetch(batch, prefetch());
-            List<FetchedMessage> fetched = new ArrayList<>(batch.length);
-            for (Message message : batch) {
+        for (int from = 0; from < messages.size() && watching; from += roundSize()) {
+            List<Message> round = messages.subList(from, Math.min(from + roundSize(), messages.size()));
+            List<FetchedMessage> fetched = new ArrayList<>(round.size());
+            for (Message message : round) {
                 fetched.add(new FetchedMessage(account, folderName, uidValidity, folder.getUID(message),
                         (IMAPMessage) message));
             }
-            // Synchronous: returns after the handler committed findings and checkpoint of the batch, or throws.
+            // Synchronous: returns after the handler committed findings and checkpoint of the round, or throws.
             sendMessage(MessageBuilder.withPayload(new FetchedBatch(fetched)).build());
             if (progress != null) {
                 progress.done(fetched.size());
             }
         }
+    }
+
+    /**
+     * Batches handed to ingestion at once: enough that the fetch of a batch overlaps the parsing and commit of the one
+     * before it for most batches, few enough that a stop is not kept waiting long (a round ends before the watcher
+     * looks at its stop flag again).
+     */
+    private static final int BATCHES_PER_ROUND = 8;
+
+    private int roundSize() {
+        return settings.batchSize() * BATCHES_PER_ROUND;
     }
 
     /** UIDs of the messages that arrived on or after {@code since} (all when {@code null}), ascending. */
@@ -412,15 +424,6 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         } catch (MessagingException e) {
             throw new IllegalStateException("UID was fetched but is not available", e);
         }
-    }
-
-    private static FetchProfile prefetch() {
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.SIZE);
-        // BODY.PEEK[HEADER]: headers for the connectors' prefilter, without fetching bodies nobody wants.
-        profile.add(IMAPFolder.FetchProfileItem.HEADERS);
-        return profile;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,9 +29,12 @@ import io.mailsift.finding.FindingStore;
 import io.mailsift.finding.FindingStore.ConnectorFinding;
 import io.mailsift.finding.Provenance;
 import io.mailsift.ingest.ConnectorRunner.ConnectorFindings;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Header;
+import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -79,6 +83,10 @@ class MessageIngestion implements DisposableBean {
     private final ExecutorService parsing = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("parse-", 0).factory());
     private final Semaphore parsers = new Semaphore(Runtime.getRuntime().availableProcessors());
+    // Each batch's commit waits for its parsing here, off the watcher's thread, which fetches the next batch meanwhile.
+    private final ExecutorService committing = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("commit-", 0).factory());
+    private final int batchSize;
 
     /** Fetched bodies of one batch waiting for a parser, at most (one larger message is let through alone). */
     private static final long MAX_BYTES_WAITING_FOR_PARSE = 32L * 1024 * 1024;
@@ -96,6 +104,7 @@ class MessageIngestion implements DisposableBean {
         this.metrics = metrics;
         this.json = json;
         this.maxMessageSize = settings.maxMessageSize().toBytes();
+        this.batchSize = settings.batchSize();
     }
 
     /**
@@ -172,15 +181,94 @@ class MessageIngestion implements DisposableBean {
     }
 
     /**
-     * Processes a batch of one folder's messages, in ascending UID order, and commits their outcomes in one
-     * transaction. On this (the watcher's) thread each message's headers (already fetched with the batch) are offered
-     * to the connectors' prefilters; then the bodies some connector wants are fetched, several per IMAP command, and
-     * parsed meanwhile with the connectors run on other virtual threads, at most one per processor across all
-     * watchers. When the server fails to deliver a message, the messages before it are committed and the failure is
-     * thrown, so that the watcher reconnects and goes on from that message.
+     * Processes messages of one folder, in ascending UID order, and commits their outcomes in transactions of
+     * {@code batch-size} messages each, in that order; returns once every one is committed. For each batch, on this
+     * (the watcher's) thread, the headers are fetched (one command for the batch) and offered to the connectors'
+     * prefilters; then the bodies some connector wants are fetched, several per IMAP command, and parsed meanwhile
+     * with the connectors run on other virtual threads, at most one per processor across all watchers. The batch's
+     * commit waits for its parsing on yet another virtual thread, after the batch before it committed: meanwhile this
+     * thread already fetches and hands out the next batch, so that the parsers do not idle while a batch commits and
+     * the next one's headers come in. At most two batches are in flight. When the server fails to deliver a message,
+     * the messages before it are committed and the failure is thrown, so that the watcher reconnects and goes on from
+     * that message; a failed commit stops every later one (the checkpoint never passes an uncommitted message).
      */
-    void ingest(List<FetchedMessage> batch) {
+    void ingest(List<FetchedMessage> messages) {
+        CompletableFuture<Void> committed = CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> committedBefore = committed;
+        // The messages of the batch before the current one, and of the current one: what a stop must cancel.
+        List<Pending> previous = List.of();
+        List<Pending> current = List.of();
+        MailboxAccessException failure = null;
+        try {
+            for (int from = 0; from < messages.size(); from += batchSize) {
+                // At most two batches in flight: this one being fetched, the one before it being parsed or committed.
+                await(committedBefore);
+                previous = current;
+                current = List.of();
+                Started started = start(messages.subList(from, Math.min(from + batchSize, messages.size())),
+                        previous);
+                current = started.pending();
+                committedBefore = committed;
+                if (!current.isEmpty()) {
+                    List<Pending> batch = current;
+                    committed = committed.thenRunAsync(() -> finish(batch), committing);
+                }
+                if (started.failure() != null) {
+                    failure = started.failure();
+                    break;
+                }
+            }
+            await(committed);
+        } catch (RuntimeException | Error e) {
+            previous.forEach(Pending::cancel);
+            current.forEach(Pending::cancel);
+            throw e;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Waits for a batch's commit (and every one before it); throws what made one of them fail. */
+    private static void await(CompletableFuture<Void> committed) {
+        try {
+            committed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailboxAccessException("stopped while committing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("committing a batch failed", cause);
+        }
+    }
+
+    /** A batch handed out for parsing: its messages in UID order, up to the first the server failed to deliver. */
+    private record Started(List<Pending> pending, @Nullable MailboxAccessException failure) {
+    }
+
+    /**
+     * Fetches a batch's headers, asks the prefilters, fetches the wanted bodies and starts parsing them; the
+     * {@code earlier} messages' bodies still waiting for a parser count against the memory bound.
+     */
+    private Started start(List<FetchedMessage> batch, List<Pending> earlier) {
         List<Pending> pending = new ArrayList<>(batch.size());
+        try {
+            fetchHeaders(batch);
+        } catch (MessagingException | RuntimeException e) {
+            // A closed folder or a lost connection (Angus Mail throws either): the batches before are committed first.
+            return new Started(pending, new MailboxAccessException("could not fetch the headers of UIDs "
+                    + batch.getFirst().uid() + " to " + batch.getLast().uid() + " of " + batch.getFirst().folder(),
+                    e));
+        }
         MailboxAccessException failure = null;
         List<Object> decided = new ArrayList<>(batch.size());
         for (FetchedMessage fetched : batch) {
@@ -193,38 +281,60 @@ class MessageIngestion implements DisposableBean {
         }
         BodyPrefetch prefetch = new BodyPrefetch(decided.stream()
                 .filter(Wanted.class::isInstance).map(Wanted.class::cast).toList());
+        List<Pending> waiting = new ArrayList<>(earlier);
         for (Object decision : decided) {
             if (decision instanceof Pending done) {
                 pending.add(done);
                 continue;
             }
             try {
-                pending.add(fetchAndParse((Wanted) decision, prefetch, pending));
+                Pending started = fetchAndParse((Wanted) decision, prefetch, waiting);
+                pending.add(started);
+                waiting.add(started);
             } catch (MailboxAccessException e) {
                 failure = e;
                 break;
             }
         }
-        List<Outcome> outcomes = new ArrayList<>(pending.size());
-        try {
-            for (Pending message : pending) {
-                outcomes.add(message.outcome());
-            }
-        } catch (InterruptedException e) {
-            pending.forEach(Pending::cancel);
-            Thread.currentThread().interrupt();
-            throw new MailboxAccessException("stopped while processing " + batch.getFirst().folder(), e);
-        }
         if (Thread.currentThread().isInterrupted()) {
+            pending.forEach(Pending::cancel);
             throw new MailboxAccessException("stopped while processing " + batch.getFirst().folder(),
                     new InterruptedException());
         }
-        if (!outcomes.isEmpty()) {
-            commit(outcomes);
+        return new Started(pending, failure);
+    }
+
+    /** Waits until every message of a batch is parsed, then commits the batch. */
+    private void finish(List<Pending> batch) {
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        try {
+            for (Pending message : batch) {
+                outcomes.add(message.outcome());
+            }
+        } catch (InterruptedException e) {
+            batch.forEach(Pending::cancel);
+            Thread.currentThread().interrupt();
+            throw new MailboxAccessException("stopped while processing a batch", e);
         }
-        if (failure != null) {
-            throw failure;
+        commit(outcomes);
+    }
+
+    /**
+     * Headers, size and UID of a batch's messages in one command ({@code BODY.PEEK[HEADER]}: headers for the
+     * connectors' prefilters, without fetching bodies nobody wants); what is already fetched is not fetched again.
+     */
+    private static void fetchHeaders(List<FetchedMessage> batch) throws MessagingException {
+        if (batch.getFirst().message().getFolder() instanceof IMAPFolder folder) {
+            folder.fetch(batch.stream().map(FetchedMessage::message).toArray(Message[]::new), HEADERS_SIZE_UID);
         }
+    }
+
+    private static final FetchProfile HEADERS_SIZE_UID = new FetchProfile();
+
+    static {
+        HEADERS_SIZE_UID.add(UIDFolder.FetchProfileItem.UID);
+        HEADERS_SIZE_UID.add(FetchProfile.Item.SIZE);
+        HEADERS_SIZE_UID.add(IMAPFolder.FetchProfileItem.HEADERS);
     }
 
     /** A message some interested connector wants the body of. */
@@ -552,5 +662,6 @@ class MessageIngestion implements DisposableBean {
     @Override
     public void destroy() {
         parsing.shutdownNow();
+        committing.shutdownNow();
     }
 }

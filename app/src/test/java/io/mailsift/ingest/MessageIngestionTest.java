@@ -3,6 +3,9 @@ package io.mailsift.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -19,6 +22,7 @@ import io.mailsift.system.TestPostgres;
 import io.mailsift.user.AdminProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import org.eclipse.angus.mail.imap.IMAPMessage;
@@ -91,6 +95,29 @@ class MessageIngestionTest {
         }
     }
 
+    /** A message whose headers and size the batch's header fetch brought, as a server delivers them. */
+    static final class DeliveredMessage extends IMAPMessage {
+
+        private final String subject;
+
+        DeliveredMessage(String subject) {
+            super((Session) null);
+            this.subject = subject;
+        }
+
+        @Override
+        public int getSize() {
+            return 200;
+        }
+
+        @Override
+        public Enumeration<Header> getAllHeaders() {
+            return Collections.enumeration(List.of(new Header("Subject", subject),
+                    new Header("From", "shop@example.org"), new Header("Message-ID", "<" + subject + "@example.org>"),
+                    new Header("Date", "Mon, 30 Nov 2026 08:00:00 +0000")));
+        }
+    }
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Infrastructure.class, TestConnectors.class)
             .withBean(AccountConsent.class)
@@ -123,8 +150,35 @@ class MessageIngestionTest {
         });
     }
 
+    @Test
+    void shouldCommitTheBatchesBeforeAnUndeliverableMessageAndNothingAfterItWhenSeveralBatchesAreInFlight() {
+        runner.withPropertyValues("mailsift.ingest.batch-size=2").run(context -> {
+            RegisteredAccount account = context.getBean(ConfiguredAccounts.class).register().getFirst();
+            MessageIngestion ingestion = context.getBean(MessageIngestion.class);
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            // Only the headers connector: every message is decided without a body, which these messages lack.
+            jdbc.sql("DELETE FROM account_connectors WHERE account_id = :id").param("id", account.id()).update();
+            jdbc.sql("INSERT INTO account_connectors (account_id, connector_id) VALUES (:id, :connector)")
+                    .param("id", account.id()).param("connector", SubjectConnector.ID).update();
+            List<FetchedMessage> round = new ArrayList<>();
+            for (int uid = 1; uid <= 9; uid++) {
+                round.add(new FetchedMessage(account, "Pipelined", 42, uid,
+                        uid == 6 ? new UndeliverableMessage() : new DeliveredMessage("note " + uid)));
+            }
+
+            assertThatThrownBy(() -> ingestion.ingest(round)).isInstanceOf(MailboxAccessException.class);
+
+            // Batches [1, 2], [3, 4] and the part of [5, 6] before the failure; never [7, 8] or [9].
+            assertThat(jdbc.sql("SELECT last_uid FROM folder_checkpoints WHERE account_id = :id AND folder = 'Pipelined'")
+                    .param("id", account.id()).query(Long.class).single()).isEqualTo(5);
+            assertThat(jdbc.sql("SELECT uid FROM findings WHERE account_id = :id AND folder = 'Pipelined' ORDER BY uid")
+                    .param("id", account.id()).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        });
+    }
+
     private static long lastUid(JdbcClient jdbc, RegisteredAccount account) {
-        return jdbc.sql("SELECT COALESCE(MAX(last_uid), 0) FROM folder_checkpoints WHERE account_id = :id")
+        return jdbc.sql("SELECT COALESCE(MAX(last_uid), 0) FROM folder_checkpoints WHERE account_id = :id"
+                + " AND folder = 'INBOX'")
                 .param("id", account.id()).query(Long.class).single();
     }
 }

@@ -36,8 +36,9 @@ final class LineItems {
     private static final Pattern TIMES_PRICE = Pattern.compile("(?U)(\\d{1,3})\\s?[x×@]\\s*$");
     private static final Pattern EACH = Pattern.compile(
             "(?iU)^\\s*(?:/\\s*(?:ea|each|unit|pc|stk|st[üu]ck)\\b|each\\b|ea\\.|je\\b|pro\\s+st[üu]ck|l['’]unit[ée]|/\\s*u\\b)");
-    private static final Pattern UNIT_PRICE_HEADER = Pattern.compile(
+    static final Pattern UNIT_PRICE_HEADER = Pattern.compile(
             "(?iU)\\b(?:unit\\s+price|price\\s+each|each|einzelpreis|st[üu]ckpreis|prix\\s+unitaire|p\\.\\s?u\\.)");
+    static final WordStartSearch UNIT_PRICE_HEADER_WORD = new WordStartSearch(UNIT_PRICE_HEADER, "upes");
     /** Words of sentences, payment lines and headings, not of product names. */
     private static final Pattern NOT_A_PRODUCT = Pattern.compile(
             "(?iU)(?<![\\p{L}])(?:your|you|votre|vos|vous|ihre?|sie|thank|thanks|merci|danke|order|orders|commande"
@@ -113,7 +114,7 @@ final class LineItems {
             }
             List<MoneyMatch> amounts = amounts(line, hint);
             if (amounts.isEmpty()) {
-                if (UNIT_PRICE_HEADER.matcher(line).find()) {
+                if (UNIT_PRICE_HEADER_WORD.find(line)) {
                     unitHeader = true;
                 }
                 Matcher quantityOnly = QUANTITY_LABEL.matcher(line);
@@ -155,7 +156,7 @@ final class LineItems {
                 if (count > 0) {
                     Money price = amounts.getFirst().money();
                     boolean unit = amounts.size() == 2 || each(line, amounts.getFirst()) || unitHeader
-                            || UNIT_PRICE_HEADER.matcher(line).find();
+                            || UNIT_PRICE_HEADER_WORD.find(line);
                     if (pricelessAt == items.size() - 1 && pricelessAt >= 0
                             && items.get(pricelessAt).name().equals(clean(pendingName))) {
                         items.remove(pricelessAt);

@@ -62,7 +62,7 @@ final class TextPurchaseExtractor {
                     + "|(?:for|from|of|in)\\s+order|(?:zu|aus)\\s+(?:der\\s+)?bestellung|(?:de|pour)\\s+la\\s+commande)"
                     + "(?![\\p{L}])[\\s:#.\\t]*(?<number>(?-i:[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,39}))(?![\\p{L}\\p{N}])");
     /** The labels of an order's or a receipt's date. */
-    private static final Pattern DATE_LABEL = Pattern.compile(
+    static final Pattern DATE_LABEL = Pattern.compile(
             "(?iU)(?<![\\p{L}])(?:order\\s+date|date\\s+ordered|ordered\\s+on|order\\s+placed(?:\\s+on)?|placed\\s+on"
                     + "|purchase\\s+date|date\\s+of\\s+purchase|invoice\\s+date|receipt\\s+date|billed\\s+on|date"
                     + "|bestelldatum|bestellt\\s+am|bestellung\\s+vom|auftragsdatum|rechnungsdatum|kaufdatum|datum"
@@ -119,8 +119,10 @@ final class TextPurchaseExtractor {
                     + "|reset\\s+your\\s+password|passwort\\s+zur[üu]cksetzen|r[ée]initialiser\\s+votre\\s+mot\\s+de\\s+passe");
     private static final Pattern LINK = Pattern.compile("(?i)href\\s*=\\s*[\"']?(https?://[^\"'\\s>]+)");
     private static final Pattern PLAIN_LINK = Pattern.compile("(?i)https?://[^\\s<>\"']+");
-    private static final Pattern GERMAN_OR_FRENCH = Pattern.compile(
+    static final Pattern GERMAN_OR_FRENCH = Pattern.compile(
             "(?iU)(?<![\\p{L}])(?:ihre|bestellung|vielen|votre|commande|merci)(?![\\p{L}])");
+    static final WordStartSearch DATE_LABEL_WORD = new WordStartSearch(DATE_LABEL, "odpirbakc");
+    static final WordStartSearch GERMAN_OR_FRENCH_WORD = new WordStartSearch(GERMAN_OR_FRENCH, "ibvcm");
 
     List<Finding> extract(Email email) {
         EmailHeaders headers = email.headers();
@@ -395,7 +397,7 @@ final class TextPurchaseExtractor {
                     || item.price().currency().equals(reference.currency())).toList();
         }
         boolean monthFirst = "US".equals(hint.country())
-                || hint.country() == null && !GERMAN_OR_FRENCH.matcher(text).find();
+                || hint.country() == null && !GERMAN_OR_FRENCH_WORD.find(text);
         Optional<LocalDate> orderDate = orderDate(lines, monthFirst);
         if (orderDate.isEmpty() && orderNumber.isEmpty()) {
             orderDate = dateLine(lines, monthFirst);
@@ -455,8 +457,8 @@ final class TextPurchaseExtractor {
             if (!mayHoldDateLabel(lines.get(i))) {
                 continue;
             }
-            Matcher label = DATE_LABEL.matcher(lines.get(i));
-            while (label.find()) {
+            Matcher label = DATE_LABEL_WORD.matcher(lines.get(i));
+            for (int from = 0; DATE_LABEL_WORD.find(label, lines.get(i), from); from = label.end()) {
                 String after = lines.get(i).substring(label.end());
                 String window = after.length() > 60 ? after.substring(0, 60) : after;
                 Optional<LocalDate> date = TextDates.first(window, monthFirst);

@@ -44,7 +44,8 @@ final class CalendarReservations {
     private static final Pattern TRAIN_WORDS = Pattern.compile("(?iu)\\b(train|zug|bahn|tren|rail)\\b");
     private static final Pattern BOOKING_WORDS = Pattern.compile(
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|booking|buchung|réservation|reserva|reservation|"
-                    + "confirmation|bestätigung|order|bestellung|commande|pedido)\\b");
+                    + "confirmation|bestätigung|order|bestellung|commande|pedido|registration|anmeldung|inscription|"
+                    + "inscripción)\\b");
     private static final Pattern ROUTE = Pattern.compile(
             "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*([\\p{Lu}][^\\n\\t,]{1,50})");
 
@@ -62,7 +63,8 @@ final class CalendarReservations {
             if (line.equalsIgnoreCase("BEGIN:VEVENT")) {
                 event = new ArrayList<>();
             } else if (line.equalsIgnoreCase("END:VEVENT") && event != null) {
-                reservation(event, zones, mailLines, subject, cancelCalendar).ifPresent(found::add);
+                reservation(event, zones, calendarZone(lines, zones), mailLines, subject, cancelCalendar)
+                        .ifPresent(found::add);
                 event = null;
             } else if (event != null) {
                 property(line).ifPresent(event::add);
@@ -71,8 +73,21 @@ final class CalendarReservations {
         return found;
     }
 
+    /** The calendar's own zone: its {@code X-WR-TIMEZONE}, else the only zone it declares. */
+    private static Optional<ZoneId> calendarZone(List<String> lines, Map<String, ZoneId> zones) {
+        for (String line : lines) {
+            if (line.regionMatches(true, 0, "X-WR-TIMEZONE:", 0, 14)) {
+                Optional<ZoneId> named = zone(line.substring(14).strip(), zones);
+                if (named.isPresent()) {
+                    return named;
+                }
+            }
+        }
+        return zones.size() == 1 ? Optional.of(zones.values().iterator().next()) : Optional.empty();
+    }
+
     private static Optional<Map<String, Object>> reservation(List<Property> event, Map<String, ZoneId> zones,
-            List<String> mailLines, String subject, boolean cancelCalendar) {
+            Optional<ZoneId> calendarZone, List<String> mailLines, String subject, boolean cancelCalendar) {
         String summary = text(event, "SUMMARY");
         String description = text(event, "DESCRIPTION");
         String location = text(event, "LOCATION");
@@ -82,9 +97,15 @@ final class CalendarReservations {
         }
         Optional<Property> end = first(event, "DTEND");
         String all = summary + "\n" + description + "\n" + location;
+        boolean saysJourney = !Legs.trainNumbers(summary).isEmpty() || TRAIN_WORDS.matcher(summary).find()
+                || BUS_WORDS.matcher(summary).find() || !Legs.trainNumbers(description).isEmpty()
+                && ROUTE.matcher(stripNumbers(description)).find();
+        Optional<Map<String, Object>> trip;
         List<String> eventLines = new ArrayList<>(List.of(description.split("\n")));
         Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines));
-        Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary);
+        Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary)
+                .or(() -> offsetOfPrintedTime(start.get(), description + "\n" + String.join("\n", mailLines)))
+                .or(() -> calendarZone);
         Map<String, Object> reservation = new LinkedHashMap<>();
         List<Token> flights = Legs.flightNumbers(summary + "\n" + description);
         List<Token> airports = Legs.airports(summary + "\n" + description + "\n" + location);
@@ -111,45 +132,10 @@ final class CalendarReservations {
             reservation.put("reservationFor", hotel);
             reservation.put("checkinTime", time(start.get(), zones, here, false));
             end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
-        } else if (!Legs.trainNumbers(summary + "\n" + description).isEmpty() || TRAIN_WORDS.matcher(summary).find()
-                || BUS_WORDS.matcher(summary).find()) {
-            boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
-            Matcher route = ROUTE.matcher(stripNumbers(summary));
-            String from;
-            String to;
-            if (route.find()) {
-                from = route.group(1).strip();
-                to = withoutRemark(route.group(2));
-            } else {
-                Matcher inDescription = ROUTE.matcher(stripNumbers(description));
-                if (!inDescription.find()) {
-                    return Optional.empty();
-                }
-                from = inDescription.group(1).strip();
-                to = withoutRemark(inDescription.group(2));
-            }
-            from = UP_TO_FROM_WORD.matcher(from).replaceFirst("").strip();
-            // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
-            from = TRIP_WORDS.matcher(from).replaceFirst("");
-            from = LEADING_TIME.matcher(from).replaceFirst("");
-            from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
-            to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
-            if (from.isEmpty() || to.isEmpty()) {
-                return Optional.empty();
-            }
-            Map<String, Object> trip = new LinkedHashMap<>();
-            trip.put("@type", bus ? "BusTrip" : "TrainTrip");
-            List<Token> numbers = Legs.trainNumbers(summary + "\n" + description);
-            if (!numbers.isEmpty()) {
-                trip.put(bus ? "busNumber" : "trainNumber", numbers.getFirst().value());
-            }
-            String stop = bus ? "BusStop" : "TrainStation";
-            trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", from));
-            trip.put(bus ? "arrivalBusStop" : "arrivalStation", Map.of("@type", stop, "name", to));
-            trip.put("departureTime", time(start.get(), zones, here, false));
-            end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, here, false)));
+        } else if ((trip = trip(summary, description, start.get(), end, zones, here)).isPresent()) {
+            boolean bus = "BusTrip".equals(trip.get().get("@type"));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
-            reservation.put("reservationFor", trip);
+            reservation.put("reservationFor", trip.get());
         } else if (cities.isPresent()) {
             // "BA0117 London to New York": cities of several airports; the airport a name does not decide is left out
             String from = cities.get().get(0);
@@ -163,15 +149,18 @@ final class CalendarReservations {
                     toCode.flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(to)), true)));
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
+        } else if (saysJourney) {
+            return Optional.empty(); // a train or bus whose stations the event does not tell
         } else if (FOOD_WORDS.matcher(summary).find()) {
             Map<String, Object> restaurant = new LinkedHashMap<>();
             restaurant.put("@type", "FoodEstablishment");
-            restaurant.put("name", location.isBlank() ? summary.strip() : location.split(",")[0].strip());
+            restaurant.put("name", location.isBlank() ? restaurantOfSummary(summary) : location.split(",")[0].strip());
             reservation.put("@type", "FoodEstablishmentReservation");
             reservation.put("reservationFor", restaurant);
             reservation.put("startTime", time(start.get(), zones, here, false));
         } else if ((reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find())
-                && flights.isEmpty() && codes.isEmpty() && Legs.trainNumbers(all).isEmpty()) {
+                && Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
+                && codes.isEmpty() && Legs.trainNumbers(all).isEmpty()) {
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
             happening.put("name", summary.strip());
@@ -193,6 +182,51 @@ final class CalendarReservations {
         return Optional.of(reservation);
     }
 
+    /** A train or bus trip, when the summary or description says one and names its two ends. */
+    private static Optional<Map<String, Object>> trip(String summary, String description, Property start,
+            Optional<Property> end, Map<String, ZoneId> zones, Optional<ZoneId> here) {
+        if (Legs.trainNumbers(summary + "\n" + description).isEmpty() && !TRAIN_WORDS.matcher(summary).find()
+                && !BUS_WORDS.matcher(summary).find()) {
+            return Optional.empty();
+        }
+        boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
+        Matcher route = ROUTE.matcher(stripNumbers(summary));
+        String from;
+        String to;
+        if (route.find()) {
+            from = route.group(1).strip();
+            to = withoutRemark(route.group(2));
+        } else {
+            Matcher inDescription = ROUTE.matcher(stripNumbers(description));
+            if (!inDescription.find()) {
+                return Optional.empty();
+            }
+            from = inDescription.group(1).strip();
+            to = withoutRemark(inDescription.group(2));
+        }
+        from = UP_TO_FROM_WORD.matcher(from).replaceFirst("").strip();
+        // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
+        from = TRIP_WORDS.matcher(from).replaceFirst("");
+        from = LEADING_TIME.matcher(from).replaceFirst("");
+        from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
+        to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> trip = new LinkedHashMap<>();
+        trip.put("@type", bus ? "BusTrip" : "TrainTrip");
+        List<Token> numbers = Legs.trainNumbers(summary + "\n" + description);
+        if (!numbers.isEmpty()) {
+            trip.put(bus ? "busNumber" : "trainNumber", numbers.getFirst().value());
+        }
+        String stop = bus ? "BusStop" : "TrainStation";
+        trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", from));
+        trip.put(bus ? "arrivalBusStop" : "arrivalStation", Map.of("@type", stop, "name", to));
+        trip.put("departureTime", time(start, zones, here, false));
+        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, here, false)));
+        return Optional.of(trip);
+    }
+
     // compiled once: String.replaceAll, replaceFirst and split with a regular expression compile it on every call
     private static final Pattern UP_TO_FROM_WORD = Pattern.compile("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+");
     private static final Pattern TRIP_WORDS = Pattern.compile(
@@ -210,6 +244,48 @@ final class CalendarReservations {
     private static final Pattern LEADING_SLASH = Pattern.compile("^/");
     private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+
+    /** "Table for 2 at Lupa Osteria", "Dîner chez Paul": the restaurant the summary names, else the summary. */
+    private static String restaurantOfSummary(String summary) {
+        Matcher m = AT_PLACE.matcher(summary.strip());
+        return m.find() ? m.group(1).strip() : summary.strip();
+    }
+
+    private static final Pattern AT_PLACE = Pattern.compile("(?u)\\s(?:at|chez|bei|im|au|en)\\s+(\\p{Lu}.*)$");
+
+    /**
+     * The offset at which a UTC start is the time the mail prints for that day ("samedi 20 mars 2027 à 20h00" for
+     * 19:00Z): where neither the calendar nor the place tells the zone, the mail's own wording does.
+     */
+    private static Optional<ZoneId> offsetOfPrintedTime(Property start, String text) {
+        String value = start.value().strip();
+        if (!value.endsWith("Z") || value.length() < 16) {
+            return Optional.empty();
+        }
+        LocalDateTime utc;
+        try {
+            utc = LocalDateTime.parse(value.substring(0, 15), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT));
+        } catch (DateTimeException bad) {
+            return Optional.empty();
+        }
+        List<DateTimes.Found<java.time.LocalDate>> dates = DateTimes.dates(text, utc.toLocalDate().minusDays(7),
+                DateTimes.usesTwelveHourClock(text));
+        for (DateTimes.Found<java.time.LocalDate> date : dates) {
+            if (Math.abs(date.value().toEpochDay() - utc.toLocalDate().toEpochDay()) > 1) {
+                continue;
+            }
+            String after = text.substring(date.end(), Math.min(text.length(), date.end() + 40));
+            List<DateTimes.Found<java.time.LocalTime>> times = DateTimes.times(after);
+            if (times.isEmpty()) {
+                continue;
+            }
+            long minutes = java.time.Duration.between(utc, date.value().atTime(times.getFirst().value())).toMinutes();
+            if (Math.abs(minutes) <= 14 * 60 && minutes % 15 == 0) {
+                return Optional.of(ZoneOffset.ofTotalSeconds((int) minutes * 60));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Airports of a route printed with names ("Frankfurt - Berlin", "London Gatwick to Valencia"). */
     private static List<String> airportsOnRoute(String text) {
@@ -352,7 +428,8 @@ final class CalendarReservations {
                 standard = false;
             } else if (line.equalsIgnoreCase("END:VTIMEZONE") && tzid != null) {
                 try {
-                    zones.put(tzid, zone != null ? zone : ZoneId.of(tzid));
+                    // a declared offset is the standard one only: an IANA name also knows summer time
+                    zones.put(tzid, zone == null || zone instanceof ZoneOffset && isRegion(tzid) ? ZoneId.of(tzid) : zone);
                 } catch (DateTimeException unknown) {
                     // neither a location nor an IANA name: times in it stay as written
                 }
@@ -374,6 +451,14 @@ final class CalendarReservations {
             }
         }
         return zones;
+    }
+
+    private static boolean isRegion(String tzid) {
+        try {
+            return !(ZoneId.of(tzid) instanceof ZoneOffset);
+        } catch (DateTimeException unknown) {
+            return false;
+        }
     }
 
     private static List<String> unfold(String calendar) {

@@ -92,7 +92,77 @@ final class DateTimes {
             "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])"
                     + "(?!\\s?\\d{1,2}\\s?(?:m|min|mins)(?![\\p{L}]))|uhr\\b)");
 
+    /**
+     * A weekday, then day and month without a year ("Sa., 13.03.", "samedi 13/03", "Sat 3/13" in a US mail): the
+     * weekday makes the two numbers a date. Two-letter German weekdays only with their dot or comma.
+     */
+    private static final Pattern WEEKDAY_DAY_MONTH = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|"
+                    + "thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim|"
+                    + "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|miercoles|"
+                    + "jueves|viernes|sábado|sabado|domingo|mié|jue|vie|sáb|dom)\\.?,?|(?:mo|di|mi|do|fr|sa|so)(?:\\.,?|,))"
+                    + "\\s+(?:le\\s+|den\\s+|el\\s+)?(\\d{1,2})([./])(\\d{1,2})\\.?(?![\\d/.])");
+
     private DateTimes() {
+    }
+
+    /**
+     * Where {@code WEEKDAY_DAY_MONTH} can match: a word of 2 to 10 letters at a word's start, its dot or comma,
+     * space, maybe a short article, then a digit. Most word starts of a text fail this at once, which the pattern's
+     * long alternation, tried at each of them, would not.
+     */
+    private static boolean startsWithWeekdayAndNumber(String text, int index) {
+        if (!Character.isLetter(text.charAt(index)) || index > 0 && Character.isLetter(text.charAt(index - 1))) {
+            return false;
+        }
+        int at = skipLetters(text, index, 10);
+        if (at - index < 2) {
+            return false;
+        }
+        at = skip(text, at, '.');
+        at = skip(text, at, ',');
+        int spaced = skipSpaces(text, at);
+        if (spaced == at) {
+            return false;
+        }
+        int article = skipLetters(text, spaced, 3);
+        if (article > spaced) {
+            int after = skipSpaces(text, article);
+            if (after == article) {
+                return false;
+            }
+            spaced = after;
+        }
+        return spaced < text.length() && isAsciiDigit(text.charAt(spaced));
+    }
+
+    private static int skipLetters(String text, int at, int most) {
+        int end = at;
+        while (end < text.length() && end - at < most && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return end < text.length() && Character.isLetter(text.charAt(end)) ? at : end;
+    }
+
+    private static int skip(String text, int at, char c) {
+        return at < text.length() && text.charAt(at) == c ? at + 1 : at;
+    }
+
+    private static int skipSpaces(String text, int at) {
+        int end = at;
+        while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** The first such day on or after a week before the reference day (a mail speaks of what is coming). */
+    private static LocalDate nextOn(int month, int day, LocalDate reference) {
+        LocalDate sameYear = date(reference.getYear(), month, day);
+        if (sameYear == null) {
+            return date(reference.getYear() + 1, month, day);
+        }
+        return sameYear.isBefore(reference.minusDays(7)) ? date(reference.getYear() + 1, month, day) : sameYear;
     }
 
     private static void month(int number, String... names) {
@@ -153,6 +223,13 @@ final class DateTimes {
         m = MONTH_DAY.matcher(text);
         while (find(m, text, DateTimes::startsWithMonthName)) {
             add(found, named(m.group(1), Integer.parseInt(m.group(2)), m.group(3), reference), m);
+        }
+        m = WEEKDAY_DAY_MONTH.matcher(text);
+        while (find(m, text, DateTimes::startsWithWeekdayAndNumber)) {
+            int first = Integer.parseInt(m.group(1));
+            int second = Integer.parseInt(m.group(3));
+            boolean usOrder = m.group(2).equals("/") && monthFirst;
+            add(found, usOrder ? nextOn(first, second, reference) : nextOn(second, first, reference), m);
         }
         return ordered(found);
     }

@@ -18,8 +18,8 @@ enum Labels {
     REFERENCE("booking reference", "booking ref", "booking code", "booking number", "booking no", "booking id",
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
-            "itinerary number", "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
-            "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr",
+            "itinerary number", "itinerary #", "itinerary no", "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
+            "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr", "reservierungs-nr", "reservierungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
             "numéro de réservation", "numéro de confirmation", "n° de réservation", "numéro de dossier",
             "code dossier", "référence de la réservation",
@@ -49,14 +49,22 @@ enum Labels {
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
             "destino", "llegada", "ar", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
             "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino"),
-    PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "collection", "abholung",
-            "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida"),
-    DROPOFF("drop-off", "dropoff", "drop off", "return", "drop-off location", "return location", "rückgabe",
-            "rückgabeort", "restitution", "retour", "dépôt", "devolución", "devolucion", "lugar de devolución"),
+    PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
+            "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida", "pick-up branch",
+            "pickup branch", "pick-up station", "pick-up office", "pick-up desk", "abholstation", "abholfiliale",
+            "agence de départ", "station de départ", "agence de retrait", "oficina de recogida", "punto de recogida"),
+    DROPOFF("drop-off", "dropoff", "drop off", "return", "drop-off location", "dropoff location", "drop off location",
+            "return location", "rückgabe",
+            "rückgabeort", "restitution", "retour", "dépôt", "devolución", "devolucion", "lugar de devolución",
+            "return branch", "return station", "return office", "drop-off branch", "drop-off station",
+            "rückgabestation", "rückgabefiliale", "agence de retour", "agence de restitution", "oficina de devolución",
+            "punto de devolución"),
     EVENT("event", "show", "concert", "veranstaltung", "événement", "spectacle", "evento", "espectáculo",
             "event name", "performance", "konzert", "vorstellung", "manifestation", "concierto", "match", "game",
-            "exhibition", "ausstellung", "exposition", "exposición"),
-    VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto"),
+            "exhibition", "ausstellung", "exposition", "exposición", "artist", "artiste", "künstler", "artista",
+            "festival", "film", "movie", "pièce", "obra", "stück"),
+    VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto", "where", "wo", "où",
+            "dónde"),
     RESTAURANT("restaurant", "restaurante"),
     /** A stop in a timetable table ("Halt | Datum | Zeit"): the first is where the journey starts, the last its end. */
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
@@ -64,7 +72,8 @@ enum Labels {
             "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
             "viajero", "huésped", "titular"),
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
-            "travel dates", "stay dates", "reisezeitraum", "période", "periodo"),
+            "travel dates", "stay dates", "reisezeitraum", "période", "periodo", "when", "wann", "quand", "cuándo",
+            "cuando"),
     TIME("time", "uhrzeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
 
     private final List<String> names;
@@ -72,7 +81,12 @@ enum Labels {
 
     Labels(String... names) {
         this.names = List.of(names);
-        this.foldedNames = this.names.stream().map(Labels::fold).toList();
+        // a name that contains another ("pick-up branch", "pick-up") is in a line only when that one is: the test for
+        // the shorter one is enough
+        List<String> folded = this.names.stream().map(Labels::fold).distinct().toList();
+        this.foldedNames = folded.stream()
+                .filter(name -> folded.stream().noneMatch(other -> !other.equals(name) && name.contains(other)))
+                .toList();
     }
 
     /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */
@@ -232,6 +246,12 @@ enum Labels {
     private static final Pattern CODE = Pattern.compile(
             "(?<![\\p{L}\\d])([A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])){3,15}[A-Z0-9])(?![\\p{L}\\d])");
 
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("(\\d{2,4}(?: \\d{2,4}){1,4})(?![\\p{L}\\d])");
+    private static final Pattern NUMBERED = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:commande|réservation|reservation|booking|order|dossier|bestellung|buchung|reserva|"
+                    + "pedido|confirmation|itinerary)\\s*(?:n[°º]\\.?|no\\.|nr\\.|#)\\s*:?\\s*"
+                    + "((?-i:[A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])){3,19}))(?![\\p{L}\\d])");
+
     /**
      * The booking reference the mail prints under a reference label: a code of 5 to 17 letters and digits with at
      * least one digit or all in capitals; the first one wins.
@@ -249,6 +269,21 @@ enum Labels {
                     if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8) {
                         return Optional.of(code);
                     }
+                }
+                // "Confirmation #: 203 948 117": a number printed in groups, as phone-friendly codes are
+                Matcher grouped = DIGIT_GROUPS.matcher(each.getValue().strip());
+                if (grouped.lookingAt()) {
+                    return Optional.of(grouped.group(1));
+                }
+            }
+        }
+        for (String line : lines) {
+            // "Merci pour votre commande n° BRG-5521907", "Order #1873402291": the number sign makes it a label anywhere
+            if (line.length() <= 300 && (line.indexOf('#') >= 0 || line.indexOf('°') >= 0 || line.indexOf('º') >= 0
+                    || line.contains("o.") || line.contains("r."))) {
+                Matcher m = NUMBERED.matcher(line);
+                if (m.find() && m.group(1).chars().anyMatch(Character::isDigit)) {
+                    return Optional.of(m.group(1));
                 }
             }
         }

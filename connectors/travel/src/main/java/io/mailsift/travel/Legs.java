@@ -145,6 +145,15 @@ final class Legs {
         found.add(new Token(code, start, end));
     }
 
+    /** A British postcode ("SE10 9GB"), whose first half reads like a flight number ("SE 10"). */
+    private static final Pattern POSTCODE = Pattern.compile(
+            "(?<![\\p{L}\\d])[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}(?![\\p{L}\\d])");
+
+    /** The text with British postcodes blanked out: a venue's address is no flight. */
+    static String withoutPostcodes(String text) {
+        return POSTCODE.matcher(text).replaceAll(" ");
+    }
+
     /** Train numbers ("ICE 597", "TGV INOUI 6173", "AVE 3071"), in order. */
     static List<Token> trainNumbers(String text) {
         List<Token> found = new ArrayList<>();

@@ -112,6 +112,18 @@ final class MailLines {
                 case "table" -> {
                     header = null;
                     flush(text, lines);
+                    if (!closing && cell != null) {
+                        // a table in a layout table's cell: what the cell held so far is read before it, not
+                        // taken for the first cell of the inner table's first row
+                        if (row != null) {
+                            row.add(squash(cell));
+                            emitRow(row, false, null, lines);
+                        } else {
+                            emitRow(List.of(squash(cell)), false, null, lines);
+                        }
+                        cell = null;
+                        row = null;
+                    }
                 }
                 default -> {
                     if (BLOCK.matcher(name).matches()) {
@@ -191,14 +203,14 @@ final class MailLines {
             // column by column: a row with an empty cell ("Produkte" left blank) still pairs with its header
             for (int i = 0; i < row.size(); i++) {
                 if (!row.get(i).isBlank() && !header.get(i).isBlank()) {
-                    lines.add(header.get(i) + "\t" + row.get(i));
+                    lines.add(header.get(i) + "\t" + row.get(i).replace('\n', ' '));
                 }
             }
             return header;
         }
         if (headerCells.size() == cells.size() && cells.size() >= 2) {
             for (int i = 0; i < cells.size(); i++) {
-                lines.add(headerCells.get(i) + "\t" + cells.get(i));
+                lines.add(headerCells.get(i) + "\t" + cells.get(i).replace('\n', ' '));
             }
             return header;
         }

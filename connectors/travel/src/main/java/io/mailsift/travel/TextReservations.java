@@ -43,10 +43,22 @@ final class TextReservations {
 
     /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
     private static final Pattern SUBJECT_NAME = Pattern.compile(
-            "(?iu)(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
-                    + "tisch|mesa)\\s+(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?"
+            "(?iu)(?:(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
+                    + "tisch|mesa)\\s+"
+                    + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to|you(?:'re| are) going to|"
+                    + "(?:reservation|booking|réservation|reserva|reservierung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)"
+                    + "\\s+(?:at|chez|au|im|bei|en))\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
                     + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
+    /** "Reservation confirmed for Sunny loft near Alfama": a holiday let's name as its booking site's subject says. */
+    private static final Pattern CONFIRMED_FOR = Pattern.compile(
+            "(?iu)(?:reservation|booking|réservation|reserva|buchung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)\\s+"
+                    + "(?:for|at|pour|à|für|in|para|en)\\s+(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
+    /** "Reservation confirmed: Juniper & Rye", "Reserva cancelada: Apartamentos Mirador": the name after the status. */
+    private static final Pattern NAME_AFTER_STATUS = Pattern.compile(
+            "(?iu)^(?:(?:re|fwd?|tr|wg|rv)\\s*:\\s*)*(?:your\\s+|votre\\s+|ihre\\s+|tu\\s+)?(?:reservation|booking|réservation|"
+                    + "reserva|reservierung|buchung)\\s+(?:is\\s+)?(?:confirmed|cancel+ed|confirmée|annulée|confirmada|cancelada|"
+                    + "bestätigt|storniert)\\s*[:–-]\\s*(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
     private static final Pattern RANGE = Pattern.compile(
             "(?iu)\\s*(?:-|–|—|to|until|bis|au|jusqu'au|al|hasta el|a)\\s*");
     private static final Pattern NIGHTS = Pattern.compile(
@@ -66,16 +78,39 @@ final class TextReservations {
                     + "o similar)\\b");
     private static final Pattern CAR_WORDS = Pattern.compile(
             "(?iu)(car rental|rental car|rent a car|car hire|hire car|mietwagen|autovermietung|location de voiture|"
-                    + "voiture de location|alquiler de coche|alquiler de vehículo|coche de alquiler|rent-a-car)");
+                    + "voiture de location|alquiler de coche|alquiler de vehículo|coche de alquiler|rent-a-car|van rental|"
+                    + "van hire|vehicle rental|location de véhicule|location d'utilitaire|fahrzeugmiete|miettransporter|"
+                    + "transportermiete|alquiler de furgoneta|furgoneta de alquiler|mietfahrzeug)");
     /** A ride (taxi, ride-hailing) also has a pick-up and a drop-off, but books nothing ahead. */
-    private static final Pattern RIDE_WORDS = Pattern.compile("(?iu)\\b(ride|driver|fahrer|chauffeur|conductor|tip|trinkgeld|pourboire|propina)\\b");
+    private static final Pattern RIDE_WORDS = Pattern.compile(
+            "(?iu)(?<!additional |young |main |extra |second |named |lead |principal )"
+                    + "\\b(ride|driver|fahrer|chauffeur|conductor|tip|trinkgeld|pourboire|propina)\\b"
+                    + "(?!['’]s\\s+licen|\\s+licen|\\s+principal|\\s+adicional|\\s+additional|\\s+age\\b|s?\\s+must)");
+    /** Renting, in a mail with a vehicle and pick-up and return rows: a rental whatever the vehicle is called. */
+    private static final Pattern RENT_WORDS = Pattern.compile(
+            "(?iu)\\b(rent|rental|hire|miete|mietvertrag|vermietung|location|loueur|alquiler|noleggio)\\b");
+    /** A return at the pick-up place, as rental mails say it instead of repeating the place. */
+    private static final Pattern SAME_PLACE = Pattern.compile(
+            "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
+                    + "igual que|mismo lugar|misma oficina)");
     private static final Pattern FOOD_WORDS = Pattern.compile(
-            "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|brasserie|bistro|trattoria|dinner|dîner|cena|abendessen)\\b");
+            "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|ristorante|brasserie|bistro|bistrot|trattoria|osteria|"
+                    + "pizzeria|cafe|dinner|dîner|cena|abendessen|lunch|brunch|déjeuner|mittagessen|almuerzo|gasthaus|"
+                    + "gasthof|wirtshaus|tischreservierung)\\b"
+                    // \\b is ASCII-only: after the é of "café" it never holds
+                    + "|\\bcafé(?![\\p{L}])");
     private static final Pattern TICKET_WORDS = Pattern.compile(
-            "(?iu)\\b(tickets?|billets?|e-?tickets?|eintrittskarten?|entradas?|admission|einlass)\\b");
+            "(?iu)\\b(tickets?|billets?|e-?tickets?|e-billets?|eintrittskarten?|karten|konzertkarten|entradas?|"
+                    + "boletos?|localidades|admission|einlass)\\b");
+    /** "Ihre Bestellung bei Ticketkontor – Nachtfalter Live 2027": what an order is for, after the seller's name. */
+    private static final Pattern NAME_AFTER_ORDER = Pattern.compile(
+            "(?iu)(?<![\\p{L}-])(?:order|bestellung|commande|pedido|compra|(?<=your )tickets(?=:))\\b[^:–|]{0,40}?"
+                    + "(?:\\s*:|\\s+[–—|-])\\s*"
+                    + "(\\p{Lu}[^:|\\n]{2,60}?)\\s*$");
     private static final Pattern HOTEL_NAME = Pattern.compile(
-            "(?iu)\\b(hotel|hôtel|inn|resort|hostel|suites|lodge|apartments?|appartements?|pension|gasthof|gasthaus|"
-                    + "parador|hostal|b&b|residence|résidence|aparthotel|guesthouse|motel|posada|auberge)\\b");
+            "(?iu)\\b(hotel|hôtel|inn|resort|hostel|suites|lodge|apartments?|appartements?|apartamentos?|pension|gasthof|"
+                    + "gasthaus|parador|hostal|b&b|residence|résidence|aparthotel|guesthouse|motel|posada|auberge|villa|"
+                    + "chalet|cottage|gîte|ferienwohnung|ferienhaus|finca|riad|chambres? d'hôtes|casa rural|agriturismo)\\b");
 
     private static final String WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|"
             + "wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|"
@@ -160,7 +195,15 @@ final class TextReservations {
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
         Optional<String> bookingReference = Labels.reference(lines).or(() -> Labels.referenceInSubject(subject));
-        if (bookingReference.isEmpty() || notCompleted(subject)) {
+        if (notCompleted(subject)) {
+            return List.of();
+        }
+        if (bookingReference.isEmpty()) {
+            // restaurant-booking sites often print no number: a table said to be confirmed, for a party, still is one
+            if (mayMatch(CONFIRMED_STEMS) && CONFIRMED_BOOKING.matcher(subject + "\n" + text).find()
+                    && PARTY.matcher(text).find()) {
+                return table(subject).map(table -> List.of(table)).orElse(List.of());
+            }
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
@@ -969,7 +1012,8 @@ final class TextReservations {
      */
     private static final Pattern HOTEL_PHRASE = Pattern.compile(
             "(?u)((?:[\\p{Lu}][\\p{L}'’&-]+\\s){0,2}(?i:hotel|hôtel|inn|resort|hostel|suites|lodge|aparthotel|"
-                    + "pension|gasthof|gasthaus|parador|hostal|residence|résidence|guesthouse|motel|posada|auberge)"
+                    + "pension|gasthof|gasthaus|parador|hostal|residence|résidence|guesthouse|motel|posada|auberge|"
+                    + "apartamentos|apartments|appartements|villa|chalet|cottage|gîte|finca|riad)"
                     + "(?:\\s(?:(?:de|du|des|la|le|del|am|an|der|zum|zur|of|the|di|los|las|el)\\s){0,2}[\\p{Lu}\\d][\\p{L}\\d'’&-]*){0,6})"
                     + "(?![\\p{L}])");
     private static final java.util.Set<String> NOT_NAME_WORDS = java.util.Set.of("Your", "Our", "The", "Dear",
@@ -1005,6 +1049,11 @@ final class TextReservations {
                 .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
         Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
                 .or(() -> lodgingWords ? firstDate(Labels.FROM) : Optional.empty());
+        if (checkin.isEmpty() && checkout.isEmpty()) {
+            // "Check-in      Checkout" over a row of dates: a text mail's columns
+            checkin = columnDate(Labels.CHECKIN);
+            checkout = columnDate(Labels.CHECKOUT);
+        }
         if (checkin.isEmpty() && checkout.isEmpty() && lodgingWords) {
             // "Dates: del 14/05/2027 al 17/05/2027", "from 9 April 2027 to 12 April 2027": a stay's two ends
             for (Map.Entry<Integer, String> value : Labels.DATE.values(lines)) {
@@ -1017,6 +1066,36 @@ final class TextReservations {
                 }
             }
         }
+        if (checkin.isEmpty() && checkout.isEmpty() && journeyFound && mayMatch(HOTEL_STEMS)
+                && HOTEL_NAME.matcher(text).find()) {
+            // a trip's hotel: its name, then its dates in a few lines ("Hotel Avenida / 16–19 April 2027 · 3 nights")
+            for (int i = 0; i < lines.size() && checkin.isEmpty(); i++) {
+                String line = lines.get(i).split("\t")[0].strip();
+                if (line.length() <= 60 && isHotelHeading(line)) {
+                    String block = String.join("\n", lines.subList(i, Math.min(lines.size(), i + 4)));
+                    Optional<StayDates.Range> range = StayDates.in(block, reference, monthFirst);
+                    if (range.isPresent()) {
+                        checkin = Optional.of(range.get().first());
+                        checkout = Optional.of(range.get().last());
+                    }
+                }
+            }
+        }
+        if (checkin.isEmpty() && checkout.isEmpty() && lodgingWords) {
+            // "Dates: 3–6 June 2027", "pour la période du 12 au 15 mars 2027": a range, labelled first, else in prose
+            Optional<StayDates.Range> range = Labels.DATE.values(lines).stream()
+                    .flatMap(value -> StayDates.in(value.getValue(), reference, monthFirst).stream()).findFirst()
+                    .or(() -> StayDates.in(text, dates()));
+            if (range.isPresent()) {
+                checkin = Optional.of(range.get().first());
+                checkout = Optional.of(range.get().last());
+            }
+        }
+        if (checkin.isPresent() && checkout.isEmpty()) {
+            // "Check-in: Fri 12 Mar 2027 – Check-out: Mon 15 Mar 2027" on one line: the label's second date
+            LocalDate first = checkin.get();
+            checkout = secondDate(Labels.CHECKIN).filter(day -> day.isAfter(first));
+        }
         if (checkin.isPresent() && (checkout.isEmpty() || !checkout.get().isAfter(checkin.get()))) {
             Matcher nights = NIGHTS.matcher(text);
             if (nights.find()) {
@@ -1024,17 +1103,24 @@ final class TextReservations {
             }
         }
         if (checkin.isEmpty() || checkout.isEmpty() || !checkout.get().isAfter(checkin.get())
-                || checkin.get().isBefore(earliest)) {
+                || checkin.get().isBefore(earliest)
+                || checkout.get().isAfter(checkin.get().plusDays(MAX_NIGHTS))) {
+            // more than a month between "arrival" and "departure": an offer's validity, not a booked stay
             return Optional.empty();
         }
         Optional<String> name = Labels.HOTEL.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
                 .filter(v -> v.length() >= 3 && v.length() <= 80).findFirst()
                 .or(() -> lines.stream().map(line -> line.split("\t")[0].strip())
-                        .filter(line -> line.length() <= 60 && hotelNames(line).contains(line))
+                        .filter(line -> line.length() <= 60 && isHotelHeading(line))
                         .findFirst())
                 .or(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), lines.stream())
                         .flatMap(line -> hotelNames(line).stream())
-                        .max(java.util.Comparator.comparingInt(String::length)));
+                        .max(java.util.Comparator.comparingInt(String::length)))
+                // a holiday let's name says no "hotel": "Reservation confirmed for Sunny loft near Alfama"
+                .or(() -> subjectName(subject).or(() -> {
+                    Matcher m = CONFIRMED_FOR.matcher(subject);
+                    return m.find() ? venueOrShow(m.group(1).strip()) : Optional.empty();
+                }).filter(n -> n.indexOf(' ') > 0));
         if (name.isEmpty()) {
             return Optional.empty();
         }
@@ -1047,6 +1133,41 @@ final class TextReservations {
         reservation.put("checkinTime", checkin.get().toString());
         reservation.put("checkoutTime", checkout.get().toString());
         return Optional.of(reservation);
+    }
+
+    /** Longer "stays" are offers' validity periods or long lets, which confirmations of this kind are not. */
+    private static final int MAX_NIGHTS = 31;
+
+    /** A line that is a lodging's name as a heading prints it: a hotel phrase and only capitalised words. */
+    private static boolean isHotelHeading(String line) {
+        List<String> names = hotelNames(line);
+        if (names.contains(line)) {
+            return true;
+        }
+        if (names.isEmpty() || !line.endsWith(names.getFirst())) {
+            return false;
+        }
+        // "The Linden Tree Inn": the article the phrase left out is the name's
+        for (String word : WHITESPACE.split(line.substring(0, line.length() - names.getFirst().length()).strip())) {
+            if (!ARTICLES.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("The", "Le", "La", "Les", "L'", "El", "Los",
+            "Las", "Der", "Die", "Das");
+
+    private Optional<LocalDate> secondDate(Labels label) {
+        return label.values(lines).stream().map(value -> DateTimes.dates(value.getValue(), reference, monthFirst))
+                .filter(dates -> dates.size() >= 2).map(dates -> dates.get(1).value()).findFirst();
+    }
+
+    private Optional<LocalDate> columnDate(Labels label) {
+        return ColumnTables.values(lines, label).stream()
+                .flatMap(value -> DateTimes.dates(value.getValue(), reference, monthFirst).stream())
+                .map(Found::value).findFirst();
     }
 
     private Optional<LocalDate> firstDate(Labels label) {
@@ -1104,7 +1225,7 @@ final class TextReservations {
     // ---- rental cars
 
     private Optional<Map<String, Object>> rentalCar(String subject) {
-        if (!mentionsCar(subject) || RIDE_WORDS.matcher(text).find()) {
+        if (!mentionsCar(subject) && !rentalByItsRows(subject) || RIDE_WORDS.matcher(text).find()) {
             return Optional.empty();
         }
         Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
@@ -1116,10 +1237,20 @@ final class TextReservations {
         reservation.put("@type", "RentalCarReservation");
         reservation.put("reservationFor", Map.of("@type", "RentalCar", "name", "Rental car"));
         reservation.put("pickupTime", pickupTime.get());
-        carPlace(Labels.PICKUP).ifPresent(place -> reservation.put("pickupLocation", place));
+        Optional<Map<String, Object>> pickupPlace = carPlace(Labels.PICKUP);
+        pickupPlace.ifPresent(place -> reservation.put("pickupLocation", place));
         dropoffTime.ifPresent(time -> reservation.put("dropoffTime", time));
-        carPlace(Labels.DROPOFF).ifPresent(place -> reservation.put("dropoffLocation", place));
+        carPlace(Labels.DROPOFF)
+                .flatMap(place -> SAME_PLACE.matcher(String.valueOf(place.get("name"))).find() ? pickupPlace
+                        : Optional.of(place))
+                .ifPresent(place -> reservation.put("dropoffLocation", place));
         return Optional.of(reservation);
+    }
+
+    /** A vehicle, renting, and pick-up and return rows: a rental whatever the vehicle is called. */
+    private boolean rentalByItsRows(String subject) {
+        return !Labels.PICKUP.values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty()
+                && VEHICLE_WORDS.matcher(text).find() && RENT_WORDS.matcher(subject + "\n" + text).find();
     }
 
     private Optional<Map<String, Object>> carPlace(Labels label) {
@@ -1130,7 +1261,12 @@ final class TextReservations {
                 candidates.add(lines.get(next));
             }
             for (String candidate : candidates) {
-                String name = place(candidate);
+                String name = place(LEG_LABEL.matcher(candidate).replaceFirst(""));
+                if (name.isEmpty()) {
+                    // an address in several lines read as one: "Boston Logan Airport (BOS) 15 Transportation Way …"
+                    name = place(firstAddressPart(LEG_LABEL.matcher(FROM_TAB_START.matcher(candidate)
+                            .replaceFirst("")).replaceFirst("")));
+                }
                 if (!name.isEmpty() && !Labels.isAnyBare(name)
                         && !DATE_OR_TIME_WORD.matcher(name).matches()) {
                     return Optional.of(Map.of("@type", "Place", "name", name));
@@ -1138,6 +1274,15 @@ final class TextReservations {
             }
         }
         return Optional.empty();
+    }
+
+    private static final Pattern FROM_TAB_START = Pattern.compile("^[^\t]*\t");
+    /** Where a place's name ends and its street address begins: after a bracketed code, before a house number. */
+    private static final Pattern ADDRESS_START = Pattern.compile("(?<=\\))\\s|\\s(?=\\d{1,5}[a-z]?\\s+\\p{Lu})|,\\s");
+
+    private static String firstAddressPart(String value) {
+        Matcher m = ADDRESS_START.matcher(value);
+        return m.find() ? value.substring(0, m.start()) : value;
     }
 
     // ---- restaurants and events
@@ -1166,11 +1311,18 @@ final class TextReservations {
     }
 
     private Optional<Map<String, Object>> event(String subject) {
-        if (!TICKET_WORDS.matcher(subject + "\n" + text).find()) {
+        // a train's or a flight's ticket whose legs could not be read is still no show
+        if (!TICKET_WORDS.matcher(subject + "\n" + text).find() || !trainNumbers().isEmpty()
+                || !flightNumbers().isEmpty() || TRAIN_WORDS.matcher(subject).find()
+                || BUS_WORDS.matcher(subject).find()) {
             return Optional.empty();
         }
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
                 .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject))
+                .or(() -> {
+                    Matcher m = NAME_AFTER_ORDER.matcher(subject.strip());
+                    return m.find() ? venueOrShow(m.group(1).strip()) : Optional.empty();
+                })
                 .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst());
         Optional<String> start = startTime();
         if (name.isEmpty() || start.isEmpty()) {
@@ -1211,6 +1363,21 @@ final class TextReservations {
         return false;
     }
 
+    private static final Pattern CONFIRMED_BOOKING = Pattern.compile(
+            "(?iu)\\b(?:reservation|booking|table|réservation|reserva|reservierung|buchung|tisch|mesa)\\b[^.!\\n]{0,30}?"
+                    + "\\b(?:confirmed|confirmée|confirmada|bestätigt|reserved|réservée|reserviert|reservada)"
+                    + "|\\byou(?:'re| are) (?:booked|all set)");
+    // not "reserv": "All rights reserved" closes most newsletters, which would all be read again for nothing
+    private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "booked", "all set",
+            "réservée", "reservada", "reserviert");
+    private static final String COUNT = "(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|"
+            + "cinq|sept|huit|neuf|dix|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|dos|tres|cuatro|cinco|seis|siete|"
+            + "ocho|nueve|diez)";
+    /** A party's size: "Party of 2", "table for four", "2 personnes", "para cuatro personas". */
+    private static final Pattern PARTY = Pattern.compile("(?iu)\\b(?:party of|table for|tisch für|mesa para)\\s+" + COUNT
+            + "\\b|\\b" + COUNT + "\\s+(?:people|persons|guests|diners|personnes|couverts|personen|gäste|personas|"
+            + "comensales)\\b");
+
     /** What every match of {@code CANCELLED_IN_BODY} contains, folded: the cancel words' common stems. */
     private static final List<String> CANCELLED_STEMS = List.of("cancel", "storniert", "annul", "anulad");
 
@@ -1241,10 +1408,12 @@ final class TextReservations {
             "sncf", "renfe", "tren", "estaci");
     private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
             "zob");
-    private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler");
+    private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler",
+            "van ", "vehicle", "véhicule", "utilitaire", "fahrzeugmiete", "transporter", "furgoneta", "mietfahrzeug");
     private static final List<String> HOTEL_STEMS = List.of("tel", "inn", "resort", "suites", "lodge", "apartment",
-            "appartement", "pension", "gasthof", "gasthaus", "parador", "hostal", "b&b", "sidence", "guesthouse",
-            "posada", "auberge");
+            "appartement", "apartamento", "pension", "gasthof", "gasthaus", "parador", "hostal", "b&b", "sidence",
+            "guesthouse", "posada", "auberge", "villa", "chalet", "cottage", "gîte", "ferienwohnung", "ferienhaus",
+            "finca", "riad", "d'hôtes", "casa rural", "agriturismo");
 
     /** A restaurant's name as prose prints it: "Restaurant Zur Post", "Trattoria da Enzo", "Brasserie Lipp". */
     private static final Pattern RESTAURANT_PHRASE = Pattern.compile(
@@ -1265,18 +1434,57 @@ final class TextReservations {
         // the sentence goes on with the venue or ends: "… para Noche Flamenca en el Teatro Real."
         String name = FINAL_STOPS.matcher(VENUE_AFTER_NAME.matcher(m.group(1)).replaceFirst("")).replaceFirst("")
                 .strip();
-        return name.length() >= 3 ? Optional.of(name) : Optional.empty();
+        return name.length() >= 3 ? venueOrShow(name) : Optional.empty();
     }
 
     private static Optional<String> subjectName(String subject) {
         Matcher m = SUBJECT_NAME.matcher(subject);
-        return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+        if (m.find()) {
+            return venueOrShow(m.group(1).strip());
+        }
+        Matcher afterStatus = NAME_AFTER_STATUS.matcher(subject.strip());
+        return afterStatus.find() ? venueOrShow(afterStatus.group(1).strip()) : Optional.empty();
     }
+
+    // weekdays of three letters or more: "Ma Cuisine" and "Mi Casa" are restaurants
+    private static final Pattern STARTS_WITH_WEEKDAY = Pattern.compile("(?iu)(?:" + java.util.Arrays.stream(
+            WEEKDAYS.split("\\|")).filter(day -> day.length() >= 3).collect(java.util.stream.Collectors.joining("|"))
+            + "|today|tonight|tomorrow|"
+            + "aujourd'hui|ce soir|demain|heute|morgen|hoy|mañana|esta noche)\\b");
+
+    /** A route, which a train's or a bus's tickets are for: "London → York", "Paris - Lyon", "Köln nach Bonn". */
+    private static final Pattern ROUTE_IN_NAME = Pattern.compile("(?iu)→|->|»|\\s[>–-]\\s|\\s(?:to|nach|à|a)\\s");
+
+    /** "for 4 at Lupa Osteria": the party size before the place is not its name. */
+    private static final Pattern PARTY_BEFORE = Pattern.compile(
+            "(?iu)^\\d{1,2}\\s+(?:\\p{L}+\\s+)?(?:at|chez|bei|im|en|au|à|in)\\s+(?=\\p{Lu})");
+
+    /**
+     * A name read after "for", "at" or "to" when it can be a venue's or a show's: not a party size ("4 people") nor a
+     * city, which train and flight tickets are for ("Your tickets to Bordeaux").
+     */
+    private static Optional<String> venueOrShow(String name) {
+        String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
+        if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)
+                || ROUTE_IN_NAME.matcher(cleaned).find() && !Airports.ofPlaceName(cleaned).isEmpty()
+                || STARTS_WITH_WEEKDAY.matcher(cleaned).lookingAt()
+                || !DateTimes.dates(cleaned, LocalDate.of(2000, 1, 1), false).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(cleaned);
+    }
+
+    private static final Pattern DOORS = Pattern.compile(
+            "(?iu)\\s*(?:doors|einlass|ouverture des portes|apertura de puertas)");
 
     /** The date and time labelled as such, or the first date of the mail with the first time after it. */
     private Optional<String> startTime() {
-        Optional<LocalTime> time = Labels.TIME.values(lines).stream()
-                .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst();
+        List<Map.Entry<Integer, String>> timed = Labels.TIME.values(lines);
+        // "Doors: 19:00 / Start: 20:00": the start is the booking's time, the doors only when nothing else says one
+        Optional<LocalTime> time = timed.stream().filter(e -> !DOORS.matcher(lines.get(e.getKey())).lookingAt())
+                .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst()
+                .or(() -> timed.stream().flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value)
+                        .findFirst());
         Optional<LocalDate> date = Optional.empty();
         for (Map.Entry<Integer, String> value : Labels.DATE.values(lines)) {
             String around = value.getValue();

@@ -39,6 +39,21 @@ class DateTimesTest {
     }
 
     @Test
+    void aWeekdayMakesDayAndMonthWithoutYearADate() {
+        assertThat(firstDate("am Sa., 13.03. um 19:30 Uhr", false)).isEqualTo(LocalDate.of(2027, 3, 13));
+        assertThat(firstDate("samedi 13/03 à 20h", false)).isEqualTo(LocalDate.of(2027, 3, 13));
+        assertThat(firstDate("Sat 3/13 at 7:30 PM", true)).isEqualTo(LocalDate.of(2027, 3, 13));
+        assertThat(DateTimes.dates("Tisch 13.03. und Zimmer 2.4", SENT, false)).isEmpty();
+    }
+
+    @Test
+    void readsBritishTimesWithADot() {
+        assertThat(DateTimes.times("7.30pm (doors 6.45 pm)").stream().map(Found::value))
+                .containsExactly(LocalTime.of(19, 30), LocalTime.of(18, 45));
+        assertThat(DateTimes.times("Gate 7.30")).isEmpty();
+    }
+
+    @Test
     void findsMonthNamesThatBeginWithTheLettersAllowedBetweenDayAndMonth() {
         // the patterns are only tried where a date can start: "de", "th", "er" before the month are skipped over, a
         // month spelled with the same letters ("dec", "sept", "dic") must not be

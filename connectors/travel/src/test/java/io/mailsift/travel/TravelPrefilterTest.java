@@ -90,7 +90,10 @@ class TravelPrefilterTest {
             "Your e-ticket receipt", "Boarding pass for LH 1234", "Check-in now open", "Votre billet de train",
             "Ihre Flugbuchung", "Itinerary for your trip to Oslo", "Prenotazione confermata", "Uw boeking",
             "Your stay at Harbour Inn", "Flight AF1234 is delayed", "Vol AF 1234 : embarquement porte K41",
-            "Your Eventbrite order", "Tu vuelo a Madrid", "Reservierungsbestätigung"})
+            "Your Eventbrite order", "Tu vuelo a Madrid", "Reservierungsbestätigung", "Ihre Karten für Die Zauberflöte",
+            "Vos places pour Les Étoiles du Cirque", "Tus entradas para Noche Flamenca", "You're booked at Lilia",
+            "Your table at Le Petit Bistro", "Ihre Bestellung bei Ticketkontor", "You Got Tickets To The Midnight Owls",
+            "Votre commande n° 4471", "Your van hire: pick-up tomorrow"})
     void shouldAcceptBookingSubjectsInSeveralLanguages(String subject) {
         assertThat(connector.interestedIn(headers("From: Anna <anna@mail.example>\r\nSubject: " + subject + "\r\n")))
                 .isTrue();

@@ -1,0 +1,100 @@
+package io.mailsift.travel;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.mailsift.travel.DateTimes.Found;
+
+/**
+ * A stay's first and last day printed as one range, the way hotels and holiday lets write it: "12–15 March 2027",
+ * "du 12 au 15 mars 2027", "vom 12. bis 15. März 2027", "del 14 al 17 de mayo", "March 12–15, 2027", or two full
+ * dates joined by a range word ("from 9 April 2027 to 12 April 2027", "14/05/2027 – 17/05/2027").
+ */
+final class StayDates {
+
+    /** A first and a last day. */
+    record Range(LocalDate first, LocalDate last) {
+    }
+
+    /** "12–", "du 12 au ", "vom 12. bis ", "del 14 al ": a bare day right before a full date. */
+    private static final Pattern DAY_BEFORE = Pattern.compile(
+            "(?iu)(?<![\\d.:/])(\\d{1,2})\\.?\\s*(?:-|–|—|to|au|al|bis|a|y|and|et|und|until|through|thru)\\s*$");
+    /** "–15, 2027" or "-15" right after a month-first date ("March 12"): the range's last day. */
+    private static final Pattern DAY_AFTER = Pattern.compile(
+            "^\\s*(?:-|–|—|to|through|thru)\\s*(\\d{1,2})(?![\\d:.])(?:st|nd|rd|th)?(?:,?\\s*(20\\d{2}))?");
+    /** What stands between a range's two dates: a range word, and maybe the second one's weekday ("– Mon"). */
+    private static final Pattern BETWEEN_DATES = Pattern.compile(
+            "(?iu)\\s*(?:-|–|—|to|until|through|bis|au|jusqu'au|al|hasta el|a|[→>])\\s*"
+                    + "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+                    + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|montag|"
+                    + "dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lunes|martes|"
+                    + "miércoles|jueves|viernes|sábado|domingo)\\.?,?\\s*)?");
+    private static final Pattern MONTH_FIRST = Pattern.compile("^\\p{L}");
+
+    private StayDates() {
+    }
+
+    /** The first range in the text whose last day comes after its first, within a month's stay. */
+    static Optional<Range> in(String text, LocalDate reference, boolean monthFirst) {
+        return in(text, DateTimes.dates(text, reference, monthFirst));
+    }
+
+    /** The same, with the text's dates already read. */
+    static Optional<Range> in(String text, List<Found<LocalDate>> dates) {
+        for (int i = 0; i < dates.size(); i++) {
+            Found<LocalDate> date = dates.get(i);
+            if (i + 1 < dates.size() && BETWEEN_DATES.matcher(text.substring(date.end(), dates.get(i + 1).start()))
+                    .matches()) {
+                Optional<Range> range = range(date.value(), dates.get(i + 1).value());
+                if (range.isPresent()) {
+                    return range;
+                }
+            }
+            Matcher before = DAY_BEFORE.matcher(text.substring(Math.max(0, date.start() - 12), date.start()));
+            if (before.find()) {
+                Optional<Range> range = range(withDay(date.value(), Integer.parseInt(before.group(1))), date.value());
+                if (range.isPresent()) {
+                    return range;
+                }
+            }
+            String printed = text.substring(date.start(), date.end());
+            Matcher after = DAY_AFTER.matcher(text.substring(date.end(), Math.min(text.length(), date.end() + 14)));
+            if (MONTH_FIRST.matcher(printed).find() && after.find()) {
+                LocalDate first = after.group(2) == null ? date.value()
+                        : withYear(date.value(), Integer.parseInt(after.group(2)));
+                Optional<Range> range = range(first, withDay(first, Integer.parseInt(after.group(1))));
+                if (range.isPresent()) {
+                    return range;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Range> range(LocalDate first, LocalDate last) {
+        if (first == null || last == null || !last.isAfter(first) || last.isAfter(first.plusDays(31))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Range(first, last));
+    }
+
+    private static LocalDate withDay(LocalDate date, int day) {
+        try {
+            return date.withDayOfMonth(day);
+        } catch (DateTimeException invalid) {
+            return null;
+        }
+    }
+
+    private static LocalDate withYear(LocalDate date, int year) {
+        try {
+            return date.withYear(year);
+        } catch (DateTimeException invalid) {
+            return null;
+        }
+    }
+}
