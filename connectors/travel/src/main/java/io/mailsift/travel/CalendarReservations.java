@@ -47,7 +47,9 @@ final class CalendarReservations {
                     + "confirmation|bestätigung|order|bestellung|commande|pedido|registration|anmeldung|inscription|"
                     + "inscripción)\\b");
     private static final Pattern ROUTE = Pattern.compile(
-            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*([\\p{Lu}][^\\n\\t,]{1,50})");
+            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*"
+                    // "08:24 Hamburg Hbf → 12:02 Frankfurt(Main)Hbf": the arrival's time before its place
+                    + "(?:\\d{1,2}[:h.]\\d{2}\\s+)?([\\p{Lu}][^\\n\\t,]{1,50})");
 
     private CalendarReservations() {
     }
@@ -56,6 +58,7 @@ final class CalendarReservations {
     static List<Map<String, Object>> extract(String calendar, List<String> mailLines, String subject) {
         List<String> lines = unfold(calendar);
         Map<String, ZoneId> zones = declaredZones(lines);
+        Optional<ZoneId> calendarZone = calendarZone(lines, zones);
         boolean cancelCalendar = lines.stream().anyMatch(l -> l.equalsIgnoreCase("METHOD:CANCEL"));
         List<Map<String, Object>> found = new ArrayList<>();
         List<Property> event = null;
@@ -63,8 +66,7 @@ final class CalendarReservations {
             if (line.equalsIgnoreCase("BEGIN:VEVENT")) {
                 event = new ArrayList<>();
             } else if (line.equalsIgnoreCase("END:VEVENT") && event != null) {
-                reservation(event, zones, calendarZone(lines, zones), mailLines, subject, cancelCalendar)
-                        .ifPresent(found::add);
+                reservation(event, zones, calendarZone, mailLines, subject, cancelCalendar).ifPresent(found::add);
                 event = null;
             } else if (event != null) {
                 property(line).ifPresent(event::add);
@@ -132,7 +134,8 @@ final class CalendarReservations {
             reservation.put("reservationFor", hotel);
             reservation.put("checkinTime", time(start.get(), zones, here, false));
             end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
-        } else if ((trip = trip(summary, description, start.get(), end, zones, here)).isPresent()) {
+        } else if ((trip = trip(summary, description, location, all, flights, start.get(), end, zones, here))
+                .isPresent()) {
             boolean bus = "BusTrip".equals(trip.get().get("@type"));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
             reservation.put("reservationFor", trip.get());
@@ -182,11 +185,17 @@ final class CalendarReservations {
         return Optional.of(reservation);
     }
 
-    /** A train or bus trip, when the summary or description says one and names its two ends. */
-    private static Optional<Map<String, Object>> trip(String summary, String description, Property start,
-            Optional<Property> end, Map<String, ZoneId> zones, Optional<ZoneId> here) {
+    /**
+     * A train or bus trip, when the summary or description says one (a train or coach number, a train or bus word, a
+     * route between rail stations) and names its two ends.
+     */
+    private static Optional<Map<String, Object>> trip(String summary, String description, String location, String all,
+            List<Token> flights, Property start, Optional<Property> end, Map<String, ZoneId> zones,
+            Optional<ZoneId> here) {
         if (Legs.trainNumbers(summary + "\n" + description).isEmpty() && !TRAIN_WORDS.matcher(summary).find()
-                && !BUS_WORDS.matcher(summary).find()) {
+                && !BUS_WORDS.matcher(summary).find()
+                && !(STATIONS.matcher(summary).find() && ROUTE.matcher(stripNumbers(summary)).find()
+                        && flights.isEmpty())) {
             return Optional.empty();
         }
         boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
@@ -195,14 +204,14 @@ final class CalendarReservations {
         String to;
         if (route.find()) {
             from = route.group(1).strip();
-            to = withoutRemark(route.group(2));
+            to = withoutSeatRemark(route.group(2));
         } else {
             Matcher inDescription = ROUTE.matcher(stripNumbers(description));
             if (!inDescription.find()) {
                 return Optional.empty();
             }
             from = inDescription.group(1).strip();
-            to = withoutRemark(inDescription.group(2));
+            to = withoutSeatRemark(inDescription.group(2));
         }
         from = UP_TO_FROM_WORD.matcher(from).replaceFirst("").strip();
         // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
@@ -210,6 +219,11 @@ final class CalendarReservations {
         from = LEADING_TIME.matcher(from).replaceFirst("");
         from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
         to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
+        // "Train to Manchester Piccadilly": the event's location is where it starts
+        String where = location.split(",")[0].strip();
+        if (from.isEmpty() && !where.isEmpty() && !where.equalsIgnoreCase(to)) {
+            from = where;
+        }
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
@@ -222,13 +236,21 @@ final class CalendarReservations {
         String stop = bus ? "BusStop" : "TrainStation";
         trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", from));
         trip.put(bus ? "arrivalBusStop" : "arrivalStation", Map.of("@type", stop, "name", to));
-        trip.put("departureTime", time(start, zones, here, false));
-        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, here, false)));
+        // a UTC time is shown at the station: its city, else the country its station words name, else the mail's
+        // printed time or the calendar's own zone ("Hamburg Hbf", "Gare de Lyon", X-WR-TIMEZONE)
+        String places = from + " " + to + " " + description;
+        Optional<ZoneId> station = Airports.zoneOfPlace(location + " " + summary)
+                .or(() -> Airports.zoneOfPlace(places)).or(() -> zoneOfStationWords(all)).or(() -> here);
+        trip.put("departureTime", time(start, zones, station, false));
+        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, station, false)));
         return Optional.of(trip);
     }
 
     // compiled once: String.replaceAll, replaceFirst and split with a regular expression compile it on every call
-    private static final Pattern UP_TO_FROM_WORD = Pattern.compile("(?iu)^.*?\\b(from|von|de|desde|ab)\\s+");
+    /** "Train from London Euston", "Reise von Hamburg": not the "de" inside "Paris Gare de Lyon". */
+    private static final Pattern UP_TO_FROM_WORD = Pattern.compile(
+            "(?iu)^(?:[^\\p{Lu}]*?|.*?\\b(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|voyage|viaje|trajet|"
+                    + "ride|travel|fahrkarte|billet|billete|ticket)\\s+)\\b(from|von|de|desde|ab)\\s+");
     private static final Pattern TRIP_WORDS = Pattern.compile(
             "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");
@@ -283,6 +305,32 @@ final class CalendarReservations {
             if (Math.abs(minutes) <= 14 * 60 && minutes % 15 == 0) {
                 return Optional.of(ZoneOffset.ofTotalSeconds((int) minutes * 60));
             }
+        }
+        return Optional.empty();
+    }
+
+    /** "Hamburg Hbf → Frankfurt(Main)Hbf": a route between stations is a rail journey, named or not. */
+    private static final Pattern STATIONS = Pattern.compile(
+            "(?iu)(hbf\\b|hauptbahnhof|\\bbahnhof\\b|\\bgare (?:de|du|d'|saint)|\\bestación de tren|\\bstazione\\b|"
+                    + "\\bst pancras\\b|\\bkings? cross\\b|\\beuston\\b|\\bpaddington\\b)");
+    private static final Pattern GERMAN_STATION = Pattern.compile("(?iu)\\b(hbf|hauptbahnhof|bahnhof)\\b");
+    private static final Pattern FRENCH_STATION = Pattern.compile("(?iu)\\b(gare|sncf)\\b");
+    private static final Pattern SPANISH_STATION = Pattern.compile("(?iu)\\b(estación|renfe)\\b");
+    private static final Pattern ITALIAN_STATION = Pattern.compile("(?iu)\\b(stazione|trenitalia)\\b");
+
+    /** The zone the words of a rail station's name imply: the rules of Germany, Austria and Switzerland are one. */
+    private static Optional<ZoneId> zoneOfStationWords(String text) {
+        if (GERMAN_STATION.matcher(text).find()) {
+            return Optional.of(ZoneId.of("Europe/Berlin"));
+        }
+        if (FRENCH_STATION.matcher(text).find()) {
+            return Optional.of(ZoneId.of("Europe/Paris"));
+        }
+        if (SPANISH_STATION.matcher(text).find()) {
+            return Optional.of(ZoneId.of("Europe/Madrid"));
+        }
+        if (ITALIAN_STATION.matcher(text).find()) {
+            return Optional.of(ZoneId.of("Europe/Rome"));
         }
         return Optional.empty();
     }
@@ -344,6 +392,20 @@ final class CalendarReservations {
     }
 
     /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */
+    /**
+     * A station without a remark in brackets about the platform or seat ("Lyon Part-Dieu (voie 3)"); a bracket that is
+     * part of the name stays ("Frankfurt (Main) Flughafen Fernbahnhof", "Berlin Hbf (tief)").
+     */
+    private static String withoutSeatRemark(String place) {
+        Matcher remark = REMARK.matcher(place);
+        return remark.find() && SEAT_WORDS.matcher(remark.group()).find() ? place.substring(0, remark.start()).strip()
+                : place.strip();
+    }
+
+    private static final Pattern SEAT_WORDS = Pattern.compile(
+            "(?iu)\\b(voie|gleis|platform|quai|track|andén|vía|binario|coach|wagen|voiture|coche|seat|platz|place|plaza|"
+                    + "posto|carrozza)\\b");
+
     private static String withoutRemark(String place) {
         return REMARK.matcher(place).replaceFirst("").strip();
     }

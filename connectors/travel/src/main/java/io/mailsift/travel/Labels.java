@@ -18,7 +18,9 @@ enum Labels {
     REFERENCE("booking reference", "booking ref", "booking code", "booking number", "booking no", "booking id",
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
-            "itinerary number", "itinerary #", "itinerary no", "buchungsnummer", "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
+            "itinerary number", "itinerary #", "itinerary no", "collection reference", "ticket collection reference",
+            "collection code", "ticket code", "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer",
+            "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
             "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr", "reservierungs-nr", "reservierungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
             "numéro de réservation", "numéro de confirmation", "n° de réservation", "numéro de dossier",
@@ -31,7 +33,9 @@ enum Labels {
             "référence du dossier", "localizador de reserva", "código de localizador"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
-            "n° de commande", "número de pedido", "numero de pedido"),
+            "n° de commande", "número de pedido", "numero de pedido",
+            // a coach or rail ticket's own number, when nothing else names the booking
+            "ticket number", "ticket no", "ticketnummer", "numéro de billet", "n° de billet", "número de billete"),
     /** Words that name a booking's code only when a code with a digit follows ("Confirmation: T7KQ2M"). */
     REFERENCE_WORD("confirmation", "booking", "reservation", "buchung", "réservation", "reserva", "dossier",
             "confirmación", "bestätigung"),
@@ -43,12 +47,14 @@ enum Labels {
             "date de départ", "salida", "fecha de salida"),
     FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
-            "abflughafen", "aeropuerto de salida", "aeropuerto de origen",
+            "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
+            "abfahrtszeit",
             // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
             "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
             "destino", "llegada", "ar", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
-            "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino"),
+            "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino", "hora de llegada",
+            "heure d'arrivée", "ankunftszeit"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
             "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida", "pick-up branch",
             "pickup branch", "pick-up station", "pick-up office", "pick-up desk", "abholstation", "abholfiliale",
@@ -74,7 +80,7 @@ enum Labels {
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
             "travel dates", "stay dates", "reisezeitraum", "période", "periodo", "when", "wann", "quand", "cuándo",
             "cuando"),
-    TIME("time", "uhrzeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
+    TIME("time", "uhrzeit", "zeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors");
 
     private final List<String> names;
     private final List<String> foldedNames;
@@ -158,13 +164,19 @@ enum Labels {
         if (tab < 0) {
             return false;
         }
-        for (String cell : line.split("\t")) {
-            if (!isAnyBare(cell)) {
+        // a header may name one column no label knows ("Date | Departure | Arrival | Line"), a data row never has
+        // three label cells
+        String[] cells = line.split("\t");
+        int others = 0;
+        for (String cell : cells) {
+            if (!isAnyBare(cell) && (++others > 1 || cells.length < 3 || !COLUMN_NAME.matcher(cell).matches())) {
                 return false;
             }
         }
         return true;
     }
+
+    private static final Pattern COLUMN_NAME = Pattern.compile("\\s*\\p{L}{2,12}\\s*");
 
     /** Whether a table cell is nothing but a label (of any field): a header cell. */
     static boolean isAnyBare(String cell) {
@@ -243,6 +255,8 @@ enum Labels {
         return Optional.empty();
     }
 
+    /** A code printed in groups of digits and nothing else: "1739 2284 5561". */
+    private static final Pattern ALL_DIGIT_GROUPS = Pattern.compile("\\s*\\d{3,6}(?: \\d{3,6}){1,4}\\s*");
     private static final Pattern CODE = Pattern.compile(
             "(?<![\\p{L}\\d])([A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])){3,15}[A-Z0-9])(?![\\p{L}\\d])");
 
@@ -260,6 +274,9 @@ enum Labels {
         // a booking reference or PNR first, a ticket seller's or booking site's order number else
         for (Labels label : List.of(REFERENCE, ORDER_REFERENCE)) {
             for (Map.Entry<Integer, String> each : label.values(lines)) {
+                if (ALL_DIGIT_GROUPS.matcher(each.getValue()).matches()) {
+                    return Optional.of(each.getValue().strip()); // "1739 2284 5561": one code printed in groups
+                }
                 Matcher m = CODE.matcher(each.getValue());
                 while (m.find()) {
                     String code = m.group(1);

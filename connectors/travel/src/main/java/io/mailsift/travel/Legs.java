@@ -47,8 +47,21 @@ final class Legs {
             "STA", "ETD", "ETA", "NIE", "DNI", "GAT");
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
-                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Iryo|IRYO|Euromed|Frecciarossa|Italo|Zug|Train"
-                    + "|Tren|Train n°|Zugnummer) ?(?:n[°º] ?|Nr\\.? ?)?(\\d{2,5})(?![\\d:.]|h\\d)");
+                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|Euromed|Frecciarossa|Frecciargento"
+                    + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet|Nightjet|ICN|Acela"
+                    + "|Train number ?:?|Train no\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
+                    + "|Zug|Train|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
+                    + "(?![\\d.]|:\\d|h\\d)");
+    /**
+     * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",
+     * "Bus N123"), not a coach (car) number of a train, a seat, a phone number or a time.
+     */
+    private static final Pattern BUS_LINE = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:(?iu:linie|line|ligne|línea|linea|bus|route|ruta)|Service)"
+                    + "(?:\\s(?iu:number|nummer|numéro|número))?:?\\s(?iu:n[°º]\\s?|nr\\.?\\s?|no\\.?\\s?|#)?"
+                    + "([A-Z]{1,3}\\d{1,4}[A-Z]?|\\d{2,4}[A-Z]?)(?![\\p{L}\\d]|[:.,]\\d|\\s?\\d|h\\d)"
+                    // "at the bus 15 minutes before": a duration, not a line
+                    + "(?!\\s*(?iu:min|minutes?|minuten|mins|hrs?|hours?|stunden|heures?|horas?)\\b)");
 
     private Legs() {
     }
@@ -62,7 +75,8 @@ final class Legs {
             boolean glued = m.end(1) == m.start(2) && m.group(1).chars().anyMatch(Character::isDigit)
                     && m.group(2).length() < 3;
             if (!glued && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
-                    && !OPERATED_BY.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) {
+                    && !OPERATED_BY.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()
+                    && !LINE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
             }
         }
@@ -80,6 +94,11 @@ final class Legs {
     /** A codeshare's operating flight ("operated by KLM KL 1234") is the same leg under another number. */
     private static final Pattern OPERATED_BY = Pattern.compile(
             "(?iu)(operated by|opéré par|operé par|assuré par|durchgeführt von|operado por|betrieben von)[^\\n]{0,30}$");
+
+    /** "Bus N1720", "Linie N834", "Zug: WB 919": a coach line or a train, not airline N1's flight 720 or WB's 919. */
+    private static final Pattern LINE_BEFORE = Pattern.compile(
+            "(?iu)\\b(bus|fernbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service|zug|train|tren|treno)"
+                    + "\\s*[:#]?\\s*$");
 
     private static boolean isTrainProduct(String designator) {
         return Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB", "TE").contains(designator);
@@ -154,15 +173,53 @@ final class Legs {
         return POSTCODE.matcher(text).replaceAll(" ");
     }
 
-    /** Train numbers ("ICE 597", "TGV INOUI 6173", "AVE 3071"), in order. */
+    /** A train's number as the value of a train label or column, whatever its operator's letters: "Zug: WB 919". */
+    private static final Pattern LABELLED_TRAIN = Pattern.compile(
+            "(?<![\\p{L}])(?:Zug|Train|Tren|Treno)(?:\\s*:\\s*|\\t)([A-Z]{1,4} ?\\d{2,5})(?![\\d:.]|[\\p{L}])");
+
+    /** Train numbers ("ICE 597", "TGV INOUI 6173", "AVE 3071", "Zug: WB 919"), in order. */
     static List<Token> trainNumbers(String text) {
+        List<Token> found = new ArrayList<>(productNumbers(text));
+        Matcher labelled = LABELLED_TRAIN.matcher(text);
+        while (labelled.find()) {
+            int start = labelled.start(1);
+            int end = labelled.end(1);
+            if (found.stream().noneMatch(t -> t.start() < end && start < t.end())) {
+                found.add(new Token(labelled.group(1), start, end));
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Token::start));
+        return found;
+    }
+
+    private static List<Token> productNumbers(String text) {
         List<Token> found = new ArrayList<>();
         Matcher m = TRAIN_NUMBER.matcher(text);
         while (m.find()) {
             String product = m.group(1);
-            boolean generic = Set.of("zug", "train", "tren", "train n°", "zugnummer").contains(
-                    product.toLowerCase(Locale.ROOT));
+            String word = product.toLowerCase(Locale.ROOT);
+            boolean generic = Set.of("zug", "train", "tren", "train n°", "zugnummer").contains(word)
+                    || word.startsWith("train n") || word.startsWith("zug-nr") || word.startsWith("numéro")
+                    || word.startsWith("número");
+            if (m.group(2).length() == 1 && (generic || product.length() > 3
+                    || m.end() < text.length() && Character.isLetter(text.charAt(m.end())))) {
+                continue; // "IC 8", "RE 1" are trains; "Train 1", "Eurostar 2" or "TGV 2nde" is a count or a class
+            }
+            if (product.length() == 2 && m.group(2).length() == 5 && m.start() >= 2
+                    && text.startsWith(", ", m.start() - 2)) {
+                continue; // "Newark, NJ 07102": a US state and its ZIP code, not a Nightjet
+            }
             found.add(new Token(generic ? m.group(2) : product + " " + m.group(2), m.start(), m.end()));
+        }
+        return found;
+    }
+
+    /** Coach and bus line numbers ("N834", "420"), in order. */
+    static List<Token> busNumbers(String text) {
+        List<Token> found = new ArrayList<>();
+        Matcher m = BUS_LINE.matcher(text);
+        while (m.find()) {
+            found.add(new Token(m.group(1), m.start(), m.end()));
         }
         return found;
     }

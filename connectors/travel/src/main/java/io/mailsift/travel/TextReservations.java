@@ -26,9 +26,11 @@ final class TextReservations {
 
     private static final Pattern CANCELLED = Pattern.compile(
             "(?iu)\\b(cancel+ed|cancel+ation|annul[ée]e?s?|annulation|storniert|stornierung|storno|cancelad[oa]s?|"
-                    + "cancelación|anulad[oa]|anulación)\\b");
+                    + "cancelación|anulad[oa]|anulación|stornierungsbestätigung|stornobestätigung)\\b");
     private static final Pattern CANCELLED_IN_BODY = Pattern.compile(
-            "(?iu)\\b(has been|have been|was|is|wurde|wurden|ist|a été|ont été|est|ha sido|han sido|fue)\\s+"
+            "(?iu)\\b(has been|have been|was|is|wurde|wurden|ist|a été|ont été|été|est|ha sido|han sido|fue)\\s+"
+                    // "wurde erfolgreich storniert", "has been successfully cancelled": one adverb may stand between
+                    + "(?:(?:successfully|erfolgreich|bien|correctamente|fully|vollständig)\\s+)?"
                     + "(cancel+ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?)\\b");
     /** A booking begun and left: the reminder shows the chosen trip, but nothing was booked. */
     private static final Pattern NOT_COMPLETED = Pattern.compile(
@@ -64,11 +66,20 @@ final class TextReservations {
     private static final Pattern NIGHTS = Pattern.compile(
             "(?iu)(?<![\\d])([1-9]\\d?)\\s*(nights?|nuits?|nächte|nacht|übernachtungen?|noches?)\\b");
     private static final Pattern TRAIN_WORDS = Pattern.compile(
-            "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof)\\b");
+            "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof|trainline|lner|"
+                    + "eurostar|thalys|ouigo|inoui|tgv|amtrak|trenitalia|italo|iryo|nightjet|railjet|öbb|sbb)\\b");
     private static final Pattern BUS_WORDS = Pattern.compile(
             "(?iu)\\b(bus|flixbus|fernbus|autobus|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern BUS_STATIONS = Pattern.compile(
             "(?iu)\\b(estación de autobuses|estación sur de autobuses|gare routière|busbahnhof|bus station)\\b");
+    private static final Pattern LEADING_END_WORD = Pattern.compile(
+            "(?iu)^(?:depart|departs|departure|arrive|arrives|arrival|abfahrt|ankunft|départ|arrivée|salida|llegada)"
+                    + "(?:\\s*:|\\s)");
+    /** Words of a place that is more than a name: "New York, NY - Moynihan Train Hall at Penn Station (NYP)". */
+    private static final Pattern ADDRESS_LIKE = Pattern.compile("[,(]| - ");
+    private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
+    private static final Pattern PLATFORM_AFTER = Pattern.compile(
+            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig)\\s*\\w{1,4}\\)?\\s*$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
@@ -151,10 +162,10 @@ final class TextReservations {
      * and no leg is taken for a past trip: a guessed send date would drop every booking of an old mail.
      */
     TextReservations(List<String> lines, LocalDate reference, boolean sent) {
-        this.lines = lines;
+        this.lines = SupersededLines.removed(lines); // a schedule change's replaced journey is no longer booked
         this.reference = reference;
         this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
-        this.text = String.join("\n", lines);
+        this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
     }
 
@@ -213,11 +224,14 @@ final class TextReservations {
         if (found.isEmpty() && (!elsewhere || !trainNumbers().isEmpty())) {
             // "Estación de autobuses" names a bus station, not a railway one
             // bus when the mail speaks more of buses than of trains: a coach stop at a "Hbf" or a "Gare" is a bus's
-            long busWords = mayMatch(BUS_STEMS) ? BUS_WORDS.matcher(text).results().count() : 0;
-            long trainWords = mayMatch(TRAIN_STEMS)
-                    ? TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count() : 0;
-            boolean bus = busWords > 0 && busWords >= trainWords && trainNumbers().stream()
-                    .noneMatch(t -> Character.isLetter(t.value().charAt(0)));
+            // (the subject counts too: "Buchungsbestätigung Fernbus"; a printed coach line is a bus's word)
+            long busWords = (mayMatch(BUS_STEMS) ? BUS_WORDS.matcher(text).results().count() : 0)
+                    + BUS_WORDS.matcher(subject).results().count() + (mayMatch(LINE_STEMS) ? Legs.busNumbers(text).size() : 0);
+            // the train words are counted only against bus words: most mails have none
+            boolean bus = busWords > 0 && trainNumbers().stream().noneMatch(t -> Character.isLetter(t.value().charAt(0)))
+                    && busWords >= (mayMatch(TRAIN_STEMS)
+                            ? TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count() : 0)
+                            + TRAIN_WORDS.matcher(BUS_STATIONS.matcher(subject).replaceAll(" ")).results().count();
             // pick-up and return labelled both, and no train number: a rental, however its words are spelled
             boolean rental = VEHICLE_WORDS.matcher(text).find() && !Labels.PICKUP.values(lines).isEmpty()
                     && !Labels.DROPOFF.values(lines).isEmpty();
@@ -731,8 +745,9 @@ final class TextReservations {
     private static final Pattern ARROW = Pattern.compile(
             "^([\\p{Lu}][^→>\\t»]{1,60}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s)\\s*([\\p{Lu}][^\\t]{1,60})$");
     private static final Pattern TIME_AND_PLACE = Pattern.compile(
-            "(?iu)^(?:(?:ab|an|dep\\.?|arr\\.?|départ|arrivée|salida|llegada|departure|arrival)\\s*:?\\s*)?"
-                    + "(\\d{1,2}[:h]\\d{2})\\s*(?:uhr)?\\s*(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?([\\p{Lu}][\\p{L}\\d .,()'’/-]{2,60})$");
+            "(?iu)^(?:(?:ab|an|dep\\.?|arr\\.?|départ|arrivée|salida|llegada|departure|arrival|departs?|arrives?)\\s*:?\\s*)?"
+                    + "(\\d{1,2}[:h]\\d{2}(?:\\s*[ap]\\.?m\\.?(?![\\p{L}]))?)\\s*(?:uhr)?\\s*(?:[-–—]\\s*)?(?:\\t|\\s)\\s*(?:(?:ab|an)\\s+)?"
+                    + "([\\p{Lu}][\\p{L}\\d .,()'’/-]{2,60})$");
 
     private List<Map<String, Object>> trains(boolean bus) {
         List<Token> numbers = trainNumbers();
@@ -752,12 +767,101 @@ final class TextReservations {
                     i + 1 < numbers.size() ? lineEnd(numbers.get(i).start()) : text.length()));
         }
         List<Map<String, Object>> viaForward = trainLegs(numbers, forward, bus);
-        if (numbers.size() < 2) {
-            return viaForward;
+        List<Map<String, Object>> read = viaForward;
+        if (numbers.size() >= 2) {
+            List<Map<String, Object>> viaBackward = trainLegs(numbers, backward, bus);
+            // read backwards only when that finds legs the forward reading loses, or times it lacks
+            if (viaBackward.size() > viaForward.size()
+                    || viaBackward.size() == viaForward.size() && timed(viaBackward) > timed(viaForward)) {
+                read = viaBackward;
+            }
         }
-        List<Map<String, Object>> viaBackward = trainLegs(numbers, backward, bus);
-        // read backwards only when that finds legs the forward reading loses, not merely fuller ones
-        return viaBackward.size() > viaForward.size() ? viaBackward : viaForward;
+        // stops printed one per line, paired into legs: a change of trains or a return that the train numbers
+        // alone do not split (a leg's number printed in its departure row, or no numbers at all)
+        List<Token> lineNumbers = bus ? Legs.busNumbers(text) : numbers;
+        // a number printed twice (in the timetable and again with the seat) is one leg's
+        List<Token> distinct = new ArrayList<>();
+        for (Token number : lineNumbers) {
+            if (distinct.stream().noneMatch(t -> t.value().equals(number.value()))) {
+                distinct.add(number);
+            }
+        }
+        List<Map<String, Object>> viaStops = stopLegs(lineNumbers, distinct, bus);
+        if (!viaStops.isEmpty() && (read.isEmpty() || viaStops.size() >= 2 && viaStops.size() >= read.size()
+                && (lineNumbers.isEmpty() || lineNumbers.size() == viaStops.size()
+                        || distinct.size() == viaStops.size() || chained(viaStops, bus) && viaStops.size() > read.size()))) {
+            // (legs that chain, each arriving where the next departs, are one journey even when a leg's train
+            // number is of a product no pattern knows; their numbers are then left out)
+            return viaStops;
+        }
+        if (bus && read.size() == 1 && lineNumbers.stream().map(Token::value).distinct().count() == 1) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> trip = (Map<String, Object>) read.getFirst().get("reservationFor");
+            trip.put("busNumber", lineNumbers.getFirst().value());
+        }
+        return read;
+    }
+
+    /** Whether each leg departs from where the one before arrived: a change of trains, or there and back. */
+    private static boolean chained(List<Map<String, Object>> legs, boolean bus) {
+        for (int i = 0; i + 1 < legs.size(); i++) {
+            Object arrived = ((Map<?, ?>) ((Map<?, ?>) legs.get(i).get("reservationFor"))
+                    .get(bus ? "arrivalBusStop" : "arrivalStation")).get("name");
+            Object departs = ((Map<?, ?>) ((Map<?, ?>) legs.get(i + 1).get("reservationFor"))
+                    .get(bus ? "departureBusStop" : "departureStation")).get("name");
+            if (!String.valueOf(arrived).equalsIgnoreCase(String.valueOf(departs))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long timed(List<Map<String, Object>> legs) {
+        return legs.stream().filter(leg -> ((Map<?, ?>) leg.get("reservationFor")).containsKey("departureTime"))
+                .count();
+    }
+
+    /** Legs read as stops ({@link JourneyStops}), each dated by its line or the last date above it. */
+    private List<Map<String, Object>> stopLegs(List<Token> printed, List<Token> distinct, boolean bus) {
+        String[] textLines = text.split("\n", -1);
+        List<JourneyStops.Leg> stops = JourneyStops.legs(List.of(textLines), this::station);
+        if (stops.isEmpty()) {
+            return List.of();
+        }
+        int[] starts = new int[textLines.length + 1];
+        for (int i = 0; i < textLines.length; i++) {
+            starts[i + 1] = starts[i] + textLines[i].length() + 1;
+        }
+        List<Token> numbers = printed.size() == stops.size() ? printed : distinct;
+        boolean numbered = numbers.size() == stops.size();
+        List<Map<String, Object>> legs = new ArrayList<>();
+        for (int i = 0; i < stops.size(); i++) {
+            JourneyStops.Leg leg = stops.get(i);
+            int lineEnd = starts[leg.from().line() + 1];
+            Optional<LocalDate> date = travelDates(0, lineEnd).reduce((a, b) -> b);
+            if (date.isEmpty() || date.get().isBefore(earliest)) {
+                continue;
+            }
+            Map<String, Object> trip = new LinkedHashMap<>();
+            trip.put("@type", bus ? "BusTrip" : "TrainTrip");
+            if (numbered) {
+                trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
+            }
+            trip.put(bus ? "departureBusStop" : "departureStation",
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", leg.from().place()));
+            trip.put(bus ? "arrivalBusStop" : "arrivalStation",
+                    Map.of("@type", bus ? "BusStop" : "TrainStation", "name", leg.to().place()));
+            LocalTime departs = leg.from().time();
+            LocalTime arrives = leg.to().time();
+            trip.put("departureTime", Legs.localTime(date.get(), departs, Optional.empty()));
+            trip.put("arrivalTime", Legs.localTime(arrives.isBefore(departs) ? date.get().plusDays(1) : date.get(),
+                    arrives, Optional.empty()));
+            Map<String, Object> reservation = new LinkedHashMap<>();
+            reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
+            reservation.put("reservationFor", trip);
+            legs.add(reservation);
+        }
+        return legs;
     }
 
     private List<Map<String, Object>> trainLegs(List<Token> numbers, List<Region> regions, boolean bus) {
@@ -770,10 +874,8 @@ final class TextReservations {
             if (stations == null) {
                 continue;
             }
-            List<Found<LocalDate>> dates = DateTimes.dates(part, reference, monthFirst);
-            Optional<LocalDate> date = dates.stream().map(Found::value).findFirst()
-                    .or(() -> DateTimes.dates(text.substring(0, region.start()), reference, monthFirst).stream()
-                            .map(Found::value).reduce((a, b) -> b));
+            Optional<LocalDate> date = legDate(region, partLines, stations.fromLine())
+                    .or(() -> travelDates(0, region.start()).reduce((a, b) -> b));
             if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
@@ -819,6 +921,45 @@ final class TextReservations {
         return legs;
     }
 
+    /** Lines that date the purchase, not the journey: "Purchase date: 25/11/2026", "Buchung vom 26.11.2026". */
+    private static final Pattern BOOKED_ON = Pattern.compile(
+            "(?iu)\\b(purchase date|date of purchase|purchased on|booked on|booking date|order date|issued on|"
+                    + "date of issue|kaufdatum|buchungsdatum|buchung vom|bestellt am|ausgestellt am|bestelldatum|"
+                    + "date d'achat|date de commande|achat du|achat le|émis le|fecha de compra|fecha de emisión|"
+                    + "comprado el|emitido el)\\b");
+
+    /**
+     * The dates of the text between two positions that may be a journey's, in order: not past ones, nor those on a
+     * line dating the purchase. Read from the text's dates, parsed once.
+     */
+    private java.util.stream.Stream<LocalDate> travelDates(int from, int to) {
+        return dates().stream().filter(d -> d.start() >= from && d.start() < to && !d.value().isBefore(earliest)
+                && !BOOKED_ON.matcher(text.substring(lineStart(d.start()), lineEnd(d.start()))).find())
+                .map(Found::value);
+    }
+
+    /**
+     * The day of a leg: a date on its departure's line ("Departure: Roma Termini - 15/05/2027 at 08:00"), else the
+     * last date above that line (a day heading), else the first of its part; never the date of the purchase.
+     */
+    private Optional<LocalDate> legDate(Region region, List<String> partLines, int fromLine) {
+        if (fromLine >= 0 && fromLine < partLines.size()) {
+            int offset = region.start();
+            for (int i = 0; i < fromLine; i++) {
+                offset += partLines.get(i).length() + 1;
+            }
+            Optional<LocalDate> own = travelDates(offset, offset + partLines.get(fromLine).length()).findFirst();
+            if (own.isPresent()) {
+                return own;
+            }
+            Optional<LocalDate> above = travelDates(region.start(), offset).reduce((a, b) -> b);
+            if (above.isPresent()) {
+                return above;
+            }
+        }
+        return travelDates(region.start(), region.end()).findFirst();
+    }
+
     /** Where a leg goes from and to, and the line (of its part) the departure was read from, or -1. */
     private record Stations(String from, String to, int fromLine, int toLine, boolean stops) {
 
@@ -858,16 +999,20 @@ final class TextReservations {
         if (places.size() >= 2) {
             return new Stations(places.get(0), places.get(1), at.get(0), at.get(1));
         }
-        for (String lineText : part) {
+        for (int i = 0; i < part.size(); i++) {
+            String lineText = part.get(i);
             Matcher m = ARROW.matcher(lineText.strip());
-            if (m.matches()) {
+            // "Passager : Julien Moreau — Carte Avantage": a dash between a passenger and a fare, not a route
+            // "Depart Boston, MA - South Station": a dash inside the place a departure word introduces, not a route
+            if (m.matches() && Labels.PASSENGER.value(part, i).isEmpty()
+                    && !(lineText.contains(" - ") && LEADING_END_WORD.matcher(lineText.strip()).find())) {
                 // "Hinfahrt: München Hbf → Salzburg Hbf": the leg's label is not part of the station
                 String a = station(LEG_LABEL.matcher(m.group(1)).replaceFirst(""));
                 String b = station(m.group(2));
                 // two airport codes around an arrow are a flight's route, whatever else the mail says
                 if (!a.isEmpty() && !b.isEmpty() && !AIRPORT_CODE.matcher(a).matches() && !AIRPORT_CODE.matcher(b).matches()
                         && a.length() <= 50 && b.length() <= 50) {
-                    int line = part.indexOf(lineText);
+                    int line = i;
                     return DateTimes.times(lineText).size() == 2 ? new Stations(a, b, line, line) : new Stations(a, b, -1, -1);
                 }
             }
@@ -880,14 +1025,22 @@ final class TextReservations {
      * label word hung on the name ("Madrid (Estación Sur) - salida"), a seat, a price or a sentence.
      */
     private String station(String value) {
-        String name = place(value);
+        // "Stuttgart Hbf, 06:51 Uhr, Gleis 16": the platform after the station is not part of its name
+        String name = place(PLATFORM_AFTER.matcher(value).replaceFirst(""));
         int dash = name.lastIndexOf(" - ");
         if (dash > 0 && Labels.isAnyBare(name.substring(dash + 3))) {
             name = name.substring(0, dash).strip();
         }
         if (name.isEmpty() || Labels.isAnyBare(name) || NOT_A_STATION.matcher(name).find()
-                || WHITESPACE.split(name).length > 7) {
+                || WHITESPACE.split(name).length > (ADDRESS_LIKE.matcher(name).find() ? 12 : 7)) {
             return "";
+        }
+        // "Boston, MA - Apr 15, 2027": a US state's code is part of the stop, not a weekday ("ma", "mi", "mo")
+        Matcher state = US_STATE.matcher(value);
+        while (state.find()) {
+            if (value.startsWith(name, state.start() - name.length())) {
+                return name + ", " + state.group(1);
+            }
         }
         return name;
     }
@@ -927,11 +1080,15 @@ final class TextReservations {
     }
 
     /** A time right after a departure or arrival word in running text ("Abfahrt 09:27, Ankunft 11:00"). */
-    private static final Pattern DEPARTURE_TIME = timeAfter("departure|departs|dep\\.|abfahrt|départ|salida");
-    private static final Pattern ARRIVAL_TIME = timeAfter("arrival|arrives|arr\\.|ankunft|arrivée|llegada");
+    private static final Pattern DEPARTURE_TIME = timeAfter("departure|departs|depart|dep\\.|abfahrt|départ|salida");
+    private static final Pattern ARRIVAL_TIME = timeAfter("arrival|arrives|arrive|arr\\.|ankunft|arrivée|llegada");
 
     private static Pattern timeAfter(String words) {
-        return Pattern.compile("(?iu)\\b(?:" + words + ")\\s*:?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+)?(\\d{1,2}[:h.]\\d{2})");
+        // "Arrive 1:35 PM": the half of the day is part of the time
+        // "Arrival: 18.04.2027 11:30": a numeric date may stand between the word and the time
+        return Pattern.compile("(?iu)\\b(?:" + words + ")\\s*:?\\s*(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4},?\\s+)?"
+                + "(?:at\\s+|um\\s+|à\\s+|a las\\s+)?"
+                + "(\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?(?![\\p{L}]))?)");
     }
 
     private static Optional<LocalTime> wordedTime(Pattern worded, String part) {
@@ -1405,9 +1562,12 @@ final class TextReservations {
     // What every match of these word patterns contains, folded; each alternative is covered by one of them
     // ("estaci" for "estación", "tel" for "hôtel", "hotel", "hostel", "motel", "sidence" for "résidence").
     private static final List<String> TRAIN_STEMS = List.of("train", "rail", "bahn", "zug", "gleis", "hbf", "gare",
-            "sncf", "renfe", "tren", "estaci");
+            "sncf", "renfe", "tren", "estaci", "lner", "eurostar", "thalys", "ouigo", "inoui", "tgv", "amtrak", "italo",
+            "iryo", "nightjet", "öbb", "sbb");
     private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
             "zob");
+    /** What every coach line's word contains, folded ("linie", "line", "ligne", "línea", "bus", "service", "route"). */
+    private static final List<String> LINE_STEMS = List.of("lin", "lín", "ligne", "bus", "service", "rout", "ruta");
     private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler",
             "van ", "vehicle", "véhicule", "utilitaire", "fahrzeugmiete", "transporter", "furgoneta", "mietfahrzeug");
     private static final List<String> HOTEL_STEMS = List.of("tel", "inn", "resort", "suites", "lodge", "apartment",
