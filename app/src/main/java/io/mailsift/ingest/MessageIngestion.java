@@ -3,6 +3,8 @@ package io.mailsift.ingest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -325,16 +327,18 @@ class MessageIngestion implements DisposableBean {
      */
     private static void fetchHeaders(List<FetchedMessage> batch) throws MessagingException {
         if (batch.getFirst().message().getFolder() instanceof IMAPFolder folder) {
-            folder.fetch(batch.stream().map(FetchedMessage::message).toArray(Message[]::new), HEADERS_SIZE_UID);
+            folder.fetch(batch.stream().map(FetchedMessage::message).toArray(Message[]::new), HEADER_FETCH);
         }
     }
 
-    private static final FetchProfile HEADERS_SIZE_UID = new FetchProfile();
+    private static final FetchProfile HEADER_FETCH = new FetchProfile();
 
     static {
-        HEADERS_SIZE_UID.add(UIDFolder.FetchProfileItem.UID);
-        HEADERS_SIZE_UID.add(FetchProfile.Item.SIZE);
-        HEADERS_SIZE_UID.add(IMAPFolder.FetchProfileItem.HEADERS);
+        HEADER_FETCH.add(UIDFolder.FetchProfileItem.UID);
+        HEADER_FETCH.add(FetchProfile.Item.SIZE);
+        HEADER_FETCH.add(IMAPFolder.FetchProfileItem.HEADERS);
+        // When the server received the message: bounds a Date header set in the future (see messageDate).
+        HEADER_FETCH.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
     }
 
     /** A message some interested connector wants the body of. */
@@ -633,8 +637,34 @@ class MessageIngestion implements DisposableBean {
 
     private static Provenance provenance(EmailHeaders headers, FetchedMessage fetched) {
         String domain = headers.fromDomain();
-        return new Provenance(headers.messageId(), headers.date(), domain.isEmpty() ? null : domain,
-                fetched.folder(), fetched.uid());
+        return new Provenance(headers.messageId(), messageDate(headers.date(), receivedAt(fetched.message())),
+                domain.isEmpty() ? null : domain, fetched.folder(), fetched.uid());
+    }
+
+    /** How far a Date header may be ahead of the server's receipt before it counts as wrong (a sender's bad clock). */
+    static final Duration SENDER_CLOCK_SLACK = Duration.ofDays(1);
+
+    /**
+     * The date a finding's message counts with when findings of one key are merged (the later message wins): the
+     * {@code Date} header, unless it lies after the server received the message (plus {@link #SENDER_CLOCK_SLACK})
+     * or is missing; then the server's INTERNALDATE. Taken as it is, a Date in 2099 would make its finding win
+     * against every later mail of the same booking or order, for ever.
+     */
+    static @Nullable Instant messageDate(@Nullable Instant sent, @Nullable Instant received) {
+        if (received == null || sent != null && !sent.isAfter(received.plus(SENDER_CLOCK_SLACK))) {
+            return sent;
+        }
+        return received;
+    }
+
+    /** The INTERNALDATE the header fetch brought; {@code null} when the server gave none. */
+    private static @Nullable Instant receivedAt(IMAPMessage message) {
+        try {
+            java.util.Date received = message.getReceivedDate();
+            return received == null ? null : received.toInstant();
+        } catch (MessagingException e) {
+            return null;
+        }
     }
 
     /**

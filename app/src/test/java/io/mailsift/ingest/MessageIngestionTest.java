@@ -111,6 +111,11 @@ class MessageIngestionTest {
         }
 
         @Override
+        public java.util.Date getReceivedDate() {
+            return null; // no INTERNALDATE: the Date header counts
+        }
+
+        @Override
         public Enumeration<Header> getAllHeaders() {
             return Collections.enumeration(List.of(new Header("Subject", subject),
                     new Header("From", "shop@example.org"), new Header("Message-ID", "<" + subject + "@example.org>"),

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -116,28 +117,94 @@ final class Airports {
         String lower = " " + NOT_LETTERS.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ") + " ";
         String[] words = lower.strip().split(" ");
         for (int i = 0; i < words.length; i++) {
-            for (String candidate : i + 1 < words.length
-                    ? new String[] {words[i] + " " + words[i + 1], words[i]} : new String[] {words[i]}) {
-                java.util.List<Airport> airports = CITY_AIRPORTS.get(CITY_NAMES.getOrDefault(candidate, candidate));
-                if (airports == null || candidate.length() < 4) {
+            for (int n = Math.min(3, words.length - i); n >= 1; n--) {
+                String candidate = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n));
+                if (candidate.length() < 4) {
+                    continue;
+                }
+                String plain = withoutAccents(candidate);
+                String city = CITY_NAMES.getOrDefault(candidate, candidate);
+                java.util.List<Airport> airports = airportsOfCity(city);
+                if (airports == null) {
+                    Optional<Airport> main = main(plain);
+                    if (main.isPresent()) {
+                        return main;
+                    }
                     continue;
                 }
                 if (airports.size() == 1) {
                     return Optional.of(airports.getFirst());
                 }
-                String city = CITY_NAMES.getOrDefault(candidate, candidate);
                 java.util.List<Airport> named = airports.stream()
                         .filter(airport -> distinctive(airport, city).stream().anyMatch(
                                 word -> lower.contains(" " + word + " "))).toList();
                 if (named.isEmpty()) {
-                    // none is named in the text: the city's own airport, if one is called just by the city
-                    named = airports.stream().filter(airport -> distinctive(airport, city).isEmpty()).toList();
+                    // none is named in the text: the city's only open airport, or its own, called just by the city
+                    List<Airport> open = airports.stream().filter(airport -> !CLOSED.contains(airport.code())).toList();
+                    named = open.size() == 1 ? open
+                            : airports.stream().filter(airport -> distinctive(airport, city).isEmpty()).toList();
                 }
-                return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
+                return named.size() == 1 ? Optional.of(named.getFirst()) : main(plain);
             }
         }
         return Optional.empty();
     }
+
+    /**
+     * A city's airports, those the table files under a local name of it too (Malpensa under "Milano", Linate under
+     * "Milan"); null for a name that is no city of the table.
+     */
+    private static java.util.List<Airport> airportsOfCity(String city) {
+        java.util.List<Airport> airports = CITY_AIRPORTS.get(city);
+        java.util.List<Airport> all = airports == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(airports);
+        for (Map.Entry<String, String> local : CITY_NAMES.entrySet()) {
+            if (local.getValue().equals(city) && !local.getKey().equals(city) && CITY_AIRPORTS.containsKey(local.getKey())) {
+                all.addAll(CITY_AIRPORTS.get(local.getKey()));
+            }
+        }
+        return all.isEmpty() ? null : all;
+    }
+
+    /**
+     * The airport a city's name alone means where the table also holds small fields, military bases, closed
+     * airports or namesakes abroad (Athens GA, Naples FL, Faro in Canada), or spells the city otherwise
+     * ("Duesseldorf", "Tel-aviv"). Cities with two airports of real traffic (London, Paris, Rome, Milan, New York,
+     * Stockholm, Tenerife, Bangkok) are not here: a name alone does not decide them.
+     */
+    private static final Map<String, String> MAIN_AIRPORTS = Map.ofEntries(
+            Map.entry("madrid", "MAD"), Map.entry("atlanta", "ATL"), Map.entry("athens", "ATH"),
+            Map.entry("athen", "ATH"), Map.entry("athenes", "ATH"), Map.entry("atenas", "ATH"),
+            Map.entry("naples", "NAP"), Map.entry("napoli", "NAP"), Map.entry("neapel", "NAP"),
+            Map.entry("copenhagen", "CPH"), Map.entry("kobenhavn", "CPH"), Map.entry("kopenhagen", "CPH"),
+            Map.entry("copenhague", "CPH"), Map.entry("oslo", "OSL"), Map.entry("faro", "FAO"),
+            Map.entry("helsinki", "HEL"), Map.entry("lyon", "LYS"), Map.entry("dusseldorf", "DUS"),
+            Map.entry("duesseldorf", "DUS"), Map.entry("hanover", "HAJ"), Map.entry("hannover", "HAJ"),
+            Map.entry("nuremberg", "NUE"), Map.entry("nurnberg", "NUE"), Map.entry("nuernberg", "NUE"),
+            Map.entry("basel", "BSL"), Map.entry("bale", "BSL"), Map.entry("basilea", "BSL"),
+            Map.entry("singapore", "SIN"), Map.entry("sydney", "SYD"), Map.entry("seattle", "SEA"),
+            Map.entry("tel aviv", "TLV"), Map.entry("luxembourg", "LUX"), Map.entry("luxemburg", "LUX"),
+            Map.entry("tallinn", "TLL"), Map.entry("bucharest", "OTP"), Map.entry("bukarest", "OTP"),
+            Map.entry("bucarest", "OTP"), Map.entry("seville", "SVQ"), Map.entry("sevilla", "SVQ"),
+            Map.entry("malaga", "AGP"), Map.entry("palma de mallorca", "PMI"), Map.entry("palma", "PMI"),
+            Map.entry("montreal", "YUL"), Map.entry("ajaccio", "AJA"), Map.entry("warsaw", "WAW"),
+            Map.entry("warszawa", "WAW"), Map.entry("varsovie", "WAW"), Map.entry("warschau", "WAW"),
+            Map.entry("varsovia", "WAW"), Map.entry("reykjavik", "KEF"));
+
+    private static Optional<Airport> main(String plainName) {
+        return Optional.ofNullable(MAIN_AIRPORTS.get(plainName)).flatMap(Airports::airport);
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    private static String withoutAccents(String text) {
+        return MARKS.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    /**
+     * Airports closed to passenger flights that the table keeps for older mail (data/README.md): a city's name alone
+     * no longer means them ("Berlin" is BER, not Tegel).
+     */
+    private static final java.util.Set<String> CLOSED = java.util.Set.of("TXL", "SXF", "THF", "ISL");
 
     private static final java.util.Set<String> GENERIC = java.util.Set.of("airport", "international", "intl",
             "regional", "municipal", "airfield", "air", "base", "field", "aeropuerto", "flughafen", "aéroport",
@@ -148,6 +215,40 @@ final class Airports {
         java.util.List<String> cityWords = java.util.List.of(city.split(" "));
         return java.util.Arrays.stream(NOT_LETTERS.split(airport.name().toLowerCase(java.util.Locale.ROOT)))
                 .filter(word -> word.length() >= 3 && !GENERIC.contains(word) && !cityWords.contains(word)).toList();
+    }
+
+    /**
+     * Whether a text names this airport's city (in English or its local name) or a word of the airport's own name
+     * ("Gatwick"), as whole words: what makes three capitals next to it the airport's code, not an abbreviation.
+     */
+    static boolean namedIn(Airport airport, String text) {
+        String lower = " " + NOT_LETTERS.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ") + " ";
+        String city = airport.city().toLowerCase(java.util.Locale.ROOT);
+        if (city.length() >= 3 && lower.contains(" " + city + " ")) {
+            return true;
+        }
+        for (Map.Entry<String, String> local : CITY_NAMES.entrySet()) {
+            if (local.getValue().equals(city) && lower.contains(" " + local.getKey() + " ")) {
+                return true;
+            }
+        }
+        return distinctive(airport, city).stream().anyMatch(word -> word.length() >= 4 && lower.contains(" " + word + " "));
+    }
+
+    /**
+     * The zone of the city a place name is ("London", "Tokyo", "Londres", "New York, US"): a city of the table in its
+     * first words, at most two words after it (a country, a state). Empty for a name that is something else.
+     */
+    static Optional<ZoneId> zoneOfCity(String name) {
+        String[] words = NOT_LETTERS.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip().split(" ");
+        for (int n = Math.min(3, words.length); n >= 1; n--) {
+            String candidate = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
+            ZoneId zone = CITY_ZONES.get(CITY_NAMES.getOrDefault(candidate, candidate));
+            if (zone != null && words.length - n <= 2) {
+                return Optional.of(zone);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The zone of the first city of the table named in the text (two-word names first), if any. */

@@ -114,6 +114,9 @@ final class CalendarReservations {
         List<String> printed = airports.stream().map(Token::value).distinct().limit(2).toList();
         List<String> codes = !flights.isEmpty() && printed.size() < 2
                 ? airportsOnRoute(summary + "\n" + description) : printed;
+        Optional<List<String>> cities = !flights.isEmpty() && codes.size() < 2
+                ? citiesOnRoute(summary + "\n" + description).or(() -> flightTo(summary, location))
+                : Optional.empty();
         if (!flights.isEmpty() && codes.size() == 2) {
             Map<String, Object> flight = Legs.flight(flights.getFirst().value(), codes.get(0), codes.get(1));
             flight.put("departureTime", time(start.get(), zones, Legs.zoneOf(codes.get(0)), true));
@@ -136,6 +139,19 @@ final class CalendarReservations {
             boolean bus = "BusTrip".equals(trip.get().get("@type"));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
             reservation.put("reservationFor", trip.get());
+        } else if (cities.isPresent()) {
+            // "BA0117 London to New York": cities of several airports; the airport a name does not decide is left out
+            String from = cities.get().get(0);
+            String to = cities.get().get(1);
+            Optional<String> fromCode = airportOf(from);
+            Optional<String> toCode = airportOf(to);
+            Map<String, Object> flight = Legs.flight(flights.getFirst().value(), fromCode, toCode);
+            flight.put("departureTime", time(start.get(), zones,
+                    fromCode.flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(from)), true));
+            end.ifPresent(e -> flight.put("arrivalTime", time(e, zones,
+                    toCode.flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(to)), true)));
+            reservation.put("@type", "FlightReservation");
+            reservation.put("reservationFor", flight);
         } else if (saysJourney) {
             return Optional.empty(); // a train or bus whose stations the event does not tell
         } else if (FOOD_WORDS.matcher(summary).find() || isTable(summary, description, subject)) {
@@ -346,6 +362,49 @@ final class CalendarReservations {
             }
         }
         return List.of();
+    }
+
+    /**
+     * A route of two names of cities the airport table knows, at least one of which decides no airport ("London to
+     * New York"): the names, departure first.
+     */
+    private static Optional<List<String>> citiesOnRoute(String text) {
+        Matcher route = ROUTE.matcher(stripNumbers(FLIGHT_NUMBER_LIKE.matcher(text).replaceAll(" ")));
+        while (route.find()) {
+            String from = route.group(1).strip();
+            String to = withoutRemark(route.group(2));
+            if (from.length() <= 40 && to.length() <= 40 && Airports.zoneOfCity(from).isPresent()
+                    && Airports.zoneOfCity(to).isPresent() && !Labels.fold(from).equals(Labels.fold(to))
+                    && (Airports.ofPlaceName(from).isEmpty() || Airports.ofPlaceName(to).isEmpty())) {
+                return Optional.of(List.of(from, to));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The airport a place names: its code ("JFK", "Paris (CDG)"), else its name if that decides one. */
+    private static Optional<String> airportOf(String place) {
+        List<Token> printed = Legs.airports(place);
+        return printed.isEmpty() ? Airports.ofPlaceName(place).map(Airports.Airport::code)
+                : Optional.of(printed.getFirst().value());
+    }
+
+    /** "Flight to London (BA 117)" with the departure as the event's location, as calendars made from mail write it. */
+    private static final Pattern FLIGHT_TO = Pattern.compile(
+            "(?iu)\\b(?:flight|flug|vol|vuelo)\\s+(?:to|nach|pour|vers|à|a)\\s+(\\p{Lu}[\\p{L} .'’-]{1,40}?)\\s*(?:\\(|,|$)");
+
+    private static Optional<List<String>> flightTo(String summary, String location) {
+        Matcher to = FLIGHT_TO.matcher(summary);
+        String from = location.strip();
+        if (!to.find() || from.isEmpty() || from.length() > 80) {
+            return Optional.empty();
+        }
+        String arrival = to.group(1).strip();
+        boolean departurePlace = airportOf(from).isPresent() || Airports.zoneOfCity(from).isPresent();
+        boolean arrivalPlace = airportOf(arrival).isPresent() || Airports.zoneOfCity(arrival).isPresent();
+        boolean twoPlaces = departurePlace && arrivalPlace
+                && (airportOf(from).isEmpty() || !airportOf(from).equals(airportOf(arrival)));
+        return twoPlaces ? Optional.of(List.of(from, arrival)) : Optional.empty();
     }
 
     /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */

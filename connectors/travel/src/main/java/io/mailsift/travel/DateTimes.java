@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * ({@code 04.03.2027}, {@code 04/03/2027}, US {@code 03/04/2027} when the mail uses 12-hour times), with month names
  * or abbreviations in either order ({@code 4 March 2027}, {@code March 4, 2027}, {@code 4. März 2027},
  * {@code 4 de marzo de 2027}); a missing year is the first one that puts the date on or after the mail's date.
- * Times: {@code 10:15}, {@code 10h15}, {@code 20h}, {@code 10.15 Uhr}, {@code 7:20 PM}, {@code 7 pm}.
+ * Times: {@code 10:15}, {@code 10h15}, {@code 20h}, {@code 10.15 Uhr}, {@code 7:20 PM}, {@code 7 pm}, {@code 0720P}.
  */
 final class DateTimes {
 
@@ -53,18 +53,44 @@ final class DateTimes {
     private static final Pattern DAY_MONTH = Pattern.compile(
             "(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?" + MONTH
                     + "(?![\\p{L}])\\.?,?(?:\\s*(?:de\\s+)?(20\\d{2}))?");
+    /** Day, month name and year joined by hyphens, as Asian and Indian airlines print them: {@code 14-Apr-2027}. */
+    private static final Pattern HYPHENATED = Pattern.compile(
+            "(?iu)(?<![\\p{L}\\d-])(\\d{1,2})-" + MONTH + "-(20\\d{2}|\\d{2})(?![\\p{L}\\d])");
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?iu)(?<![\\p{L}])" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*(20\\d{2}))?");
+
+    /**
+     * A numeric date without its year after a weekday, as itinerary tables print a leg's day: {@code Fr., 12.03.},
+     * {@code ven. 12/03}, {@code Fri 3/12} (month first in a mail of 12-hour times). Only after a weekday: alone,
+     * {@code 12.03} is as often an amount.
+     */
+    private static final Pattern WEEKDAY_NUMERIC = Pattern.compile(
+            "(\\d{1,2})([./])(\\d{1,2})(?:\\.)?(?![\\d]|[./]\\d)");
+    private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(?:mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+                    + "lun|mar|mer|jeu|ven|sam|dim|mié|jue|vie|sáb|dom)\\.?,?\\s{1,2}$");
 
     /** The airline style: {@code 04MAR27}, {@code 04MAR}, {@code 4MAR2027}. */
     private static final Pattern AIRLINE_STYLE = Pattern.compile(
             "(?<![\\p{L}\\d])(\\d{1,2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(20\\d{2}|\\d{2})?(?![\\p{L}\\d])");
 
     private static final Pattern CLOCK = Pattern.compile(
-            "(?iu)(?<![\\d:.])([01]?\\d|2[0-3])\\s?(?::|h|\\.(?=\\d\\d\\s*(?:uhr|[ap]\\.?m\\b)))\\s?([0-5]\\d)(?![\\d])"
+            "(?iu)(?<![\\d:.])([01]?\\d|2[0-3])\\s?(?::|h|\\.(?=\\d\\d\\s*(?:uhr|[ap]\\.?\\s?m\\b)))\\s?([0-5]\\d)(?![\\d])"
+                    // "6h 40m", "1:35 min": a duration, not a time of day
+                    + "(?!\\s?(?:m|min|mins|minutes|minuten)(?![\\p{L}]))"
                     + "(?:\\s*(?:uhr|hrs?\\b))?(?:\\s*([ap])\\.?\\s?m\\.?(?![\\p{L}]))?");
+    /** The GDS style of a travel agency's itinerary: {@code 0640A}, {@code 0155P} (12-hour, no separator). */
+    private static final Pattern GDS_CLOCK = Pattern.compile("(?<![\\p{L}\\d])(0\\d|1[0-2])([0-5]\\d)([AP])(?![\\p{L}\\d])");
+    /**
+     * A ticket receipt's 24-hour {@code 0715}: only after an airline-style date or a time label, where four digits
+     * are no year or number ("14APR 0715", "ARRIVAL TIME: 1040").
+     */
+    private static final Pattern GDS_24_HOUR = Pattern.compile(
+            "(?<=(?:\\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\\d\\d)?|TIME:?)[ \\t]{1,12})"
+                    + "([01]\\d|2[0-3])([0-5]\\d)(?![\\p{L}\\d])");
     private static final Pattern HOUR_ONLY = Pattern.compile(
-            "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])|uhr\\b)");
+            "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])"
+                    + "(?!\\s?\\d{1,2}\\s?(?:m|min|mins)(?![\\p{L}]))|uhr\\b)");
 
     /**
      * A weekday, then day and month without a year ("Sa., 13.03.", "samedi 13/03", "Sat 3/13" in a US mail): the
@@ -169,9 +195,25 @@ final class DateTimes {
             boolean usOrder = m.group(2).equals("/") && (monthFirst ? a <= 12 : b > 12);
             add(found, usOrder ? date(year, a, b) : date(year, b, a), m);
         }
+        m = WEEKDAY_NUMERIC.matcher(text);
+        while (find(m, text, DateTimes::startsWithDigit)) {
+            if (m.start() == 0 || !Character.isWhitespace(text.charAt(m.start() - 1))
+                    || !WEEKDAY_BEFORE.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()) {
+                continue;
+            }
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(3));
+            boolean usOrder = m.group(2).equals("/") && monthFirst;
+            add(found, yearless(usOrder ? a : b, usOrder ? b : a, reference), m.start(1), m.end());
+        }
         m = AIRLINE_STYLE.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
             String year = m.group(3) == null ? null : m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
+            add(found, named(m.group(2), Integer.parseInt(m.group(1)), year, reference), m);
+        }
+        m = HYPHENATED.matcher(text);
+        while (find(m, text, DateTimes::startsWithDigit)) {
+            String year = m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
             add(found, named(m.group(2), Integer.parseInt(m.group(1)), year, reference), m);
         }
         m = DAY_MONTH.matcher(text);
@@ -198,6 +240,14 @@ final class DateTimes {
         Matcher m = CLOCK.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)), m);
+        }
+        m = GDS_CLOCK.matcher(text);
+        while (find(m, text, DateTimes::startsWithDigit)) {
+            add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)), m);
+        }
+        m = GDS_24_HOUR.matcher(text);
+        while (find(m, text, DateTimes::startsWithDigit)) {
+            add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m);
         }
         m = HOUR_ONLY.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
@@ -308,6 +358,27 @@ final class DateTimes {
 
     private static int pair(int first, int second) {
         return first << 16 | second;
+    }
+
+    private static <T> void add(List<Found<T>> found, T value, int start, int end) {
+        if (value == null) {
+            return;
+        }
+        for (Found<T> each : found) {
+            if (start < each.end() && each.start() < end) {
+                return;
+            }
+        }
+        found.add(new Found<>(value, start, end));
+    }
+
+    /** A day of a month without its year: the first year that puts it on or after a week before the reference. */
+    private static LocalDate yearless(int month, int day, LocalDate reference) {
+        LocalDate sameYear = date(reference.getYear(), month, day);
+        if (sameYear == null) {
+            return date(reference.getYear() + 1, month, day);
+        }
+        return sameYear.isBefore(reference.minusDays(7)) ? date(reference.getYear() + 1, month, day) : sameYear;
     }
 
     private static <T> void add(List<Found<T>> found, T value, Matcher m) {

@@ -26,7 +26,11 @@ enum Labels {
             "numéro de réservation", "numéro de confirmation", "n° de réservation", "numéro de dossier",
             "code dossier", "référence de la réservation",
             "localizador", "código de reserva", "codigo de reserva", "número de reserva", "numero de reserva",
-            "número de confirmación", "referencia de reserva", "referencia", "código de confirmación"),
+            "número de confirmación", "referencia de reserva", "referencia", "código de confirmación",
+            "booking reference number", "reservation reference", "itinerary #", "itinerary no",
+            "airline confirmation", "airline confirmation code", "filekey", "file key", "trip locator",
+            "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
+            "référence du dossier", "localizador de reserva", "código de localizador"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -46,9 +50,15 @@ enum Labels {
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
             "date de départ", "salida", "fecha de salida"),
     FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
-            "origine", "desde", "origen", "salida", "hora de salida", "heure de départ", "abfahrtszeit"),
+            "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
+            "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
+            "abfahrtszeit",
+            // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
+            "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
-            "destino", "llegada", "hora de llegada", "heure d'arrivée", "ankunftszeit"),
+            "destino", "llegada", "ar", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
+            "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino", "hora de llegada",
+            "heure d'arrivée", "ankunftszeit"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
             "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida", "pick-up branch",
             "pickup branch", "pick-up station", "pick-up office", "pick-up desk", "abholstation", "abholfiliale",
@@ -234,6 +244,24 @@ enum Labels {
             chars[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
         }
         return new String(chars);
+    }
+
+    /** A booking's code in a subject: "Schedule change - booking code 7HNQ3D", "Confirmation K7PQ2X". */
+    private static final Pattern SUBJECT_REFERENCE = Pattern.compile(
+            "(?iu)\\b(?:booking|reservation|confirmation|pnr|buchung|buchungscode|buchungsnummer|réservation|"
+                    + "dossier|reserva|localizador)(?:\\s+(?:code|ref\\.?|reference|number|no\\.?|nr\\.?|n°|#))?"
+                    + "\\s*[:#]?\\s*(?-i:([A-Z0-9]{5,8}))(?![\\p{L}\\d])");
+
+    /** The booking reference a subject names after a booking word: a code with a digit and a capital letter. */
+    static Optional<String> referenceInSubject(String subject) {
+        Matcher m = SUBJECT_REFERENCE.matcher(subject);
+        while (m.find()) {
+            String code = m.group(1);
+            if (code.chars().anyMatch(Character::isDigit) && code.chars().anyMatch(Character::isLetter)) {
+                return Optional.of(code);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A code printed in groups of digits and nothing else: "1739 2284 5561". */

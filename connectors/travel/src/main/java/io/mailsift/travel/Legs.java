@@ -28,12 +28,15 @@ final class Legs {
     }
 
     private static final Pattern FLIGHT_NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z])\\s?(\\d{1,4})(?![\\d])(?![A-Za-z]{1,3}\\b)(?![A-Za-z]+\\d)");
-    private static final Pattern AIRPORT_IN_BRACKETS = Pattern.compile("\\(([A-Z]{3})\\)");
+            "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z])[ \\t\\u00a0]?(\\d{1,4})(?![\\d])(?![A-Za-z]{1,3}\\b)(?![A-Za-z]+\\d)"
+                    // a terminal or a meridiem before a time is no flight: "T5 12:00", "11:02 AM 06:10"; nor is "EU 261/2004"
+                    + "(?![:.h/]\\d)");
+    private static final Pattern AIRPORT_IN_BRACKETS = Pattern.compile("\\(([A-Z]{3})(?:\\s*[-–,/:]\\s*[^()\\n]{1,40})?\\)");
     private static final Pattern AIRPORT_PAIR = Pattern.compile(
             "(?<![\\p{L}])([A-Z]{3})\\s*(?:→|->|➔|›|»|>|-|–|—|/|\\bto\\b|\\bnach\\b|\\bà\\b|\\ba\\b)\\s*([A-Z]{3})(?![\\p{L}])");
     private static final Pattern AIRPORT_IN_CELL = Pattern.compile(
             "(?m)(?:^|\\t)([A-Z]{3})(?=$|\\t|\\s+[\\p{L}\\d])|(?<=\\p{L}\\s)([A-Z]{3})(?=$|\\t)");
+    private static final Pattern CODE_WORD = Pattern.compile("(?<![\\p{L}\\d])([A-Z]{3})(?![\\p{L}\\d])");
     private static final Set<String> NOT_AIRPORTS = Set.of("THE", "AND", "FOR", "YOU", "ARE", "NOT", "ALL", "NEW",
             "ONE", "WAY", "EUR", "USD", "GBP", "CHF", "TAX", "VAT", "PNR", "REF", "DEP", "ARR", "MON", "TUE", "WED",
             "THU", "FRI", "SAT", "SUN", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
@@ -77,6 +80,14 @@ final class Legs {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
             }
         }
+        // "Delta 1742": a number after an airline's name, where no code-written number stands
+        for (Token named : AirlineNames.flightNumbers(text)) {
+            boolean overlaps = found.stream().anyMatch(t -> t.start() < named.end() && named.start() < t.end());
+            if (!overlaps && !OPERATED_BY.matcher(text.substring(Math.max(0, named.start() - 40), named.start())).find()) {
+                found.add(named);
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Token::start));
         return found;
     }
 
@@ -103,15 +114,42 @@ final class Legs {
         }
         m = AIRPORT_IN_BRACKETS.matcher(text);
         while (m.find()) {
-            addAirport(found, m.group(1), m.start(1), m.end(1));
+            // a code that is also a word ("LAX", "SEA", "BUD") is the airport in brackets after its own city's name
+            String code = m.group(1);
+            String before = text.substring(Math.max(lineStartOf(text, m.start()), m.start() - 40), m.start());
+            int start = m.start(1);
+            if (NOT_AIRPORTS.contains(code) && Airports.airport(code).filter(a -> Airports.namedIn(a, before)).isPresent()
+                    && found.stream().noneMatch(t -> t.start() == start)) {
+                found.add(new Token(code, start, m.end(1)));
+            }
+            addAirport(found, code, m.start(1), m.end(1));
         }
         m = AIRPORT_IN_CELL.matcher(text);
         while (m.find()) {
             int group = m.group(1) != null ? 1 : 2;
+            // "LOS ANGELES", "SAN JOSE": the first word of a city's name, not a code before its city
+            int lineEnd = text.indexOf('\n', m.end(group));
+            String rest = text.substring(m.start(group), Math.min(lineEnd < 0 ? text.length() : lineEnd, m.end(group) + 40));
+            if (Airports.zoneOfCity(rest.split("\t")[0]).isPresent()) {
+                continue;
+            }
             addAirport(found, m.group(group), m.start(group), m.end(group));
+        }
+        // "Zurich ZRH – Berlin TXL", "LONDON LHR", "MUC München": a code next to its own city's or airport's name
+        m = CODE_WORD.matcher(text);
+        while (m.find()) {
+            String code = m.group(1);
+            String around = text.substring(Math.max(0, m.start() - 28), Math.min(text.length(), m.end() + 28));
+            if (!NOT_AIRPORTS.contains(code) && Airports.airport(code).filter(a -> Airports.namedIn(a, around)).isPresent()) {
+                addAirport(found, code, m.start(1), m.end(1));
+            }
         }
         found.sort(java.util.Comparator.comparingInt(Token::start));
         return found;
+    }
+
+    private static int lineStartOf(String text, int position) {
+        return text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
     }
 
     private static void addAirport(List<Token> found, String code, int start, int end) {
@@ -209,6 +247,11 @@ final class Legs {
 
     /** A schema.org Flight of a flight number ("LH 400") between two airports of the table. */
     static Map<String, Object> flight(String flightNumber, String departure, String arrival) {
+        return flight(flightNumber, Optional.of(departure), Optional.of(arrival));
+    }
+
+    /** A flight whose airports may be unknown (a city of several airports): those are left out, not guessed. */
+    static Map<String, Object> flight(String flightNumber, Optional<String> departure, Optional<String> arrival) {
         String[] designatorAndNumber = flightNumber.split(" ");
         Map<String, Object> flight = new LinkedHashMap<>();
         flight.put("@type", "Flight");
@@ -218,8 +261,8 @@ final class Legs {
         airline.put("iataCode", designatorAndNumber[0]);
         Airports.airline(designatorAndNumber[0]).ifPresent(name -> airline.put("name", name));
         flight.put("airline", airline);
-        flight.put("departureAirport", Airports.airport(departure).orElseThrow().toJsonLd());
-        flight.put("arrivalAirport", Airports.airport(arrival).orElseThrow().toJsonLd());
+        departure.ifPresent(code -> flight.put("departureAirport", Airports.airport(code).orElseThrow().toJsonLd()));
+        arrival.ifPresent(code -> flight.put("arrivalAirport", Airports.airport(code).orElseThrow().toJsonLd()));
         return flight;
     }
 

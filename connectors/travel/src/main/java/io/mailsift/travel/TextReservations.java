@@ -1,6 +1,7 @@
 package io.mailsift.travel;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mailsift.connector.JsonLd;
 import io.mailsift.travel.DateTimes.Found;
 import io.mailsift.travel.Legs.Token;
 
@@ -30,6 +32,17 @@ final class TextReservations {
                     // "wurde erfolgreich storniert", "has been successfully cancelled": one adverb may stand between
                     + "(?:(?:successfully|erfolgreich|bien|correctamente|fully|vollständig)\\s+)?"
                     + "(cancel+ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?)\\b");
+    /** A booking begun and left: the reminder shows the chosen trip, but nothing was booked. */
+    private static final Pattern NOT_COMPLETED = Pattern.compile(
+            "(?iu)(complete your (booking|reservation|purchase)|finish your (booking|reservation)|"
+                    + "(haven't|have not|not yet) (been )?completed|noch nicht abgeschlossen|schließen sie ihre buchung"
+                    + "|buchung (jetzt )?abschließen|finalisez votre réservation|terminez votre réservation|"
+                    + "pas encore (été )?finalisée?|completa tu reserva|finaliza tu reserva|no has completado|"
+                    + "aún no has (completado|finalizado))");
+    /** What every match of {@code NOT_COMPLETED} contains, folded. */
+    private static final List<String> NOT_COMPLETED_STEMS = List.of("complet", "finish", "abgeschlossen",
+            "schließen sie", "abschließen", "finalis", "terminez", "finaliza", "no has");
+
     /** What a ticket or table is for, as subjects say it: "Your tickets for X", "Votre réservation chez X". */
     private static final Pattern SUBJECT_NAME = Pattern.compile(
             "(?iu)(?:(?:tickets?|billets?|entradas?|karten|booking|reservation|réservation|reservierung|reserva|table|"
@@ -133,13 +146,25 @@ final class TextReservations {
     private static final Pattern FINAL_STOPS = Pattern.compile("[.!]+$");
 
     private final LocalDate reference;
+    /** Legs and stays before this day are past trips (a statement, a review request), not bookings. */
+    private final LocalDate earliest;
     private final List<String> lines;
     private final String text;
     private final boolean monthFirst;
 
     TextReservations(List<String> lines, LocalDate reference) {
+        this(lines, reference, true);
+    }
+
+    /**
+     * Lines of a mail sent on {@code reference}; when the mail does not say when it was sent ({@code sent} false:
+     * no Date header, an archived or exported message) the reference only completes dates printed without a year,
+     * and no leg is taken for a past trip: a guessed send date would drop every booking of an old mail.
+     */
+    TextReservations(List<String> lines, LocalDate reference, boolean sent) {
         this.lines = SupersededLines.removed(lines); // a schedule change's replaced journey is no longer booked
         this.reference = reference;
+        this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
     }
@@ -180,7 +205,10 @@ final class TextReservations {
 
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
-        Optional<String> bookingReference = Labels.reference(lines);
+        Optional<String> bookingReference = Labels.reference(lines).or(() -> Labels.referenceInSubject(subject));
+        if (notCompleted(subject)) {
+            return List.of();
+        }
         if (bookingReference.isEmpty()) {
             // restaurant-booking sites often print no number: a table said to be confirmed, for a party, still is one
             if (mayMatch(CONFIRMED_STEMS) && CONFIRMED_BOOKING.matcher(subject + "\n" + text).find()
@@ -257,24 +285,136 @@ final class TextReservations {
         List<Map<String, Object>> viaForward = flightLegs(numbers, forward, airports, dates, times);
         List<Map<String, Object>> viaBackward = flightLegs(numbers, backward, airports, dates, times);
         List<Map<String, Object>> legs = score(viaBackward) > score(viaForward) ? viaBackward : viaForward;
+        List<Region> paired = pairedRegions(numbers, airports);
+        if (!paired.isEmpty()) {
+            List<Map<String, Object>> viaPairs = flightLegs(numbers, paired, airports, dates, times);
+            legs = score(viaPairs) > score(legs) ? viaPairs : legs;
+        }
         // the same leg printed twice (a summary and the details) counts once: the fuller reading wins
         Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
         for (Map<String, Object> leg : legs) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> flight = (Map<String, Object>) leg.get("reservationFor");
-            String id = flight.get("flightNumber") + "|" + String.valueOf(flight.get("departureTime")).substring(0,
-                    Math.min(10, String.valueOf(flight.get("departureTime")).length()));
+            Map<?, ?> flight = (Map<?, ?>) leg.get("reservationFor");
+            String day = String.valueOf(flight.containsKey("departureTime") ? flight.get("departureTime")
+                    : flight.get("departureDay"));
+            String id = route(flight) + "|" + day.substring(0, Math.min(10, day.length()));
             Map<String, Object> known = unique.get(id);
             if (known == null || flight.size() > ((Map<?, ?>) known.get("reservationFor")).size()) {
                 unique.put(id, leg);
             }
         }
-        return new ArrayList<>(unique.values());
+        // a summary's leg without its time ("LH 400 FRA-JFK") beside the same leg with one: the timed one is the leg
+        List<Map<String, Object>> kept = new ArrayList<>(unique.values());
+        kept.removeIf(leg -> {
+            Map<?, ?> flight = (Map<?, ?>) leg.get("reservationFor");
+            return !flight.containsKey("departureTime") && kept.stream().map(other -> (Map<?, ?>) other.get("reservationFor"))
+                    .anyMatch(other -> other.containsKey("departureTime") && route(other).equals(route(flight)));
+        });
+        // a leg read without an airport beside the same flight read otherwise (a summary of city names above the
+        // details): the one with more airports, else the fuller one, is the leg
+        kept.removeIf(leg -> {
+            Map<?, ?> flight = (Map<?, ?>) leg.get("reservationFor");
+            return airportsOf(flight) < 2 && kept.stream().map(other -> (Map<?, ?>) other.get("reservationFor"))
+                    .anyMatch(other -> other != flight && flightOf(other).equals(flightOf(flight))
+                            && (airportsOf(other) > airportsOf(flight)
+                                    || airportsOf(other) == airportsOf(flight) && other.size() >= flight.size()
+                                            && kept.indexOf(leg) > indexOfFlight(kept, other)));
+        });
+        // a rebooking's cancelled or original flight beside the new one is no longer booked; alone, it is what a
+        // cancellation is about
+        if (kept.stream().anyMatch(leg -> !leg.containsKey(REPLACED))) {
+            kept.removeIf(leg -> leg.containsKey(REPLACED));
+        }
+        kept.forEach(leg -> leg.remove(REPLACED));
+        return kept;
+    }
+
+    /** A leg's mark, never emitted, that it is printed under a heading of the flight a rebooking replaced. */
+    private static final String REPLACED = "replaced-leg";
+
+    private static final Pattern REPLACED_LEG = Pattern.compile(
+            "(?imu)^[^\\p{L}\\n]{0,3}(?:your\\s+|ihr\\s+|votre\\s+|tu\\s+|su\\s+)?(cancel+ed flights?|original flights?|"
+                    + "previous flights?|old flights?|former flights?|annullierte[rn]? flug|annullierte flüge|"
+                    + "stornierte[rn]? flug|ursprüngliche[rn]? flug|bisherige[rn]? flug|alter flug|vols? annulés?|"
+                    + "vol initial|ancien vol|vol d'origine|vuelos? cancelados?|vuelo original|vuelo anterior)"
+                    + "\\s*:?\\s*$");
+
+    /**
+     * Whether a line above a flight number, back to the previous number's line (at most four), is a heading of
+     * the flight a rebooking replaced ("Cancelled flight", "Ursprünglicher Flug:", "Vol initial"), a line of its own:
+     * "Original flight time: 09:05" is a schedule change's old time, not a leg's heading.
+     */
+    private boolean isReplaced(List<Token> numbers, int i) {
+        int at = numbers.get(i).start();
+        int floor = i == 0 ? 0 : lineEnd(numbers.get(i - 1).start());
+        int from = lineStart(at);
+        for (int n = 0; n < 4 && from > floor; n++) {
+            from = lineStart(from - 1);
+        }
+        // two numbers on one line ("Flights LH 400 / LH 401"): nothing above the second one is its own
+        return REPLACED_LEG.matcher(text.substring(Math.min(Math.max(from, floor), at), at)).find();
+    }
+
+    private static int airportsOf(Map<?, ?> flight) {
+        return (flight.containsKey("departureAirport") ? 1 : 0) + (flight.containsKey("arrivalAirport") ? 1 : 0);
+    }
+
+    private static int indexOfFlight(List<Map<String, Object>> legs, Map<?, ?> flight) {
+        for (int i = 0; i < legs.size(); i++) {
+            if (legs.get(i).get("reservationFor") == flight) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A flight's airline and number: "LH|400". */
+    @SuppressWarnings("unchecked")
+    private static String flightOf(Map<?, ?> flight) {
+        return JsonLd.text((Map<String, ?>) flight, "airline", "iataCode").orElse("") + "|" + flight.get("flightNumber");
+    }
+
+    /** A flight's airline, number and airports: "LH|400|FRA|JFK". */
+    @SuppressWarnings("unchecked")
+    private static String route(Map<?, ?> flight) {
+        Map<String, ?> leg = (Map<String, ?>) flight;
+        return JsonLd.text(leg, "airline", "iataCode").orElse("") + "|" + leg.get("flightNumber") + "|"
+                + JsonLd.text(leg, "departureAirport", "iataCode").orElse("") + "|"
+                + JsonLd.text(leg, "arrivalAirport", "iataCode").orElse("");
+    }
+
+    /**
+     * The legs of an itinerary that prints two airports per flight number, the number anywhere between the leg's
+     * departure and the next leg's ("14:25 Frankfurt (FRA) / Emirates EK 44 / 23:05 Dubai (DXB)"): each leg runs
+     * from the line after the previous arrival (the first from its day's heading) to its arrival or number. Empty
+     * when the airports do not pair up so.
+     */
+    private List<Region> pairedRegions(List<Token> numbers, List<Token> airports) {
+        int n = numbers.size();
+        if (airports.size() != 2 * n) {
+            return List.of();
+        }
+        List<Region> regions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int number = numbers.get(i).start();
+            Token departure = airports.get(2 * i);
+            Token arrival = airports.get(2 * i + 1);
+            boolean afterPreviousArrival = i == 0 || number > airports.get(2 * i - 1).start();
+            boolean beforeNextDeparture = i + 1 == n || number < airports.get(2 * i + 2).start();
+            if (departure.value().equals(arrival.value()) || !afterPreviousArrival || !beforeNextDeparture) {
+                return List.of();
+            }
+            int first = Math.min(number, departure.start());
+            int start = i > 0 ? lineEnd(airports.get(2 * i - 1).start()) + 1
+                    : dates().stream().mapToInt(Found::start).filter(d -> d < first).reduce((a, b) -> b)
+                            .stream().map(this::lineStart).findFirst().orElse(lineStart(first));
+            regions.add(new Region(Math.min(start, lineStart(first)), lineEnd(Math.max(number, arrival.start()))));
+        }
+        return regions;
     }
 
     /** Departure and arrival airports printed as names under from/to labels ("Departure: FRANKFURT, DE"). */
     private List<String> airportsByName(Region region) {
-        List<String> part = List.of(text.substring(region.start(), region.end()).split("\n"));
+        List<String> part = labelledLines(region);
         Optional<String> from = Labels.FROM.values(part).stream().flatMap(e -> airportNamed(part, e).stream())
                 .findFirst();
         Optional<String> to = Labels.TO.values(part).stream().flatMap(e -> airportNamed(part, e).stream())
@@ -282,14 +422,118 @@ final class TextReservations {
         if (from.isPresent() && to.isPresent() && !from.equals(to)) {
             return List.of(from.get(), to.get());
         }
+        // "SN 2583 from Brussels to Berlin", "von Köln nach Palma", "de Paris à Nice", "de Madrid a Londres"
+        Matcher route = FROM_PLACE_TO_PLACE.matcher(text.substring(region.start(), region.end()));
+        while (route.find()) {
+            List<String> codes = airportsNamed(route.group(1), route.group(2));
+            if (!codes.isEmpty()) {
+                return codes;
+            }
+        }
+        // a route of names in a cell or line: "Köln/Bonn – Berlin-Tegel", "Frankfurt → New York JFK"
+        for (String line : part) {
+            for (String cell : line.split("\t")) {
+                Matcher names = NAMED_ROUTE.matcher(withoutTimes(cell));
+                if (names.matches()) {
+                    List<String> codes = airportsNamed(names.group(1), names.group(2));
+                    if (!codes.isEmpty()) {
+                        return codes;
+                    }
+                }
+            }
+        }
         return List.of();
     }
 
+    /**
+     * The region's lines, a label's own time moved out of its label cell ("Départ 07h15 | Paris-Charles de Gaulle",
+     * "Salida 07:30 Madrid"), so that the place after it reads as the label's value.
+     */
+    private List<String> labelledLines(Region region) {
+        List<String> part = new ArrayList<>();
+        for (String line : text.substring(region.start(), region.end()).split("\n")) {
+            Matcher labelled = line.length() < 120 ? LABEL_THEN_TIME.matcher(line) : null;
+            part.add(labelled != null && labelled.find() && Labels.isAnyBare(labelled.group(1).strip())
+                    ? labelled.group(1) + "\t" + line.substring(labelled.end()) : line);
+        }
+        return part;
+    }
+
+    /** A cell without its times: "Frankfurt 08:55 - Mailand 10:05" is the route "Frankfurt - Mailand". */
+    private static String withoutTimes(String cell) {
+        return cell.indexOf(':') < 0 ? cell.strip()
+                : SPACES_IN_CELL.matcher(TIME_IN_CELL.matcher(cell).replaceAll(" ")).replaceAll(" ").strip();
+    }
+
+    private static final Pattern TIME_IN_CELL = Pattern.compile(
+            "(?iu)(?<![\\d:])\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:uhr|h))?(?![\\d:])");
+    private static final Pattern SPACES_IN_CELL = Pattern.compile(" {2,}");
+
+    private static final Pattern LABEL_THEN_TIME = Pattern.compile(
+            "(?iu)^(\\p{L}[\\p{L} ]{1,20}?)\\s+\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*uhr)?(?:\\t|\\s+)(?=\\S)");
+
+    /**
+     * Departure and arrival printed as names of cities the airport table knows but a name does not decide (London,
+     * Tokyo, Paris): under from/to labels or as a route of two names in a cell. Each side is the airport when
+     * its name decides one, else empty; nothing when the region prints no two such places.
+     */
+    private Optional<List<Optional<String>>> undecidedAirports(Region region) {
+        List<String> part = labelledLines(region);
+        List<String[]> pairs = new ArrayList<>();
+        Optional<String> from = Labels.FROM.values(part).stream().map(e -> place(e.getValue().split("\t")[0]))
+                .filter(name -> !name.isEmpty()).findFirst();
+        Optional<String> to = Labels.TO.values(part).stream().map(e -> place(e.getValue().split("\t")[0]))
+                .filter(name -> !name.isEmpty()).findFirst();
+        if (from.isPresent() && to.isPresent()) {
+            pairs.add(new String[] {from.get(), to.get()});
+        }
+        // not "from X to Y" in prose: a hotel's "meet your flight JL 41 from Tokyo to London" is no leg
+        for (String line : part) {
+            for (String cell : line.split("\t")) {
+                Matcher names = NAMED_ROUTE.matcher(withoutTimes(cell));
+                if (names.matches()) {
+                    pairs.add(new String[] {names.group(1), names.group(2)});
+                }
+            }
+        }
+        for (String[] pair : pairs) {
+            if (pair[0].length() <= 40 && pair[1].length() <= 40 && Airports.zoneOfCity(pair[0]).isPresent()
+                    && Airports.zoneOfCity(pair[1]).isPresent()
+                    && !Labels.fold(pair[0]).equals(Labels.fold(pair[1]))) {
+                Optional<String> a = Airports.ofPlaceName(pair[0]).map(Airports.Airport::code);
+                Optional<String> b = Airports.ofPlaceName(pair[1]).map(Airports.Airport::code);
+                if ((a.isEmpty() || b.isEmpty()) && !(a.isPresent() && a.equals(b))) {
+                    return Optional.of(List.of(a, b, Optional.of(pair[0]), Optional.of(pair[1])));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The airports two place names stand for, when both are decided and differ. */
+    private static List<String> airportsNamed(String from, String to) {
+        Optional<Airports.Airport> a = Airports.ofPlaceName(from);
+        Optional<Airports.Airport> b = Airports.ofPlaceName(to);
+        return a.isPresent() && b.isPresent() && !a.equals(b) ? List.of(a.get().code(), b.get().code()) : List.of();
+    }
+
+    private static final Pattern NAMED_ROUTE = Pattern.compile(
+            "(?u)(?:[\\p{L} ]{2,20}:\\s*)?(\\p{Lu}[^→>»–—\\t:]{1,40}?)\\s*(?:→|->|–|—|>|»|\\s-\\s)\\s*"
+                    + "(\\p{Lu}[^→>»–—\\t:]{1,40})");
+
+    private static final String PLACE_WORDS = "(\\p{Lu}[\\p{L}'’.-]*(?:[ /-]\\p{Lu}[\\p{L}'’.-]*){0,3})";
+    private static final Pattern FROM_PLACE_TO_PLACE = Pattern.compile(
+            "(?u)\\b(?:from|von|de|desde|depuis)\\s+" + PLACE_WORDS
+                    + "\\s+(?:to|nach|à|a|hasta|vers)\\s+" + PLACE_WORDS);
+
     /** The airport a label's value names, or the line under it names (a table cell: date, then the city). */
     private Optional<String> airportNamed(List<String> part, Map.Entry<Integer, String> value) {
-        Optional<Airports.Airport> named = Airports.ofPlaceName(place(value.getValue()));
+        String own = place(value.getValue());
+        Optional<Airports.Airport> named = Airports.ofPlaceName(own);
         int next = value.getKey() + 1;
-        if (named.isEmpty() && next < part.size() && part.get(next).indexOf('\t') < 0) {
+        // a place of its own that decides no airport ("Londres") is the value: the line under it is another's
+        boolean ownPlace = !own.isEmpty() && Airports.zoneOfPlace(own).isPresent();
+        if (named.isEmpty() && !ownPlace && next < part.size() && part.get(next).indexOf('\t') < 0) {
             named = Airports.ofPlaceName(place(part.get(next)));
         }
         return named.map(Airports.Airport::code);
@@ -313,7 +557,9 @@ final class TextReservations {
         int next = i + 1 < numbers.size() ? lineStart(numbers.get(i + 1).start()) : text.length();
         int firstTime = times.stream().mapToInt(Found::start).filter(t -> t > lineEnd && t < next).findFirst()
                 .orElse(-1);
-        if (firstTime > 0) {
+        // a time on the number's own line has begun the leg ("LH 418 ... AR WASHINGTON 0155P")
+        boolean timeOnLine = times.stream().anyMatch(t -> t.start() >= lineStart && t.start() < lineEnd);
+        if (firstTime > 0 && !timeOnLine) {
             Optional<LocalDate> beforeTime = dates.stream().filter(d -> d.start() > lineEnd && d.start() < firstTime)
                     .map(Found::value).findFirst();
             if (beforeTime.isPresent()) {
@@ -322,17 +568,71 @@ final class TextReservations {
         }
         int low = i == 0 ? 0 : numbers.get(i - 1).end();
         int high = i + 1 < numbers.size() ? numbers.get(i + 1).start() : Integer.MAX_VALUE;
-        Found<LocalDate> best = null;
+        // the leg's date above its number (a segment's first line, a day's heading) before one printed after the
+        // leg's times, which is as often the next leg's
+        Found<LocalDate> before = null;
+        Found<LocalDate> after = null;
         for (Found<LocalDate> date : dates) {
-            if (date.start() >= low && date.start() < high
-                    && (best == null || Math.abs(date.start() - at) < Math.abs(best.start() - at))) {
-                best = date;
+            if (date.start() < low || date.start() >= high || isOtherDate(date)) {
+                continue;
+            }
+            if (date.start() < at) {
+                before = date;
+            } else if (after == null && !(high != Integer.MAX_VALUE && isHeading(date))) {
+                // a day's heading after the leg heads the next leg ("Sonntag, 21. März 2027" above the return)
+                after = date;
             }
         }
-        if (best != null) {
-            return Optional.of(best.value());
+        if (before != null || after != null) {
+            return Optional.of((before != null ? before : after).value());
         }
-        return dates.stream().filter(d -> d.start() < at).map(Found::value).reduce((first, second) -> second);
+        return dates.stream().filter(d -> d.start() < at && !isOtherDate(d)).map(Found::value)
+                .reduce((first, second) -> second);
+    }
+
+    /**
+     * A leg's date when its region ends with its number's line (the number printed after the leg's date, places and
+     * times, as a table's last column): the last date of the region before the number. Empty for other regions.
+     */
+    private Optional<LocalDate> regionDate(List<Found<LocalDate>> dates, Region region, int at) {
+        if (region.end() != lineEnd(at)) {
+            return Optional.empty();
+        }
+        int lineStart = lineStart(at);
+        if (dates.stream().anyMatch(d -> d.start() >= lineStart && d.start() < region.end())) {
+            return Optional.empty(); // one on the number's line: the nearest reading takes it
+        }
+        return dates.stream().filter(d -> d.start() >= region.start() && d.start() < at && !isOtherDate(d))
+                .map(Found::value).reduce((a, b) -> b);
+    }
+
+    private static final Pattern ARRIVAL_WORD = Pattern.compile(
+            "(?iu)\\b(arrive|arrives|arrival|arr|arrivée|ankunft|an|llegada)\\b[^\\n\\d]{0,12}$");
+    /** The date a booking was made or its ticket issued, never a leg's. */
+    private static final Pattern ISSUE_WORD = Pattern.compile(
+            "(?iu)\\b(issued?|issue date|date of issue|booked on|booking date|date of booking|purchased?|"
+                    + "date of purchase|buchungsdatum|ausstellungsdatum|ausgestellt|gebucht am|émission|émis|"
+                    + "réservé le|date de réservation|fecha de emisión|emitido|fecha de compra|fecha de reserva|"
+                    + "reservado el)\\b[^\\n\\d]{0,16}$");
+
+    /**
+     * Whether a date is the arrival's ("ARRIVE SAT 20MAR") or the booking's ("Date of issue: 28 November 2026"),
+     * which a leg's departure never takes.
+     */
+    private boolean isOtherDate(Found<LocalDate> date) {
+        String before = text.substring(Math.max(lineStart(date.start()), date.start() - 30), date.start());
+        return ARRIVAL_WORD.matcher(before).find() || ISSUE_WORD.matcher(before).find();
+    }
+
+    /** Whether a date stands alone on its line, but for a weekday or a word ("Retour — dimanche 21 mars 2027"). */
+    private boolean isHeading(Found<LocalDate> date) {
+        String line = text.substring(lineStart(date.start()), lineEnd(date.start()));
+        if (line.indexOf(':') >= 0 || line.indexOf('\t') >= 0 || DateTimes.times(line).size() > 0) {
+            return false;
+        }
+        String rest = text.substring(lineStart(date.start()), date.start()) + " " + text.substring(date.end(),
+                lineEnd(date.start()));
+        return WHITESPACE.split(rest.strip()).length <= 3 && rest.length() <= 30;
     }
 
     /** Words before a time that make it a boarding, gate or check-in time, not the departure. */
@@ -341,9 +641,15 @@ final class TextReservations {
                     + "gateschluss|schließt|embarque|facturación|cierre|puerta|latest|spätestens|au plus tard|"
                     + "como muy tarde)[^\\n\\d]{0,20}$");
 
+    /** Words before a time that make it the one a schedule change replaced. */
+    private static final Pattern REPLACED_TIME = Pattern.compile(
+            "(?iu)\\b(original|originally|old|previous|previously|formerly|was|alte|ursprünglich|bisherige?|"
+                    + "ancien(?:ne)?|initial(?:e)?|initialement|anterior|antigua|original(?:mente)?|prevista)"
+                    + "\\b[^\\n\\d]{0,30}$");
+
     private boolean isServiceTime(Found<LocalTime> time) {
         String before = text.substring(Math.max(lineStart(time.start()), time.start() - 40), time.start());
-        return SERVICE_TIME.matcher(before).find();
+        return SERVICE_TIME.matcher(before).find() || REPLACED_TIME.matcher(before).find();
     }
 
     private static int score(List<Map<String, Object>> legs) {
@@ -353,6 +659,8 @@ final class TextReservations {
     private List<Map<String, Object>> flightLegs(List<Token> numbers, List<Region> regions, List<Token> airports,
             List<Found<LocalDate>> dates, List<Found<LocalTime>> times) {
         List<Map<String, Object>> legs = new ArrayList<>();
+        LocalDateTime previousArrival = null;
+        String previousArrivalAt = null;
         for (int i = 0; i < numbers.size(); i++) {
             Region region = regions.get(i);
             List<String> codes = new ArrayList<>();
@@ -365,28 +673,68 @@ final class TextReservations {
             if (codes.size() < 2) {
                 codes = airportsByName(region);
             }
-            if (codes.size() < 2) {
-                continue; // a flight number without its route is a mention, not a leg
-            }
-            Optional<LocalDate> date = nearestDate(dates, times, numbers, i);
-            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
-                continue;
-            }
             List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region) && !isServiceTime(t))
                     .map(Found::value).toList();
-            Map<String, Object> flight = Legs.flight(numbers.get(i).value(), codes.get(0), codes.get(1));
+            Optional<List<Optional<String>>> undecided = Optional.empty();
+            if (codes.size() < 2) {
+                // places printed by names that do not decide an airport (London, Tokyo): the leg is kept, its
+                // undecided airports left out, when its departure and arrival times are printed with it
+                undecided = legTimes.size() >= 2 ? undecidedAirports(region) : Optional.empty();
+                if (undecided.isEmpty()) {
+                    continue; // a flight number without its route is a mention, not a leg
+                }
+            }
+            int leg = i;
+            Optional<LocalDate> date = regionDate(dates, region, numbers.get(i).start())
+                    .or(() -> nearestDate(dates, times, numbers, leg));
+            if (date.isEmpty() || date.get().isBefore(earliest)) {
+                continue;
+            }
+            LocalDate legDay = date.get();
+            if (undecided.isPresent() && dates.stream().noneMatch(d -> inside(d.start(), region) && d.value().equals(legDay))) {
+                continue; // a leg without its airports is one printed whole: its date with it, not a stay's nearby
+            }
+            Map<String, Object> flight;
+            Optional<java.time.ZoneId> departureZone;
+            Optional<java.time.ZoneId> arrivalZone;
+            if (undecided.isEmpty()) {
+                flight = Legs.flight(numbers.get(i).value(), codes.get(0), codes.get(1));
+                departureZone = Legs.zoneOf(codes.get(0));
+                arrivalZone = Legs.zoneOf(codes.get(1));
+            } else {
+                List<Optional<String>> sides = undecided.get();
+                flight = Legs.flight(numbers.get(i).value(), sides.get(0), sides.get(1));
+                departureZone = sides.get(0).flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(sides.get(2).get()));
+                arrivalZone = sides.get(1).flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(sides.get(3).get()));
+                codes = new ArrayList<>(List.of(sides.get(0).orElse(""), sides.get(1).orElse("")));
+            }
             if (legTimes.isEmpty()) {
                 flight.put("departureDay", date.get().toString());
+                previousArrival = null;
             } else {
-                flight.put("departureTime", Legs.localTime(date.get(), legTimes.get(0), Legs.zoneOf(codes.get(0))));
+                LocalDate day = date.get();
+                // a connection leaves after the leg before it landed: under one day's heading, the one after midnight
+                // ("21:50 DUS → 06:20 +1 DXB, 09:40 DXB → SYD") leaves the next day
+                LocalDateTime departs = LocalDateTime.of(day, legTimes.get(0));
+                if (previousArrival != null && !codes.get(0).isEmpty() && codes.get(0).equals(previousArrivalAt) && departs.isBefore(previousArrival)
+                        && departs.plusDays(1).isAfter(previousArrival)) {
+                    day = day.plusDays(1);
+                }
+                flight.put("departureTime", Legs.localTime(day, legTimes.get(0), departureZone));
+                previousArrival = null;
                 if (legTimes.size() > 1) {
-                    LocalDate arrivalDay = legTimes.get(1).isBefore(legTimes.get(0)) ? date.get().plusDays(1) : date.get();
-                    flight.put("arrivalTime", Legs.localTime(arrivalDay, legTimes.get(1), Legs.zoneOf(codes.get(1))));
+                    LocalDate arrivalDay = legTimes.get(1).isBefore(legTimes.get(0)) ? day.plusDays(1) : day;
+                    flight.put("arrivalTime", Legs.localTime(arrivalDay, legTimes.get(1), arrivalZone));
+                    previousArrival = LocalDateTime.of(arrivalDay, legTimes.get(1));
+                    previousArrivalAt = codes.get(1);
                 }
             }
             Map<String, Object> reservation = new LinkedHashMap<>();
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
+            if (isReplaced(numbers, i)) {
+                reservation.put(REPLACED, Boolean.TRUE);
+            }
             legs.add(reservation);
         }
         return legs;
@@ -491,7 +839,7 @@ final class TextReservations {
             JourneyStops.Leg leg = stops.get(i);
             int lineEnd = starts[leg.from().line() + 1];
             Optional<LocalDate> date = travelDates(0, lineEnd).reduce((a, b) -> b);
-            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+            if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
             Map<String, Object> trip = new LinkedHashMap<>();
@@ -528,7 +876,7 @@ final class TextReservations {
             }
             Optional<LocalDate> date = legDate(region, partLines, stations.fromLine())
                     .or(() -> travelDates(0, region.start()).reduce((a, b) -> b));
-            if (date.isEmpty() || date.get().isBefore(reference.minusDays(2))) {
+            if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
             // a time on the station's own line, else one printed under its own label ("Arrival time: 10:05"),
@@ -585,7 +933,6 @@ final class TextReservations {
      * line dating the purchase. Read from the text's dates, parsed once.
      */
     private java.util.stream.Stream<LocalDate> travelDates(int from, int to) {
-        LocalDate earliest = reference.minusDays(2);
         return dates().stream().filter(d -> d.start() >= from && d.start() < to && !d.value().isBefore(earliest)
                 && !BOOKED_ON.matcher(text.substring(lineStart(d.start()), lineEnd(d.start()))).find())
                 .map(Found::value);
@@ -913,7 +1260,7 @@ final class TextReservations {
             }
         }
         if (checkin.isEmpty() || checkout.isEmpty() || !checkout.get().isAfter(checkin.get())
-                || checkin.get().isBefore(reference.minusDays(2))
+                || checkin.get().isBefore(earliest)
                 || checkout.get().isAfter(checkin.get().plusDays(MAX_NIGHTS))) {
             // more than a month between "arrival" and "departure": an offer's validity, not a booked stay
             return Optional.empty();
@@ -1040,7 +1387,7 @@ final class TextReservations {
         }
         Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
         Optional<String> dropoffTime = firstDateTime(Labels.DROPOFF);
-        if (pickupTime.isEmpty() || LocalDate.parse(pickupTime.get().substring(0, 10)).isBefore(reference.minusDays(2))) {
+        if (pickupTime.isEmpty() || LocalDate.parse(pickupTime.get().substring(0, 10)).isBefore(earliest)) {
             return Optional.empty();
         }
         Map<String, Object> reservation = new LinkedHashMap<>();
@@ -1214,6 +1561,13 @@ final class TextReservations {
         return Optional.of(reservation);
     }
 
+    /** Whether the mail reminds of a booking begun and not completed, in its subject or its text. */
+    private boolean notCompleted(String subject) {
+        String foldedSubject = Labels.fold(subject);
+        return (mayMatch(NOT_COMPLETED_STEMS) || NOT_COMPLETED_STEMS.stream().anyMatch(foldedSubject::contains))
+                && NOT_COMPLETED.matcher(subject + "\n" + text).find();
+    }
+
     /** Whether the body says the booking was cancelled, not what happens if a flight is ("if … is cancelled"). */
     private boolean saysCancelled() {
         if (!mayMatch(CANCELLED_STEMS)) {
@@ -1375,7 +1729,6 @@ final class TextReservations {
 
     /** The date and time labelled as such, or the first date of the mail with the first time after it. */
     private Optional<String> startTime() {
-        LocalDate earliest = reference.minusDays(2);
         List<Map.Entry<Integer, String>> timed = Labels.TIME.values(lines);
         // "Doors: 19:00 / Start: 20:00": the start is the booking's time, the doors only when nothing else says one
         Optional<LocalTime> time = timed.stream().filter(e -> !DOORS.matcher(lines.get(e.getKey())).lookingAt())

@@ -90,17 +90,53 @@ public final class TravelConnector implements Connector {
             }
         }
         if (items.isEmpty()) {
-            for (Email message : messages) {
-                String ownSubject = message == email ? subject : subject + " " + message.headers().subject();
-                LocalDate sent = sent(message).orElseGet(() -> sent(email).orElse(LocalDate.now(ZoneOffset.UTC)));
-                List<Map<String, Object>> found = new TextReservations(lines(message), sent).extract(ownSubject);
-                if (found.isEmpty() && message.html() != null && message.text() != null) {
-                    found = new TextReservations(MailLines.ofText(message.text()), sent).extract(ownSubject);
-                }
-                items.addAll(found);
-            }
+            items.addAll(fromText(email, messages, subject));
+        } else if (items.stream().anyMatch(TravelConnector::isFlightWithoutAirports)) {
+            // a calendar event names cities ("London to New York"); the body may print the same flight's airports
+            List<Map<String, Object>> text = fromText(email, messages, subject);
+            items.replaceAll(item -> isFlightWithoutAirports(item) ? sameFlightWithAirports(item, text) : item);
         }
         return extractor.extract(items);
+    }
+
+    private static List<Map<String, Object>> fromText(Email email, List<Email> messages, String subject) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Email message : messages) {
+            String ownSubject = message == email ? subject : subject + " " + message.headers().subject();
+            Optional<LocalDate> dated = sent(message).or(() -> sent(email));
+            LocalDate sent = dated.orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
+            List<Map<String, Object>> found = new TextReservations(lines(message), sent, dated.isPresent())
+                    .extract(ownSubject);
+            if (found.isEmpty() && message.html() != null && message.text() != null) {
+                found = new TextReservations(MailLines.ofText(message.text()), sent, dated.isPresent())
+                        .extract(ownSubject);
+            }
+            items.addAll(found);
+        }
+        return items;
+    }
+
+    private static boolean isFlightWithoutAirports(Map<String, Object> item) {
+        return "FlightReservation".equals(item.get("@type")) && item.get("reservationFor") instanceof Map<?, ?> flight
+                && !(flight.containsKey("departureAirport") && flight.containsKey("arrivalAirport"));
+    }
+
+    /** The body's reading of the same flight (airline and number) when it has both airports, else the item. */
+    private static Map<String, Object> sameFlightWithAirports(Map<String, Object> item, List<Map<String, Object>> text) {
+        Map<?, ?> flight = (Map<?, ?>) item.get("reservationFor");
+        for (Map<String, Object> candidate : text) {
+            if (!"FlightReservation".equals(candidate.get("@type")) || isFlightWithoutAirports(candidate)) {
+                continue;
+            }
+            Map<?, ?> other = (Map<?, ?>) candidate.get("reservationFor");
+            if (String.valueOf(other.get("flightNumber")).equals(String.valueOf(flight.get("flightNumber")))
+                    && String.valueOf(other.get("airline")).equals(String.valueOf(flight.get("airline")))) {
+                Map<String, Object> merged = new java.util.LinkedHashMap<>(candidate);
+                item.forEach(merged::putIfAbsent); // the calendar's reference and status where the body gives none
+                return merged;
+            }
+        }
+        return item;
     }
 
     private static void collect(Email email, List<Email> into) {

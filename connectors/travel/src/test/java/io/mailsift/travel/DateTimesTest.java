@@ -28,6 +28,8 @@ class DateTimesTest {
         assertThat(firstDate("03/04/2027", true)).isEqualTo(LocalDate.of(2027, 3, 4));
         assertThat(firstDate("2027-03-04", false)).isEqualTo(LocalDate.of(2027, 3, 4));
         assertThat(firstDate("04MAR27", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("04-Mar-2027", false)).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(firstDate("04-MAR-27", false)).isEqualTo(LocalDate.of(2027, 3, 4));
     }
 
     @Test
@@ -75,5 +77,29 @@ class DateTimesTest {
         assertThat(DateTimes.times("10:15 10h15 20h 7.20 Uhr 7:20 PM 7 am").stream().map(Found::value))
                 .containsExactly(LocalTime.of(10, 15), LocalTime.of(10, 15), LocalTime.of(20, 0),
                         LocalTime.of(7, 20), LocalTime.of(19, 20), LocalTime.of(7, 0));
+    }
+
+    @Test
+    void readsTwelveHourTimesWrittenWithADot() {
+        assertThat(DateTimes.times("Departs 7.05pm, arrives 9.40 a.m.").stream().map(Found::value))
+                .containsExactly(LocalTime.of(19, 5), LocalTime.of(9, 40));
+        assertThat(DateTimes.times("Total 7.05 EUR")).isEmpty();
+    }
+
+    @Test
+    void readsANumericDateWithoutYearOnlyAfterAWeekday() {
+        assertThat(firstDate("Do., 06.05.  TP 573", false)).isEqualTo(LocalDate.of(2027, 5, 6));
+        assertThat(firstDate("ven. 12/03", false)).isEqualTo(LocalDate.of(2027, 3, 12));
+        assertThat(firstDate("Fri 3/12", true)).isEqualTo(LocalDate.of(2027, 3, 12));
+        assertThat(DateTimes.dates("Total 12.03 EUR", SENT, false)).isEmpty();
+    }
+
+    @Test
+    void readsTicketReceiptTimesAndNoDurations() {
+        assertThat(DateTimes.times("LV LONDON HEATHROW 0640A AR FRANKFURT 0155P").stream().map(Found::value))
+                .containsExactly(LocalTime.of(6, 40), LocalTime.of(13, 55));
+        assertThat(DateTimes.times("IB 3163 Y 14APR 0715 YFLEX / ARRIVAL TIME: 1040").stream().map(Found::value))
+                .containsExactly(LocalTime.of(7, 15), LocalTime.of(10, 40));
+        assertThat(DateTimes.times("Flight time 6h 40m, stopover 1:35 min, in 2027 1040 passengers")).isEmpty();
     }
 }
