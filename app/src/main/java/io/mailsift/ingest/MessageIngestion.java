@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.mailsift.account.AccountConsent;
 import io.mailsift.connector.Connector;
@@ -201,6 +202,8 @@ class MessageIngestion implements DisposableBean {
         List<Pending> previous = List.of();
         List<Pending> current = List.of();
         MailboxAccessException failure = null;
+        // Set when this call gives up: a batch whose commit has not started yet is then never committed.
+        AtomicBoolean abandoned = new AtomicBoolean();
         try {
             for (int from = 0; from < messages.size(); from += batchSize) {
                 // At most two batches in flight: this one being fetched, the one before it being parsed or committed.
@@ -213,7 +216,7 @@ class MessageIngestion implements DisposableBean {
                 committedBefore = committed;
                 if (!current.isEmpty()) {
                     List<Pending> batch = current;
-                    committed = committed.thenRunAsync(() -> finish(batch), committing);
+                    committed = committed.thenRunAsync(() -> finish(batch, abandoned), committing);
                 }
                 if (started.failure() != null) {
                     failure = started.failure();
@@ -222,8 +225,12 @@ class MessageIngestion implements DisposableBean {
             }
             await(committed);
         } catch (RuntimeException | Error e) {
+            abandoned.set(true);
             previous.forEach(Pending::cancel);
             current.forEach(Pending::cancel);
+            // A commit already under way ends before this call does (join() ignores interrupts): once the watcher
+            // stops, nothing more is written for the account (a disabled connector's findings, errors twice).
+            committed.exceptionally(ignored -> null).join();
             throw e;
         }
         if (failure != null) {
@@ -306,8 +313,8 @@ class MessageIngestion implements DisposableBean {
         return new Started(pending, failure);
     }
 
-    /** Waits until every message of a batch is parsed, then commits the batch. */
-    private void finish(List<Pending> batch) {
+    /** Waits until every message of a batch is parsed, then commits the batch unless the ingestion gave up. */
+    private void finish(List<Pending> batch, AtomicBoolean abandoned) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         try {
             for (Pending message : batch) {
@@ -317,6 +324,9 @@ class MessageIngestion implements DisposableBean {
             batch.forEach(Pending::cancel);
             Thread.currentThread().interrupt();
             throw new MailboxAccessException("stopped while processing a batch", e);
+        }
+        if (abandoned.get()) {
+            throw new MailboxAccessException("stopped before committing a batch", new InterruptedException());
         }
         commit(outcomes);
     }

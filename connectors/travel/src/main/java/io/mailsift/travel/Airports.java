@@ -251,13 +251,13 @@ final class Airports {
         return Optional.empty();
     }
 
-    /** The zone of the first city of the table named in the text (two-word names first), if any. */
     /** Whether the text is nothing but a city's name ("Bordeaux", "München"): a destination, not a venue or a show. */
     static boolean isCity(String text) {
         String lower = NOT_LETTERS.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
         return CITY_ZONES.containsKey(CITY_NAMES.getOrDefault(lower, lower));
     }
 
+    /** The zone of the first city of the table named in the text (two-word names first), if any. */
     static Optional<ZoneId> zoneOfPlace(String text) {
         String[] words = NOT_LETTERS.split(text.toLowerCase(java.util.Locale.ROOT));
         for (int i = 0; i < words.length; i++) {

@@ -105,6 +105,10 @@ final class CalendarReservations {
         Optional<Map<String, Object>> trip;
         List<String> eventLines = new ArrayList<>(List.of(description.split("\n")));
         Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines));
+        boolean booked = reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find();
+        // a meeting invitation ("Lunch will be provided", "the talk will take place in Room 4") books nothing unless
+        // it says so: its attendees are colleagues, not a restaurant's or a box office's guests
+        boolean invitation = first(event, "ATTENDEE").isPresent();
         Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary)
                 .or(() -> offsetOfPrintedTime(start.get(), description + "\n" + String.join("\n", mailLines)))
                 .or(() -> calendarZone);
@@ -154,16 +158,17 @@ final class CalendarReservations {
             reservation.put("reservationFor", flight);
         } else if (saysJourney) {
             return Optional.empty(); // a train or bus whose stations the event does not tell
-        } else if (FOOD_WORDS.matcher(summary).find() || isTable(summary, description, subject)) {
+        } else if ((FOOD_WORDS.matcher(summary).find() || isTable(summary, description, subject))
+                && (!invitation || booked)) {
             Map<String, Object> restaurant = new LinkedHashMap<>();
             restaurant.put("@type", "FoodEstablishment");
             restaurant.put("name", location.isBlank() ? restaurantOfSummary(summary) : location.split(",")[0].strip());
             reservation.put("@type", "FoodEstablishmentReservation");
             reservation.put("reservationFor", restaurant);
             reservation.put("startTime", time(start.get(), zones, here, false));
-        } else if ((reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find()
+        } else if ((booked
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
-                || mailLines.stream().anyMatch(line -> TICKET_WORDS.matcher(line).find()))
+                || !invitation && mailLines.stream().anyMatch(line -> MAIL_TICKET_WORDS.matcher(line).find()))
                 && Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
                 // one code-like word ("ZAZ - Live") is no route
                 && codes.size() < 2 && Legs.trainNumbers(all).isEmpty()) {
@@ -270,6 +275,9 @@ final class CalendarReservations {
     private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
 
+    /** Words of a ticket in the mail around a calendar: not "place", "seats" or "doors", which any mail may say. */
+    private static final Pattern MAIL_TICKET_WORDS = Pattern.compile(
+            "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass)\\b");
     private static final Pattern TICKET_WORDS = Pattern.compile(
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass|doors|seats?|sitzplatz|"
                     + "place|asiento)\\b");
@@ -407,7 +415,6 @@ final class CalendarReservations {
         return twoPlaces ? Optional.of(List.of(from, arrival)) : Optional.empty();
     }
 
-    /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */
     /**
      * A station without a remark in brackets about the platform or seat ("Lyon Part-Dieu (voie 3)"); a bracket that is
      * part of the name stays ("Frankfurt (Main) Flughafen Fernbahnhof", "Berlin Hbf (tief)").
@@ -422,6 +429,7 @@ final class CalendarReservations {
             "(?iu)\\b(voie|gleis|platform|quai|track|andén|vía|binario|coach|wagen|voiture|coche|seat|platz|place|plaza|"
                     + "posto|carrozza)\\b");
 
+    /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */
     private static String withoutRemark(String place) {
         return REMARK.matcher(place).replaceFirst("").strip();
     }

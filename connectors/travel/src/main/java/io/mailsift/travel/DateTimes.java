@@ -59,16 +59,6 @@ final class DateTimes {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?iu)(?<![\\p{L}])" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*(20\\d{2}))?");
 
-    /**
-     * A numeric date without its year after a weekday, as itinerary tables print a leg's day: {@code Fr., 12.03.},
-     * {@code ven. 12/03}, {@code Fri 3/12} (month first in a mail of 12-hour times). Only after a weekday: alone,
-     * {@code 12.03} is as often an amount.
-     */
-    private static final Pattern WEEKDAY_NUMERIC = Pattern.compile(
-            "(\\d{1,2})([./])(\\d{1,2})(?:\\.)?(?![\\d]|[./]\\d)");
-    private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(?:mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-                    + "lun|mar|mer|jeu|ven|sam|dim|mié|jue|vie|sáb|dom)\\.?,?\\s{1,2}$");
 
     /** The airline style: {@code 04MAR27}, {@code 04MAR}, {@code 4MAR2027}. */
     private static final Pattern AIRLINE_STYLE = Pattern.compile(
@@ -194,17 +184,6 @@ final class DateTimes {
             year = year < 100 ? 2000 + year : year;
             boolean usOrder = m.group(2).equals("/") && (monthFirst ? a <= 12 : b > 12);
             add(found, usOrder ? date(year, a, b) : date(year, b, a), m);
-        }
-        m = WEEKDAY_NUMERIC.matcher(text);
-        while (find(m, text, DateTimes::startsWithDigit)) {
-            if (m.start() == 0 || !Character.isWhitespace(text.charAt(m.start() - 1))
-                    || !WEEKDAY_BEFORE.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()) {
-                continue;
-            }
-            int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(3));
-            boolean usOrder = m.group(2).equals("/") && monthFirst;
-            add(found, yearless(usOrder ? a : b, usOrder ? b : a, reference), m.start(1), m.end());
         }
         m = AIRLINE_STYLE.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
@@ -372,25 +351,8 @@ final class DateTimes {
         found.add(new Found<>(value, start, end));
     }
 
-    /** A day of a month without its year: the first year that puts it on or after a week before the reference. */
-    private static LocalDate yearless(int month, int day, LocalDate reference) {
-        LocalDate sameYear = date(reference.getYear(), month, day);
-        if (sameYear == null) {
-            return date(reference.getYear() + 1, month, day);
-        }
-        return sameYear.isBefore(reference.minusDays(7)) ? date(reference.getYear() + 1, month, day) : sameYear;
-    }
-
     private static <T> void add(List<Found<T>> found, T value, Matcher m) {
-        if (value == null) {
-            return;
-        }
-        for (Found<T> each : found) {
-            if (m.start() < each.end() && each.start() < m.end()) {
-                return;
-            }
-        }
-        found.add(new Found<>(value, m.start(), m.end()));
+        add(found, value, m.start(), m.end());
     }
 
     private static <T> List<Found<T>> ordered(List<Found<T>> found) {

@@ -159,9 +159,11 @@ final class JourneyStops {
                     && !TIME_ALONE.matcher(lines.get(at - 1).strip()).matches()) {
                 // a row of cells rendered one per line, the station first: "Madrid Puerta de Atocha", "07:05"
                 String place = station.apply(lines.get(at - 1));
-                if (place.equals(lines.get(at - 1).strip()) && !hasClock(lines.get(at - 1))) {
-                    stop = stop(place, line.strip(), null);
-                    stops.add(new Stop(at - 1, stop.get().place(), stop.get().time(), End.UNKNOWN));
+                Optional<Stop> above = place.equals(lines.get(at - 1).strip()) && !hasClock(lines.get(at - 1))
+                        ? stop(place, line.strip(), null) : Optional.empty();
+                // "8.15" or "12.50" alone on a line may be a price, not a time DateTimes reads: no stop then
+                if (above.isPresent()) {
+                    stops.add(new Stop(at - 1, above.get().place(), above.get().time(), End.UNKNOWN));
                     continue;
                 }
             }

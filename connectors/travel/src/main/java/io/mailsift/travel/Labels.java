@@ -27,7 +27,7 @@ enum Labels {
             "code dossier", "référence de la réservation",
             "localizador", "código de reserva", "codigo de reserva", "número de reserva", "numero de reserva",
             "número de confirmación", "referencia de reserva", "referencia", "código de confirmación",
-            "booking reference number", "reservation reference", "itinerary #", "itinerary no",
+            "booking reference number", "reservation reference",
             "airline confirmation", "airline confirmation code", "filekey", "file key", "trip locator",
             "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
             "référence du dossier", "localizador de reserva", "código de localizador"),

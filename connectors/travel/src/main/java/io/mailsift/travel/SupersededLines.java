@@ -12,9 +12,13 @@ import java.util.regex.Pattern;
 final class SupersededLines {
 
     private static final String OWNER = "(?:(?:your|the|ihre?|die|der|votre|vos|le|la|su|tu|el|la)\\s+)?";
+    /**
+     * What a heading says was changed. Not a flight: a rebooking prints the cancelled flight as a leg of its own, which
+     * the flight rules drop beside the new one and keep when it is the only one (a cancellation).
+     */
     private static final String WHAT = "(?:verbindung|verbindungen|reise|fahrt|abfahrt|abfahrtszeit|zeiten|zeit|"
-            + "fahrplan|journey|connection|schedule|itinerary|booking|train|trains|flight|flights|trip|times?|"
-            + "departure|horaires?|voyage|trajet|itinéraire|vol|vols|départ|horarios?|viaje|itinerario|vuelos?|"
+            + "fahrplan|journey|connection|schedule|itinerary|booking|train|trains|trip|times?|"
+            + "departure|horaires?|voyage|trajet|itinéraire|départ|horarios?|viaje|itinerario|"
             + "tren|trenes|salida)";
     /** A heading over the replaced journey: "Bisherige Verbindung:", "Your previous itinerary". */
     private static final Pattern OLD_HEADING = Pattern.compile("(?iu)^" + OWNER
@@ -23,7 +27,8 @@ final class SupersededLines {
             + "\\b[^.:]{0,30}:?$");
     /** A heading over the journey that replaces it: "Ihre neue Verbindung am …:", "Updated schedule". */
     private static final Pattern NEW_HEADING = Pattern.compile("(?iu)^" + OWNER
-            + "(?:neuen?|geänderte[rn]?|aktuelle[rn]?|new|updated|revised|changed|current|nouvel(?:le)?s?|"
+            + "(?:neuen?|geänderte[rn]?|aktuelle[rn]?|new|updated|revised|changed|current|rebooked|replacement|"
+            + "ersatz|nouvel(?:le)?s?|"
             + "nouveaux?|modifiée?s?|nuev[oa]s?|actualizad[oa]s?|modificad[oa]s?)\\s+" + WHAT + "\\b.{0,60}$");
     /** One replaced value on its own line: "Bisher: ab 08:01", "Previously: 09:15", "Ancien horaire : 07h56". */
     private static final Pattern OLD_LINE = Pattern.compile(

@@ -1463,7 +1463,6 @@ final class TextReservations {
      * order, or a line of the order's words with a date no later than the mail's).
      */
     private java.util.stream.Stream<Found<LocalDate>> startDates() {
-        LocalDate earliest = reference.minusDays(2);
         return dates().stream().filter(d -> !d.value().isBefore(earliest)).filter(d -> {
             String line = text.substring(lineStart(d.start()), lineEnd(d.start()));
             return !BOOKED_ON.matcher(line).find() && (d.value().isAfter(reference) || !ORDERED.matcher(line).find());

@@ -26,6 +26,11 @@ class JourneyStopsTest {
     }
 
     @Test
+    void takesANumberAloneUnderAPlaceThatIsNoTimeForNoStop() {
+        assertThat(legs("Seat reservation", "8.15", "Bristol Temple Meads", "12.50")).isEmpty();
+    }
+
+    @Test
     void pairsUnmarkedStopsTwoByTwo() {
         assertThat(legs("09:00", "London Kings Cross", "10:52\tYork", "Change at York", "11:10", "York",
                 "11:58\tScarborough"))
@@ -64,5 +69,14 @@ class JourneyStopsTest {
                 "Hamburg Hbf ab 07:46", "Neue Abfahrtszeit bestätigt");
         assertThat(JourneyStops.legs(List.of("07:04 Paris Montparnasse", "10:12 Bordeaux Saint-Jean"), String::strip)
                 .getFirst().to().time()).isEqualTo(LocalTime.of(10, 12));
+    }
+
+    @Test
+    void leavesAReplacedFlightToTheFlightRules() {
+        // a rebooking's cancelled flight is a leg the flight rules drop beside the new one, or keep when alone
+        List<String> lines = List.of("Original flight:", "LH 400 Frankfurt (FRA) 10:35 - New York (JFK) 13:20",
+                "Your rebooked flight:", "LH 402 Frankfurt (FRA) 13:10 - New York (JFK) 15:55");
+
+        assertThat(SupersededLines.removed(lines)).isSameAs(lines);
     }
 }
