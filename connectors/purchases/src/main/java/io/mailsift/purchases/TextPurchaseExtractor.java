@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -396,8 +397,9 @@ final class TextPurchaseExtractor {
             items = items.stream().filter(item -> item.price() == null
                     || item.price().currency().equals(reference.currency())).toList();
         }
-        boolean monthFirst = "US".equals(hint.country())
-                || hint.country() == null && !GERMAN_OR_FRENCH_WORD.find(text);
+        // Asked only by a slashed date ("03/11/2026"): most mails have none, and the answer searches the whole text.
+        BooleanSupplier monthFirst = new Memoized(() -> "US".equals(hint.country())
+                || hint.country() == null && !GERMAN_OR_FRENCH_WORD.find(text));
         Optional<LocalDate> orderDate = orderDate(lines, monthFirst);
         if (orderDate.isEmpty() && orderNumber.isEmpty()) {
             orderDate = dateLine(lines, monthFirst);
@@ -452,7 +454,7 @@ final class TextPurchaseExtractor {
     }
 
     /** The date after the first date label that has one, on its line or the next. */
-    private static Optional<LocalDate> orderDate(List<String> lines, boolean monthFirst) {
+    private static Optional<LocalDate> orderDate(List<String> lines, BooleanSupplier monthFirst) {
         for (int i = 0; i < lines.size(); i++) {
             if (!mayHoldDateLabel(lines.get(i))) {
                 continue;
@@ -490,7 +492,7 @@ final class TextPurchaseExtractor {
      * A receipt's date without label: a line near the top that is a date and little else ("Tue, Nov 10, 2026 at
      * 8:41 PM"), as ride and meal receipts head their trip or order.
      */
-    private static Optional<LocalDate> dateLine(List<String> lines, boolean monthFirst) {
+    private static Optional<LocalDate> dateLine(List<String> lines, BooleanSupplier monthFirst) {
         int seen = 0;
         for (String line : lines) {
             if (line.isEmpty() || line.length() > 60) {
@@ -763,5 +765,26 @@ final class TextPurchaseExtractor {
     /** What one body of a mail says. */
     private record Reading(String text, Optional<String> orderNumber, Optional<LocalDate> orderDate,
             Map<SummaryLine, Money> amounts, List<LineItems.Item> items, int feeLines) {
+    }
+
+    /** A condition worked out the first time it is asked, then remembered. */
+    private static final class Memoized implements BooleanSupplier {
+
+        private final BooleanSupplier condition;
+        private boolean known;
+        private boolean value;
+
+        Memoized(BooleanSupplier condition) {
+            this.condition = condition;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            if (!known) {
+                value = condition.getAsBoolean();
+                known = true;
+            }
+            return value;
+        }
     }
 }
