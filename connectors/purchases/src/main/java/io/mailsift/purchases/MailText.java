@@ -21,7 +21,7 @@ final class MailText {
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]{1,6});");
 
     static final Pattern SPACE_AROUND_TAB = Pattern.compile("[ \\u00A0]*\\t[\\s&&[^\\n]]*");
-    private static final Pattern EDGE_SPACE = Pattern.compile("(?m)^[ \\t\\u00A0]+|[ \\t\\u00A0]+$");
+    static final Pattern EDGE_SPACE = Pattern.compile("(?m)^[ \\t\\u00A0]+|[ \\t\\u00A0]+$");
 
     private static final Pattern NAMED_ENTITY = Pattern.compile("&([a-zA-Z]{2,8});");
     /** The named entities of receipts: quantities ("2 &times;"), separators and the accents of French and German. */
@@ -63,9 +63,9 @@ final class MailText {
         }
         String joined = text.replace("&amp;", "&");
         if (joined.indexOf('\t') >= 0) {
-            joined = replaceAll(MailText::spaceAroundTabEnd, joined, " \u00A0\t", '\t');
+            joined = replaceAll(spaceAroundTab(), joined, " \u00A0\t", '\t');
         }
-        return replaceAll(lookingAt(EDGE_SPACE, joined), joined, " \t\u00A0", null);
+        return replaceAll(edgeSpace(), joined, " \t\u00A0", null);
     }
 
     private static String numericEntitiesDecoded(String text) {
@@ -207,20 +207,70 @@ final class MailText {
         return close < 0 ? -1 : close + 1;
     }
 
-    /** {@link #SPACE_AROUND_TAB}: {@code [ \u00A0]*\t[\s&&[^\n]]*}. */
-    static int spaceAroundTabEnd(String text, int start) {
-        int at = start;
-        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\u00A0')) {
+    /**
+     * {@link #SPACE_AROUND_TAB}: {@code [ \u00A0]*\t[\s&&[^\n]]*}, for starts asked in increasing order (as
+     * {@code replaceAll} asks): a run of spaces before no tab is walked once, not once from each of its spaces.
+     */
+    static MatchEnd spaceAroundTab() {
+        SpaceRun spaces = new SpaceRun(" \u00A0");
+        return (text, start) -> {
+            int at = spaces.end(text, start);
+            if (at >= text.length() || text.charAt(at) != '\t') {
+                return -1;
+            }
             at++;
+            while (at < text.length() && text.charAt(at) != '\n' && isRegexSpace(text.charAt(at))) {
+                at++;
+            }
+            return at;
+        };
+    }
+
+    /**
+     * {@link #EDGE_SPACE}: {@code (?m)^[ \t\u00A0]+|[ \t\u00A0]+$}, a run of spaces that starts or ends a line, for
+     * starts asked in increasing order. A greedy run can only give back spaces, before which no line ends: the
+     * expression matches the whole run or nothing, and tried from each space of a long run, it walked the run each
+     * time.
+     */
+    static MatchEnd edgeSpace() {
+        SpaceRun spaces = new SpaceRun(" \t\u00A0");
+        return (text, start) -> {
+            int end = spaces.end(text, start);
+            if (end == start) {
+                return -1;
+            }
+            boolean lineStart = start == 0 || isLineTerminator(text.charAt(start - 1));
+            boolean lineEnd = end == text.length() || isLineTerminator(text.charAt(end));
+            return lineStart || lineEnd ? end : -1;
+        };
+    }
+
+    /** What {@code ^} and {@code $} of a MULTILINE pattern take as the end of a line. */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Where a run of the given spaces that goes on from an index ends; remembers the last run it walked. */
+    private static final class SpaceRun {
+
+        private final String spaces;
+        private int from = -1;
+        private int end = -1;
+
+        SpaceRun(String spaces) {
+            this.spaces = spaces;
         }
-        if (at >= text.length() || text.charAt(at) != '\t') {
-            return -1;
+
+        int end(String text, int start) {
+            if (start < from || start >= end) {
+                from = start;
+                end = start;
+                while (end < text.length() && spaces.indexOf(text.charAt(end)) >= 0) {
+                    end++;
+                }
+            }
+            return Math.max(end, start);
         }
-        at++;
-        while (at < text.length() && text.charAt(at) != '\n' && isRegexSpace(text.charAt(at))) {
-            at++;
-        }
-        return at;
     }
 
     /** Whether {@code text} holds {@code lowerCaseWord} at {@code at}, ASCII letters compared ignoring case. */
