@@ -630,7 +630,10 @@ final class TextPurchaseExtractor {
     private static String caseFolded(String text) {
         char[] folded = new char[text.length()];
         for (int i = 0; i < folded.length; i++) {
-            folded[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+            char c = text.charAt(i);
+            // An ASCII character folds to its ASCII small letter (or itself): the two look-ups only for the others.
+            folded[i] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
+                    : Character.toLowerCase(Character.toUpperCase(c));
         }
         return new String(folded);
     }
@@ -688,11 +691,28 @@ final class TextPurchaseExtractor {
     private static int nextLinkMatch(Matcher matcher, String text, int from) {
         for (int at = from; at < text.length(); at++) {
             char c = text.charAt(at);
-            if ((c == 'h' || c == 'H') && matcher.region(at, text.length()).lookingAt()) {
+            // Both begin with "href" or "http" (ASCII letters in either case): the pattern is tried only there.
+            if ((c == 'h' || c == 'H')
+                    && (asciiIgnoringCase(text, at + 1, "ref") || asciiIgnoringCase(text, at + 1, "ttp"))
+                    && matcher.region(at, text.length()).lookingAt()) {
                 return at;
             }
         }
         return -1;
+    }
+
+    /** Whether {@code text} holds {@code lowerCaseWord} at {@code at}, ASCII letters compared ignoring case. */
+    private static boolean asciiIgnoringCase(String text, int at, String lowerCaseWord) {
+        if (at + lowerCaseWord.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerCaseWord.length(); i++) {
+            char c = text.charAt(at + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerCaseWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
