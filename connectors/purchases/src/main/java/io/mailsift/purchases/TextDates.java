@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,14 @@ final class TextDates {
 
     /** The first date in {@code text}, if any. */
     static Optional<LocalDate> first(String text, boolean monthFirst) {
+        return first(text, () -> monthFirst);
+    }
+
+    /**
+     * The first date in {@code text}, if any; {@code monthFirst} is asked only when a slashed date needs it (the
+     * answer may cost a search of the whole mail).
+     */
+    static Optional<LocalDate> first(String text, BooleanSupplier monthFirst) {
         Optional<Located> best = Optional.empty();
         for (Optional<Located> found : List.of(named(NAMED_MONTH_FIRST, text), named(NAMED_DAY_FIRST, text),
                 numeric(text, monthFirst))) {
@@ -70,7 +79,7 @@ final class TextDates {
         return Optional.empty();
     }
 
-    private static Optional<Located> numeric(String text, boolean monthFirst) {
+    private static Optional<Located> numeric(String text, BooleanSupplier monthFirst) {
         Matcher matcher = NUMERIC.matcher(text);
         while (matcher.find()) {
             Optional<LocalDate> date;
@@ -80,7 +89,7 @@ final class TextDates {
                 int a = Integer.parseInt(matcher.group("a"));
                 int b = Integer.parseInt(matcher.group("b"));
                 // Dots are German (day first) everywhere; a slash is the writer's habit, unless a part settles it.
-                boolean aIsMonth = matcher.group("sep").equals("/") && (monthFirst ? b <= 31 && a <= 12 : b > 12);
+                boolean aIsMonth = matcher.group("sep").equals("/") && (monthFirst.getAsBoolean() ? b <= 31 && a <= 12 : b > 12);
                 date = aIsMonth ? date(matcher.group("year"), a, String.valueOf(b))
                         : date(matcher.group("year"), b, String.valueOf(a));
             }

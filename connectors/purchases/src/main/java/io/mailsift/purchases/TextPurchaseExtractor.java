@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -396,8 +397,9 @@ final class TextPurchaseExtractor {
             items = items.stream().filter(item -> item.price() == null
                     || item.price().currency().equals(reference.currency())).toList();
         }
-        boolean monthFirst = "US".equals(hint.country())
-                || hint.country() == null && !GERMAN_OR_FRENCH_WORD.find(text);
+        // Asked only by a slashed date ("03/11/2026"): most mails have none, and the answer searches the whole text.
+        BooleanSupplier monthFirst = new Memoized(() -> "US".equals(hint.country())
+                || hint.country() == null && !GERMAN_OR_FRENCH_WORD.find(text));
         Optional<LocalDate> orderDate = orderDate(lines, monthFirst);
         if (orderDate.isEmpty() && orderNumber.isEmpty()) {
             orderDate = dateLine(lines, monthFirst);
@@ -452,7 +454,7 @@ final class TextPurchaseExtractor {
     }
 
     /** The date after the first date label that has one, on its line or the next. */
-    private static Optional<LocalDate> orderDate(List<String> lines, boolean monthFirst) {
+    private static Optional<LocalDate> orderDate(List<String> lines, BooleanSupplier monthFirst) {
         for (int i = 0; i < lines.size(); i++) {
             if (!mayHoldDateLabel(lines.get(i))) {
                 continue;
@@ -490,7 +492,7 @@ final class TextPurchaseExtractor {
      * A receipt's date without label: a line near the top that is a date and little else ("Tue, Nov 10, 2026 at
      * 8:41 PM"), as ride and meal receipts head their trip or order.
      */
-    private static Optional<LocalDate> dateLine(List<String> lines, boolean monthFirst) {
+    private static Optional<LocalDate> dateLine(List<String> lines, BooleanSupplier monthFirst) {
         int seen = 0;
         for (String line : lines) {
             if (line.isEmpty() || line.length() > 60) {
@@ -628,7 +630,10 @@ final class TextPurchaseExtractor {
     private static String caseFolded(String text) {
         char[] folded = new char[text.length()];
         for (int i = 0; i < folded.length; i++) {
-            folded[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+            char c = text.charAt(i);
+            // An ASCII character folds to its ASCII small letter (or itself): the two look-ups only for the others.
+            folded[i] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
+                    : Character.toLowerCase(Character.toUpperCase(c));
         }
         return new String(folded);
     }
@@ -686,11 +691,28 @@ final class TextPurchaseExtractor {
     private static int nextLinkMatch(Matcher matcher, String text, int from) {
         for (int at = from; at < text.length(); at++) {
             char c = text.charAt(at);
-            if ((c == 'h' || c == 'H') && matcher.region(at, text.length()).lookingAt()) {
+            // Both begin with "href" or "http" (ASCII letters in either case): the pattern is tried only there.
+            if ((c == 'h' || c == 'H')
+                    && (asciiIgnoringCase(text, at + 1, "ref") || asciiIgnoringCase(text, at + 1, "ttp"))
+                    && matcher.region(at, text.length()).lookingAt()) {
                 return at;
             }
         }
         return -1;
+    }
+
+    /** Whether {@code text} holds {@code lowerCaseWord} at {@code at}, ASCII letters compared ignoring case. */
+    private static boolean asciiIgnoringCase(String text, int at, String lowerCaseWord) {
+        if (at + lowerCaseWord.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerCaseWord.length(); i++) {
+            char c = text.charAt(at + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerCaseWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -763,5 +785,26 @@ final class TextPurchaseExtractor {
     /** What one body of a mail says. */
     private record Reading(String text, Optional<String> orderNumber, Optional<LocalDate> orderDate,
             Map<SummaryLine, Money> amounts, List<LineItems.Item> items, int feeLines) {
+    }
+
+    /** A condition worked out the first time it is asked, then remembered. */
+    private static final class Memoized implements BooleanSupplier {
+
+        private final BooleanSupplier condition;
+        private boolean known;
+        private boolean value;
+
+        Memoized(BooleanSupplier condition) {
+            this.condition = condition;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            if (!known) {
+                value = condition.getAsBoolean();
+                known = true;
+            }
+            return value;
+        }
     }
 }

@@ -249,13 +249,15 @@ public final class TrackingNumbers {
         int previousEnd = -1;
         int i = 0;
         int length = text.length();
+        // Only a word without small letters is kept: most words of a mail are never copied.
+        StringBuilder word = new StringBuilder();
         while (i < length) {
             if (!isWordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            StringBuilder word = new StringBuilder();
+            word.setLength(0);
             int digits = 0;
             boolean lowerCase = false;
             while (true) {
@@ -263,13 +265,17 @@ public final class TrackingNumbers {
                     char c = text.charAt(i++);
                     digits += c <= '9' ? 1 : 0;
                     lowerCase |= c >= 'a';
-                    word.append(c);
+                    if (!lowerCase) {
+                        word.append(c);
+                    }
                 }
                 int hyphen = i < length && text.charAt(i) == ' ' ? i + 1 : i;
                 if (hyphen < length && text.charAt(hyphen) == '-') {
                     int next = hyphen + 1 < length && text.charAt(hyphen + 1) == ' ' ? hyphen + 2 : hyphen + 1;
                     if (next < length && isWordChar(text.charAt(next))) {
-                        word.append('-');
+                        if (!lowerCase) {
+                            word.append('-');
+                        }
                         i = next;
                         continue;
                     }
