@@ -84,6 +84,19 @@ class TravelPrefilterTest {
         assertThat(connector.interestedIn(headers)).as(file).isTrue();
     }
 
+    /**
+     * "Votre commande n° 4471" from an unknown sender is a shop's order as often as a box office's, and "concert" in
+     * a subject is said by newsletters and personal mail as often as by a booking: fetching all of their bodies would
+     * cost the travel rules a read of each (the word "concert" alone let 290 more bodies of the 10,000-message
+     * backfill benchmark through); a box office is known by its name, its ticket words or its show's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Votre commande n° 4471", "Winter concert at the school on Friday"})
+    void shouldLeaveOrdersAndMentionsOfShowsWithoutTicketOrTravelWordsAlone(String subject) {
+        assertThat(connector.interestedIn(headers("From: Sam <sam@mail.example>\r\nSubject: " + subject + "\r\n")))
+                .isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "Ihre Buchungsbestätigung für München", "Votre réservation est confirmée", "Confirmación de tu reserva",
@@ -93,7 +106,7 @@ class TravelPrefilterTest {
             "Your Eventbrite order", "Tu vuelo a Madrid", "Reservierungsbestätigung", "Ihre Karten für Die Zauberflöte",
             "Vos places pour Les Étoiles du Cirque", "Tus entradas para Noche Flamenca", "You're booked at Lilia",
             "Your table at Le Petit Bistro", "Ihre Bestellung bei Ticketkontor", "You Got Tickets To The Midnight Owls",
-            "Votre commande n° 4471", "Your van hire: pick-up tomorrow"})
+            "Your van hire: pick-up tomorrow"})
     void shouldAcceptBookingSubjectsInSeveralLanguages(String subject) {
         assertThat(connector.interestedIn(headers("From: Anna <anna@mail.example>\r\nSubject: " + subject + "\r\n")))
                 .isTrue();
