@@ -6,7 +6,6 @@ import io.mailsift.finding.FindingsChanged;
 import io.mailsift.finding.UserRebuilds;
 import io.mailsift.link.MailboxUnlinked;
 import jakarta.annotation.PreDestroy;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -25,7 +24,7 @@ public class ProfileUpdates {
     private final ProfileRebuild rebuild;
     private final UserRebuilds rebuilds;
 
-    ProfileUpdates(ProfileRebuild rebuild, @Nullable JdbcClient jdbc,
+    ProfileUpdates(ProfileRebuild rebuild, JdbcClient jdbc,
             @Value("${mailsift.profile.rebuild-delay:3s}") Duration delay) {
         this.rebuild = rebuild;
         this.rebuilds = new UserRebuilds("profile", jdbc, delay, rebuild::rebuild);

@@ -33,6 +33,7 @@ final class CardLines {
                     + "waitlist|warteliste|liste d'attente|lista de espera|thank|danke|merci|gracias|your|votre|ihre|"
                     + "deine|tu|su|you|vous|sie|du|events?|veranstaltungen|événements|eventos|near|recommended)\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?,;:]$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern CURRENCY = Pattern.compile("[€$£]|\\b(EUR|USD|GBP|CHF)\\b");
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern LABEL_WORD = Pattern.compile(
@@ -88,7 +89,7 @@ final class CardLines {
                 && !LABEL_WORD.matcher(name.substring(0, colon)).find();
         if (name.length() < 3 || name.length() > 60 || !Character.isUpperCase(name.codePointAt(0))
                 || name.indexOf('\t') >= 0 || colon >= 0 && !titleColon || name.indexOf('@') >= 0
-                || SENTENCE_END.matcher(name).find() || name.split("\\s+").length > 8 || GREETING.matcher(name).find()
+                || SENTENCE_END.matcher(name).find() || SPACES.split(name).length > 8 || GREETING.matcher(name).find()
                 || GENERIC.matcher(name).find() || CURRENCY.matcher(name).find()
                 || !DateTimes.times(name).isEmpty()
                 || !DateTimes.dates(name, LocalDate.of(2000, 1, 1), false).isEmpty()) {
