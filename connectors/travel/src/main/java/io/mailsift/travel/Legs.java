@@ -100,8 +100,12 @@ final class Legs {
             "(?iu)\\b(bus|fernbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service|zug|train|tren|treno)"
                     + "\\s*[:#]?\\s*$");
 
+    private static final Set<String> TRAIN_PRODUCTS = Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB",
+            "TE");
+    private static final Set<String> GENERIC_TRAIN_WORDS = Set.of("zug", "train", "tren", "train n°", "zugnummer");
+
     private static boolean isTrainProduct(String designator) {
-        return Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB", "TE").contains(designator);
+        return TRAIN_PRODUCTS.contains(designator);
     }
 
     /** Airport codes that stand where codes stand and name real airports, in order. */
@@ -219,7 +223,7 @@ final class Legs {
         while (m.find()) {
             String product = m.group(1);
             String word = product.toLowerCase(Locale.ROOT);
-            boolean generic = Set.of("zug", "train", "tren", "train n°", "zugnummer").contains(word)
+            boolean generic = GENERIC_TRAIN_WORDS.contains(word)
                     || word.startsWith("train n") || word.startsWith("zug-nr") || word.startsWith("numéro")
                     || word.startsWith("número");
             if (m.group(2).length() == 1 && (generic || product.length() > 3
