@@ -365,14 +365,7 @@ final class DateTimes {
         if (month == null) {
             return null;
         }
-        if (year != null) {
-            return date(Integer.parseInt(year), month, day);
-        }
-        LocalDate sameYear = date(reference.getYear(), month, day);
-        if (sameYear == null) {
-            return date(reference.getYear() + 1, month, day);
-        }
-        return sameYear.isBefore(reference.minusDays(7)) ? date(reference.getYear() + 1, month, day) : sameYear;
+        return year != null ? date(Integer.parseInt(year), month, day) : nextOn(month, day, reference);
     }
 
     private static LocalDate date(int year, int month, int day) {

@@ -129,8 +129,8 @@ public final class TravelConnector implements Connector {
                 continue;
             }
             Map<?, ?> other = (Map<?, ?>) candidate.get("reservationFor");
-            if (String.valueOf(other.get("flightNumber")).equals(String.valueOf(flight.get("flightNumber")))
-                    && String.valueOf(other.get("airline")).equals(String.valueOf(flight.get("airline")))) {
+            if (java.util.Objects.equals(other.get("flightNumber"), flight.get("flightNumber"))
+                    && java.util.Objects.equals(other.get("airline"), flight.get("airline"))) {
                 Map<String, Object> merged = new java.util.LinkedHashMap<>(candidate);
                 item.forEach(merged::putIfAbsent); // the calendar's reference and status where the body gives none
                 return merged;
