@@ -30,7 +30,11 @@ enum Labels {
             "booking reference number", "reservation reference",
             "airline confirmation", "airline confirmation code", "filekey", "file key", "trip locator",
             "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
-            "référence du dossier", "localizador de reserva", "código de localizador"),
+            "référence du dossier", "localizador de reserva", "código de localizador",
+            // travel agencies' own locator beside the airline's; GDS mails in capitals without accents
+            "agency reference", "agency record locator", "agency locator", "agency booking reference",
+            "trip reference", "reference de dossier", "reference de reservation", "numero de dossier",
+            "numero de reservation", "reservation reference number"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -56,7 +60,7 @@ enum Labels {
             // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
             "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
-            "destino", "llegada", "ar", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
+            "destino", "llegada", "ar", "arrivee", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
             "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino", "hora de llegada",
             "heure d'arrivée", "ankunftszeit"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",

@@ -44,7 +44,7 @@ final class Legs {
             "PDF", "FAQ", "APP", "WEB", "WWW", "COM", "NET", "ORG", "CET", "UTC", "GMT", "CST", "EST", "PST", "CEST",
             "SEA", "BOX", "LAX", "TOP", "OFF", "MRS", "MR", "DIR", "ADT", "CHD", "INF", "ECO", "BIZ", "BUD", "YES",
             "PAX", "KLM", "SAS", "TAP", "IBE", "OUT", "END", "AIR", "FLY", "SKY", "TEL", "FAX", "NUM", "DOB", "STD",
-            "STA", "ETD", "ETA", "NIE", "DNI", "GAT");
+            "STA", "ETD", "ETA", "NIE", "DNI", "GAT", "VOL");
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|Euromed|Frecciarossa|Frecciargento"
@@ -80,6 +80,12 @@ final class Legs {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
             }
         }
+        // "EZY8541": easyJet prints its flights under its ICAO designator; the leg is U2's flight 8541
+        Matcher icao = ICAO_FLIGHT_NUMBER.matcher(text);
+        while (icao.find()) {
+            found.add(new Token(ICAO_TO_IATA.get(icao.group(1)) + " " + Integer.parseInt(icao.group(2)), icao.start(),
+                    icao.end()));
+        }
         // "Delta 1742": a number after an airline's name, where no code-written number stands
         for (Token named : AirlineNames.flightNumbers(text)) {
             boolean overlaps = found.stream().anyMatch(t -> t.start() < named.end() && named.start() < t.end());
@@ -91,13 +97,18 @@ final class Legs {
         return found;
     }
 
+    /** Airlines whose own mails print flight numbers with the ICAO designator: easyJet UK and Switzerland. */
+    private static final Map<String, String> ICAO_TO_IATA = Map.of("EZY", "U2", "EZS", "DS");
+    private static final Pattern ICAO_FLIGHT_NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d-])(EZY|EZS) ?(\\d{1,4})(?![\\d\\p{L}])(?![:.h/]\\d)");
+
     /** A codeshare's operating flight ("operated by KLM KL 1234") is the same leg under another number. */
     private static final Pattern OPERATED_BY = Pattern.compile(
             "(?iu)(operated by|opéré par|operé par|assuré par|durchgeführt von|operado por|betrieben von)[^\\n]{0,30}$");
 
     /** "Bus N1720", "Linie N834", "Zug: WB 919": a coach line or a train, not airline N1's flight 720 or WB's 919. */
     private static final Pattern LINE_BEFORE = Pattern.compile(
-            "(?iu)\\b(bus|fernbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service|zug|train|tren|treno)"
+            "(?iu)\\b(bus|fernbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service|zug|train|tren|treno|terminal)"
                     + "\\s*[:#]?\\s*$");
 
     private static final Set<String> TRAIN_PRODUCTS = Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB",
