@@ -293,6 +293,9 @@ enum Labels {
                 Matcher m = CODE.matcher(each.getValue());
                 while (m.find()) {
                     String code = m.group(1);
+                    if (each.getValue().startsWith(":", m.end())) {
+                        continue; // "AMADEUS: 6FQ2PL, AIRLINE: LH/8TKL2M": a system's name labels its code
+                    }
                     if (code.length() > 3 && code.charAt(2) == '/') {
                         code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
                     }

@@ -44,7 +44,9 @@ final class Legs {
             "PDF", "FAQ", "APP", "WEB", "WWW", "COM", "NET", "ORG", "CET", "UTC", "GMT", "CST", "EST", "PST", "CEST",
             "SEA", "BOX", "LAX", "TOP", "OFF", "MRS", "MR", "DIR", "ADT", "CHD", "INF", "ECO", "BIZ", "BUD", "YES",
             "PAX", "KLM", "SAS", "TAP", "IBE", "OUT", "END", "AIR", "FLY", "SKY", "TEL", "FAX", "NUM", "DOB", "STD",
-            "STA", "ETD", "ETA", "NIE", "DNI", "GAT", "VOL");
+            "STA", "ETD", "ETA", "NIE", "DNI", "GAT", "VOL",
+            // an e-ticket receipt's "not valid before / after" columns
+            "NVB", "NVA");
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|Euromed|Frecciarossa|Frecciargento"
