@@ -104,7 +104,14 @@ final class Airports {
             Map.entry("ginebra", "geneva"), Map.entry("bruselas", "brussels"), Map.entry("venise", "venice"),
             Map.entry("venedig", "venice"), Map.entry("venecia", "venice"), Map.entry("kopenhagen", "copenhagen"),
             Map.entry("copenhague", "copenhagen"), Map.entry("lissabon", "lisbon"), Map.entry("milán", "milan"),
-            Map.entry("fráncfort", "frankfurt"), Map.entry("francfort", "frankfurt"));
+            Map.entry("fráncfort", "frankfurt"), Map.entry("francfort", "frankfurt"),
+            // GDS capitals write umlauts out; Dutch names (Brussels Airlines, KLM)
+            Map.entry("muenchen", "munich"), Map.entry("koeln", "cologne"), Map.entry("zuerich", "zurich"),
+            Map.entry("duesseldorf", "dusseldorf"), Map.entry("nuernberg", "nuremberg"),
+            Map.entry("bruessel", "brussels"), Map.entry("brussel", "brussels"), Map.entry("londen", "london"),
+            Map.entry("parijs", "paris"), Map.entry("milaan", "milan"), Map.entry("wenen", "vienna"),
+            Map.entry("keulen", "cologne"), Map.entry("munchen", "munich"), Map.entry("koln", "cologne"),
+            Map.entry("geneve", "geneva"), Map.entry("athenes", "athens"));
 
     private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
 

@@ -34,7 +34,9 @@ enum Labels {
             // travel agencies' own locator beside the airline's; GDS mails in capitals without accents
             "agency reference", "agency record locator", "agency locator", "agency booking reference",
             "trip reference", "reference de dossier", "reference de reservation", "numero de dossier",
-            "numero de reservation", "reservation reference number"),
+            "numero de reservation", "reservation reference number",
+            // Dutch (Brussels Airlines, KLM)
+            "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -56,11 +58,11 @@ enum Labels {
     FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
             "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
-            "abfahrtszeit",
+            "abfahrtszeit", "vertrek", "vertrektijd",
             // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
             "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
-            "destino", "llegada", "ar", "arrivee", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
+            "destino", "llegada", "ar", "arrivee", "aankomst", "aankomsttijd", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
             "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino", "hora de llegada",
             "heure d'arrivée", "ankunftszeit"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
