@@ -48,6 +48,29 @@ final class ItineraryColumns {
         return List.of();
     }
 
+    /**
+     * The departure and arrival codes of a row of two cells that are each nothing but a place deciding its airport
+     * ("Köln/Bonn | Palma de Mallorca"), as airlines print a leg's places over their times; else empty.
+     */
+    static List<String> placeCells(String line) {
+        int tab = line.indexOf('\t');
+        if (tab < 0 || line.indexOf('\t', tab + 1) >= 0 || line.length() > 90) {
+            return List.of();
+        }
+        String from = line.substring(0, tab).strip();
+        String to = line.substring(tab + 1).strip();
+        if (!PLACE_CELL.matcher(from).matches() || !PLACE_CELL.matcher(to).matches()) {
+            return List.of();
+        }
+        Optional<Airports.Airport> departure = Airports.ofPlaceName(from);
+        Optional<Airports.Airport> arrival = Airports.ofPlaceName(to);
+        return departure.isPresent() && arrival.isPresent() && !departure.equals(arrival)
+                ? List.of(departure.get().code(), arrival.get().code()) : List.of();
+    }
+
+    /** A place's name alone: capitalised words, a slash or hyphen between them, no digits nor colon. */
+    private static final Pattern PLACE_CELL = Pattern.compile("(?u)\\p{Lu}[\\p{L} .'’/()-]{2,40}");
+
     /** The first column this label names, or -1. */
     private static int column(String[] header, Labels label) {
         for (int c = 0; c < header.length; c++) {

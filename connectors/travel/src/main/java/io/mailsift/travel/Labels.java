@@ -270,6 +270,10 @@ enum Labels {
         return Optional.empty();
     }
 
+    /** A reference label ending its line before the colon: "Ihr Buchungscode lautet:", "Your booking code is:". */
+    private static final Pattern REFERENCE_BEFORE_COLON = Pattern.compile("(?iu)(?<![\\p{L}])(?:"
+            + REFERENCE.alternatives() + ")(?:\\s+(?:is|est|ist|es|lautet))?\\s*:$");
+
     /** A code printed in groups of digits and nothing else: "1739 2284 5561". */
     private static final Pattern ALL_DIGIT_GROUPS = Pattern.compile("\\s*\\d{3,6}(?: \\d{3,6}){1,4}\\s*");
     private static final Pattern CODE = Pattern.compile(
@@ -318,6 +322,16 @@ enum Labels {
                     || line.contains("o.") || line.contains("r."))) {
                 Matcher m = NUMBERED.matcher(line);
                 if (m.find() && m.group(1).chars().anyMatch(Character::isDigit)) {
+                    return Optional.of(m.group(1));
+                }
+            }
+        }
+        // "Ihr Buchungscode lautet:" closing a sentence, the code alone on the next line
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.endsWith(":") && line.length() <= 200 && REFERENCE_BEFORE_COLON.matcher(line).find()) {
+                Matcher m = CODE.matcher(lines.get(i + 1).strip());
+                if (m.matches() && m.group(1).chars().anyMatch(Character::isDigit)) {
                     return Optional.of(m.group(1));
                 }
             }

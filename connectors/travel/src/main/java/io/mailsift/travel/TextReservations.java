@@ -445,6 +445,13 @@ final class TextReservations {
                 }
             }
         }
+        // the two places side by side over their times: "Köln/Bonn | Palma de Mallorca"
+        for (String line : part) {
+            List<String> codes = ItineraryColumns.placeCells(line);
+            if (!codes.isEmpty()) {
+                return codes;
+            }
+        }
         return List.of();
     }
 
