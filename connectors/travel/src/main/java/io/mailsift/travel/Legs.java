@@ -78,7 +78,9 @@ final class Legs {
             // "N123" (a bus line) is not "N1 23": a designator with a digit glued to a short number is not read
             boolean glued = m.end(1) == m.start(2) && m.group(1).chars().anyMatch(Character::isDigit)
                     && m.group(2).length() < 3;
-            if (!glued && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
+            // "FRAJFK HK1": a GDS segment's status and seat count (HK, KK, TK, SS, HL…), not airline HK's flight 1
+            boolean status = m.end(1) == m.start(2) && m.group(2).length() == 1 && SEGMENT_STATUS.contains(m.group(1));
+            if (!glued && !status && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
                     && !OPERATED_BY.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()
                     && !LINE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
@@ -106,9 +108,14 @@ final class Legs {
     private static final Pattern ICAO_FLIGHT_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d-])(EZY|EZS) ?(\\d{1,4})(?![\\d\\p{L}])(?![:.h/]\\d)");
 
+    private static final Set<String> SEGMENT_STATUS = Set.of("HK", "KK", "TK", "SS", "HL", "UN", "UC", "RR", "GK",
+            "HX");
+
     /** A codeshare's operating flight ("operated by KLM KL 1234") is the same leg under another number. */
     private static final Pattern OPERATED_BY = Pattern.compile(
-            "(?iu)(operated by|opéré par|operé par|assuré par|durchgeführt von|operado por|betrieben von)[^\\n]{0,30}$");
+            "(?iu)(operated by|opéré par|operé par|assuré par|durchgeführt von|operado por|betrieben von|"
+                    + "operating carrier|operating airline|ausführende fluggesellschaft|compagnie opérante|"
+                    + "transportista operador|aerolínea operadora)[^\\n]{0,30}$");
 
     /** "Bus N1720", "Linie N834", "Zug: WB 919": a coach line or a train, not airline N1's flight 720 or WB's 919. */
     private static final Pattern LINE_BEFORE = Pattern.compile(

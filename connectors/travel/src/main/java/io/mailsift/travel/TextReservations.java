@@ -689,8 +689,17 @@ final class TextReservations {
             if (codes.size() < 2) {
                 codes = ReceiptRows.route(text, numbers, airports, i);
             }
+            Optional<CrypticSegments.Segment> cryptic = codes.size() < 2
+                    ? CrypticSegments.onLine(text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).start())))
+                    : Optional.empty();
+            if (cryptic.isPresent()) {
+                codes = List.of(cryptic.get().from(), cryptic.get().to());
+            }
             List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region) && !isServiceTime(t))
                     .map(Found::value).toList();
+            if (legTimes.isEmpty() && cryptic.isPresent()) {
+                legTimes = cryptic.get().times();
+            }
             Optional<List<Optional<String>>> undecided = Optional.empty();
             if (codes.size() < 2) {
                 // places printed by names that do not decide an airport (London, Tokyo): the leg is kept, its
