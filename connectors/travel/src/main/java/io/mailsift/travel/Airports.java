@@ -142,9 +142,14 @@ final class Airports {
                 if (airports.size() == 1) {
                     return Optional.of(airports.getFirst());
                 }
+                // the name written ("Roma") is no airport's own word: Roma in Queensland is not named by it
+                java.util.List<String> written = java.util.List.of(candidate.split(" "));
                 java.util.List<Airport> named = airports.stream()
                         .filter(airport -> distinctive(airport, city).stream().anyMatch(
-                                word -> lower.contains(" " + word + " "))).toList();
+                                word -> !written.contains(word) && lower.contains(" " + word + " "))).toList();
+                if (named.isEmpty() && main(plain).isPresent()) {
+                    return main(plain); // the city's main airport before a namesake abroad (Venice FL, Florence SC)
+                }
                 if (named.isEmpty()) {
                     // none is named in the text: the city's only open airport, or its own, called just by the city
                     List<Airport> open = airports.stream().filter(airport -> !CLOSED.contains(airport.code())).toList();
@@ -195,7 +200,16 @@ final class Airports {
             Map.entry("malaga", "AGP"), Map.entry("palma de mallorca", "PMI"), Map.entry("palma", "PMI"),
             Map.entry("montreal", "YUL"), Map.entry("ajaccio", "AJA"), Map.entry("warsaw", "WAW"),
             Map.entry("warszawa", "WAW"), Map.entry("varsovie", "WAW"), Map.entry("warschau", "WAW"),
-            Map.entry("varsovia", "WAW"), Map.entry("reykjavik", "KEF"));
+            Map.entry("varsovia", "WAW"), Map.entry("reykjavik", "KEF"),
+            Map.entry("florence", "FLR"), Map.entry("firenze", "FLR"), Map.entry("florenz", "FLR"),
+            Map.entry("venice", "VCE"), Map.entry("venezia", "VCE"), Map.entry("venedig", "VCE"),
+            Map.entry("venise", "VCE"), Map.entry("venecia", "VCE"), Map.entry("doha", "DOH"),
+            Map.entry("murcia", "RMU"), Map.entry("las palmas", "LPA"), Map.entry("oporto", "OPO"),
+            Map.entry("turin", "TRN"), Map.entry("torino", "TRN"), Map.entry("gothenburg", "GOT"),
+            Map.entry("goteborg", "GOT"), Map.entry("melbourne", "MEL"), Map.entry("rhodes", "RHO"),
+            Map.entry("rhodos", "RHO"), Map.entry("rodas", "RHO"), Map.entry("corfu", "CFU"),
+            Map.entry("korfu", "CFU"), Map.entry("kerkyra", "CFU"), Map.entry("oviedo", "OVD"),
+            Map.entry("asturias", "OVD"));
 
     private static Optional<Airport> main(String plainName) {
         return Optional.ofNullable(MAIN_AIRPORTS.get(plainName)).flatMap(Airports::airport);
