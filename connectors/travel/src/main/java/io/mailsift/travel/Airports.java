@@ -111,7 +111,13 @@ final class Airports {
             Map.entry("bruessel", "brussels"), Map.entry("brussel", "brussels"), Map.entry("londen", "london"),
             Map.entry("parijs", "paris"), Map.entry("milaan", "milan"), Map.entry("wenen", "vienna"),
             Map.entry("keulen", "cologne"), Map.entry("munchen", "munich"), Map.entry("koln", "cologne"),
-            Map.entry("geneve", "geneva"), Map.entry("athenes", "athens"));
+            Map.entry("geneve", "geneva"), Map.entry("athenes", "athens"),
+            // Spanish and French names of cities
+            Map.entry("praga", "prague"), Map.entry("estambul", "istanbul"), Map.entry("edimburgo", "edinburgh"),
+            Map.entry("rom", "rome"), Map.entry("teneriffa", "tenerife"), Map.entry("hambourg", "hamburg"),
+            Map.entry("hamburgo", "hamburg"), Map.entry("colonia", "cologne"), Map.entry("genova", "genoa"),
+            Map.entry("gênes", "genoa"), Map.entry("genua", "genoa"), Map.entry("marsella", "marseille"),
+            Map.entry("tolosa", "toulouse"), Map.entry("burdeos", "bordeaux"), Map.entry("estocolmo", "stockholm"));
 
     private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
 
@@ -130,7 +136,10 @@ final class Airports {
                     continue;
                 }
                 String plain = withoutAccents(candidate);
-                String city = CITY_NAMES.getOrDefault(candidate, candidate);
+                String written = CITY_NAMES.getOrDefault(candidate, candidate);
+                // "Zúrich", "Berlín", "Ámsterdam": a Spanish accent on a name the table spells without
+                String city = airportsOfCity(written) == null && !plain.equals(candidate)
+                        ? CITY_NAMES.getOrDefault(plain, plain) : written;
                 java.util.List<Airport> airports = airportsOfCity(city);
                 if (airports == null) {
                     Optional<Airport> main = main(plain);
@@ -143,10 +152,10 @@ final class Airports {
                     return Optional.of(airports.getFirst());
                 }
                 // the name written ("Roma") is no airport's own word: Roma in Queensland is not named by it
-                java.util.List<String> written = java.util.List.of(candidate.split(" "));
+                java.util.List<String> ownWords = java.util.List.of(candidate.split(" "));
                 java.util.List<Airport> named = airports.stream()
                         .filter(airport -> distinctive(airport, city).stream().anyMatch(
-                                word -> !written.contains(word) && lower.contains(" " + word + " "))).toList();
+                                word -> !ownWords.contains(word) && lower.contains(" " + word + " "))).toList();
                 if (named.isEmpty() && main(plain).isPresent()) {
                     return main(plain); // the city's main airport before a namesake abroad (Venice FL, Florence SC)
                 }
@@ -209,7 +218,19 @@ final class Airports {
             Map.entry("goteborg", "GOT"), Map.entry("melbourne", "MEL"), Map.entry("rhodes", "RHO"),
             Map.entry("rhodos", "RHO"), Map.entry("rodas", "RHO"), Map.entry("corfu", "CFU"),
             Map.entry("korfu", "CFU"), Map.entry("kerkyra", "CFU"), Map.entry("oviedo", "OVD"),
-            Map.entry("asturias", "OVD"));
+            Map.entry("asturias", "OVD"), Map.entry("mallorca", "PMI"), Map.entry("majorque", "PMI"),
+            Map.entry("mallorque", "PMI"), Map.entry("cologne", "CGN"), Map.entry("koln", "CGN"),
+            Map.entry("koeln", "CGN"), Map.entry("colonia", "CGN"),
+            // an airport printed by its own name alone ("Heathrow", "Orly", "Schiphol")
+            Map.entry("heathrow", "LHR"), Map.entry("gatwick", "LGW"), Map.entry("stansted", "STN"),
+            Map.entry("luton", "LTN"), Map.entry("orly", "ORY"), Map.entry("roissy", "CDG"),
+            Map.entry("charles de gaulle", "CDG"), Map.entry("fiumicino", "FCO"), Map.entry("ciampino", "CIA"),
+            Map.entry("malpensa", "MXP"), Map.entry("linate", "LIN"), Map.entry("barajas", "MAD"),
+            Map.entry("el prat", "BCN"), Map.entry("schiphol", "AMS"), Map.entry("kastrup", "CPH"),
+            Map.entry("arlanda", "ARN"), Map.entry("bromma", "BMA"), Map.entry("gardermoen", "OSL"),
+            Map.entry("zaventem", "BRU"), Map.entry("schwechat", "VIE"), Map.entry("kloten", "ZRH"),
+            Map.entry("cointrin", "GVA"), Map.entry("tegel", "TXL"), Map.entry("schonefeld", "SXF"),
+            Map.entry("laguardia", "LGA"), Map.entry("dulles", "IAD"));
 
     private static Optional<Airport> main(String plainName) {
         return Optional.ofNullable(MAIN_AIRPORTS.get(plainName)).flatMap(Airports::airport);

@@ -13,7 +13,9 @@ class AirportNamesTest {
             "Florence, FLR", "Firenze, FLR", "Venice, VCE", "Venezia, VCE", "Melbourne (Tullamarine), MEL",
             "Doha, DOH", "Murcia, RMU", "Las Palmas, LPA", "Oporto, OPO", "Turin, TRN", "Gothenburg, GOT",
             "MUENCHEN DE (FRANZ JOSEF STRAUSS), MUC", "ZUERICH CH (KLOTEN), ZRH", "Brussel, BRU",
-            "Sydney (Kingsford Smith), SYD", "Rome Fiumicino, FCO", "Milan Linate, LIN"})
+            "Sydney (Kingsford Smith), SYD", "Rome Fiumicino, FCO", "Milan Linate, LIN", "Zúrich, ZRH",
+            "Berlín, BER", "Ámsterdam, AMS", "Köln, CGN", "Colonia, CGN", "Hamburgo, HAM", "Genova, GOA",
+            "Heathrow, LHR", "Orly, ORY", "Schiphol, AMS", "Mallorca, PMI"})
     void aCityOrAirportNameDecidesItsMainAirportNotANamesakeAbroad(String name, String code) {
         assertThat(Airports.ofPlaceName(name)).map(Airports.Airport::code).contains(code);
     }
