@@ -46,7 +46,7 @@ final class Legs {
             "PAX", "KLM", "SAS", "TAP", "IBE", "OUT", "END", "AIR", "FLY", "SKY", "TEL", "FAX", "NUM", "DOB", "STD",
             "STA", "ETD", "ETA", "NIE", "DNI", "GAT", "VOL",
             // an e-ticket receipt's "not valid before / after" columns
-            "NVB", "NVA", "IHR", "SRA",
+            "NVB", "NVA", "IHR", "SRA", "MME",
             // travel agencies' names heading their itineraries ("FCM Travel Solutions", "CWT", "BCD Travel")
             "FCM", "CWT", "BCD", "GBT", "TUI");
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
