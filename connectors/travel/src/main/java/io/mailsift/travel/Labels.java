@@ -62,7 +62,7 @@ enum Labels {
             // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
             "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
-            "destino", "llegada", "ar", "arrivee", "aankomst", "aankomsttijd", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
+            "destino", "llegada", "ar", "arr", "arrivee", "aankomst", "aankomsttijd", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
             "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino", "hora de llegada",
             "heure d'arrivée", "ankunftszeit"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
@@ -87,7 +87,7 @@ enum Labels {
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
     PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guest name", "name",
             "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
-            "viajero", "huésped", "titular"),
+            "viajero", "huésped", "titular", "prepared for", "travellers", "travelers", "reisende(r)"),
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
             "travel dates", "stay dates", "reisezeitraum", "période", "periodo", "when", "wann", "quand", "cuándo",
             "cuando", "date and time", "date & time", "date/time", "datum und uhrzeit", "datum & uhrzeit",
