@@ -36,7 +36,8 @@ enum Labels {
             "trip reference", "reference de dossier", "reference de reservation", "numero de dossier",
             "numero de reservation", "reservation reference number",
             // Dutch (Brussels Airlines, KLM)
-            "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode"),
+            "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode",
+            "reservation locator", "booking locator", "locator"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -112,8 +113,11 @@ enum Labels {
 
     /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */
     private Pattern inline() {
-        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?(?:"
-                + alternatives()
+        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?"
+                // whose reference: an agency's or reservation system's ("Agency booking ref", "Galileo record locator")
+                + (this == REFERENCE ? "(?:(?:agency|amadeus|galileo|sabre|travelport|worldspan|gds|flight|trip|agent"
+                        + "|agence|agencia|reisebüro)\\s+)?" : "")
+                + "(?:" + alternatives()
                 + ")\\.?(?:[ \\u00a0]+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
                 // a reference's label may go on for a few words before its colon: "Référence de votre réservation :"
                 + (this == REFERENCE || this == ORDER_REFERENCE ? "(?:(?:[ \\u00a0]+[\\p{L}'’]{1,12}){1,3}(?=\\s*:))?" : "")

@@ -19,6 +19,7 @@ final class MailLines {
     private static final Pattern DROP = Pattern.compile(
             "(?is)<(?:(script|style|head|title|s|strike|del)\\b[^>]*>.*?</\\1\\s*>|!--.*?-->)");
     private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
+    private static final Pattern PRE_END = Pattern.compile("(?i)</pre\\s*>");
     private static final Pattern BLOCK = Pattern.compile(
             "(?i)p|div|br|h[1-6]|li|ul|ol|table|tbody|thead|section|article|header|footer|center|hr|blockquote|dl|pre");
     private static final Map<String, String> ENTITIES = Map.ofEntries(
@@ -107,6 +108,21 @@ final class MailLines {
                             emitRow(row, false, null, lines);
                             row = null;
                         }
+                    }
+                }
+                case "pre" -> {
+                    Matcher end = closing || cell != null || row != null ? null : PRE_END.matcher(body);
+                    if (end != null && end.find(tag.end())) {
+                        // a <pre> block keeps its lines and aligned columns: a GDS itinerary or e-ticket receipt
+                        // pasted into an HTML mail reads as the plain text it is
+                        flush(text, lines);
+                        lines.addAll(ofText(entities(TAG.matcher(body.substring(tag.end(), end.start())).replaceAll(""))));
+                        at = end.end();
+                        tag.region(at, body.length());
+                    } else if (cell != null) {
+                        cell.append('\n');
+                    } else {
+                        flush(text, lines);
                     }
                 }
                 case "table" -> {
@@ -251,7 +267,11 @@ final class MailLines {
     }
 
     private static String decode(String html) {
-        String flat = collapseSpace(html);
+        return entities(collapseSpace(html));
+    }
+
+    /** The text with its character entities replaced, white space as it is. */
+    private static String entities(String flat) {
         if (flat.indexOf('&') < 0) {
             return flat;
         }
