@@ -293,6 +293,11 @@ final class TextReservations {
             List<Map<String, Object>> viaPairs = flightLegs(numbers, paired, airports, dates, times);
             legs = score(viaPairs) > score(legs) ? viaPairs : legs;
         }
+        List<Region> details = detailRegions(numbers, airports);
+        if (!details.isEmpty()) {
+            List<Map<String, Object>> viaDetails = flightLegs(numbers, details, airports, dates, times);
+            legs = score(viaDetails) > score(legs) ? viaDetails : legs;
+        }
         // the same leg printed twice (a summary and the details) counts once: the fuller reading wins
         Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
         for (Map<String, Object> leg : legs) {
@@ -411,6 +416,31 @@ final class TextReservations {
                     : dates().stream().mapToInt(Found::start).filter(d -> d < first).reduce((a, b) -> b)
                             .stream().map(this::lineStart).findFirst().orElse(lineStart(first));
             regions.add(new Region(Math.min(start, lineStart(first)), lineEnd(Math.max(number, arrival.start()))));
+        }
+        return regions;
+    }
+
+    /**
+     * The legs of a mail that lists its flight numbers in a summary and prints the airports only in the details
+     * below it, leg by leg in the same order ("IB 3170 | 15/04/2027 | Madrid | Londres", then "Salida 10:30
+     * Madrid-Barajas (MAD) / Llegada 12:00 Londres-Heathrow (LHR)"): leg i runs from the line after the previous
+     * leg's arrival (the first from the line after the last number) to its own arrival. Empty for other layouts.
+     */
+    private List<Region> detailRegions(List<Token> numbers, List<Token> airports) {
+        int n = numbers.size();
+        int afterNumbers = lineEnd(numbers.get(n - 1).start());
+        if (airports.size() != 2 * n || airports.getFirst().start() <= afterNumbers) {
+            return List.of();
+        }
+        List<Region> regions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Token departure = airports.get(2 * i);
+            Token arrival = airports.get(2 * i + 1);
+            if (departure.value().equals(arrival.value())) {
+                return List.of();
+            }
+            int start = i == 0 ? afterNumbers + 1 : lineEnd(airports.get(2 * i - 1).start()) + 1;
+            regions.add(new Region(Math.min(start, lineStart(departure.start())), lineEnd(arrival.start())));
         }
         return regions;
     }
