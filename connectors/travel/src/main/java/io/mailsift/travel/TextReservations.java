@@ -687,9 +687,15 @@ final class TextReservations {
                     + "ancien(?:ne)?|initial(?:e)?|initialement|anterior|antigua|original(?:mente)?|prevista)"
                     + "\\b[^\\n\\d]{0,30}$");
 
+    /** Words before a clock-like figure that make it a duration ("FLIGHT DURATION: 02:10", "Dauer 01:15"). */
+    private static final Pattern DURATION = Pattern.compile(
+            "(?iu)\\b(duration|flight time|travel time|journey time|dauer|flugzeit|flugdauer|reisezeit|reisedauer|"
+                    + "durée|temps de vol|duración|tiempo de vuelo|duur|vliegtijd)\\b[^\\n\\d]{0,12}$");
+
     private boolean isServiceTime(Found<LocalTime> time) {
         String before = text.substring(Math.max(lineStart(time.start()), time.start() - 40), time.start());
-        return SERVICE_TIME.matcher(before).find() || REPLACED_TIME.matcher(before).find();
+        return SERVICE_TIME.matcher(before).find() || REPLACED_TIME.matcher(before).find()
+                || DURATION.matcher(before).find();
     }
 
     private static int score(List<Map<String, Object>> legs) {
