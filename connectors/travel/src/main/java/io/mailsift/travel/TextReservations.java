@@ -690,7 +690,8 @@ final class TextReservations {
     /** Words before a clock-like figure that make it a duration ("FLIGHT DURATION: 02:10", "Dauer 01:15"). */
     private static final Pattern DURATION = Pattern.compile(
             "(?iu)\\b(duration|flight time|travel time|journey time|dauer|flugzeit|flugdauer|reisezeit|reisedauer|"
-                    + "durée|temps de vol|duración|tiempo de vuelo|duur|vliegtijd)\\b[^\\n\\d]{0,12}$");
+                    + "durée|temps de vol|duración|tiempo de vuelo|duur|vliegtijd|connection time|layover|stopover|"
+                    + "umsteigezeit|aufenthalt|temps de correspondance|escala|tiempo de conexión)\\b[^\\n\\d]{0,12}$");
 
     private boolean isServiceTime(Found<LocalTime> time) {
         String before = text.substring(Math.max(lineStart(time.start()), time.start() - 40), time.start());
