@@ -721,7 +721,7 @@ final class TextReservations {
                 codes = airportsByName(region);
             }
             if (codes.size() < 2) {
-                codes = ItineraryColumns.airports(lines, lineIndex(numbers.get(i).start()));
+                codes = ItineraryColumns.airports(textLines(), lineIndex(numbers.get(i).start()));
             }
             if (codes.size() < 2) {
                 codes = ReceiptRows.route(text, numbers, airports, i);
@@ -1839,13 +1839,29 @@ final class TextReservations {
         return position >= region.start() && position < region.end();
     }
 
-    /** The index in {@code lines} of the line holding a position of the text. */
-    private int lineIndex(int position) {
-        int index = 0;
-        for (int at = text.indexOf('\n'); at >= 0 && at < position; at = text.indexOf('\n', at + 1)) {
-            index++;
+    /**
+     * The text's lines (a table cell of several lines makes more of them than {@code lines} has) and where each
+     * starts, split once: several flight numbers may ask for their line.
+     */
+    private List<String> textLines;
+    private int[] lineStarts;
+
+    private List<String> textLines() {
+        if (textLines == null) {
+            textLines = List.of(text.split("\n", -1));
+            lineStarts = new int[textLines.size()];
+            for (int i = 1; i < lineStarts.length; i++) {
+                lineStarts[i] = lineStarts[i - 1] + textLines.get(i - 1).length() + 1;
+            }
         }
-        return index;
+        return textLines;
+    }
+
+    /** The index in {@link #textLines()} of the line holding a position of the text. */
+    private int lineIndex(int position) {
+        textLines();
+        int found = java.util.Arrays.binarySearch(lineStarts, position);
+        return found >= 0 ? found : -found - 2;
     }
 
     private int lineStart(int position) {
