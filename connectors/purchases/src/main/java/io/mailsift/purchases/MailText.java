@@ -319,6 +319,17 @@ final class MailText {
         if (starts.length() == 1) {
             return text.indexOf(starts.charAt(0), from);
         }
+        if (starts.length() == 3 && starts.indexOf(' ') >= 0 && starts.indexOf('\t') >= 0
+                && starts.indexOf('\u00A0') >= 0) {
+            // The spaces of SPACE_AROUND_TAB and EDGE_SPACE, asked at every space of the text: compared inline.
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\u00A0') {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = from; i < text.length(); i++) {
             if (starts.indexOf(text.charAt(i)) >= 0) {
                 return i;
