@@ -88,7 +88,7 @@ public final class PurchaseConnector implements Connector {
         if (fromMarkup.stream().noneMatch(PurchaseConnector::mayTakeFromText)) {
             return fromMarkup;
         }
-        List<Finding> fromText = textExtractor.extract(email);
+        List<Finding> fromText = textExtractor.orderForMarkup(email);
         List<Finding> findings = new ArrayList<>();
         for (Finding finding : fromMarkup) {
             findings.add(withTextOnlyProperties(finding, fromText));

@@ -126,6 +126,20 @@ final class TextPurchaseExtractor {
     static final WordStartSearch GERMAN_OR_FRENCH_WORD = new WordStartSearch(GERMAN_OR_FRENCH, "ibvcm");
 
     List<Finding> extract(Email email) {
+        return extract(email, false);
+    }
+
+    /**
+     * What the text says of the order a mail's markup gives, for what the markup leaves out (subtotal, tax, shipping,
+     * discount, date: PurchaseConnector's TEXT_ONLY): the order {@link #extract(Email)} finds when it has an order
+     * number, with its price specifications, discount and date as extract gives them, but without its items, and
+     * without its parcels' status when the text labels a total (a parcel then decides nothing). No parcel findings.
+     */
+    List<Finding> orderForMarkup(Email email) {
+        return extract(email, true);
+    }
+
+    private List<Finding> extract(Email email, boolean forMarkup) {
         EmailHeaders headers = email.headers();
         if (MerchantName.impersonates(headers)) {
             return List.of();
@@ -151,11 +165,26 @@ final class TextPurchaseExtractor {
         if (suspicious(subject) || suspicious(text)) {
             return List.of();
         }
-        Reading reading = read(chosen);
+        Glance glanced = chosen;
+        // Items and date are read only for an order that the rest of the mail lets through: most mails give none.
+        java.util.function.Supplier<Reading> reading = () -> read(glanced, !forMarkup);
 
         String merchant = MerchantName.of(headers);
         Optional<String> senderCarrier = headers.from() == null ? Optional.empty()
                 : TrackingNumbers.carrierOfSender(headers.from()).filter(carrier -> !carrier.equals("amazon"));
+        boolean fromACarrier = senderCarrier.isPresent();
+        if (forMarkup) {
+            // Only an order with a number is ever matched with the markup's.
+            if (merchant.isEmpty() || fromACarrier || chosen.orderNumber().isEmpty()) {
+                return List.of();
+            }
+            if (chosen.total() != null) {
+                // A labelled total lets the order through whatever its parcels say; their status would only set
+                // the order's status, which markup does not take. A refund is told by the subject alone.
+                return order(chosen, reading, merchant, subject, orderStatus(subject, Optional.empty()), false,
+                        headers).stream().toList();
+            }
+        }
         List<String> links = links(email);
         String body = text;
         List<Map<String, Object>> parcels = TextParcels.find(subject, text, links, senderCarrier,
@@ -165,12 +194,14 @@ final class TextPurchaseExtractor {
         Optional<String> status = orderStatus(subject, parcels.isEmpty() ? Optional.empty()
                 : parcels.getFirst().get("deliveryStatus") instanceof Map<?, ?> event
                         ? Optional.of((String) event.get("name")) : Optional.empty());
-        boolean fromACarrier = senderCarrier.isPresent();
         if (!merchant.isEmpty() && !fromACarrier) {
-            order(reading, merchant, subject, status, !parcels.isEmpty(), headers).ifPresent(findings::add);
+            order(chosen, reading, merchant, subject, status, !parcels.isEmpty(), headers).ifPresent(findings::add);
+        }
+        if (forMarkup) {
+            return findings;
         }
         for (Map<String, Object> parcel : parcels) {
-            reading.orderNumber().ifPresent(number -> {
+            chosen.orderNumber().ifPresent(number -> {
                 Map<String, Object> order = new LinkedHashMap<>();
                 order.put("@type", PurchaseExtractor.ORDER);
                 order.put("orderNumber", number);
@@ -187,24 +218,34 @@ final class TextPurchaseExtractor {
         return findings;
     }
 
-    private static Optional<Finding> order(Reading reading, String merchant, String subject,
-            Optional<String> status, boolean hasParcel, EmailHeaders headers) {
-        Optional<String> number = reading.orderNumber();
-        Money total = reading.amounts().get(SummaryLine.TOTAL);
+    /**
+     * The order of the glanced body, if the mail makes one; {@code read} gives its items and date, asked only once
+     * the order is sure to be made or needs them as evidence.
+     */
+    private static Optional<Finding> order(Glance glance, java.util.function.Supplier<Reading> read, String merchant,
+            String subject, Optional<String> status, boolean hasParcel, EmailHeaders headers) {
+        Optional<String> number = glance.orderNumber();
+        Money total = glance.amounts().get(SummaryLine.TOTAL);
         boolean returned = status.filter("OrderReturned"::equals).isPresent();
         boolean subjectStatus = status.isPresent() && !status.get().equals("OrderProcessing");
         String key;
+        Reading reading;
         if (number.isPresent()) {
             if (total == null && !subjectStatus && !hasParcel) {
                 return Optional.empty();
             }
             key = FindingKey.of(PurchaseExtractor.ORDER, OrganizationName.normalize(merchant), number.get());
+            reading = read.get();
         } else {
             boolean receipt = RECEIPT.matcher(subject).find() && !NOT_A_RECEIPT.matcher(subject).find();
+            if (!receipt || total == null || returned) {
+                return Optional.empty();
+            }
+            reading = read.get();
             int evidence = (reading.items().isEmpty() ? 0 : 1) + (reading.orderDate().isPresent() ? 1 : 0)
                     + (reading.amounts().containsKey(SummaryLine.SUBTOTAL) ? 1 : 0)
                     + (reading.amounts().containsKey(SummaryLine.TAX) ? 1 : 0) + reading.feeLines();
-            if (!receipt || total == null || evidence == 0 || returned) {
+            if (evidence == 0) {
                 return Optional.empty();
             }
             LocalDate day = reading.orderDate().orElseGet(() -> headers.date() == null ? null
@@ -383,8 +424,8 @@ final class TextPurchaseExtractor {
                 reference);
     }
 
-    /** What the glanced body says in full: order number, date, amounts by label, items. */
-    private static Reading read(Glance glance) {
+    /** What the glanced body says in full: order number, date, amounts by label, and items unless not wanted. */
+    private static Reading read(Glance glance, boolean withItems) {
         List<String> lines = glance.lines();
         CurrencyHint hint = glance.hint();
         Map<SummaryLine, Money> amounts = glance.amounts();
@@ -394,7 +435,7 @@ final class TextPurchaseExtractor {
         Optional<String> orderNumber = glance.orderNumber();
         String text = glance.text();
         // Without a summary (a shipping notice), only lines that mark a quantity are items: a price alone is not.
-        List<LineItems.Item> items = summaryStart < 0
+        List<LineItems.Item> items = !withItems ? List.of() : summaryStart < 0
                 ? LineItems.read(lines, lines.size(), hint, null, true, glance.summaryLines())
                 : LineItems.read(lines, summaryStart, hint, amounts.getOrDefault(SummaryLine.SUBTOTAL, total), false,
                         glance.summaryLines());
