@@ -161,4 +161,25 @@ class PurchaseSpeedPathsTest {
         }
         assertThat(labelled).as("samples with an order number").isGreaterThan(300);
     }
+
+    private static final List<String> SUMMARY_PIECES = List.of(" ", "\t", ":", "-", "(", "%", "1", "12", "20 %", "€",
+            "$9.99", "a", "é", "ü", "ß", "İ", "ı", "ſ", "K", "\u212A", "Total", "TOTAL", "total", "Sub", "sub", "-total",
+            "Subtotal", "Tax", "tax", "es", "VAT", "MwSt.", "inkl.", "incl.", "dont", "TVA", "Versand", "Shipping", "&",
+            "handling", "p", "P", "&", "Discount", "Remise", "Rabatt", "Refund", "refunded", "amount", "paid", "Paid with",
+            "Visa", "Tip", "Tips", "service fee", "Gesamt", "Summe", "Montant", "montant total", "Zwischensumme",
+            "Livraison", "Frais de port", "Items", "item(s)", "Order total", "Grand total", "You paid", "The", "Your",
+            "Hi", "items", "Merchandise", "delivery", "Delivery fee", "Taxi", "Gift card", "Net à payer");
+
+    @org.junit.jupiter.api.Test
+    void shouldLabelSummaryLinesExactlyAsEveryLabelTriedInOrderDoes() {
+        SplittableRandom random = new SplittableRandom(23);
+        int labelled = 0;
+        for (int run = 0; run < 100_000; run++) {
+            String sample = randomText(random, SUMMARY_PIECES, 6);
+            java.util.Optional<SummaryLine.Labelled> expected = SummaryLine.byEveryLabel(sample);
+            assertThat(SummaryLine.of(sample)).as(sample).isEqualTo(expected);
+            labelled += expected.isPresent() ? 1 : 0;
+        }
+        assertThat(labelled).as("summary lines").isGreaterThan(5_000);
+    }
 }
