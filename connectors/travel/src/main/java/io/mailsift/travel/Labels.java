@@ -135,7 +135,7 @@ enum Labels {
      * What every label's test needs of a line, worked out once for all labels: the connector asks each of ~20
      * labels about the same lines, and folding, stripping and splitting them again for each was a tenth of its time.
      */
-    private record LineForms(String line, boolean headerRow, String folded, String bare, long named) {
+    private record LineForms(String line, boolean headerRow, String bare, long named) {
 
         /** Whether one of the label's names occurs in the line (folded), as its inline pattern needs. */
         boolean names(Labels label) {
@@ -150,12 +150,29 @@ enum Labels {
             LineForms forms = RECENT[slot];
             if (forms == null || forms.line() != line) {
                 // a record's fields are final: another thread sees either the old entry or a whole new one
-                String folded = fold(line);
-                forms = new LineForms(line, isHeaderRow(line), folded, Labels.bare(line), NAMES.groupsIn(folded));
+                // a line too long to be a bare label (most of a newsletter's) is not lower-cased for nothing
+                String bare = mayBeBare(line) ? Labels.bare(line) : "";
+                forms = new LineForms(line, isHeaderRow(line), bare, NAMES.groupsIn(line));
                 RECENT[slot] = forms;
             }
             return forms;
         }
+    }
+
+    /**
+     * Whether the line may be a bare label: {@link #bare} keeps every char of it that is not whitespace (lower-cased,
+     * one char or more each) but a colon and an owner word, so a line with more of them than the longest name and
+     * those has none of the names.
+     */
+    static boolean mayBeBare(String line) {
+        int most = LONGEST_NAME + 1 + LONGEST_OWNER_WORD;
+        int kept = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (!Character.isWhitespace(line.charAt(i)) && ++kept > most) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A line as a bare label would read: without a trailing colon, stripped, in lower case. */
@@ -205,6 +222,9 @@ enum Labels {
     private static final java.util.Set<String> ALL_NAMES = java.util.Arrays.stream(values())
             .flatMap(label -> label.names.stream()).collect(Collectors.toUnmodifiableSet());
 
+    private static final int LONGEST_NAME = ALL_NAMES.stream().mapToInt(String::length).max().orElse(0);
+    private static final int LONGEST_OWNER_WORD = OWNER_WORDS.stream().mapToInt(String::length).max().orElse(0);
+
     /** The value of this label in the line, or of the next line when the line is the bare label. */
     Optional<String> value(List<String> lines, int index) {
         LineForms line = LineForms.of(lines.get(index));
@@ -234,7 +254,7 @@ enum Labels {
     }
 
     /**
-     * Which labels' names occur in a line (folded), as bits of their ordinals: a cheap test before a label's inline
+     * Which labels' names occur in a line, folded, as bits of their ordinals: a cheap test before a label's inline
      * pattern, which tries every name at every position of every line (most lines of a newsletter name none). One
      * pass over the line for all labels, not a search per name and label.
      */
@@ -248,7 +268,7 @@ enum Labels {
                 labelsByName.merge(name, 1L << label.ordinal(), (a, b) -> a | b);
             }
         }
-        return NamesAutomaton.of(labelsByName);
+        return NamesAutomaton.of(labelsByName, c -> fold((char) c));
     }
 
     /** Case folded char by char as a case-insensitive Unicode pattern compares ({@code Pattern.SingleU}). */
@@ -316,7 +336,7 @@ enum Labels {
 
     /** Whether the line has a word {@code NUMBERED} needs: "info." or "Mr." alone is not worth the pattern. */
     private static boolean mayBeNumbered(String line) {
-        String folded = LineForms.of(line).folded();
+        String folded = fold(line);
         for (String stem : NUMBERED_STEMS) {
             if (folded.contains(stem)) {
                 return true;

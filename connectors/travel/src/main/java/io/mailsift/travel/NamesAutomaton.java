@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which groups of names occur in a text, as {@code text.contains(name)} for each name would tell, in one pass over
- * the text (an Aho-Corasick automaton): the label table asks it of every line, and a search per name and line cost
- * a tenth of a newsletter's reading. Each name belongs to groups given as bits of a {@code long}; the text is
- * compared char by char, exactly, so callers fold both alike.
+ * Which groups of names occur in a text, as {@code mapped(text).contains(name)} for each name would tell, in one pass
+ * over the text (an Aho-Corasick automaton): the label table asks it of every line, and a search per name and line
+ * cost a tenth of a newsletter's reading. Each name belongs to groups given as bits of a {@code long}; each char of
+ * the text is mapped (folded, say) as the automaton reads it, then compared exactly with the names' chars.
  */
 final class NamesAutomaton {
 
@@ -18,7 +18,7 @@ final class NamesAutomaton {
     private final int[] next;
     /** The groups of the names that end in each state, its shorter suffixes' included. */
     private final long[] groups;
-    /** Each character's class: 0 for a character no name has, else its index among the names' characters. */
+    /** Each text char's class: that of the char it maps to, 0 for one no name has. */
     private final byte[] classes;
     private final int classCount;
 
@@ -29,8 +29,13 @@ final class NamesAutomaton {
         this.classCount = classCount;
     }
 
-    /** The automaton of these names (none empty), each with the groups it belongs to. */
+    /** The automaton of these names (none empty), each with the groups it belongs to; text chars read unmapped. */
     static NamesAutomaton of(Map<String, Long> groupsByName) {
+        return of(groupsByName, c -> c);
+    }
+
+    /** The automaton of these names, each text char read as {@code map} maps it (to a char). */
+    static NamesAutomaton of(Map<String, Long> groupsByName, java.util.function.IntUnaryOperator map) {
         byte[] classes = new byte[Character.MAX_VALUE + 1];
         int classCount = 1;
         for (String name : groupsByName.keySet()) {
@@ -95,7 +100,11 @@ final class NamesAutomaton {
                 }
             }
         }
-        return new NamesAutomaton(next, groups, classes, classCount);
+        byte[] textClasses = new byte[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            textClasses[c] = classes[map.applyAsInt(c)];
+        }
+        return new NamesAutomaton(next, groups, textClasses, classCount);
     }
 
     /** The groups of every name the text contains. */
