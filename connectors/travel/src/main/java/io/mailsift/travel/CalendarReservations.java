@@ -49,7 +49,7 @@ final class CalendarReservations {
     private static final Pattern ROUTE = Pattern.compile(
             "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*"
                     // "08:24 Hamburg Hbf → 12:02 Frankfurt(Main)Hbf": the arrival's time before its place
-                    + "(?:\\d{1,2}[:h.]\\d{2}\\s+)?([\\p{Lu}][^\\n\\t,]{1,50})");
+                    + "(?:\\d{1,2}[:h.]\\d{2}\\s+)?([\\p{Lu}][^\\n\\t,|·]{1,50})");
 
     private CalendarReservations() {
     }
@@ -121,7 +121,11 @@ final class CalendarReservations {
         Optional<List<String>> cities = !flights.isEmpty() && codes.size() < 2
                 ? citiesOnRoute(summary + "\n" + description).or(() -> flightTo(summary, location))
                 : Optional.empty();
-        if (!flights.isEmpty() && codes.size() == 2) {
+        // "Lufthansa Express Rail LH 3417 Köln Hbf - Frankfurt Flughafen", "FlixBus N1045: Frankfurt (Main) Hbf → …":
+        // a rail or coach leg sold under a flight-like number is a train or a bus between stations, not a flight
+        boolean groundLeg = AIR_RAIL.matcher(summary).find() || TRAIN_WORDS.matcher(summary).find()
+                || BUS_WORDS.matcher(summary).find() || STATIONS.matcher(summary).find();
+        if (!flights.isEmpty() && codes.size() == 2 && !groundLeg) {
             Map<String, Object> flight = Legs.flight(flights.getFirst().value(), codes.get(0), codes.get(1));
             flight.put("departureTime", time(start.get(), zones, Legs.zoneOf(codes.get(0)), true));
             end.ifPresent(e -> flight.put("arrivalTime", time(e, zones, Legs.zoneOf(codes.get(1)), true)));
@@ -138,12 +142,12 @@ final class CalendarReservations {
             reservation.put("reservationFor", hotel);
             reservation.put("checkinTime", time(start.get(), zones, here, false));
             end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
-        } else if ((trip = trip(summary, description, location, all, flights, start.get(), end, zones, here))
-                .isPresent()) {
+        } else if ((trip = trip(summary, description, location, all, groundLeg ? List.of() : flights, start.get(),
+                end, zones, here)).isPresent()) {
             boolean bus = "BusTrip".equals(trip.get().get("@type"));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
             reservation.put("reservationFor", trip.get());
-        } else if (cities.isPresent()) {
+        } else if (cities.isPresent() && !groundLeg) {
             // "BA0117 London to New York": cities of several airports; the airport a name does not decide is left out
             String from = cities.get().get(0);
             String to = cities.get().get(1);
@@ -201,7 +205,7 @@ final class CalendarReservations {
             List<Token> flights, Property start, Optional<Property> end, Map<String, ZoneId> zones,
             Optional<ZoneId> here) {
         if (Legs.trainNumbers(summary + "\n" + description).isEmpty() && !TRAIN_WORDS.matcher(summary).find()
-                && !BUS_WORDS.matcher(summary).find()
+                && !BUS_WORDS.matcher(summary).find() && !AIR_RAIL.matcher(summary).find()
                 && !(STATIONS.matcher(summary).find() && ROUTE.matcher(stripNumbers(summary)).find()
                         && flights.isEmpty())) {
             return Optional.empty();
@@ -215,17 +219,34 @@ final class CalendarReservations {
             to = withoutSeatRemark(route.group(2));
         } else {
             Matcher inDescription = ROUTE.matcher(stripNumbers(description));
-            if (!inDescription.find()) {
+            Optional<List<String>> ends = StationTimes.ends(description);
+            if (ends.isPresent()) {
+                from = ends.get().get(0);
+                to = ends.get().get(1);
+            } else if (inDescription.find()) {
+                from = inDescription.group(1).strip();
+                to = withoutSeatRemark(inDescription.group(2));
+            } else {
                 return Optional.empty();
             }
-            from = inDescription.group(1).strip();
-            to = withoutSeatRemark(inDescription.group(2));
+        }
+        // "Lufthansa Express Rail LH 3417 Köln Hbf", "FlixBus N1045: Frankfurt (Main) Hbf": the place follows the number
+        Matcher number = FLIGHT_NUMBER_LIKE.matcher(from);
+        int after = -1;
+        while (number.find()) {
+            if (number.group().chars().anyMatch(Character::isLetter)) {
+                after = number.end();
+            }
+        }
+        if (after > 0 && after < from.length()) {
+            from = LEADING_PUNCTUATION.matcher(from.substring(after)).replaceFirst("");
         }
         from = UP_TO_FROM_WORD.matcher(from).replaceFirst("").strip();
         // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
         from = TRIP_WORDS.matcher(from).replaceFirst("");
         from = LEADING_TIME.matcher(from).replaceFirst("");
         from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
+        from = UP_TO_COLON.matcher(from).replaceFirst("").strip();
         to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
         // "Train to Manchester Piccadilly": the event's location is where it starts
         String where = location.split(",")[0].strip();
@@ -237,7 +258,9 @@ final class CalendarReservations {
         }
         Map<String, Object> trip = new LinkedHashMap<>();
         trip.put("@type", bus ? "BusTrip" : "TrainTrip");
-        List<Token> numbers = Legs.trainNumbers(summary + "\n" + description);
+        // a coach's line ("Linie N1045", "Ligne 1603"); a coach or seat number is no line
+        List<Token> numbers = bus ? Legs.busNumbers(summary + "\n" + description)
+                : Legs.trainNumbers(summary + "\n" + description);
         if (!numbers.isEmpty()) {
             trip.put(bus ? "busNumber" : "trainNumber", numbers.getFirst().value());
         }
@@ -250,7 +273,9 @@ final class CalendarReservations {
         Optional<ZoneId> station = Airports.zoneOfPlace(location + " " + summary)
                 .or(() -> Airports.zoneOfPlace(places)).or(() -> zoneOfStationWords(all)).or(() -> here);
         trip.put("departureTime", time(start, zones, station, false));
-        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, station, false)));
+        // "Eurostar London St Pancras to Paris Gare du Nord": a UTC arrival is shown at the arrival's station
+        Optional<ZoneId> arrival = Airports.zoneOfPlace(to).or(() -> station);
+        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, arrival, false)));
         return Optional.of(trip);
     }
 
@@ -262,6 +287,10 @@ final class CalendarReservations {
     private static final Pattern TRIP_WORDS = Pattern.compile(
             "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");
+    private static final Pattern UP_TO_COLON = Pattern.compile("^[^:]*:\\s+(?=\\p{L})");
+    /** Rail legs of air+rail products, sold under the airline's flight numbers. */
+    private static final Pattern AIR_RAIL = Pattern.compile(
+            "(?iu)(\\bairail\\b|\\bexpress rail\\b|\\brail ?(?:&|and|\\+) ?fly\\b|\\btgv ?air\\b|\\btrain ?\\+ ?air\\b)");
     private static final Pattern LEADING_TIME = Pattern.compile("^\\d{1,2}[:h.]\\d{2}\\s*");
     private static final Pattern TIME_AND_AFTER = Pattern.compile("\\s+\\d{1,2}[:h.]\\d{2}.*$");
     private static final Pattern FLIGHT_NUMBER_LIKE = Pattern.compile("(?<![\\p{L}\\d])[A-Z0-9]{2} ?\\d{1,4}(?!\\d)");
@@ -335,7 +364,7 @@ final class CalendarReservations {
 
     /** "Hamburg Hbf → Frankfurt(Main)Hbf": a route between stations is a rail journey, named or not. */
     private static final Pattern STATIONS = Pattern.compile(
-            "(?iu)(hbf\\b|hauptbahnhof|\\bbahnhof\\b|\\bgare (?:de|du|d'|saint)|\\bestación de tren|\\bstazione\\b|"
+            "(?iu)(hbf\\b|hauptbahnhof|bahnhof\\b|\\bgare (?:de|du|d'|saint)|\\bestación de tren|\\bstazione\\b|"
                     + "\\bst pancras\\b|\\bkings? cross\\b|\\beuston\\b|\\bpaddington\\b)");
     private static final Pattern GERMAN_STATION = Pattern.compile("(?iu)\\b(hbf|hauptbahnhof|bahnhof)\\b");
     private static final Pattern FRENCH_STATION = Pattern.compile("(?iu)\\b(gare|sncf)\\b");
@@ -490,6 +519,9 @@ final class CalendarReservations {
         if (declared.containsKey(name)) {
             return Optional.of(declared.get(name));
         }
+        if (WINDOWS_ZONES.containsKey(name)) {
+            return Optional.of(WINDOWS_ZONES.get(name));
+        }
         try {
             return Optional.of(ZoneId.of(name));
         } catch (DateTimeException unknown) {
@@ -515,7 +547,10 @@ final class CalendarReservations {
             } else if (line.equalsIgnoreCase("END:VTIMEZONE") && tzid != null) {
                 try {
                     // a declared offset is the standard one only: an IANA name also knows summer time
-                    zones.put(tzid, zone == null || zone instanceof ZoneOffset && isRegion(tzid) ? ZoneId.of(tzid) : zone);
+                    // Outlook's Windows names ("W. Europe Standard Time") declare offsets only: their region knows summer
+                    ZoneId windows = WINDOWS_ZONES.get(tzid);
+                    zones.put(tzid, windows != null && (zone == null || zone instanceof ZoneOffset) ? windows
+                            : zone == null || zone instanceof ZoneOffset && isRegion(tzid) ? ZoneId.of(tzid) : zone);
                 } catch (DateTimeException unknown) {
                     // neither a location nor an IANA name: times in it stay as written
                 }
@@ -538,6 +573,30 @@ final class CalendarReservations {
         }
         return zones;
     }
+
+    /** The Windows time-zone names Outlook and Exchange write as TZIDs, for the regions travel mail goes to. */
+    private static final Map<String, ZoneId> WINDOWS_ZONES = Map.ofEntries(
+            Map.entry("W. Europe Standard Time", ZoneId.of("Europe/Berlin")),
+            Map.entry("Romance Standard Time", ZoneId.of("Europe/Paris")),
+            Map.entry("Central Europe Standard Time", ZoneId.of("Europe/Budapest")),
+            Map.entry("Central European Standard Time", ZoneId.of("Europe/Warsaw")),
+            Map.entry("GMT Standard Time", ZoneId.of("Europe/London")),
+            Map.entry("Greenwich Standard Time", ZoneId.of("Atlantic/Reykjavik")),
+            Map.entry("GTB Standard Time", ZoneId.of("Europe/Bucharest")),
+            Map.entry("FLE Standard Time", ZoneId.of("Europe/Helsinki")),
+            Map.entry("E. Europe Standard Time", ZoneId.of("Europe/Chisinau")),
+            Map.entry("Russian Standard Time", ZoneId.of("Europe/Moscow")),
+            Map.entry("Turkey Standard Time", ZoneId.of("Europe/Istanbul")),
+            Map.entry("Eastern Standard Time", ZoneId.of("America/New_York")),
+            Map.entry("Central Standard Time", ZoneId.of("America/Chicago")),
+            Map.entry("Mountain Standard Time", ZoneId.of("America/Denver")),
+            Map.entry("Pacific Standard Time", ZoneId.of("America/Los_Angeles")),
+            Map.entry("Tokyo Standard Time", ZoneId.of("Asia/Tokyo")),
+            Map.entry("China Standard Time", ZoneId.of("Asia/Shanghai")),
+            Map.entry("Singapore Standard Time", ZoneId.of("Asia/Singapore")),
+            Map.entry("India Standard Time", ZoneId.of("Asia/Kolkata")),
+            Map.entry("Arabian Standard Time", ZoneId.of("Asia/Dubai")),
+            Map.entry("AUS Eastern Standard Time", ZoneId.of("Australia/Sydney")));
 
     private static boolean isRegion(String tzid) {
         try {
