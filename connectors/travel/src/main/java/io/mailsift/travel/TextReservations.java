@@ -1529,7 +1529,7 @@ final class TextReservations {
                 || REVIEW_SUBJECT.matcher(subject).find()
                 || waitlisted(subject)
                 || !trainNumbers().isEmpty()
-                || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight))
+                || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight)) && speaksOfFlying()
                 || TRAIN_WORDS.matcher(subject).find()
                 || BUS_WORDS.matcher(subject).find()) {
             return Optional.empty();
@@ -1559,6 +1559,20 @@ final class TextReservations {
         reservation.put("reservationFor", event);
         return Optional.of(reservation);
     }
+
+    /**
+     * Whether a flight-like code is a flight's: the mail says flight or prints a route's airport codes. "Kategorie: PK 2" on a
+     * concert ticket is a price category, not Pakistan International's flight 2.
+     */
+    private boolean speaksOfFlying() {
+        // two airports: a route; one code alone may be a company's ("CTS EVENTIM AG" in a footer)
+        return FLYING_WORDS.matcher(text).find()
+                || Legs.airports(text).stream().map(Token::value).distinct().limit(2).count() == 2;
+    }
+
+    private static final Pattern FLYING_WORDS = Pattern.compile(
+            "(?iu)\\b(flights?|flug|flüge|fluges|vols?|vuelos?|boarding|embarquement|embarque|airlines?|aerolínea|"
+                    + "fluggesellschaft|compagnie aérienne|airport|flughafen|aéroport|aeropuerto|terminal)\\b");
 
     /** Whether the mail reminds of a booking begun and not completed, in its subject or its text. */
     private boolean notCompleted(String subject) {
@@ -1723,6 +1737,8 @@ final class TextReservations {
 
     private static final Pattern DOORS_BEFORE = Pattern.compile(
             "(?iu)(?:doors(?: open)?|einlass|ouverture(?: des portes)?|apertura(?: de puertas)?)\\W{0,4}$");
+    private static final Pattern SHOW_START = Pattern.compile(
+            "(?iu)(?<=\\s)(?:start|show|beginn|début du spectacle|début|inicio|concert)\\s*:\\s*(?=\\d)");
     private static final Pattern DOORS = Pattern.compile(
             "(?iu)\\s*(?:doors|einlass|ouverture des portes|apertura de puertas)");
 
@@ -1732,6 +1748,10 @@ final class TextReservations {
         // "Doors: 19:00 / Start: 20:00": the start is the booking's time, the doors only when nothing else says one
         Optional<LocalTime> time = timed.stream().filter(e -> !DOORS.matcher(lines.get(e.getKey())).lookingAt())
                 .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst()
+                // "Doors: 7:00pm   Start: 8:00pm" on one line: the start's time
+                .or(() -> timed.stream().map(e -> lines.get(e.getKey())).flatMap(line -> SHOW_START.matcher(line)
+                        .results().flatMap(m -> DateTimes.times(line.substring(m.end())).stream().limit(1)))
+                        .map(Found::value).findFirst())
                 .or(() -> timed.stream().flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value)
                         .findFirst());
         Optional<LocalDate> date = Optional.empty();
