@@ -123,7 +123,7 @@ final class CalendarReservations {
                 : Optional.empty();
         // "Lufthansa Express Rail LH 3417 Köln Hbf - Frankfurt Flughafen", "FlixBus N1045: Frankfurt (Main) Hbf → …":
         // a rail or coach leg sold under a flight-like number is a train or a bus between stations, not a flight
-        boolean groundLeg = AIR_RAIL.matcher(summary).find() || TRAIN_WORDS.matcher(summary).find()
+        boolean groundLeg = AirRailLegs.RAIL_PRODUCT.matcher(summary).find() || TRAIN_WORDS.matcher(summary).find()
                 || BUS_WORDS.matcher(summary).find() || STATIONS.matcher(summary).find();
         if (!flights.isEmpty() && codes.size() == 2 && !groundLeg) {
             Map<String, Object> flight = Legs.flight(flights.getFirst().value(), codes.get(0), codes.get(1));
@@ -205,7 +205,7 @@ final class CalendarReservations {
             List<Token> flights, Property start, Optional<Property> end, Map<String, ZoneId> zones,
             Optional<ZoneId> here) {
         if (Legs.trainNumbers(summary + "\n" + description).isEmpty() && !TRAIN_WORDS.matcher(summary).find()
-                && !BUS_WORDS.matcher(summary).find() && !AIR_RAIL.matcher(summary).find()
+                && !BUS_WORDS.matcher(summary).find() && !AirRailLegs.RAIL_PRODUCT.matcher(summary).find()
                 && !(STATIONS.matcher(summary).find() && ROUTE.matcher(stripNumbers(summary)).find()
                         && flights.isEmpty())) {
             return Optional.empty();
@@ -288,9 +288,6 @@ final class CalendarReservations {
             "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");
     private static final Pattern UP_TO_COLON = Pattern.compile("^[^:]*:\\s+(?=\\p{L})");
-    /** Rail legs of air+rail products, sold under the airline's flight numbers. */
-    private static final Pattern AIR_RAIL = Pattern.compile(
-            "(?iu)(\\bairail\\b|\\bexpress rail\\b|\\brail ?(?:&|and|\\+) ?fly\\b|\\btgv ?air\\b|\\btrain ?\\+ ?air\\b)");
     private static final Pattern LEADING_TIME = Pattern.compile("^\\d{1,2}[:h.]\\d{2}\\s*");
     private static final Pattern TIME_AND_AFTER = Pattern.compile("\\s+\\d{1,2}[:h.]\\d{2}.*$");
     private static final Pattern FLIGHT_NUMBER_LIKE = Pattern.compile("(?<![\\p{L}\\d])[A-Z0-9]{2} ?\\d{1,4}(?!\\d)");
@@ -455,7 +452,8 @@ final class CalendarReservations {
     }
 
     private static final Pattern SEAT_WORDS = Pattern.compile(
-            "(?iu)\\b(voie|gleis|platform|quai|track|andén|vía|binario|coach|wagen|voiture|coche|seat|platz|place|plaza|"
+            "(?iu)\\b(voie|gleis|platform|quai|track|andén|vía|binario|bahnsteig|bussteig|hall|coach|wagen|voiture|coche|seat|"
+                    + "platz|place|plaza|"
                     + "posto|carrozza)\\b");
 
     /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */

@@ -19,7 +19,7 @@ enum Labels {
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
             "itinerary number", "itinerary #", "itinerary no", "collection reference", "ticket collection reference",
-            "collection code", "ticket code", "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer",
+            "collection code", "ticket code", "ticketcode", "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer",
             "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
             "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr", "reservierungs-nr", "reservierungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",

@@ -50,7 +50,8 @@ final class Legs {
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|Euromed|Frecciarossa|Frecciargento"
                     + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet Xpress|Railjet|Nightjet|ICN|Acela"
                     + "|Train number ?:?|Train no\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
-                    + "|Zug|Train|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
+                    // "Tren: 05192": a generic word's number may follow its colon
+                    + "|Zug|Train|Tren|Train n°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
                     + "(?![\\d.]|:\\d|h\\d)");
     /**
      * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",

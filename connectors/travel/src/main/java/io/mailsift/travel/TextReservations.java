@@ -79,7 +79,8 @@ final class TextReservations {
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[,(]| - ");
     private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
-            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig)\\s*\\w{1,4}\\)?\\s*$");
+            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig|bussteig|steig|hall|halle|bay|stand)"
+                    + "\\s*\\w{1,4}\\)?\\s*$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
@@ -177,7 +178,8 @@ final class TextReservations {
 
     private List<Token> flightNumbers() {
         if (flightNumbers == null) {
-            flightNumbers = List.copyOf(Legs.flightNumbers(text));
+            // "AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail": a train under a flight number is no flight
+            flightNumbers = Legs.flightNumbers(text).stream().filter(n -> !AirRailLegs.isRailLeg(text, n)).toList();
         }
         return flightNumbers;
     }
@@ -218,6 +220,9 @@ final class TextReservations {
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
+        if (!found.isEmpty()) {
+            found = withRailLegs(found);
+        }
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
         boolean elsewhere = !flightNumbers().isEmpty()
                 || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty();
@@ -327,6 +332,42 @@ final class TextReservations {
         kept.forEach(leg -> leg.remove(REPLACED));
         return kept;
     }
+
+    /**
+     * The flights with the rail legs an airline sold with them ("AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail"),
+     * each read as a train from its own lines, back to the previous flight's line (its day heading included): the
+     * legs before the first flight first. A rail leg whose stations cannot be read is left out.
+     */
+    private List<Map<String, Object>> withRailLegs(List<Map<String, Object>> flights) {
+        if (!mayMatch(RAIL_PRODUCT_STEMS)) {
+            return flights;
+        }
+        List<Token> all = Legs.flightNumbers(text);
+        List<Map<String, Object>> before = new ArrayList<>();
+        List<Map<String, Object>> after = new ArrayList<>();
+        int firstFlight = flightNumbers().isEmpty() ? text.length() : flightNumbers().getFirst().start();
+        for (int i = 0; i < all.size(); i++) {
+            Token number = all.get(i);
+            if (!AirRailLegs.isRailLeg(text, number)) {
+                continue;
+            }
+            int from = i == 0 ? 0 : lineEnd(all.get(i - 1).start()) + 1;
+            int to = i + 1 < all.size() ? lineStart(all.get(i + 1).start()) : text.length();
+            List<String> segment = List.of(text.substring(Math.min(from, to), to).split("\n"));
+            List<Map<String, Object>> read = new TextReservations(segment, reference, earliest != LocalDate.MIN)
+                    .trains(false);
+            if (read.size() == 1) {
+                (number.start() < firstFlight ? before : after).add(read.getFirst());
+            }
+        }
+        List<Map<String, Object>> legs = new ArrayList<>(before);
+        legs.addAll(flights);
+        legs.addAll(after);
+        return legs;
+    }
+
+    private static final List<String> RAIL_PRODUCT_STEMS = List.of("rail", "tgv", "sncf", "bahn", "öbb", "oebb",
+            "sbb", "renfe", "trenitalia", "eurostar", "thalys");
 
     /** A leg's mark, never emitted, that it is printed under a heading of the flight a rebooking replaced. */
     private static final String REPLACED = "replaced-leg";
