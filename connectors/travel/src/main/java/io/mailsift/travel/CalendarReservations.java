@@ -123,7 +123,8 @@ final class CalendarReservations {
                 : Optional.empty();
         // "Lufthansa Express Rail LH 3417 Köln Hbf - Frankfurt Flughafen", "FlixBus N1045: Frankfurt (Main) Hbf → …":
         // a rail or coach leg sold under a flight-like number is a train or a bus between stations, not a flight
-        boolean groundLeg = AirRailLegs.RAIL_PRODUCT.matcher(summary).find() || TRAIN_WORDS.matcher(summary).find()
+        boolean railCodes = !AirRailLegs.stationCodes(summary + "\n" + description).isEmpty();
+        boolean groundLeg = railCodes || AirRailLegs.RAIL_PRODUCT.matcher(summary).find() || TRAIN_WORDS.matcher(summary).find()
                 || BUS_WORDS.matcher(summary).find() || STATIONS.matcher(summary).find();
         if (!flights.isEmpty() && codes.size() == 2 && !groundLeg) {
             Map<String, Object> flight = Legs.flight(flights.getFirst().value(), codes.get(0), codes.get(1));
@@ -142,8 +143,10 @@ final class CalendarReservations {
             reservation.put("reservationFor", hotel);
             reservation.put("checkinTime", time(start.get(), zones, here, false));
             end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
-        } else if ((trip = trip(summary, description, location, all, groundLeg ? List.of() : flights, start.get(),
-                end, zones, here)).isPresent()) {
+        } else if ((trip = railCodes ? railLegOfCodes(summary + "\n" + description, start.get(), end, zones)
+                : Optional.empty()).isPresent()
+                || (trip = trip(summary, description, location, all, groundLeg ? List.of() : flights, start.get(),
+                        end, zones, here)).isPresent()) {
             boolean bus = "BusTrip".equals(trip.get().get("@type"));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
             reservation.put("reservationFor", trip.get());
@@ -173,7 +176,9 @@ final class CalendarReservations {
         } else if ((booked
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
                 || !invitation && mailLines.stream().anyMatch(line -> MAIL_TICKET_WORDS.matcher(line).find()))
-                && Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
+                // a flight-like price category or block ("PK 2") is a flight's only where the event speaks of flying
+                && (Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
+                        || !FLYING.matcher(all).find() && airports.isEmpty())
                 // one code-like word ("ZAZ - Live") is no route
                 && codes.size() < 2 && Legs.trainNumbers(all).isEmpty()) {
             Map<String, Object> happening = new LinkedHashMap<>();
@@ -279,6 +284,43 @@ final class CalendarReservations {
         return Optional.of(trip);
     }
 
+    /**
+     * A rail leg an airline sold under a flight number, between the codes it prints ("Hamburg (ZMB) - Frankfurt
+     * (FRA)"): a station of the air+rail table and an airport, or two stations. Each end is named as the table or the
+     * airport table names it, with its code; each time is in its own end's zone. The flight number is no train's.
+     */
+    private static Optional<Map<String, Object>> railLegOfCodes(String text, Property start, Optional<Property> end,
+            Map<String, ZoneId> zones) {
+        List<Token> codes = new ArrayList<>(AirRailLegs.stationCodes(text));
+        codes.addAll(Legs.airports(text));
+        codes.sort(java.util.Comparator.comparingInt(Token::start));
+        List<String> ends = codes.stream().map(Token::value).distinct().limit(2).toList();
+        if (ends.size() < 2) {
+            return Optional.empty();
+        }
+        Map<String, Object> trip = new LinkedHashMap<>();
+        trip.put("@type", "TrainTrip");
+        List<Token> numbers = Legs.trainNumbers(text);
+        if (!numbers.isEmpty()) {
+            trip.put("trainNumber", numbers.getFirst().value());
+        }
+        trip.put("departureStation", stationOfCode(ends.get(0)));
+        trip.put("arrivalStation", stationOfCode(ends.get(1)));
+        trip.put("departureTime", time(start, zones, zoneOfCode(ends.get(0)), true));
+        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, zoneOfCode(ends.get(1)), true)));
+        return Optional.of(trip);
+    }
+
+    private static Map<String, Object> stationOfCode(String code) {
+        String name = AirRailLegs.station(code).map(AirRailLegs.Station::name)
+                .orElseGet(() -> Airports.airport(code).map(Airports.Airport::name).orElse(code));
+        return Map.of("@type", "TrainStation", "name", name, "iataCode", code);
+    }
+
+    private static Optional<ZoneId> zoneOfCode(String code) {
+        return AirRailLegs.station(code).map(AirRailLegs.Station::zone).or(() -> Legs.zoneOf(code));
+    }
+
     // compiled once: String.replaceAll, replaceFirst and split with a regular expression compile it on every call
     /** "Train from London Euston", "Reise von Hamburg": not the "de" inside "Paris Gare de Lyon". */
     private static final Pattern UP_TO_FROM_WORD = Pattern.compile(
@@ -287,6 +329,8 @@ final class CalendarReservations {
     private static final Pattern TRIP_WORDS = Pattern.compile(
             "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");
+    private static final Pattern FLYING = Pattern.compile(
+            "(?iu)\\b(flights?|flug|vols?|vuelos?|boarding|airlines?|airport|flughafen|aéroport|aeropuerto|terminal|gate)\\b");
     private static final Pattern UP_TO_COLON = Pattern.compile("^[^:]*:\\s+(?=\\p{L})");
     private static final Pattern LEADING_TIME = Pattern.compile("^\\d{1,2}[:h.]\\d{2}\\s*");
     private static final Pattern TIME_AND_AFTER = Pattern.compile("\\s+\\d{1,2}[:h.]\\d{2}.*$");

@@ -1575,7 +1575,9 @@ final class TextReservations {
                 || BUS_WORDS.matcher(subject).find()) {
             return Optional.empty();
         }
+        // "FC Nordhafen vs. SV Elbtal (2. Bundesliga, 24. Spieltag)": the match, not its round in brackets
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+                .map(n -> TRAILING_REMARK.matcher(n).replaceFirst(""))
                 .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject))
                 .or(() -> {
                     Matcher m = NAME_AFTER_ORDER.matcher(subject.strip());
@@ -1738,6 +1740,13 @@ final class TextReservations {
     /** A route, which a train's or a bus's tickets are for: "London → York", "Paris - Lyon", "Köln nach Bonn". */
     private static final Pattern ROUTE_IN_NAME = Pattern.compile("(?iu)→|->|»|\\s[>–-]\\s|\\s(?:to|nach|à|a)\\s");
 
+    private static final Pattern TRAILING_REMARK = Pattern.compile("(?<=\\S{3})\\s+\\([^()]*\\)\\s*$");
+
+    /** "Confirmación de compra - Pedido RCN-771204": the order's number, not what it is for. */
+    private static final Pattern ORDER_NAMED = Pattern.compile(
+            "(?iu)(?:order|pedido|commande|bestellung|auftrag|booking|buchung|réservation|reservation|reserva|"
+                    + "reservierung|compra|achat|kauf|purchase)\\b[\\s:#n°º.-]*[\\p{L}\\d-]*\\d");
+
     /** "for 4 at Lupa Osteria": the party size before the place is not its name. */
     private static final Pattern PARTY_BEFORE = Pattern.compile(
             "(?iu)^\\d{1,2}\\s+(?:\\p{L}+\\s+)?(?:at|chez|bei|im|en|au|à|in)\\s+(?=\\p{Lu})");
@@ -1749,6 +1758,7 @@ final class TextReservations {
     private static Optional<String> venueOrShow(String name) {
         String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
         if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)
+                || ORDER_NAMED.matcher(cleaned).lookingAt()
                 || ROUTE_IN_NAME.matcher(cleaned).find() && !Airports.ofPlaceName(cleaned).isEmpty()
                 || STARTS_WITH_WEEKDAY.matcher(cleaned).lookingAt()
                 || !DateTimes.dates(cleaned, LocalDate.of(2000, 1, 1), false).isEmpty()) {
