@@ -216,21 +216,26 @@ final class CalendarReservations {
             return Optional.empty();
         }
         boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
-        Matcher route = ROUTE.matcher(stripNumbers(summary));
+        String routed = stripNumbers(summary);
+        Matcher route = ROUTE.matcher(routed);
         String from;
         String to;
+        String fromAfter = "";
         if (route.find()) {
             from = route.group(1).strip();
-            to = withoutSeatRemark(route.group(2));
+            to = arrivalOf(routed, route);
+            fromAfter = departureAfter(routed, route);
         } else {
-            Matcher inDescription = ROUTE.matcher(stripNumbers(description));
+            routed = stripNumbers(description);
+            Matcher inDescription = ROUTE.matcher(routed);
             Optional<List<String>> ends = StationTimes.ends(description);
             if (ends.isPresent()) {
                 from = ends.get().get(0);
                 to = ends.get().get(1);
             } else if (inDescription.find()) {
                 from = inDescription.group(1).strip();
-                to = withoutSeatRemark(inDescription.group(2));
+                to = arrivalOf(routed, inDescription);
+                fromAfter = departureAfter(routed, inDescription);
             } else {
                 return Optional.empty();
             }
@@ -257,6 +262,10 @@ final class CalendarReservations {
         String where = location.split(",")[0].strip();
         if (from.isEmpty() && !where.isEmpty() && !where.equalsIgnoreCase(to)) {
             from = where;
+        }
+        // "Zug nach Dresden Hbf ab Frankfurt(Main)Hbf": the departure after the arrival
+        if (from.isEmpty() && !fromAfter.isEmpty()) {
+            from = fromAfter;
         }
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
@@ -499,6 +508,38 @@ final class CalendarReservations {
             "(?iu)\\b(voie|gleis|platform|quai|track|andén|vía|binario|bahnsteig|bussteig|hall|coach|wagen|voiture|coche|seat|"
                     + "platz|place|plaza|"
                     + "posto|carrozza)\\b");
+
+    /**
+     * The arrival a route names, up to the end of its line or a remark after it: a platform, coach or seat ("York -
+     * Platform 4", "Lyon Part-Dieu, voie 3"), a time, a separator ("|", a tab) or the departure said after it ("Dresden
+     * Hbf ab Frankfurt(Main)Hbf"). A comma alone does not end it: "New York, NY (Penn Station)".
+     */
+    private static String arrivalOf(String text, Matcher route) {
+        int lineEnd = text.indexOf('\n', route.start(2));
+        String rest = text.substring(route.start(2), lineEnd < 0 ? text.length() : lineEnd);
+        Matcher end = ARRIVAL_END.matcher(rest);
+        if (end.find()) {
+            rest = rest.substring(0, end.start());
+        }
+        return withoutSeatRemark(TRAILING_PUNCTUATION.matcher(rest).replaceFirst(""));
+    }
+
+    /** The departure a route names after its arrival ("nach Dresden Hbf ab Frankfurt(Main)Hbf"), else "". */
+    private static String departureAfter(String text, Matcher route) {
+        int lineEnd = text.indexOf('\n', route.start(2));
+        String rest = text.substring(route.start(2), lineEnd < 0 ? text.length() : lineEnd);
+        Matcher after = DEPARTURE_AFTER.matcher(rest);
+        return after.find() ? TRAILING_PUNCTUATION.matcher(TIME_AND_AFTER.matcher(after.group(1)).replaceFirst(""))
+                .replaceFirst("") : "";
+    }
+
+    private static final Pattern ARRIVAL_END = Pattern.compile(
+            "(?iu)\\t|\\s\\|\\s?|\\s·\\s|\\s+\\d{1,2}[:h.]\\d{2}|\\s*[,;(]?\\s*[-–—]?\\s*\\b(?:gleis|gl\\.|platform|voie|quai|track|"
+                    + "andén|vía|binario|bahnsteig|bussteig|coach|car|carriage|wagen|voiture|coche|seat|sitzplatz|"
+                    + "platz|place|plaza|posto|carrozza)\\s*\\w{1,4}\\b|\\s+(?:ab|from|von|desde)\\s+\\p{Lu}");
+    private static final Pattern DEPARTURE_AFTER = Pattern.compile(
+            "(?u)\\s(?:ab|from|von|desde)\\s+(\\p{Lu}[^\\t|,;]{1,50})");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:-]+$");
 
     /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */
     private static String withoutRemark(String place) {
