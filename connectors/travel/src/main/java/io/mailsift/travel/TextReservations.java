@@ -50,7 +50,9 @@ final class TextReservations {
                     + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to|you(?:'re| are) going to|"
                     + "(?:reservation|booking|réservation|reserva|reservierung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)"
                     + "\\s+(?:at|chez|au|im|bei|en))\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
-                    + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
+                    // a title in quotes: 'Ihre Karten für "Der zerbrochne Krug"', « Les Fourberies de Scapin »
+                    + "(?:[\"„“«‹]\\s?)?([\\p{Lu}\\d][^:|\\n\"“”»›]{2,60}?)(?:\\s?[\"“”»›])?"
+                    + "(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
     /** "Reservation confirmed for Sunny loft near Alfama": a holiday let's name as its booking site's subject says. */
     private static final Pattern CONFIRMED_FOR = Pattern.compile(
@@ -216,6 +218,10 @@ final class TextReservations {
             if (mayMatch(CONFIRMED_STEMS) && CONFIRMED_BOOKING.matcher(subject + "\n" + text).find()
                     && PARTY.matcher(text).find()) {
                 return table(subject).map(table -> List.of(table)).orElse(List.of());
+            }
+            // a box office's mail often prints no number: "Ihre Karten für ...", "You're going to ...", for one date
+            if (ownTickets(subject)) {
+                return event(subject).map(event -> List.of(event)).orElse(List.of());
             }
             return List.of();
         }
@@ -1616,6 +1622,24 @@ final class TextReservations {
     private static final Pattern FLYING_WORDS = Pattern.compile(
             "(?iu)\\b(flights?|flug|flüge|fluges|vols?|vuelos?|boarding|embarquement|embarque|airlines?|aerolínea|"
                     + "fluggesellschaft|compagnie aérienne|airport|flughafen|aéroport|aeropuerto|terminal)\\b");
+
+    /**
+     * Whether the subject hands over one's own tickets ("Your tickets for …", "Ihre Karten für …", "Vos billets pour
+     * …", "Tus entradas para …", "You're going to …"), and the mail is no newsletter or reminder (no unsubscribe link,
+     * no basket) and dates a single day to come.
+     */
+    private boolean ownTickets(String subject) {
+        return OWN_TICKETS.matcher(subject).find() && !MAILING.matcher(subject + "\n" + text).find()
+                && startDates().map(Found::value).distinct().limit(2).count() == 1;
+    }
+
+    private static final Pattern OWN_TICKETS = Pattern.compile(
+            "(?iu)^(?:(?:fwd?|wg|tr|rv)\\s*:\\s*)?(?:(?:your|ihre|deine|vos|votre|tus|sus)\\s+(?:e-?)?(?:tickets?|billets?|"
+                    + "e-billets?|entradas|karten|eintrittskarten)\\s+(?:for|to|für|pour|para)\\s|you(?:'re| are) going to\\s)");
+    private static final Pattern MAILING = Pattern.compile(
+            "(?iu)\\b(unsubscribe|abbestellen|abmelden|newsletter|désinscri\\p{L}*|désabonne\\p{L}*|darse de baja|"
+                    + "darte de baja|basket|cart|warenkorb|panier|cesta|carrito|vorverkauf|on sale|presale|pre-sale|"
+                    + "en venta|mise en vente|still available|noch verfügbar|encore disponibles?|todavía disponibles?)\\b");
 
     /** Whether the mail reminds of a booking begun and not completed, in its subject or its text. */
     private boolean notCompleted(String subject) {
