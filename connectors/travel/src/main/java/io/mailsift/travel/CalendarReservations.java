@@ -284,7 +284,9 @@ final class CalendarReservations {
         // a UTC time is shown at the station: its city, else the country its station words name, else the mail's
         // printed time or the calendar's own zone ("Hamburg Hbf", "Gare de Lyon", X-WR-TIMEZONE)
         String places = from + " " + to + " " + description;
-        Optional<ZoneId> station = Airports.zoneOfPlace(location + " " + summary)
+        // the departure's own city first: a calendar may put the destination in its location
+        String departure = from;
+        Optional<ZoneId> station = Airports.zoneOfPlace(departure).or(() -> Airports.zoneOfPlace(location + " " + summary))
                 .or(() -> Airports.zoneOfPlace(places)).or(() -> zoneOfStationWords(all)).or(() -> here);
         trip.put("departureTime", time(start, zones, station, false));
         // "Eurostar London St Pancras to Paris Gare du Nord": a UTC arrival is shown at the arrival's station
