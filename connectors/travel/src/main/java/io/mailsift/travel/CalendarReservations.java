@@ -180,7 +180,7 @@ final class CalendarReservations {
                 && (Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
                         || !FLYING.matcher(all).find() && airports.isEmpty())
                 // one code-like word ("ZAZ - Live") is no route
-                && codes.size() < 2 && Legs.trainNumbers(all).isEmpty()) {
+                && codes.size() < 2 && Legs.trainNumbers(all).isEmpty() && !routeOfCities(summary)) {
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
             happening.put("name", summary.strip());
@@ -285,13 +285,17 @@ final class CalendarReservations {
         // printed time or the calendar's own zone ("Hamburg Hbf", "Gare de Lyon", X-WR-TIMEZONE)
         String places = from + " " + to + " " + description;
         // the departure's own city first: a calendar may put the destination in its location
-        String departure = from;
-        Optional<ZoneId> station = Airports.zoneOfPlace(departure).or(() -> Airports.zoneOfPlace(location + " " + summary))
+        // a station named after its city is surer than the TZID of whoever exported the calendar (Outlook's "W. Europe
+        // Standard Time" for a Eurostar leaving London): its time is shown there, as a flight's at its airport
+        Optional<ZoneId> departureCity = Airports.zoneOfPlace(from);
+        Optional<ZoneId> station = departureCity.or(() -> Airports.zoneOfPlace(location + " " + summary))
                 .or(() -> Airports.zoneOfPlace(places)).or(() -> zoneOfStationWords(all)).or(() -> here);
-        trip.put("departureTime", time(start, zones, station, false));
-        // "Eurostar London St Pancras to Paris Gare du Nord": a UTC arrival is shown at the arrival's station
-        Optional<ZoneId> arrival = Airports.zoneOfPlace(to).or(() -> station);
-        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, arrival, false)));
+        trip.put("departureTime", time(start, zones, station, departureCity.isPresent() && !namesRegion(start, zones)));
+        // "Eurostar London St Pancras to Paris Gare du Nord": the arrival is shown at the arrival's station
+        Optional<ZoneId> arrivalCity = Airports.zoneOfPlace(to);
+        Optional<ZoneId> arrival = arrivalCity.or(() -> station);
+        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, arrival, arrivalCity.isPresent()
+                && !namesRegion(e, zones))));
         return Optional.of(trip);
     }
 
@@ -438,6 +442,28 @@ final class CalendarReservations {
             return Optional.of(ZoneId.of("Europe/Rome"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the summary is a route between two places whose names start with cities ("Valencia Joaquín Sorolla -
+     * Barcelona Sants"): a journey whose kind the event does not say, not a show ("ZAZ - Live").
+     */
+    private static boolean routeOfCities(String summary) {
+        Matcher route = ROUTE.matcher(stripNumbers(summary));
+        while (route.find()) {
+            String from = route.group(1).strip();
+            String to = route.group(2).strip();
+            if (startsWithCity(from) && startsWithCity(to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithCity(String place) {
+        String[] words = place.split("[\\s,()-]+");
+        return words.length > 0 && (Airports.isCity(words[0])
+                || words.length > 1 && Airports.isCity(words[0] + " " + words[1]));
     }
 
     /** Airports of a route printed with names ("Frankfurt - Berlin", "London Gatwick to Valencia"). */
@@ -657,6 +683,19 @@ final class CalendarReservations {
             }
         }
         return zones;
+    }
+
+    /**
+     * Whether a value's TZID is an IANA region ("Europe/Madrid"), which a rail operator writes for its station; a
+     * Windows name or a bare offset is the zone of whoever exported or forwarded the calendar.
+     */
+    private static boolean namesRegion(Property date, Map<String, ZoneId> zones) {
+        String tzid = date.parameters().get("TZID");
+        if (tzid == null) {
+            return false;
+        }
+        String name = LEADING_SLASH.matcher(QUOTES.matcher(tzid).replaceAll("")).replaceFirst("");
+        return !WINDOWS_ZONES.containsKey(name) && isRegion(name);
     }
 
     /** The Windows time-zone names Outlook and Exchange write as TZIDs, for the regions travel mail goes to. */
