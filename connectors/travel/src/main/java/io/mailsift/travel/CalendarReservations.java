@@ -445,20 +445,29 @@ final class CalendarReservations {
     }
 
     /**
-     * Whether the summary is a route between two places whose names start with cities ("Valencia Joaquín Sorolla -
-     * Barcelona Sants"): a journey whose kind the event does not say, not a show ("ZAZ - Live").
+     * Whether the summary is a route between two places whose names start with cities, with an arrow or a station's
+     * word ("Valencia Joaquín Sorolla - Barcelona Sants", "Lyon → Turin"): a journey whose kind the event does not
+     * say, not a show ("ZAZ - Live", "Barcelona - Valencia" at a stadium).
      */
     private static boolean routeOfCities(String summary) {
-        Matcher route = ROUTE.matcher(stripNumbers(summary));
+        String routed = stripNumbers(summary);
+        Matcher route = ROUTE.matcher(routed);
         while (route.find()) {
             String from = route.group(1).strip();
             String to = route.group(2).strip();
-            if (startsWithCity(from) && startsWithCity(to)) {
+            String between = routed.substring(route.end(1), route.start(2));
+            if (startsWithCity(from) && startsWithCity(to)
+                    && (ARROW.matcher(between).find() || STATION_WORD.matcher(from + " " + to).find())) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final Pattern ARROW = Pattern.compile("→|->|➔|»|>");
+    private static final Pattern STATION_WORD = Pattern.compile(
+            "(?iu)\\b(sants|hbf|hauptbahnhof|bahnhof|gare|station|estación|stazione|termini|centrale|centraal|midi|"
+                    + "zob|busbahnhof|gare routière|estación de autobuses)\\b");
 
     private static boolean startsWithCity(String place) {
         String[] words = place.split("[\\s,()-]+");
