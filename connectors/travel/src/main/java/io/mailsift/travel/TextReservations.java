@@ -50,7 +50,9 @@ final class TextReservations {
                     + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to|you(?:'re| are) going to|"
                     + "(?:reservation|booking|réservation|reserva|reservierung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)"
                     + "\\s+(?:at|chez|au|im|bei|en))\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
-                    + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
+                    // a title in quotes: 'Ihre Karten für "Der zerbrochne Krug"', « Les Fourberies de Scapin »
+                    + "(?:[\"„“«‹]\\s?)?([\\p{Lu}\\d][^:|\\n\"“”»›]{2,60}?)(?:\\s?[\"“”»›])?"
+                    + "(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
     /** "Reservation confirmed for Sunny loft near Alfama": a holiday let's name as its booking site's subject says. */
     private static final Pattern CONFIRMED_FOR = Pattern.compile(
@@ -79,7 +81,8 @@ final class TextReservations {
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[,(]| - ");
     private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
-            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig)\\s*\\w{1,4}\\)?\\s*$");
+            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig|bussteig|steig|hall|halle|bay|stand)"
+                    + "\\s*\\w{1,4}\\)?\\s*$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
@@ -177,7 +180,8 @@ final class TextReservations {
 
     private List<Token> flightNumbers() {
         if (flightNumbers == null) {
-            flightNumbers = List.copyOf(Legs.flightNumbers(text));
+            // "AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail": a train under a flight number is no flight
+            flightNumbers = Legs.flightNumbers(text).stream().filter(n -> !AirRailLegs.isRailLeg(text, n)).toList();
         }
         return flightNumbers;
     }
@@ -215,9 +219,16 @@ final class TextReservations {
                     && PARTY.matcher(text).find()) {
                 return table(subject).map(table -> List.of(table)).orElse(List.of());
             }
+            // a box office's mail often prints no number: "Ihre Karten für ...", "You're going to ...", for one date
+            if (ownTickets(subject)) {
+                return event(subject).map(event -> List.of(event)).orElse(List.of());
+            }
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
+        if (!found.isEmpty()) {
+            found = withRailLegs(found);
+        }
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
         boolean elsewhere = !flightNumbers().isEmpty()
                 || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty();
@@ -327,6 +338,42 @@ final class TextReservations {
         kept.forEach(leg -> leg.remove(REPLACED));
         return kept;
     }
+
+    /**
+     * The flights with the rail legs an airline sold with them ("AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail"),
+     * each read as a train from its own lines, back to the previous flight's line (its day heading included): the
+     * legs before the first flight first. A rail leg whose stations cannot be read is left out.
+     */
+    private List<Map<String, Object>> withRailLegs(List<Map<String, Object>> flights) {
+        if (!mayMatch(RAIL_PRODUCT_STEMS)) {
+            return flights;
+        }
+        List<Token> all = Legs.flightNumbers(text);
+        List<Map<String, Object>> before = new ArrayList<>();
+        List<Map<String, Object>> after = new ArrayList<>();
+        int firstFlight = flightNumbers().isEmpty() ? text.length() : flightNumbers().getFirst().start();
+        for (int i = 0; i < all.size(); i++) {
+            Token number = all.get(i);
+            if (!AirRailLegs.isRailLeg(text, number)) {
+                continue;
+            }
+            int from = i == 0 ? 0 : lineEnd(all.get(i - 1).start()) + 1;
+            int to = i + 1 < all.size() ? lineStart(all.get(i + 1).start()) : text.length();
+            List<String> segment = List.of(text.substring(Math.min(from, to), to).split("\n"));
+            List<Map<String, Object>> read = new TextReservations(segment, reference, earliest != LocalDate.MIN)
+                    .trains(false);
+            if (read.size() == 1) {
+                (number.start() < firstFlight ? before : after).add(read.getFirst());
+            }
+        }
+        List<Map<String, Object>> legs = new ArrayList<>(before);
+        legs.addAll(flights);
+        legs.addAll(after);
+        return legs;
+    }
+
+    private static final List<String> RAIL_PRODUCT_STEMS = List.of("rail", "tgv", "sncf", "bahn", "öbb", "oebb",
+            "sbb", "renfe", "trenitalia", "eurostar", "thalys");
 
     /** A leg's mark, never emitted, that it is printed under a heading of the flight a rebooking replaced. */
     private static final String REPLACED = "replaced-leg";
@@ -1529,12 +1576,14 @@ final class TextReservations {
                 || REVIEW_SUBJECT.matcher(subject).find()
                 || waitlisted(subject)
                 || !trainNumbers().isEmpty()
-                || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight))
+                || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight)) && speaksOfFlying()
                 || TRAIN_WORDS.matcher(subject).find()
                 || BUS_WORDS.matcher(subject).find()) {
             return Optional.empty();
         }
+        // "FC Nordhafen vs. SV Elbtal (2. Bundesliga, 24. Spieltag)": the match, not its round in brackets
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+                .map(n -> TRAILING_REMARK.matcher(n).replaceFirst(""))
                 .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject))
                 .or(() -> {
                     Matcher m = NAME_AFTER_ORDER.matcher(subject.strip());
@@ -1559,6 +1608,38 @@ final class TextReservations {
         reservation.put("reservationFor", event);
         return Optional.of(reservation);
     }
+
+    /**
+     * Whether a flight-like code is a flight's: the mail says flight or prints a route's airport codes. "Kategorie: PK 2" on a
+     * concert ticket is a price category, not Pakistan International's flight 2.
+     */
+    private boolean speaksOfFlying() {
+        // two airports: a route; one code alone may be a company's ("CTS EVENTIM AG" in a footer)
+        return FLYING_WORDS.matcher(text).find()
+                || Legs.airports(text).stream().map(Token::value).distinct().limit(2).count() == 2;
+    }
+
+    private static final Pattern FLYING_WORDS = Pattern.compile(
+            "(?iu)\\b(flights?|flug|flüge|fluges|vols?|vuelos?|boarding|embarquement|embarque|airlines?|aerolínea|"
+                    + "fluggesellschaft|compagnie aérienne|airport|flughafen|aéroport|aeropuerto|terminal)\\b");
+
+    /**
+     * Whether the subject hands over one's own tickets ("Your tickets for …", "Ihre Karten für …", "Vos billets pour
+     * …", "Tus entradas para …", "You're going to …"), and the mail is no newsletter or reminder (no unsubscribe link,
+     * no basket) and dates a single day to come.
+     */
+    private boolean ownTickets(String subject) {
+        return OWN_TICKETS.matcher(subject).find() && !MAILING.matcher(subject + "\n" + text).find()
+                && startDates().map(Found::value).distinct().limit(2).count() == 1;
+    }
+
+    private static final Pattern OWN_TICKETS = Pattern.compile(
+            "(?iu)^(?:(?:fwd?|wg|tr|rv)\\s*:\\s*)?(?:(?:your|ihre|deine|vos|votre|tus|sus)\\s+(?:e-?)?(?:tickets?|billets?|"
+                    + "e-billets?|entradas|karten|eintrittskarten)\\s+(?:for|to|für|pour|para)\\s|you(?:'re| are) going to\\s)");
+    private static final Pattern MAILING = Pattern.compile(
+            "(?iu)\\b(unsubscribe|abbestellen|abmelden|newsletter|désinscri\\p{L}*|désabonne\\p{L}*|darse de baja|"
+                    + "darte de baja|basket|cart|warenkorb|panier|cesta|carrito|vorverkauf|on sale|presale|pre-sale|"
+                    + "en venta|mise en vente|still available|noch verfügbar|encore disponibles?|todavía disponibles?)\\b");
 
     /** Whether the mail reminds of a booking begun and not completed, in its subject or its text. */
     private boolean notCompleted(String subject) {
@@ -1702,6 +1783,13 @@ final class TextReservations {
     /** A route, which a train's or a bus's tickets are for: "London → York", "Paris - Lyon", "Köln nach Bonn". */
     private static final Pattern ROUTE_IN_NAME = Pattern.compile("(?iu)→|->|»|\\s[>–-]\\s|\\s(?:to|nach|à|a)\\s");
 
+    private static final Pattern TRAILING_REMARK = Pattern.compile("(?<=\\S{3})\\s+\\([^()]*\\)\\s*$");
+
+    /** "Confirmación de compra - Pedido RCN-771204": the order's number, not what it is for. */
+    private static final Pattern ORDER_NAMED = Pattern.compile(
+            "(?iu)(?:order|pedido|commande|bestellung|auftrag|booking|buchung|réservation|reservation|reserva|"
+                    + "reservierung|compra|achat|kauf|purchase)\\b[\\s:#n°º.-]*[\\p{L}\\d-]*\\d");
+
     /** "for 4 at Lupa Osteria": the party size before the place is not its name. */
     private static final Pattern PARTY_BEFORE = Pattern.compile(
             "(?iu)^\\d{1,2}\\s+(?:\\p{L}+\\s+)?(?:at|chez|bei|im|en|au|à|in)\\s+(?=\\p{Lu})");
@@ -1713,6 +1801,7 @@ final class TextReservations {
     private static Optional<String> venueOrShow(String name) {
         String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
         if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)
+                || ORDER_NAMED.matcher(cleaned).lookingAt()
                 || ROUTE_IN_NAME.matcher(cleaned).find() && !Airports.ofPlaceName(cleaned).isEmpty()
                 || STARTS_WITH_WEEKDAY.matcher(cleaned).lookingAt()
                 || !DateTimes.dates(cleaned, LocalDate.of(2000, 1, 1), false).isEmpty()) {
@@ -1742,6 +1831,8 @@ final class TextReservations {
 
     private static final Pattern DOORS_BEFORE = Pattern.compile(
             "(?iu)(?:doors(?: open)?|einlass|ouverture(?: des portes)?|apertura(?: de puertas)?)\\W{0,4}$");
+    private static final Pattern SHOW_START = Pattern.compile(
+            "(?iu)(?<=\\s)(?:start|show|beginn|début du spectacle|début|inicio|concert)\\s*:\\s*(?=\\d)");
     private static final Pattern DOORS = Pattern.compile(
             "(?iu)\\s*(?:doors|einlass|ouverture des portes|apertura de puertas)");
 
@@ -1751,6 +1842,10 @@ final class TextReservations {
         // "Doors: 19:00 / Start: 20:00": the start is the booking's time, the doors only when nothing else says one
         Optional<LocalTime> time = timed.stream().filter(e -> !DOORS.matcher(lines.get(e.getKey())).lookingAt())
                 .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst()
+                // "Doors: 7:00pm   Start: 8:00pm" on one line: the start's time
+                .or(() -> timed.stream().map(e -> lines.get(e.getKey())).flatMap(line -> SHOW_START.matcher(line)
+                        .results().flatMap(m -> DateTimes.times(line.substring(m.end())).stream().limit(1)))
+                        .map(Found::value).findFirst())
                 .or(() -> timed.stream().flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value)
                         .findFirst());
         Optional<LocalDate> date = Optional.empty();
