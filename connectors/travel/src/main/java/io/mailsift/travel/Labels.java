@@ -30,7 +30,13 @@ enum Labels {
             "booking reference number", "reservation reference",
             "airline confirmation", "airline confirmation code", "filekey", "file key", "trip locator",
             "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
-            "référence du dossier", "localizador de reserva", "código de localizador"),
+            "référence du dossier", "localizador de reserva", "código de localizador",
+            // travel agencies' own locator beside the airline's; GDS mails in capitals without accents
+            "agency reference", "agency record locator", "agency locator", "agency booking reference",
+            "trip reference", "reference de dossier", "reference de reservation", "numero de dossier",
+            "numero de reservation", "reservation reference number",
+            // Dutch (Brussels Airlines, KLM)
+            "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -52,11 +58,11 @@ enum Labels {
     FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
             "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
-            "abfahrtszeit",
+            "abfahrtszeit", "vertrek", "vertrektijd", "departing", "leaving",
             // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
             "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
-            "destino", "llegada", "ar", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
+            "destino", "llegada", "ar", "arr", "arrivee", "arriving", "aankomst", "aankomsttijd", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
             "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino", "hora de llegada",
             "heure d'arrivée", "ankunftszeit"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
@@ -82,7 +88,7 @@ enum Labels {
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
     PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guest name", "name",
             "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
-            "viajero", "huésped", "titular"),
+            "viajero", "huésped", "titular", "prepared for", "travellers", "travelers", "reisende(r)"),
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
             "travel dates", "stay dates", "reisezeitraum", "période", "periodo", "when", "wann", "quand", "cuándo",
             "cuando", "date and time", "date & time", "date/time", "datum und uhrzeit", "datum & uhrzeit",
@@ -320,6 +326,10 @@ enum Labels {
         return Optional.empty();
     }
 
+    /** A reference label ending its line before the colon: "Ihr Buchungscode lautet:", "Your booking code is:". */
+    private static final Pattern REFERENCE_BEFORE_COLON = Pattern.compile("(?iu)(?<![\\p{L}])(?:"
+            + REFERENCE.alternatives() + ")(?:\\s+(?:is|est|ist|es|lautet))?\\s*:$");
+
     /** A code printed in groups of digits and nothing else: "1739 2284 5561". */
     private static final Pattern ALL_DIGIT_GROUPS = Pattern.compile("\\s*\\d{3,6}(?: \\d{3,6}){1,4}\\s*");
     private static final Pattern CODE = Pattern.compile(
@@ -360,6 +370,9 @@ enum Labels {
                 Matcher m = CODE.matcher(each.getValue());
                 while (m.find()) {
                     String code = m.group(1);
+                    if (each.getValue().startsWith(":", m.end())) {
+                        continue; // "AMADEUS: 6FQ2PL, AIRLINE: LH/8TKL2M": a system's name labels its code
+                    }
                     if (code.length() > 3 && code.charAt(2) == '/') {
                         code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
                     }
@@ -380,6 +393,16 @@ enum Labels {
                     || line.contains("o.") || line.contains("r.")) && mayBeNumbered(line)) {
                 Matcher m = NUMBERED.matcher(line);
                 if (m.find() && m.group(1).chars().anyMatch(Character::isDigit)) {
+                    return Optional.of(m.group(1));
+                }
+            }
+        }
+        // "Ihr Buchungscode lautet:" closing a sentence, the code alone on the next line
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.endsWith(":") && line.length() <= 200 && REFERENCE_BEFORE_COLON.matcher(line).find()) {
+                Matcher m = CODE.matcher(lines.get(i + 1).strip());
+                if (m.matches() && m.group(1).chars().anyMatch(Character::isDigit)) {
                     return Optional.of(m.group(1));
                 }
             }

@@ -137,6 +137,9 @@ final class TextReservations {
 
     // compiled once: String.matches, split and replaceFirst with a regular expression compile it on every call
     private static final Pattern PERSON_NAME = Pattern.compile("[\\p{L} .'’/-]{3,60}");
+    /** A document's title after a passenger word ("PASSENGER ITINERARY RECEIPT"), not who travels. */
+    private static final Pattern DOCUMENT_WORDS = Pattern.compile(
+            "(?iu)\\b(itinerary|receipt|ticket|details|information|itinéraire|reçu|reiseplan|beleg|itinerario|recibo)\\b");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern LEG_LABEL = Pattern.compile("^[\\p{L} ]{2,20}:\\s+");
     private static final Pattern AIRPORT_CODE = Pattern.compile("[A-Z]{3}");
@@ -262,7 +265,7 @@ final class TextReservations {
         }
         boolean cancelled = CANCELLED.matcher(subject).find() || saysCancelled();
         Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
-                .filter(name -> PERSON_NAME.matcher(name).matches()).findFirst();
+                .filter(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find()).findFirst();
         for (Map<String, Object> reservation : found) {
             reservation.put("reservationNumber", bookingReference.get());
             passenger.ifPresent(name -> reservation.put("underName", Map.of("@type", "Person", "name", name)));
@@ -487,6 +490,13 @@ final class TextReservations {
                         return codes;
                     }
                 }
+            }
+        }
+        // the two places side by side over their times: "Köln/Bonn | Palma de Mallorca"
+        for (String line : part) {
+            List<String> codes = ItineraryColumns.placeCells(line);
+            if (!codes.isEmpty()) {
+                return codes;
             }
         }
         return List.of();
@@ -720,8 +730,23 @@ final class TextReservations {
             if (codes.size() < 2) {
                 codes = airportsByName(region);
             }
+            if (codes.size() < 2) {
+                codes = ItineraryColumns.airports(lines, lineIndex(numbers.get(i).start()));
+            }
+            if (codes.size() < 2) {
+                codes = ReceiptRows.route(text, numbers, airports, i);
+            }
+            Optional<CrypticSegments.Segment> cryptic = codes.size() < 2
+                    ? CrypticSegments.onLine(text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).start())))
+                    : Optional.empty();
+            if (cryptic.isPresent()) {
+                codes = List.of(cryptic.get().from(), cryptic.get().to());
+            }
             List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region) && !isServiceTime(t))
                     .map(Found::value).toList();
+            if (legTimes.isEmpty() && cryptic.isPresent()) {
+                legTimes = cryptic.get().times();
+            }
             Optional<List<Optional<String>>> undecided = Optional.empty();
             if (codes.size() < 2) {
                 // places printed by names that do not decide an airport (London, Tokyo): the leg is kept, its
@@ -1889,6 +1914,15 @@ final class TextReservations {
 
     private static boolean inside(int position, Region region) {
         return position >= region.start() && position < region.end();
+    }
+
+    /** The index in {@code lines} of the line holding a position of the text. */
+    private int lineIndex(int position) {
+        int index = 0;
+        for (int at = text.indexOf('\n'); at >= 0 && at < position; at = text.indexOf('\n', at + 1)) {
+            index++;
+        }
+        return index;
     }
 
     private int lineStart(int position) {
