@@ -74,8 +74,11 @@ final class Airports {
         for (Airport airport : AIRPORTS.values()) {
             CITY_AIRPORTS.computeIfAbsent(airport.city().toLowerCase(java.util.Locale.ROOT),
                     city -> new java.util.ArrayList<>()).add(airport);
+            // an airport named after its city ("Barcelona International Airport", "Valencia Airport") is that city's
+            // own: it breaks a tie with a namesake abroad (Barcelona and Valencia in Venezuela)
+            boolean namesake = airport.name().regionMatches(true, 0, airport.city(), 0, airport.city().length());
             votes.computeIfAbsent(airport.city().toLowerCase(java.util.Locale.ROOT), city -> new HashMap<>())
-                    .merge(airport.zone(), 1, Integer::sum);
+                    .merge(airport.zone(), namesake ? 3 : 2, Integer::sum);
         }
         votes.forEach((city, zones) -> {
             if (city.length() >= 4) {

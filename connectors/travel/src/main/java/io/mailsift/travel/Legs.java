@@ -51,10 +51,11 @@ final class Legs {
             "FCM", "CWT", "BCD", "GBT", "TUI");
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
-                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|Euromed|Frecciarossa|Frecciargento"
-                    + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet|Nightjet|ICN|Acela"
+                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|iryo|Euromed|Frecciarossa|Frecciargento"
+                    + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet Xpress|Railjet|Nightjet|ICN|Acela"
                     + "|Train number ?:?|Train no\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
-                    + "|Zug|Train|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
+                    // "Tren: 05192": a generic word's number may follow its colon
+                    + "|Zug|Train|Tren|Train n°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
                     + "(?![\\d.]|:\\d|h\\d)");
     /**
      * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",
@@ -119,7 +120,7 @@ final class Legs {
 
     /** "Bus N1720", "Linie N834", "Zug: WB 919": a coach line or a train, not airline N1's flight 720 or WB's 919. */
     private static final Pattern LINE_BEFORE = Pattern.compile(
-            "(?iu)\\b(bus|fernbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service|zug|train|tren|treno|terminal)"
+            "(?iu)\\b(bus|fernbus|flixbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service|zug|train|tren|treno|terminal)"
                     + "\\s*[:#]?\\s*$");
 
     private static final Set<String> TRAIN_PRODUCTS = Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB",

@@ -50,7 +50,9 @@ final class TextReservations {
                     + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to|you(?:'re| are) going to|"
                     + "(?:reservation|booking|réservation|reserva|reservierung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)"
                     + "\\s+(?:at|chez|au|im|bei|en))\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
-                    + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
+                    // a title in quotes: 'Ihre Karten für "Der zerbrochne Krug"', « Les Fourberies de Scapin »
+                    + "(?:[\"„“«‹]\\s?)?([\\p{Lu}\\d][^:|\\n\"“”»›]{2,60}?)(?:\\s?[\"“”»›])?"
+                    + "(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
     /** "Reservation confirmed for Sunny loft near Alfama": a holiday let's name as its booking site's subject says. */
     private static final Pattern CONFIRMED_FOR = Pattern.compile(
@@ -79,7 +81,8 @@ final class TextReservations {
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[,(]| - ");
     private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
-            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig)\\s*\\w{1,4}\\)?\\s*$");
+            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig|bussteig|steig|hall|halle|bay|stand)"
+                    + "\\s*\\w{1,4}\\)?\\s*$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
@@ -180,7 +183,8 @@ final class TextReservations {
 
     private List<Token> flightNumbers() {
         if (flightNumbers == null) {
-            flightNumbers = List.copyOf(Legs.flightNumbers(text));
+            // "AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail": a train under a flight number is no flight
+            flightNumbers = Legs.flightNumbers(text).stream().filter(n -> !AirRailLegs.isRailLeg(text, n)).toList();
         }
         return flightNumbers;
     }
@@ -214,13 +218,20 @@ final class TextReservations {
         }
         if (bookingReference.isEmpty()) {
             // restaurant-booking sites often print no number: a table said to be confirmed, for a party, still is one
-            if (mayMatch(CONFIRMED_STEMS) && CONFIRMED_BOOKING.matcher(subject + "\n" + text).find()
+            if (mayMatch(CONFIRMED_STEMS) && mayMatch(PARTY_STEMS) && CONFIRMED_SEARCH.find(subjectAndText(subject))
                     && PARTY.matcher(text).find()) {
                 return table(subject).map(table -> List.of(table)).orElse(List.of());
+            }
+            // a box office's mail often prints no number: "Ihre Karten für ...", "You're going to ...", for one date
+            if (ownTickets(subject)) {
+                return event(subject).map(event -> List.of(event)).orElse(List.of());
             }
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
+        if (!found.isEmpty()) {
+            found = withRailLegs(found);
+        }
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
         boolean elsewhere = !flightNumbers().isEmpty()
                 || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty();
@@ -335,6 +346,42 @@ final class TextReservations {
         kept.forEach(leg -> leg.remove(REPLACED));
         return kept;
     }
+
+    /**
+     * The flights with the rail legs an airline sold with them ("AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail"),
+     * each read as a train from its own lines, back to the previous flight's line (its day heading included): the
+     * legs before the first flight first. A rail leg whose stations cannot be read is left out.
+     */
+    private List<Map<String, Object>> withRailLegs(List<Map<String, Object>> flights) {
+        if (!mayMatch(RAIL_PRODUCT_STEMS)) {
+            return flights;
+        }
+        List<Token> all = Legs.flightNumbers(text);
+        List<Map<String, Object>> before = new ArrayList<>();
+        List<Map<String, Object>> after = new ArrayList<>();
+        int firstFlight = flightNumbers().isEmpty() ? text.length() : flightNumbers().getFirst().start();
+        for (int i = 0; i < all.size(); i++) {
+            Token number = all.get(i);
+            if (!AirRailLegs.isRailLeg(text, number)) {
+                continue;
+            }
+            int from = i == 0 ? 0 : lineEnd(all.get(i - 1).start()) + 1;
+            int to = i + 1 < all.size() ? lineStart(all.get(i + 1).start()) : text.length();
+            List<String> segment = List.of(text.substring(Math.min(from, to), to).split("\n"));
+            List<Map<String, Object>> read = new TextReservations(segment, reference, earliest != LocalDate.MIN)
+                    .trains(false);
+            if (read.size() == 1) {
+                (number.start() < firstFlight ? before : after).add(read.getFirst());
+            }
+        }
+        List<Map<String, Object>> legs = new ArrayList<>(before);
+        legs.addAll(flights);
+        legs.addAll(after);
+        return legs;
+    }
+
+    private static final List<String> RAIL_PRODUCT_STEMS = List.of("rail", "tgv", "sncf", "bahn", "öbb", "oebb",
+            "sbb", "renfe", "trenitalia", "eurostar", "thalys");
 
     /** A leg's mark, never emitted, that it is printed under a heading of the flight a rebooking replaced. */
     private static final String REPLACED = "replaced-leg";
@@ -1469,7 +1516,7 @@ final class TextReservations {
     /** A vehicle, renting, and pick-up and return rows: a rental whatever the vehicle is called. */
     private boolean rentalByItsRows(String subject) {
         return !Labels.PICKUP.values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty()
-                && VEHICLE_WORDS.matcher(text).find() && RENT_WORDS.matcher(subject + "\n" + text).find();
+                && VEHICLE_WORDS.matcher(text).find() && RENT_WORDS.matcher(subjectAndText(subject)).find();
     }
 
     private Optional<Map<String, Object>> carPlace(Labels label) {
@@ -1557,8 +1604,8 @@ final class TextReservations {
 
     private Optional<Map<String, Object>> table(String subject) {
         // a party's size is a table's when nothing speaks of tickets ("pour 3 personnes" under the restaurant's name)
-        boolean party = PARTY.matcher(text).find() && !TICKET_WORDS.matcher(subject + "\n" + text).find();
-        if (!FOOD_WORDS.matcher(subject + "\n" + text).find() && !party || TICKET_WORDS.matcher(subject).find()
+        boolean party = PARTY.matcher(text).find() && !TICKET_WORDS.matcher(subjectAndText(subject)).find();
+        if (!FOOD_WORDS.matcher(subjectAndText(subject)).find() && !party || TICKET_WORDS.matcher(subject).find()
                 || REVIEW_SUBJECT.matcher(subject).find() || waitlisted(subject)) {
             return Optional.empty();
         }
@@ -1587,16 +1634,18 @@ final class TextReservations {
         // a train's or a flight's ticket whose legs could not be read is still no show
         // a theatre's box office books seats: a ticket's word when a show's label names what they are for
         boolean seatsForShow = SEAT_WORDS.matcher(text).find() && !Labels.EVENT.values(lines).isEmpty();
-        if (!TICKET_WORDS.matcher(subject + "\n" + text).find() && !seatsForShow
+        if (!TICKET_WORDS.matcher(subjectAndText(subject)).find() && !seatsForShow
                 || REVIEW_SUBJECT.matcher(subject).find()
                 || waitlisted(subject)
                 || !trainNumbers().isEmpty()
-                || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight))
+                || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight)) && speaksOfFlying()
                 || TRAIN_WORDS.matcher(subject).find()
                 || BUS_WORDS.matcher(subject).find()) {
             return Optional.empty();
         }
+        // "FC Nordhafen vs. SV Elbtal (2. Bundesliga, 24. Spieltag)": the match, not its round in brackets
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+                .map(n -> TRAILING_REMARK.matcher(n).replaceFirst(""))
                 .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject))
                 .or(() -> {
                     Matcher m = NAME_AFTER_ORDER.matcher(subject.strip());
@@ -1622,11 +1671,43 @@ final class TextReservations {
         return Optional.of(reservation);
     }
 
+    /**
+     * Whether a flight-like code is a flight's: the mail says flight or prints a route's airport codes. "Kategorie: PK 2" on a
+     * concert ticket is a price category, not Pakistan International's flight 2.
+     */
+    private boolean speaksOfFlying() {
+        // two airports: a route; one code alone may be a company's ("CTS EVENTIM AG" in a footer)
+        return FLYING_WORDS.matcher(text).find()
+                || Legs.airports(text).stream().map(Token::value).distinct().limit(2).count() == 2;
+    }
+
+    private static final Pattern FLYING_WORDS = Pattern.compile(
+            "(?iu)\\b(flights?|flug|flüge|fluges|vols?|vuelos?|boarding|embarquement|embarque|airlines?|aerolínea|"
+                    + "fluggesellschaft|compagnie aérienne|airport|flughafen|aéroport|aeropuerto|terminal)\\b");
+
+    /**
+     * Whether the subject hands over one's own tickets ("Your tickets for …", "Ihre Karten für …", "Vos billets pour
+     * …", "Tus entradas para …", "You're going to …"), and the mail is no newsletter or reminder (no unsubscribe link,
+     * no basket) and dates a single day to come.
+     */
+    private boolean ownTickets(String subject) {
+        return OWN_TICKETS.matcher(subject).find() && !MAILING.matcher(subject + "\n" + text).find()
+                && startDates().map(Found::value).distinct().limit(2).count() == 1;
+    }
+
+    private static final Pattern OWN_TICKETS = Pattern.compile(
+            "(?iu)^(?:(?:fwd?|wg|tr|rv)\\s*:\\s*)?(?:(?:your|ihre|deine|vos|votre|tus|sus)\\s+(?:e-?)?(?:tickets?|billets?|"
+                    + "e-billets?|entradas|karten|eintrittskarten)\\s+(?:for|to|für|pour|para)\\s|you(?:'re| are) going to\\s)");
+    private static final Pattern MAILING = Pattern.compile(
+            "(?iu)\\b(unsubscribe|abbestellen|abmelden|newsletter|désinscri\\p{L}*|désabonne\\p{L}*|darse de baja|"
+                    + "darte de baja|basket|cart|warenkorb|panier|cesta|carrito|vorverkauf|on sale|presale|pre-sale|"
+                    + "en venta|mise en vente|still available|noch verfügbar|encore disponibles?|todavía disponibles?)\\b");
+
     /** Whether the mail reminds of a booking begun and not completed, in its subject or its text. */
     private boolean notCompleted(String subject) {
         String foldedSubject = Labels.fold(subject);
         return (mayMatch(NOT_COMPLETED_STEMS) || NOT_COMPLETED_STEMS.stream().anyMatch(foldedSubject::contains))
-                && NOT_COMPLETED.matcher(subject + "\n" + text).find();
+                && NOT_COMPLETED.matcher(subjectAndText(subject)).find();
     }
 
     /** Whether the body says the booking was cancelled, not what happens if a flight is ("if … is cancelled"). */
@@ -1653,6 +1734,9 @@ final class TextReservations {
                     + "|\\b(?:we (?:are pleased to |hereby )?confirm|bestätigen wir|nous (?:vous )?confirmons|"
                     + "(?:le |te |les )?confirmamos)\\s+(?:\\p{L}+\\s+){0,3}?(?:reservation|booking|table|réservation|"
                     + "reserva|reservierung|tischreservierung|buchung|tisch|mesa)\\b");
+    /** Tried only where one of its words can begin: a word's first letter that folds to one of theirs. */
+    static final StartedSearch CONFIRMED_SEARCH = StartedSearch.where(CONFIRMED_BOOKING,
+            StartedSearch.wordStartFolded("rbtmywnlc"));
     // not "reserv": "All rights reserved" closes most newsletters, which would all be read again for nothing
     private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "bestätigen", "booked", "all set",
             "réservée", "reservada", "reserviert");
@@ -1663,6 +1747,10 @@ final class TextReservations {
     static final Pattern PARTY = Pattern.compile("(?iu)\\b(?:party of|table for|tisch für|mesa para)\\s+" + COUNT
             + "\\b|\\b" + COUNT + "\\s+(?:people|persons|guests|diners|personnes|couverts|personen|gäste|personas|"
             + "comensales)\\b");
+
+    /** What every match of {@code PARTY} contains, folded ("person" for "persons", "personnes", "personen", ...). */
+    static final List<String> PARTY_STEMS = List.of("party of", "table for", "tisch für", "mesa para",
+            "people", "person", "guests", "diners", "couverts", "gäste", "comensales");
 
     /** What every match of {@code CANCELLED_IN_BODY} contains, folded: the cancel words' common stems. */
     private static final List<String> CANCELLED_STEMS = List.of("cancel", "storniert", "annul", "anulad");
@@ -1681,11 +1769,23 @@ final class TextReservations {
 
     private String foldedText;
 
+    /** The subject and the text as the patterns that read both see them, built once, not for each pattern. */
+    private String subjectAndText(String subject) {
+        if (subjectAndText == null || !subject.equals(subjectOfText)) {
+            subjectAndText = subject + "\n" + text;
+            subjectOfText = subject;
+        }
+        return subjectAndText;
+    }
+
+    private String subjectAndText;
+    private String subjectOfText;
+
     /** {@code CAR_WORDS} in the subject or the text (its words never span the line break between them). */
     private boolean mentionsCar(String subject) {
         String folded = Labels.fold(subject);
         return (CAR_STEMS.stream().anyMatch(folded::contains) || mayMatch(CAR_STEMS))
-                && CAR_WORDS.matcher(subject + "\n" + text).find();
+                && CAR_WORDS.matcher(subjectAndText(subject)).find();
     }
 
     // What every match of these word patterns contains, folded; each alternative is covered by one of them
@@ -1745,6 +1845,13 @@ final class TextReservations {
     /** A route, which a train's or a bus's tickets are for: "London → York", "Paris - Lyon", "Köln nach Bonn". */
     private static final Pattern ROUTE_IN_NAME = Pattern.compile("(?iu)→|->|»|\\s[>–-]\\s|\\s(?:to|nach|à|a)\\s");
 
+    private static final Pattern TRAILING_REMARK = Pattern.compile("(?<=\\S{3})\\s+\\([^()]*\\)\\s*$");
+
+    /** "Confirmación de compra - Pedido RCN-771204": the order's number, not what it is for. */
+    private static final Pattern ORDER_NAMED = Pattern.compile(
+            "(?iu)(?:order|pedido|commande|bestellung|auftrag|booking|buchung|réservation|reservation|reserva|"
+                    + "reservierung|compra|achat|kauf|purchase)\\b[\\s:#n°º.-]*[\\p{L}\\d-]*\\d");
+
     /** "for 4 at Lupa Osteria": the party size before the place is not its name. */
     private static final Pattern PARTY_BEFORE = Pattern.compile(
             "(?iu)^\\d{1,2}\\s+(?:\\p{L}+\\s+)?(?:at|chez|bei|im|en|au|à|in)\\s+(?=\\p{Lu})");
@@ -1756,6 +1863,7 @@ final class TextReservations {
     private static Optional<String> venueOrShow(String name) {
         String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
         if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)
+                || ORDER_NAMED.matcher(cleaned).lookingAt()
                 || ROUTE_IN_NAME.matcher(cleaned).find() && !Airports.ofPlaceName(cleaned).isEmpty()
                 || STARTS_WITH_WEEKDAY.matcher(cleaned).lookingAt()
                 || !DateTimes.dates(cleaned, LocalDate.of(2000, 1, 1), false).isEmpty()) {
@@ -1785,6 +1893,8 @@ final class TextReservations {
 
     private static final Pattern DOORS_BEFORE = Pattern.compile(
             "(?iu)(?:doors(?: open)?|einlass|ouverture(?: des portes)?|apertura(?: de puertas)?)\\W{0,4}$");
+    private static final Pattern SHOW_START = Pattern.compile(
+            "(?iu)(?<=\\s)(?:start|show|beginn|début du spectacle|début|inicio|concert)\\s*:\\s*(?=\\d)");
     private static final Pattern DOORS = Pattern.compile(
             "(?iu)\\s*(?:doors|einlass|ouverture des portes|apertura de puertas)");
 
@@ -1794,6 +1904,10 @@ final class TextReservations {
         // "Doors: 19:00 / Start: 20:00": the start is the booking's time, the doors only when nothing else says one
         Optional<LocalTime> time = timed.stream().filter(e -> !DOORS.matcher(lines.get(e.getKey())).lookingAt())
                 .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst()
+                // "Doors: 7:00pm   Start: 8:00pm" on one line: the start's time
+                .or(() -> timed.stream().map(e -> lines.get(e.getKey())).flatMap(line -> SHOW_START.matcher(line)
+                        .results().flatMap(m -> DateTimes.times(line.substring(m.end())).stream().limit(1)))
+                        .map(Found::value).findFirst())
                 .or(() -> timed.stream().flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value)
                         .findFirst());
         Optional<LocalDate> date = Optional.empty();
