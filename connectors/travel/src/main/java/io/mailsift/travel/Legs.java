@@ -87,6 +87,15 @@ final class Legs {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
             }
         }
+        // "LH 400Y 04MAR": a GDS segment glues the booking class to the number, the day and month follow
+        Matcher segment = SEGMENT_NUMBER.matcher(text);
+        while (segment.find()) {
+            int start = segment.start();
+            if (Airports.airline(segment.group(1)).isPresent() && !isTrainProduct(segment.group(1))
+                    && found.stream().noneMatch(t -> t.start() == start)) {
+                found.add(new Token(segment.group(1) + " " + Integer.parseInt(segment.group(2)), start, segment.end(2)));
+            }
+        }
         // "EZY8541": easyJet prints its flights under its ICAO designator; the leg is U2's flight 8541
         Matcher icao = ICAO_FLIGHT_NUMBER.matcher(text);
         while (icao.find()) {
@@ -103,6 +112,10 @@ final class Legs {
         found.sort(java.util.Comparator.comparingInt(Token::start));
         return found;
     }
+
+    private static final Pattern SEGMENT_NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z]) ?(\\d{1,4})[A-Z](?=[ \\t]+\\d{1,2}"
+                    + "(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?![a-z]))");
 
     /** Airlines whose own mails print flight numbers with the ICAO designator: easyJet UK and Switzerland. */
     private static final Map<String, String> ICAO_TO_IATA = Map.of("EZY", "U2", "EZS", "DS");
