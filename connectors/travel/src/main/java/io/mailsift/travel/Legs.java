@@ -81,7 +81,9 @@ final class Legs {
                     && m.group(2).length() < 3;
             // "FRAJFK HK1": a GDS segment's status and seat count (HK, KK, TK, SS, HL…), not airline HK's flight 1
             boolean status = m.end(1) == m.start(2) && m.group(2).length() == 1 && SEGMENT_STATUS.contains(m.group(1));
-            if (!glued && !status && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
+            // "MUNICH DE  12 MAR 07:15": a country's code before a day and month, not Condor's flight 12
+            boolean day = m.group(2).length() <= 2 && MONTH_AFTER.matcher(text).region(m.end(), text.length()).lookingAt();
+            if (!glued && !status && !day && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
                     && !OPERATED_BY.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()
                     && !LINE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
@@ -113,6 +115,9 @@ final class Legs {
         return found;
     }
 
+    private static final Pattern MONTH_AFTER = Pattern.compile(
+            "(?iu)[ \\t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|"
+                    + "aout|sept|déc|ene|abr|ago|dic|mär|maerz|okt|dez)[a-zé]*\\.?(?![\\p{L}\\d])");
     private static final Pattern SEGMENT_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z]) ?(\\d{1,4})[A-Z](?=[ \\t]+\\d{1,2}"
                     + "(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?![a-z]))");
