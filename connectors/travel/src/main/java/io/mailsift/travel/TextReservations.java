@@ -81,8 +81,8 @@ final class TextReservations {
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[,(]| - ");
     private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
-            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig|bussteig|steig|hall|halle|bay|stand)"
-                    + "\\s*\\w{1,4}\\)?\\s*$");
+            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|dársena|darsena|vía|binario|track|bahnsteig|bussteig|steig|"
+                    + "hall|halle|bay|stand)\\s*\\w{1,4}\\)?\\s*$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
