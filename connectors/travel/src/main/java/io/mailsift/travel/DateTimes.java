@@ -32,9 +32,9 @@ final class DateTimes {
     static {
         month(1, "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene");
         month(2, "february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero");
-        month(3, "march", "mar", "mars", "märz", "maerz", "mär", "marzo");
+        month(3, "march", "mar", "mars", "märz", "maerz", "mär", "marzo", "maart");
         month(4, "april", "apr", "avril", "avr", "abril", "abr");
-        month(5, "may", "mai", "mayo");
+        month(5, "may", "mai", "mayo", "mei");
         month(6, "june", "jun", "juin", "juni", "junio");
         month(7, "july", "jul", "juillet", "juil", "juli", "julio");
         month(8, "august", "aug", "août", "aout", "agosto", "ago");
@@ -163,10 +163,27 @@ final class DateTimes {
 
     /** Whether the text writes 12-hour times, which goes with US month-first numeric dates. */
     static boolean usesTwelveHourClock(String text) {
-        return TWELVE_HOUR_TIME.matcher(text).find();
+        return TWELVE_HOUR_SEARCH.find(text);
     }
 
     private static final Pattern TWELVE_HOUR_TIME = Pattern.compile("(?i)\\d\\s?[ap]\\.?m\\b");
+    static final StartedSearch TWELVE_HOUR_SEARCH =
+            StartedSearch.where(TWELVE_HOUR_TIME, DateTimes::mayStartTwelveHourTime);
+
+    /**
+     * Where {@code TWELVE_HOUR_TIME} can match: an ASCII digit ({@code \\d} without Unicode classes), maybe one space
+     * char, then an "a" or a "p" of either case (no Unicode case folding): most digits of a text are followed by none.
+     */
+    private static boolean mayStartTwelveHourTime(String text, int index) {
+        if (!isAsciiDigit(text.charAt(index))) {
+            return false;
+        }
+        int at = index + 1;
+        if (at < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(at)) >= 0) {
+            at++;
+        }
+        return at < text.length() && "apAP".indexOf(text.charAt(at)) >= 0;
+    }
 
     /** Every date in the text, in order of appearance; overlapping readings keep the first and longest. */
     static List<Found<LocalDate>> dates(String text, LocalDate reference, boolean monthFirst) {

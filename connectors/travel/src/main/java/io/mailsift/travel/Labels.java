@@ -30,7 +30,13 @@ enum Labels {
             "booking reference number", "reservation reference",
             "airline confirmation", "airline confirmation code", "filekey", "file key", "trip locator",
             "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
-            "référence du dossier", "localizador de reserva", "código de localizador"),
+            "référence du dossier", "localizador de reserva", "código de localizador",
+            // travel agencies' own locator beside the airline's; GDS mails in capitals without accents
+            "agency reference", "agency record locator", "agency locator", "agency booking reference",
+            "trip reference", "reference de dossier", "reference de reservation", "numero de dossier",
+            "numero de reservation", "reservation reference number",
+            // Dutch (Brussels Airlines, KLM)
+            "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -52,11 +58,11 @@ enum Labels {
     FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
             "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
-            "abfahrtszeit",
+            "abfahrtszeit", "vertrek", "vertrektijd", "departing", "leaving",
             // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
             "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
-            "destino", "llegada", "ar", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
+            "destino", "llegada", "ar", "arr", "arrivee", "arriving", "aankomst", "aankomsttijd", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
             "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino", "hora de llegada",
             "heure d'arrivée", "ankunftszeit"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
@@ -82,7 +88,7 @@ enum Labels {
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
     PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guest name", "name",
             "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
-            "viajero", "huésped", "titular"),
+            "viajero", "huésped", "titular", "prepared for", "travellers", "travelers", "reisende(r)"),
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
             "travel dates", "stay dates", "reisezeitraum", "période", "periodo", "when", "wann", "quand", "cuándo",
             "cuando", "date and time", "date & time", "date/time", "datum und uhrzeit", "datum & uhrzeit",
@@ -93,10 +99,13 @@ enum Labels {
             "horario", "hora de entrada", "franja horaria");
 
     private final List<String> names;
+    /** The names for the bare-label tests, which ask each of ~20 labels about every line. */
+    private final java.util.Set<String> nameSet;
     private final List<String> foldedNames;
 
     Labels(String... names) {
         this.names = List.of(names);
+        this.nameSet = java.util.Set.copyOf(this.names);
         // a name that contains another ("pick-up branch", "pick-up") is in a line only when that one is: the test for
         // the shorter one is enough
         List<String> folded = this.names.stream().map(Labels::fold).distinct().toList();
@@ -126,14 +135,19 @@ enum Labels {
 
     /** Whether a line is just this label (with an optional colon): its value is on the next line. */
     boolean isBare(String line) {
-        return names.contains(bare(line));
+        return nameSet.contains(bare(line));
     }
 
     /**
      * What every label's test needs of a line, worked out once for all labels: the connector asks each of ~20
      * labels about the same lines, and folding, stripping and splitting them again for each was a tenth of its time.
      */
-    private record LineForms(String line, boolean headerRow, String folded, String bare) {
+    private record LineForms(String line, boolean headerRow, String bare, long named) {
+
+        /** Whether one of the label's names occurs in the line (folded), as its inline pattern needs. */
+        boolean names(Labels label) {
+            return (named & 1L << label.ordinal()) != 0;
+        }
 
         /** Recently read lines, by identity: a string never changes, so an entry for the same object is still right. */
         private static final LineForms[] RECENT = new LineForms[1024];
@@ -143,11 +157,29 @@ enum Labels {
             LineForms forms = RECENT[slot];
             if (forms == null || forms.line() != line) {
                 // a record's fields are final: another thread sees either the old entry or a whole new one
-                forms = new LineForms(line, isHeaderRow(line), fold(line), Labels.bare(line));
+                // a line too long to be a bare label (most of a newsletter's) is not lower-cased for nothing
+                String bare = mayBeBare(line) ? Labels.bare(line) : "";
+                forms = new LineForms(line, isHeaderRow(line), bare, NAMES.groupsIn(line));
                 RECENT[slot] = forms;
             }
             return forms;
         }
+    }
+
+    /**
+     * Whether the line may be a bare label: {@link #bare} keeps every char of it that is not whitespace (lower-cased,
+     * one char or more each) but a colon and an owner word, so a line with more of them than the longest name and
+     * those has none of the names.
+     */
+    static boolean mayBeBare(String line) {
+        int most = LONGEST_NAME + 1 + LONGEST_OWNER_WORD;
+        int kept = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (!Character.isWhitespace(line.charAt(i)) && ++kept > most) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A line as a bare label would read: without a trailing colon, stripped, in lower case. */
@@ -197,19 +229,22 @@ enum Labels {
     private static final java.util.Set<String> ALL_NAMES = java.util.Arrays.stream(values())
             .flatMap(label -> label.names.stream()).collect(Collectors.toUnmodifiableSet());
 
+    private static final int LONGEST_NAME = ALL_NAMES.stream().mapToInt(String::length).max().orElse(0);
+    private static final int LONGEST_OWNER_WORD = OWNER_WORDS.stream().mapToInt(String::length).max().orElse(0);
+
     /** The value of this label in the line, or of the next line when the line is the bare label. */
     Optional<String> value(List<String> lines, int index) {
         LineForms line = LineForms.of(lines.get(index));
         if (line.headerRow()) {
             return Optional.empty(); // "Halt<TAB>Datum<TAB>Zeit": column names, their values are in the rows below
         }
-        if (named(line.folded())) {
+        if (line.names(this)) {
             Matcher m = INLINE.get(this).matcher(line.line());
             if (m.find()) {
                 return Optional.of(m.group(1).strip());
             }
         }
-        if (names.contains(line.bare()) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {
+        if (nameSet.contains(line.bare()) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {
             return Optional.of(lines.get(index + 1).strip());
         }
         return Optional.empty();
@@ -226,25 +261,51 @@ enum Labels {
     }
 
     /**
-     * Whether one of the names occurs in the line (folded), as the inline pattern needs: a cheap test first, because
-     * that pattern tries every name at every position of every line (most lines of a newsletter name none).
+     * Which labels' names occur in a line, folded, as bits of their ordinals: a cheap test before a label's inline
+     * pattern, which tries every name at every position of every line (most lines of a newsletter name none). One
+     * pass over the line for all labels, not a search per name and label.
      */
-    private boolean named(String folded) {
-        for (String name : foldedNames) {
-            if (folded.contains(name)) {
-                return true;
+    private static final NamesAutomaton NAMES = namesAutomaton(values());
+
+    private static NamesAutomaton namesAutomaton(Labels[] all) {
+        Map<String, Long> labelsByName = new java.util.LinkedHashMap<>();
+        for (Labels label : all) {
+            // a label is named in a line when one of its shortest names is, as the inline pattern's test was
+            for (String name : label.foldedNames) {
+                labelsByName.merge(name, 1L << label.ordinal(), (a, b) -> a | b);
             }
         }
-        return false;
+        return NamesAutomaton.of(labelsByName, c -> fold((char) c));
     }
 
     /** Case folded char by char as a case-insensitive Unicode pattern compares ({@code Pattern.SingleU}). */
     static String fold(String text) {
+        char[] folded = Folds.FOLDED;
         char[] chars = new char[text.length()];
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+            chars[i] = folded[text.charAt(i)];
         }
         return new String(chars);
+    }
+
+    /** One char folded as {@link #fold(String)} folds it. */
+    static char fold(char c) {
+        return Folds.FOLDED[c];
+    }
+
+    /**
+     * Every char's fold, worked out once: folding each char of each line and text with the Character methods was a
+     * tenth of the time. A class of its own, as the label constants fold their names before Labels' statics exist.
+     */
+    private static final class Folds {
+
+        static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
+
+        static {
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                FOLDED[c] = Character.toLowerCase(Character.toUpperCase((char) c));
+            }
+        }
     }
 
     /** A booking's code in a subject: "Schedule change - booking code 7HNQ3D", "Confirmation K7PQ2X". */
@@ -265,16 +326,35 @@ enum Labels {
         return Optional.empty();
     }
 
+    /** A reference label ending its line before the colon: "Ihr Buchungscode lautet:", "Your booking code is:". */
+    private static final Pattern REFERENCE_BEFORE_COLON = Pattern.compile("(?iu)(?<![\\p{L}])(?:"
+            + REFERENCE.alternatives() + ")(?:\\s+(?:is|est|ist|es|lautet))?\\s*:$");
+
     /** A code printed in groups of digits and nothing else: "1739 2284 5561". */
     private static final Pattern ALL_DIGIT_GROUPS = Pattern.compile("\\s*\\d{3,6}(?: \\d{3,6}){1,4}\\s*");
     private static final Pattern CODE = Pattern.compile(
             "(?<![\\p{L}\\d])([A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])){3,15}[A-Z0-9])(?![\\p{L}\\d])");
 
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(\\d{2,4}(?: \\d{2,4}){1,4})(?![\\p{L}\\d])");
-    private static final Pattern NUMBERED = Pattern.compile(
+    static final Pattern NUMBERED = Pattern.compile(
             "(?iu)(?<![\\p{L}])(?:commande|réservation|reservation|booking|order|dossier|bestellung|buchung|reserva|"
                     + "pedido|confirmation|itinerary)\\s*(?:n[°º]\\.?|no\\.|nr\\.|#)\\s*:?\\s*"
                     + "((?-i:[A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])){3,19}))(?![\\p{L}\\d])");
+
+    /** What every match of {@code NUMBERED} contains, folded: each of its words or one it begins with. */
+    static final List<String> NUMBERED_STEMS = List.of("commande", "réservation", "reserva", "booking",
+            "order", "dossier", "bestellung", "buchung", "pedido", "confirmation", "itinerary");
+
+    /** Whether the line has a word {@code NUMBERED} needs: "info." or "Mr." alone is not worth the pattern. */
+    private static boolean mayBeNumbered(String line) {
+        String folded = fold(line);
+        for (String stem : NUMBERED_STEMS) {
+            if (folded.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * The booking reference the mail prints under a reference label: a code of 5 to 17 letters and digits with at
@@ -290,6 +370,9 @@ enum Labels {
                 Matcher m = CODE.matcher(each.getValue());
                 while (m.find()) {
                     String code = m.group(1);
+                    if (each.getValue().startsWith(":", m.end())) {
+                        continue; // "AMADEUS: 6FQ2PL, AIRLINE: LH/8TKL2M": a system's name labels its code
+                    }
                     if (code.length() > 3 && code.charAt(2) == '/') {
                         code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
                     }
@@ -307,9 +390,19 @@ enum Labels {
         for (String line : lines) {
             // "Merci pour votre commande n° BRG-5521907", "Order #1873402291": the number sign makes it a label anywhere
             if (line.length() <= 300 && (line.indexOf('#') >= 0 || line.indexOf('°') >= 0 || line.indexOf('º') >= 0
-                    || line.contains("o.") || line.contains("r."))) {
+                    || line.contains("o.") || line.contains("r.")) && mayBeNumbered(line)) {
                 Matcher m = NUMBERED.matcher(line);
                 if (m.find() && m.group(1).chars().anyMatch(Character::isDigit)) {
+                    return Optional.of(m.group(1));
+                }
+            }
+        }
+        // "Ihr Buchungscode lautet:" closing a sentence, the code alone on the next line
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.endsWith(":") && line.length() <= 200 && REFERENCE_BEFORE_COLON.matcher(line).find()) {
+                Matcher m = CODE.matcher(lines.get(i + 1).strip());
+                if (m.matches() && m.group(1).chars().anyMatch(Character::isDigit)) {
                     return Optional.of(m.group(1));
                 }
             }

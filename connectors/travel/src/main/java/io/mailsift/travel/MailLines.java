@@ -19,6 +19,9 @@ final class MailLines {
     private static final Pattern DROP = Pattern.compile(
             "(?is)<(?:(script|style|head|title|s|strike|del)\\b[^>]*>.*?</\\1\\s*>|!--.*?-->)");
     private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
+    // both begin every match with '<': tried only there, not at each of a newsletter's 50,000 characters
+    static final StartedSearch DROP_SEARCH = StartedSearch.beginningWith(DROP, '<');
+    static final StartedSearch TAG_SEARCH = StartedSearch.beginningWith(TAG, '<');
     private static final Pattern BLOCK = Pattern.compile(
             "(?i)p|div|br|h[1-6]|li|ul|ol|table|tbody|thead|section|article|header|footer|center|hr|blockquote|dl|pre");
     private static final Map<String, String> ENTITIES = Map.ofEntries(
@@ -33,9 +36,6 @@ final class MailLines {
             Map.entry("laquo", "«"), Map.entry("deg", "°"), Map.entry("Eacute", "É"), Map.entry("rsquo", "’"));
     private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|[a-zA-Z]+);");
     // Compiled once: String.replaceAll compiles its pattern on every call, and these run for every cell and line.
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
-    private static final Pattern QUOTE_MARKERS = Pattern.compile("^(\\s*>)+");
-    private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     private static final Pattern BAR = Pattern.compile("\\s*\\|\\s*");
 
     private MailLines() {
@@ -44,19 +44,72 @@ final class MailLines {
     /** The lines of a plain-text body, quote markers of forwards removed, blank lines dropped. */
     static List<String> ofText(String text) {
         List<String> lines = new ArrayList<>();
-        for (String line : LINE_BREAK.split(text)) {
-            String clean = QUOTE_MARKERS.matcher(line).replaceFirst("").replace('\u00a0', ' ').strip();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            // the line breaks of \R ("\r\n" is two here: the empty line between them is dropped as any blank one)
+            if (i < text.length() && !isLineBreak(text.charAt(i))) {
+                continue;
+            }
+            String line = text.substring(start, i);
+            start = i + 1;
+            String clean = withoutQuoteMarkers(line).replace('\u00a0', ' ').strip();
             if (!clean.isEmpty()) {
-                String cells = SPACE_RUN.matcher(clean).replaceAll("\t");
+                String cells = spaceRunsAsTabs(clean);
                 lines.add(cells.indexOf('|') < 0 ? cells : BAR.matcher(cells).replaceAll("\t"));
             }
         }
         return withoutForwardHeaders(lines);
     }
 
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /**
+     * The line without its forward's quote markers, as {@code replaceFirst("^(\\s*>)+", "")} would: the leading run
+     * of spaces and '>' up to its last '>'.
+     */
+    static String withoutQuoteMarkers(String line) {
+        int last = -1;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '>') {
+                last = i;
+            } else if (!isSpace(c)) {
+                break;
+            }
+        }
+        return last < 0 ? line : line.substring(last + 1);
+    }
+
+    /** Each run of two or more spaces and tabs as one tab (a text table's column gap): {@code [ \\t]{2,}} to "\\t". */
+    static String spaceRunsAsTabs(String line) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i + 1 < line.length(); i++) {
+            if (isBlank(line.charAt(i)) && isBlank(line.charAt(i + 1))) {
+                int end = i + 2;
+                while (end < line.length() && isBlank(line.charAt(end))) {
+                    end++;
+                }
+                if (out == null) {
+                    out = new StringBuilder(line.length());
+                }
+                out.append(line, copied, i).append('\t');
+                copied = end;
+                i = end - 1;
+            }
+        }
+        return out == null ? line : out.append(line, copied, line.length()).toString();
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
     /** The lines of an HTML body, tables turned into label and value lines. */
     static List<String> ofHtml(String html) {
-        String body = DROP.matcher(html).replaceAll(" ");
+        String body = DROP_SEARCH.replaceAll(html, " ");
         List<String> lines = new ArrayList<>();
         List<String> row = null;
         StringBuilder cell = null;
@@ -65,7 +118,7 @@ final class MailLines {
         List<String> header = null;
         Matcher tag = TAG.matcher(body);
         int at = 0;
-        while (tag.find()) {
+        while (TAG_SEARCH.find(tag, body, at)) {
             String between = decode(body.substring(at, tag.start()));
             at = tag.end();
             (cell != null ? cell : text).append(between);
@@ -151,7 +204,7 @@ final class MailLines {
      * Lines without the header blocks of forwarded messages ("From: … / Sent: … / To: … / Subject: …" in any of the
      * four languages): their "From", "To", "De", "À" and "Date" would read as a journey's places and dates.
      */
-    private static List<String> withoutForwardHeaders(List<String> lines) {
+    static List<String> withoutForwardHeaders(List<String> lines) {
         List<String> kept = new ArrayList<>();
         int i = 0;
         while (i < lines.size()) {

@@ -137,6 +137,9 @@ final class TextReservations {
 
     // compiled once: String.matches, split and replaceFirst with a regular expression compile it on every call
     private static final Pattern PERSON_NAME = Pattern.compile("[\\p{L} .'’/-]{3,60}");
+    /** A document's title after a passenger word ("PASSENGER ITINERARY RECEIPT"), not who travels. */
+    private static final Pattern DOCUMENT_WORDS = Pattern.compile(
+            "(?iu)\\b(itinerary|receipt|ticket|details|information|itinéraire|reçu|reiseplan|beleg|itinerario|recibo)\\b");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern LEG_LABEL = Pattern.compile("^[\\p{L} ]{2,20}:\\s+");
     private static final Pattern AIRPORT_CODE = Pattern.compile("[A-Z]{3}");
@@ -215,7 +218,7 @@ final class TextReservations {
         }
         if (bookingReference.isEmpty()) {
             // restaurant-booking sites often print no number: a table said to be confirmed, for a party, still is one
-            if (mayMatch(CONFIRMED_STEMS) && CONFIRMED_BOOKING.matcher(subject + "\n" + text).find()
+            if (mayMatch(CONFIRMED_STEMS) && mayMatch(PARTY_STEMS) && CONFIRMED_SEARCH.find(subjectAndText(subject))
                     && PARTY.matcher(text).find()) {
                 return table(subject).map(table -> List.of(table)).orElse(List.of());
             }
@@ -262,7 +265,7 @@ final class TextReservations {
         }
         boolean cancelled = CANCELLED.matcher(subject).find() || saysCancelled();
         Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
-                .filter(name -> PERSON_NAME.matcher(name).matches()).findFirst();
+                .filter(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find()).findFirst();
         for (Map<String, Object> reservation : found) {
             reservation.put("reservationNumber", bookingReference.get());
             passenger.ifPresent(name -> reservation.put("underName", Map.of("@type", "Person", "name", name)));
@@ -487,6 +490,13 @@ final class TextReservations {
                         return codes;
                     }
                 }
+            }
+        }
+        // the two places side by side over their times: "Köln/Bonn | Palma de Mallorca"
+        for (String line : part) {
+            List<String> codes = ItineraryColumns.placeCells(line);
+            if (!codes.isEmpty()) {
+                return codes;
             }
         }
         return List.of();
@@ -720,8 +730,23 @@ final class TextReservations {
             if (codes.size() < 2) {
                 codes = airportsByName(region);
             }
+            if (codes.size() < 2) {
+                codes = ItineraryColumns.airports(lines, lineIndex(numbers.get(i).start()));
+            }
+            if (codes.size() < 2) {
+                codes = ReceiptRows.route(text, numbers, airports, i);
+            }
+            Optional<CrypticSegments.Segment> cryptic = codes.size() < 2
+                    ? CrypticSegments.onLine(text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).start())))
+                    : Optional.empty();
+            if (cryptic.isPresent()) {
+                codes = List.of(cryptic.get().from(), cryptic.get().to());
+            }
             List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region) && !isServiceTime(t))
                     .map(Found::value).toList();
+            if (legTimes.isEmpty() && cryptic.isPresent()) {
+                legTimes = cryptic.get().times();
+            }
             Optional<List<Optional<String>>> undecided = Optional.empty();
             if (codes.size() < 2) {
                 // places printed by names that do not decide an airport (London, Tokyo): the leg is kept, its
@@ -1484,7 +1509,7 @@ final class TextReservations {
     /** A vehicle, renting, and pick-up and return rows: a rental whatever the vehicle is called. */
     private boolean rentalByItsRows(String subject) {
         return !Labels.PICKUP.values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty()
-                && VEHICLE_WORDS.matcher(text).find() && RENT_WORDS.matcher(subject + "\n" + text).find();
+                && VEHICLE_WORDS.matcher(text).find() && RENT_WORDS.matcher(subjectAndText(subject)).find();
     }
 
     private Optional<Map<String, Object>> carPlace(Labels label) {
@@ -1572,8 +1597,8 @@ final class TextReservations {
 
     private Optional<Map<String, Object>> table(String subject) {
         // a party's size is a table's when nothing speaks of tickets ("pour 3 personnes" under the restaurant's name)
-        boolean party = PARTY.matcher(text).find() && !TICKET_WORDS.matcher(subject + "\n" + text).find();
-        if (!FOOD_WORDS.matcher(subject + "\n" + text).find() && !party || TICKET_WORDS.matcher(subject).find()
+        boolean party = PARTY.matcher(text).find() && !TICKET_WORDS.matcher(subjectAndText(subject)).find();
+        if (!FOOD_WORDS.matcher(subjectAndText(subject)).find() && !party || TICKET_WORDS.matcher(subject).find()
                 || REVIEW_SUBJECT.matcher(subject).find() || waitlisted(subject)) {
             return Optional.empty();
         }
@@ -1602,7 +1627,7 @@ final class TextReservations {
         // a train's or a flight's ticket whose legs could not be read is still no show
         // a theatre's box office books seats: a ticket's word when a show's label names what they are for
         boolean seatsForShow = SEAT_WORDS.matcher(text).find() && !Labels.EVENT.values(lines).isEmpty();
-        if (!TICKET_WORDS.matcher(subject + "\n" + text).find() && !seatsForShow
+        if (!TICKET_WORDS.matcher(subjectAndText(subject)).find() && !seatsForShow
                 || REVIEW_SUBJECT.matcher(subject).find()
                 || waitlisted(subject)
                 || !trainNumbers().isEmpty()
@@ -1675,7 +1700,7 @@ final class TextReservations {
     private boolean notCompleted(String subject) {
         String foldedSubject = Labels.fold(subject);
         return (mayMatch(NOT_COMPLETED_STEMS) || NOT_COMPLETED_STEMS.stream().anyMatch(foldedSubject::contains))
-                && NOT_COMPLETED.matcher(subject + "\n" + text).find();
+                && NOT_COMPLETED.matcher(subjectAndText(subject)).find();
     }
 
     /** Whether the body says the booking was cancelled, not what happens if a flight is ("if … is cancelled"). */
@@ -1702,6 +1727,9 @@ final class TextReservations {
                     + "|\\b(?:we (?:are pleased to |hereby )?confirm|bestätigen wir|nous (?:vous )?confirmons|"
                     + "(?:le |te |les )?confirmamos)\\s+(?:\\p{L}+\\s+){0,3}?(?:reservation|booking|table|réservation|"
                     + "reserva|reservierung|tischreservierung|buchung|tisch|mesa)\\b");
+    /** Tried only where one of its words can begin: a word's first letter that folds to one of theirs. */
+    static final StartedSearch CONFIRMED_SEARCH = StartedSearch.where(CONFIRMED_BOOKING,
+            StartedSearch.wordStartFolded("rbtmywnlc"));
     // not "reserv": "All rights reserved" closes most newsletters, which would all be read again for nothing
     private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "bestätigen", "booked", "all set",
             "réservée", "reservada", "reserviert");
@@ -1712,6 +1740,10 @@ final class TextReservations {
     static final Pattern PARTY = Pattern.compile("(?iu)\\b(?:party of|table for|tisch für|mesa para)\\s+" + COUNT
             + "\\b|\\b" + COUNT + "\\s+(?:people|persons|guests|diners|personnes|couverts|personen|gäste|personas|"
             + "comensales)\\b");
+
+    /** What every match of {@code PARTY} contains, folded ("person" for "persons", "personnes", "personen", ...). */
+    static final List<String> PARTY_STEMS = List.of("party of", "table for", "tisch für", "mesa para",
+            "people", "person", "guests", "diners", "couverts", "gäste", "comensales");
 
     /** What every match of {@code CANCELLED_IN_BODY} contains, folded: the cancel words' common stems. */
     private static final List<String> CANCELLED_STEMS = List.of("cancel", "storniert", "annul", "anulad");
@@ -1730,11 +1762,23 @@ final class TextReservations {
 
     private String foldedText;
 
+    /** The subject and the text as the patterns that read both see them, built once, not for each pattern. */
+    private String subjectAndText(String subject) {
+        if (subjectAndText == null || !subject.equals(subjectOfText)) {
+            subjectAndText = subject + "\n" + text;
+            subjectOfText = subject;
+        }
+        return subjectAndText;
+    }
+
+    private String subjectAndText;
+    private String subjectOfText;
+
     /** {@code CAR_WORDS} in the subject or the text (its words never span the line break between them). */
     private boolean mentionsCar(String subject) {
         String folded = Labels.fold(subject);
         return (CAR_STEMS.stream().anyMatch(folded::contains) || mayMatch(CAR_STEMS))
-                && CAR_WORDS.matcher(subject + "\n" + text).find();
+                && CAR_WORDS.matcher(subjectAndText(subject)).find();
     }
 
     // What every match of these word patterns contains, folded; each alternative is covered by one of them
@@ -1900,6 +1944,15 @@ final class TextReservations {
 
     private static boolean inside(int position, Region region) {
         return position >= region.start() && position < region.end();
+    }
+
+    /** The index in {@code lines} of the line holding a position of the text. */
+    private int lineIndex(int position) {
+        int index = 0;
+        for (int at = text.indexOf('\n'); at >= 0 && at < position; at = text.indexOf('\n', at + 1)) {
+            index++;
+        }
+        return index;
     }
 
     private int lineStart(int position) {

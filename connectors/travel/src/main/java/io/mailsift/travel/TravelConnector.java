@@ -82,30 +82,36 @@ public final class TravelConnector implements Connector {
         List<Email> messages = new ArrayList<>();
         collect(email, messages);
         String subject = email.headers().subject() == null ? "" : email.headers().subject();
+        // each body's lines once: the HTML scan is the dearest step of a mail that holds nothing, and the calendar
+        // and text readings both need them
+        List<List<String>> bodies = new ArrayList<>(messages.size());
         List<Map<String, Object>> items = new ArrayList<>();
         for (Email message : messages) {
             List<String> lines = lines(message);
+            bodies.add(lines);
             for (String calendar : message.calendars()) {
                 items.addAll(CalendarReservations.extract(calendar, lines, subject));
             }
         }
         if (items.isEmpty()) {
-            items.addAll(fromText(email, messages, subject));
+            items.addAll(fromText(email, messages, bodies, subject));
         } else if (items.stream().anyMatch(TravelConnector::isFlightWithoutAirports)) {
             // a calendar event names cities ("London to New York"); the body may print the same flight's airports
-            List<Map<String, Object>> text = fromText(email, messages, subject);
+            List<Map<String, Object>> text = fromText(email, messages, bodies, subject);
             items.replaceAll(item -> isFlightWithoutAirports(item) ? sameFlightWithAirports(item, text) : item);
         }
         return extractor.extract(items);
     }
 
-    private static List<Map<String, Object>> fromText(Email email, List<Email> messages, String subject) {
+    private static List<Map<String, Object>> fromText(Email email, List<Email> messages, List<List<String>> bodies,
+            String subject) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Email message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            Email message = messages.get(i);
             String ownSubject = message == email ? subject : subject + " " + message.headers().subject();
             Optional<LocalDate> dated = sent(message).or(() -> sent(email));
             LocalDate sent = dated.orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
-            List<Map<String, Object>> found = new TextReservations(lines(message), sent, dated.isPresent())
+            List<Map<String, Object>> found = new TextReservations(bodies.get(i), sent, dated.isPresent())
                     .extract(ownSubject);
             if (found.isEmpty() && message.html() != null && message.text() != null) {
                 found = new TextReservations(MailLines.ofText(message.text()), sent, dated.isPresent())
