@@ -257,6 +257,7 @@ final class CalendarReservations {
         from = LEADING_TIME.matcher(from).replaceFirst("");
         from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
         from = UP_TO_COLON.matcher(from).replaceFirst("").strip();
+        from = withoutSeatRemark(from); // "Hamburg Hbf (Gl. 7)"
         to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
         // "Train to Manchester Piccadilly": the event's location is where it starts
         String where = location.split(",")[0].strip();
@@ -542,7 +543,7 @@ final class CalendarReservations {
     }
 
     private static final Pattern SEAT_WORDS = Pattern.compile(
-            "(?iu)\\b(voie|gleis|platform|quai|track|andén|vía|binario|bahnsteig|bussteig|hall|coach|wagen|voiture|coche|seat|"
+            "(?iu)\\b(voie|gleis|gl|platform|quai|track|andén|vía|binario|bahnsteig|bussteig|hall|coach|wagen|voiture|coche|seat|"
                     + "platz|place|plaza|"
                     + "posto|carrozza)\\b");
 

@@ -81,8 +81,8 @@ final class TextReservations {
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[,(]| - ");
     private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
-            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig|bussteig|steig|hall|halle|bay|stand)"
-                    + "\\s*\\w{1,4}\\)?\\s*$");
+            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|dársena|darsena|vía|binario|track|bahnsteig|bussteig|steig|"
+                    + "hall|halle|bay|stand)\\s*\\w{1,4}\\)?\\s*$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
@@ -903,6 +903,13 @@ final class TextReservations {
             // number is of a product no pattern knows; their numbers are then left out)
             return viaStops;
         }
+        if (!bus && !distinct.isEmpty() && viaStops.size() > distinct.size() && read.size() == distinct.size()) {
+            // more legs in the timetable than train numbers: each number's own leg, not one leg over a change
+            List<Map<String, Object>> numberedStops = stopLegs(lineNumbers, distinct, false, true);
+            if (numberedStops.size() == read.size()) {
+                return numberedStops;
+            }
+        }
         if (bus && read.size() == 1 && lineNumbers.stream().map(Token::value).distinct().count() == 1) {
             @SuppressWarnings("unchecked")
             Map<String, Object> trip = (Map<String, Object>) read.getFirst().get("reservationFor");
@@ -932,6 +939,17 @@ final class TextReservations {
 
     /** Legs read as stops ({@link JourneyStops}), each dated by its line or the last date above it. */
     private List<Map<String, Object>> stopLegs(List<Token> printed, List<Token> distinct, boolean bus) {
+        return stopLegs(printed, distinct, bus, false);
+    }
+
+    /**
+     * Legs read as stops; with {@code numberedOnly}, only the legs that print one of the train numbers between their
+     * departure's row and their arrival's, each with its own: a timetable's bus or unnumbered leg between two trains is left out, not merged into
+     * the train's leg ("ICE 1507" Berlin → Erfurt, then "Bus 850" Erfurt → Ilmenau). Empty unless every number is a
+     * leg's.
+     */
+    private List<Map<String, Object>> stopLegs(List<Token> printed, List<Token> distinct, boolean bus,
+            boolean numberedOnly) {
         String[] textLines = text.split("\n", -1);
         List<JourneyStops.Leg> stops = JourneyStops.legs(List.of(textLines), this::station);
         if (stops.isEmpty()) {
@@ -944,16 +962,28 @@ final class TextReservations {
         List<Token> numbers = printed.size() == stops.size() ? printed : distinct;
         boolean numbered = numbers.size() == stops.size();
         List<Map<String, Object>> legs = new ArrayList<>();
+        int matched = 0;
         for (int i = 0; i < stops.size(); i++) {
             JourneyStops.Leg leg = stops.get(i);
             int lineEnd = starts[leg.from().line() + 1];
+            // its number is printed from its departure's row up to its arrival's (a row of cells one per line too)
+            int legStart = starts[leg.from().line()];
+            int legEnd = leg.to().line() > leg.from().line() ? starts[leg.to().line()] : lineEnd;
+            Optional<Token> own = numberedOnly ? distinct.stream()
+                    .filter(t -> t.start() >= legStart && t.start() < legEnd).findFirst() : Optional.empty();
+            if (numberedOnly && own.isEmpty()) {
+                continue;
+            }
             Optional<LocalDate> date = travelDates(0, lineEnd).reduce((a, b) -> b);
             if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
-            if (numbered) {
+            if (own.isPresent()) {
+                trip.put(bus ? "busNumber" : "trainNumber", own.get().value());
+                matched++;
+            } else if (numbered) {
                 trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
             }
             trip.put(bus ? "departureBusStop" : "departureStation",
@@ -970,7 +1000,7 @@ final class TextReservations {
             reservation.put("reservationFor", trip);
             legs.add(reservation);
         }
-        return legs;
+        return numberedOnly && matched != distinct.size() ? List.of() : legs;
     }
 
     private List<Map<String, Object>> trainLegs(List<Token> numbers, List<Region> regions, boolean bus) {
