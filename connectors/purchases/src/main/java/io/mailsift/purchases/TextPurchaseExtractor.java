@@ -162,7 +162,7 @@ final class TextPurchaseExtractor {
             }
         }
         String text = chosen.body();
-        if (suspicious(subject) || suspicious(text)) {
+        if (suspicious(subject)) {
             return List.of();
         }
         Glance glanced = chosen;
@@ -181,24 +181,23 @@ final class TextPurchaseExtractor {
             if (chosen.total() != null) {
                 // A labelled total lets the order through whatever its parcels say; their status would only set
                 // the order's status, which markup does not take. A refund is told by the subject alone.
-                return order(chosen, reading, merchant, subject, orderStatus(subject, Optional.empty()), false,
-                        headers).stream().toList();
+                return unlessSuspicious(order(chosen, reading, merchant, subject,
+                        orderStatus(subject, Optional.empty()), false, headers).stream().toList(), text);
             }
         }
-        List<String> links = links(email);
         String body = text;
-        List<Map<String, Object>> parcels = TextParcels.find(subject, text, links, senderCarrier,
+        List<Map<String, Object>> parcels = TextParcels.find(subject, text, () -> links(email), senderCarrier,
                 () -> deliveryStatus(subject, body));
 
         List<Finding> findings = new ArrayList<>();
-        Optional<String> status = orderStatus(subject, parcels.isEmpty() ? Optional.empty()
-                : parcels.getFirst().get("deliveryStatus") instanceof Map<?, ?> event
-                        ? Optional.of((String) event.get("name")) : Optional.empty());
         if (!merchant.isEmpty() && !fromACarrier) {
+            Optional<String> status = orderStatus(subject, parcels.isEmpty() ? Optional.empty()
+                    : parcels.getFirst().get("deliveryStatus") instanceof Map<?, ?> event
+                            ? Optional.of((String) event.get("name")) : Optional.empty());
             order(chosen, reading, merchant, subject, status, !parcels.isEmpty(), headers).ifPresent(findings::add);
         }
         if (forMarkup) {
-            return findings;
+            return unlessSuspicious(findings, text);
         }
         for (Map<String, Object> parcel : parcels) {
             chosen.orderNumber().ifPresent(number -> {
@@ -215,7 +214,15 @@ final class TextPurchaseExtractor {
                     "tracking:" + parcel.get("trackingNumber"));
             findings.add(new Finding(PurchaseExtractor.PARCEL, key, parcel));
         }
-        return findings;
+        return unlessSuspicious(findings, text);
+    }
+
+    /**
+     * The findings, or none if the text phishes or pushes ({@link #suspicious}). Asked last, and only of a text that
+     * gave findings: the answer is the same as asking first, and most mails give none.
+     */
+    private static List<Finding> unlessSuspicious(List<Finding> findings, String text) {
+        return findings.isEmpty() || !suspicious(text) ? findings : List.of();
     }
 
     /**
@@ -564,7 +571,7 @@ final class TextPurchaseExtractor {
         String found = null;
         // The label's words are looked for first: the pattern is tried only from a line that has one, to the end of
         // the next line (a number may stand under its label).
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = lowerCasedForOrderWords(text);
         int[] nextWord = new int[ORDER_WORDS.size()];
         java.util.Arrays.fill(nextWord, -1);
         int lineStart = 0;
@@ -618,15 +625,43 @@ final class TextPurchaseExtractor {
                 || ORDER_LABEL_STARTS.indexOf(Character.toLowerCase(Character.toUpperCase(c))) >= 0;
     }
 
+    /**
+     * {@code text} as its lower case ({@code toLowerCase(Locale.ROOT)}) holds {@link #ORDER_WORDS}: at the same
+     * places. Only "İ" lower-cases to more than one character (its "i" and a dot), and only it and the Kelvin sign
+     * lower-case to an ASCII letter from another character ({@code PurchaseSpeedPathsTest} checks every character);
+     * neither "i" nor "k" is in the words. So a text without "İ" needs only its ASCII capitals lowered, which is far
+     * cheaper than lower-casing every character of a text with any non-Latin-1 one.
+     */
+    static String lowerCasedForOrderWords(String text) {
+        if (text.indexOf('\u0130') >= 0) {
+            return text.toLowerCase(java.util.Locale.ROOT);
+        }
+        int first = 0;
+        while (first < text.length() && (text.charAt(first) < 'A' || text.charAt(first) > 'Z')) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        char[] lower = text.toCharArray();
+        for (int i = first; i < lower.length; i++) {
+            char c = lower[i];
+            if (c >= 'A' && c <= 'Z') {
+                lower[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return new String(lower);
+    }
+
     /** The first letters of {@link #ORDER_NUMBER}'s labels. */
     private static final String ORDER_LABEL_STARTS = "abcdfinoprvyz";
 
     private static final List<String> ORDER_WORDS = List.of("order", "bestell", "auftrag", "commande");
 
     /**
-     * Whether {@code lower[from, to)} holds one of {@link #ORDER_WORDS}, for lines read in order: {@code next} keeps each word's next
-     * occurrence (-1: not searched yet, MAX_VALUE: none left), so that the text is searched once per word, not once
-     * per line.
+     * Whether {@code lower[from, to)} holds one of {@link #ORDER_WORDS}, for lines read in order: {@code next} keeps
+     * each word's next occurrence (-1: not searched yet, MAX_VALUE: none left), so that the text is searched once per
+     * word, not once per line.
      */
     private static boolean hasOrderWord(String lower, int from, int to, int[] next) {
         boolean found = false;
