@@ -92,34 +92,24 @@ final class MailText {
      * before no tab stays as it is (tried from each of its spaces, the pattern fails at the same character).
      */
     static String spaceAroundTabsJoined(String text) {
+        // Every match holds a tab: each tab is found by indexOf, and the spaces before it are walked back to.
         StringBuilder joined = null;
         int copied = 0;
-        int at = 0;
         int length = text.length();
-        while (at < length) {
-            char c = text.charAt(at);
-            if (c != ' ' && c != '\u00A0' && c != '\t') {
-                at++;
-                continue;
+        for (int tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', copied)) {
+            int start = tab;
+            while (start > copied && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\u00A0')) {
+                start--;
             }
-            int end = at;
-            while (end < length && (text.charAt(end) == ' ' || text.charAt(end) == '\u00A0')) {
-                end++;
-            }
-            if (end >= length || text.charAt(end) != '\t') {
-                at = end;
-                continue;
-            }
-            end++;
+            int end = tab + 1;
             while (end < length && text.charAt(end) != '\n' && isRegexSpace(text.charAt(end))) {
                 end++;
             }
             if (joined == null) {
                 joined = new StringBuilder(length);
             }
-            joined.append(text, copied, at).append('\t');
+            joined.append(text, copied, start).append('\t');
             copied = end;
-            at = end;
         }
         return joined == null ? text : joined.append(text, copied, length).toString();
     }
@@ -129,6 +119,10 @@ final class MailText {
      * spaces that starts or ends a line is removed (see {@link #edgeSpace()} for why a run goes whole or not at all).
      */
     static String edgeSpaceRemoved(String text) {
+        if (text.indexOf('\r') < 0 && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0
+                && text.indexOf('\u2029') < 0) {
+            return edgeSpaceRemovedAroundNewlines(text);
+        }
         StringBuilder kept = null;
         int copied = 0;
         int at = 0;
@@ -155,6 +149,43 @@ final class MailText {
             at = end;
         }
         return kept == null ? text : kept.append(text, copied, length).toString();
+    }
+
+    /**
+     * {@link #edgeSpaceRemoved} for a text whose only line terminator is "\n": the runs that start or end a line
+     * are those around each "\n" (found by indexOf) and at the ends of the text; the rest of it is not walked.
+     */
+    private static String edgeSpaceRemovedAroundNewlines(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        int length = text.length();
+        int copied = 0;
+        int lead = 0;
+        while (lead < length && isEdgeSpace(text.charAt(lead))) {
+            lead++;
+        }
+        copied = lead;
+        boolean removed = lead > 0;
+        for (int newline = text.indexOf('\n', copied); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+            int start = newline;
+            while (start > copied && isEdgeSpace(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = newline + 1;
+            while (end < length && isEdgeSpace(text.charAt(end))) {
+                end++;
+            }
+            if (start < newline || end > newline + 1) {
+                kept.append(text, copied, start).append('\n');
+                copied = end;
+                removed = true;
+            }
+        }
+        int tail = length;
+        while (tail > copied && isEdgeSpace(text.charAt(tail - 1))) {
+            tail--;
+        }
+        removed |= tail < length;
+        return removed ? kept.append(text, copied, tail).toString() : text;
     }
 
     private static boolean isEdgeSpace(char c) {
