@@ -119,8 +119,7 @@ final class MailText {
      * spaces that starts or ends a line is removed (see {@link #edgeSpace()} for why a run goes whole or not at all).
      */
     static String edgeSpaceRemoved(String text) {
-        if (text.indexOf('\r') < 0 && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0
-                && text.indexOf('\u2029') < 0) {
+        if (text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
             return edgeSpaceRemovedAroundNewlines(text);
         }
         StringBuilder kept = null;
@@ -152,8 +151,8 @@ final class MailText {
     }
 
     /**
-     * {@link #edgeSpaceRemoved} for a text whose only line terminator is "\n": the runs that start or end a line
-     * are those around each "\n" (found by indexOf) and at the ends of the text; the rest of it is not walked.
+     * {@link #edgeSpaceRemoved} for a text whose only line terminators are "\n" and "\r": the runs that start or end
+     * a line are those around each of them (found by indexOf) and at the ends of the text; the rest is not walked.
      */
     private static String edgeSpaceRemovedAroundNewlines(String text) {
         StringBuilder kept = new StringBuilder(text.length());
@@ -165,7 +164,17 @@ final class MailText {
         }
         copied = lead;
         boolean removed = lead > 0;
-        for (int newline = text.indexOf('\n', copied); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+        int nextFeed = text.indexOf('\n', copied);
+        int nextReturn = text.indexOf('\r', copied);
+        while (nextFeed >= 0 || nextReturn >= 0) {
+            int newline;
+            if (nextReturn < 0 || nextFeed >= 0 && nextFeed < nextReturn) {
+                newline = nextFeed;
+                nextFeed = text.indexOf('\n', newline + 1);
+            } else {
+                newline = nextReturn;
+                nextReturn = text.indexOf('\r', newline + 1);
+            }
             int start = newline;
             while (start > copied && isEdgeSpace(text.charAt(start - 1))) {
                 start--;
@@ -175,7 +184,7 @@ final class MailText {
                 end++;
             }
             if (start < newline || end > newline + 1) {
-                kept.append(text, copied, start).append('\n');
+                kept.append(text, copied, start).append(text.charAt(newline));
                 copied = end;
                 removed = true;
             }
