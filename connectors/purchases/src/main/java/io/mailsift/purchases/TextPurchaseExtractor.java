@@ -22,6 +22,7 @@ import io.mailsift.purchases.money.Money;
 import io.mailsift.purchases.money.MoneyMatch;
 import io.mailsift.purchases.money.MoneyParser;
 import io.mailsift.purchases.tracking.TrackingNumbers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Orders, receipts and parcels of mails without schema.org markup, read from labels in their text (English, German,
@@ -571,14 +572,15 @@ final class TextPurchaseExtractor {
         String found = null;
         // The label's words are looked for first: the pattern is tried only from a line that has one, to the end of
         // the next line (a number may stand under its label).
-        String lower = lowerCasedForOrderWords(text);
+        // The lower case only for a text with an "İ" (see orderWordIndex); the others are searched as they are.
+        String lower = text.indexOf('\u0130') >= 0 ? text.toLowerCase(java.util.Locale.ROOT) : null;
         int[] nextWord = new int[ORDER_WORDS.size()];
         java.util.Arrays.fill(nextWord, -1);
         int lineStart = 0;
         while (lineStart < text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-            if (!hasOrderWord(lower, lineStart, lineEnd, nextWord)) {
+            if (!hasOrderWord(text, lower, lineStart, lineEnd, nextWord)) {
                 lineStart = lineEnd + 1;
                 continue;
             }
@@ -626,31 +628,32 @@ final class TextPurchaseExtractor {
     }
 
     /**
-     * {@code text} as its lower case ({@code toLowerCase(Locale.ROOT)}) holds {@link #ORDER_WORDS}: at the same
-     * places. Only "İ" lower-cases to more than one character (its "i" and a dot), and only it and the Kelvin sign
-     * lower-case to an ASCII letter from another character ({@code PurchaseSpeedPathsTest} checks every character);
-     * neither "i" nor "k" is in the words. So a text without "İ" needs only its ASCII capitals lowered, which is far
-     * cheaper than lower-casing every character of a text with any non-Latin-1 one.
+     * Where {@code text}'s lower case ({@code toLowerCase(Locale.ROOT)}) holds {@code word} (one of
+     * {@link #ORDER_WORDS}) first at or after {@code from}, for a text without "İ": only "İ" lower-cases to more than
+     * one character (its "i" and a dot), and only it and the Kelvin sign lower-case to an ASCII letter from another
+     * character ({@code PurchaseSpeedPathsTest} checks every character); neither "i" nor "k" is in the words. So the
+     * word is where the text holds it with its ASCII letters in either case: found from each place of its first
+     * letter (indexOf), without lower-casing the whole text.
      */
-    static String lowerCasedForOrderWords(String text) {
-        if (text.indexOf('\u0130') >= 0) {
-            return text.toLowerCase(java.util.Locale.ROOT);
-        }
-        int first = 0;
-        while (first < text.length() && (text.charAt(first) < 'A' || text.charAt(first) > 'Z')) {
-            first++;
-        }
-        if (first == text.length()) {
-            return text;
-        }
-        char[] lower = text.toCharArray();
-        for (int i = first; i < lower.length; i++) {
-            char c = lower[i];
-            if (c >= 'A' && c <= 'Z') {
-                lower[i] = (char) (c + ('a' - 'A'));
+    static int orderWordIndex(String text, String word, int from) {
+        char small = word.charAt(0);
+        char capital = (char) (small - ('a' - 'A'));
+        int nextSmall = text.indexOf(small, from);
+        int nextCapital = text.indexOf(capital, from);
+        while (nextSmall >= 0 || nextCapital >= 0) {
+            int at;
+            if (nextCapital < 0 || nextSmall >= 0 && nextSmall < nextCapital) {
+                at = nextSmall;
+                nextSmall = text.indexOf(small, at + 1);
+            } else {
+                at = nextCapital;
+                nextCapital = text.indexOf(capital, at + 1);
+            }
+            if (asciiIgnoringCase(text, at, word)) {
+                return at;
             }
         }
-        return new String(lower);
+        return -1;
     }
 
     /** The first letters of {@link #ORDER_NUMBER}'s labels. */
@@ -659,15 +662,17 @@ final class TextPurchaseExtractor {
     private static final List<String> ORDER_WORDS = List.of("order", "bestell", "auftrag", "commande");
 
     /**
-     * Whether {@code lower[from, to)} holds one of {@link #ORDER_WORDS}, for lines read in order: {@code next} keeps
+     * Whether {@code [from, to)} of the text's lower case ({@code lower}, or as {@link #orderWordIndex} finds it in
+     * {@code text} when null) holds one of {@link #ORDER_WORDS}, for lines read in order: {@code next} keeps
      * each word's next occurrence (-1: not searched yet, MAX_VALUE: none left), so that the text is searched once per
      * word, not once per line.
      */
-    private static boolean hasOrderWord(String lower, int from, int to, int[] next) {
+    private static boolean hasOrderWord(String text, @Nullable String lower, int from, int to, int[] next) {
         boolean found = false;
         for (int w = 0; w < next.length; w++) {
             if (next[w] != Integer.MAX_VALUE && next[w] < from) {
-                int at = lower.indexOf(ORDER_WORDS.get(w), from);
+                int at = lower != null ? lower.indexOf(ORDER_WORDS.get(w), from)
+                        : orderWordIndex(text, ORDER_WORDS.get(w), from);
                 next[w] = at < 0 ? Integer.MAX_VALUE : at;
             }
             found |= next[w] < to;
