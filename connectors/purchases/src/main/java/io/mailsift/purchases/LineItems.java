@@ -86,28 +86,9 @@ final class LineItems {
 
     /**
      * The items in {@code lines[0, end)}, their prices settled against {@code sum} (the subtotal, else the total)
-     * when given.
-     */
-    static List<Item> read(List<String> lines, int end, CurrencyHint hint, @Nullable Money sum) {
-        return read(lines, end, hint, sum, false);
-    }
-
-    /**
-     * As {@link #read(List, int, CurrencyHint, Money)}; with {@code markedOnly} (a mail without summary, such as a
-     * shipping notice, where a price alone makes no item), only lines that mark a quantity.
-     */
-    static List<Item> read(List<String> lines, int end, CurrencyHint hint, @Nullable Money sum, boolean markedOnly) {
-        boolean[] summaryLines = new boolean[end];
-        for (int i = 0; i < end; i++) {
-            summaryLines[i] = SummaryLine.of(lines.get(i)).isPresent();
-        }
-        return read(lines, end, hint, sum, markedOnly, summaryLines);
-    }
-
-    /**
-     * As {@link #read(List, int, CurrencyHint, Money, boolean)}, with which lines are {@link SummaryLine}s already
-     * known ({@code summaryLines[i]}: whether {@code SummaryLine.of(lines.get(i))} is present), as the glance at the
-     * mail found them.
+     * when given; with {@code markedOnly} (a mail without summary, such as a shipping notice, where a price alone
+     * makes no item), only lines that mark a quantity. {@code summaryLines[i]} says whether line i is a
+     * {@link SummaryLine} ({@code SummaryLine.of} present), as the glance at the mail found it.
      */
     static List<Item> read(List<String> lines, int end, CurrencyHint hint, @Nullable Money sum, boolean markedOnly,
             boolean[] summaryLines) {

@@ -92,34 +92,24 @@ final class MailText {
      * before no tab stays as it is (tried from each of its spaces, the pattern fails at the same character).
      */
     static String spaceAroundTabsJoined(String text) {
+        // Every match holds a tab: each tab is found by indexOf, and the spaces before it are walked back to.
         StringBuilder joined = null;
         int copied = 0;
-        int at = 0;
         int length = text.length();
-        while (at < length) {
-            char c = text.charAt(at);
-            if (c != ' ' && c != '\u00A0' && c != '\t') {
-                at++;
-                continue;
+        for (int tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', copied)) {
+            int start = tab;
+            while (start > copied && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\u00A0')) {
+                start--;
             }
-            int end = at;
-            while (end < length && (text.charAt(end) == ' ' || text.charAt(end) == '\u00A0')) {
-                end++;
-            }
-            if (end >= length || text.charAt(end) != '\t') {
-                at = end;
-                continue;
-            }
-            end++;
+            int end = tab + 1;
             while (end < length && text.charAt(end) != '\n' && isRegexSpace(text.charAt(end))) {
                 end++;
             }
             if (joined == null) {
                 joined = new StringBuilder(length);
             }
-            joined.append(text, copied, at).append('\t');
+            joined.append(text, copied, start).append('\t');
             copied = end;
-            at = end;
         }
         return joined == null ? text : joined.append(text, copied, length).toString();
     }
@@ -129,6 +119,9 @@ final class MailText {
      * spaces that starts or ends a line is removed (see {@link #edgeSpace()} for why a run goes whole or not at all).
      */
     static String edgeSpaceRemoved(String text) {
+        if (text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
+            return edgeSpaceRemovedAroundNewlines(text);
+        }
         StringBuilder kept = null;
         int copied = 0;
         int at = 0;
@@ -155,6 +148,53 @@ final class MailText {
             at = end;
         }
         return kept == null ? text : kept.append(text, copied, length).toString();
+    }
+
+    /**
+     * {@link #edgeSpaceRemoved} for a text whose only line terminators are "\n" and "\r": the runs that start or end
+     * a line are those around each of them (found by indexOf) and at the ends of the text; the rest is not walked.
+     */
+    private static String edgeSpaceRemovedAroundNewlines(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        int length = text.length();
+        int copied = 0;
+        int lead = 0;
+        while (lead < length && isEdgeSpace(text.charAt(lead))) {
+            lead++;
+        }
+        copied = lead;
+        boolean removed = lead > 0;
+        int nextFeed = text.indexOf('\n', copied);
+        int nextReturn = text.indexOf('\r', copied);
+        while (nextFeed >= 0 || nextReturn >= 0) {
+            int newline;
+            if (nextReturn < 0 || nextFeed >= 0 && nextFeed < nextReturn) {
+                newline = nextFeed;
+                nextFeed = text.indexOf('\n', newline + 1);
+            } else {
+                newline = nextReturn;
+                nextReturn = text.indexOf('\r', newline + 1);
+            }
+            int start = newline;
+            while (start > copied && isEdgeSpace(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = newline + 1;
+            while (end < length && isEdgeSpace(text.charAt(end))) {
+                end++;
+            }
+            if (start < newline || end > newline + 1) {
+                kept.append(text, copied, start).append(text.charAt(newline));
+                copied = end;
+                removed = true;
+            }
+        }
+        int tail = length;
+        while (tail > copied && isEdgeSpace(text.charAt(tail - 1))) {
+            tail--;
+        }
+        removed |= tail < length;
+        return removed ? kept.append(text, copied, tail).toString() : text;
     }
 
     private static boolean isEdgeSpace(char c) {

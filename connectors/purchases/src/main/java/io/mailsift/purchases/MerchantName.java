@@ -18,6 +18,13 @@ import io.mailsift.connector.EmailHeaders;
  */
 final class MerchantName {
 
+    /** Compiled once: {@code String.replaceAll} compiles its pattern on every call, for every mail. */
+    private static final java.util.regex.Pattern QUOTES_AT_ENDS = java.util.regex.Pattern.compile("^[\"']|[\"']$");
+    private static final java.util.regex.Pattern NOT_LETTERS_OR_DIGITS =
+            java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern NOT_A_LETTER_OR_DIGIT =
+            java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
+
     /** Domain labels that say nothing about whose mail it is. */
     private static final Set<String> NOT_A_BRAND = Set.of("mail", "email", "e-mail", "news", "info", "noreply",
             "no-reply", "shop", "store", "orders", "order", "co", "com", "www", "em", "mg", "notifications", "service",
@@ -48,7 +55,7 @@ final class MerchantName {
     /** The merchant's name from the sender; empty when neither its name nor its domain gives one. */
     static String of(EmailHeaders headers) {
         String display = headers.fromName() == null ? "" : headers.fromName().strip();
-        display = display.replaceAll("^[\"']|[\"']$", "");
+        display = QUOTES_AT_ENDS.matcher(display).replaceAll("");
         String cleaned = ROLE_WORDS.matcher(display).replaceAll("").strip();
         cleaned = DOMAIN_SUFFIX.matcher(cleaned).replaceAll("").strip();
         if (!cleaned.isEmpty() && cleaned.chars().anyMatch(Character::isLetter) && !cleaned.contains("@")) {
@@ -59,8 +66,8 @@ final class MerchantName {
 
     /** Whether the sender's name claims a brand phishing borrows while its domain is not that brand's. */
     static boolean impersonates(EmailHeaders headers) {
-        String name = " " + (headers.fromName() == null ? "" : headers.fromName()).toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
+        String lower = (headers.fromName() == null ? "" : headers.fromName()).toLowerCase(Locale.ROOT);
+        String name = " " + NOT_LETTERS_OR_DIGITS.matcher(lower).replaceAll(" ").strip() + " ";
         if (name.isBlank()) {
             return false;
         }
@@ -89,7 +96,7 @@ final class MerchantName {
     }
 
     private static String compact(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return NOT_A_LETTER_OR_DIGIT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private static String capitalized(String label) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.mailsift.purchases.tracking.TrackingNumber;
 import io.mailsift.purchases.tracking.TrackingNumbers;
@@ -30,12 +31,13 @@ final class TextParcels {
      * The parcels, as schema.org {@code ParcelDelivery} maps (tracking number, carrier as {@code provider} and
      * {@code carrier}, {@code deliveryStatus}, {@code trackingUrl}); the caller adds {@code partOfOrder}.
      */
-    static List<Map<String, Object>> find(String subject, String text, List<String> links,
-            Optional<String> senderCarrier, java.util.function.Supplier<Optional<String>> statusOfTheMail) {
+    static List<Map<String, Object>> find(String subject, String text, Supplier<List<String>> linksOfTheMail,
+            Optional<String> senderCarrier, Supplier<Optional<String>> statusOfTheMail) {
         TrackingNumbers.Candidates candidates = TrackingNumbers.candidates(text);
         if (!candidates.anyCheckDigitVerified()) {
             return List.of(); // a parcel needs a number that passed its check digit: the names need no search
         }
+        List<String> links = linksOfTheMail.get(); // the mail's links, read only for a mail that may have a parcel
         Map<String, String> named = new LinkedHashMap<>(TrackingNumbers.carriersNamedIn(subject + "\n" + text));
         Map<String, String> linked = new LinkedHashMap<>();
         for (String link : links) {

@@ -22,6 +22,7 @@ import io.mailsift.purchases.money.Money;
 import io.mailsift.purchases.money.MoneyMatch;
 import io.mailsift.purchases.money.MoneyParser;
 import io.mailsift.purchases.tracking.TrackingNumbers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Orders, receipts and parcels of mails without schema.org markup, read from labels in their text (English, German,
@@ -162,7 +163,7 @@ final class TextPurchaseExtractor {
             }
         }
         String text = chosen.body();
-        if (suspicious(subject) || suspicious(text)) {
+        if (suspicious(subject)) {
             return List.of();
         }
         Glance glanced = chosen;
@@ -181,24 +182,23 @@ final class TextPurchaseExtractor {
             if (chosen.total() != null) {
                 // A labelled total lets the order through whatever its parcels say; their status would only set
                 // the order's status, which markup does not take. A refund is told by the subject alone.
-                return order(chosen, reading, merchant, subject, orderStatus(subject, Optional.empty()), false,
-                        headers).stream().toList();
+                return unlessSuspicious(order(chosen, reading, merchant, subject,
+                        orderStatus(subject, Optional.empty()), false, headers).stream().toList(), text);
             }
         }
-        List<String> links = links(email);
         String body = text;
-        List<Map<String, Object>> parcels = TextParcels.find(subject, text, links, senderCarrier,
+        List<Map<String, Object>> parcels = TextParcels.find(subject, text, () -> links(email), senderCarrier,
                 () -> deliveryStatus(subject, body));
 
         List<Finding> findings = new ArrayList<>();
-        Optional<String> status = orderStatus(subject, parcels.isEmpty() ? Optional.empty()
-                : parcels.getFirst().get("deliveryStatus") instanceof Map<?, ?> event
-                        ? Optional.of((String) event.get("name")) : Optional.empty());
         if (!merchant.isEmpty() && !fromACarrier) {
+            Optional<String> status = orderStatus(subject, parcels.isEmpty() ? Optional.empty()
+                    : parcels.getFirst().get("deliveryStatus") instanceof Map<?, ?> event
+                            ? Optional.of((String) event.get("name")) : Optional.empty());
             order(chosen, reading, merchant, subject, status, !parcels.isEmpty(), headers).ifPresent(findings::add);
         }
         if (forMarkup) {
-            return findings;
+            return unlessSuspicious(findings, text);
         }
         for (Map<String, Object> parcel : parcels) {
             chosen.orderNumber().ifPresent(number -> {
@@ -215,7 +215,15 @@ final class TextPurchaseExtractor {
                     "tracking:" + parcel.get("trackingNumber"));
             findings.add(new Finding(PurchaseExtractor.PARCEL, key, parcel));
         }
-        return findings;
+        return unlessSuspicious(findings, text);
+    }
+
+    /**
+     * The findings, or none if the text phishes or pushes ({@link #suspicious}). Asked last, and only of a text that
+     * gave findings: the answer is the same as asking first, and most mails give none.
+     */
+    private static List<Finding> unlessSuspicious(List<Finding> findings, String text) {
+        return findings.isEmpty() || !suspicious(text) ? findings : List.of();
     }
 
     /**
@@ -564,14 +572,15 @@ final class TextPurchaseExtractor {
         String found = null;
         // The label's words are looked for first: the pattern is tried only from a line that has one, to the end of
         // the next line (a number may stand under its label).
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        // The lower case only for a text with an "İ" (see orderWordIndex); the others are searched as they are.
+        String lower = text.indexOf('\u0130') >= 0 ? text.toLowerCase(java.util.Locale.ROOT) : null;
         int[] nextWord = new int[ORDER_WORDS.size()];
         java.util.Arrays.fill(nextWord, -1);
         int lineStart = 0;
         while (lineStart < text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-            if (!hasOrderWord(lower, lineStart, lineEnd, nextWord)) {
+            if (!hasOrderWord(text, lower, lineStart, lineEnd, nextWord)) {
                 lineStart = lineEnd + 1;
                 continue;
             }
@@ -618,21 +627,52 @@ final class TextPurchaseExtractor {
                 || ORDER_LABEL_STARTS.indexOf(Character.toLowerCase(Character.toUpperCase(c))) >= 0;
     }
 
+    /**
+     * Where {@code text}'s lower case ({@code toLowerCase(Locale.ROOT)}) holds {@code word} (one of
+     * {@link #ORDER_WORDS}) first at or after {@code from}, for a text without "İ": only "İ" lower-cases to more than
+     * one character (its "i" and a dot), and only it and the Kelvin sign lower-case to an ASCII letter from another
+     * character ({@code PurchaseSpeedPathsTest} checks every character); neither "i" nor "k" is in the words. So the
+     * word is where the text holds it with its ASCII letters in either case: found from each place of its first
+     * letter (indexOf), without lower-casing the whole text.
+     */
+    static int orderWordIndex(String text, String word, int from) {
+        char small = word.charAt(0);
+        char capital = (char) (small - ('a' - 'A'));
+        int nextSmall = text.indexOf(small, from);
+        int nextCapital = text.indexOf(capital, from);
+        while (nextSmall >= 0 || nextCapital >= 0) {
+            int at;
+            if (nextCapital < 0 || nextSmall >= 0 && nextSmall < nextCapital) {
+                at = nextSmall;
+                nextSmall = text.indexOf(small, at + 1);
+            } else {
+                at = nextCapital;
+                nextCapital = text.indexOf(capital, at + 1);
+            }
+            if (asciiIgnoringCase(text, at, word)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
     /** The first letters of {@link #ORDER_NUMBER}'s labels. */
     private static final String ORDER_LABEL_STARTS = "abcdfinoprvyz";
 
     private static final List<String> ORDER_WORDS = List.of("order", "bestell", "auftrag", "commande");
 
     /**
-     * Whether {@code lower[from, to)} holds one of {@link #ORDER_WORDS}, for lines read in order: {@code next} keeps each word's next
-     * occurrence (-1: not searched yet, MAX_VALUE: none left), so that the text is searched once per word, not once
-     * per line.
+     * Whether {@code [from, to)} of the text's lower case ({@code lower}, or as {@link #orderWordIndex} finds it in
+     * {@code text} when null) holds one of {@link #ORDER_WORDS}, for lines read in order: {@code next} keeps
+     * each word's next occurrence (-1: not searched yet, MAX_VALUE: none left), so that the text is searched once per
+     * word, not once per line.
      */
-    private static boolean hasOrderWord(String lower, int from, int to, int[] next) {
+    private static boolean hasOrderWord(String text, @Nullable String lower, int from, int to, int[] next) {
         boolean found = false;
         for (int w = 0; w < next.length; w++) {
             if (next[w] != Integer.MAX_VALUE && next[w] < from) {
-                int at = lower.indexOf(ORDER_WORDS.get(w), from);
+                int at = lower != null ? lower.indexOf(ORDER_WORDS.get(w), from)
+                        : orderWordIndex(text, ORDER_WORDS.get(w), from);
                 next[w] = at < 0 ? Integer.MAX_VALUE : at;
             }
             found |= next[w] < to;

@@ -182,4 +182,36 @@ class PurchaseSpeedPathsTest {
         }
         assertThat(labelled).as("summary lines").isGreaterThan(5_000);
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldLowerCaseToAnAsciiLetterNoCharacterButTheAsciiCapitalsTheKelvinSignAndTheDottedCapitalI() {
+        List<Integer> others = new ArrayList<>();
+        for (int c = 0x80; c <= Character.MAX_CODE_POINT; c++) {
+            if (Character.toLowerCase(c) < 0x80 && c != 0x130 && c != 0x212A) {
+                others.add(c);
+            }
+            if (c >= 0x10000 && Character.toLowerCase(c) < 0x10000) {
+                others.add(c);
+            }
+        }
+        assertThat(others).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldFindOrderWordsWhereTheTextsLowerCaseHasThem() {
+        SplittableRandom random = new SplittableRandom(29);
+        for (int run = 0; run < 100_000; run++) {
+            String sample = randomText(random, ORDER_LABEL_PIECES, 10);
+            if (sample.indexOf('İ') >= 0) {
+                continue; // searched in its lower case
+            }
+            String lower = sample.toLowerCase(java.util.Locale.ROOT);
+            for (String word : List.of("order", "bestell", "auftrag", "commande")) {
+                for (int from = 0; from <= sample.length(); from += 3) {
+                    assertThat(TextPurchaseExtractor.orderWordIndex(sample, word, from)).as(sample)
+                            .isEqualTo(lower.indexOf(word, from));
+                }
+            }
+        }
+    }
 }

@@ -276,16 +276,17 @@ public final class TrackingNumbers {
      * Words separated by one to three horizontal spaces form a run; anything else ends it, a word with small letters
      * too. Written out by hand: it reads every character of every mail.
      */
-    private static List<List<Word>> wordRuns(String text) {
+    private static List<List<Word>> wordRuns(String string) {
+        char[] text = string.toCharArray(); // walked as an array: every character of every mail
         List<List<Word>> runs = new ArrayList<>();
         List<Word> run = new ArrayList<>();
         int previousEnd = -1;
         int i = 0;
-        int length = text.length();
+        int length = text.length;
         // Only a word without small letters is kept: most words of a mail are never copied.
         StringBuilder word = new StringBuilder();
         while (i < length) {
-            if (!isWordChar(text.charAt(i))) {
+            if (!isWordChar(text[i])) {
                 i++;
                 continue;
             }
@@ -294,18 +295,18 @@ public final class TrackingNumbers {
             int digits = 0;
             boolean lowerCase = false;
             while (true) {
-                while (i < length && isWordChar(text.charAt(i))) {
-                    char c = text.charAt(i++);
+                while (i < length && isWordChar(text[i])) {
+                    char c = text[i++];
                     digits += c <= '9' ? 1 : 0;
                     lowerCase |= c >= 'a';
                     if (!lowerCase) {
                         word.append(c);
                     }
                 }
-                int hyphen = i < length && text.charAt(i) == ' ' ? i + 1 : i;
-                if (hyphen < length && text.charAt(hyphen) == '-') {
-                    int next = hyphen + 1 < length && text.charAt(hyphen + 1) == ' ' ? hyphen + 2 : hyphen + 1;
-                    if (next < length && isWordChar(text.charAt(next))) {
+                int hyphen = i < length && text[i] == ' ' ? i + 1 : i;
+                if (hyphen < length && text[hyphen] == '-') {
+                    int next = hyphen + 1 < length && text[hyphen + 1] == ' ' ? hyphen + 2 : hyphen + 1;
+                    if (next < length && isWordChar(text[next])) {
                         if (!lowerCase) {
                             word.append('-');
                         }
@@ -334,12 +335,12 @@ public final class TrackingNumbers {
         return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
-    private static boolean onlySpaces(String text, int from, int to) {
+    private static boolean onlySpaces(char[] text, int from, int to) {
         if (to - from < 1 || to - from > 3) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c != ' ' && c != '\u00A0' && c != '\u202F' && c != '\u2009') {
                 return false;
             }
