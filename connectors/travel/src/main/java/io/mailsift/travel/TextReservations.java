@@ -1591,9 +1591,10 @@ final class TextReservations {
                     + "|\\b(?:we (?:are pleased to |hereby )?confirm|bestätigen wir|nous (?:vous )?confirmons|"
                     + "(?:le |te |les )?confirmamos)\\s+(?:\\p{L}+\\s+){0,3}?(?:reservation|booking|table|réservation|"
                     + "reserva|reservierung|tischreservierung|buchung|tisch|mesa)\\b");
-    /** Tried only where one of its words can begin: a word's first letter that folds to one of theirs. */
+    /** Tried only where the first word of one of its alternatives begins. */
     static final StartedSearch CONFIRMED_SEARCH = StartedSearch.where(CONFIRMED_BOOKING,
-            StartedSearch.wordStartFolded("rbtmywnlc"));
+            StartedSearch.wordStartFolded("reserv", "réservation", "booking", "table", "buchung", "tisch", "mesa", "you",
+                    "we ", "bestätigen", "nous ", "le ", "te ", "les ", "confirmamos"));
     // not "reserv": "All rights reserved" closes most newsletters, which would all be read again for nothing
     private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "bestätigen", "booked", "all set",
             "réservée", "reservada", "reserviert");

@@ -58,16 +58,16 @@ class TravelSpeedPathsTest {
         return List.of(
                 new Search("dropped HTML", MailLines.DROP_SEARCH, List.of("<", ">", "</", "<!--", "-->", "script",
                         "style", "head", "title", "s", "strike", "del", "<s>", "</s >", "<style type=x>", "</STYLE>",
-                        "<del>", "</del>", "<strike", "<b>", "p")),
-                new Search("HTML tag", MailLines.TAG_SEARCH, List.of("<", ">", "</", "/", "td", "tr", "TABLE", "br",
-                        "<p>", "<td class=\"x\">", "</td>", "< p>", "<1>", "=", "\"")),
+                        "<del>", "</del>", "<strike", "<b>", "p", "<td>", "<div>", "<Title>", "</title>", "<HEAD>",
+                        "</head>", "<!", "<d", "<t", "<h")),
                 new Search("12-hour time", DateTimes.TWELVE_HOUR_SEARCH, List.of("7", "12", "a", "p", "A", "P", "m",
                         "M", ".", " pm", "am", "7pm", "7 a.m.", "10:30 PM", "\r", "\f", "ª")),
                 new Search("confirmed booking", TextReservations.CONFIRMED_SEARCH, List.of("reservation", "booking",
                         "table", "réservation", "reserva", "reservierung", "buchung", "tisch", "mesa", "confirmed",
                         "confirmée", "bestätigt", "reserved", "you're", "you are", "booked", "all set", "we confirm",
                         "we are pleased to confirm", "bestätigen wir", "nous vous confirmons", "le confirmamos",
-                        "confirmamos", "your", "rbtmywnlc", "is")));
+                        "confirmamos", "your", "rbtmywnlc", "is", "te confirmamos", "les ", "le ", "we hereby confirm",
+                        "reservada", "réservée")));
     }
 
     /** Every match, as a find() loop that goes on from the end of each match finds them. */
@@ -106,12 +106,37 @@ class TravelSpeedPathsTest {
         assertThat(matched).as("texts with a match").isGreaterThan(100);
     }
 
+    private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
+
+    @Test
+    void shouldReadTagsAsThePatternMatchedThem() {
+        SplittableRandom random = new SplittableRandom(13);
+        List<String> pieces = withEdges(List.of("<", ">", "</", "/", "td", "tr", "TABLE", "br", "<p>",
+                "<td class=\"x\">", "</td>", "< p>", "<1>", "=", "\"", "h1", "<a_", "<b\u0301", "<x\uD834\uDD67>"));
+        for (int round = 0; round < 50_000; round++) {
+            String html = randomText(random, pieces, 1 + random.nextInt(12));
+            List<String> expected = new ArrayList<>();
+            Matcher m = TAG.matcher(html);
+            while (m.find()) {
+                expected.add(m.start() + "-" + m.end() + " " + m.group(1) + m.group(2));
+            }
+            List<String> read = new ArrayList<>();
+            for (MailLines.Tag tag = MailLines.Tag.next(html, 0); tag != null; tag = MailLines.Tag.next(html, tag.end())) {
+                read.add(tag.start() + "-" + tag.end() + " " + (tag.closing() ? "/" : "") + tag.name());
+            }
+            assertThat(read).as("«%s»", html).isEqualTo(expected);
+        }
+    }
+
     @Test
     void shouldTakeAsAWordStartEveryCharacterThatBeginsAConfirmedBooking() {
         Pattern pattern = TextReservations.CONFIRMED_SEARCH.pattern();
         List<String> words = List.of("reservation confirmed", "booking confirmed", "table confirmed", "mesa confirmada",
                 "you're booked", "we confirm your booking", "nous confirmons votre réservation",
-                "le confirmamos su reserva", "confirmamos la reserva", "bestätigen wir ihre buchung");
+                "le confirmamos su reserva", "confirmamos la reserva", "bestätigen wir ihre buchung",
+                "te confirmamos la mesa", "les confirmamos la reserva", "reservierung bestätigt", "tisch bestätigt",
+                "buchung bestätigt", "réservation confirmée", "you are all set", "nous vous confirmons votre table",
+                "we hereby confirm your table");
         List<String> missed = new ArrayList<>();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             if (Character.isSurrogate((char) c)) {
