@@ -400,7 +400,7 @@ final class MailLines {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (!isSpace(c)) {
+            if (c > ' ' || !isSpace(c)) {
                 if (out != null) {
                     out.append(c);
                 }

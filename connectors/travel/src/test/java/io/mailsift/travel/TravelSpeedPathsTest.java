@@ -60,8 +60,6 @@ class TravelSpeedPathsTest {
                         "style", "head", "title", "s", "strike", "del", "<s>", "</s >", "<style type=x>", "</STYLE>",
                         "<del>", "</del>", "<strike", "<b>", "p", "<td>", "<div>", "<Title>", "</title>", "<HEAD>",
                         "</head>", "<!", "<d", "<t", "<h")),
-                new Search("12-hour time", DateTimes.TWELVE_HOUR_SEARCH, List.of("7", "12", "a", "p", "A", "P", "m",
-                        "M", ".", " pm", "am", "7pm", "7 a.m.", "10:30 PM", "\r", "\f", "ª")),
                 new Search("confirmed booking", TextReservations.CONFIRMED_SEARCH, List.of("reservation", "booking",
                         "table", "réservation", "reserva", "reservierung", "buchung", "tisch", "mesa", "confirmed",
                         "confirmée", "bestätigt", "reserved", "you're", "you are", "booked", "all set", "we confirm",
@@ -104,6 +102,23 @@ class TravelSpeedPathsTest {
             matched += expected.isEmpty() ? 0 : 1;
         }
         assertThat(matched).as("texts with a match").isGreaterThan(100);
+    }
+
+    private static final Pattern TWELVE_HOUR_TIME = Pattern.compile("(?i)\\d\\s?[ap]\\.?m\\b");
+
+    @Test
+    void shouldTellATwelveHourClockAsThePatternDid() {
+        SplittableRandom random = new SplittableRandom(17);
+        List<String> pieces = withEdges(List.of("7", "12", "a", "p", "A", "P", "m", "M", ".", " pm", "am", "7pm",
+                "7 a.m.", "10:30 PM", "\r", "\f", "ª", "\uD834\uDD67", "mm"));
+        int twelveHour = 0;
+        for (int round = 0; round < 50_000; round++) {
+            String text = randomText(random, pieces, 1 + random.nextInt(10));
+            boolean expected = TWELVE_HOUR_TIME.matcher(text).find();
+            assertThat(DateTimes.usesTwelveHourClock(text)).as("«%s»", text).isEqualTo(expected);
+            twelveHour += expected ? 1 : 0;
+        }
+        assertThat(twelveHour).isGreaterThan(1000);
     }
 
     private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
