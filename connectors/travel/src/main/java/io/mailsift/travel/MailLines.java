@@ -394,32 +394,33 @@ final class MailLines {
         return out.toString();
     }
 
-    /** Every run of whitespace as one space, as {@code replaceAll("\\s+", " ")} does, without a regular expression. */
+    /**
+     * Every run of whitespace as one space, as {@code replaceAll("\\s+", " ")} does, without a regular expression; the
+     * text between the runs it changes is copied in one piece each, not char by char.
+     */
     static String collapseSpace(String text) {
         StringBuilder out = null;
+        int copied = 0;
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c > ' ' || !isSpace(c)) {
-                if (out != null) {
-                    out.append(c);
-                }
                 continue;
             }
             int end = i + 1;
             while (end < length && isSpace(text.charAt(end))) {
                 end++;
             }
-            if (out == null) {
-                if (c == ' ' && end == i + 1) {
-                    continue;
+            if (c != ' ' || end > i + 1) {
+                if (out == null) {
+                    out = new StringBuilder(length);
                 }
-                out = new StringBuilder(length).append(text, 0, i);
+                out.append(text, copied, i).append(' ');
+                copied = end;
             }
-            out.append(' ');
             i = end - 1;
         }
-        return out == null ? text : out.toString();
+        return out == null ? text : out.append(text, copied, length).toString();
     }
 
     /** {@code \\s} of a regular expression without the Unicode flag. */

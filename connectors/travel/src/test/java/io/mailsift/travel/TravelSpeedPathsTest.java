@@ -259,6 +259,16 @@ class TravelSpeedPathsTest {
     }
 
     @Test
+    void shouldCollapseWhitespaceAsTheRegularExpressionDid() {
+        SplittableRandom random = new SplittableRandom(19);
+        List<String> pieces = withEdges(List.of(" ", " \t", "\r\n", "\u2003", "\u0085", "word", "x y"));
+        for (int round = 0; round < 50_000; round++) {
+            String text = randomText(random, pieces, random.nextInt(12));
+            assertThat(MailLines.collapseSpace(text)).as("«%s»", text).isEqualTo(text.replaceAll("\\s+", " "));
+        }
+    }
+
+    @Test
     void shouldReadPlainTextLinesAsTheRegularExpressionsDid() {
         SplittableRandom random = new SplittableRandom(3);
         List<String> pieces = withEdges(List.of("\r\n", "\r", "\n\n", "\u2028", "\u2029", "\u0085", "\f", " \t ",
