@@ -29,7 +29,7 @@ final class NamesAutomaton {
         this.classCount = classCount;
     }
 
-    /** The automaton of these names (none empty), each with the groups it belongs to; text chars read unmapped. */
+    /** The automaton of these names, each with the groups it belongs to; text chars read unmapped. */
     static NamesAutomaton of(Map<String, Long> groupsByName) {
         return of(groupsByName, c -> c);
     }
@@ -39,9 +39,6 @@ final class NamesAutomaton {
         char[] classes = new char[Character.MAX_VALUE + 1];
         int classCount = 1;
         for (String name : groupsByName.keySet()) {
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException("an empty name is in every text");
-            }
             for (char c : name.toCharArray()) {
                 if (classes[c] == 0) {
                     classes[c] = (char) classCount++;
@@ -106,7 +103,7 @@ final class NamesAutomaton {
 
     /** The groups of every name the text contains. */
     long groupsIn(String text) {
-        long found = 0;
+        long found = groups[0]; // an empty name's, in every text
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             state = next[state * classCount + classes[text.charAt(i)]];

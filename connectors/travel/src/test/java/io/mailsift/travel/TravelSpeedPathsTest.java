@@ -176,7 +176,7 @@ class TravelSpeedPathsTest {
     void shouldTellTheGroupsOfTheNamesATextContainsAsContainsDoes() {
         Map<String, Long> groups = new LinkedHashMap<>();
         List<String> names = List.of("de", "à", "an", "booking reference", "booking", "ref", "référence", "n° de",
-                "pnr", "nr", "abfahrt", "ab", "reservation number", "reservation code", "ervation", "a", "to", "tot");
+                "pnr", "nr", "abfahrt", "ab", "reservation number", "reservation code", "ervation", "a", "to", "tot", "");
         for (int i = 0; i < names.size(); i++) {
             groups.merge(names.get(i), 1L << (i % 7), (a, b) -> a | b);
         }
