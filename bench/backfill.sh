@@ -81,11 +81,13 @@ APP_CPU_BEFORE=$(process_cpu_seconds "$APP_PID")
 wait_until 120 "the watcher to start" grep -q "Watching INBOX" "$WORK/app.log"
 APP_CPU_AT_WATCH=$(process_cpu_seconds "$APP_PID")
 thread_cpu_ticks "$APP_PID" > "$WORK/threads-at-watch.tsv"
+server_cpu_ticks > "$WORK/servers-at-watch.tsv"
 checkpoint_at_end() { [[ $(sql "SELECT last_uid FROM folder_checkpoints" 2>/dev/null) == "$LAST_UID" ]]; }
 wait_until 1800 "the checkpoint to reach UID $LAST_UID" checkpoint_at_end
 MAILSIFT_CPU=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
 APP_CPU_AT_END=$(process_cpu_seconds "$APP_PID")
 thread_cpu_ticks "$APP_PID" > "$WORK/threads-at-end.tsv"
+server_cpu_ticks > "$WORK/servers-at-end.tsv"
 APP_CPU=$(awk -v a="$APP_CPU_BEFORE" -v b="$APP_CPU_AT_END" 'BEGIN{printf "%.1f", b-a}')
 APP_CPU_WATCH=$(awk -v a="$APP_CPU_AT_WATCH" -v b="$APP_CPU_AT_END" 'BEGIN{printf "%.1f", b-a}')
 # The checkpoint row's own timestamp says when the last message was committed (the poll adds up to 0.1 s).
@@ -115,9 +117,11 @@ if [[ -n "${BENCH_WARM_RERUN:-}" ]]; then
     wait_until 120 "the second linking" linked_twice
     WARM_CPU_AT_LINK=$(process_cpu_seconds "$APP_PID")
     thread_cpu_ticks "$APP_PID" > "$WORK/threads-warm-at-link.tsv"
+    server_cpu_ticks > "$WORK/servers-warm-at-link.tsv"
     wait_until 1800 "the checkpoint to reach UID $LAST_UID again" checkpoint_at_end
     WARM_CPU_AT_END=$(process_cpu_seconds "$APP_PID")
     thread_cpu_ticks "$APP_PID" > "$WORK/threads-warm-at-end.tsv"
+    server_cpu_ticks > "$WORK/servers-warm-at-end.tsv"
     WARM_DONE_MS=$(sql "SELECT (extract(epoch FROM updated_at) * 1000)::bigint FROM folder_checkpoints")
     WARM_LINK_MS=$(date -d "$(grep "linking;" "$WORK/app.log" | sed -n 2p | awk '{print $1}')" +%s%3N)
     WARM_FINDINGS=$(sql "SELECT count(*) FROM findings")
@@ -145,6 +149,9 @@ awk -v watch="$WATCH_MS" -v start="$START_MS" -v done="$DONE_MS" -v mb="$MBSYNC_
 }' | tee "$WORK/backfill.result"
 # The JVM's CPU from the watcher's start by kind of thread (JIT compilers, GC, carriers of the virtual threads, ...).
 thread_cpu_split "$WORK/threads-at-watch.tsv" "$WORK/threads-at-end.tsv" | tee -a "$WORK/backfill.result"
+# What the servers used meanwhile: the run's cores are shared with them.
+thread_cpu_split "$WORK/servers-at-watch.tsv" "$WORK/servers-at-end.tsv" | sed 's/^jvm_cpu_/server_cpu_/' \
+    | tee -a "$WORK/backfill.result"
 if [[ -n "${BENCH_WARM_RERUN:-}" ]]; then
     awk -v link="$WARM_LINK_MS" -v done="$WARM_DONE_MS" -v n="$LAST_UID" -v a="$WARM_CPU_AT_LINK" -v b="$WARM_CPU_AT_END" \
         -v findings="$WARM_FINDINGS" 'BEGIN {
@@ -154,4 +161,6 @@ if [[ -n "${BENCH_WARM_RERUN:-}" ]]; then
     }' | tee -a "$WORK/backfill.result"
     thread_cpu_split "$WORK/threads-warm-at-link.tsv" "$WORK/threads-warm-at-end.tsv" | sed 's/^jvm_cpu_/warm_jvm_cpu_/' \
         | tee -a "$WORK/backfill.result"
+    thread_cpu_split "$WORK/servers-warm-at-link.tsv" "$WORK/servers-warm-at-end.tsv" \
+        | sed 's/^jvm_cpu_/warm_server_cpu_/' | tee -a "$WORK/backfill.result"
 fi

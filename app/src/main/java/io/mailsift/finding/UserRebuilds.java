@@ -2,10 +2,11 @@ package io.mailsift.finding;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,9 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps one per-user view derived from findings (trips, the shopper profile, ...) current: a rebuild of a user's
- * view runs on this view's own background thread a delay after the request, once for every request that came while
- * it waited (a backfill commits a batch every few milliseconds; rebuilding after each one would cost more than the
- * backfill). A request that comes during a rebuild starts another one afterwards, so the last change is never missed.
+ * view runs on this view's own background thread once the user's requests have paused for the delay, once for every
+ * request that came while it waited, and at the latest {@link #MAX_HOLD_DELAYS} delays after the first of them (a
+ * backfill commits a batch every few milliseconds for minutes: rebuilding after each one, or even every delay, would
+ * read the user's growing set of findings again and again and cost more than the backfill; holding it for ten delays
+ * still shows its progress). A request that comes during a rebuild starts another one afterwards, so the last change
+ * is never missed.
  * A failed rebuild (the database may be restarting) is tried again {@link #RETRY_AFTER} later; without that the view
  * would stay stale until the user's next mail. Rebuilds of one view run one at a time per node.
  */
@@ -32,12 +36,16 @@ public final class UserRebuilds {
     /** How long a failed rebuild waits before it is tried again. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
+    /** The longest a stream of requests holds a user's rebuild back, in delays after its first request. */
+    static final int MAX_HOLD_DELAYS = 10;
+
     private final String view;
     private final @Nullable JdbcClient jdbc;
     private final Duration delay;
     private final LongConsumer rebuild;
     private final Duration retryAfter;
-    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+    /** The users whose rebuild is scheduled and has not started; its lock guards them and their holds. */
+    private final Map<Long, Hold> waiting = new HashMap<>();
     private final AtomicInteger unfinished = new AtomicInteger();
     private final ScheduledThreadPoolExecutor worker;
 
@@ -59,6 +67,8 @@ public final class UserRebuilds {
         this.rebuild = rebuild;
         this.worker = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name(view + "-rebuilds").daemon(true).factory());
+        // A task that made way for a sooner one leaves the queue at once (close() would otherwise wait for it).
+        this.worker.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -99,28 +109,79 @@ public final class UserRebuilds {
     }
 
     private void request(long userId, Duration after) {
-        if (!waiting.add(userId)) {
-            return;
+        synchronized (waiting) {
+            long now = System.nanoTime();
+            long wanted = now + after.toNanos();
+            Hold hold = waiting.get(userId);
+            if (hold == null) {
+                hold = new Hold(now, wanted);
+                waiting.put(userId, hold);
+                unfinished.incrementAndGet();
+                schedule(userId, hold, after.toNanos());
+            } else if (wanted - hold.notBefore < 0) {
+                // Asked for sooner (an unlink's rebuild now): the task scheduled for later makes way for one sooner.
+                hold.notBefore = wanted;
+                if (hold.task != null && hold.task.cancel(false)) {
+                    schedule(userId, hold, after.toNanos());
+                } // else it is starting right now, and sees the new time
+            } else {
+                // Once the requests pause, but no later than the longest hold after the first of them.
+                long latest = hold.firstNanos + MAX_HOLD_DELAYS * delay.toNanos();
+                hold.notBefore = Math.max(hold.notBefore, wanted - latest < 0 ? wanted : latest);
+            }
         }
-        unfinished.incrementAndGet();
+    }
+
+    /** Schedules the hold's rebuild task; called under the lock on {@link #waiting}. */
+    private void schedule(long userId, Hold hold, long afterNanos) {
         try {
-            worker.schedule(() -> {
-                // Removed before the rebuild: a change committed during it asks for (and gets) another one.
-                waiting.remove(userId);
-                try {
-                    rebuild.accept(userId);
-                } catch (RuntimeException e) {
-                    log.warn("Could not rebuild the {} of user {}, retrying in {} s: {}", view, userId,
-                            retryAfter.toSeconds(), e.toString());
-                    request(userId, retryAfter);
-                } finally {
-                    unfinished.decrementAndGet();
-                }
-            }, after.toMillis(), TimeUnit.MILLISECONDS);
+            hold.task = worker.schedule(() -> runOrWait(userId), Math.max(0, afterNanos), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // Shutting down: what was not rebuilt is rebuilt on the next start.
             waiting.remove(userId);
             unfinished.decrementAndGet();
+        }
+    }
+
+    private void runOrWait(long userId) {
+        synchronized (waiting) {
+            Hold hold = waiting.get(userId);
+            if (hold == null) {
+                return; // cannot happen: a hold leaves the map only here or with its count
+            }
+            long wait = hold.notBefore - System.nanoTime();
+            if (wait > 0) {
+                schedule(userId, hold, wait); // more requests came meanwhile: wait for them to pause
+                return;
+            }
+            // Removed before the rebuild: a change committed during it asks for (and gets) another one.
+            waiting.remove(userId);
+        }
+        try {
+            rebuild.accept(userId);
+        } catch (RuntimeException e) {
+            log.warn("Could not rebuild the {} of user {}, retrying in {} s: {}", view, userId,
+                    retryAfter.toSeconds(), e.toString());
+            request(userId, retryAfter);
+        } finally {
+            unfinished.decrementAndGet();
+        }
+    }
+
+    /**
+     * A user's scheduled rebuild, guarded by the lock on {@link #waiting}: when its first request came, the earliest
+     * start (each later request postpones it to a delay after itself, up to {@link #MAX_HOLD_DELAYS} delays after the
+     * first), and the task that starts it (or, if it is too early then, schedules itself again).
+     */
+    private static final class Hold {
+
+        final long firstNanos;
+        long notBefore;
+        @Nullable ScheduledFuture<?> task;
+
+        Hold(long firstNanos, long notBefore) {
+            this.firstNanos = firstNanos;
+            this.notBefore = notBefore;
         }
     }
 

@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** Rebuild requests coalesce while they wait, a request during a rebuild is never lost, a failure is retried. */
+/**
+ * Rebuild requests coalesce while they wait, a stream of them holds the rebuild back until it pauses (but not for
+ * ever), an unlink's request is not held back, a request during a rebuild is never lost, a failure is retried.
+ */
 class UserRebuildsTest {
 
     private final List<Long> rebuilt = new CopyOnWriteArrayList<>();
@@ -41,6 +44,53 @@ class UserRebuildsTest {
             assertThat(rebuilt).containsExactly(1L, 1L, 2L);
         } finally {
             release.countDown();
+            rebuilds.close();
+        }
+    }
+
+    @Test
+    void shouldHoldTheRebuildBackWhileRequestsKeepComingAndRebuildOnceWhenTheyPause() throws Exception {
+        UserRebuilds rebuilds = new UserRebuilds("test", null, Duration.ofSeconds(1), rebuilt::add);
+        try {
+            for (int i = 0; i < 30; i++) { // a backfill committing a batch every 50 ms for 1.5 s
+                rebuilds.request(1);
+                Thread.sleep(50);
+            }
+            assertThat(rebuilt).as("rebuilt while the batches kept coming").isEmpty();
+
+            await().atMost(Duration.ofSeconds(10)).until(rebuilds::idle);
+            assertThat(rebuilt).containsExactly(1L);
+        } finally {
+            rebuilds.close();
+        }
+    }
+
+    @Test
+    void shouldRebuildAtTheLatestTenDelaysAfterTheFirstRequestOfAStream() throws Exception {
+        UserRebuilds rebuilds = new UserRebuilds("test", null, Duration.ofMillis(100), rebuilt::add);
+        try {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < end) { // requests every 10 ms for 3 s: never a pause of 100 ms
+                rebuilds.request(1);
+                Thread.sleep(10);
+            }
+            assertThat(rebuilt).as("rebuilt during a stream three times the longest hold").isNotEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(rebuilds::idle);
+        } finally {
+            rebuilds.close();
+        }
+    }
+
+    @Test
+    void shouldBringAWaitingRebuildForwardWhenOneIsAskedForNow() throws Exception {
+        UserRebuilds rebuilds = new UserRebuilds("test", null, Duration.ofMinutes(10), rebuilt::add);
+        try {
+            rebuilds.request(1); // would wait ten minutes
+            rebuilds.requestNow(1); // an unlink
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> rebuilt.contains(1L));
+            assertThat(rebuilt).containsExactly(1L);
+        } finally {
             rebuilds.close();
         }
     }

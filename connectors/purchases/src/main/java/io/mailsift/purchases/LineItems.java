@@ -40,19 +40,19 @@ final class LineItems {
             "(?iU)\\b(?:unit\\s+price|price\\s+each|each|einzelpreis|st[üu]ckpreis|prix\\s+unitaire|p\\.\\s?u\\.)");
     static final WordStartSearch UNIT_PRICE_HEADER_WORD = new WordStartSearch(UNIT_PRICE_HEADER, "upes");
     /** Words of sentences, payment lines and headings, not of product names. */
-    private static final Pattern NOT_A_PRODUCT = Pattern.compile(
+    static final Pattern NOT_A_PRODUCT = Pattern.compile(
             "(?iU)(?<![\\p{L}])(?:your|you|votre|vos|vous|ihre?|sie|thank|thanks|merci|danke|order|orders|commande"
                     + "|bestellung|payment|paid|pay[ée]|bezahlt|card|visa|mastercard|amex|paypal|ending|endet|balance"
                     + "|refund|save|saved|sparen|[ée]conomisez|off|was|now|only|from|ab|d[èe]s|per\\s+month|/month"
                     + "|mois|monat|tracking|estimated|total|subtotal|tax|shipping|versand|livraison|rabatt|discount"
                     + "|price|prix|preis|artikelpreis|einzelpreis|betrag|montant|amount|sold\\s+by|verkauft|vendu)(?![\\p{L}])");
+    static final WordStartSearch NOT_A_PRODUCT_WORD = new WordStartSearch(NOT_A_PRODUCT, "yvistmdocbpaerwnfl/é");
     private static final Pattern CELL_SPLIT = Pattern.compile("\\t+|\\s{3,}|\\s\\|\\s");
     private static final Pattern LETTERS = Pattern.compile("(?U)\\p{L}{2,}");
     private static final Pattern PRICE_LABEL = Pattern.compile(
             "(?iU)^(?:(?:item\\s+|unit\\s+)?price(?:\\s+each)?|artikelpreis|einzelpreis|st[üu]ckpreis|preis"
                     + "|prix(?:\\s+unitaire|\\s+de\\s+l['’]article)?|amount|betrag|montant)\\s*[:.]?\\s*");
     private static final int MOST_WORDS = 14;
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,3}");
     private static final Pattern SHORT_WORD = Pattern.compile("(?iU)[\\p{L}.]{1,6}");
     private static final Pattern TRAILING_BRACKETS = Pattern.compile("[()\\[\\]]+$");
@@ -97,6 +97,20 @@ final class LineItems {
      * shipping notice, where a price alone makes no item), only lines that mark a quantity.
      */
     static List<Item> read(List<String> lines, int end, CurrencyHint hint, @Nullable Money sum, boolean markedOnly) {
+        boolean[] summaryLines = new boolean[end];
+        for (int i = 0; i < end; i++) {
+            summaryLines[i] = SummaryLine.of(lines.get(i)).isPresent();
+        }
+        return read(lines, end, hint, sum, markedOnly, summaryLines);
+    }
+
+    /**
+     * As {@link #read(List, int, CurrencyHint, Money, boolean)}, with which lines are {@link SummaryLine}s already
+     * known ({@code summaryLines[i]}: whether {@code SummaryLine.of(lines.get(i))} is present), as the glance at the
+     * mail found them.
+     */
+    static List<Item> read(List<String> lines, int end, CurrencyHint hint, @Nullable Money sum, boolean markedOnly,
+            boolean[] summaryLines) {
         List<Item> items = new ArrayList<>();
         String pendingName = null;
         int pendingQuantity = 0;
@@ -108,7 +122,7 @@ final class LineItems {
             if (line.isEmpty()) {
                 continue;
             }
-            if (SummaryLine.of(line).isPresent() || TextPurchaseExtractor.hasOrderNumberLabel(line)) {
+            if (summaryLines[i] || TextPurchaseExtractor.hasOrderNumberLabel(line)) {
                 pendingName = null;
                 continue;
             }
@@ -337,10 +351,19 @@ final class LineItems {
                 || name.endsWith("!") || name.endsWith("?")) {
             return false;
         }
-        if (WHITE_SPACE.split(name).length > MOST_WORDS || NOT_A_PRODUCT.matcher(name).find()) {
+        // clean() leaves no white space at the ends and one space between words: the words are the spaces plus one.
+        if (spaces(name) + 1 > MOST_WORDS || NOT_A_PRODUCT_WORD.find(name)) {
             return false;
         }
         return !name.contains("@") && !name.contains("http") && !name.contains("www.");
+    }
+
+    private static int spaces(String name) {
+        int spaces = 0;
+        for (int at = name.indexOf(' '); at >= 0; at = name.indexOf(' ', at + 1)) {
+            spaces++;
+        }
+        return spaces;
     }
 
     /**

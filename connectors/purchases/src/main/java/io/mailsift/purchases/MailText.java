@@ -23,7 +23,7 @@ final class MailText {
     static final Pattern SPACE_AROUND_TAB = Pattern.compile("[ \\u00A0]*\\t[\\s&&[^\\n]]*");
     static final Pattern EDGE_SPACE = Pattern.compile("(?m)^[ \\t\\u00A0]+|[ \\t\\u00A0]+$");
 
-    private static final Pattern NAMED_ENTITY = Pattern.compile("&([a-zA-Z]{2,8});");
+    static final Pattern NAMED_ENTITY = Pattern.compile("&([a-zA-Z]{2,8});");
     /** The named entities of receipts: quantities ("2 &times;"), separators and the accents of French and German. */
     private static final java.util.Map<String, String> NAMED = java.util.Map.ofEntries(
             java.util.Map.entry("times", "×"), java.util.Map.entry("middot", "·"), java.util.Map.entry("bull", "•"),
@@ -46,26 +46,124 @@ final class MailText {
         text = replaceAll(MailText::lineBreakEnd, text, "<", '\n');
         text = replaceAll(MailText::cellEndEnd, text, "<", '\t');
         text = replaceAll(MailText::tagEnd, text, "<", ' ');
-        text = text.replace("&nbsp;", " ").replace("&euro;", "€").replace("&pound;", "£").replace("&quot;", "\"")
+        String joined = text.indexOf('&') < 0 ? text : entitiesDecoded(text); // every entity starts with "&"
+        if (joined.indexOf('\t') >= 0) {
+            joined = spaceAroundTabsJoined(joined);
+        }
+        return edgeSpaceRemoved(joined);
+    }
+
+    private static String entitiesDecoded(String html) {
+        String text = html.replace("&nbsp;", " ").replace("&euro;", "€").replace("&pound;", "£").replace("&quot;", "\"")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'");
         if (text.indexOf('&') >= 0) {
-            Matcher named = NAMED_ENTITY.matcher(text);
-            StringBuilder decoded = new StringBuilder();
-            while (named.find()) {
-                String character = NAMED.getOrDefault(named.group(1), named.group());
-                named.appendReplacement(decoded, Matcher.quoteReplacement(character));
-            }
-            named.appendTail(decoded);
-            text = decoded.toString();
+            text = namedEntitiesDecoded(text);
         }
         if (text.indexOf("&#") >= 0) {
             text = numericEntitiesDecoded(text);
         }
-        String joined = text.replace("&amp;", "&");
-        if (joined.indexOf('\t') >= 0) {
-            joined = replaceAll(spaceAroundTab(), joined, " \u00A0\t", '\t');
+        return text.replace("&amp;", "&");
+    }
+
+    /** {@link #NAMED_ENTITY}'s matches replaced as a find() loop would, the pattern tried only at an "&". */
+    static String namedEntitiesDecoded(String text) {
+        Matcher named = NAMED_ENTITY.matcher(text);
+        StringBuilder decoded = null;
+        int copied = 0;
+        int at = text.indexOf('&');
+        while (at >= 0) {
+            if (named.region(at, text.length()).lookingAt()) {
+                if (decoded == null) {
+                    decoded = new StringBuilder(text.length());
+                }
+                decoded.append(text, copied, at).append(namedCharacter(named.group(1), named.group()));
+                copied = named.end();
+                at = text.indexOf('&', copied);
+            } else {
+                at = text.indexOf('&', at + 1);
+            }
         }
-        return replaceAll(edgeSpace(), joined, " \t\u00A0", null);
+        return decoded == null ? text : decoded.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * {@code SPACE_AROUND_TAB.matcher(text).replaceAll("\t")} in one walk: a run of spaces (normal or no-break)
+     * followed by a tab, the tab and the white space after it but a line break, become one tab; a run of spaces
+     * before no tab stays as it is (tried from each of its spaces, the pattern fails at the same character).
+     */
+    static String spaceAroundTabsJoined(String text) {
+        StringBuilder joined = null;
+        int copied = 0;
+        int at = 0;
+        int length = text.length();
+        while (at < length) {
+            char c = text.charAt(at);
+            if (c != ' ' && c != '\u00A0' && c != '\t') {
+                at++;
+                continue;
+            }
+            int end = at;
+            while (end < length && (text.charAt(end) == ' ' || text.charAt(end) == '\u00A0')) {
+                end++;
+            }
+            if (end >= length || text.charAt(end) != '\t') {
+                at = end;
+                continue;
+            }
+            end++;
+            while (end < length && text.charAt(end) != '\n' && isRegexSpace(text.charAt(end))) {
+                end++;
+            }
+            if (joined == null) {
+                joined = new StringBuilder(length);
+            }
+            joined.append(text, copied, at).append('\t');
+            copied = end;
+            at = end;
+        }
+        return joined == null ? text : joined.append(text, copied, length).toString();
+    }
+
+    /**
+     * {@code EDGE_SPACE.matcher(text).replaceAll("")} in one walk: each whole run of spaces, tabs and no-break
+     * spaces that starts or ends a line is removed (see {@link #edgeSpace()} for why a run goes whole or not at all).
+     */
+    static String edgeSpaceRemoved(String text) {
+        StringBuilder kept = null;
+        int copied = 0;
+        int at = 0;
+        int length = text.length();
+        while (at < length) {
+            char c = text.charAt(at);
+            if (!isEdgeSpace(c)) {
+                at++;
+                continue;
+            }
+            int end = at + 1;
+            while (end < length && isEdgeSpace(text.charAt(end))) {
+                end++;
+            }
+            boolean lineStart = at == 0 || isLineTerminator(text.charAt(at - 1));
+            boolean lineEnd = end == length || isLineTerminator(text.charAt(end));
+            if (lineStart || lineEnd) {
+                if (kept == null) {
+                    kept = new StringBuilder(length);
+                }
+                kept.append(text, copied, at);
+                copied = end;
+            }
+            at = end;
+        }
+        return kept == null ? text : kept.append(text, copied, length).toString();
+    }
+
+    private static boolean isEdgeSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0';
+    }
+
+    /** The character a named entity stands for, or the entity as written if it is not one of {@link #NAMED}. */
+    static String namedCharacter(String name, String entity) {
+        return NAMED.getOrDefault(name, entity);
     }
 
     private static String numericEntitiesDecoded(String text) {

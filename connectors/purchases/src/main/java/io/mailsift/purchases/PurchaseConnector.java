@@ -83,13 +83,23 @@ public final class PurchaseConnector implements Connector {
             return textExtractor.extract(email);
         }
         // The sender's markup, where there is any, says more and more surely than any reading of its text; the text
-        // only adds what Gmail-style markup leaves out (subtotal, tax, shipping, discount) to the same order.
-        List<Finding> fromText = textExtractor.extract(email);
+        // only adds what Gmail-style markup leaves out (subtotal, tax, shipping, discount) to the same order. Read
+        // only when an order of the markup lacks one of those: a parcel's or a full order's markup takes nothing.
+        if (fromMarkup.stream().noneMatch(PurchaseConnector::mayTakeFromText)) {
+            return fromMarkup;
+        }
+        List<Finding> fromText = textExtractor.orderForMarkup(email);
         List<Finding> findings = new ArrayList<>();
         for (Finding finding : fromMarkup) {
             findings.add(withTextOnlyProperties(finding, fromText));
         }
         return findings;
+    }
+
+    /** Whether {@link #withTextOnlyProperties} may add anything to this finding of the markup. */
+    private static boolean mayTakeFromText(Finding fromMarkup) {
+        return fromMarkup.type().equals(PurchaseExtractor.ORDER) && fromMarkup.data().get("orderNumber") != null
+                && !fromMarkup.data().keySet().containsAll(TEXT_ONLY);
     }
 
     private static Finding withTextOnlyProperties(Finding fromMarkup, List<Finding> fromText) {

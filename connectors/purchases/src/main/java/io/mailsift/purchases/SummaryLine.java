@@ -67,7 +67,52 @@ enum SummaryLine {
             return Optional.empty();
         }
         char first = line.charAt(0);
-        for (SummaryLine kind : first < PROBED ? STARTING_WITH.get(first) : List.of(IN_ORDER)) {
+        List<SummaryLine> kinds = first >= PROBED ? List.of(IN_ORDER)
+                : line.length() > 1 && first < PAIRED && line.charAt(1) < PAIRED ? startingWith(first, line.charAt(1))
+                : STARTING_WITH.get(first);
+        for (SummaryLine kind : kinds) {
+            Matcher matcher = kind.label.matcher(line);
+            if (matcher.lookingAt()) {
+                return Optional.of(new Labelled(kind, line.substring(matcher.end())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Below this character, {@link #startingWith(char, char)} tells the kinds by a line's first two characters. */
+    private static final int PAIRED = 0x80;
+    /**
+     * The kinds whose label may start with two characters below {@link #PAIRED} ({@code first * PAIRED + second}),
+     * probed as {@link #STARTING_WITH} is, the first time a line starts so: most lines ("The", "Your", "Hi") then
+     * try none.
+     */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<List<SummaryLine>> STARTING_WITH_PAIR =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(PAIRED * PAIRED);
+
+    private static List<SummaryLine> startingWith(char first, char second) {
+        int index = first * PAIRED + second;
+        List<SummaryLine> kinds = STARTING_WITH_PAIR.get(index);
+        if (kinds == null) {
+            String start = new String(new char[] {first, second});
+            List<SummaryLine> starting = new java.util.ArrayList<>();
+            for (SummaryLine kind : STARTING_WITH.get(first)) {
+                Matcher matcher = kind.label.matcher(start);
+                if (matcher.lookingAt() || matcher.hitEnd()) {
+                    starting.add(kind);
+                }
+            }
+            kinds = List.copyOf(starting);
+            STARTING_WITH_PAIR.set(index, kinds); // two threads may both probe: they find the same
+        }
+        return kinds;
+    }
+
+    /** What {@link #of} answers, every label tried in order: its specification, for tests. */
+    static Optional<Labelled> byEveryLabel(String line) {
+        if (line.isEmpty() || !Character.isLetterOrDigit(line.charAt(0)) || line.length() > 160) {
+            return Optional.empty();
+        }
+        for (SummaryLine kind : IN_ORDER) {
             Matcher matcher = kind.label.matcher(line);
             if (matcher.lookingAt()) {
                 return Optional.of(new Labelled(kind, line.substring(matcher.end())));

@@ -55,6 +55,9 @@ final class TextDates {
      * answer may cost a search of the whole mail).
      */
     static Optional<LocalDate> first(String text, BooleanSupplier monthFirst) {
+        if (!text.contains("20")) {
+            return Optional.empty(); // each pattern's year starts with a literal "20"
+        }
         Optional<Located> best = Optional.empty();
         for (Optional<Located> found : List.of(named(NAMED_MONTH_FIRST, text), named(NAMED_DAY_FIRST, text),
                 numeric(text, monthFirst))) {

@@ -32,13 +32,17 @@ final class TextParcels {
      */
     static List<Map<String, Object>> find(String subject, String text, List<String> links,
             Optional<String> senderCarrier, java.util.function.Supplier<Optional<String>> statusOfTheMail) {
+        TrackingNumbers.Candidates candidates = TrackingNumbers.candidates(text);
+        if (!candidates.anyCheckDigitVerified()) {
+            return List.of(); // a parcel needs a number that passed its check digit: the names need no search
+        }
         Map<String, String> named = new LinkedHashMap<>(TrackingNumbers.carriersNamedIn(subject + "\n" + text));
         Map<String, String> linked = new LinkedHashMap<>();
         for (String link : links) {
             host(link).flatMap(TrackingNumbers::carrierOfSender).ifPresent(carrier -> linked.putIfAbsent(carrier, link));
         }
         List<Map<String, Object>> parcels = new ArrayList<>();
-        List<TrackingNumber> numbers = new ArrayList<>(TrackingNumbers.find(text, senderCarrier.stream().toList()));
+        List<TrackingNumber> numbers = new ArrayList<>(TrackingNumbers.find(candidates, senderCarrier.stream().toList()));
         // A carrier the mail names away from the number ("sent with DPD" above, the number below) counts for a
         // number on a tracking-labelled line: the number's data then has to agree with that carrier.
         List<String> mailCarriers = new ArrayList<>(named.keySet());
@@ -50,7 +54,7 @@ final class TextParcels {
         senderCarrier.filter(carrier -> !mailCarriers.contains(carrier)).ifPresent(mailCarriers::add);
         mailCarriers.retainAll(TrackingNumbers.carrierIds());
         if (!mailCarriers.isEmpty()) {
-            for (TrackingNumber number : TrackingNumbers.find(text, mailCarriers)) {
+            for (TrackingNumber number : TrackingNumbers.find(candidates, mailCarriers)) {
                 boolean known = numbers.stream().anyMatch(each -> each.number().equals(number.number()));
                 if (!known && onTrackingLine(text, number.number())) {
                     numbers.add(number);

@@ -54,7 +54,7 @@ final class TextPurchaseExtractor {
     private static final String SCHEMA = "https://schema.org/";
 
     /** An order-number label and the number after it: capitals, digits and inner hyphens, at least one digit. */
-    private static final Pattern ORDER_NUMBER = Pattern.compile(
+    static final Pattern ORDER_NUMBER = Pattern.compile(
             "(?iU)(?<![\\p{L}])(?:order\\s*(?:number|no\\.?|nr\\.?|id|#|:)|order\\s+ref(?:erence|\\.)?|purchase\\s+order"
                     + "|bestell(?:ungs)?(?:nummer|nr\\.?)|bestellung\\s+(?:nr\\.?|#|no\\.?)|auftragsnummer|auftrags-nr\\.?"
                     + "|num[ée]ro\\s+de\\s+(?:la\\s+)?commande|n[°º]\\s*de\\s+commande|n[°º]\\s*commande"
@@ -109,7 +109,7 @@ final class TextPurchaseExtractor {
                     + "|finish|forgot|forget|vergessen|oubli\\w*|reminder|erinnerung|rappel|recommend\\w*|empfehl\\w*"
                     + "|points|punkte|statement|changing|[äa]nderung|changement|newsletter)(?![\\p{L}])");
     /** Words of mail that phishes or pushes, wherever they are. */
-    private static final Pattern SUSPICIOUS = Pattern.compile(
+    static final Pattern SUSPICIOUS = Pattern.compile(
             "(?iU)verify\\s+your\\s+(?:account|identity|payment)|confirm\\s+your\\s+(?:identity|account|payment\\s+details)"
                     + "|account\\s+(?:has\\s+been\\s+|is\\s+|was\\s+)?(?:suspended|limited|locked|on\\s+hold)"
                     + "|konto\\s+(?:wurde\\s+|wird\\s+)?(?:gesperrt|eingeschr[äa]nkt)|best[äa]tigen\\s+sie\\s+ihre"
@@ -126,6 +126,20 @@ final class TextPurchaseExtractor {
     static final WordStartSearch GERMAN_OR_FRENCH_WORD = new WordStartSearch(GERMAN_OR_FRENCH, "ibvcm");
 
     List<Finding> extract(Email email) {
+        return extract(email, false);
+    }
+
+    /**
+     * What the text says of the order a mail's markup gives, for what the markup leaves out (subtotal, tax, shipping,
+     * discount, date: PurchaseConnector's TEXT_ONLY): the order {@link #extract(Email)} finds when it has an order
+     * number, with its price specifications, discount and date as extract gives them, but without its items, and
+     * without its parcels' status when the text labels a total (a parcel then decides nothing). No parcel findings.
+     */
+    List<Finding> orderForMarkup(Email email) {
+        return extract(email, true);
+    }
+
+    private List<Finding> extract(Email email, boolean forMarkup) {
         EmailHeaders headers = email.headers();
         if (MerchantName.impersonates(headers)) {
             return List.of();
@@ -151,11 +165,26 @@ final class TextPurchaseExtractor {
         if (suspicious(subject) || suspicious(text)) {
             return List.of();
         }
-        Reading reading = read(chosen);
+        Glance glanced = chosen;
+        // Items and date are read only for an order that the rest of the mail lets through: most mails give none.
+        java.util.function.Supplier<Reading> reading = () -> read(glanced, !forMarkup);
 
         String merchant = MerchantName.of(headers);
         Optional<String> senderCarrier = headers.from() == null ? Optional.empty()
                 : TrackingNumbers.carrierOfSender(headers.from()).filter(carrier -> !carrier.equals("amazon"));
+        boolean fromACarrier = senderCarrier.isPresent();
+        if (forMarkup) {
+            // Only an order with a number is ever matched with the markup's.
+            if (merchant.isEmpty() || fromACarrier || chosen.orderNumber().isEmpty()) {
+                return List.of();
+            }
+            if (chosen.total() != null) {
+                // A labelled total lets the order through whatever its parcels say; their status would only set
+                // the order's status, which markup does not take. A refund is told by the subject alone.
+                return order(chosen, reading, merchant, subject, orderStatus(subject, Optional.empty()), false,
+                        headers).stream().toList();
+            }
+        }
         List<String> links = links(email);
         String body = text;
         List<Map<String, Object>> parcels = TextParcels.find(subject, text, links, senderCarrier,
@@ -165,12 +194,14 @@ final class TextPurchaseExtractor {
         Optional<String> status = orderStatus(subject, parcels.isEmpty() ? Optional.empty()
                 : parcels.getFirst().get("deliveryStatus") instanceof Map<?, ?> event
                         ? Optional.of((String) event.get("name")) : Optional.empty());
-        boolean fromACarrier = senderCarrier.isPresent();
         if (!merchant.isEmpty() && !fromACarrier) {
-            order(reading, merchant, subject, status, !parcels.isEmpty(), headers).ifPresent(findings::add);
+            order(chosen, reading, merchant, subject, status, !parcels.isEmpty(), headers).ifPresent(findings::add);
+        }
+        if (forMarkup) {
+            return findings;
         }
         for (Map<String, Object> parcel : parcels) {
-            reading.orderNumber().ifPresent(number -> {
+            chosen.orderNumber().ifPresent(number -> {
                 Map<String, Object> order = new LinkedHashMap<>();
                 order.put("@type", PurchaseExtractor.ORDER);
                 order.put("orderNumber", number);
@@ -187,24 +218,34 @@ final class TextPurchaseExtractor {
         return findings;
     }
 
-    private static Optional<Finding> order(Reading reading, String merchant, String subject,
-            Optional<String> status, boolean hasParcel, EmailHeaders headers) {
-        Optional<String> number = reading.orderNumber();
-        Money total = reading.amounts().get(SummaryLine.TOTAL);
+    /**
+     * The order of the glanced body, if the mail makes one; {@code read} gives its items and date, asked only once
+     * the order is sure to be made or needs them as evidence.
+     */
+    private static Optional<Finding> order(Glance glance, java.util.function.Supplier<Reading> read, String merchant,
+            String subject, Optional<String> status, boolean hasParcel, EmailHeaders headers) {
+        Optional<String> number = glance.orderNumber();
+        Money total = glance.amounts().get(SummaryLine.TOTAL);
         boolean returned = status.filter("OrderReturned"::equals).isPresent();
         boolean subjectStatus = status.isPresent() && !status.get().equals("OrderProcessing");
         String key;
+        Reading reading;
         if (number.isPresent()) {
             if (total == null && !subjectStatus && !hasParcel) {
                 return Optional.empty();
             }
             key = FindingKey.of(PurchaseExtractor.ORDER, OrganizationName.normalize(merchant), number.get());
+            reading = read.get();
         } else {
             boolean receipt = RECEIPT.matcher(subject).find() && !NOT_A_RECEIPT.matcher(subject).find();
+            if (!receipt || total == null || returned) {
+                return Optional.empty();
+            }
+            reading = read.get();
             int evidence = (reading.items().isEmpty() ? 0 : 1) + (reading.orderDate().isPresent() ? 1 : 0)
                     + (reading.amounts().containsKey(SummaryLine.SUBTOTAL) ? 1 : 0)
                     + (reading.amounts().containsKey(SummaryLine.TAX) ? 1 : 0) + reading.feeLines();
-            if (!receipt || total == null || evidence == 0 || returned) {
+            if (evidence == 0) {
                 return Optional.empty();
             }
             LocalDate day = reading.orderDate().orElseGet(() -> headers.date() == null ? null
@@ -325,11 +366,13 @@ final class TextPurchaseExtractor {
         List<SummaryLine> free = new ArrayList<>();
         int summaryStart = -1;
         int feeLines = 0;
+        boolean[] summaryLines = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             Optional<SummaryLine.Labelled> labelled = SummaryLine.of(lines.get(i));
             if (labelled.isEmpty()) {
                 continue;
             }
+            summaryLines[i] = true;
             if (!SummaryLine.KEPT.contains(labelled.get().kind())) {
                 if (amountAfterLabel(labelled.get().rest(), hint).isPresent()) {
                     feeLines++;
@@ -377,11 +420,12 @@ final class TextPurchaseExtractor {
                 amounts.putIfAbsent(kind, new Money(java.math.BigDecimal.ZERO, reference.currency()));
             }
         }
-        return new Glance(body, text, lines, hint, orderNumber, amounts, summaryStart, feeLines, total, reference);
+        return new Glance(body, text, lines, summaryLines, hint, orderNumber, amounts, summaryStart, feeLines, total,
+                reference);
     }
 
-    /** What the glanced body says in full: order number, date, amounts by label, items. */
-    private static Reading read(Glance glance) {
+    /** What the glanced body says in full: order number, date, amounts by label, and items unless not wanted. */
+    private static Reading read(Glance glance, boolean withItems) {
         List<String> lines = glance.lines();
         CurrencyHint hint = glance.hint();
         Map<SummaryLine, Money> amounts = glance.amounts();
@@ -391,8 +435,10 @@ final class TextPurchaseExtractor {
         Optional<String> orderNumber = glance.orderNumber();
         String text = glance.text();
         // Without a summary (a shipping notice), only lines that mark a quantity are items: a price alone is not.
-        List<LineItems.Item> items = summaryStart < 0 ? LineItems.read(lines, lines.size(), hint, null, true)
-                : LineItems.read(lines, summaryStart, hint, amounts.getOrDefault(SummaryLine.SUBTOTAL, total));
+        List<LineItems.Item> items = !withItems ? List.of() : summaryStart < 0
+                ? LineItems.read(lines, lines.size(), hint, null, true, glance.summaryLines())
+                : LineItems.read(lines, summaryStart, hint, amounts.getOrDefault(SummaryLine.SUBTOTAL, total), false,
+                        glance.summaryLines());
         if (reference != null) {
             items = items.stream().filter(item -> item.price() == null
                     || item.price().currency().equals(reference.currency())).toList();
@@ -456,7 +502,9 @@ final class TextPurchaseExtractor {
     /** The date after the first date label that has one, on its line or the next. */
     private static Optional<LocalDate> orderDate(List<String> lines, BooleanSupplier monthFirst) {
         for (int i = 0; i < lines.size(); i++) {
-            if (!mayHoldDateLabel(lines.get(i))) {
+            // Every date has its year's "20" (TextDates): a line whose window holds none is not searched for labels.
+            if (!lines.get(i).contains("20") && (i + 1 >= lines.size() || !lines.get(i + 1).contains("20"))
+                    || !mayHoldDateLabel(lines.get(i))) {
                 continue;
             }
             Matcher label = DATE_LABEL_WORD.matcher(lines.get(i));
@@ -576,7 +624,7 @@ final class TextPurchaseExtractor {
     private static final List<String> ORDER_WORDS = List.of("order", "bestell", "auftrag", "commande");
 
     /**
-     * As {@link #hasOrderWord(String, int, int)} for lines read in order: {@code next} keeps each word's next
+     * Whether {@code lower[from, to)} holds one of {@link #ORDER_WORDS}, for lines read in order: {@code next} keeps each word's next
      * occurrence (-1: not searched yet, MAX_VALUE: none left), so that the text is searched once per word, not once
      * per line.
      */
@@ -592,22 +640,43 @@ final class TextPurchaseExtractor {
         return found;
     }
 
-    private static boolean hasOrderWord(String lower, int from, int to) {
-        for (String word : ORDER_WORDS) {
-            int at = lower.indexOf(word, from);
-            if (at >= 0 && at < to) {
-                return true;
+    /**
+     * Whether the text phishes or pushes ({@link #SUSPICIOUS}): as {@link #suspiciousByWords}, for a fraction of its
+     * cost. The case-folded text is searched for each phrase's word, and the phrase is tried only where its anchor
+     * ({@link Phrase}) stands, not at every character. A text holding "ſ", "ı" or "İ", whose lower case and case
+     * folding differ in ASCII letters, takes the longer way, so that the answer stays that of the words' test.
+     */
+    static boolean suspicious(String text) {
+        if (text.indexOf('\u017F') >= 0 || text.indexOf('\u0131') >= 0 || text.indexOf('\u0130') >= 0) {
+            return suspiciousByWords(text);
+        }
+        String folded = caseFolded(text);
+        Matcher matcher = null;
+        for (String word : SUSPICIOUS_WORDS) {
+            if (!folded.contains(word)) {
+                continue;
+            }
+            for (Phrase phrase : PHRASES_BY_WORD.getOrDefault(word, List.of())) {
+                for (int at = folded.indexOf(phrase.anchor()); at >= 0; at = folded.indexOf(phrase.anchor(), at + 1)) {
+                    int start = at - phrase.offset();
+                    if (start < 0) {
+                        continue;
+                    }
+                    matcher = matcher == null ? phrase.pattern().matcher(text) : matcher.usePattern(phrase.pattern());
+                    if (matcher.region(start, text.length()).lookingAt()) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
     }
 
     /**
-     * Whether the text phishes or pushes ({@link #SUSPICIOUS}); the pattern runs only where its words occur, and
-     * then only its phrases whose word the text holds ({@link #SUSPICIOUS_PHRASES}): the same answer as the whole
-     * pattern, which is tried at every character, for a fraction of its cost.
+     * The words' test {@link #suspicious} stands for: the pattern runs only where its words occur (in the text's
+     * lower case), and then only its phrases whose word the case-folded text holds ({@link #SUSPICIOUS_PHRASES}).
      */
-    static boolean suspicious(String text) {
+    static boolean suspiciousByWords(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         for (String word : SUSPICIOUS_WORDS) {
             if (lower.contains(word)) {
@@ -628,8 +697,16 @@ final class TextPurchaseExtractor {
      * the length unchanged: a phrase of {@link #SUSPICIOUS} matches only where this holds its word.
      */
     private static String caseFolded(String text) {
+        int i = 0;
+        while (i < text.length() && isFoldedAscii(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text; // most mails: nothing to fold
+        }
         char[] folded = new char[text.length()];
-        for (int i = 0; i < folded.length; i++) {
+        text.getChars(0, i, folded, 0);
+        for (; i < folded.length; i++) {
             char c = text.charAt(i);
             // An ASCII character folds to its ASCII small letter (or itself): the two look-ups only for the others.
             folded[i] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
@@ -638,19 +715,29 @@ final class TextPurchaseExtractor {
         return new String(folded);
     }
 
+    private static boolean isFoldedAscii(char c) {
+        return c < 0x80 && (c < 'A' || c > 'Z');
+    }
 
     private static Map<String, Pattern> suspiciousPhrases() {
         Map<String, Pattern> phrases = new LinkedHashMap<>();
-        String pattern = SUSPICIOUS.pattern();
-        for (String phrase : pattern.substring("(?iU)".length()).split("\\|(?![^()]*\\))")) {
-            String word = SUSPICIOUS_WORDS.stream().filter(phrase::contains).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No word of SUSPICIOUS_WORDS in " + phrase));
+        for (String phrase : suspiciousAlternatives()) {
+            String word = wordOf(phrase);
             Pattern previous = phrases.put(word, Pattern.compile("(?iU)" + phrase));
             if (previous != null) {
                 phrases.put(word, Pattern.compile("(?iU)" + previous.pattern().substring(5) + "|" + phrase));
             }
         }
         return Map.copyOf(phrases);
+    }
+
+    private static List<String> suspiciousAlternatives() {
+        return List.of(SUSPICIOUS.pattern().substring("(?iU)".length()).split("\\|(?![^()]*\\))"));
+    }
+
+    private static String wordOf(String phrase) {
+        return SUSPICIOUS_WORDS.stream().filter(phrase::contains).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No word of SUSPICIOUS_WORDS in " + phrase));
     }
 
     /** Every phrase of {@link #SUSPICIOUS} holds one of these. */
@@ -661,9 +748,61 @@ final class TextPurchaseExtractor {
     /** The alternatives of {@link #SUSPICIOUS}, each by a word it holds as written (after SUSPICIOUS_WORDS). */
     private static final Map<String, Pattern> SUSPICIOUS_PHRASES = suspiciousPhrases();
 
+    /**
+     * An alternative of {@link #SUSPICIOUS} and where its matches may start: {@code offset} characters before an
+     * occurrence of {@code anchor} in the case-folded text. The anchor is the run of plain letters the alternative
+     * starts with ("customs", "dans"); for one that starts with a single letter before a class ("v[ée]rifi…"), its
+     * word after that many one-character atoms.
+     */
+    record Phrase(String anchor, int offset, Pattern pattern) {
+
+        static Phrase of(String alternative, String word) {
+            int letters = 0;
+            while (letters < alternative.length() && alternative.charAt(letters) >= 'a'
+                    && alternative.charAt(letters) <= 'z') {
+                letters++;
+            }
+            if (letters >= 2) {
+                return new Phrase(alternative.substring(0, letters), 0, Pattern.compile("(?iU)" + alternative));
+            }
+            String prefix = alternative.substring(0, alternative.indexOf(word));
+            if (!prefix.matches("(?:[a-z]|\\[[^\\]\\\\]+\\])*")) {
+                throw new IllegalStateException("No fixed-width start before " + word + " in " + alternative);
+            }
+            int offset = prefix.replaceAll("\\[[^\\]]+\\]", "x").length();
+            return new Phrase(word, offset, Pattern.compile("(?iU)" + alternative));
+        }
+    }
+
+    /** The alternatives of {@link #SUSPICIOUS} as {@link Phrase}s, by the word of {@link #SUSPICIOUS_WORDS} they hold. */
+    private static final Map<String, List<Phrase>> PHRASES_BY_WORD = suspiciousAlternatives().stream()
+            .collect(java.util.stream.Collectors.groupingBy(TextPurchaseExtractor::wordOf,
+                    java.util.stream.Collectors.mapping(alternative -> Phrase.of(alternative, wordOf(alternative)),
+                            java.util.stream.Collectors.toList())));
+
+    /**
+     * Whether {@code line} holds an order-number label and its number. The order words are looked for with ASCII
+     * letters compared ignoring case, as in the line's lower case: no other character lower-cases to a letter of
+     * theirs (the Kelvin sign's "k" and the "i" of "İ" are in none of them).
+     */
     static boolean hasOrderNumberLabel(String line) {
-        return hasOrderWord(line.toLowerCase(java.util.Locale.ROOT), 0, line.length())
-                && ORDER_NUMBER.matcher(line).find();
+        return hasOrderWordIgnoringAsciiCase(line) && ORDER_NUMBER.matcher(line).find();
+    }
+
+    private static boolean hasOrderWordIgnoringAsciiCase(String line) {
+        for (int at = 0; at < line.length(); at++) {
+            char c = line.charAt(at);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != 'o' && lower != 'b' && lower != 'a' && lower != 'c') {
+                continue; // no order word starts here
+            }
+            for (String word : ORDER_WORDS) {
+                if (asciiIgnoringCase(line, at, word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The links of the mail: hrefs of its HTML, URLs of its text. */
@@ -689,11 +828,20 @@ final class TextPurchaseExtractor {
      * ({@code (?i)} without Unicode case is ASCII's): the pattern is tried only there. The match's start, or -1.
      */
     private static int nextLinkMatch(Matcher matcher, String text, int from) {
-        for (int at = from; at < text.length(); at++) {
-            char c = text.charAt(at);
-            // Both begin with "href" or "http" (ASCII letters in either case): the pattern is tried only there.
-            if ((c == 'h' || c == 'H')
-                    && (asciiIgnoringCase(text, at + 1, "ref") || asciiIgnoringCase(text, at + 1, "ttp"))
+        // Both begin with "href" or "http" (ASCII letters in either case): the pattern is tried only there. The
+        // next "h" and the next "H" are each found by indexOf, which is far faster than a look at every character.
+        int small = text.indexOf('h', from);
+        int capital = text.indexOf('H', from);
+        while (small >= 0 || capital >= 0) {
+            int at;
+            if (capital < 0 || small >= 0 && small < capital) {
+                at = small;
+                small = text.indexOf('h', at + 1);
+            } else {
+                at = capital;
+                capital = text.indexOf('H', at + 1);
+            }
+            if ((asciiIgnoringCase(text, at + 1, "ref") || asciiIgnoringCase(text, at + 1, "ttp"))
                     && matcher.region(at, text.length()).lookingAt()) {
                 return at;
             }
@@ -773,7 +921,7 @@ final class TextPurchaseExtractor {
     }
 
     /** What a glance at one body of a mail says; {@code body} as given, {@code text} without carriage returns. */
-    private record Glance(String body, String text, List<String> lines, CurrencyHint hint,
+    private record Glance(String body, String text, List<String> lines, boolean[] summaryLines, CurrencyHint hint,
             Optional<String> orderNumber, Map<SummaryLine, Money> amounts, int summaryStart, int feeLines,
             Money total, Money reference) {
 

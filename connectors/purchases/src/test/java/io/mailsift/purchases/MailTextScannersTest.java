@@ -64,4 +64,45 @@ class MailTextScannersTest {
             assertThat(actual).as(sample).isEqualTo(expected);
         }
     }
+
+    private static String randomText(SplittableRandom random, List<String> pieces, int most) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(1, most);
+        for (int i = 0; i < length; i++) {
+            text.append(pieces.get(random.nextInt(pieces.size())));
+        }
+        return text.toString();
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldJoinSpacesAroundTabsAndRemoveEdgeSpacesAsTheReplaceAllOfThePatternsDoes() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int run = 0; run < 100_000; run++) {
+            String sample = randomText(random, PIECES, 16);
+            assertThat(MailText.spaceAroundTabsJoined(sample)).as(sample)
+                    .isEqualTo(MailText.SPACE_AROUND_TAB.matcher(sample).replaceAll("\t"));
+            assertThat(MailText.edgeSpaceRemoved(sample)).as(sample)
+                    .isEqualTo(MailText.EDGE_SPACE.matcher(sample).replaceAll(""));
+        }
+    }
+
+    private static final List<String> ENTITY_PIECES = List.of("&", ";", "&amp;", "&times;", "&eacute;", "&Eacute;",
+            "&szlig;", "&nbsp;", "&unknown;", "&toolongname;", "&a;", "&#39;", "&#x41;", "amp", "times", "eacute", "x",
+            " ", "\n", "é", "&&", ";;", "\uD83D\uDE00", "$", "\\");
+
+    @org.junit.jupiter.api.Test
+    void shouldDecodeNamedEntitiesAsAFindLoopOverThePatternDoes() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int run = 0; run < 100_000; run++) {
+            String sample = randomText(random, ENTITY_PIECES, 12);
+            java.util.regex.Matcher named = MailText.NAMED_ENTITY.matcher(sample);
+            StringBuilder expected = new StringBuilder();
+            while (named.find()) {
+                named.appendReplacement(expected, java.util.regex.Matcher.quoteReplacement(
+                        MailText.namedCharacter(named.group(1), named.group())));
+            }
+            named.appendTail(expected);
+            assertThat(MailText.namedEntitiesDecoded(sample)).as(sample).isEqualTo(expected.toString());
+        }
+    }
 }

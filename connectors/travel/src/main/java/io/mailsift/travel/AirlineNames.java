@@ -40,7 +40,7 @@ final class AirlineNames {
      * stand before it.
      */
     private static final Pattern NUMBER_AFTER_WORD = Pattern.compile(
-            "(?<=\\p{L})[ \\t]+(?:(?i:flight|flug|vol|vuelo|flight no\\.?|flight number)[ \\t]*)?(\\d{1,4})"
+            "(?<=\\p{L})[ \\t]+(?:(?i:flight|flug|vol|vuelo|flight no\\.?|flight number|flt\\.?)[ \\t]*:?[ \\t]*)?(\\d{1,4})"
                     + "(?![\\d:.,/-]\\d|\\d|\\s*(?i:x\\b|bags?\\b|pieces?\\b|kg\\b|km\\b|miles\\b|meilen\\b|points\\b"
                     + "|punkte\\b|nights?\\b|€|\\$|£|eur\\b|usd\\b|%|h\\b|min))");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}]*");

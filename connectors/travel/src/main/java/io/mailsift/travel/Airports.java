@@ -74,8 +74,11 @@ final class Airports {
         for (Airport airport : AIRPORTS.values()) {
             CITY_AIRPORTS.computeIfAbsent(airport.city().toLowerCase(java.util.Locale.ROOT),
                     city -> new java.util.ArrayList<>()).add(airport);
+            // an airport named after its city ("Barcelona International Airport", "Valencia Airport") is that city's
+            // own: it breaks a tie with a namesake abroad (Barcelona and Valencia in Venezuela)
+            boolean namesake = airport.name().regionMatches(true, 0, airport.city(), 0, airport.city().length());
             votes.computeIfAbsent(airport.city().toLowerCase(java.util.Locale.ROOT), city -> new HashMap<>())
-                    .merge(airport.zone(), 1, Integer::sum);
+                    .merge(airport.zone(), namesake ? 3 : 2, Integer::sum);
         }
         votes.forEach((city, zones) -> {
             if (city.length() >= 4) {
@@ -104,7 +107,20 @@ final class Airports {
             Map.entry("ginebra", "geneva"), Map.entry("bruselas", "brussels"), Map.entry("venise", "venice"),
             Map.entry("venedig", "venice"), Map.entry("venecia", "venice"), Map.entry("kopenhagen", "copenhagen"),
             Map.entry("copenhague", "copenhagen"), Map.entry("lissabon", "lisbon"), Map.entry("milán", "milan"),
-            Map.entry("fráncfort", "frankfurt"), Map.entry("francfort", "frankfurt"));
+            Map.entry("fráncfort", "frankfurt"), Map.entry("francfort", "frankfurt"),
+            // GDS capitals write umlauts out; Dutch names (Brussels Airlines, KLM)
+            Map.entry("muenchen", "munich"), Map.entry("koeln", "cologne"), Map.entry("zuerich", "zurich"),
+            Map.entry("duesseldorf", "dusseldorf"), Map.entry("nuernberg", "nuremberg"),
+            Map.entry("bruessel", "brussels"), Map.entry("brussel", "brussels"), Map.entry("londen", "london"),
+            Map.entry("parijs", "paris"), Map.entry("milaan", "milan"), Map.entry("wenen", "vienna"),
+            Map.entry("keulen", "cologne"), Map.entry("munchen", "munich"), Map.entry("koln", "cologne"),
+            Map.entry("geneve", "geneva"), Map.entry("athenes", "athens"),
+            // Spanish and French names of cities
+            Map.entry("praga", "prague"), Map.entry("estambul", "istanbul"), Map.entry("edimburgo", "edinburgh"),
+            Map.entry("rom", "rome"), Map.entry("teneriffa", "tenerife"), Map.entry("hambourg", "hamburg"),
+            Map.entry("hamburgo", "hamburg"), Map.entry("colonia", "cologne"), Map.entry("genova", "genoa"),
+            Map.entry("gênes", "genoa"), Map.entry("genua", "genoa"), Map.entry("marsella", "marseille"),
+            Map.entry("tolosa", "toulouse"), Map.entry("burdeos", "bordeaux"), Map.entry("estocolmo", "stockholm"));
 
     private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
 
@@ -123,7 +139,10 @@ final class Airports {
                     continue;
                 }
                 String plain = withoutAccents(candidate);
-                String city = CITY_NAMES.getOrDefault(candidate, candidate);
+                String written = CITY_NAMES.getOrDefault(candidate, candidate);
+                // "Zúrich", "Berlín", "Ámsterdam": a Spanish accent on a name the table spells without
+                String city = airportsOfCity(written) == null && !plain.equals(candidate)
+                        ? CITY_NAMES.getOrDefault(plain, plain) : written;
                 java.util.List<Airport> airports = airportsOfCity(city);
                 if (airports == null) {
                     Optional<Airport> main = main(plain);
@@ -135,9 +154,14 @@ final class Airports {
                 if (airports.size() == 1) {
                     return Optional.of(airports.getFirst());
                 }
+                // the name written ("Roma") is no airport's own word: Roma in Queensland is not named by it
+                java.util.List<String> ownWords = java.util.List.of(candidate.split(" "));
                 java.util.List<Airport> named = airports.stream()
                         .filter(airport -> distinctive(airport, city).stream().anyMatch(
-                                word -> lower.contains(" " + word + " "))).toList();
+                                word -> !ownWords.contains(word) && lower.contains(" " + word + " "))).toList();
+                if (named.isEmpty() && main(plain).isPresent()) {
+                    return main(plain); // the city's main airport before a namesake abroad (Venice FL, Florence SC)
+                }
                 if (named.isEmpty()) {
                     // none is named in the text: the city's only open airport, or its own, called just by the city
                     List<Airport> open = airports.stream().filter(airport -> !CLOSED.contains(airport.code())).toList();
@@ -188,7 +212,28 @@ final class Airports {
             Map.entry("malaga", "AGP"), Map.entry("palma de mallorca", "PMI"), Map.entry("palma", "PMI"),
             Map.entry("montreal", "YUL"), Map.entry("ajaccio", "AJA"), Map.entry("warsaw", "WAW"),
             Map.entry("warszawa", "WAW"), Map.entry("varsovie", "WAW"), Map.entry("warschau", "WAW"),
-            Map.entry("varsovia", "WAW"), Map.entry("reykjavik", "KEF"));
+            Map.entry("varsovia", "WAW"), Map.entry("reykjavik", "KEF"),
+            Map.entry("florence", "FLR"), Map.entry("firenze", "FLR"), Map.entry("florenz", "FLR"),
+            Map.entry("venice", "VCE"), Map.entry("venezia", "VCE"), Map.entry("venedig", "VCE"),
+            Map.entry("venise", "VCE"), Map.entry("venecia", "VCE"), Map.entry("doha", "DOH"),
+            Map.entry("murcia", "RMU"), Map.entry("las palmas", "LPA"), Map.entry("oporto", "OPO"),
+            Map.entry("turin", "TRN"), Map.entry("torino", "TRN"), Map.entry("gothenburg", "GOT"),
+            Map.entry("goteborg", "GOT"), Map.entry("melbourne", "MEL"), Map.entry("rhodes", "RHO"),
+            Map.entry("rhodos", "RHO"), Map.entry("rodas", "RHO"), Map.entry("corfu", "CFU"),
+            Map.entry("korfu", "CFU"), Map.entry("kerkyra", "CFU"), Map.entry("oviedo", "OVD"),
+            Map.entry("asturias", "OVD"), Map.entry("mallorca", "PMI"), Map.entry("majorque", "PMI"),
+            Map.entry("mallorque", "PMI"), Map.entry("cologne", "CGN"), Map.entry("koln", "CGN"),
+            Map.entry("koeln", "CGN"), Map.entry("colonia", "CGN"),
+            // an airport printed by its own name alone ("Heathrow", "Orly", "Schiphol")
+            Map.entry("heathrow", "LHR"), Map.entry("gatwick", "LGW"), Map.entry("stansted", "STN"),
+            Map.entry("luton", "LTN"), Map.entry("orly", "ORY"), Map.entry("roissy", "CDG"),
+            Map.entry("charles de gaulle", "CDG"), Map.entry("fiumicino", "FCO"), Map.entry("ciampino", "CIA"),
+            Map.entry("malpensa", "MXP"), Map.entry("linate", "LIN"), Map.entry("barajas", "MAD"),
+            Map.entry("el prat", "BCN"), Map.entry("schiphol", "AMS"), Map.entry("kastrup", "CPH"),
+            Map.entry("arlanda", "ARN"), Map.entry("bromma", "BMA"), Map.entry("gardermoen", "OSL"),
+            Map.entry("zaventem", "BRU"), Map.entry("schwechat", "VIE"), Map.entry("kloten", "ZRH"),
+            Map.entry("cointrin", "GVA"), Map.entry("tegel", "TXL"), Map.entry("schonefeld", "SXF"),
+            Map.entry("laguardia", "LGA"), Map.entry("dulles", "IAD"));
 
     private static Optional<Airport> main(String plainName) {
         return Optional.ofNullable(MAIN_AIRPORTS.get(plainName)).flatMap(Airports::airport);

@@ -49,7 +49,7 @@ final class CalendarReservations {
     private static final Pattern ROUTE = Pattern.compile(
             "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*"
                     // "08:24 Hamburg Hbf → 12:02 Frankfurt(Main)Hbf": the arrival's time before its place
-                    + "(?:\\d{1,2}[:h.]\\d{2}\\s+)?([\\p{Lu}][^\\n\\t,]{1,50})");
+                    + "(?:\\d{1,2}[:h.]\\d{2}\\s+)?([\\p{Lu}][^\\n\\t,|·]{1,50})");
 
     private CalendarReservations() {
     }
@@ -121,7 +121,12 @@ final class CalendarReservations {
         Optional<List<String>> cities = !flights.isEmpty() && codes.size() < 2
                 ? citiesOnRoute(summary + "\n" + description).or(() -> flightTo(summary, location))
                 : Optional.empty();
-        if (!flights.isEmpty() && codes.size() == 2) {
+        // "Lufthansa Express Rail LH 3417 Köln Hbf - Frankfurt Flughafen", "FlixBus N1045: Frankfurt (Main) Hbf → …":
+        // a rail or coach leg sold under a flight-like number is a train or a bus between stations, not a flight
+        boolean railCodes = !AirRailLegs.stationCodes(summary + "\n" + description).isEmpty();
+        boolean groundLeg = railCodes || AirRailLegs.RAIL_PRODUCT.matcher(summary).find() || TRAIN_WORDS.matcher(summary).find()
+                || BUS_WORDS.matcher(summary).find() || STATIONS.matcher(summary).find();
+        if (!flights.isEmpty() && codes.size() == 2 && !groundLeg) {
             Map<String, Object> flight = Legs.flight(flights.getFirst().value(), codes.get(0), codes.get(1));
             flight.put("departureTime", time(start.get(), zones, Legs.zoneOf(codes.get(0)), true));
             end.ifPresent(e -> flight.put("arrivalTime", time(e, zones, Legs.zoneOf(codes.get(1)), true)));
@@ -138,12 +143,14 @@ final class CalendarReservations {
             reservation.put("reservationFor", hotel);
             reservation.put("checkinTime", time(start.get(), zones, here, false));
             end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
-        } else if ((trip = trip(summary, description, location, all, flights, start.get(), end, zones, here))
-                .isPresent()) {
+        } else if ((trip = railCodes ? railLegOfCodes(summary + "\n" + description, start.get(), end, zones)
+                : Optional.empty()).isPresent()
+                || (trip = trip(summary, description, location, all, groundLeg ? List.of() : flights, start.get(),
+                        end, zones, here)).isPresent()) {
             boolean bus = "BusTrip".equals(trip.get().get("@type"));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
             reservation.put("reservationFor", trip.get());
-        } else if (cities.isPresent()) {
+        } else if (cities.isPresent() && !groundLeg) {
             // "BA0117 London to New York": cities of several airports; the airport a name does not decide is left out
             String from = cities.get().get(0);
             String to = cities.get().get(1);
@@ -169,9 +176,11 @@ final class CalendarReservations {
         } else if ((booked
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
                 || !invitation && mailLines.stream().anyMatch(line -> MAIL_TICKET_WORDS.matcher(line).find()))
-                && Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
+                // a flight-like price category or block ("PK 2") is a flight's only where the event speaks of flying
+                && (Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
+                        || !FLYING.matcher(all).find() && airports.isEmpty())
                 // one code-like word ("ZAZ - Live") is no route
-                && codes.size() < 2 && Legs.trainNumbers(all).isEmpty()) {
+                && codes.size() < 2 && Legs.trainNumbers(all).isEmpty() && !routeOfCities(summary)) {
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
             happening.put("name", summary.strip());
@@ -201,43 +210,72 @@ final class CalendarReservations {
             List<Token> flights, Property start, Optional<Property> end, Map<String, ZoneId> zones,
             Optional<ZoneId> here) {
         if (Legs.trainNumbers(summary + "\n" + description).isEmpty() && !TRAIN_WORDS.matcher(summary).find()
-                && !BUS_WORDS.matcher(summary).find()
+                && !BUS_WORDS.matcher(summary).find() && !AirRailLegs.RAIL_PRODUCT.matcher(summary).find()
                 && !(STATIONS.matcher(summary).find() && ROUTE.matcher(stripNumbers(summary)).find()
                         && flights.isEmpty())) {
             return Optional.empty();
         }
         boolean bus = BUS_WORDS.matcher(summary).find() && Legs.trainNumbers(summary).isEmpty();
-        Matcher route = ROUTE.matcher(stripNumbers(summary));
+        String routed = stripNumbers(summary);
+        Matcher route = ROUTE.matcher(routed);
         String from;
         String to;
+        String fromAfter = "";
         if (route.find()) {
             from = route.group(1).strip();
-            to = withoutSeatRemark(route.group(2));
+            to = arrivalOf(routed, route);
+            fromAfter = departureAfter(routed, route);
         } else {
-            Matcher inDescription = ROUTE.matcher(stripNumbers(description));
-            if (!inDescription.find()) {
+            routed = stripNumbers(description);
+            Matcher inDescription = ROUTE.matcher(routed);
+            Optional<List<String>> ends = StationTimes.ends(description);
+            if (ends.isPresent()) {
+                from = ends.get().get(0);
+                to = ends.get().get(1);
+            } else if (inDescription.find()) {
+                from = inDescription.group(1).strip();
+                to = arrivalOf(routed, inDescription);
+                fromAfter = departureAfter(routed, inDescription);
+            } else {
                 return Optional.empty();
             }
-            from = inDescription.group(1).strip();
-            to = withoutSeatRemark(inDescription.group(2));
+        }
+        // "Lufthansa Express Rail LH 3417 Köln Hbf", "FlixBus N1045: Frankfurt (Main) Hbf": the place follows the number
+        Matcher number = FLIGHT_NUMBER_LIKE.matcher(from);
+        int after = -1;
+        while (number.find()) {
+            if (number.group().chars().anyMatch(Character::isLetter)) {
+                after = number.end();
+            }
+        }
+        if (after > 0 && after < from.length()) {
+            from = LEADING_PUNCTUATION.matcher(from.substring(after)).replaceFirst("");
         }
         from = UP_TO_FROM_WORD.matcher(from).replaceFirst("").strip();
         // the kind of trip and a time before the place are not the place: "Zug: 08:24 Hamburg Hbf"
         from = TRIP_WORDS.matcher(from).replaceFirst("");
         from = LEADING_TIME.matcher(from).replaceFirst("");
         from = TIME_AND_AFTER.matcher(from).replaceFirst("").strip();
+        from = UP_TO_COLON.matcher(from).replaceFirst("").strip();
+        from = withoutSeatRemark(from); // "Hamburg Hbf (Gl. 7)"
         to = TIME_AND_AFTER.matcher(to).replaceAll("").strip();
         // "Train to Manchester Piccadilly": the event's location is where it starts
         String where = location.split(",")[0].strip();
         if (from.isEmpty() && !where.isEmpty() && !where.equalsIgnoreCase(to)) {
             from = where;
         }
+        // "Zug nach Dresden Hbf ab Frankfurt(Main)Hbf": the departure after the arrival
+        if (from.isEmpty() && !fromAfter.isEmpty()) {
+            from = fromAfter;
+        }
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> trip = new LinkedHashMap<>();
         trip.put("@type", bus ? "BusTrip" : "TrainTrip");
-        List<Token> numbers = Legs.trainNumbers(summary + "\n" + description);
+        // a coach's line ("Linie N1045", "Ligne 1603"); a coach or seat number is no line
+        List<Token> numbers = bus ? Legs.busNumbers(summary + "\n" + description)
+                : Legs.trainNumbers(summary + "\n" + description);
         if (!numbers.isEmpty()) {
             trip.put(bus ? "busNumber" : "trainNumber", numbers.getFirst().value());
         }
@@ -247,11 +285,56 @@ final class CalendarReservations {
         // a UTC time is shown at the station: its city, else the country its station words name, else the mail's
         // printed time or the calendar's own zone ("Hamburg Hbf", "Gare de Lyon", X-WR-TIMEZONE)
         String places = from + " " + to + " " + description;
-        Optional<ZoneId> station = Airports.zoneOfPlace(location + " " + summary)
+        // the departure's own city first: a calendar may put the destination in its location
+        // a station named after its city is surer than the TZID of whoever exported the calendar (Outlook's "W. Europe
+        // Standard Time" for a Eurostar leaving London): its time is shown there, as a flight's at its airport
+        Optional<ZoneId> departureCity = Airports.zoneOfPlace(from);
+        Optional<ZoneId> station = departureCity.or(() -> Airports.zoneOfPlace(location + " " + summary))
                 .or(() -> Airports.zoneOfPlace(places)).or(() -> zoneOfStationWords(all)).or(() -> here);
-        trip.put("departureTime", time(start, zones, station, false));
-        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, station, false)));
+        trip.put("departureTime", time(start, zones, station, departureCity.isPresent() && !namesRegion(start, zones)));
+        // "Eurostar London St Pancras to Paris Gare du Nord": the arrival is shown at the arrival's station
+        Optional<ZoneId> arrivalCity = Airports.zoneOfPlace(to);
+        Optional<ZoneId> arrival = arrivalCity.or(() -> station);
+        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, arrival, arrivalCity.isPresent()
+                && !namesRegion(e, zones))));
         return Optional.of(trip);
+    }
+
+    /**
+     * A rail leg an airline sold under a flight number, between the codes it prints ("Hamburg (ZMB) - Frankfurt
+     * (FRA)"): a station of the air+rail table and an airport, or two stations. Each end is named as the table or the
+     * airport table names it, with its code; each time is in its own end's zone. The flight number is no train's.
+     */
+    private static Optional<Map<String, Object>> railLegOfCodes(String text, Property start, Optional<Property> end,
+            Map<String, ZoneId> zones) {
+        List<Token> codes = new ArrayList<>(AirRailLegs.stationCodes(text));
+        codes.addAll(Legs.airports(text));
+        codes.sort(java.util.Comparator.comparingInt(Token::start));
+        List<String> ends = codes.stream().map(Token::value).distinct().limit(2).toList();
+        if (ends.size() < 2) {
+            return Optional.empty();
+        }
+        Map<String, Object> trip = new LinkedHashMap<>();
+        trip.put("@type", "TrainTrip");
+        List<Token> numbers = Legs.trainNumbers(text);
+        if (!numbers.isEmpty()) {
+            trip.put("trainNumber", numbers.getFirst().value());
+        }
+        trip.put("departureStation", stationOfCode(ends.get(0)));
+        trip.put("arrivalStation", stationOfCode(ends.get(1)));
+        trip.put("departureTime", time(start, zones, zoneOfCode(ends.get(0)), true));
+        end.ifPresent(e -> trip.put("arrivalTime", time(e, zones, zoneOfCode(ends.get(1)), true)));
+        return Optional.of(trip);
+    }
+
+    private static Map<String, Object> stationOfCode(String code) {
+        String name = AirRailLegs.station(code).map(AirRailLegs.Station::name)
+                .orElseGet(() -> Airports.airport(code).map(Airports.Airport::name).orElse(code));
+        return Map.of("@type", "TrainStation", "name", name, "iataCode", code);
+    }
+
+    private static Optional<ZoneId> zoneOfCode(String code) {
+        return AirRailLegs.station(code).map(AirRailLegs.Station::zone).or(() -> Legs.zoneOf(code));
     }
 
     // compiled once: String.replaceAll, replaceFirst and split with a regular expression compile it on every call
@@ -262,6 +345,9 @@ final class CalendarReservations {
     private static final Pattern TRIP_WORDS = Pattern.compile(
             "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");
+    private static final Pattern FLYING = Pattern.compile(
+            "(?iu)\\b(flights?|flug|vols?|vuelos?|boarding|airlines?|airport|flughafen|aéroport|aeropuerto|terminal|gate)\\b");
+    private static final Pattern UP_TO_COLON = Pattern.compile("^[^:]*:\\s+(?=\\p{L})");
     private static final Pattern LEADING_TIME = Pattern.compile("^\\d{1,2}[:h.]\\d{2}\\s*");
     private static final Pattern TIME_AND_AFTER = Pattern.compile("\\s+\\d{1,2}[:h.]\\d{2}.*$");
     private static final Pattern FLIGHT_NUMBER_LIKE = Pattern.compile("(?<![\\p{L}\\d])[A-Z0-9]{2} ?\\d{1,4}(?!\\d)");
@@ -335,7 +421,7 @@ final class CalendarReservations {
 
     /** "Hamburg Hbf → Frankfurt(Main)Hbf": a route between stations is a rail journey, named or not. */
     private static final Pattern STATIONS = Pattern.compile(
-            "(?iu)(hbf\\b|hauptbahnhof|\\bbahnhof\\b|\\bgare (?:de|du|d'|saint)|\\bestación de tren|\\bstazione\\b|"
+            "(?iu)(hbf\\b|hauptbahnhof|bahnhof\\b|\\bgare (?:de|du|d'|saint)|\\bestación de tren|\\bstazione\\b|"
                     + "\\bst pancras\\b|\\bkings? cross\\b|\\beuston\\b|\\bpaddington\\b)");
     private static final Pattern GERMAN_STATION = Pattern.compile("(?iu)\\b(hbf|hauptbahnhof|bahnhof)\\b");
     private static final Pattern FRENCH_STATION = Pattern.compile("(?iu)\\b(gare|sncf)\\b");
@@ -357,6 +443,37 @@ final class CalendarReservations {
             return Optional.of(ZoneId.of("Europe/Rome"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the summary is a route between two places whose names start with cities, with an arrow or a station's
+     * word ("Valencia Joaquín Sorolla - Barcelona Sants", "Lyon → Turin"): a journey whose kind the event does not
+     * say, not a show ("ZAZ - Live", "Barcelona - Valencia" at a stadium).
+     */
+    private static boolean routeOfCities(String summary) {
+        String routed = stripNumbers(summary);
+        Matcher route = ROUTE.matcher(routed);
+        while (route.find()) {
+            String from = route.group(1).strip();
+            String to = route.group(2).strip();
+            String between = routed.substring(route.end(1), route.start(2));
+            if (startsWithCity(from) && startsWithCity(to)
+                    && (ARROW.matcher(between).find() || STATION_WORD.matcher(from + " " + to).find())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern ARROW = Pattern.compile("→|->|➔|»|>");
+    private static final Pattern STATION_WORD = Pattern.compile(
+            "(?iu)\\b(sants|hbf|hauptbahnhof|bahnhof|gare|station|estación|stazione|termini|centrale|centraal|midi|"
+                    + "zob|busbahnhof|gare routière|estación de autobuses)\\b");
+
+    private static boolean startsWithCity(String place) {
+        String[] words = place.split("[\\s,()-]+");
+        return words.length > 0 && (Airports.isCity(words[0])
+                || words.length > 1 && Airports.isCity(words[0] + " " + words[1]));
     }
 
     /** Airports of a route printed with names ("Frankfurt - Berlin", "London Gatwick to Valencia"). */
@@ -426,8 +543,41 @@ final class CalendarReservations {
     }
 
     private static final Pattern SEAT_WORDS = Pattern.compile(
-            "(?iu)\\b(voie|gleis|platform|quai|track|andén|vía|binario|coach|wagen|voiture|coche|seat|platz|place|plaza|"
+            "(?iu)\\b(voie|gleis|gl|platform|quai|track|andén|vía|binario|bahnsteig|bussteig|hall|coach|wagen|voiture|coche|seat|"
+                    + "platz|place|plaza|"
                     + "posto|carrozza)\\b");
+
+    /**
+     * The arrival a route names, up to the end of its line or a remark after it: a platform, coach or seat ("York -
+     * Platform 4", "Lyon Part-Dieu, voie 3"), a time, a separator ("|", a tab) or the departure said after it ("Dresden
+     * Hbf ab Frankfurt(Main)Hbf"). A comma alone does not end it: "New York, NY (Penn Station)".
+     */
+    private static String arrivalOf(String text, Matcher route) {
+        int lineEnd = text.indexOf('\n', route.start(2));
+        String rest = text.substring(route.start(2), lineEnd < 0 ? text.length() : lineEnd);
+        Matcher end = ARRIVAL_END.matcher(rest);
+        if (end.find()) {
+            rest = rest.substring(0, end.start());
+        }
+        return withoutSeatRemark(TRAILING_PUNCTUATION.matcher(rest).replaceFirst(""));
+    }
+
+    /** The departure a route names after its arrival ("nach Dresden Hbf ab Frankfurt(Main)Hbf"), else "". */
+    private static String departureAfter(String text, Matcher route) {
+        int lineEnd = text.indexOf('\n', route.start(2));
+        String rest = text.substring(route.start(2), lineEnd < 0 ? text.length() : lineEnd);
+        Matcher after = DEPARTURE_AFTER.matcher(rest);
+        return after.find() ? TRAILING_PUNCTUATION.matcher(TIME_AND_AFTER.matcher(after.group(1)).replaceFirst(""))
+                .replaceFirst("") : "";
+    }
+
+    private static final Pattern ARRIVAL_END = Pattern.compile(
+            "(?iu)\\t|\\s\\|\\s?|\\s·\\s|\\s+\\d{1,2}[:h.]\\d{2}|\\s*[,;(]?\\s*[-–—]?\\s*\\b(?:gleis|gl\\.|platform|voie|quai|track|"
+                    + "andén|vía|binario|bahnsteig|bussteig|coach|car|carriage|wagen|voiture|coche|seat|sitzplatz|"
+                    + "platz|place|plaza|posto|carrozza)\\s*\\w{1,4}\\b|\\s+(?:ab|from|von|desde)\\s+\\p{Lu}");
+    private static final Pattern DEPARTURE_AFTER = Pattern.compile(
+            "(?u)\\s(?:ab|from|von|desde)\\s+(\\p{Lu}[^\\t|,;]{1,50})");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:-]+$");
 
     /** A place without the remark in brackets after it ("Lyon Part-Dieu (voie 3)"); "Frankfurt(Main)Hbf" stays. */
     private static String withoutRemark(String place) {
@@ -490,6 +640,9 @@ final class CalendarReservations {
         if (declared.containsKey(name)) {
             return Optional.of(declared.get(name));
         }
+        if (WINDOWS_ZONES.containsKey(name)) {
+            return Optional.of(WINDOWS_ZONES.get(name));
+        }
         try {
             return Optional.of(ZoneId.of(name));
         } catch (DateTimeException unknown) {
@@ -515,7 +668,10 @@ final class CalendarReservations {
             } else if (line.equalsIgnoreCase("END:VTIMEZONE") && tzid != null) {
                 try {
                     // a declared offset is the standard one only: an IANA name also knows summer time
-                    zones.put(tzid, zone == null || zone instanceof ZoneOffset && isRegion(tzid) ? ZoneId.of(tzid) : zone);
+                    // Outlook's Windows names ("W. Europe Standard Time") declare offsets only: their region knows summer
+                    ZoneId windows = WINDOWS_ZONES.get(tzid);
+                    zones.put(tzid, windows != null && (zone == null || zone instanceof ZoneOffset) ? windows
+                            : zone == null || zone instanceof ZoneOffset && isRegion(tzid) ? ZoneId.of(tzid) : zone);
                 } catch (DateTimeException unknown) {
                     // neither a location nor an IANA name: times in it stay as written
                 }
@@ -538,6 +694,43 @@ final class CalendarReservations {
         }
         return zones;
     }
+
+    /**
+     * Whether a value's TZID is an IANA region ("Europe/Madrid"), which a rail operator writes for its station; a
+     * Windows name or a bare offset is the zone of whoever exported or forwarded the calendar.
+     */
+    private static boolean namesRegion(Property date, Map<String, ZoneId> zones) {
+        String tzid = date.parameters().get("TZID");
+        if (tzid == null) {
+            return false;
+        }
+        String name = LEADING_SLASH.matcher(QUOTES.matcher(tzid).replaceAll("")).replaceFirst("");
+        return !WINDOWS_ZONES.containsKey(name) && isRegion(name);
+    }
+
+    /** The Windows time-zone names Outlook and Exchange write as TZIDs, for the regions travel mail goes to. */
+    private static final Map<String, ZoneId> WINDOWS_ZONES = Map.ofEntries(
+            Map.entry("W. Europe Standard Time", ZoneId.of("Europe/Berlin")),
+            Map.entry("Romance Standard Time", ZoneId.of("Europe/Paris")),
+            Map.entry("Central Europe Standard Time", ZoneId.of("Europe/Budapest")),
+            Map.entry("Central European Standard Time", ZoneId.of("Europe/Warsaw")),
+            Map.entry("GMT Standard Time", ZoneId.of("Europe/London")),
+            Map.entry("Greenwich Standard Time", ZoneId.of("Atlantic/Reykjavik")),
+            Map.entry("GTB Standard Time", ZoneId.of("Europe/Bucharest")),
+            Map.entry("FLE Standard Time", ZoneId.of("Europe/Helsinki")),
+            Map.entry("E. Europe Standard Time", ZoneId.of("Europe/Chisinau")),
+            Map.entry("Russian Standard Time", ZoneId.of("Europe/Moscow")),
+            Map.entry("Turkey Standard Time", ZoneId.of("Europe/Istanbul")),
+            Map.entry("Eastern Standard Time", ZoneId.of("America/New_York")),
+            Map.entry("Central Standard Time", ZoneId.of("America/Chicago")),
+            Map.entry("Mountain Standard Time", ZoneId.of("America/Denver")),
+            Map.entry("Pacific Standard Time", ZoneId.of("America/Los_Angeles")),
+            Map.entry("Tokyo Standard Time", ZoneId.of("Asia/Tokyo")),
+            Map.entry("China Standard Time", ZoneId.of("Asia/Shanghai")),
+            Map.entry("Singapore Standard Time", ZoneId.of("Asia/Singapore")),
+            Map.entry("India Standard Time", ZoneId.of("Asia/Kolkata")),
+            Map.entry("Arabian Standard Time", ZoneId.of("Asia/Dubai")),
+            Map.entry("AUS Eastern Standard Time", ZoneId.of("Australia/Sydney")));
 
     private static boolean isRegion(String tzid) {
         try {

@@ -32,9 +32,9 @@ final class DateTimes {
     static {
         month(1, "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene");
         month(2, "february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero");
-        month(3, "march", "mar", "mars", "märz", "maerz", "mär", "marzo");
+        month(3, "march", "mar", "mars", "märz", "maerz", "mär", "marzo", "maart");
         month(4, "april", "apr", "avril", "avr", "abril", "abr");
-        month(5, "may", "mai", "mayo");
+        month(5, "may", "mai", "mayo", "mei");
         month(6, "june", "jun", "juin", "juni", "junio");
         month(7, "july", "jul", "juillet", "juil", "juli", "julio");
         month(8, "august", "aug", "août", "aout", "agosto", "ago");

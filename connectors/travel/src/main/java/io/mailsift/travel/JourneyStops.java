@@ -76,6 +76,10 @@ final class JourneyStops {
             "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,50}?)\\s*[:,]?\\s+(ab|an|dep\\.?|arr\\.?|départ|arrivée|departure|"
                     + "arrival|departs|arrives|abfahrt|ankunft|salida|llegada)\\s*:?\\s+" + TIME
                     + "(?:\\s*uhr)?(?:[\\s,;|].*)?$");
+    /** Where a line's arrival begins after its departure: after a gap, a tab, a dash or a bar, its word and time. */
+    private static final Pattern SECOND_STOP = Pattern.compile(
+            "(?iu)(?:\\s{2,}|\\t|\\s[-–—|]\\s|,\\s)\\s*(?=(?:arrives|arrival|arrive|arr\\.?|ankunft|arrivée|arrivee|llegada|"
+                    + "arrivo)\\s*:?\\s*\\d{1,2}[:h.]\\d{2})");
     private static final Pattern TIME_ALONE = Pattern.compile("(?iu)^" + TIME + "$");
     private static final Pattern MARKED_TIME = Pattern.compile("(?iu)(?<![\\p{L}])(ab|an|dep\\.?|arr\\.?)\\s*"
             + "\\d{1,2}[:h.]\\d{2}");
@@ -146,6 +150,20 @@ final class JourneyStops {
                 if (from.isPresent() && to.isPresent()) {
                     stops.add(new Stop(at, from.get().place(), from.get().time(), End.DEPARTURE));
                     stops.add(new Stop(at, to.get().place(), to.get().time(), End.ARRIVAL));
+                    continue;
+                }
+            }
+            // "Depart: 10:00 London Paddington   Arrive: 11:25 Bristol Temple Meads", "Salida 08:35 Madrid - Llegada
+            // 09:41 Valladolid": both ends on one line, each with its own word
+            Matcher second = SECOND_STOP.matcher(line);
+            if (second.find() && second.start() > 0) {
+                String first = line.substring(0, second.start()).strip();
+                String other = line.substring(second.end()).strip();
+                Optional<Stop> departure = timeThenPlace(first, station).or(() -> wordPlaceTime(first, station));
+                Optional<Stop> arrival = timeThenPlace(other, station).or(() -> wordPlaceTime(other, station));
+                if (departure.isPresent() && arrival.isPresent() && departure.get().end() == End.DEPARTURE) {
+                    stops.add(new Stop(at, departure.get().place(), departure.get().time(), End.DEPARTURE));
+                    stops.add(new Stop(at, arrival.get().place(), arrival.get().time(), End.ARRIVAL));
                     continue;
                 }
             }

@@ -19,7 +19,7 @@ enum Labels {
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
             "itinerary number", "itinerary #", "itinerary no", "collection reference", "ticket collection reference",
-            "collection code", "ticket code", "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer",
+            "collection code", "ticket code", "ticketcode", "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer",
             "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
             "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr", "reservierungs-nr", "reservierungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
@@ -30,7 +30,14 @@ enum Labels {
             "booking reference number", "reservation reference",
             "airline confirmation", "airline confirmation code", "filekey", "file key", "trip locator",
             "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
-            "référence du dossier", "localizador de reserva", "código de localizador"),
+            "référence du dossier", "localizador de reserva", "código de localizador",
+            // travel agencies' own locator beside the airline's; GDS mails in capitals without accents
+            "agency reference", "agency record locator", "agency locator", "agency booking reference",
+            "trip reference", "reference de dossier", "reference de reservation", "numero de dossier",
+            "numero de reservation", "reservation reference number",
+            // Dutch (Brussels Airlines, KLM)
+            "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode",
+            "reservation locator", "booking locator", "locator"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -52,11 +59,11 @@ enum Labels {
     FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
             "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
-            "abfahrtszeit",
+            "abfahrtszeit", "vertrek", "vertrektijd", "departing", "leaving",
             // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
             "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
-            "destino", "llegada", "ar", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
+            "destino", "llegada", "ar", "arr", "arrivee", "arriving", "aankomst", "aankomsttijd", "arrival airport", "flying to", "aéroport d'arrivée", "zielflughafen",
             "ankunftsflughafen", "aeropuerto de llegada", "aeropuerto de destino", "hora de llegada",
             "heure d'arrivée", "ankunftszeit"),
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
@@ -72,7 +79,8 @@ enum Labels {
     EVENT("event", "show", "concert", "veranstaltung", "événement", "spectacle", "evento", "espectáculo",
             "event name", "performance", "konzert", "vorstellung", "manifestation", "concierto", "match", "game",
             "exhibition", "ausstellung", "exposition", "exposición", "artist", "artiste", "künstler", "artista",
-            "festival", "film", "movie", "pièce", "obra", "stück"),
+            "festival", "film", "movie", "pièce", "obra", "stück", "partido", "encuentro", "rencontre", "spiel",
+            "begegnung", "fixture"),
     VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto", "where", "wo", "où",
             "dónde", "spielstätte", "spielort", "austragungsort", "veranstaltungsstätte", "event venue",
             "event location", "lieu du spectacle", "lieu de l'événement", "lugar del evento"),
@@ -81,7 +89,7 @@ enum Labels {
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
     PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guest name", "name",
             "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
-            "viajero", "huésped", "titular"),
+            "viajero", "huésped", "titular", "prepared for", "travellers", "travelers", "reisende(r)"),
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
             "travel dates", "stay dates", "reisezeitraum", "période", "periodo", "when", "wann", "quand", "cuándo",
             "cuando", "date and time", "date & time", "date/time", "datum und uhrzeit", "datum & uhrzeit",
@@ -109,8 +117,11 @@ enum Labels {
 
     /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */
     private Pattern inline() {
-        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?(?:"
-                + alternatives()
+        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?"
+                // whose reference: an agency's or reservation system's ("Agency booking ref", "Galileo record locator")
+                + (this == REFERENCE ? "(?:(?:agency|amadeus|galileo|sabre|travelport|worldspan|gds|flight|trip|agent"
+                        + "|agence|agencia|reisebüro)\\s+)?" : "")
+                + "(?:" + alternatives()
                 + ")\\.?(?:[ \\u00a0]+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
                 // a reference's label may go on for a few words before its colon: "Référence de votre réservation :"
                 + (this == REFERENCE || this == ORDER_REFERENCE ? "(?:(?:[ \\u00a0]+[\\p{L}'’]{1,12}){1,3}(?=\\s*:))?" : "")
@@ -319,6 +330,10 @@ enum Labels {
         return Optional.empty();
     }
 
+    /** A reference label ending its line before the colon: "Ihr Buchungscode lautet:", "Your booking code is:". */
+    private static final Pattern REFERENCE_BEFORE_COLON = Pattern.compile("(?iu)(?<![\\p{L}])(?:"
+            + REFERENCE.alternatives() + ")(?:\\s+(?:is|est|ist|es|lautet))?\\s*:$");
+
     /** A code printed in groups of digits and nothing else: "1739 2284 5561". */
     private static final Pattern ALL_DIGIT_GROUPS = Pattern.compile("\\s*\\d{3,6}(?: \\d{3,6}){1,4}\\s*");
     private static final Pattern CODE = Pattern.compile(
@@ -359,6 +374,9 @@ enum Labels {
                 Matcher m = CODE.matcher(each.getValue());
                 while (m.find()) {
                     String code = m.group(1);
+                    if (each.getValue().startsWith(":", m.end())) {
+                        continue; // "AMADEUS: 6FQ2PL, AIRLINE: LH/8TKL2M": a system's name labels its code
+                    }
                     if (code.length() > 3 && code.charAt(2) == '/') {
                         code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
                     }
@@ -379,6 +397,16 @@ enum Labels {
                     || line.contains("o.") || line.contains("r.")) && mayBeNumbered(line)) {
                 Matcher m = NUMBERED.matcher(line);
                 if (m.find() && m.group(1).chars().anyMatch(Character::isDigit)) {
+                    return Optional.of(m.group(1));
+                }
+            }
+        }
+        // "Ihr Buchungscode lautet:" closing a sentence, the code alone on the next line
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.endsWith(":") && line.length() <= 200 && REFERENCE_BEFORE_COLON.matcher(line).find()) {
+                Matcher m = CODE.matcher(lines.get(i + 1).strip());
+                if (m.matches() && m.group(1).chars().anyMatch(Character::isDigit)) {
                     return Optional.of(m.group(1));
                 }
             }

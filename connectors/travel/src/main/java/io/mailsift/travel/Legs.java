@@ -44,13 +44,18 @@ final class Legs {
             "PDF", "FAQ", "APP", "WEB", "WWW", "COM", "NET", "ORG", "CET", "UTC", "GMT", "CST", "EST", "PST", "CEST",
             "SEA", "BOX", "LAX", "TOP", "OFF", "MRS", "MR", "DIR", "ADT", "CHD", "INF", "ECO", "BIZ", "BUD", "YES",
             "PAX", "KLM", "SAS", "TAP", "IBE", "OUT", "END", "AIR", "FLY", "SKY", "TEL", "FAX", "NUM", "DOB", "STD",
-            "STA", "ETD", "ETA", "NIE", "DNI", "GAT");
+            "STA", "ETD", "ETA", "NIE", "DNI", "GAT", "VOL",
+            // an e-ticket receipt's "not valid before / after" columns
+            "NVB", "NVA", "IHR", "SRA", "MME",
+            // travel agencies' names heading their itineraries ("FCM Travel Solutions", "CWT", "BCD Travel")
+            "FCM", "CWT", "BCD", "GBT", "TUI");
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
-                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|Euromed|Frecciarossa|Frecciargento"
-                    + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet|Nightjet|ICN|Acela"
+                    + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|iryo|Euromed|Frecciarossa|Frecciargento"
+                    + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet Xpress|Railjet|Nightjet|ICN|Acela"
                     + "|Train number ?:?|Train no\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
-                    + "|Zug|Train|Tren|Train n°|Zugnummer)[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
+                    // "Tren: 05192": a generic word's number may follow its colon
+                    + "|Zug|Train|Tren|Train n°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
                     + "(?![\\d.]|:\\d|h\\d)");
     /**
      * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",
@@ -74,11 +79,30 @@ final class Legs {
             // "N123" (a bus line) is not "N1 23": a designator with a digit glued to a short number is not read
             boolean glued = m.end(1) == m.start(2) && m.group(1).chars().anyMatch(Character::isDigit)
                     && m.group(2).length() < 3;
-            if (!glued && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
+            // "FRAJFK HK1": a GDS segment's status and seat count (HK, KK, TK, SS, HL…), not airline HK's flight 1
+            boolean status = m.end(1) == m.start(2) && m.group(2).length() == 1 && SEGMENT_STATUS.contains(m.group(1));
+            // "MUNICH DE  12 MAR 07:15": a country's code before a day and month, not Condor's flight 12
+            boolean day = m.group(2).length() <= 2 && MONTH_AFTER.matcher(text).region(m.end(), text.length()).lookingAt();
+            if (!glued && !status && !day && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
                     && !OPERATED_BY.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()
                     && !LINE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
             }
+        }
+        // "LH 400Y 04MAR": a GDS segment glues the booking class to the number, the day and month follow
+        Matcher segment = SEGMENT_NUMBER.matcher(text);
+        while (segment.find()) {
+            int start = segment.start();
+            if (Airports.airline(segment.group(1)).isPresent() && !isTrainProduct(segment.group(1))
+                    && found.stream().noneMatch(t -> t.start() == start)) {
+                found.add(new Token(segment.group(1) + " " + Integer.parseInt(segment.group(2)), start, segment.end(2)));
+            }
+        }
+        // "EZY8541": easyJet prints its flights under its ICAO designator; the leg is U2's flight 8541
+        Matcher icao = ICAO_FLIGHT_NUMBER.matcher(text);
+        while (icao.find()) {
+            found.add(new Token(ICAO_TO_IATA.get(icao.group(1)) + " " + Integer.parseInt(icao.group(2)), icao.start(),
+                    icao.end()));
         }
         // "Delta 1742": a number after an airline's name, where no code-written number stands
         for (Token named : AirlineNames.flightNumbers(text)) {
@@ -91,13 +115,30 @@ final class Legs {
         return found;
     }
 
+    private static final Pattern MONTH_AFTER = Pattern.compile(
+            "(?iu)[ \\t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|"
+                    + "aout|sept|déc|ene|abr|ago|dic|mär|maerz|okt|dez)[a-zé]*\\.?(?![\\p{L}\\d])");
+    private static final Pattern SEGMENT_NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z]) ?(\\d{1,4})[A-Z](?=[ \\t]+\\d{1,2}"
+                    + "(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?![a-z]))");
+
+    /** Airlines whose own mails print flight numbers with the ICAO designator: easyJet UK and Switzerland. */
+    private static final Map<String, String> ICAO_TO_IATA = Map.of("EZY", "U2", "EZS", "DS");
+    private static final Pattern ICAO_FLIGHT_NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d-])(EZY|EZS) ?(\\d{1,4})(?![\\d\\p{L}])(?![:.h/]\\d)");
+
+    private static final Set<String> SEGMENT_STATUS = Set.of("HK", "KK", "TK", "SS", "HL", "UN", "UC", "RR", "GK",
+            "HX");
+
     /** A codeshare's operating flight ("operated by KLM KL 1234") is the same leg under another number. */
     private static final Pattern OPERATED_BY = Pattern.compile(
-            "(?iu)(operated by|opéré par|operé par|assuré par|durchgeführt von|operado por|betrieben von)[^\\n]{0,30}$");
+            "(?iu)(operated by|opéré par|operé par|assuré par|durchgeführt von|operado por|betrieben von|"
+                    + "operating carrier|operating airline|ausführende fluggesellschaft|compagnie opérante|"
+                    + "transportista operador|aerolínea operadora)[^\\n]{0,30}$");
 
     /** "Bus N1720", "Linie N834", "Zug: WB 919": a coach line or a train, not airline N1's flight 720 or WB's 919. */
     private static final Pattern LINE_BEFORE = Pattern.compile(
-            "(?iu)\\b(bus|fernbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service|zug|train|tren|treno)"
+            "(?iu)\\b(bus|fernbus|flixbus|autobus|autobús|linie|line|ligne|línea|linea|coach|service|zug|train|tren|treno|terminal)"
                     + "\\s*[:#]?\\s*$");
 
     private static final Set<String> TRAIN_PRODUCTS = Set.of("IC", "EC", "RE", "EN", "NJ", "RJ", "IR", "ES", "RB",

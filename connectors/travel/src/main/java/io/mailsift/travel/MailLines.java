@@ -18,6 +18,9 @@ final class MailLines {
     // One '<' before the alternatives: the scan over a 50 KB newsletter then fails at most positions on one check.
     private static final Pattern DROP = Pattern.compile(
             "(?is)<(?:(script|style|head|title|s|strike|del)\\b[^>]*>.*?</\\1\\s*>|!--.*?-->)");
+    // TAG itself only strips the tags inside a <pre> block; the body's tags are read by Tag below
+    private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
+    private static final Pattern PRE_END = Pattern.compile("(?i)</pre\\s*>");
     /**
      * Tried only at a '<' that one of its alternatives can go on from: "!--", an "s" (script, style, s, strike), "ti",
      * "de" or "he" in either case (ASCII only, as a pattern that ignores case without Unicode case folding compares),
@@ -229,6 +232,20 @@ final class MailLines {
                         }
                     }
                 }
+                case "pre" -> {
+                    Matcher end = closing || cell != null || row != null ? null : PRE_END.matcher(body);
+                    if (end != null && end.find(tag.end())) {
+                        // a <pre> block keeps its lines and aligned columns: a GDS itinerary or e-ticket receipt
+                        // pasted into an HTML mail reads as the plain text it is
+                        flush(text, lines);
+                        lines.addAll(ofText(entities(TAG.matcher(body.substring(tag.end(), end.start())).replaceAll(""))));
+                        at = end.end();
+                    } else if (cell != null) {
+                        cell.append('\n');
+                    } else {
+                        flush(text, lines);
+                    }
+                }
                 case "table" -> {
                     header = null;
                     flush(text, lines);
@@ -371,7 +388,11 @@ final class MailLines {
     }
 
     private static String decode(String html) {
-        String flat = collapseSpace(html);
+        return entities(collapseSpace(html));
+    }
+
+    /** The text with its character entities replaced, white space as it is. */
+    private static String entities(String flat) {
         if (flat.indexOf('&') < 0) {
             return flat;
         }

@@ -50,7 +50,9 @@ final class TextReservations {
                     + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to|you(?:'re| are) going to|"
                     + "(?:reservation|booking|réservation|reserva|reservierung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)"
                     + "\\s+(?:at|chez|au|im|bei|en))\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
-                    + "([\\p{Lu}\\d][^:|\\n]{2,60}?)(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
+                    // a title in quotes: 'Ihre Karten für "Der zerbrochne Krug"', « Les Fourberies de Scapin »
+                    + "(?:[\"„“«‹]\\s?)?([\\p{Lu}\\d][^:|\\n\"“”»›]{2,60}?)(?:\\s?[\"“”»›])?"
+                    + "(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
                     + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
     /** "Reservation confirmed for Sunny loft near Alfama": a holiday let's name as its booking site's subject says. */
     private static final Pattern CONFIRMED_FOR = Pattern.compile(
@@ -79,7 +81,8 @@ final class TextReservations {
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[,(]| - ");
     private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
-            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|vía|binario|track|bahnsteig)\\s*\\w{1,4}\\)?\\s*$");
+            "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|dársena|darsena|vía|binario|track|bahnsteig|bussteig|steig|"
+                    + "hall|halle|bay|stand)\\s*\\w{1,4}\\)?\\s*$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
@@ -134,6 +137,9 @@ final class TextReservations {
 
     // compiled once: String.matches, split and replaceFirst with a regular expression compile it on every call
     private static final Pattern PERSON_NAME = Pattern.compile("[\\p{L} .'’/-]{3,60}");
+    /** A document's title after a passenger word ("PASSENGER ITINERARY RECEIPT"), not who travels. */
+    private static final Pattern DOCUMENT_WORDS = Pattern.compile(
+            "(?iu)\\b(itinerary|receipt|ticket|details|information|itinéraire|reçu|reiseplan|beleg|itinerario|recibo)\\b");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern LEG_LABEL = Pattern.compile("^[\\p{L} ]{2,20}:\\s+");
     private static final Pattern AIRPORT_CODE = Pattern.compile("[A-Z]{3}");
@@ -177,7 +183,8 @@ final class TextReservations {
 
     private List<Token> flightNumbers() {
         if (flightNumbers == null) {
-            flightNumbers = List.copyOf(Legs.flightNumbers(text));
+            // "AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail": a train under a flight number is no flight
+            flightNumbers = Legs.flightNumbers(text).stream().filter(n -> !AirRailLegs.isRailLeg(text, n)).toList();
         }
         return flightNumbers;
     }
@@ -215,9 +222,16 @@ final class TextReservations {
                     && PARTY.matcher(text).find()) {
                 return table(subject).map(table -> List.of(table)).orElse(List.of());
             }
+            // a box office's mail often prints no number: "Ihre Karten für ...", "You're going to ...", for one date
+            if (ownTickets(subject)) {
+                return event(subject).map(event -> List.of(event)).orElse(List.of());
+            }
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
+        if (!found.isEmpty()) {
+            found = withRailLegs(found);
+        }
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
         boolean elsewhere = !flightNumbers().isEmpty()
                 || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty();
@@ -251,7 +265,7 @@ final class TextReservations {
         }
         boolean cancelled = CANCELLED.matcher(subject).find() || saysCancelled();
         Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
-                .filter(name -> PERSON_NAME.matcher(name).matches()).findFirst();
+                .filter(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find()).findFirst();
         for (Map<String, Object> reservation : found) {
             reservation.put("reservationNumber", bookingReference.get());
             passenger.ifPresent(name -> reservation.put("underName", Map.of("@type", "Person", "name", name)));
@@ -290,6 +304,11 @@ final class TextReservations {
             List<Map<String, Object>> viaPairs = flightLegs(numbers, paired, airports, dates, times);
             legs = score(viaPairs) > score(legs) ? viaPairs : legs;
         }
+        List<Region> details = detailRegions(numbers, airports);
+        if (!details.isEmpty()) {
+            List<Map<String, Object>> viaDetails = flightLegs(numbers, details, airports, dates, times);
+            legs = score(viaDetails) > score(legs) ? viaDetails : legs;
+        }
         // the same leg printed twice (a summary and the details) counts once: the fuller reading wins
         Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
         for (Map<String, Object> leg : legs) {
@@ -327,6 +346,42 @@ final class TextReservations {
         kept.forEach(leg -> leg.remove(REPLACED));
         return kept;
     }
+
+    /**
+     * The flights with the rail legs an airline sold with them ("AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail"),
+     * each read as a train from its own lines, back to the previous flight's line (its day heading included): the
+     * legs before the first flight first. A rail leg whose stations cannot be read is left out.
+     */
+    private List<Map<String, Object>> withRailLegs(List<Map<String, Object>> flights) {
+        if (!mayMatch(RAIL_PRODUCT_STEMS)) {
+            return flights;
+        }
+        List<Token> all = Legs.flightNumbers(text);
+        List<Map<String, Object>> before = new ArrayList<>();
+        List<Map<String, Object>> after = new ArrayList<>();
+        int firstFlight = flightNumbers().isEmpty() ? text.length() : flightNumbers().getFirst().start();
+        for (int i = 0; i < all.size(); i++) {
+            Token number = all.get(i);
+            if (!AirRailLegs.isRailLeg(text, number)) {
+                continue;
+            }
+            int from = i == 0 ? 0 : lineEnd(all.get(i - 1).start()) + 1;
+            int to = i + 1 < all.size() ? lineStart(all.get(i + 1).start()) : text.length();
+            List<String> segment = List.of(text.substring(Math.min(from, to), to).split("\n"));
+            List<Map<String, Object>> read = new TextReservations(segment, reference, earliest != LocalDate.MIN)
+                    .trains(false);
+            if (read.size() == 1) {
+                (number.start() < firstFlight ? before : after).add(read.getFirst());
+            }
+        }
+        List<Map<String, Object>> legs = new ArrayList<>(before);
+        legs.addAll(flights);
+        legs.addAll(after);
+        return legs;
+    }
+
+    private static final List<String> RAIL_PRODUCT_STEMS = List.of("rail", "tgv", "sncf", "bahn", "öbb", "oebb",
+            "sbb", "renfe", "trenitalia", "eurostar", "thalys");
 
     /** A leg's mark, never emitted, that it is printed under a heading of the flight a rebooking replaced. */
     private static final String REPLACED = "replaced-leg";
@@ -412,6 +467,31 @@ final class TextReservations {
         return regions;
     }
 
+    /**
+     * The legs of a mail that lists its flight numbers in a summary and prints the airports only in the details
+     * below it, leg by leg in the same order ("IB 3170 | 15/04/2027 | Madrid | Londres", then "Salida 10:30
+     * Madrid-Barajas (MAD) / Llegada 12:00 Londres-Heathrow (LHR)"): leg i runs from the line after the previous
+     * leg's arrival (the first from the line after the last number) to its own arrival. Empty for other layouts.
+     */
+    private List<Region> detailRegions(List<Token> numbers, List<Token> airports) {
+        int n = numbers.size();
+        int afterNumbers = lineEnd(numbers.get(n - 1).start());
+        if (airports.size() != 2 * n || airports.getFirst().start() <= afterNumbers) {
+            return List.of();
+        }
+        List<Region> regions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Token departure = airports.get(2 * i);
+            Token arrival = airports.get(2 * i + 1);
+            if (departure.value().equals(arrival.value())) {
+                return List.of();
+            }
+            int start = i == 0 ? afterNumbers + 1 : lineEnd(airports.get(2 * i - 1).start()) + 1;
+            regions.add(new Region(Math.min(start, lineStart(departure.start())), lineEnd(arrival.start())));
+        }
+        return regions;
+    }
+
     /** Departure and arrival airports printed as names under from/to labels ("Departure: FRANKFURT, DE"). */
     private List<String> airportsByName(Region region) {
         List<String> part = labelledLines(region);
@@ -440,6 +520,13 @@ final class TextReservations {
                         return codes;
                     }
                 }
+            }
+        }
+        // the two places side by side over their times: "Köln/Bonn | Palma de Mallorca"
+        for (String line : part) {
+            List<String> codes = ItineraryColumns.placeCells(line);
+            if (!codes.isEmpty()) {
+                return codes;
             }
         }
         return List.of();
@@ -647,9 +734,16 @@ final class TextReservations {
                     + "ancien(?:ne)?|initial(?:e)?|initialement|anterior|antigua|original(?:mente)?|prevista)"
                     + "\\b[^\\n\\d]{0,30}$");
 
+    /** Words before a clock-like figure that make it a duration ("FLIGHT DURATION: 02:10", "Dauer 01:15"). */
+    private static final Pattern DURATION = Pattern.compile(
+            "(?iu)\\b(duration|flight time|travel time|journey time|dauer|flugzeit|flugdauer|reisezeit|reisedauer|"
+                    + "durée|temps de vol|duración|tiempo de vuelo|duur|vliegtijd|connection time|layover|stopover|"
+                    + "umsteigezeit|aufenthalt|temps de correspondance|escala|tiempo de conexión)\\b[^\\n\\d]{0,12}$");
+
     private boolean isServiceTime(Found<LocalTime> time) {
         String before = text.substring(Math.max(lineStart(time.start()), time.start() - 40), time.start());
-        return SERVICE_TIME.matcher(before).find() || REPLACED_TIME.matcher(before).find();
+        return SERVICE_TIME.matcher(before).find() || REPLACED_TIME.matcher(before).find()
+                || DURATION.matcher(before).find();
     }
 
     private static int score(List<Map<String, Object>> legs) {
@@ -673,8 +767,23 @@ final class TextReservations {
             if (codes.size() < 2) {
                 codes = airportsByName(region);
             }
+            if (codes.size() < 2) {
+                codes = ItineraryColumns.airports(textLines(), lineIndex(numbers.get(i).start()));
+            }
+            if (codes.size() < 2) {
+                codes = ReceiptRows.route(text, numbers, airports, i);
+            }
+            Optional<CrypticSegments.Segment> cryptic = codes.size() < 2
+                    ? CrypticSegments.onLine(text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).start())))
+                    : Optional.empty();
+            if (cryptic.isPresent()) {
+                codes = List.of(cryptic.get().from(), cryptic.get().to());
+            }
             List<LocalTime> legTimes = times.stream().filter(t -> inside(t.start(), region) && !isServiceTime(t))
                     .map(Found::value).toList();
+            if (legTimes.isEmpty() && cryptic.isPresent()) {
+                legTimes = cryptic.get().times();
+            }
             Optional<List<Optional<String>>> undecided = Optional.empty();
             if (codes.size() < 2) {
                 // places printed by names that do not decide an airport (London, Tokyo): the leg is kept, its
@@ -794,6 +903,13 @@ final class TextReservations {
             // number is of a product no pattern knows; their numbers are then left out)
             return viaStops;
         }
+        if (!bus && !distinct.isEmpty() && viaStops.size() > distinct.size() && read.size() == distinct.size()) {
+            // more legs in the timetable than train numbers: each number's own leg, not one leg over a change
+            List<Map<String, Object>> numberedStops = stopLegs(lineNumbers, distinct, false, true);
+            if (numberedStops.size() == read.size()) {
+                return numberedStops;
+            }
+        }
         if (bus && read.size() == 1 && lineNumbers.stream().map(Token::value).distinct().count() == 1) {
             @SuppressWarnings("unchecked")
             Map<String, Object> trip = (Map<String, Object>) read.getFirst().get("reservationFor");
@@ -823,6 +939,17 @@ final class TextReservations {
 
     /** Legs read as stops ({@link JourneyStops}), each dated by its line or the last date above it. */
     private List<Map<String, Object>> stopLegs(List<Token> printed, List<Token> distinct, boolean bus) {
+        return stopLegs(printed, distinct, bus, false);
+    }
+
+    /**
+     * Legs read as stops; with {@code numberedOnly}, only the legs that print one of the train numbers between their
+     * departure's row and their arrival's, each with its own: a timetable's bus or unnumbered leg between two trains is left out, not merged into
+     * the train's leg ("ICE 1507" Berlin → Erfurt, then "Bus 850" Erfurt → Ilmenau). Empty unless every number is a
+     * leg's.
+     */
+    private List<Map<String, Object>> stopLegs(List<Token> printed, List<Token> distinct, boolean bus,
+            boolean numberedOnly) {
         String[] textLines = text.split("\n", -1);
         List<JourneyStops.Leg> stops = JourneyStops.legs(List.of(textLines), this::station);
         if (stops.isEmpty()) {
@@ -835,16 +962,28 @@ final class TextReservations {
         List<Token> numbers = printed.size() == stops.size() ? printed : distinct;
         boolean numbered = numbers.size() == stops.size();
         List<Map<String, Object>> legs = new ArrayList<>();
+        int matched = 0;
         for (int i = 0; i < stops.size(); i++) {
             JourneyStops.Leg leg = stops.get(i);
             int lineEnd = starts[leg.from().line() + 1];
+            // its number is printed from its departure's row up to its arrival's (a row of cells one per line too)
+            int legStart = starts[leg.from().line()];
+            int legEnd = leg.to().line() > leg.from().line() ? starts[leg.to().line()] : lineEnd;
+            Optional<Token> own = numberedOnly ? distinct.stream()
+                    .filter(t -> t.start() >= legStart && t.start() < legEnd).findFirst() : Optional.empty();
+            if (numberedOnly && own.isEmpty()) {
+                continue;
+            }
             Optional<LocalDate> date = travelDates(0, lineEnd).reduce((a, b) -> b);
             if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
-            if (numbered) {
+            if (own.isPresent()) {
+                trip.put(bus ? "busNumber" : "trainNumber", own.get().value());
+                matched++;
+            } else if (numbered) {
                 trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
             }
             trip.put(bus ? "departureBusStop" : "departureStation",
@@ -861,7 +1000,7 @@ final class TextReservations {
             reservation.put("reservationFor", trip);
             legs.add(reservation);
         }
-        return legs;
+        return numberedOnly && matched != distinct.size() ? List.of() : legs;
     }
 
     private List<Map<String, Object>> trainLegs(List<Token> numbers, List<Region> regions, boolean bus) {
@@ -1529,12 +1668,14 @@ final class TextReservations {
                 || REVIEW_SUBJECT.matcher(subject).find()
                 || waitlisted(subject)
                 || !trainNumbers().isEmpty()
-                || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight))
+                || flightNumbers().stream().anyMatch(flight -> !Legs.endsAnAddress(text, flight)) && speaksOfFlying()
                 || TRAIN_WORDS.matcher(subject).find()
                 || BUS_WORDS.matcher(subject).find()) {
             return Optional.empty();
         }
+        // "FC Nordhafen vs. SV Elbtal (2. Bundesliga, 24. Spieltag)": the match, not its round in brackets
         Optional<String> name = Labels.EVENT.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+                .map(n -> TRAILING_REMARK.matcher(n).replaceFirst(""))
                 .filter(n -> n.length() >= 3 && n.length() <= 80).findFirst().or(() -> subjectName(subject))
                 .or(() -> {
                     Matcher m = NAME_AFTER_ORDER.matcher(subject.strip());
@@ -1559,6 +1700,38 @@ final class TextReservations {
         reservation.put("reservationFor", event);
         return Optional.of(reservation);
     }
+
+    /**
+     * Whether a flight-like code is a flight's: the mail says flight or prints a route's airport codes. "Kategorie: PK 2" on a
+     * concert ticket is a price category, not Pakistan International's flight 2.
+     */
+    private boolean speaksOfFlying() {
+        // two airports: a route; one code alone may be a company's ("CTS EVENTIM AG" in a footer)
+        return FLYING_WORDS.matcher(text).find()
+                || Legs.airports(text).stream().map(Token::value).distinct().limit(2).count() == 2;
+    }
+
+    private static final Pattern FLYING_WORDS = Pattern.compile(
+            "(?iu)\\b(flights?|flug|flüge|fluges|vols?|vuelos?|boarding|embarquement|embarque|airlines?|aerolínea|"
+                    + "fluggesellschaft|compagnie aérienne|airport|flughafen|aéroport|aeropuerto|terminal)\\b");
+
+    /**
+     * Whether the subject hands over one's own tickets ("Your tickets for …", "Ihre Karten für …", "Vos billets pour
+     * …", "Tus entradas para …", "You're going to …"), and the mail is no newsletter or reminder (no unsubscribe link,
+     * no basket) and dates a single day to come.
+     */
+    private boolean ownTickets(String subject) {
+        return OWN_TICKETS.matcher(subject).find() && !MAILING.matcher(subject + "\n" + text).find()
+                && startDates().map(Found::value).distinct().limit(2).count() == 1;
+    }
+
+    private static final Pattern OWN_TICKETS = Pattern.compile(
+            "(?iu)^(?:(?:fwd?|wg|tr|rv)\\s*:\\s*)?(?:(?:your|ihre|deine|vos|votre|tus|sus)\\s+(?:e-?)?(?:tickets?|billets?|"
+                    + "e-billets?|entradas|karten|eintrittskarten)\\s+(?:for|to|für|pour|para)\\s|you(?:'re| are) going to\\s)");
+    private static final Pattern MAILING = Pattern.compile(
+            "(?iu)\\b(unsubscribe|abbestellen|abmelden|newsletter|désinscri\\p{L}*|désabonne\\p{L}*|darse de baja|"
+                    + "darte de baja|basket|cart|warenkorb|panier|cesta|carrito|vorverkauf|on sale|presale|pre-sale|"
+                    + "en venta|mise en vente|still available|noch verfügbar|encore disponibles?|todavía disponibles?)\\b");
 
     /** Whether the mail reminds of a booking begun and not completed, in its subject or its text. */
     private boolean notCompleted(String subject) {
@@ -1743,6 +1916,13 @@ final class TextReservations {
     /** A route, which a train's or a bus's tickets are for: "London → York", "Paris - Lyon", "Köln nach Bonn". */
     private static final Pattern ROUTE_IN_NAME = Pattern.compile("(?iu)→|->|»|\\s[>–-]\\s|\\s(?:to|nach|à|a)\\s");
 
+    private static final Pattern TRAILING_REMARK = Pattern.compile("(?<=\\S{3})\\s+\\([^()]*\\)\\s*$");
+
+    /** "Confirmación de compra - Pedido RCN-771204": the order's number, not what it is for. */
+    private static final Pattern ORDER_NAMED = Pattern.compile(
+            "(?iu)(?:order|pedido|commande|bestellung|auftrag|booking|buchung|réservation|reservation|reserva|"
+                    + "reservierung|compra|achat|kauf|purchase)\\b[\\s:#n°º.-]*[\\p{L}\\d-]*\\d");
+
     /** "for 4 at Lupa Osteria": the party size before the place is not its name. */
     private static final Pattern PARTY_BEFORE = Pattern.compile(
             "(?iu)^\\d{1,2}\\s+(?:\\p{L}+\\s+)?(?:at|chez|bei|im|en|au|à|in)\\s+(?=\\p{Lu})");
@@ -1754,6 +1934,7 @@ final class TextReservations {
     private static Optional<String> venueOrShow(String name) {
         String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
         if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)
+                || ORDER_NAMED.matcher(cleaned).lookingAt()
                 || ROUTE_IN_NAME.matcher(cleaned).find() && !Airports.ofPlaceName(cleaned).isEmpty()
                 || STARTS_WITH_WEEKDAY.matcher(cleaned).lookingAt()
                 || !DateTimes.dates(cleaned, LocalDate.of(2000, 1, 1), false).isEmpty()) {
@@ -1783,6 +1964,8 @@ final class TextReservations {
 
     private static final Pattern DOORS_BEFORE = Pattern.compile(
             "(?iu)(?:doors(?: open)?|einlass|ouverture(?: des portes)?|apertura(?: de puertas)?)\\W{0,4}$");
+    private static final Pattern SHOW_START = Pattern.compile(
+            "(?iu)(?<=\\s)(?:start|show|beginn|début du spectacle|début|inicio|concert)\\s*:\\s*(?=\\d)");
     private static final Pattern DOORS = Pattern.compile(
             "(?iu)\\s*(?:doors|einlass|ouverture des portes|apertura de puertas)");
 
@@ -1792,6 +1975,10 @@ final class TextReservations {
         // "Doors: 19:00 / Start: 20:00": the start is the booking's time, the doors only when nothing else says one
         Optional<LocalTime> time = timed.stream().filter(e -> !DOORS.matcher(lines.get(e.getKey())).lookingAt())
                 .flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value).findFirst()
+                // "Doors: 7:00pm   Start: 8:00pm" on one line: the start's time
+                .or(() -> timed.stream().map(e -> lines.get(e.getKey())).flatMap(line -> SHOW_START.matcher(line)
+                        .results().flatMap(m -> DateTimes.times(line.substring(m.end())).stream().limit(1)))
+                        .map(Found::value).findFirst())
                 .or(() -> timed.stream().flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value)
                         .findFirst());
         Optional<LocalDate> date = Optional.empty();
@@ -1835,6 +2022,31 @@ final class TextReservations {
 
     private static boolean inside(int position, Region region) {
         return position >= region.start() && position < region.end();
+    }
+
+    /**
+     * The text's lines (a table cell of several lines makes more of them than {@code lines} has) and where each
+     * starts, split once: several flight numbers may ask for their line.
+     */
+    private List<String> textLines;
+    private int[] lineStarts;
+
+    private List<String> textLines() {
+        if (textLines == null) {
+            textLines = List.of(text.split("\n", -1));
+            lineStarts = new int[textLines.size()];
+            for (int i = 1; i < lineStarts.length; i++) {
+                lineStarts[i] = lineStarts[i - 1] + textLines.get(i - 1).length() + 1;
+            }
+        }
+        return textLines;
+    }
+
+    /** The index in {@link #textLines()} of the line holding a position of the text. */
+    private int lineIndex(int position) {
+        textLines();
+        int found = java.util.Arrays.binarySearch(lineStarts, position);
+        return found >= 0 ? found : -found - 2;
     }
 
     private int lineStart(int position) {

@@ -29,4 +29,17 @@ class MailLinesTest {
         assertThat(lines).containsExactly("Booking reference:\tAB&12", "Flight\tFrom", "Flight\tLH 400", "From\tFRA",
                 "Have a nice! trip");
     }
+
+    @Test
+    void shouldKeepTheLinesAndAlignedColumnsOfAPreformattedBlock() {
+        List<String> lines = MailLines.ofHtml("""
+                <html><body><p>Your trip</p><pre style="font-family:monospace">
+                 BOOKING REF: 6FQ2PL            DATE: 27 NOVEMBER 2026
+                 FLIGHT    <b>LH 1172</b> - LUFTHANSA
+                 DEPARTURE: FRANKFURT DE (FRA) &amp; 16 MAR 07:15
+                </PRE><p>Bon voyage</p></body></html>""");
+
+        assertThat(lines).containsExactly("Your trip", "BOOKING REF: 6FQ2PL\tDATE: 27 NOVEMBER 2026",
+                "FLIGHT\tLH 1172 - LUFTHANSA", "DEPARTURE: FRANKFURT DE (FRA) & 16 MAR 07:15", "Bon voyage");
+    }
 }

@@ -143,15 +143,17 @@ public final class TrackingNumbers {
      * @throws IllegalArgumentException if a carrier id is unknown
      */
     public static List<TrackingNumber> find(String text, Collection<String> carriersOfTheMail) {
-        for (String carrier : carriersOfTheMail) {
-            if (!carrierIds().contains(carrier)) {
-                throw new IllegalArgumentException("Unknown carrier " + carrier + "; known carriers: " + carrierIds());
-            }
-        }
-        TrackingContext context = new TrackingContext(text, Set.copyOf(carriersOfTheMail));
-        List<Candidate> accepted = new ArrayList<>();
-        List<List<Word>> runs = wordRuns(text);
-        for (List<Word> run : runs) {
+        return find(candidates(text), carriersOfTheMail);
+    }
+
+    /**
+     * The words of {@code text} that have the shape (and check digit, where their format has one) of a tracking
+     * number, before the text around them is asked whether they count: found once for several searches of the same
+     * text with different carriers ({@link #find(Candidates, Collection)}).
+     */
+    public static Candidates candidates(String text) {
+        List<Spotted> spotted = new ArrayList<>();
+        for (List<Word> run : wordRuns(text)) {
             for (int i = 0; i < run.size(); i++) {
                 StringBuilder compact = new StringBuilder();
                 int digits = 0;
@@ -163,10 +165,39 @@ public final class TrackingNumbers {
                         break;
                     }
                     if (digits >= FEWEST_DIGITS && compact.length() >= SHORTEST && !oneDigitRepeated(compact)) {
-                        best(compact.toString(), run.get(i).start(), word.end(), context).ifPresent(accepted::add);
+                        String number = compact.toString();
+                        List<Matched> matches = new ArrayList<>();
+                        for (TrackingFormat format : FORMATS) {
+                            format.match(number).ifPresent(match -> matches.add(new Matched(format, match)));
+                        }
+                        if (!matches.isEmpty()) {
+                            spotted.add(new Spotted(run.get(i).start(), word.end(), List.copyOf(matches)));
+                        }
                     }
                 }
             }
+        }
+        return new Candidates(text, List.copyOf(spotted));
+    }
+
+    /**
+     * As {@link #find(String, Collection)}, for the candidates of a text.
+     *
+     * @throws IllegalArgumentException if a carrier id is unknown
+     */
+    public static List<TrackingNumber> find(Candidates candidates, Collection<String> carriersOfTheMail) {
+        for (String carrier : carriersOfTheMail) {
+            if (!carrierIds().contains(carrier)) {
+                throw new IllegalArgumentException("Unknown carrier " + carrier + "; known carriers: " + carrierIds());
+            }
+        }
+        if (candidates.spotted().isEmpty()) {
+            return List.of();
+        }
+        TrackingContext context = new TrackingContext(candidates.text(), Set.copyOf(carriersOfTheMail));
+        List<Candidate> accepted = new ArrayList<>();
+        for (Spotted each : candidates.spotted()) {
+            best(each, context).ifPresent(accepted::add);
         }
         // Longest first: "420 22153 9101…" is one USPS number, not a shorter one inside it.
         accepted.sort(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed()
@@ -220,14 +251,16 @@ public final class TrackingNumbers {
         return Map.copyOf(labels);
     }
 
-    private static Optional<Candidate> best(String compact, int start, int end, TrackingContext context) {
+    private static Optional<Candidate> best(Spotted spotted, TrackingContext context) {
         Candidate first = null;
-        for (TrackingFormat format : FORMATS) {
-            Optional<TrackingNumber> match = format.match(compact);
-            if (match.isEmpty() || !context.accepts(format, match.get(), start, end)) {
+        int start = spotted.start();
+        int end = spotted.end();
+        for (Matched matched : spotted.matches()) {
+            TrackingFormat format = matched.format();
+            if (!context.accepts(format, matched.number(), start, end)) {
                 continue;
             }
-            Candidate candidate = new Candidate(match.get(), start, end);
+            Candidate candidate = new Candidate(matched.number(), start, end);
             if (context.namesCarrier(format.carrierId(), start, end)) {
                 return Optional.of(candidate);
             }
@@ -323,5 +356,27 @@ public final class TrackingNumbers {
     }
 
     private record Candidate(TrackingNumber number, int start, int end) {
+    }
+
+    /**
+     * The words of a text that may be tracking numbers ({@link #candidates(String)}).
+     *
+     * @param text    the text they are in
+     * @param spotted each run of words at [start, end) whose compact form some formats accept, with those formats
+     */
+    public record Candidates(String text, List<Spotted> spotted) {
+
+        /** Whether one of them passed a check digit: only such a number can make a verified parcel. */
+        public boolean anyCheckDigitVerified() {
+            return spotted.stream().anyMatch(each -> each.matches().stream()
+                    .anyMatch(matched -> matched.number().checkDigitVerified()));
+        }
+    }
+
+    /** Words at [start, end) of a text, and what each format that accepts them made of them, in format order. */
+    record Spotted(int start, int end, List<Matched> matches) {
+    }
+
+    private record Matched(TrackingFormat format, TrackingNumber number) {
     }
 }

@@ -1,0 +1,50 @@
+package io.mailsift.travel;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a GDS segment line as travel agencies paste it from the reservation system ("1  LH 400 Y 04MAR 4 FRAJFK
+ * HK1  1015 1255", Sabre's "LH 400Y 04MAR Q FRAJFK HK1 1015A 1255P"): after the day and month, the city pair is
+ * written as one word of two airport codes, followed by the segment's status and its departure and arrival times.
+ */
+final class CrypticSegments {
+
+    /** A segment's route and the 24-hour times printed after it (none when they carry a meridiem letter). */
+    record Segment(String from, String to, List<LocalTime> times) {
+    }
+
+    private static final Pattern SEGMENT = Pattern.compile(
+            "(?<![\\p{L}\\d])\\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\\d{2})?[ \\t]+"
+                    + "(?:[1-7A-Z][ \\t]+)?([A-Z]{3})([A-Z]{3})(?![\\p{L}\\d])"
+                    + "(?:[ \\t]+[A-Z]{2}\\d{1,2})?(?:[ \\t]+([01]\\d|2[0-3])([0-5]\\d)(?![\\d\\p{L}])"
+                    + "(?:[ \\t]+([01]\\d|2[0-3])([0-5]\\d)(?![\\d\\p{L}]))?)?");
+
+    private CrypticSegments() {
+    }
+
+    /** The segment a line prints, when both halves of its city pair are airports and differ. */
+    static Optional<Segment> onLine(String line) {
+        Matcher m = SEGMENT.matcher(line);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String from = m.group(1);
+        String to = m.group(2);
+        if (from.equals(to) || Airports.airport(from).isEmpty() || Airports.airport(to).isEmpty()) {
+            return Optional.empty();
+        }
+        List<LocalTime> times = new ArrayList<>();
+        if (m.group(3) != null) {
+            times.add(LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
+            if (m.group(5) != null) {
+                times.add(LocalTime.of(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))));
+            }
+        }
+        return Optional.of(new Segment(from, to, List.copyOf(times)));
+    }
+}
