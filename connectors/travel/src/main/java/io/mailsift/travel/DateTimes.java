@@ -163,26 +163,38 @@ final class DateTimes {
 
     /** Whether the text writes 12-hour times, which goes with US month-first numeric dates. */
     static boolean usesTwelveHourClock(String text) {
-        return TWELVE_HOUR_SEARCH.find(text);
+        for (int i = 0; i < text.length(); i++) {
+            if (isAsciiDigit(text.charAt(i)) && isTwelveHourTimeAt(text, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static final Pattern TWELVE_HOUR_TIME = Pattern.compile("(?i)\\d\\s?[ap]\\.?m\\b");
-    static final StartedSearch TWELVE_HOUR_SEARCH =
-            StartedSearch.where(TWELVE_HOUR_TIME, DateTimes::mayStartTwelveHourTime);
-
     /**
-     * Where {@code TWELVE_HOUR_TIME} can match: an ASCII digit ({@code \\d} without Unicode classes), maybe one space
-     * char, then an "a" or a "p" of either case (no Unicode case folding): most digits of a text are followed by none.
+     * Whether {@code (?i)\\d\\s?[ap]\\.?m\\b} matches at the index (a pattern tried at every index of a text cost
+     * more than the rest of its reading): an ASCII digit, maybe one space char, an "a" or a "p", maybe a dot, an
+     * "m" (ASCII case only), then no word char, as {@code \\b} counts them: an ASCII letter or digit, '_', or a
+     * non-spacing mark (after the "m", it has a base).
      */
-    private static boolean mayStartTwelveHourTime(String text, int index) {
-        if (!isAsciiDigit(text.charAt(index))) {
-            return false;
-        }
+    static boolean isTwelveHourTimeAt(String text, int index) {
         int at = index + 1;
         if (at < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(at)) >= 0) {
             at++;
         }
-        return at < text.length() && "apAP".indexOf(text.charAt(at)) >= 0;
+        if (at >= text.length() || "apAP".indexOf(text.charAt(at)) < 0) {
+            return false;
+        }
+        at++;
+        if (at < text.length() && text.charAt(at) == '.') {
+            at++;
+        }
+        if (at >= text.length() || text.charAt(at) != 'm' && text.charAt(at) != 'M') {
+            return false;
+        }
+        at++;
+        return at == text.length() || !StartedSearch.isAsciiWord(text.charAt(at))
+                && Character.getType(text.codePointAt(at)) != Character.NON_SPACING_MARK;
     }
 
     /** Every date in the text, in order of appearance; overlapping readings keep the first and longest. */

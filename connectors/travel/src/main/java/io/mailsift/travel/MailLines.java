@@ -18,11 +18,81 @@ final class MailLines {
     // One '<' before the alternatives: the scan over a 50 KB newsletter then fails at most positions on one check.
     private static final Pattern DROP = Pattern.compile(
             "(?is)<(?:(script|style|head|title|s|strike|del)\\b[^>]*>.*?</\\1\\s*>|!--.*?-->)");
+    // TAG itself only strips the tags inside a <pre> block; the body's tags are read by Tag below
     private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
     private static final Pattern PRE_END = Pattern.compile("(?i)</pre\\s*>");
-    // both begin every match with '<': tried only there, not at each of a newsletter's 50,000 characters
-    static final StartedSearch DROP_SEARCH = StartedSearch.beginningWith(DROP, '<');
-    static final StartedSearch TAG_SEARCH = StartedSearch.beginningWith(TAG, '<');
+    /**
+     * Tried only at a '<' that one of its alternatives can go on from: "!--", an "s" (script, style, s, strike), "ti",
+     * "de" or "he" in either case (ASCII only, as a pattern that ignores case without Unicode case folding compares),
+     * not at each of a newsletter's 50,000 chars, nor at each of its "td" and "div" tags.
+     */
+    static final StartedSearch DROP_SEARCH = StartedSearch.beginningWith(DROP, '<', MailLines::mayBeDropped);
+
+    private static boolean mayBeDropped(String html, int lt) {
+        if (lt + 2 >= html.length()) {
+            return false; // "<" and a char: no alternative matches so little
+        }
+        char second = (char) (html.charAt(lt + 2) | 0x20);
+        return switch (html.charAt(lt + 1)) {
+            case '!', 's', 'S' -> true;
+            case 't', 'T' -> second == 'i';
+            case 'd', 'D', 'h', 'H' -> second == 'e';
+            default -> false;
+        };
+    }
+
+    /**
+     * A tag as {@code TAG} ({@code (?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>}) matches it, read by hand: the pattern,
+     * tried at each '<' of a newsletter, was a tenth of its reading.
+     *
+     * @param start where its '<' is
+     * @param end after its '>'
+     * @param closing whether a '/' precedes its name
+     * @param name its name, as written
+     */
+    record Tag(int start, int end, boolean closing, String name) {
+
+        /** The first tag at or after {@code from}, as {@code find()} from there would give it, or null. */
+        static Tag next(String html, int from) {
+            for (int lt = html.indexOf('<', from); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+                Tag tag = at(html, lt);
+                if (tag != null) {
+                    return tag;
+                }
+            }
+            return null;
+        }
+
+        /** The tag whose '<' is at {@code lt}, or null. */
+        static Tag at(String html, int lt) {
+            int length = html.length();
+            boolean closing = lt + 1 < length && html.charAt(lt + 1) == '/';
+            int nameStart = lt + (closing ? 2 : 1);
+            if (nameStart >= length || !isAsciiLetter(html.charAt(nameStart))) {
+                return null; // (without the '/', the name would have to begin with it)
+            }
+            int nameEnd = nameStart + 1;
+            while (nameEnd < length && (isAsciiLetter(html.charAt(nameEnd)) || isAsciiDigit(html.charAt(nameEnd)))) {
+                nameEnd++;
+            }
+            // \b after the name: not before '_' nor a non-spacing mark, which count as word chars there (a shorter
+            // name would end between two letters or digits, where \b never holds)
+            if (nameEnd < length && (html.charAt(nameEnd) == '_'
+                    || Character.getType(html.codePointAt(nameEnd)) == Character.NON_SPACING_MARK)) {
+                return null;
+            }
+            int gt = html.indexOf('>', nameEnd);
+            return gt < 0 ? null : new Tag(lt, gt + 1, closing, html.substring(nameStart, nameEnd));
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        }
+
+        private static boolean isAsciiDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+    }
     private static final Pattern BLOCK = Pattern.compile(
             "(?i)p|div|br|h[1-6]|li|ul|ol|table|tbody|thead|section|article|header|footer|center|hr|blockquote|dl|pre");
     private static final Map<String, String> ENTITIES = Map.ofEntries(
@@ -117,14 +187,13 @@ final class MailLines {
         StringBuilder text = new StringBuilder();
         boolean headerRow = false;
         List<String> header = null;
-        Matcher tag = TAG.matcher(body);
         int at = 0;
-        while (TAG_SEARCH.find(tag, body, at)) {
+        for (Tag tag = Tag.next(body, at); tag != null; tag = Tag.next(body, at)) {
             String between = decode(body.substring(at, tag.start()));
             at = tag.end();
             (cell != null ? cell : text).append(between);
-            String name = tag.group(2).toLowerCase(java.util.Locale.ROOT);
-            boolean closing = !tag.group(1).isEmpty();
+            String name = tag.name().toLowerCase(java.util.Locale.ROOT);
+            boolean closing = tag.closing();
             switch (name) {
                 case "tr" -> {
                     if (!closing) {
@@ -346,32 +415,33 @@ final class MailLines {
         return out.toString();
     }
 
-    /** Every run of whitespace as one space, as {@code replaceAll("\\s+", " ")} does, without a regular expression. */
+    /**
+     * Every run of whitespace as one space, as {@code replaceAll("\\s+", " ")} does, without a regular expression; the
+     * text between the runs it changes is copied in one piece each, not char by char.
+     */
     static String collapseSpace(String text) {
         StringBuilder out = null;
+        int copied = 0;
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (!isSpace(c)) {
-                if (out != null) {
-                    out.append(c);
-                }
+            if (c > ' ' || !isSpace(c)) {
                 continue;
             }
             int end = i + 1;
             while (end < length && isSpace(text.charAt(end))) {
                 end++;
             }
-            if (out == null) {
-                if (c == ' ' && end == i + 1) {
-                    continue;
+            if (c != ' ' || end > i + 1) {
+                if (out == null) {
+                    out = new StringBuilder(length);
                 }
-                out = new StringBuilder(length).append(text, 0, i);
+                out.append(text, copied, i).append(' ');
+                copied = end;
             }
-            out.append(' ');
             i = end - 1;
         }
-        return out == null ? text : out.toString();
+        return out == null ? text : out.append(text, copied, length).toString();
     }
 
     /** {@code \\s} of a regular expression without the Unicode flag. */

@@ -19,35 +19,29 @@ final class NamesAutomaton {
     /** The groups of the names that end in each state, its shorter suffixes' included. */
     private final long[] groups;
     /** Each text char's class: that of the char it maps to, 0 for one no name has. */
-    private final byte[] classes;
+    private final char[] classes;
     private final int classCount;
 
-    private NamesAutomaton(int[] next, long[] groups, byte[] classes, int classCount) {
+    private NamesAutomaton(int[] next, long[] groups, char[] classes, int classCount) {
         this.next = next;
         this.groups = groups;
         this.classes = classes;
         this.classCount = classCount;
     }
 
-    /** The automaton of these names (none empty), each with the groups it belongs to; text chars read unmapped. */
+    /** The automaton of these names, each with the groups it belongs to; text chars read unmapped. */
     static NamesAutomaton of(Map<String, Long> groupsByName) {
         return of(groupsByName, c -> c);
     }
 
     /** The automaton of these names, each text char read as {@code map} maps it (to a char). */
     static NamesAutomaton of(Map<String, Long> groupsByName, java.util.function.IntUnaryOperator map) {
-        byte[] classes = new byte[Character.MAX_VALUE + 1];
+        char[] classes = new char[Character.MAX_VALUE + 1];
         int classCount = 1;
         for (String name : groupsByName.keySet()) {
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException("an empty name is in every text");
-            }
             for (char c : name.toCharArray()) {
                 if (classes[c] == 0) {
-                    if (classCount == 127) {
-                        throw new IllegalArgumentException("more than 126 different characters in the names");
-                    }
-                    classes[c] = (byte) classCount++;
+                    classes[c] = (char) classCount++;
                 }
             }
         }
@@ -100,7 +94,7 @@ final class NamesAutomaton {
                 }
             }
         }
-        byte[] textClasses = new byte[Character.MAX_VALUE + 1];
+        char[] textClasses = new char[Character.MAX_VALUE + 1];
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             textClasses[c] = classes[map.applyAsInt(c)];
         }
@@ -109,7 +103,7 @@ final class NamesAutomaton {
 
     /** The groups of every name the text contains. */
     long groupsIn(String text) {
-        long found = 0;
+        long found = groups[0]; // an empty name's, in every text
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             state = next[state * classCount + classes[text.charAt(i)]];

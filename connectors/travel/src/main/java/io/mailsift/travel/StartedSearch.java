@@ -27,6 +27,12 @@ record StartedSearch(Pattern pattern, MatchStart start, char first) {
         return new StartedSearch(pattern, (text, index) -> text.charAt(index) == first, first);
     }
 
+    /** A pattern whose every match begins with this character, where {@code start} holds. */
+    static StartedSearch beginningWith(Pattern pattern, char first, MatchStart start) {
+        return new StartedSearch(pattern, (text, index) -> text.charAt(index) == first && start.possibleAt(text, index),
+                first);
+    }
+
     /** A pattern whose every match begins where {@code start} holds. */
     static StartedSearch where(Pattern pattern, MatchStart start) {
         return new StartedSearch(pattern, start, (char) 0);
@@ -46,6 +52,9 @@ record StartedSearch(Pattern pattern, MatchStart start, char first) {
         int length = text.length();
         if (first != 0) {
             for (int at = text.indexOf(first, from); at >= 0; at = text.indexOf(first, at + 1)) {
+                if (!start.possibleAt(text, at)) {
+                    continue;
+                }
                 matcher.region(at, length);
                 if (matcher.lookingAt()) {
                     return true;
@@ -85,18 +94,47 @@ record StartedSearch(Pattern pattern, MatchStart start, char first) {
     }
 
     /**
-     * Where a {@code (?iu)} pattern that begins with {@code \b} and a word of these (lower-case ASCII) first letters
-     * can match: a char that folds to one of them, unless it and the char before it are both ASCII word chars,
-     * between which {@code \b} never holds.
+     * Where a {@code (?iu)} pattern that begins with {@code \b} and then one of these words can match (each in lower
+     * case, its first char ASCII, each char its own fold): where the text's chars fold to one of the words, unless
+     * the first and the char before it are both ASCII word chars, between which {@code \b} never holds.
      */
-    static MatchStart wordStartFolded(String letters) {
-        boolean[] firsts = new boolean[128];
-        letters.chars().forEach(c -> firsts[c] = true);
+    static MatchStart wordStartFolded(String... words) {
+        String[][] byFirst = new String[128][];
+        for (String word : words) {
+            char first = word.charAt(0);
+            if (first >= 128 || !Labels.fold(word).equals(word)) {
+                throw new IllegalArgumentException("not a folded word with an ASCII first char: " + word);
+            }
+            String[] known = byFirst[first] == null ? new String[0] : byFirst[first];
+            byFirst[first] = java.util.Arrays.copyOf(known, known.length + 1);
+            byFirst[first][known.length] = word;
+        }
         return (text, index) -> {
             char c = text.charAt(index);
             char folded = Labels.fold(c);
-            return folded < 128 && firsts[folded]
-                    && (index == 0 || !isAsciiWord(c) || !isAsciiWord(text.charAt(index - 1)));
+            if (folded >= 128 || byFirst[folded] == null
+                    || index > 0 && isAsciiWord(c) && isAsciiWord(text.charAt(index - 1))) {
+                return false;
+            }
+            for (String word : byFirst[folded]) {
+                if (foldedAt(text, index, word)) {
+                    return true;
+                }
+            }
+            return false;
         };
+    }
+
+    /** Whether the text's chars from the index on fold to the word's. */
+    private static boolean foldedAt(String text, int index, String word) {
+        if (index + word.length() > text.length()) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (Labels.fold(text.charAt(index + i)) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

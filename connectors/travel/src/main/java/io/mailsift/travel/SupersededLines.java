@@ -50,7 +50,8 @@ final class SupersededLines {
             } else if (heading && OLD_HEADING.matcher(line.strip()).matches()) {
                 old = true;
             }
-            boolean drop = old || line.length() <= 120 && OLD_LINE.matcher(line.strip()).find();
+            // lookingAt, as find() of a pattern anchored at the start, but not tried at every index of the line
+            boolean drop = old || line.length() <= 120 && OLD_LINE.matcher(line.strip()).lookingAt();
             if (drop && kept == null) {
                 kept = new ArrayList<>(lines.subList(0, i));
             }

@@ -1764,9 +1764,10 @@ final class TextReservations {
                     + "|\\b(?:we (?:are pleased to |hereby )?confirm|bestätigen wir|nous (?:vous )?confirmons|"
                     + "(?:le |te |les )?confirmamos)\\s+(?:\\p{L}+\\s+){0,3}?(?:reservation|booking|table|réservation|"
                     + "reserva|reservierung|tischreservierung|buchung|tisch|mesa)\\b");
-    /** Tried only where one of its words can begin: a word's first letter that folds to one of theirs. */
+    /** Tried only where the first word of one of its alternatives begins. */
     static final StartedSearch CONFIRMED_SEARCH = StartedSearch.where(CONFIRMED_BOOKING,
-            StartedSearch.wordStartFolded("rbtmywnlc"));
+            StartedSearch.wordStartFolded("reserv", "réservation", "booking", "table", "buchung", "tisch", "mesa", "you",
+                    "we ", "bestätigen", "nous ", "le ", "te ", "les ", "confirmamos"));
     // not "reserv": "All rights reserved" closes most newsletters, which would all be read again for nothing
     private static final List<String> CONFIRMED_STEMS = List.of("confirm", "bestätigt", "bestätigen", "booked", "all set",
             "réservée", "reservada", "reserviert");
@@ -1791,6 +1792,13 @@ final class TextReservations {
      * pattern every match of which contains one is not worth trying at every index of a text without any.
      */
     private boolean mayMatch(List<String> stems) {
+        int list = StemLists.indexOf(stems);
+        if (list >= 0) {
+            if (stemListsInText < 0) {
+                stemListsInText = StemLists.AUTOMATON.groupsIn(text);
+            }
+            return (stemListsInText & 1L << list) != 0;
+        }
         if (foldedText == null) {
             foldedText = Labels.fold(text);
         }
@@ -1798,6 +1806,39 @@ final class TextReservations {
     }
 
     private String foldedText;
+    /** Which of {@link StemLists#LISTS} have a stem in the text, as bits of their indexes; -1 until read. */
+    private long stemListsInText = -1;
+
+    /**
+     * The stem lists above, all looked for in one pass over the text (folded as it is read), not a fold of the text
+     * and a search per stem; a list not here is looked for as before.
+     */
+    private static final class StemLists {
+
+        static final List<List<String>> LISTS = List.of(NOT_COMPLETED_STEMS, WAITLIST_STEMS, CONFIRMED_STEMS,
+                PARTY_STEMS, CANCELLED_STEMS, TRAIN_STEMS, BUS_STEMS, LINE_STEMS, CAR_STEMS, HOTEL_STEMS);
+
+        static final NamesAutomaton AUTOMATON = automaton();
+
+        private static NamesAutomaton automaton() {
+            Map<String, Long> listsByStem = new LinkedHashMap<>();
+            for (int i = 0; i < LISTS.size(); i++) {
+                for (String stem : LISTS.get(i)) {
+                    listsByStem.merge(stem, 1L << i, (a, b) -> a | b);
+                }
+            }
+            return NamesAutomaton.of(listsByStem, c -> Labels.fold((char) c));
+        }
+
+        static int indexOf(List<String> stems) {
+            for (int i = 0; i < LISTS.size(); i++) {
+                if (LISTS.get(i) == stems) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
 
     /** The subject and the text as the patterns that read both see them, built once, not for each pattern. */
     private String subjectAndText(String subject) {

@@ -58,16 +58,14 @@ class TravelSpeedPathsTest {
         return List.of(
                 new Search("dropped HTML", MailLines.DROP_SEARCH, List.of("<", ">", "</", "<!--", "-->", "script",
                         "style", "head", "title", "s", "strike", "del", "<s>", "</s >", "<style type=x>", "</STYLE>",
-                        "<del>", "</del>", "<strike", "<b>", "p")),
-                new Search("HTML tag", MailLines.TAG_SEARCH, List.of("<", ">", "</", "/", "td", "tr", "TABLE", "br",
-                        "<p>", "<td class=\"x\">", "</td>", "< p>", "<1>", "=", "\"")),
-                new Search("12-hour time", DateTimes.TWELVE_HOUR_SEARCH, List.of("7", "12", "a", "p", "A", "P", "m",
-                        "M", ".", " pm", "am", "7pm", "7 a.m.", "10:30 PM", "\r", "\f", "ª")),
+                        "<del>", "</del>", "<strike", "<b>", "p", "<td>", "<div>", "<Title>", "</title>", "<HEAD>",
+                        "</head>", "<!", "<d", "<t", "<h")),
                 new Search("confirmed booking", TextReservations.CONFIRMED_SEARCH, List.of("reservation", "booking",
                         "table", "réservation", "reserva", "reservierung", "buchung", "tisch", "mesa", "confirmed",
                         "confirmée", "bestätigt", "reserved", "you're", "you are", "booked", "all set", "we confirm",
                         "we are pleased to confirm", "bestätigen wir", "nous vous confirmons", "le confirmamos",
-                        "confirmamos", "your", "rbtmywnlc", "is")));
+                        "confirmamos", "your", "rbtmywnlc", "is", "te confirmamos", "les ", "le ", "we hereby confirm",
+                        "reservada", "réservée")));
     }
 
     /** Every match, as a find() loop that goes on from the end of each match finds them. */
@@ -106,12 +104,54 @@ class TravelSpeedPathsTest {
         assertThat(matched).as("texts with a match").isGreaterThan(100);
     }
 
+    private static final Pattern TWELVE_HOUR_TIME = Pattern.compile("(?i)\\d\\s?[ap]\\.?m\\b");
+
+    @Test
+    void shouldTellATwelveHourClockAsThePatternDid() {
+        SplittableRandom random = new SplittableRandom(17);
+        List<String> pieces = withEdges(List.of("7", "12", "a", "p", "A", "P", "m", "M", ".", " pm", "am", "7pm",
+                "7 a.m.", "10:30 PM", "\r", "\f", "ª", "\uD834\uDD67", "mm"));
+        int twelveHour = 0;
+        for (int round = 0; round < 50_000; round++) {
+            String text = randomText(random, pieces, 1 + random.nextInt(10));
+            boolean expected = TWELVE_HOUR_TIME.matcher(text).find();
+            assertThat(DateTimes.usesTwelveHourClock(text)).as("«%s»", text).isEqualTo(expected);
+            twelveHour += expected ? 1 : 0;
+        }
+        assertThat(twelveHour).isGreaterThan(1000);
+    }
+
+    private static final Pattern TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
+
+    @Test
+    void shouldReadTagsAsThePatternMatchedThem() {
+        SplittableRandom random = new SplittableRandom(13);
+        List<String> pieces = withEdges(List.of("<", ">", "</", "/", "td", "tr", "TABLE", "br", "<p>",
+                "<td class=\"x\">", "</td>", "< p>", "<1>", "=", "\"", "h1", "<a_", "<b\u0301", "<x\uD834\uDD67>"));
+        for (int round = 0; round < 50_000; round++) {
+            String html = randomText(random, pieces, 1 + random.nextInt(12));
+            List<String> expected = new ArrayList<>();
+            Matcher m = TAG.matcher(html);
+            while (m.find()) {
+                expected.add(m.start() + "-" + m.end() + " " + m.group(1) + m.group(2));
+            }
+            List<String> read = new ArrayList<>();
+            for (MailLines.Tag tag = MailLines.Tag.next(html, 0); tag != null; tag = MailLines.Tag.next(html, tag.end())) {
+                read.add(tag.start() + "-" + tag.end() + " " + (tag.closing() ? "/" : "") + tag.name());
+            }
+            assertThat(read).as("«%s»", html).isEqualTo(expected);
+        }
+    }
+
     @Test
     void shouldTakeAsAWordStartEveryCharacterThatBeginsAConfirmedBooking() {
         Pattern pattern = TextReservations.CONFIRMED_SEARCH.pattern();
         List<String> words = List.of("reservation confirmed", "booking confirmed", "table confirmed", "mesa confirmada",
                 "you're booked", "we confirm your booking", "nous confirmons votre réservation",
-                "le confirmamos su reserva", "confirmamos la reserva", "bestätigen wir ihre buchung");
+                "le confirmamos su reserva", "confirmamos la reserva", "bestätigen wir ihre buchung",
+                "te confirmamos la mesa", "les confirmamos la reserva", "reservierung bestätigt", "tisch bestätigt",
+                "buchung bestätigt", "réservation confirmée", "you are all set", "nous vous confirmons votre table",
+                "we hereby confirm your table");
         List<String> missed = new ArrayList<>();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             if (Character.isSurrogate((char) c)) {
@@ -136,7 +176,7 @@ class TravelSpeedPathsTest {
     void shouldTellTheGroupsOfTheNamesATextContainsAsContainsDoes() {
         Map<String, Long> groups = new LinkedHashMap<>();
         List<String> names = List.of("de", "à", "an", "booking reference", "booking", "ref", "référence", "n° de",
-                "pnr", "nr", "abfahrt", "ab", "reservation number", "reservation code", "ervation", "a", "to", "tot");
+                "pnr", "nr", "abfahrt", "ab", "reservation number", "reservation code", "ervation", "a", "to", "tot", "");
         for (int i = 0; i < names.size(); i++) {
             groups.merge(names.get(i), 1L << (i % 7), (a, b) -> a | b);
         }
@@ -216,6 +256,16 @@ class TravelSpeedPathsTest {
             }
         }
         return MailLines.withoutForwardHeaders(lines);
+    }
+
+    @Test
+    void shouldCollapseWhitespaceAsTheRegularExpressionDid() {
+        SplittableRandom random = new SplittableRandom(19);
+        List<String> pieces = withEdges(List.of(" ", " \t", "\r\n", "\u2003", "\u0085", "word", "x y"));
+        for (int round = 0; round < 50_000; round++) {
+            String text = randomText(random, pieces, random.nextInt(12));
+            assertThat(MailLines.collapseSpace(text)).as("«%s»", text).isEqualTo(text.replaceAll("\\s+", " "));
+        }
     }
 
     @Test
