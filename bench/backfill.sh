@@ -102,30 +102,44 @@ actuator_admin > /dev/null || true
 BODIES=$(actuator metrics/mailsift.ingest.bodies.fetched \
     | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2 || true)
 
-# BENCH_WARM_RERUN=1: the same backfill again in the same, now warm, JVM: the checkpoint, findings and errors are
-# deleted, Dovecot ends the session (doveadm kick), and the watcher's reconnect finds no checkpoint and links the
-# folder again. Timed from the second "linking" log line to the checkpoint's last commit; the difference to the cold
-# run above is what a cold JVM (class loading, the JIT compilers) costs.
-if [[ -n "${BENCH_WARM_RERUN:-}" ]]; then
-    log "warm rerun: forgetting checkpoint and findings, ending the IMAP session"
-    # The profile and trip rebuilds that the cold run's last commits scheduled may hold rows of findings: PostgreSQL
-    # then reports a deadlock for one side; ours is retried (one transaction, so nothing is half deleted).
+# BENCH_WARM_RERUN=N (N >= 1): the same backfill again, N times, in the same, now warm, JVM: each time the
+# checkpoint, findings and errors are deleted, Dovecot ends the session (doveadm kick), and the watcher's reconnect
+# finds no checkpoint and links the folder again. Timed from that rerun's "linking" log line to the checkpoint's last
+# commit; the difference to the cold run above is what a cold JVM (class loading, the JIT compilers) costs, and the
+# later reruns show how much of that the first rerun still pays (the JIT goes on compiling what it had not yet seen).
+# The first rerun's figures are warm_*, the k-th's warmk_*.
+WARM_RERUNS=${BENCH_WARM_RERUN:-0}
+for ((rerun = 1; rerun <= WARM_RERUNS; rerun++)); do
+    prefix=warm; ((rerun == 1)) || prefix=warm$rerun
+    log "warm rerun $rerun of $WARM_RERUNS: forgetting checkpoint and findings, ending the IMAP session"
+    # The profile and trip rebuilds that the run before scheduled may hold rows of findings: PostgreSQL then
+    # reports a deadlock for one side; ours is retried (one transaction, so nothing is half deleted).
     forget() { sql "BEGIN; DELETE FROM folder_checkpoints; DELETE FROM findings; DELETE FROM connector_errors; COMMIT"; }
     wait_until 60 "the checkpoint, findings and errors to be deleted" forget
     "${DOVEADM[@]}" kick user0 > /dev/null
-    linked_twice() { (($(grep -c "linking;" "$WORK/app.log") >= 2)); }
-    wait_until 120 "the second linking" linked_twice
-    WARM_CPU_AT_LINK=$(process_cpu_seconds "$APP_PID")
-    thread_cpu_ticks "$APP_PID" > "$WORK/threads-warm-at-link.tsv"
-    server_cpu_ticks > "$WORK/servers-warm-at-link.tsv"
+    linked_again() { (($(grep -c "linking;" "$WORK/app.log") >= rerun + 1)); }
+    wait_until 120 "linking number $((rerun + 1))" linked_again
+    cpu_at_link=$(process_cpu_seconds "$APP_PID")
+    thread_cpu_ticks "$APP_PID" > "$WORK/threads-$prefix-at-link.tsv"
+    server_cpu_ticks > "$WORK/servers-$prefix-at-link.tsv"
     wait_until 1800 "the checkpoint to reach UID $LAST_UID again" checkpoint_at_end
-    WARM_CPU_AT_END=$(process_cpu_seconds "$APP_PID")
-    thread_cpu_ticks "$APP_PID" > "$WORK/threads-warm-at-end.tsv"
-    server_cpu_ticks > "$WORK/servers-warm-at-end.tsv"
-    WARM_DONE_MS=$(sql "SELECT (extract(epoch FROM updated_at) * 1000)::bigint FROM folder_checkpoints")
-    WARM_LINK_MS=$(date -d "$(grep "linking;" "$WORK/app.log" | sed -n 2p | awk '{print $1}')" +%s%3N)
-    WARM_FINDINGS=$(sql "SELECT count(*) FROM findings")
-fi
+    cpu_at_end=$(process_cpu_seconds "$APP_PID")
+    thread_cpu_ticks "$APP_PID" > "$WORK/threads-$prefix-at-end.tsv"
+    server_cpu_ticks > "$WORK/servers-$prefix-at-end.tsv"
+    done_ms=$(sql "SELECT (extract(epoch FROM updated_at) * 1000)::bigint FROM folder_checkpoints")
+    link_ms=$(date -d "$(grep "linking;" "$WORK/app.log" | sed -n "$((rerun + 1))p" | awk '{print $1}')" +%s%3N)
+    findings=$(sql "SELECT count(*) FROM findings")
+    awk -v p="$prefix" -v link="$link_ms" -v done="$done_ms" -v n="$LAST_UID" -v a="$cpu_at_link" -v b="$cpu_at_end" \
+        -v findings="$findings" 'BEGIN {
+        s = (done - link) / 1000
+        printf "%s_seconds_from_linking=%.2f\n%s_msgs_per_s=%.0f\n%s_findings=%d\n", p, s, p, n / s, p, findings
+        printf "%s_jvm_cpu_seconds=%.1f\n", p, b - a
+    }' > "$WORK/$prefix.result"
+    thread_cpu_split "$WORK/threads-$prefix-at-link.tsv" "$WORK/threads-$prefix-at-end.tsv" \
+        | sed "s/^jvm_cpu_/${prefix}_jvm_cpu_/" >> "$WORK/$prefix.result"
+    thread_cpu_split "$WORK/servers-$prefix-at-link.tsv" "$WORK/servers-$prefix-at-end.tsv" \
+        | sed "s/^jvm_cpu_/${prefix}_server_cpu_/" >> "$WORK/$prefix.result"
+done
 stop_app "$WORK"
 
 awk -v watch="$WATCH_MS" -v start="$START_MS" -v done="$DONE_MS" -v mb="$MBSYNC_S" -v n="$LAST_UID" \
@@ -152,15 +166,7 @@ thread_cpu_split "$WORK/threads-at-watch.tsv" "$WORK/threads-at-end.tsv" | tee -
 # What the servers used meanwhile: the run's cores are shared with them.
 thread_cpu_split "$WORK/servers-at-watch.tsv" "$WORK/servers-at-end.tsv" | sed 's/^jvm_cpu_/server_cpu_/' \
     | tee -a "$WORK/backfill.result"
-if [[ -n "${BENCH_WARM_RERUN:-}" ]]; then
-    awk -v link="$WARM_LINK_MS" -v done="$WARM_DONE_MS" -v n="$LAST_UID" -v a="$WARM_CPU_AT_LINK" -v b="$WARM_CPU_AT_END" \
-        -v findings="$WARM_FINDINGS" 'BEGIN {
-        s = (done - link) / 1000
-        printf "warm_seconds_from_linking=%.2f\nwarm_msgs_per_s=%.0f\nwarm_findings=%d\n", s, n / s, findings
-        printf "warm_jvm_cpu_seconds=%.1f\n", b - a
-    }' | tee -a "$WORK/backfill.result"
-    thread_cpu_split "$WORK/threads-warm-at-link.tsv" "$WORK/threads-warm-at-end.tsv" | sed 's/^jvm_cpu_/warm_jvm_cpu_/' \
-        | tee -a "$WORK/backfill.result"
-    thread_cpu_split "$WORK/servers-warm-at-link.tsv" "$WORK/servers-warm-at-end.tsv" \
-        | sed 's/^jvm_cpu_/warm_server_cpu_/' | tee -a "$WORK/backfill.result"
-fi
+for ((rerun = 1; rerun <= WARM_RERUNS; rerun++)); do
+    prefix=warm; ((rerun == 1)) || prefix=warm$rerun
+    tee -a "$WORK/backfill.result" < "$WORK/$prefix.result"
+done

@@ -46,19 +46,49 @@ final class MicrodataItems {
     }
 
     /**
-     * Whether the text holds {@code itemscope} in any case: microdata needs it, and most mail has none. A plain scan,
-     * several times faster than a case-insensitive regular expression over 10-50 KB of HTML.
+     * Whether the text holds {@code itemscope} in any case (its first letter an ASCII {@code i} or {@code I}, the
+     * others as {@link String#regionMatches(boolean, int, String, int, int)} ignores case): microdata needs it, and
+     * most mail has none. A Horspool search: each window is judged by its last char, and a char that cannot be in
+     * the word skips the whole word's length, so a 30 KB body is read about one char in eight.
      */
     static boolean containsItemscope(String html) {
-        String word = "itemscope";
-        int last = html.length() - word.length();
-        for (int at = 0; at <= last; at++) {
-            char c = html.charAt(at);
-            if ((c == 'i' || c == 'I') && html.regionMatches(true, at + 1, word, 1, word.length() - 1)) {
+        int last = html.length() - ITEMSCOPE.length();
+        int at = 0;
+        while (at <= last) {
+            char end = html.charAt(at + ITEMSCOPE.length() - 1);
+            if ((end == 'e' || end == 'E') && isItemscopeAt(html, at)) {
                 return true;
             }
+            at += itemscopeShift(end);
         }
         return false;
+    }
+
+    private static final String ITEMSCOPE = "itemscope";
+
+    static boolean isItemscopeAt(String html, int at) {
+        char first = html.charAt(at);
+        return (first == 'i' || first == 'I') && html.regionMatches(true, at + 1, ITEMSCOPE, 1, ITEMSCOPE.length() - 1);
+    }
+
+    /**
+     * How far the window may move when its last char is {@code c}: to put the rightmost char of the word's first
+     * eight that {@code c} may stand for (in any case; the long s {@code ſ} stands for {@code s}) under it, or past
+     * it when it may stand for none.
+     */
+    static int itemscopeShift(char c) {
+        char folded = c == '\u017F' ? 's' : c < 128 ? Character.toLowerCase(c) : c;
+        return switch (folded) {
+            case 'p' -> 1;
+            case 'o' -> 2;
+            case 'c' -> 3;
+            case 's' -> 4;
+            case 'm' -> 5;
+            case 'e' -> 6;
+            case 't' -> 7;
+            case 'i' -> 8;
+            default -> ITEMSCOPE.length();
+        };
     }
 
     /** The top-level items in document order; items without any property are dropped. */

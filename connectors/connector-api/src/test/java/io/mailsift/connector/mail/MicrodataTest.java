@@ -154,4 +154,36 @@ class MicrodataTest {
         assertThat(MicrodataItems.containsItemscope("<p>items cope, itemscop</p>")).isFalse();
         assertThat(MicrodataItems.containsItemscope("")).isFalse();
     }
+
+    @Test
+    void shouldFindItemscopeExactlyWhereACharByCharScanDoesOnRandomTexts() {
+        // Texts of the word's letters in both cases, its look-alikes (long s, dotless and dotted i) and filler, with
+        // the word planted at random places: the skipping search must answer as reading every position would.
+        String alphabet = "itemscopeITEMSCOPE\u017F\u0131\u0130 <x>\"=";
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextInt(4) == 0) {
+                String word = random.nextBoolean() ? "itemscope" : "Item\u017Fcope";
+                text.insert(random.nextInt(text.length() + 1), word);
+            }
+            String html = text.toString();
+            assertThat(MicrodataItems.containsItemscope(html)).as(html).isEqualTo(readingEveryPosition(html));
+        }
+    }
+
+    private static boolean readingEveryPosition(String html) {
+        String word = "itemscope";
+        for (int at = 0; at <= html.length() - word.length(); at++) {
+            char c = html.charAt(at);
+            if ((c == 'i' || c == 'I') && html.regionMatches(true, at + 1, word, 1, word.length() - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
