@@ -375,7 +375,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
      * before it for most batches, few enough that a stop is not kept waiting long (a round ends before the watcher
      * looks at its stop flag again).
      */
-    private static final int BATCHES_PER_ROUND = 8;
+    private static final int BATCHES_PER_ROUND = 4;
 
     private int roundSize() {
         return settings.batchSize() * BATCHES_PER_ROUND;

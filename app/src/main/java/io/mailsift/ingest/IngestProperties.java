@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param readTimeout      socket read timeout (default 6m); must exceed {@code idle-interval}, since the socket is
  *                         silent during an IDLE
  * @param writeTimeout     socket write timeout (default 30s)
- * @param batchSize        messages fetched per round trip while catching up (default 50)
+ * @param batchSize        messages fetched per round trip while catching up (default 200)
  * @param maxMessageSize   larger messages are skipped and recorded as {@code oversized} (default 25MB)
  * @param connectorTimeout time budget of one connector on one message (default 10s)
  * @param backoffInitial   ceiling of the first wait after a failure (default 1s); the ceiling doubles per failure,
@@ -45,7 +45,7 @@ record IngestProperties(
         @DefaultValue("30s") Duration connectTimeout,
         @DefaultValue("6m") Duration readTimeout,
         @DefaultValue("30s") Duration writeTimeout,
-        @DefaultValue("50") int batchSize,
+        @DefaultValue("200") int batchSize,
         @DefaultValue("25MB") DataSize maxMessageSize,
         @DefaultValue("10s") Duration connectorTimeout,
         @DefaultValue("1s") Duration backoffInitial,
