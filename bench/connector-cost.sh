@@ -21,5 +21,5 @@ rm -rf "$WORK/jar" "$WORK/classes" && mkdir -p "$WORK/jar" "$WORK/classes"
 (cd "$WORK/jar" && unzip -q "$JAR")
 CP="$WORK/jar/BOOT-INF/classes:$(find "$WORK/jar/BOOT-INF/lib" -name '*.jar' | sort | tr '\n' ':')"
 "$JAVAC" -cp "$CP" -d "$WORK/classes" "$BENCH_DIR/ConnectorCost.java"
-echo "$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), $("$JAVA" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$JAR (checkout $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')), $("$JAVA" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA" -Xms1g -Xmx1g -cp "$WORK/classes:$CP" ConnectorCost "$WORK/mailbox/cur" "$PASSES"
