@@ -3,6 +3,7 @@ package io.mailsift.finding;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -214,10 +215,21 @@ public final class UserRebuilds {
     }
 
     /**
-     * Lets running and waiting rebuilds finish before the database goes away (context shutdown), for at most 10 s;
-     * what is still waiting then (a retry) is dropped.
+     * Lets running and waiting rebuilds finish before the database goes away (context shutdown), for at most 10 s:
+     * a waiting one starts at once instead of after its delay (or its hold); what a failure asks to retry then is
+     * dropped.
      */
     public void close() throws InterruptedException {
+        synchronized (waiting) {
+            long now = System.nanoTime();
+            for (Map.Entry<Long, Hold> waitingUser : List.copyOf(waiting.entrySet())) {
+                Hold hold = waitingUser.getValue();
+                hold.notBefore = now;
+                if (hold.task != null && hold.task.cancel(false)) {
+                    schedule(waitingUser.getKey(), hold, 0);
+                }
+            }
+        }
         worker.shutdown();
         if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
             worker.shutdownNow();

@@ -96,6 +96,19 @@ class UserRebuildsTest {
     }
 
     @Test
+    void shouldRunAWaitingRebuildAtOnceWhenClosed() throws Exception {
+        UserRebuilds rebuilds = new UserRebuilds("test", null, Duration.ofMinutes(10), rebuilt::add);
+        rebuilds.request(1); // held for ten minutes, then the node shuts down
+
+        long start = System.nanoTime();
+        rebuilds.close();
+
+        assertThat(rebuilt).containsExactly(1L);
+        assertThat(rebuilds.idle()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void shouldTryAFailedRebuildAgainLater() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         UserRebuilds rebuilds = new UserRebuilds("test", null, Duration.ZERO, userId -> {
