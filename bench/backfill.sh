@@ -3,6 +3,7 @@
 # same mailbox. Usage: bench/backfill.sh [WORKDIR] [MESSAGES]. Prints key=value results; leaves nothing running.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+[[ ${BENCH_WARM_RERUN:-0} =~ ^[0-9]+$ ]] || { echo "BENCH_WARM_RERUN must be a number of warm reruns (0, 1, 2, ...), was '$BENCH_WARM_RERUN'" >&2; exit 2; }
 
 WORK=${1:-$(mktemp -d /tmp/mailsift-bench-backfill.XXXXXX)}
 MESSAGES=${2:-10000}

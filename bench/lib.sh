@@ -133,17 +133,18 @@ thread_cpu_ticks() {
 }
 # server_cpu_ticks: "SERVER TICKS" for the two servers a run shares the cores with: PostgreSQL (every process named
 # postgres) and Dovecot (its master and the imap, login, auth and helper processes), user+system clock ticks so far,
-# with what each has reaped of its ended children, so that a session that ended in between still counts.
+# with what each has reaped of its ended children, so that a session that ended in between still counts. It counts
+# every such process on the machine: on a machine where tests run their own PostgreSQL meanwhile, the figure is high.
 server_cpu_ticks() {
-    local stat
-    for stat in /proc/[0-9]*/stat; do
-        awk '{ comm = $0; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm); sub(/^.*\) /, "")
-               if (comm == "postgres") s = "postgres"
-               else if (comm ~ /^(dovecot|imap|imap-login|auth|config|log|anvil|stats|indexer|indexer-worker)$/) s = "dovecot"
-               else next
-               print s "\t" ($12 + $13 + $14 + $15) }' "$stat" 2>/dev/null || true   # ended meanwhile
-    done | awk -F'\t' '{t[$1] += $2} END {for (k in t) print k "\t" t[k]}'
+    # One awk over every process's stat (a process that ends meanwhile is skipped with a warning, hence || true).
+    awk '{ comm = $0; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm); sub(/^.*\) /, "")
+           if (comm == "postgres") s = "postgres"
+           else if (comm ~ /^(dovecot|imap|imap-login|auth|config|log|anvil|stats|indexer|indexer-worker)$/) s = "dovecot"
+           else next
+           t[s] += $12 + $13 + $14 + $15 }
+         END { for (k in t) print k "\t" t[k] }' /proc/[0-9]*/stat 2>/dev/null || true
 }
+
 # thread_cpu_split BEFORE_FILE AFTER_FILE: CPU seconds per kind of thread between two thread_cpu_ticks snapshots,
 # largest first, as "jvm_cpu_<kind>=seconds" lines.
 thread_cpu_split() {

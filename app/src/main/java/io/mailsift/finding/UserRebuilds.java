@@ -113,22 +113,26 @@ public final class UserRebuilds {
         synchronized (waiting) {
             long now = System.nanoTime();
             long wanted = now + after.toNanos();
+            // A request for now is firm; any other may be postponed by later ones up to the longest hold.
+            long latest = after.isZero() ? wanted : Math.max(wanted, now + MAX_HOLD_DELAYS * delay.toNanos());
             Hold hold = waiting.get(userId);
             if (hold == null) {
-                hold = new Hold(now, wanted);
+                hold = new Hold(wanted, latest);
                 waiting.put(userId, hold);
                 unfinished.incrementAndGet();
                 schedule(userId, hold, after.toNanos());
-            } else if (wanted - hold.notBefore < 0) {
+                return;
+            }
+            hold.latest = Math.min(hold.latest, latest);
+            if (wanted - hold.notBefore < 0) {
                 // Asked for sooner (an unlink's rebuild now): the task scheduled for later makes way for one sooner.
                 hold.notBefore = wanted;
                 if (hold.task != null && hold.task.cancel(false)) {
                     schedule(userId, hold, after.toNanos());
                 } // else it is starting right now, and sees the new time
             } else {
-                // Once the requests pause, but no later than the longest hold after the first of them.
-                long latest = hold.firstNanos + MAX_HOLD_DELAYS * delay.toNanos();
-                hold.notBefore = Math.max(hold.notBefore, wanted - latest < 0 ? wanted : latest);
+                // Once the requests pause, but no later than the hold's latest start.
+                hold.notBefore = Math.max(hold.notBefore, wanted - hold.latest < 0 ? wanted : hold.latest);
             }
         }
     }
@@ -170,19 +174,20 @@ public final class UserRebuilds {
     }
 
     /**
-     * A user's scheduled rebuild, guarded by the lock on {@link #waiting}: when its first request came, the earliest
-     * start (each later request postpones it to a delay after itself, up to {@link #MAX_HOLD_DELAYS} delays after the
-     * first), and the task that starts it (or, if it is too early then, schedules itself again).
+     * A user's scheduled rebuild, guarded by the lock on {@link #waiting}: the earliest start (each later request
+     * postpones it to a delay after itself), the latest (the first request's plus {@link #MAX_HOLD_DELAYS} delays, or
+     * at once after a request for now), and the task that starts it (or, if it is too early then, schedules itself
+     * again).
      */
     private static final class Hold {
 
-        final long firstNanos;
         long notBefore;
+        long latest;
         @Nullable ScheduledFuture<?> task;
 
-        Hold(long firstNanos, long notBefore) {
-            this.firstNanos = firstNanos;
+        Hold(long notBefore, long latest) {
             this.notBefore = notBefore;
+            this.latest = latest;
         }
     }
 

@@ -567,7 +567,7 @@ class MessageIngestion implements DisposableBean {
     private void commit(List<Outcome> outcomes) {
         long accountId = outcomes.getFirst().fetched().account().id();
         transaction.executeWithoutResult(status -> {
-            // The batch's findings in one statement (a round trip each would wait on PostgreSQL 50 times a batch).
+            // The batch's findings in one statement (a round trip each would wait on PostgreSQL once per finding).
             List<ConnectorFinding> found = new ArrayList<>();
             for (Outcome outcome : outcomes) {
                 for (ConnectorFindings result : outcome.found()) {

@@ -96,6 +96,21 @@ class UserRebuildsTest {
     }
 
     @Test
+    void shouldNotLetALaterRequestHoldBackARebuildAskedForNow() throws Exception {
+        UserRebuilds rebuilds = new UserRebuilds("test", null, Duration.ofMinutes(10), rebuilt::add);
+        try {
+            rebuilds.request(1);
+            rebuilds.requestNow(1); // an unlink
+            rebuilds.request(1); // a batch of another of the user's mailboxes, committed right after
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> rebuilt.contains(1L));
+            assertThat(rebuilt).containsExactly(1L);
+        } finally {
+            rebuilds.close();
+        }
+    }
+
+    @Test
     void shouldRunAWaitingRebuildAtOnceWhenClosed() throws Exception {
         UserRebuilds rebuilds = new UserRebuilds("test", null, Duration.ofMinutes(10), rebuilt::add);
         rebuilds.request(1); // held for ten minutes, then the node shuts down

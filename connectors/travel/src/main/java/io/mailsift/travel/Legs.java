@@ -116,8 +116,13 @@ final class Legs {
     }
 
     private static final Pattern MONTH_AFTER = Pattern.compile(
-            "(?iu)[ \\t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|"
-                    + "aout|sept|déc|ene|abr|ago|dic|mär|maerz|okt|dez)[a-zé]*\\.?(?![\\p{L}\\d])");
+            // a month's name or abbreviation, whole: not any word that starts like one ("BA 15 marked as confirmed")
+            "(?iu)[ \\t]+(?:septiembre|diciembre|noviembre|september|septembre|december|decembre|dezember|décembre|february"
+                    + "|november|novembre|febrero|februar|fevrier|février|january|janvier|juillet|october|octobre"
+                    + "|octubre|oktober|agosto|august|januar|abril|april|avril|enero|julio|junio|maerz|march|marzo"
+                    + "|aout|août|fevr|févr|janv|juil|juin|juli|july|june|juni|mars|mayo|märz|sept|abr|ago|apr|aug|avr"
+                    + "|dec|dez|dic|déc|ene|feb|jan|jul|jun|mai|mar|may|mär|nov|oct|okt|sep"
+                    + ")\\.?(?![\\p{L}\\d])");
     private static final Pattern SEGMENT_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d-])([A-Z][A-Z0-9]|[0-9][A-Z]) ?(\\d{1,4})[A-Z](?=[ \\t]+\\d{1,2}"
                     + "(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?![a-z]))");

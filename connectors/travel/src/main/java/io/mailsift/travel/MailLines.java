@@ -93,6 +93,8 @@ final class MailLines {
             return c >= '0' && c <= '9';
         }
     }
+    /** Inside a {@code <pre>} block, the tags that still end a line ("12:55<br>LH 401"); every other tag goes. */
+    private static final Pattern LINE_TAG_IN_PRE = Pattern.compile("(?i)</?(?:br|p|div|li|tr|h[1-6])\\b[^>]*>");
     private static final Pattern BLOCK = Pattern.compile(
             "(?i)p|div|br|h[1-6]|li|ul|ol|table|tbody|thead|section|article|header|footer|center|hr|blockquote|dl|pre");
     private static final Map<String, String> ENTITIES = Map.ofEntries(
@@ -238,7 +240,8 @@ final class MailLines {
                         // a <pre> block keeps its lines and aligned columns: a GDS itinerary or e-ticket receipt
                         // pasted into an HTML mail reads as the plain text it is
                         flush(text, lines);
-                        lines.addAll(ofText(entities(TAG.matcher(body.substring(tag.end(), end.start())).replaceAll(""))));
+                        String block = LINE_TAG_IN_PRE.matcher(body.substring(tag.end(), end.start())).replaceAll("\n");
+                        lines.addAll(ofText(entities(TAG.matcher(block).replaceAll(""))));
                         at = end.end();
                     } else if (cell != null) {
                         cell.append('\n');

@@ -380,8 +380,10 @@ final class TextReservations {
         return legs;
     }
 
-    private static final List<String> RAIL_PRODUCT_STEMS = List.of("rail", "tgv", "sncf", "bahn", "öbb", "oebb",
-            "sbb", "renfe", "trenitalia", "eurostar", "thalys");
+    /** A word of every alternative of {@link AirRailLegs#RAIL_PRODUCT}: the operator phrases cover "DB" and "NS". */
+    private static final List<String> RAIL_PRODUCT_STEMS = List.of("rail", "tgv", "train", "sncf", "bahn", "öbb",
+            "oebb", "sbb", "renfe", "trenitalia", "eurostar", "thalys", "operated by", "opéré par", "assuré par",
+            "durchgeführt von", "operado por", "betrieben von");
 
     /** A leg's mark, never emitted, that it is printed under a heading of the flight a rebooking replaced. */
     private static final String REPLACED = "replaced-leg";
@@ -774,7 +776,7 @@ final class TextReservations {
                 codes = ReceiptRows.route(text, numbers, airports, i);
             }
             Optional<CrypticSegments.Segment> cryptic = codes.size() < 2
-                    ? CrypticSegments.onLine(text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).start())))
+                    ? CrypticSegments.onLine(text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).end())))
                     : Optional.empty();
             if (cryptic.isPresent()) {
                 codes = List.of(cryptic.get().from(), cryptic.get().to());

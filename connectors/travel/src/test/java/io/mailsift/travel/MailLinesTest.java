@@ -42,4 +42,13 @@ class MailLinesTest {
         assertThat(lines).containsExactly("Your trip", "BOOKING REF: 6FQ2PL\tDATE: 27 NOVEMBER 2026",
                 "FLIGHT\tLH 1172 - LUFTHANSA", "DEPARTURE: FRANKFURT DE (FRA) & 16 MAR 07:15", "Bon voyage");
     }
+
+    @Test
+    void shouldEndALineAtABreakTagInsideAPreformattedBlock() {
+        List<String> lines = MailLines.ofHtml("""
+                <html><body><pre>LH 400  FRA JFK 10:15 12:55<br>LH 401  JFK FRA 18:05 07:40<BR/>
+                </pre></body></html>""");
+
+        assertThat(lines).containsExactly("LH 400\tFRA JFK 10:15 12:55", "LH 401\tJFK FRA 18:05 07:40");
+    }
 }

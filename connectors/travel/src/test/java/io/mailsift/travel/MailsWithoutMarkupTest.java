@@ -1,7 +1,9 @@
 package io.mailsift.travel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,24 @@ class MailsWithoutMarkupTest {
 
     private static String text(Finding finding, String... path) {
         return JsonLd.text(finding.data(), path).orElse("");
+    }
+
+    @Test
+    void anAirlineNameWrappedOntoTheNumbersLineDoesNotStopTheMailsReading() {
+        // A 72-column plain-text wrap puts "Air" and "France 1234" on two lines: the name is read across the break.
+        String raw = """
+                From: Bookings <noreply@example.com>
+                Subject: Your booking QX7T2M
+                Date: Mon, 1 Feb 2027 09:00:00 +0000
+                Content-Type: text/plain; charset=utf-8
+
+                Thank you for booking your flight with Air
+                France 1234 on 12 March 2027 at 10:15.
+                Booking reference: QX7T2M
+                """.replace("\n", "\r\n");
+
+        assertThatCode(() -> new TravelConnector().extract(Mails.parsedBytes(raw.getBytes(StandardCharsets.UTF_8))))
+                .doesNotThrowAnyException();
     }
 
     @Test
