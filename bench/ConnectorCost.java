@@ -1,3 +1,4 @@
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class ConnectorCost {
             parseNanos = 0;
             for (Path file : files) {
                 byte[] raw = Files.readAllBytes(file);
-                String kind = kind(new String(raw, 0, Math.min(raw.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1));
+                String kind = kind(new String(raw, 0, Math.min(raw.length, 4096), StandardCharsets.ISO_8859_1));
                 long start = System.nanoTime();
                 Email email = parser.parse(raw);
                 long parsed = System.nanoTime();

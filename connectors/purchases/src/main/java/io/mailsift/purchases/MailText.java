@@ -116,7 +116,7 @@ final class MailText {
 
     /**
      * {@code EDGE_SPACE.matcher(text).replaceAll("")} in one walk: each whole run of spaces, tabs and no-break
-     * spaces that starts or ends a line is removed (see {@link #edgeSpace()} for why a run goes whole or not at all).
+     * spaces that starts or ends a line is removed (a greedy run can only give back spaces, before which no line ends: the expression removes a whole run or none of it).
      */
     static String edgeSpaceRemoved(String text) {
         if (text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
@@ -260,8 +260,9 @@ final class MailText {
         return found ? replaced.append(text, copied, text.length()).toString() : text;
     }
 
-    // The tag scanners below stand for the regular expressions HIDDEN, LINE_BREAK, CELL_END, TAG and
-    // SPACE_AROUND_TAB (kept as their specification; MailTextScannersTest compares them): the expressions, tried at
+    // The tag scanners below stand for the regular expressions HIDDEN, LINE_BREAK, CELL_END and TAG, as the space
+    // walks above stand for SPACE_AROUND_TAB and EDGE_SPACE (kept as their specification; MailTextScannersTest
+    // compares them): the expressions, tried at
     // every "<" of a 50 KB newsletter, were a fifth of the connector's time. (?i) without UNICODE_CASE compares
     // ASCII letters only, \s without UNICODE_CHARACTER_CLASS is [ \t\n\x0B\f\r], \b is between an ASCII word
     // character and another.
@@ -345,70 +346,9 @@ final class MailText {
         return close < 0 ? -1 : close + 1;
     }
 
-    /**
-     * {@link #SPACE_AROUND_TAB}: {@code [ \u00A0]*\t[\s&&[^\n]]*}, for starts asked in increasing order (as
-     * {@code replaceAll} asks): a run of spaces before no tab is walked once, not once from each of its spaces.
-     */
-    static MatchEnd spaceAroundTab() {
-        SpaceRun spaces = new SpaceRun(" \u00A0");
-        return (text, start) -> {
-            int at = spaces.end(text, start);
-            if (at >= text.length() || text.charAt(at) != '\t') {
-                return -1;
-            }
-            at++;
-            while (at < text.length() && text.charAt(at) != '\n' && isRegexSpace(text.charAt(at))) {
-                at++;
-            }
-            return at;
-        };
-    }
-
-    /**
-     * {@link #EDGE_SPACE}: {@code (?m)^[ \t\u00A0]+|[ \t\u00A0]+$}, a run of spaces that starts or ends a line, for
-     * starts asked in increasing order. A greedy run can only give back spaces, before which no line ends: the
-     * expression matches the whole run or nothing, and tried from each space of a long run, it walked the run each
-     * time.
-     */
-    static MatchEnd edgeSpace() {
-        SpaceRun spaces = new SpaceRun(" \t\u00A0");
-        return (text, start) -> {
-            int end = spaces.end(text, start);
-            if (end == start) {
-                return -1;
-            }
-            boolean lineStart = start == 0 || isLineTerminator(text.charAt(start - 1));
-            boolean lineEnd = end == text.length() || isLineTerminator(text.charAt(end));
-            return lineStart || lineEnd ? end : -1;
-        };
-    }
-
     /** What {@code ^} and {@code $} of a MULTILINE pattern take as the end of a line. */
     private static boolean isLineTerminator(char c) {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-    }
-
-    /** Where a run of the given spaces that goes on from an index ends; remembers the last run it walked. */
-    private static final class SpaceRun {
-
-        private final String spaces;
-        private int from = -1;
-        private int end = -1;
-
-        SpaceRun(String spaces) {
-            this.spaces = spaces;
-        }
-
-        int end(String text, int start) {
-            if (start < from || start >= end) {
-                from = start;
-                end = start;
-                while (end < text.length() && spaces.indexOf(text.charAt(end)) >= 0) {
-                    end++;
-                }
-            }
-            return Math.max(end, start);
-        }
     }
 
     /** Whether {@code text} holds {@code lowerCaseWord} at {@code at}, ASCII letters compared ignoring case. */
