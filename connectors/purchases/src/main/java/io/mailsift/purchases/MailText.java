@@ -352,7 +352,7 @@ final class MailText {
     }
 
     /** Whether {@code text} holds {@code lowerCaseWord} at {@code at}, ASCII letters compared ignoring case. */
-    private static boolean asciiIgnoringCase(String text, int at, String lowerCaseWord) {
+    static boolean asciiIgnoringCase(String text, int at, String lowerCaseWord) {
         if (at < 0 || at + lowerCaseWord.length() > text.length()) {
             return false;
         }
@@ -376,7 +376,8 @@ final class MailText {
         return at;
     }
 
-    private static boolean isRegexSpace(char c) {
+    /** {@code \\s} of a pattern without the UNICODE_CHARACTER_CLASS flag. */
+    static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 

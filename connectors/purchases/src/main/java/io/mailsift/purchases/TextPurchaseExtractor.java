@@ -465,16 +465,11 @@ final class TextPurchaseExtractor {
     private static boolean onlyColonsAndSpaces(String rest) {
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
-            if (c != ':' && c != '.' && !isRegexSpace(c)) {
+            if (c != ':' && c != '.' && !MailText.isRegexSpace(c)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** {@code \\s} of a pattern without the UNICODE_CHARACTER_CLASS flag. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static final Pattern LEADING_COLONS_AND_SPACES = Pattern.compile("^[\\s:.\\t]+");
@@ -649,7 +644,7 @@ final class TextPurchaseExtractor {
                 at = nextCapital;
                 nextCapital = text.indexOf(capital, at + 1);
             }
-            if (asciiIgnoringCase(text, at, word)) {
+            if (MailText.asciiIgnoringCase(text, at, word)) {
                 return at;
             }
         }
@@ -837,7 +832,7 @@ final class TextPurchaseExtractor {
                 continue; // no order word starts here
             }
             for (String word : ORDER_WORDS) {
-                if (asciiIgnoringCase(line, at, word)) {
+                if (MailText.asciiIgnoringCase(line, at, word)) {
                     return true;
                 }
             }
@@ -881,26 +876,12 @@ final class TextPurchaseExtractor {
                 at = capital;
                 capital = text.indexOf('H', at + 1);
             }
-            if ((asciiIgnoringCase(text, at + 1, "ref") || asciiIgnoringCase(text, at + 1, "ttp"))
+            if ((MailText.asciiIgnoringCase(text, at + 1, "ref") || MailText.asciiIgnoringCase(text, at + 1, "ttp"))
                     && matcher.region(at, text.length()).lookingAt()) {
                 return at;
             }
         }
         return -1;
-    }
-
-    /** Whether {@code text} holds {@code lowerCaseWord} at {@code at}, ASCII letters compared ignoring case. */
-    private static boolean asciiIgnoringCase(String text, int at, String lowerCaseWord) {
-        if (at + lowerCaseWord.length() > text.length()) {
-            return false;
-        }
-        for (int i = 0; i < lowerCaseWord.length(); i++) {
-            char c = text.charAt(at + i);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerCaseWord.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
