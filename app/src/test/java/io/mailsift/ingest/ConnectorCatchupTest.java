@@ -14,11 +14,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mailsift.account.AccountStatuses;
+import io.mailsift.account.AccountStatuses.AccountStatus;
 import io.mailsift.account.Security;
 import io.mailsift.ingest.CountingConnector.First;
 import io.mailsift.ingest.CountingConnector.Late;
 import io.mailsift.link.ImapLinkRequest;
 import io.mailsift.link.MailboxLinks;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Flags;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,12 @@ class ConnectorCatchupTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AccountStatuses statuses;
+
+    @Autowired
+    MeterRegistry meters;
+
     @AfterEach
     void fullSpeed() {
         CountingConnector.slowDown(First.ID, Duration.ZERO);
@@ -66,16 +75,24 @@ class ConnectorCatchupTest {
         MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(mailbox);
         arrived(inbox, "hugo ancient", 90);
         List<String> window = List.of("hugo 1", "hugo 2", "hugo 3", "hugo 4", "hugo 5");
-        for (String subject : window) {
+        arrived(inbox, window.get(0), 2);
+        arrived(inbox, window.get(1), 2);
+        // Only the late connector fails on it: recorded and skipped, the catch-up goes on.
+        arrived(inbox, "hugo poison", 2);
+        for (String subject : window.subList(2, window.size())) {
             arrived(inbox, subject, 2);
         }
         long account = link("hugo");
         links.enable(user("hugo"), account, First.ID);
-        awaitIdleWith(account, First.ID, window);
+        awaitIdleWith(account, First.ID, List.of("hugo 1", "hugo 2", "hugo poison", "hugo 3", "hugo 4", "hugo 5"));
 
         links.enable(user("hugo"), account, Late.ID);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> subjects(account, Late.ID).size() == window.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> subjects(account, Late.ID).size() == window.size()
+                && "idle".equals(state(account)));
+        assertThat(jdbc.sql("""
+                SELECT uid FROM connector_errors WHERE account_id = :id AND connector_id = :connector""")
+                .param("id", account).param("connector", Late.ID).query(Long.class).list()).containsExactly(4L);
         assertThat(subjects(account, Late.ID)).containsExactlyElementsOf(window);
         for (String subject : window) {
             assertThat(CountingConnector.extracted(Late.ID, subject)).as(subject).isEqualTo(1);
@@ -85,7 +102,7 @@ class ConnectorCatchupTest {
         }
         assertThat(CountingConnector.asked(Late.ID, "hugo ancient")).isZero();
         await().atMost(Duration.ofSeconds(5)).until(() -> "idle".equals(state(account)));
-        assertThat(catchup(account, Late.ID)).containsEntry("total", 5L).containsEntry("done", 5L)
+        assertThat(catchup(account, Late.ID)).containsEntry("total", 6L).containsEntry("done", 6L)
                 .containsEntry("finished", true);
 
         mailbox.deliver(TestMails.mail("hugo live"));
@@ -140,6 +157,16 @@ class ConnectorCatchupTest {
         CountingConnector.slowDown(Late.ID, Duration.ofMillis(50));
         links.enable(user("jack"), account, Late.ID);
         await().atMost(Duration.ofSeconds(10)).until(() -> subjects(account, Late.ID).size() >= 4);
+        // Visible while it runs: the state, the progress per folder and the backfill gauges.
+        AccountStatus status = statuses.forUser(user("jack"), account).orElseThrow();
+        assertThat(status.state()).isEqualTo("backfilling");
+        assertThat(status.folders().getFirst().catchups()).singleElement().satisfies(catchup -> {
+            assertThat(catchup.connectorId()).isEqualTo(Late.ID);
+            assertThat(catchup.total()).isEqualTo(40);
+            assertThat(catchup.done()).isBetween(1L, 39L);
+        });
+        assertThat(meters.get(IngestMetrics.BACKFILL_TOTAL).tag("account", status.name()).gauge().value())
+                .isEqualTo(40);
 
         links.disable(user("jack"), account, Late.ID);
 

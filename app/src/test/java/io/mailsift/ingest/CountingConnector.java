@@ -19,6 +19,7 @@ import io.mailsift.connector.SpiVersion;
 /**
  * Test connectors reading headers only, one finding per message (its subject), that count how often their prefilter
  * and their extraction saw each subject, and can be slowed down to keep a backfill or catch-up running for a while.
+ * The late one throws on subjects containing "poison".
  */
 public abstract class CountingConnector implements Connector {
 
@@ -76,6 +77,9 @@ public abstract class CountingConnector implements Connector {
             }
         }
         COUNTS.computeIfAbsent(id + "/extracted/" + subject, key -> new AtomicInteger()).incrementAndGet();
+        if (id.equals(Late.ID) && subject.contains("poison")) {
+            throw new IllegalArgumentException("cannot read " + subject);
+        }
         return List.of(new Finding("EmailMessage", FindingKey.of(email.headers().messageId(), subject),
                 Map.of("name", subject)));
     }
