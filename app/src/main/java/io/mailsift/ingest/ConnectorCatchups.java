@@ -7,7 +7,11 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+import io.mailsift.registry.ConnectorRegistry;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -37,9 +41,20 @@ class ConnectorCatchups {
     }
 
     private final JdbcClient jdbc;
+    private final Set<String> loaded;
 
-    ConnectorCatchups(JdbcClient jdbc) {
+    ConnectorCatchups(JdbcClient jdbc, ConnectorRegistry registry) {
         this.jdbc = jdbc;
+        this.loaded = registry.registered().stream().map(ConnectorRegistry.RegisteredConnector::id)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Of these consented connectors, those loaded: only they can read a window. One consented but not loaded (its
+     * plugin missing) gets no row, so that it gets its catch-up once it is loaded.
+     */
+    Set<String> loaded(Set<String> consented) {
+        return consented.stream().filter(loaded::contains).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Every connector's row for this folder, oldest catch-up first. */

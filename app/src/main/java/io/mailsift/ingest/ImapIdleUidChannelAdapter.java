@@ -348,7 +348,8 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         checkpoints.startBackfill(account.id(), folderName, uidValidity, start, since, until, window.length);
         // Read before any batch of the backfill: each of them sees these connectors consented (or later ones, which
         // the next round boundary gives a catch-up).
-        catchups.coveredByBackfill(account.id(), folderName, uidValidity, consent.current(account.id()));
+        catchups.coveredByBackfill(account.id(), folderName, uidValidity,
+                catchups.loaded(consent.current(account.id())));
         log.info("Account '{}' folder {}: linking; {} of the messages up to UID {} arrived since {}, "
                 + "processing them oldest first", account.name(), folderName, window.length, until,
                 since == null ? "ever" : since);
@@ -409,7 +410,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             catchups.dropOtherThan(account.id(), folderName, uidValidity);
             known = known.stream().filter(catchup -> catchup.uidValidity() == uidValidity).toList();
         }
-        Set<String> missing = new TreeSet<>(consented);
+        Set<String> missing = new TreeSet<>(catchups.loaded(consented));
         known.forEach(catchup -> missing.remove(catchup.connectorId()));
         if (missing.isEmpty()) {
             return;

@@ -91,6 +91,50 @@ class ConnectorCatchupRestartTest {
         }
     }
 
+    @Test
+    void shouldDropAFoldersCatchupsWhenItsUidValidityChanged() {
+        String account = "catchup-uidvalidity";
+        GreenMailUser mailbox = greenMail.setUser(account + "@example.org", account, "secret");
+        mailbox.deliver(TestMails.mail("renumbered 1"));
+        mailbox.deliver(TestMails.mail("renumbered 2"));
+        Instant firstStart = Instant.now();
+        try (ConfigurableApplicationContext first = start(account, First.ID)) {
+            awaitIdleSince(account, firstStart);
+        }
+        // A catch-up cut short, then the server renumbers the folder: its UIDs mean nothing any more.
+        jdbc.sql("""
+                INSERT INTO account_connectors (account_id, connector_id)
+                SELECT id, :connector FROM mail_accounts WHERE name = :account""")
+                .param("connector", Late.ID).param("account", account).update();
+        jdbc.sql("""
+                INSERT INTO connector_catchups (account_id, folder, connector_id, uid_validity, until_uid, total)
+                SELECT account_id, folder, :connector, uid_validity, last_uid, 2 FROM folder_checkpoints
+                WHERE account_id = (SELECT id FROM mail_accounts WHERE name = :account)""")
+                .param("connector", Late.ID).param("account", account).update();
+        jdbc.sql("""
+                UPDATE folder_checkpoints SET uid_validity = uid_validity + 1
+                WHERE account_id = (SELECT id FROM mail_accounts WHERE name = :account)""")
+                .param("account", account).update();
+
+        Instant secondStart = Instant.now();
+        try (ConfigurableApplicationContext second = start(account, First.ID + "," + Late.ID)) {
+            awaitIdleSince(account, secondStart);
+        }
+
+        // The new backfill read the folder for both connectors: no catch-up left, none needed.
+        assertThat(jdbc.sql("""
+                SELECT c.connector_id, c.finished_at IS NOT NULL AS finished, c.total,
+                       c.uid_validity = f.uid_validity AS current
+                FROM connector_catchups c JOIN folder_checkpoints f USING (account_id, folder)
+                JOIN mail_accounts a ON a.id = c.account_id WHERE a.name = :account ORDER BY c.connector_id""")
+                .param("account", account).query().listOfRows()).containsExactly(
+                        Map.of("connector_id", First.ID, "finished", true, "total", 0L, "current", true),
+                        Map.of("connector_id", Late.ID, "finished", true, "total", 0L, "current", true));
+        assertThat(subjects(account, Late.ID)).containsExactly("renumbered 1", "renumbered 2");
+        assertThat(CountingConnector.extracted(Late.ID, "renumbered 1")).isEqualTo(1);
+        assertThat(CountingConnector.extracted(First.ID, "renumbered 1")).isEqualTo(2);
+    }
+
     private static ConfigurableApplicationContext start(String account, String connectors) {
         TestPostgres.Connection db = database;
         return new SpringApplicationBuilder(MailsiftApplication.class, CatchupConnectors.class)
