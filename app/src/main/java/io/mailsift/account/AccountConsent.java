@@ -30,8 +30,9 @@ public class AccountConsent {
 
     private final JdbcClient jdbc;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-    // Bumped per account whenever the cached answer is dropped or replaced: a read that started before must not put
-    // its older answer in the cache afterwards (a watcher's catch-up relies on the cache never going back in time).
+    // Per account: bumped whenever the cached answer is dropped, so that a read that started before does not put its
+    // older answer in the cache afterwards; also the lock that makes reads of one account put their answers in the
+    // order they were read (a watcher's catch-up relies on the cache never going back behind its read).
     private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
 
     AccountConsent(JdbcClient jdbc) {
@@ -45,10 +46,7 @@ public class AccountConsent {
         if (cached != null && Duration.between(cached.readAt(), now).compareTo(CACHE_TTL) < 0) {
             return cached.connectorIds();
         }
-        long generation = generation(accountId).get();
-        Set<String> ids = read(accountId);
-        cache.compute(accountId, (id, old) -> generation(id).get() == generation ? new Cached(ids, now) : old);
-        return ids;
+        return readAndCache(accountId);
     }
 
     /**
@@ -56,13 +54,19 @@ public class AccountConsent {
      * this node is at least as recent (the cache is replaced, and a read that started earlier cannot overwrite it).
      */
     public Set<String> current(long accountId) {
-        Instant now = Instant.now();
-        Set<String> ids = read(accountId);
-        cache.compute(accountId, (id, old) -> {
-            generation(id).incrementAndGet();
-            return new Cached(ids, now);
-        });
-        return ids;
+        return readAndCache(accountId);
+    }
+
+    private Set<String> readAndCache(long accountId) {
+        AtomicLong generation = generation(accountId);
+        synchronized (generation) {
+            long before = generation.get();
+            Instant now = Instant.now();
+            Set<String> ids = read(accountId);
+            // Dropped meanwhile (a consent change committed): leave it dropped, the next read sees the change.
+            cache.compute(accountId, (id, old) -> generation.get() == before ? new Cached(ids, now) : old);
+            return ids;
+        }
     }
 
     private Set<String> read(long accountId) {
