@@ -402,18 +402,21 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
      * deletes its row and makes the next boundary start it again when it is enabled again. A connector enabled after
      * this read is found at the next boundary, with that boundary's checkpoint. So each UID is read for the connector
      * by the catch-up or by the normal path, perhaps both (an upsert), never neither.
+     *
+     * @return whether a catch-up of the folder is left to run
      */
-    private void fixCatchups(IMAPFolder folder, long uidValidity) throws MessagingException {
+    private boolean fixCatchups(IMAPFolder folder, long uidValidity) throws MessagingException {
         Set<String> consented = consent.current(account.id());
         List<Catchup> known = catchups.find(account.id(), folderName);
         if (known.stream().anyMatch(catchup -> catchup.uidValidity() != uidValidity)) {
             catchups.dropOtherThan(account.id(), folderName, uidValidity);
             known = known.stream().filter(catchup -> catchup.uidValidity() == uidValidity).toList();
         }
+        boolean unfinished = known.stream().anyMatch(catchup -> !catchup.finished());
         Set<String> missing = new TreeSet<>(catchups.loaded(consented));
         known.forEach(catchup -> missing.remove(catchup.connectorId()));
         if (missing.isEmpty()) {
-            return;
+            return unfinished;
         }
         long until = checkpoints.find(account.id(), folderName)
                 .filter(checkpoint -> checkpoint.uidValidity() == uidValidity)
@@ -426,13 +429,18 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 log.info("Account '{}' folder {}: reading the last {} again for connector {}; {} messages",
                         account.name(), folderName, since == null ? "messages" : settings.backfillDays() + " days",
                         connectorId, total);
+                unfinished |= total > 0;
             }
         }
+        return unfinished;
     }
 
     /** Runs the folder's unfinished catch-ups, one connector after the other, fixing new ones at round boundaries. */
     private void readAgain(IMAPFolder folder, long uidValidity) throws MessagingException {
-        fixCatchups(folder, uidValidity);
+        if (!fixCatchups(folder, uidValidity)) {
+            // The usual case, after every new mail: nothing to read again, one query fewer.
+            return;
+        }
         while (watching) {
             Optional<Catchup> next = catchups.find(account.id(), folderName).stream()
                     .filter(catchup -> !catchup.finished() && catchup.uidValidity() == uidValidity)
