@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -13,8 +14,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailsift.MailsiftApplication;
+import io.mailsift.account.ConfiguredAccounts;
 import io.mailsift.ingest.CountingConnector.First;
 import io.mailsift.ingest.CountingConnector.Late;
+import io.mailsift.link.MailboxLinks;
 import io.mailsift.system.TestPostgres;
 import io.mailsift.system.TestSecrets;
 import org.junit.jupiter.api.AfterEach;
@@ -135,21 +138,51 @@ class ConnectorCatchupRestartTest {
         assertThat(CountingConnector.extracted(First.ID, "renumbered 1")).isEqualTo(2);
     }
 
-    private static ConfigurableApplicationContext start(String account, String connectors) {
+    @Test
+    void shouldStartTheCatchupAtOnceWhenAConnectorIsEnabledOnAPollingWatcher() {
+        String account = "catchup-polling";
+        GreenMailUser mailbox = greenMail.setUser(account + "@example.org", account, "secret");
+        mailbox.deliver(TestMails.mail("polled 1"));
+        mailbox.deliver(TestMails.mail("polled 2"));
+
+        try (ConfigurableApplicationContext context = start(account, First.ID,
+                // Polling once a minute: a catch-up within seconds was started by the enable.
+                "--mailsift.ingest.use-idle=false", "--mailsift.ingest.poll-interval=1m")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> "polling".equals(state(account))
+                    && subjects(account, First.ID).size() == 2);
+            long owner = context.getBean(ConfiguredAccounts.class).localUserId();
+            long id = jdbc.sql("SELECT id FROM mail_accounts WHERE name = :account").param("account", account)
+                    .query(Long.class).single();
+
+            assertThat(context.getBean(MailboxLinks.class).enable(owner, id, Late.ID)).isPresent();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> subjects(account, Late.ID).size() == 2);
+        }
+        assertThat(CountingConnector.extracted(First.ID, "polled 1")).isEqualTo(1);
+    }
+
+    private String state(String account) {
+        return jdbc.sql("SELECT state FROM mail_accounts WHERE name = :account").param("account", account)
+                .query(String.class).optional().orElse(null);
+    }
+
+    private static ConfigurableApplicationContext start(String account, String connectors, String... more) {
         TestPostgres.Connection db = database;
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(), TestSecrets.ARGUMENT,
+                "--mailsift.ingest.batch-size=2",
+                "--mailsift.accounts[0].name=" + account,
+                "--mailsift.accounts[0].host=127.0.0.1",
+                "--mailsift.accounts[0].port=" + greenMail.getImap().getPort(),
+                "--mailsift.accounts[0].security=none",
+                "--mailsift.accounts[0].username=" + account,
+                "--mailsift.accounts[0].password=secret",
+                "--mailsift.accounts[0].connectors=" + connectors));
+        arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(MailsiftApplication.class, CatchupConnectors.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(), TestSecrets.ARGUMENT,
-                        "--mailsift.ingest.batch-size=2",
-                        "--mailsift.accounts[0].name=" + account,
-                        "--mailsift.accounts[0].host=127.0.0.1",
-                        "--mailsift.accounts[0].port=" + greenMail.getImap().getPort(),
-                        "--mailsift.accounts[0].security=none",
-                        "--mailsift.accounts[0].username=" + account,
-                        "--mailsift.accounts[0].password=secret",
-                        "--mailsift.accounts[0].connectors=" + connectors);
+                .run(arguments.toArray(String[]::new));
     }
 
     private void awaitIdleSince(String account, Instant since) {
