@@ -70,7 +70,10 @@ function renderAccounts(accounts) {
     state.className = "state";
     const backfilling = (a.folders || []).filter(f => f.backfillTotal > f.backfillDone)
       .map(f => `${f.folder} ${f.backfillDone}/${f.backfillTotal}`);
-    state.textContent = [a.state.replace("_", " "), ...backfilling].join(" · ");
+    // A connector enabled later reads the folder's window again: "INBOX purchases 120/900".
+    const catchingUp = (a.folders || []).flatMap(f => (f.catchups || [])
+      .map(c => `${f.folder} ${c.connectorId} ${c.done}/${c.total}`));
+    state.textContent = [a.state.replace("_", " "), ...backfilling, ...catchingUp].join(" · ");
     el.append(state);
     if (a.lastError && a.state !== "idle" && a.state !== "polling") {
       el.title = a.lastError;

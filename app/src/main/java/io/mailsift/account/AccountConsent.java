@@ -7,15 +7,18 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which connectors may read which mailbox ({@code account_connectors}): no row, no reading. Ingestion asks for every
  * message, so answers are cached per account; a change made here takes effect at once on this node, one made on
- * another node within {@link #CACHE_TTL}.
+ * another node within {@link #CACHE_TTL}, and at once for a watcher that reads it with {@link #current}.
  */
 @Component
 public class AccountConsent {
@@ -27,6 +30,10 @@ public class AccountConsent {
 
     private final JdbcClient jdbc;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    // Per account: bumped whenever the cached answer is dropped, so that a read that started before does not put its
+    // older answer in the cache afterwards; also the lock that makes reads of one account put their answers in the
+    // order they were read (a watcher's catch-up relies on the cache never going back behind its read).
+    private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
 
     AccountConsent(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -39,12 +46,59 @@ public class AccountConsent {
         if (cached != null && Duration.between(cached.readAt(), now).compareTo(CACHE_TTL) < 0) {
             return cached.connectorIds();
         }
-        Set<String> ids = Set.copyOf(jdbc.sql("SELECT connector_id FROM account_connectors WHERE account_id = :id")
+        return readAndCache(accountId);
+    }
+
+    /**
+     * The connectors enabled for this account, read from the database now; every later {@link #enabled} answer on
+     * this node is at least as recent (the cache is replaced, and a read that started earlier cannot overwrite it).
+     */
+    public Set<String> current(long accountId) {
+        return readAndCache(accountId);
+    }
+
+    private Set<String> readAndCache(long accountId) {
+        AtomicLong generation = generation(accountId);
+        synchronized (generation) {
+            long before = generation.get();
+            Instant now = Instant.now();
+            Set<String> ids = read(accountId);
+            // Dropped meanwhile (a consent change committed): leave it dropped, the next read sees the change.
+            cache.compute(accountId, (id, old) -> generation.get() == before ? new Cached(ids, now) : old);
+            return ids;
+        }
+    }
+
+    private Set<String> read(long accountId) {
+        return Set.copyOf(jdbc.sql("SELECT connector_id FROM account_connectors WHERE account_id = :id")
                 .param("id", accountId)
                 .query(String.class)
                 .list());
-        cache.put(accountId, new Cached(ids, now));
-        return ids;
+    }
+
+    private AtomicLong generation(long accountId) {
+        return generations.computeIfAbsent(accountId, id -> new AtomicLong());
+    }
+
+    /** Drops the account's cached answer now and, inside a transaction, again once it committed. */
+    private void drop(long accountId) {
+        invalidate(accountId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // A read between the drop above and the commit would cache the old answer for CACHE_TTL.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    invalidate(accountId);
+                }
+            });
+        }
+    }
+
+    private void invalidate(long accountId) {
+        cache.compute(accountId, (id, old) -> {
+            generation(id).incrementAndGet();
+            return null;
+        });
     }
 
     /**
@@ -61,7 +115,7 @@ public class AccountConsent {
                 .param("id", accountId)
                 .param("userId", userId)
                 .update();
-        cache.remove(accountId);
+        drop(accountId);
         return rows > 0 || owned(userId, accountId);
     }
 
@@ -75,7 +129,7 @@ public class AccountConsent {
                 .param("id", accountId)
                 .param("userId", userId)
                 .update();
-        cache.remove(accountId);
+        drop(accountId);
         return owned(userId, accountId);
     }
 
@@ -95,12 +149,12 @@ public class AccountConsent {
                     .param("connector", id)
                     .update();
         }
-        cache.remove(accountId);
+        drop(accountId);
     }
 
     /** Forgets what is cached for the account (after it was unlinked, say). */
     public void forget(long accountId) {
-        cache.remove(accountId);
+        invalidate(accountId);
     }
 
     private boolean owned(long userId, long accountId) {

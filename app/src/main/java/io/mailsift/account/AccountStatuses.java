@@ -25,16 +25,21 @@ public class AccountStatuses {
     }
 
     /**
-     * The status of one folder: its UIDVALIDITY, the last UID whose findings are committed, and the backfill of its
-     * window (messages since {@code backfillSince}): {@code backfillDone} of {@code backfillTotal} processed.
+     * The status of one folder: its UIDVALIDITY, the last UID whose findings are committed, the backfill of its
+     * window (messages since {@code backfillSince}): {@code backfillDone} of {@code backfillTotal} processed, and the
+     * catch-ups under way (the window read again for a connector enabled later).
      */
     public record FolderProgress(String folder, long uidValidity, long lastUid, Instant updatedAt,
-            @Nullable Instant backfillSince, long backfillTotal, long backfillDone) {
+            @Nullable Instant backfillSince, long backfillTotal, long backfillDone, List<CatchupProgress> catchups) {
 
         /** Messages of the backfill window still to process. */
         public long backfillRemaining() {
             return Math.max(0, backfillTotal - backfillDone);
         }
+    }
+
+    /** A connector's catch-up of a folder under way: {@code done} of the {@code total} messages of the window. */
+    public record CatchupProgress(String connectorId, long total, long done) {
     }
 
     /**
@@ -80,10 +85,28 @@ public class AccountStatuses {
                     return null;
                 })
                 .list();
+        jdbc.sql("""
+                SELECT c.account_id, c.folder, c.connector_id, c.total, c.done
+                FROM connector_catchups c JOIN mail_accounts a ON a.id = c.account_id
+                WHERE a.user_id = :userId AND c.finished_at IS NULL ORDER BY c.started_at, c.connector_id""")
+                .param("userId", userId)
+                .query((ResultSet row, int n) -> {
+                    String name = row.getString("folder");
+                    CatchupProgress catchup = new CatchupProgress(row.getString("connector_id"), row.getLong("total"),
+                            row.getLong("done"));
+                    accounts.get(row.getLong("account_id")).folders().stream()
+                            .filter(folder -> folder.folder().equals(name))
+                            .findFirst()
+                            .ifPresent(folder -> folder.catchups().add(catchup));
+                    return null;
+                })
+                .list();
         return accounts.values().stream()
                 .map(a -> new AccountStatus(a.id(), a.name(), a.host(), a.username(), a.state(), a.lastError(),
-                        a.stateChangedAt(), List.copyOf(a.folders()), a.lastErrorAt(), a.lastSuccessAt(), a.source(),
-                        a.provider()))
+                        a.stateChangedAt(), a.folders().stream().map(f -> new FolderProgress(f.folder(),
+                                f.uidValidity(), f.lastUid(), f.updatedAt(), f.backfillSince(), f.backfillTotal(),
+                                f.backfillDone(), List.copyOf(f.catchups()))).toList(),
+                        a.lastErrorAt(), a.lastSuccessAt(), a.source(), a.provider()))
                 .toList();
     }
 
@@ -95,7 +118,7 @@ public class AccountStatuses {
     private static FolderProgress folder(ResultSet row) throws SQLException {
         return new FolderProgress(row.getString("folder"), row.getLong("uid_validity"), row.getLong("last_uid"),
                 row.getTimestamp("updated_at").toInstant(), instant(row.getTimestamp("backfill_since")),
-                row.getLong("backfill_total"), row.getLong("backfill_done"));
+                row.getLong("backfill_total"), row.getLong("backfill_done"), new ArrayList<>());
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -12,18 +12,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
+import io.mailsift.account.AccountConsent;
 import io.mailsift.account.AccountGoneException;
 import io.mailsift.account.AccountState;
 import io.mailsift.account.AccountStates;
 import io.mailsift.account.RegisteredAccount;
 import io.mailsift.account.RelinkRequiredException;
+import io.mailsift.ingest.ConnectorCatchups.Catchup;
 import io.mailsift.ingest.IngestMetrics.BackfillGauges;
 import io.mailsift.ingest.UidCheckpointStore.Checkpoint;
 import jakarta.mail.AuthenticationFailedException;
@@ -56,7 +61,9 @@ import org.springframework.messaging.support.MessageBuilder;
  * ascending UID order, which is arrival order, oldest first, so the checkpoint only moves forward; the handler fetches
  * headers and size batch by batch with PEEK, and the bodies it needs. Then it waits with IMAP IDLE, re-issued every
  * {@code idle-interval} by a shared scheduler, or polls every {@code poll-interval} where IDLE is unavailable or turned
- * off, and catches up again on every wake-up and after every reconnect. The output channel must be a direct channel
+ * off, and catches up again on every wake-up and after every reconnect. A connector consented after the folder was
+ * read gets the window read again for it alone (a catch-up, see {@link #fixCatchups}) before live mail goes on; enabling
+ * one wakes the watcher ({@link #wake}). The output channel must be a direct channel
  * whose handler commits the checkpoint: progress is read back from the checkpoint store, never kept here.
  *
  * <p>Failures reconnect with capped exponential backoff and full jitter, reset only after a connection stayed up for
@@ -81,6 +88,10 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     private final AccountStates states;
     private final IngestProperties settings;
     private final ScheduledExecutorService scheduler;
+    private final ConnectorCatchups catchups;
+    private final AccountConsent consent;
+    // Released by wake() and stop: ends a wait between two polls early.
+    private final Semaphore wakeups = new Semaphore(0);
 
     private volatile boolean watching;
     private volatile CountDownLatch stopSignal = new CountDownLatch(1);
@@ -95,7 +106,10 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
 
     ImapIdleUidChannelAdapter(RegisteredAccount account, String folderName, ImapSessions sessions,
             UidCheckpointStore checkpoints, MailboxEvents events, IngestMetrics metrics, AccountStates states,
-            IngestProperties settings, ScheduledExecutorService scheduler) {
+            IngestProperties settings, ScheduledExecutorService scheduler, ConnectorCatchups catchups,
+            AccountConsent consent) {
+        this.catchups = catchups;
+        this.consent = consent;
         this.account = Objects.requireNonNull(account, "account");
         this.folderName = Objects.requireNonNull(folderName, "folderName");
         this.sessions = sessions;
@@ -126,10 +140,24 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         return thread != null && thread.isAlive();
     }
 
+    /**
+     * Makes the watcher look at its folder again at once (a connector was enabled, so a catch-up may be due): ends a
+     * running IDLE as new mail does, or the wait between two polls.
+     */
+    void wake() {
+        arrivals.incrementAndGet();
+        wakeups.release();
+        IMAPFolder folder = openFolder;
+        if (idling && folder != null) {
+            abortIdle(folder);
+        }
+    }
+
     @Override
     protected void doStop() {
         watching = false;
         stopSignal.countDown();
+        wakeups.release();
         IMAPFolder folder = openFolder;
         if (folder != null) {
             abortIdle(folder);
@@ -190,7 +218,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                     recordState(idle ? AccountState.IDLE : AccountState.POLLING, null);
                     if (idle) {
                         awaitChanges(folder, seen);
-                    } else if (!sleep(settings.pollInterval())) {
+                    } else if (!pause(settings.pollInterval())) {
                         // NOOP: lets the server report new messages (EXISTS) before the UID FETCH.
                         folder.getMessageCount();
                     }
@@ -262,8 +290,9 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     }
 
     /**
-     * Processes what is new since the checkpoint: first what is left of the folder's backfill window, then every
-     * message above it, each in ascending UID order (oldest first), until nothing is left.
+     * Processes what is new since the checkpoint: first what is left of the folder's backfill window, then the
+     * catch-ups of connectors consented since the folder was read, then every message above the checkpoint, each in
+     * ascending UID order (oldest first), until nothing is left.
      */
     private void catchUp(IMAPFolder folder) throws MessagingException {
         long uidValidity = folder.getUIDValidity();
@@ -275,6 +304,10 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             }
         }
         while (watching) {
+            readAgain(folder, uidValidity);
+            if (!watching) {
+                return;
+            }
             // Read back after every round: the handler commits the checkpoint, this adapter keeps no progress.
             long last = checkpoints.find(account.id(), folderName)
                     .filter(c -> c.uidValidity() == uidValidity)
@@ -289,7 +322,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 // A real catch-up (after an outage, say), not one new mail: show it.
                 recordState(AccountState.BACKFILLING, null);
             }
-            send(folder, uidValidity, fresh, null);
+            send(folder, uidValidity, fresh, null, null);
         }
     }
 
@@ -309,12 +342,14 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         // The highest UID before the search: whatever arrives later is above it, hence live mail, never skipped.
         int count = folder.getMessageCount();
         long until = count == 0 ? 0 : folder.getUID(folder.getMessage(count));
-        Instant since = settings.backfillDays() == 0 ? null
-                : LocalDate.now(ZoneOffset.UTC).minusDays(settings.backfillDays()).atStartOfDay(ZoneOffset.UTC)
-                        .toInstant();
+        Instant since = windowStart();
         long[] window = LongStream.of(searchUids(folder, since)).filter(uid -> uid <= until).toArray();
         long start = window.length == 0 ? until : window[0] - 1;
         checkpoints.startBackfill(account.id(), folderName, uidValidity, start, since, until, window.length);
+        // Read before any batch of the backfill: each of them sees these connectors consented (or later ones, which
+        // the next round boundary gives a catch-up).
+        catchups.coveredByBackfill(account.id(), folderName, uidValidity,
+                catchups.loaded(consent.current(account.id())));
         log.info("Account '{}' folder {}: linking; {} of the messages up to UID {} arrived since {}, "
                 + "processing them oldest first", account.name(), folderName, window.length, until,
                 since == null ? "ever" : since);
@@ -327,7 +362,8 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         long[] left = LongStream.of(searchUids(folder, checkpoint.backfillSince()))
                 .filter(uid -> uid > checkpoint.lastUid() && uid <= checkpoint.backfillUntilUid())
                 .toArray();
-        BackfillProgress progress = new BackfillProgress(checkpoint.backfillTotal(), checkpoint.backfillDone());
+        BackfillProgress progress = new BackfillProgress("backfill", checkpoint.backfillTotal(),
+                checkpoint.backfillDone());
         log.info("Account '{}' folder {}: backfill {}/{} done, {} to go", account.name(), folderName,
                 progress.done, progress.total, left.length);
         for (int from = 0; from < left.length && watching; from += roundSize()) {
@@ -338,7 +374,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                     messages.add(message);
                 }
             }
-            send(folder, checkpoint.uidValidity(), messages, progress);
+            send(folder, checkpoint.uidValidity(), messages, progress, null);
         }
         if (watching) {
             checkpoints.finishBackfill(account.id(), folderName, checkpoint.uidValidity());
@@ -348,19 +384,133 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         }
     }
 
+    /** The first day of the backfill window as of today ({@code null}: the whole folder). */
+    private @Nullable Instant windowStart() {
+        return settings.backfillDays() == 0 ? null
+                : LocalDate.now(ZoneOffset.UTC).minusDays(settings.backfillDays()).atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+    }
+
+    /**
+     * Fixes a catch-up for every consented connector that has not been given this folder's window: those messages of
+     * the window up to the folder's checkpoint as read now are read again for it alone.
+     *
+     * <p>Called only at a round boundary, where no batch of this folder is in flight: every batch before committed,
+     * so every UID it held is at or below the checkpoint read here, inside the catch-up's bound. The consent is read
+     * from the database here with {@link AccountConsent#current}, which leaves the cache no older than this read, so
+     * every later batch (all above the checkpoint) sees the connector consented, unless it was disabled since, which
+     * deletes its row and makes the next boundary start it again when it is enabled again. A connector enabled after
+     * this read is found at the next boundary, with that boundary's checkpoint. So each UID is read for the connector
+     * by the catch-up or by the normal path, perhaps both (an upsert), never neither.
+     *
+     * @return whether a catch-up of the folder is left to run
+     */
+    private boolean fixCatchups(IMAPFolder folder, long uidValidity) throws MessagingException {
+        Set<String> consented = consent.current(account.id());
+        List<Catchup> known = catchups.find(account.id(), folderName);
+        if (known.stream().anyMatch(catchup -> catchup.uidValidity() != uidValidity)) {
+            catchups.dropOtherThan(account.id(), folderName, uidValidity);
+            known = known.stream().filter(catchup -> catchup.uidValidity() == uidValidity).toList();
+        }
+        boolean unfinished = known.stream().anyMatch(catchup -> !catchup.finished());
+        Set<String> missing = new TreeSet<>(catchups.loaded(consented));
+        known.forEach(catchup -> missing.remove(catchup.connectorId()));
+        if (missing.isEmpty()) {
+            return unfinished;
+        }
+        long until = checkpoints.find(account.id(), folderName)
+                .filter(checkpoint -> checkpoint.uidValidity() == uidValidity)
+                .map(Checkpoint::lastUid)
+                .orElse(0L);
+        Instant since = windowStart();
+        long total = LongStream.of(searchUids(folder, since)).filter(uid -> uid <= until).count();
+        for (String connectorId : missing) {
+            if (catchups.start(account.id(), folderName, connectorId, uidValidity, since, until, total)) {
+                log.info("Account '{}' folder {}: reading the last {} again for connector {}; {} messages",
+                        account.name(), folderName, since == null ? "messages" : settings.backfillDays() + " days",
+                        connectorId, total);
+                unfinished |= total > 0;
+            }
+        }
+        return unfinished;
+    }
+
+    /** Runs the folder's unfinished catch-ups, one connector after the other, fixing new ones at round boundaries. */
+    private void readAgain(IMAPFolder folder, long uidValidity) throws MessagingException {
+        if (!fixCatchups(folder, uidValidity)) {
+            // The usual case, after every new mail: nothing to read again, one query fewer.
+            return;
+        }
+        while (watching) {
+            Optional<Catchup> next = catchups.find(account.id(), folderName).stream()
+                    .filter(catchup -> !catchup.finished() && catchup.uidValidity() == uidValidity)
+                    .findFirst();
+            if (next.isEmpty()) {
+                return;
+            }
+            readAgain(folder, next.get());
+        }
+    }
+
+    /**
+     * Reads what is left of one connector's catch-up window for that connector alone, oldest first; ends early when
+     * the connector was disabled (its row is gone).
+     */
+    private void readAgain(IMAPFolder folder, Catchup catchup) throws MessagingException {
+        recordState(AccountState.BACKFILLING, null);
+        String connectorId = catchup.connectorId();
+        long[] left = LongStream.of(searchUids(folder, catchup.since()))
+                .filter(uid -> uid > catchup.lastUid() && uid <= catchup.untilUid())
+                .toArray();
+        BackfillProgress progress = new BackfillProgress("catch-up for connector " + connectorId, catchup.total(),
+                catchup.done());
+        log.info("Account '{}' folder {}: catch-up for connector {} {}/{} done, {} to go", account.name(),
+                folderName, connectorId, progress.done, progress.total, left.length);
+        for (int from = 0; from < left.length && watching; from += roundSize()) {
+            if (!running(connectorId)) {
+                log.info("Account '{}' folder {}: connector {} was disabled; its catch-up ends", account.name(),
+                        folderName, connectorId);
+                progress.finish();
+                return;
+            }
+            long[] batch = Arrays.copyOfRange(left, from, Math.min(from + roundSize(), left.length));
+            List<Message> messages = new ArrayList<>();
+            for (Message message : folder.getMessagesByUID(batch)) {
+                if (message != null) {
+                    messages.add(message);
+                }
+            }
+            send(folder, catchup.uidValidity(), messages, progress, connectorId);
+        }
+        if (watching && running(connectorId)) {
+            catchups.finish(account.id(), folderName, connectorId, catchup.uidValidity());
+            progress.finish();
+            log.info("Account '{}' folder {}: catch-up for connector {} complete, {} messages", account.name(),
+                    folderName, connectorId, progress.total);
+        }
+    }
+
+    /** Whether this connector's catch-up of the folder is still to run (disabling the connector deletes its row). */
+    private boolean running(String connectorId) {
+        return catchups.find(account.id(), folderName, connectorId).filter(catchup -> !catchup.finished())
+                .isPresent();
+    }
+
     /**
      * Sends messages in UID order, in rounds of {@link #BATCHES_PER_ROUND} batches: ingestion fetches each batch's
      * headers while the batch before it is parsed and committed, and returns once the whole round is committed. The
      * messages' UIDs are known already (the UID FETCH or SEARCH that found them).
      */
-    private void send(IMAPFolder folder, long uidValidity, List<Message> messages, @Nullable BackfillProgress progress)
-            throws MessagingException {
+    private void send(IMAPFolder folder, long uidValidity, List<Message> messages, @Nullable BackfillProgress progress,
+            @Nullable String catchupFor) throws MessagingException {
         for (int from = 0; from < messages.size() && watching; from += roundSize()) {
+            // A round boundary: nothing of this folder in flight (see fixCatchups).
+            fixCatchups(folder, uidValidity);
             List<Message> round = messages.subList(from, Math.min(from + roundSize(), messages.size()));
             List<FetchedMessage> fetched = new ArrayList<>(round.size());
             for (Message message : round) {
                 fetched.add(new FetchedMessage(account, folderName, uidValidity, folder.getUID(message),
-                        (IMAPMessage) message));
+                        (IMAPMessage) message, catchupFor));
             }
             // Synchronous: returns after the handler committed findings and checkpoint of the round, or throws.
             sendMessage(MessageBuilder.withPayload(new FetchedBatch(fetched)).build());
@@ -459,6 +609,18 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         });
     }
 
+    /** Waits until the next poll, or until woken; returns {@code true} when stopped meanwhile. */
+    private boolean pause(Duration duration) {
+        try {
+            wakeups.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+            wakeups.drainPermits();
+            return !watching;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
     /** Waits before the next attempt; returns {@code true} when stopped meanwhile. */
     private boolean sleep(Duration duration) {
         try {
@@ -530,14 +692,16 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Backfill progress of this folder: logged now and then, and behind the backfill gauges. */
+    /** Backfill (or catch-up) progress of this folder: logged now and then, and behind the backfill gauges. */
     private final class BackfillProgress {
 
+        private final String what;
         private final long total;
         private long done;
         private Instant lastLogged = Instant.now();
 
-        BackfillProgress(long total, long done) {
+        BackfillProgress(String what, long total, long done) {
+            this.what = what;
             this.total = total;
             this.done = done;
             gauges.total().set(total);
@@ -550,7 +714,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             Instant now = Instant.now();
             if (Duration.between(lastLogged, now).compareTo(settings.progressLogInterval()) >= 0) {
                 lastLogged = now;
-                log.info("Account '{}' folder {}: backfill {}/{}", account.name(), folderName, done, total);
+                log.info("Account '{}' folder {}: {} {}/{}", account.name(), folderName, what, done, total);
             }
         }
 

@@ -43,6 +43,7 @@ public class MailboxWatchers implements SmartLifecycle {
     private final IngestMetrics metrics;
     private final IngestProperties settings;
     private final MessageIngestion ingestion;
+    private final ConnectorCatchups catchups;
     private final MessageChannel ingestChannel;
     private final BeanFactory beanFactory;
     // Watchers by account id; guarded by this.
@@ -57,7 +58,8 @@ public class MailboxWatchers implements SmartLifecycle {
     MailboxWatchers(ConfiguredAccounts accounts, StoredAccounts stored, AccountConsent consent, AccountStates states,
             ImapSessions sessions, UidCheckpointStore checkpoints, MailboxEvents events, IngestMetrics metrics,
             IngestProperties settings, MessageIngestion ingestion, MessageChannel ingestChannel,
-            BeanFactory beanFactory) {
+            BeanFactory beanFactory, ConnectorCatchups catchups) {
+        this.catchups = catchups;
         this.accounts = accounts;
         this.stored = stored;
         this.consent = consent;
@@ -125,6 +127,14 @@ public class MailboxWatchers implements SmartLifecycle {
     }
 
     /**
+     * Makes this account's watchers on this node look at their folders at once (out of IDLE or a poll wait), so that
+     * a connector just enabled gets its catch-up now. Does nothing when the account is not watched here.
+     */
+    public synchronized void wake(long accountId) {
+        adapters.getOrDefault(accountId, List.of()).forEach(ImapIdleUidChannelAdapter::wake);
+    }
+
+    /**
      * Whether this account has a running watcher on this node; {@code false} too once its watchers ended by
      * themselves (relink required, account unlinked elsewhere).
      */
@@ -141,7 +151,7 @@ public class MailboxWatchers implements SmartLifecycle {
         List<ImapIdleUidChannelAdapter> started = new ArrayList<>();
         for (String folder : account.settings().folders()) {
             ImapIdleUidChannelAdapter adapter = new ImapIdleUidChannelAdapter(account, folder, sessions,
-                    checkpoints, events, metrics, states, settings, idleTimer);
+                    checkpoints, events, metrics, states, settings, idleTimer, catchups, consent);
             adapter.setOutputChannel(ingestChannel);
             adapter.setBeanFactory(beanFactory);
             adapter.setBeanName("imap-" + account.id() + "-" + account.name() + "-" + folder);

@@ -74,6 +74,7 @@ class MessageIngestion implements DisposableBean {
     private final FindingStore findings;
     private final ConnectorErrorLog errorLog;
     private final UidCheckpointStore checkpoints;
+    private final ConnectorCatchups catchups;
     private final TransactionTemplate transaction;
     private final IngestMetrics metrics;
     private final JsonMapper json;
@@ -96,8 +97,9 @@ class MessageIngestion implements DisposableBean {
 
     MessageIngestion(EmailParser parser, ConnectorRunner connectors, FindingStore findings, ConnectorErrorLog errorLog,
             UidCheckpointStore checkpoints, TransactionTemplate transaction, IngestProperties settings,
-            IngestMetrics metrics, JsonMapper json, AccountConsent consent) {
+            IngestMetrics metrics, JsonMapper json, AccountConsent consent, ConnectorCatchups catchups) {
         this.consent = consent;
+        this.catchups = catchups;
         this.parser = parser;
         this.connectors = connectors;
         this.findings = findings;
@@ -375,8 +377,9 @@ class MessageIngestion implements DisposableBean {
             EmailHeaders headers = parser.parseHeaders(headerFields(message));
             provenance = provenance(headers, fetched);
             // Only the connectors the account consented to: the others neither see headers nor cause a body fetch.
-            List<Connector> interested = connectors.interested(headers, consent.enabled(fetched.account().id()),
-                    errors);
+            // A catch-up message: only its one connector (the others read it already).
+            List<Connector> interested = connectors.interested(headers,
+                    fetched.connectors(consent.enabled(fetched.account().id())), errors);
             if (interested.isEmpty()) {
                 return Pending.done(new Outcome(fetched, List.of(), errors, provenance));
             }
@@ -587,13 +590,18 @@ class MessageIngestion implements DisposableBean {
             Map<String, List<FetchedMessage>> byFolder = new LinkedHashMap<>();
             for (Outcome outcome : outcomes) {
                 FetchedMessage fetched = outcome.fetched();
-                byFolder.computeIfAbsent(fetched.folder() + "\u0000" + fetched.uidValidity(), key -> new ArrayList<>())
-                        .add(fetched);
+                byFolder.computeIfAbsent(fetched.folder() + "\u0000" + fetched.uidValidity() + "\u0000"
+                        + fetched.catchupFor(), key -> new ArrayList<>()).add(fetched);
             }
             for (List<FetchedMessage> messages : byFolder.values()) {
                 FetchedMessage first = messages.getFirst();
-                checkpoints.advance(accountId, first.folder(), first.uidValidity(),
-                        messages.stream().map(FetchedMessage::uid).toList());
+                List<Long> uids = messages.stream().map(FetchedMessage::uid).toList();
+                if (first.catchupFor() == null) {
+                    checkpoints.advance(accountId, first.folder(), first.uidValidity(), uids);
+                } else {
+                    // A catch-up's messages are below the checkpoint: its own progress moves.
+                    catchups.advance(accountId, first.folder(), first.catchupFor(), first.uidValidity(), uids);
+                }
             }
         });
         for (Outcome outcome : outcomes) {

@@ -194,8 +194,9 @@ public class MailboxLinks {
     }
 
     /**
-     * Lets a connector read this mailbox; the first one enabled starts watching it. Empty when the user has no such
-     * mailbox or no such connector is loaded.
+     * Lets a connector read this mailbox; the first one enabled starts watching it. One enabled later gets the
+     * mailbox's backfill window read again for it alone (a catch-up): the watchers are woken to start it now. Empty
+     * when the user has no such mailbox or no such connector is loaded.
      */
     public Optional<ConnectorChoice> enable(long userId, long accountId, String connectorId) {
         Optional<RegisteredConnector> connector = registered(connectorId);
@@ -204,6 +205,8 @@ public class MailboxLinks {
         }
         if (!watchers.watching(accountId)) {
             watchers.watch(accountId);
+        } else {
+            watchers.wake(accountId);
         }
         // Views that read only consented connectors' findings (trips, the shopper profile) take them in again.
         events.publishEvent(new FindingsChanged(accountId));

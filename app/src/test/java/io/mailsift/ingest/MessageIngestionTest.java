@@ -131,6 +131,7 @@ class MessageIngestionTest {
             .withBean(ConnectorRunner.class)
             .withBean(ConnectorErrorLog.class)
             .withBean(UidCheckpointStore.class)
+            .withBean(ConnectorCatchups.class)
             .withBean(IngestMetrics.class)
             .withBean(MessageIngestion.class);
 

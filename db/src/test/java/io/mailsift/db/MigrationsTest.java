@@ -97,6 +97,7 @@ class MigrationsTest {
         assertThat(count("mailbox_events")).isZero();
         assertThat(count("account_secrets")).isZero();
         assertThat(count("account_connectors")).isZero();
+        assertThat(count("connector_catchups")).isZero();
     }
 
     @Test
@@ -108,6 +109,23 @@ class MigrationsTest {
                 WHERE c.contype = 'f' AND c.confrelid IN ('mail_accounts'::regclass, 'users'::regclass)"""))
                 .isNotEmpty()
                 .allSatisfy(reference -> assertThat(reference).endsWith(" c"));
+    }
+
+    @Test
+    void shouldEndAConnectorsCatchupWithItsConsent() throws SQLException {
+        long account = insertAccount(insertUser("alice"), "home");
+        execute("INSERT INTO account_connectors (account_id, connector_id) VALUES (" + account + ", 'travel'), ("
+                + account + ", 'purchases')");
+        for (String connector : List.of("travel", "purchases")) {
+            execute("INSERT INTO connector_catchups (account_id, folder, connector_id, uid_validity, until_uid, total)"
+                    + " VALUES (" + account + ", 'INBOX', '" + connector + "', 1, 9, 5)");
+        }
+
+        execute("DELETE FROM account_connectors WHERE connector_id = 'purchases'");
+
+        assertThat(strings("SELECT connector_id FROM connector_catchups")).containsExactly("travel");
+        assertThatThrownBy(() -> execute("INSERT INTO connector_catchups (account_id, folder, connector_id, "
+                + "uid_validity) VALUES (" + account + ", 'INBOX', 'purchases', 1)")).isInstanceOf(SQLException.class);
     }
 
     @Test
@@ -199,6 +217,8 @@ class MigrationsTest {
                 + ", 'INBOX', 'uidvalidity_changed', '1', '2')");
         insertSecret(account, "imap_password");
         execute("INSERT INTO account_connectors (account_id, connector_id) VALUES (" + account + ", 'travel')");
+        execute("INSERT INTO connector_catchups (account_id, folder, connector_id, uid_validity) VALUES (" + account
+                + ", 'INBOX', 'travel', 1)");
     }
 
     private static void insertSecret(long account, String kind) throws SQLException {
