@@ -14,60 +14,12 @@ trap 'stop_app "$WORK"; "$BENCH_DIR/dovecot.sh" stop "$DOVECOT"' EXIT
 log "generating $MESSAGES messages"
 "$JAVA" "$BENCH_DIR/Bench.java" generate "$DOVECOT/mail/user0/Maildir" "$MESSAGES" "${BENCH_SEED:-42}" | tee "$WORK/generate.txt" >&2
 "$BENCH_DIR/dovecot.sh" start "$DOVECOT" "$IMAP_PORT" 1 >&2
-DOVEADM=(doveadm -c "$DOVECOT/dovecot.conf")
 
-# Let Dovecot assign UIDs and build its index and cache before either client comes, and pull every file into the page
-# cache, so that neither client pays for the other's warm-up.
-"${DOVEADM[@]}" fetch -u user0 'uid flags size.physical date.received text' mailbox INBOX all > /dev/null
-UIDNEXT=$("${DOVEADM[@]}" -f tab mailbox status -u user0 uidnext INBOX | awk -F'\t' 'NR==2{print $2}')
-LAST_UID=$((UIDNEXT - 1))
+LAST_UID=$(prepare_mailbox "$DOVECOT" user0)
 log "mailbox ready: last UID $LAST_UID"
 
 # --- mbsync ---------------------------------------------------------------------------------------------------------
-# BENCH_SKIP_MBSYNC=1: Mailsift only (when comparing builds of Mailsift; mbsync does not change between them).
-if [[ -z "${BENCH_SKIP_MBSYNC:-}" ]]; then
-mkdir -p "$WORK/mbsync/INBOX"
-cat > "$WORK/mbsyncrc" <<CONF
-IMAPAccount bench
-Host 127.0.0.1
-Port $IMAP_PORT
-User user0
-Pass bench
-SSLType None
-AuthMechs LOGIN
-
-IMAPStore remote
-Account bench
-
-MaildirStore local
-Path $WORK/mbsync/
-Inbox $WORK/mbsync/INBOX
-
-Channel bench
-Far :remote:
-Near :local:
-Patterns INBOX
-Sync Pull
-Create Near
-SyncState *
-CONF
-log "mbsync: downloading the mailbox"
-CPU_BEFORE=$(cpu_snapshot)
-timeout 1200 /usr/bin/time -v -o "$WORK/mbsync.time" mbsync -q -c "$WORK/mbsyncrc" -a
-MBSYNC_S=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$WORK/mbsync.time" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-MBSYNC_CPU_S=$(awk -F': ' '/User time|System time/{t+=$2} END{printf "%.1f", t}' "$WORK/mbsync.time")
-MBSYNC_CPU=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
-MBSYNC_FILES=$(find "$WORK/mbsync/INBOX/cur" "$WORK/mbsync/INBOX/new" -type f | wc -l)
-log "mbsync: $MBSYNC_FILES messages in ${MBSYNC_S}s"
-# Second opinion: mbsync's default fsyncs every message it stores; "FSync no" shows what the disk costs it.
-rm -rf "$WORK/mbsync" && mkdir -p "$WORK/mbsync/INBOX"
-{ echo "FSync no"; cat "$WORK/mbsyncrc"; } > "$WORK/mbsyncrc-nofsync"
-timeout 1200 /usr/bin/time -v -o "$WORK/mbsync-nofsync.time" mbsync -q -c "$WORK/mbsyncrc-nofsync" -a
-MBSYNC_NOFSYNC_S=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$WORK/mbsync-nofsync.time" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-log "mbsync (FSync no): ${MBSYNC_NOFSYNC_S}s"
-else
-    MBSYNC_S=0 MBSYNC_CPU_S=0 MBSYNC_CPU=0 MBSYNC_FILES=0 MBSYNC_NOFSYNC_S=0
-fi
+time_mbsync "$WORK" user0
 
 # --- Mailsift -------------------------------------------------------------------------------------------------------
 export MAILSIFT_ACCOUNTS_0_NAME=bench MAILSIFT_ACCOUNTS_0_HOST=127.0.0.1 MAILSIFT_ACCOUNTS_0_PORT=$IMAP_PORT \
@@ -83,7 +35,7 @@ wait_until 120 "the watcher to start" grep -q "Watching INBOX" "$WORK/app.log"
 APP_CPU_AT_WATCH=$(process_cpu_seconds "$APP_PID")
 thread_cpu_ticks "$APP_PID" > "$WORK/threads-at-watch.tsv"
 server_cpu_ticks > "$WORK/servers-at-watch.tsv"
-checkpoint_at_end() { [[ $(sql "SELECT last_uid FROM folder_checkpoints" 2>/dev/null) == "$LAST_UID" ]]; }
+checkpoint_at_end() { [[ $(checkpoint_of bench 2>/dev/null) == "$LAST_UID" ]]; }
 wait_until 1800 "the checkpoint to reach UID $LAST_UID" checkpoint_at_end
 MAILSIFT_CPU=$(cpu_busy_percent "$CPU_BEFORE" "$(cpu_snapshot)")
 APP_CPU_AT_END=$(process_cpu_seconds "$APP_PID")
@@ -113,13 +65,7 @@ WARM_RERUNS=${BENCH_WARM_RERUN:-0}
 for ((rerun = 1; rerun <= WARM_RERUNS; rerun++)); do
     prefix=warm; ((rerun == 1)) || prefix=warm$rerun
     log "warm rerun $rerun of $WARM_RERUNS: forgetting checkpoint and findings, ending the IMAP session"
-    # The profile and trip rebuilds that the run before scheduled may hold rows of findings: PostgreSQL then
-    # reports a deadlock for one side; ours is retried (one transaction, so nothing is half deleted).
-    forget() { sql "BEGIN; DELETE FROM folder_checkpoints; DELETE FROM findings; DELETE FROM connector_errors; COMMIT"; }
-    wait_until 60 "the checkpoint, findings and errors to be deleted" forget
-    "${DOVEADM[@]}" kick user0 > /dev/null
-    linked_again() { (($(grep -c "linking;" "$WORK/app.log") >= rerun + 1)); }
-    wait_until 120 "linking number $((rerun + 1))" linked_again
+    relink_inbox "$WORK" "$DOVECOT" user0 bench $((rerun + 1))
     cpu_at_link=$(process_cpu_seconds "$APP_PID")
     thread_cpu_ticks "$APP_PID" > "$WORK/threads-$prefix-at-link.tsv"
     server_cpu_ticks > "$WORK/servers-$prefix-at-link.tsv"

@@ -152,3 +152,90 @@ thread_cpu_split() {
         END {for (k in d) if (d[k] > 0) {name = k; gsub(/[^A-Za-z0-9]+/, "_", name); sub(/_$/, "", name);
              printf "%.2f\tjvm_cpu_%s=%.2f\n", d[k] / hz, name, d[k] / hz}}' "$1" "$2" | sort -rn | cut -f2
 }
+
+# elapsed_seconds TIME_V_FILE: the wall clock of a `/usr/bin/time -v` report, in seconds.
+elapsed_seconds() {
+    awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$1" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'
+}
+
+# time_mbsync WORKDIR USER: mbsync downloads USER's INBOX from the benchmark's Dovecot into WORKDIR/mbsync, twice: with
+# its default (FSync yes: every stored message is fsynced) and with "FSync no" (what the disk costs it). Sets
+# MBSYNC_S, MBSYNC_CPU_S, MBSYNC_CPU (machine busy %), MBSYNC_FILES, MBSYNC_NOFSYNC_S; all 0 with BENCH_SKIP_MBSYNC=1
+# (when comparing builds of Mailsift: mbsync does not change between them).
+time_mbsync() {
+    local work=$1 user=$2 cpu_before
+    MBSYNC_S=0 MBSYNC_CPU_S=0 MBSYNC_CPU=0 MBSYNC_FILES=0 MBSYNC_NOFSYNC_S=0
+    [[ -z ${BENCH_SKIP_MBSYNC:-} ]] || return 0
+    mkdir -p "$work/mbsync/INBOX"
+    cat > "$work/mbsyncrc" <<CONF
+IMAPAccount bench
+Host 127.0.0.1
+Port $IMAP_PORT
+User $user
+Pass bench
+SSLType None
+AuthMechs LOGIN
+
+IMAPStore remote
+Account bench
+
+MaildirStore local
+Path $work/mbsync/
+Inbox $work/mbsync/INBOX
+
+Channel bench
+Far :remote:
+Near :local:
+Patterns INBOX
+Sync Pull
+Create Near
+SyncState *
+CONF
+    log "mbsync: downloading the mailbox of $user"
+    cpu_before=$(cpu_snapshot)
+    timeout 1200 /usr/bin/time -v -o "$work/mbsync.time" mbsync -q -c "$work/mbsyncrc" -a
+    MBSYNC_S=$(elapsed_seconds "$work/mbsync.time")
+    MBSYNC_CPU_S=$(awk -F': ' '/User time|System time/{t+=$2} END{printf "%.1f", t}' "$work/mbsync.time")
+    MBSYNC_CPU=$(cpu_busy_percent "$cpu_before" "$(cpu_snapshot)")
+    MBSYNC_FILES=$(find "$work/mbsync/INBOX/cur" "$work/mbsync/INBOX/new" -type f | wc -l)
+    log "mbsync: $MBSYNC_FILES messages in ${MBSYNC_S}s"
+    rm -rf "$work/mbsync" && mkdir -p "$work/mbsync/INBOX"
+    { echo "FSync no"; cat "$work/mbsyncrc"; } > "$work/mbsyncrc-nofsync"
+    timeout 1200 /usr/bin/time -v -o "$work/mbsync-nofsync.time" mbsync -q -c "$work/mbsyncrc-nofsync" -a
+    MBSYNC_NOFSYNC_S=$(elapsed_seconds "$work/mbsync-nofsync.time")
+    log "mbsync (FSync no): ${MBSYNC_NOFSYNC_S}s"
+}
+
+# prepare_mailbox DOVECOT_DIR USER: lets Dovecot assign UIDs and build its index and cache for USER's INBOX, and pulls
+# every file into the page cache, so that no client pays for another's warm-up; prints the INBOX's last UID.
+prepare_mailbox() {
+    local doveadm=(doveadm -c "$1/dovecot.conf")
+    "${doveadm[@]}" fetch -u "$2" 'uid flags size.physical date.received text' mailbox INBOX all > /dev/null
+    echo $(($("${doveadm[@]}" -f tab mailbox status -u "$2" uidnext INBOX | awk -F'\t' 'NR==2{print $2}') - 1))
+}
+
+# checkpoint_of ACCOUNT_NAME: the last UID committed for the INBOX of the app's mailbox of that name (empty if none).
+checkpoint_of() {
+    sql "SELECT c.last_uid FROM folder_checkpoints c JOIN mail_accounts a ON a.id = c.account_id
+         WHERE a.name = '$1' AND c.folder = 'INBOX'"
+}
+
+# relink_inbox WORKDIR DOVECOT_DIR USER ACCOUNT_NAME N: makes the running app backfill that mailbox's INBOX again: its
+# checkpoint, findings and errors are deleted, Dovecot ends the session (doveadm kick), and the watcher's reconnect
+# finds no checkpoint and links the folder again; returns once the app logged its N-th "linking" of that folder.
+relink_inbox() {
+    local work=$1 dovecot=$2 user=$3 name=$4 n=$5
+    # The profile and trip rebuilds that the run before scheduled may hold rows of findings: PostgreSQL then reports a
+    # deadlock for one side; ours is retried (one transaction, so nothing is half deleted).
+    forget() {
+        sql "BEGIN;
+             DELETE FROM folder_checkpoints WHERE account_id = (SELECT id FROM mail_accounts WHERE name = '$name');
+             DELETE FROM findings WHERE account_id = (SELECT id FROM mail_accounts WHERE name = '$name');
+             DELETE FROM connector_errors WHERE account_id = (SELECT id FROM mail_accounts WHERE name = '$name');
+             COMMIT"
+    }
+    wait_until 60 "the checkpoint, findings and errors of $name to be deleted" forget
+    doveadm -c "$dovecot/dovecot.conf" kick "$user" > /dev/null
+    linked_again() { (($(grep -c "Account '$name' folder INBOX: linking;" "$work/app.log") >= n)); }
+    wait_until 120 "linking number $n of $name" linked_again
+}

@@ -35,6 +35,10 @@ log "(a) backfill"
 timeout 1800 "$BENCH_DIR/backfill.sh" "$OUT/backfill" 10000 > "$OUT/backfill.result" \
     || echo "failed (exit $?): see $OUT/backfill" >> "$OUT/backfill.result"
 
+log "(a) backfill of a mailbox linked into a service that has been running"
+timeout 1800 "$BENCH_DIR/backfill-link.sh" "$OUT/backfill-link" 10000 > "$OUT/backfill-link.result" \
+    || echo "failed (exit $?): see $OUT/backfill-link" >> "$OUT/backfill-link.result"
+
 for n in ${BENCH_MAILBOXES:-1 100 1000}; do
     log "(b)+(c) latency and resources with $n mailboxes"
     timeout 1500 "$BENCH_DIR/latency.sh" "$n" "$OUT/latency-$n" 200 150 > "$OUT/latency-$n.result" \
@@ -46,10 +50,16 @@ done
     echo
     cat "$OUT/machine.txt"
     echo
-    echo "### (a) backfill"
+    echo "### (a) backfill from a cold start"
     echo
     echo '```'
     cat "$OUT/backfill.result"
+    echo '```'
+    echo
+    echo "### (a) backfill of a mailbox linked into a running service"
+    echo
+    echo '```'
+    cat "$OUT/backfill-link.result"
     echo '```'
     for n in ${BENCH_MAILBOXES:-1 100 1000}; do
         echo
