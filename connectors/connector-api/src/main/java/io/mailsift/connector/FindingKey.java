@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,11 +36,14 @@ public final class FindingKey {
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     static String normalize(@Nullable String part) {
         if (part == null) {
             return "";
         }
-        String text = Normalizer.normalize(part, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+        String text = Normalizer.normalize(part, Normalizer.Form.NFKC).strip();
+        text = WHITESPACE.matcher(text).replaceAll(" ");
         return text.toUpperCase(Locale.ROOT);
     }
 }

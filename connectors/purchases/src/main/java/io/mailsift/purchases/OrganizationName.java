@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A shop's or carrier's name reduced to what stays the same across its mails: {@code "Amazon.com, Inc."},
@@ -22,9 +23,11 @@ final class OrganizationName {
     private OrganizationName() {
     }
 
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     static String normalize(String name) {
         String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>(Arrays.asList(folded.split("[^\\p{L}\\p{N}]+")));
+        List<String> words = new ArrayList<>(Arrays.asList(NOT_LETTERS_OR_DIGITS.split(folded)));
         words.removeIf(String::isEmpty);
         if (!words.isEmpty() && (words.getFirst().equals("www") || words.getFirst().equals("the"))) {
             words.removeFirst();

@@ -14,19 +14,26 @@ import java.util.Map;
  */
 final class NamesAutomaton {
 
-    /** The state after each state and character class. */
-    private final int[] next;
+    /**
+     * The row of the state after each row and character class, a state's row being its number shifted left by
+     * {@link #rowShift}: the walk then adds the class to the row it reads, without a multiplication in the chain of
+     * dependent steps that bounds its speed.
+     */
+    private final int[] nextRow;
     /** The groups of the names that end in each state, its shorter suffixes' included. */
     private final long[] groups;
     /** Each text char's class: that of the char it maps to, 0 for one no name has. */
     private final char[] classes;
-    private final int classCount;
+    private final int rowShift;
+    /** The length of the longest name, 1 at least. */
+    private final int longest;
 
-    private NamesAutomaton(int[] next, long[] groups, char[] classes, int classCount) {
-        this.next = next;
+    private NamesAutomaton(int[] nextRow, long[] groups, char[] classes, int rowShift, int longest) {
+        this.nextRow = nextRow;
         this.groups = groups;
         this.classes = classes;
-        this.classCount = classCount;
+        this.rowShift = rowShift;
+        this.longest = longest;
     }
 
     /** The automaton of these names, each with the groups it belongs to; text chars read unmapped. */
@@ -98,17 +105,56 @@ final class NamesAutomaton {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             textClasses[c] = classes[map.applyAsInt(c)];
         }
-        return new NamesAutomaton(next, groups, textClasses, classCount);
+        // rows of a power of two classes or more: the columns past classCount are never read
+        int rowShift = Integer.SIZE - Integer.numberOfLeadingZeros(classCount - 1);
+        int[] nextRow = new int[states << rowShift];
+        for (int state = 0; state < states; state++) {
+            for (int c = 0; c < classCount; c++) {
+                nextRow[(state << rowShift) + c] = next[state * classCount + c] << rowShift;
+            }
+        }
+        int longest = Math.max(1, groupsByName.keySet().stream().mapToInt(String::length).max().orElse(0));
+        return new NamesAutomaton(nextRow, groups, textClasses, rowShift, longest);
     }
 
-    /** The groups of every name the text contains. */
+    /**
+     * The groups of every name the text contains.
+     *
+     * <p>Each step waits for the one before (the next state depends on the last), so a long text is read as two
+     * halves at once, interleaved: the second walk starts from the root {@code longest - 1} chars before the middle.
+     * A name ending before the middle is seen by the first walk; one ending at it or after starts at or after the
+     * second walk's start, and a walk from the root sees every name that starts where it started or later.
+     */
     long groupsIn(String text) {
-        long found = groups[0]; // an empty name's, in every text
-        int state = 0;
-        for (int i = 0; i < text.length(); i++) {
-            state = next[state * classCount + classes[text.charAt(i)]];
-            found |= groups[state];
+        int length = text.length();
+        if (length < 4 * longest + 64) {
+            return groupsIn(text, 0, length, groups[0]); // an empty name's, in every text
+        }
+        int middle = length >>> 1;
+        int second = middle - longest + 1;
+        long found = groups[0];
+        int first = 0;
+        int other = 0;
+        int steps = middle; // the second walk is longer by longest - 1 chars, read after
+        for (int i = 0; i < steps; i++) {
+            first = nextRow[first + classes[text.charAt(i)]];
+            other = nextRow[other + classes[text.charAt(second + i)]];
+            found |= groups[first >>> rowShift] | groups[other >>> rowShift];
+        }
+        for (int i = second + steps; i < length; i++) {
+            other = nextRow[other + classes[text.charAt(i)]];
+            found |= groups[other >>> rowShift];
         }
         return found;
+    }
+
+    private long groupsIn(String text, int from, int to, long found) {
+        int row = 0;
+        long groupsFound = found;
+        for (int i = from; i < to; i++) {
+            row = nextRow[row + classes[text.charAt(i)]];
+            groupsFound |= groups[row >>> rowShift];
+        }
+        return groupsFound;
     }
 }

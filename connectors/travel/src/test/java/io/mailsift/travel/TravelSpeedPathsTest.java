@@ -197,6 +197,42 @@ class TravelSpeedPathsTest {
     }
 
     @Test
+    void shouldTellTheGroupsOfTheNamesALongTextContainsAsContainsDoesWhereverTheyStand() {
+        // long texts are read as two halves at once: names planted anywhere, around the middle most of all
+        Map<String, Long> groups = new LinkedHashMap<>();
+        List<String> names = List.of("booking reference", "ref", "référence", "n° de", "pnr", "reservation number",
+                "to", "abfahrt", "xy");
+        for (int i = 0; i < names.size(); i++) {
+            groups.merge(names.get(i), 1L << i, (a, b) -> a | b);
+        }
+        NamesAutomaton automaton = NamesAutomaton.of(groups);
+        SplittableRandom random = new SplittableRandom(13);
+        String filler = "abcdefgnoprstu °x-";
+        for (int round = 0; round < 30_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(0, 400);
+            for (int i = 0; i < length; i++) {
+                text.append(filler.charAt(random.nextInt(filler.length())));
+            }
+            for (int planted = random.nextInt(3); planted > 0; planted--) {
+                String name = names.get(random.nextInt(names.size()));
+                int middle = text.length() / 2;
+                int at = random.nextBoolean() ? random.nextInt(text.length() + 1)
+                        : Math.clamp(middle - random.nextInt(-3, 22), 0, text.length());
+                text.insert(at, name);
+            }
+            String sample = text.toString();
+            long expected = 0;
+            for (Map.Entry<String, Long> name : groups.entrySet()) {
+                if (sample.contains(name.getKey())) {
+                    expected |= name.getValue();
+                }
+            }
+            assertThat(automaton.groupsIn(sample)).as("«%s»", sample).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void shouldFoldEveryCharacterAsTheCaseInsensitiveUnicodePatternsCompareIt() {
         StringBuilder all = new StringBuilder();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {

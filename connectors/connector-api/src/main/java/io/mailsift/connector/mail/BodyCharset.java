@@ -119,6 +119,19 @@ final class BodyCharset {
     }
 
     static @Nullable String strict(byte[] bytes, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            // The JDK's own UTF-8 reading (vectorised) puts U+FFFD for each malformed sequence and is otherwise the
+            // strict decoder's reading: without U+FFFD in the result the bytes were valid and the text is the same.
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') < 0) {
+                return text;
+            }
+        }
+        return strictlyDecoded(bytes, charset);
+    }
+
+    /** The bytes read by a decoder that reports malformed and unmappable input; {@code null} when there is any. */
+    static @Nullable String strictlyDecoded(byte[] bytes, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

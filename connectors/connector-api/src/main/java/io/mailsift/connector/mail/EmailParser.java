@@ -13,7 +13,6 @@ import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
  * Turns a raw message into an {@link Email}. Thread-safe; create one and share it.
@@ -84,7 +83,8 @@ public final class EmailParser {
     public Email parse(byte[] raw) throws MalformedEmailException {
         MimeMessage message;
         try {
-            message = new MimeMessage(session, new SharedByteArrayInputStream(raw));
+            // shared bytes: parts are views of the array, and multiparts are split in it (LenientMultipart)
+            message = new MimeMessage(session, new SharedBytes(raw));
         } catch (MessagingException | RuntimeException e) {
             throw new MalformedEmailException("the message headers could not be read: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.mailsift.connector.mail;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -70,12 +71,13 @@ final class HtmlText {
         return tidy(out);
     }
 
+    private static final Pattern SPACE_RUN = Pattern.compile("[ \\t\\x0B\\f\\r\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
+
     /** Collapses whitespace inside lines and drops blank lines: nested blocks would otherwise stack them up. */
     static String tidy(CharSequence raw) {
         StringBuilder out = new StringBuilder(raw.length());
         for (String line : raw.toString().replace('\u00A0', ' ').split("\n", -1)) {
-            String collapsed = line.replaceAll("[ \\t\\x0B\\f\\r\\u2000-\\u200B\\u202F\\u205F\\u3000]+", " ")
-                    .strip();
+            String collapsed = SPACE_RUN.matcher(line).replaceAll(" ").strip();
             if (!collapsed.isEmpty()) {
                 out.append(out.isEmpty() ? "" : "\n").append(collapsed);
             }

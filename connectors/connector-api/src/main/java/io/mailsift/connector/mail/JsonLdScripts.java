@@ -125,12 +125,18 @@ final class JsonLdScripts {
         }
     }
 
+    // Compiled once, not by String.replaceFirst for every script; each is tried only on a script holding its
+    // literal part, without which it cannot match (and replaceFirst would give the same text back).
+    private static final Pattern COMMENT_OPEN = Pattern.compile("^(//\\s*)?<!--");
+    private static final Pattern COMMENT_CLOSE = Pattern.compile("(//\\s*)?-->\\s*$");
+    private static final Pattern CDATA_OPEN = Pattern.compile("^(//\\s*|/\\*\\s*)?<!\\[CDATA\\[(\\s*\\*/)?");
+    private static final Pattern CDATA_CLOSE = Pattern.compile("(//\\s*|/\\*\\s*)?]]>(\\s*\\*/)?\\s*$");
+
     /** Strips HTML comment and CDATA wrappers and anything before the first bracket. */
     static String unwrap(String script) {
         String text = script.strip();
-        text = text.replaceFirst("^(//\\s*)?<!--", "").replaceFirst("(//\\s*)?-->\\s*$", "").strip();
-        text = text.replaceFirst("^(//\\s*|/\\*\\s*)?<!\\[CDATA\\[(\\s*\\*/)?", "")
-                .replaceFirst("(//\\s*|/\\*\\s*)?]]>(\\s*\\*/)?\\s*$", "").strip();
+        text = removeFirst(removeFirst(text, "<!--", COMMENT_OPEN), "-->", COMMENT_CLOSE).strip();
+        text = removeFirst(removeFirst(text, "<![CDATA[", CDATA_OPEN), "]]>", CDATA_CLOSE).strip();
         int start = firstBracket(text);
         if (start < 0) {
             return "";
@@ -140,6 +146,10 @@ final class JsonLdScripts {
             text = text.substring(0, text.length() - 1).strip();
         }
         return text;
+    }
+
+    private static String removeFirst(String text, String literal, Pattern pattern) {
+        return text.contains(literal) ? pattern.matcher(text).replaceFirst("") : text;
     }
 
     private static int firstBracket(String text) {

@@ -52,19 +52,39 @@ final class MicrodataItems {
      * the word skips the whole word's length, so a 30 KB body is read about one char in eight.
      */
     static boolean containsItemscope(String html) {
+        byte[] shifts = ITEMSCOPE_SHIFTS;
         int last = html.length() - ITEMSCOPE.length();
         int at = 0;
         while (at <= last) {
             char end = html.charAt(at + ITEMSCOPE.length() - 1);
-            if ((end == 'e' || end == 'E') && isItemscopeAt(html, at)) {
-                return true;
+            // a table, not the switch: on HTML the letters of the word are most chars, and the jump mispredicted
+            int shift = end < shifts.length ? shifts[end] : ITEMSCOPE.length();
+            if (shift == 0) {
+                if (isItemscopeAt(html, at)) {
+                    return true;
+                }
+                shift = itemscopeShift(end);
             }
-            at += itemscopeShift(end);
+            at += shift;
         }
         return false;
     }
 
     private static final String ITEMSCOPE = "itemscope";
+
+    /**
+     * {@link #itemscopeShift} of each char up to the long s (past it, the word's length); 0 for {@code e} and
+     * {@code E}, the word's last char, where a window may end on it.
+     */
+    private static final byte[] ITEMSCOPE_SHIFTS = itemscopeShifts();
+
+    private static byte[] itemscopeShifts() {
+        byte[] shifts = new byte['\u017F' + 1];
+        for (char c = 0; c < shifts.length; c++) {
+            shifts[c] = c == 'e' || c == 'E' ? 0 : (byte) itemscopeShift(c);
+        }
+        return shifts;
+    }
 
     static boolean isItemscopeAt(String html, int at) {
         char first = html.charAt(at);

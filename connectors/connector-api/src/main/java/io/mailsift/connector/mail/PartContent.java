@@ -3,6 +3,7 @@ package io.mailsift.connector.mail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.eclipse.angus.mail.util.BASE64DecoderStream;
@@ -78,6 +79,12 @@ final class PartContent {
      * where it happened.
      */
     static byte @Nullable [] readUpTo(InputStream in, long limit) {
+        if (in instanceof SharedBytes shared) {
+            // a part of a message parsed from bytes, not transfer-encoded: its bytes are there to be copied at once
+            int length = Math.max(0, shared.limit() - shared.next());
+            return length > limit ? null
+                    : Arrays.copyOfRange(shared.array(), shared.next(), shared.next() + length);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (in) {
@@ -96,6 +103,9 @@ final class PartContent {
 
     /** Counts the decoded bytes by streaming them. */
     static long count(InputStream in) {
+        if (in instanceof SharedBytes shared) {
+            return Math.max(0, shared.limit() - shared.next());
+        }
         byte[] buffer = new byte[8192];
         long total = 0;
         try (in) {

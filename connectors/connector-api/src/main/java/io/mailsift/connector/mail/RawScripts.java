@@ -62,7 +62,7 @@ final class RawScripts {
             } else if (next == '/') {
                 if (at + 1 < length && isAsciiLetter(html.charAt(at + 1))) {
                     at++;
-                    tagName();
+                    skipTagName();
                     if (!attributes(null)) {
                         return scripts; // an end tag cut off at the end: nothing more to find
                     }
@@ -126,10 +126,15 @@ final class RawScripts {
     /** The tag name from here, lower case; stops at whitespace, {@code /} or {@code >}. */
     private String tagName() {
         int start = at;
+        skipTagName();
+        return html.substring(start, at).toLowerCase(Locale.ROOT);
+    }
+
+    /** Past the tag name, as {@link #tagName()} reads it: an end tag's name is not needed. */
+    private void skipTagName() {
         while (at < html.length() && !isSpace(html.charAt(at)) && html.charAt(at) != '/' && html.charAt(at) != '>') {
             at++;
         }
-        return html.substring(start, at).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -154,7 +159,8 @@ final class RawScripts {
             while (at < length && !isSpace(html.charAt(at)) && "/>=".indexOf(html.charAt(at)) < 0) {
                 at++;
             }
-            String name = html.substring(nameStart, at).toLowerCase(Locale.ROOT);
+            // names and values are copied only for a tag whose attributes are wanted (a script's)
+            String name = into == null ? "" : html.substring(nameStart, at).toLowerCase(Locale.ROOT);
             while (at < length && isSpace(html.charAt(at))) {
                 at++;
             }
@@ -173,14 +179,14 @@ final class RawScripts {
                     if (end < 0) {
                         return false;
                     }
-                    value = html.substring(at + 1, end);
+                    value = into == null ? "" : html.substring(at + 1, end);
                     at = end + 1;
                 } else if (quote != '>') {
                     int start = at;
                     while (at < length && !isSpace(html.charAt(at)) && html.charAt(at) != '>') {
                         at++;
                     }
-                    value = html.substring(start, at);
+                    value = into == null ? "" : html.substring(start, at);
                 }
             }
             if (into != null) {
@@ -200,7 +206,7 @@ final class RawScripts {
             return null; // escaped script data: where it ends depends on more than the next end tag
         }
         at = end + 2;
-        tagName();
+        skipTagName();
         return attributes(null) ? data : null;
     }
 
@@ -212,7 +218,7 @@ final class RawScripts {
             return;
         }
         at = end + 2;
-        tagName();
+        skipTagName();
         if (!attributes(null)) {
             at = html.length();
         }
