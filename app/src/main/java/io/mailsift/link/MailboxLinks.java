@@ -13,6 +13,7 @@ import io.mailsift.account.MailboxCredentials.Credentials;
 import io.mailsift.account.TlsTrust;
 import io.mailsift.connector.ConnectorDescriptor;
 import io.mailsift.finding.FindingsChanged;
+import io.mailsift.finding.UserFindingsLock;
 import io.mailsift.ingest.ImapLoginCheck;
 import io.mailsift.ingest.ImapLoginCheck.LoginRefusedException;
 import io.mailsift.ingest.MailboxWatchers;
@@ -162,6 +163,8 @@ public class MailboxLinks {
         // First: no watcher may write for the account while or after its rows go.
         watchers.unwatch(accountId);
         int deleted = transaction.execute(status -> {
+            // The trip and profile rebuilds hold it while they refer to the findings deleted here (by cascade).
+            UserFindingsLock.hold(jdbc, userId);
             int gone = jdbc.sql("DELETE FROM mail_accounts WHERE id = :id AND user_id = :userId")
                     .param("id", accountId)
                     .param("userId", userId)
@@ -245,14 +248,17 @@ public class MailboxLinks {
         if (source(userId, accountId).isEmpty()) {
             return OptionalInt.empty();
         }
-        int deleted = transaction.execute(status -> jdbc.sql("""
-                        DELETE FROM findings f USING mail_accounts a
-                        WHERE f.account_id = a.id AND a.id = :id AND a.user_id = :userId
-                          AND f.connector_id = :connector""")
-                .param("id", accountId)
-                .param("userId", userId)
-                .param("connector", connectorId)
-                .update());
+        int deleted = transaction.execute(status -> {
+            UserFindingsLock.hold(jdbc, userId);
+            return jdbc.sql("""
+                    DELETE FROM findings f USING mail_accounts a
+                    WHERE f.account_id = a.id AND a.id = :id AND a.user_id = :userId
+                      AND f.connector_id = :connector""")
+                    .param("id", accountId)
+                    .param("userId", userId)
+                    .param("connector", connectorId)
+                    .update();
+        });
         if (deleted > 0) {
             events.publishEvent(new FindingsChanged(accountId));
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.mailsift.finding.UserFindingsLock;
 import io.mailsift.profile.OrderReader.Order;
 import io.mailsift.profile.RepeatDetector.Purchase;
 import io.mailsift.profile.RepeatDetector.Repeat;
@@ -28,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rebuilds one user's profile rows from their {@code Order} findings: deletes what was derived, derives it again, in
- * one transaction. Idempotent, and safe with several nodes: a transaction-scoped advisory lock per user makes
- * rebuilds of the same user take turns, and each reads the findings committed when its turn comes.
+ * one transaction. Idempotent, and safe with several nodes: the user's {@link UserFindingsLock} makes rebuilds of the
+ * same user (and deletions of their findings) take turns, and each reads the findings committed when its turn comes.
  */
 @Component
 class ProfileRebuild {
@@ -60,8 +61,7 @@ class ProfileRebuild {
     /** Derives the user's profile again from the findings of the mailboxes they have now. */
     void rebuild(long userId) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('mailsift.profile:' || :userId, 0))")
-                    .param("userId", userId).query().singleRow();
+            UserFindingsLock.hold(jdbc, userId);
             jdbc.sql("DELETE FROM purchase_orders WHERE user_id = :userId").param("userId", userId).update();
             jdbc.sql("DELETE FROM repeat_purchases WHERE user_id = :userId").param("userId", userId).update();
             List<Purchase> purchases = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.mailsift.finding.UserFindingsLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,15 +20,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A user's trips in PostgreSQL: rebuilt from their reservations in one transaction per user (under an advisory lock,
- * so that two nodes rebuilding the same user take turns and the later one sees everything the earlier one saw), and
+ * A user's trips in PostgreSQL: rebuilt from their reservations in one transaction per user (under the user's
+ * {@link UserFindingsLock}, so that two nodes rebuilding the same user take turns and the later one sees everything the
+ * earlier one saw, and a deletion of the user's findings waits for a rebuild instead of deadlocking with it), and
  * read back with their reservations. Every read and write is scoped by user.
  */
 @Component
 public class TripStore {
 
-    /** Advisory lock namespace of trip rebuilds (the second key is the user id). */
-    private static final int LOCK_NAMESPACE = 0x7472_6970;
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
@@ -132,10 +132,7 @@ public class TripStore {
      */
     public List<Trip> rebuild(long userId) {
         return transaction.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:namespace, :key)")
-                    .param("namespace", LOCK_NAMESPACE)
-                    .param("key", (int) (userId ^ (userId >>> 32)))
-                    .query((row, n) -> true).list();
+            UserFindingsLock.hold(jdbc, userId);
             List<Trip> trips = TripGrouping.group(reservations(userId), configuredHome(userId).map(Place::city));
             jdbc.sql("DELETE FROM trips WHERE user_id = :userId").param("userId", userId).update();
             for (Trip trip : trips) {

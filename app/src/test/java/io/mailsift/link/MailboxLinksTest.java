@@ -14,6 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -23,6 +28,7 @@ import io.mailsift.account.Security;
 import io.mailsift.connector.Finding;
 import io.mailsift.finding.FindingStore;
 import io.mailsift.finding.Provenance;
+import io.mailsift.finding.UserFindingsLock;
 import io.mailsift.ingest.ImapLoginCheck.LoginRefusedException;
 import io.mailsift.ingest.ImapLoginCheck.Problem;
 import io.mailsift.ingest.MailboxWatchers;
@@ -41,6 +47,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Linking, consent and unlink of user-linked IMAP mailboxes against GreenMail and PostgreSQL, through the service
@@ -85,6 +93,9 @@ class MailboxLinksTest {
 
     @Autowired
     FindingStore findingStore;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeAll
     static void startProxy() throws Exception {
@@ -284,6 +295,55 @@ class MailboxLinksTest {
             assertThat(tablesWithAccountId()).allSatisfy(table -> assertThat(rowsOf(table, id)).as(table).isZero());
             // No watcher left: cutting every connection brings no reconnect.
             assertNoMoreConnections(own, () -> mailbox.deliver(mail("after unlink", "body")));
+        }
+    }
+
+    @Test
+    void shouldUnlinkWhileTheUsersProfileIsBeingRebuiltWithoutEitherFailing() throws Exception {
+        greenMail.setUser("pia@example.org", "pia", "pw");
+        long pia = user("pia");
+        long id = links.linkImap(pia, request("pia", "pw")).id();
+        long finding = jdbc.sql("""
+                INSERT INTO findings (account_id, connector_id, finding_key, type, payload)
+                VALUES (:id, 'purchases', 'pia-order', 'Order', '{}') RETURNING id""").param("id", id)
+                .query(Long.class).single();
+        String derive = """
+                INSERT INTO purchase_orders (finding_id, account_id, user_id, merchant, order_date, status, counts)
+                VALUES (:finding, :id, :user, 'Shop', DATE '2026-11-01', 'delivered', true)""";
+        jdbc.sql(derive).param("finding", finding).param("id", id).param("user", pia).update();
+        CountDownLatch deleted = new CountDownLatch(1);
+        CountDownLatch insertAgain = new CountDownLatch(1);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            // A profile rebuild as ProfileRebuild runs it: the user's lock, the derived rows deleted, then derived
+            // again from the findings (which refers to the finding and to its mailbox).
+            Future<?> rebuild = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                UserFindingsLock.hold(jdbc, pia);
+                jdbc.sql("DELETE FROM purchase_orders WHERE user_id = :user").param("user", pia).update();
+                deleted.countDown();
+                awaitLatch(insertAgain);
+                jdbc.sql(derive).param("finding", finding).param("id", id).param("user", pia).update();
+            }));
+            deleted.await();
+            Future<Boolean> unlink = threads.submit(() -> links.unlink(pia, id));
+            // Time for the unlink to get as far as it can; without the lock it would now hold the mailbox's row and
+            // wait for the rebuild's deleted rows, while the rebuild's insert waits for the mailbox's row.
+            Thread.sleep(300);
+            insertAgain.countDown();
+
+            rebuild.get(20, TimeUnit.SECONDS);
+            assertThat(unlink.get(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(accounts(pia)).isZero();
+        assertThat(rowsOf("purchase_orders", id)).isZero();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
