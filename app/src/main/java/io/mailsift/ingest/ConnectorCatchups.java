@@ -37,7 +37,7 @@ class ConnectorCatchups {
      * @param lastUid  every message of the window up to this UID is committed for the connector
      */
     record Catchup(String connectorId, long uidValidity, @Nullable Instant since, long untilUid, long lastUid,
-            long total, long done, boolean finished) {
+            long total, long done, boolean finished, Instant startedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -57,10 +57,15 @@ class ConnectorCatchups {
         return consented.stream().filter(loaded::contains).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Whether this connector is loaded, so that a catch-up for it can run (one whose plugin is missing waits). */
+    boolean isLoaded(String connectorId) {
+        return loaded.contains(connectorId);
+    }
+
     /** Every connector's row for this folder, oldest catch-up first. */
     List<Catchup> find(long accountId, String folder) {
         return jdbc.sql("""
-                SELECT connector_id, uid_validity, since, until_uid, last_uid, total, done, finished_at
+                SELECT connector_id, uid_validity, since, until_uid, last_uid, total, done, finished_at, started_at
                 FROM connector_catchups WHERE account_id = :account AND folder = :folder
                 ORDER BY started_at, connector_id""")
                 .param("account", accountId)
@@ -70,7 +75,7 @@ class ConnectorCatchups {
                     return new Catchup(row.getString("connector_id"), row.getLong("uid_validity"),
                             since == null ? null : since.toInstant(), row.getLong("until_uid"),
                             row.getLong("last_uid"), row.getLong("total"), row.getLong("done"),
-                            row.getTimestamp("finished_at") != null);
+                            row.getTimestamp("finished_at") != null, row.getTimestamp("started_at").toInstant());
                 })
                 .list();
     }
@@ -169,17 +174,21 @@ class ConnectorCatchups {
                 .update();
     }
 
-    /** Ends a catch-up: a message of the window expunged before it could be read counts as done. */
-    void finish(long accountId, String folder, String connectorId, long uidValidity) {
+    /**
+     * Ends this catch-up: a message of the window expunged before it could be read counts as done. Only this one: a
+     * row of the same connector started since (disabled and enabled again meanwhile) is left to run.
+     */
+    void finish(long accountId, String folder, Catchup catchup) {
         jdbc.sql("""
                 UPDATE connector_catchups SET last_uid = GREATEST(last_uid, until_uid), done = total,
                     finished_at = now(), updated_at = now()
                 WHERE account_id = :account AND folder = :folder AND connector_id = :connector
-                  AND uid_validity = :uidValidity""")
+                  AND uid_validity = :uidValidity AND started_at = :startedAt""")
                 .param("account", accountId)
                 .param("folder", folder)
-                .param("connector", connectorId)
-                .param("uidValidity", uidValidity)
+                .param("connector", catchup.connectorId())
+                .param("uidValidity", catchup.uidValidity())
+                .param("startedAt", catchup.startedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
                 .update();
     }
 }

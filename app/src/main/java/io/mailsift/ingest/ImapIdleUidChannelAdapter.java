@@ -412,7 +412,9 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             catchups.dropOtherThan(account.id(), folderName, uidValidity);
             known = known.stream().filter(catchup -> catchup.uidValidity() == uidValidity).toList();
         }
-        boolean unfinished = known.stream().anyMatch(catchup -> !catchup.finished());
+        // One for a connector whose plugin is not loaded now waits until it is (read by nobody, it would end as read).
+        boolean unfinished = known.stream()
+                .anyMatch(catchup -> !catchup.finished() && catchups.isLoaded(catchup.connectorId()));
         Set<String> missing = new TreeSet<>(catchups.loaded(consented));
         known.forEach(catchup -> missing.remove(catchup.connectorId()));
         if (missing.isEmpty()) {
@@ -426,8 +428,9 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         long total = LongStream.of(searchUids(folder, since)).filter(uid -> uid <= until).count();
         for (String connectorId : missing) {
             if (catchups.start(account.id(), folderName, connectorId, uidValidity, since, until, total)) {
-                log.info("Account '{}' folder {}: reading the last {} again for connector {}; {} messages",
-                        account.name(), folderName, since == null ? "messages" : settings.backfillDays() + " days",
+                log.info("Account '{}' folder {}: reading {} again for connector {}; {} messages",
+                        account.name(), folderName,
+                        since == null ? "every message" : "the last " + settings.backfillDays() + " days",
                         connectorId, total);
                 unfinished |= total > 0;
             }
@@ -441,14 +444,18 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             // The usual case, after every new mail: nothing to read again, one query fewer.
             return;
         }
+        @Nullable Catchup last = null;
         while (watching) {
             Optional<Catchup> next = catchups.find(account.id(), folderName).stream()
-                    .filter(catchup -> !catchup.finished() && catchup.uidValidity() == uidValidity)
+                    .filter(catchup -> !catchup.finished() && catchup.uidValidity() == uidValidity
+                            && catchups.isLoaded(catchup.connectorId()))
                     .findFirst();
-            if (next.isEmpty()) {
+            if (next.isEmpty() || next.get().equals(last)) {
+                // Nothing left, or the one just run is unchanged (not finished, no progress): the next round retries.
                 return;
             }
-            readAgain(folder, next.get());
+            last = next.get();
+            readAgain(folder, last);
         }
     }
 
@@ -467,7 +474,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         log.info("Account '{}' folder {}: catch-up for connector {} {}/{} done, {} to go", account.name(),
                 folderName, connectorId, progress.done, progress.total, left.length);
         for (int from = 0; from < left.length && watching; from += roundSize()) {
-            if (!running(connectorId)) {
+            if (!running(catchup)) {
                 log.info("Account '{}' folder {}: connector {} was disabled; its catch-up ends", account.name(),
                         folderName, connectorId);
                 progress.finish();
@@ -482,17 +489,21 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             }
             send(folder, catchup.uidValidity(), messages, progress, connectorId);
         }
-        if (watching && running(connectorId)) {
-            catchups.finish(account.id(), folderName, connectorId, catchup.uidValidity());
+        if (watching && running(catchup)) {
+            catchups.finish(account.id(), folderName, catchup);
             progress.finish();
             log.info("Account '{}' folder {}: catch-up for connector {} complete, {} messages", account.name(),
                     folderName, connectorId, progress.total);
         }
     }
 
-    /** Whether this connector's catch-up of the folder is still to run (disabling the connector deletes its row). */
-    private boolean running(String connectorId) {
-        return catchups.find(account.id(), folderName, connectorId).filter(catchup -> !catchup.finished())
+    /**
+     * Whether this catch-up is still to run: disabling the connector deletes its row, and enabling it again makes a
+     * new one (another start), which the loop in {@link #readAgain(IMAPFolder, long)} then runs from its own bound.
+     */
+    private boolean running(Catchup catchup) {
+        return catchups.find(account.id(), folderName, catchup.connectorId())
+                .filter(row -> !row.finished() && row.startedAt().equals(catchup.startedAt()))
                 .isPresent();
     }
 

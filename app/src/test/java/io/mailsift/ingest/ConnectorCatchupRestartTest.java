@@ -139,6 +139,45 @@ class ConnectorCatchupRestartTest {
     }
 
     @Test
+    void shouldLeaveACatchupWaitingWhileItsConnectorsPluginIsNotLoaded() {
+        String account = "catchup-unloaded";
+        GreenMailUser mailbox = greenMail.setUser(account + "@example.org", account, "secret");
+        mailbox.deliver(TestMails.mail("unloaded 1"));
+        mailbox.deliver(TestMails.mail("unloaded 2"));
+        Instant firstStart = Instant.now();
+        try (ConfigurableApplicationContext first = start(account, First.ID)) {
+            awaitIdleSince(account, firstStart);
+        }
+        // A catch-up under way for a connector whose plugin is missing at the next start (a bad upgrade, say): its
+        // consent stays, as the operator's configuration still names it.
+        String missing = "missing-plugin";
+        jdbc.sql("""
+                INSERT INTO account_connectors (account_id, connector_id)
+                SELECT id, :connector FROM mail_accounts WHERE name = :account""")
+                .param("connector", missing).param("account", account).update();
+        jdbc.sql("""
+                INSERT INTO connector_catchups (account_id, folder, connector_id, uid_validity, until_uid, total)
+                SELECT account_id, folder, :connector, uid_validity, last_uid, 2 FROM folder_checkpoints
+                WHERE account_id = (SELECT id FROM mail_accounts WHERE name = :account)""")
+                .param("connector", missing).param("account", account).update();
+
+        Instant secondStart = Instant.now();
+        try (ConfigurableApplicationContext second = start(account, First.ID + "," + missing)) {
+            awaitIdleSince(account, secondStart);
+            mailbox.deliver(TestMails.mail("unloaded 3"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> subjects(account, First.ID).size() == 3);
+        }
+
+        // Nobody read the window for it: the catch-up waits for its plugin instead of ending as if read.
+        assertThat(jdbc.sql("""
+                SELECT c.last_uid, c.done, c.finished_at IS NOT NULL AS finished
+                FROM connector_catchups c JOIN mail_accounts a ON a.id = c.account_id
+                WHERE a.name = :account AND c.connector_id = :connector""")
+                .param("account", account).param("connector", missing).query().singleRow())
+                .containsEntry("last_uid", 0L).containsEntry("done", 0L).containsEntry("finished", false);
+    }
+
+    @Test
     void shouldStartTheCatchupAtOnceWhenAConnectorIsEnabledOnAPollingWatcher() {
         String account = "catchup-polling";
         GreenMailUser mailbox = greenMail.setUser(account + "@example.org", account, "secret");
