@@ -105,15 +105,7 @@ class ConnectorCatchupRestartTest {
             awaitIdleSince(account, firstStart);
         }
         // A catch-up cut short, then the server renumbers the folder: its UIDs mean nothing any more.
-        jdbc.sql("""
-                INSERT INTO account_connectors (account_id, connector_id)
-                SELECT id, :connector FROM mail_accounts WHERE name = :account""")
-                .param("connector", Late.ID).param("account", account).update();
-        jdbc.sql("""
-                INSERT INTO connector_catchups (account_id, folder, connector_id, uid_validity, until_uid, total)
-                SELECT account_id, folder, :connector, uid_validity, last_uid, 2 FROM folder_checkpoints
-                WHERE account_id = (SELECT id FROM mail_accounts WHERE name = :account)""")
-                .param("connector", Late.ID).param("account", account).update();
+        catchupUnderWay(account, Late.ID, 2);
         jdbc.sql("""
                 UPDATE folder_checkpoints SET uid_validity = uid_validity + 1
                 WHERE account_id = (SELECT id FROM mail_accounts WHERE name = :account)""")
@@ -151,15 +143,7 @@ class ConnectorCatchupRestartTest {
         // A catch-up under way for a connector whose plugin is missing at the next start (a bad upgrade, say): its
         // consent stays, as the operator's configuration still names it.
         String missing = "missing-plugin";
-        jdbc.sql("""
-                INSERT INTO account_connectors (account_id, connector_id)
-                SELECT id, :connector FROM mail_accounts WHERE name = :account""")
-                .param("connector", missing).param("account", account).update();
-        jdbc.sql("""
-                INSERT INTO connector_catchups (account_id, folder, connector_id, uid_validity, until_uid, total)
-                SELECT account_id, folder, :connector, uid_validity, last_uid, 2 FROM folder_checkpoints
-                WHERE account_id = (SELECT id FROM mail_accounts WHERE name = :account)""")
-                .param("connector", missing).param("account", account).update();
+        catchupUnderWay(account, missing, 2);
 
         Instant secondStart = Instant.now();
         try (ConfigurableApplicationContext second = start(account, First.ID + "," + missing)) {
@@ -198,6 +182,19 @@ class ConnectorCatchupRestartTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> subjects(account, Late.ID).size() == 2);
         }
         assertThat(CountingConnector.extracted(First.ID, "polled 1")).isEqualTo(1);
+    }
+
+    /** A consent and an unfinished catch-up of the account's folders for it, up to their checkpoints. */
+    private void catchupUnderWay(String account, String connectorId, long total) {
+        jdbc.sql("""
+                INSERT INTO account_connectors (account_id, connector_id)
+                SELECT id, :connector FROM mail_accounts WHERE name = :account""")
+                .param("connector", connectorId).param("account", account).update();
+        jdbc.sql("""
+                INSERT INTO connector_catchups (account_id, folder, connector_id, uid_validity, until_uid, total)
+                SELECT account_id, folder, :connector, uid_validity, last_uid, :total FROM folder_checkpoints
+                WHERE account_id = (SELECT id FROM mail_accounts WHERE name = :account)""")
+                .param("connector", connectorId).param("account", account).param("total", total).update();
     }
 
     private String state(String account) {
