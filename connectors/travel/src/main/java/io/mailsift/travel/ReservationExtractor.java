@@ -82,6 +82,9 @@ final class ReservationExtractor {
         if (JsonLd.types(reservationFor).isEmpty()) {
             reservationFor.put("@type", kind.get().subjectType());
         }
+        if (kind.get() == ReservationKind.FLIGHT) {
+            completeFlight(reservationFor);
+        }
         data.put("reservationFor", reservationFor);
 
         String bookingReference = bookingReference(data);
@@ -101,6 +104,33 @@ final class ReservationExtractor {
             key = key(kind.get(), bookingReference, dated);
         }
         return Optional.of(new Finding(kind.get().reservationType(), key, data));
+    }
+
+    /**
+     * Fills in what the markup leaves out of a flight from the airport and airline tables, by IATA code: an airport's
+     * name, city and country, coordinates and time zone (which trips and calendars need to show each end in its own
+     * zone instead of a bare offset), an airline's name. What the sender wrote is kept as it is; a code the tables do
+     * not know is left alone.
+     */
+    private static void completeFlight(Map<String, Object> flight) {
+        for (String end : List.of("departureAirport", "arrivalAirport")) {
+            if (flight.get(end) instanceof Map<?, ?> given) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> airport = (Map<String, Object>) given;
+                JsonLd.text(airport, "iataCode").map(code -> code.strip().toUpperCase(Locale.ROOT))
+                        .flatMap(Airports::airport)
+                        .ifPresent(known -> known.toJsonLd().forEach(airport::putIfAbsent));
+            }
+        }
+        if (flight.get("airline") instanceof Map<?, ?> given) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> airline = (Map<String, Object>) given;
+            if (JsonLd.text(airline, "name").isEmpty()) {
+                JsonLd.text(airline, "iataCode").map(code -> code.strip().toUpperCase(Locale.ROOT))
+                        .flatMap(Airports::airline)
+                        .ifPresent(name -> airline.put("name", name));
+            }
+        }
     }
 
     private static String key(ReservationKind kind, String bookingReference, List<String> leg) {

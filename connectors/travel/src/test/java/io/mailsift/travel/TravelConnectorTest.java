@@ -12,6 +12,7 @@ import java.util.ServiceLoader;
 import io.mailsift.connector.Connector;
 import io.mailsift.connector.EmailHeaders;
 import io.mailsift.connector.Finding;
+import io.mailsift.connector.JsonLd;
 import io.mailsift.connector.ReadScope;
 import io.mailsift.connector.SpiVersion;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,52 @@ class TravelConnectorTest {
                     .containsEntry("flightNumber", "110")
                     .containsEntry("departureTime", "2027-03-04T20:15:00-08:00");
         });
+    }
+
+    @Test
+    void shouldCompleteTheMarkupsAirportsAndAirlineFromTheTablesKeepingWhatTheSenderWrote() {
+        String bare = """
+                {
+                  "@context": "https://schema.org",
+                  "@type": "FlightReservation",
+                  "reservationNumber": "Q7X2LM",
+                  "reservationFor": {
+                    "@type": "Flight",
+                    "flightNumber": "1024",
+                    "airline": {"@type": "Airline", "iataCode": "af"},
+                    "departureAirport": {"@type": "Airport", "name": "Paris CDG T2E", "iataCode": "CDG"},
+                    "departureTime": "2027-03-04T10:35:00+01:00",
+                    "arrivalAirport": {"@type": "Airport", "iataCode": "LIS"},
+                    "arrivalTime": "2027-03-04T12:05:00+00:00"
+                  }
+                }
+                """;
+
+        Map<String, Object> flight = reservationFor(connector.extract(withMarkup(bare)).getFirst());
+
+        Map<String, Object> departure = JsonLd.object(flight, "departureAirport").orElseThrow();
+        assertThat(departure).containsEntry("name", "Paris CDG T2E").containsEntry("iataCode", "CDG");
+        assertThat(JsonLd.text(departure, "address", "addressLocality")).contains("Paris");
+        assertThat(JsonLd.text(departure, "address", "addressCountry")).contains("France");
+        assertThat(JsonLd.text(departure, "additionalProperty", "value")).contains("Europe/Paris");
+        assertThat(JsonLd.object(departure, "geo")).hasValueSatisfying(geo -> assertThat(geo)
+                .containsKeys("latitude", "longitude"));
+        Map<String, Object> arrival = JsonLd.object(flight, "arrivalAirport").orElseThrow();
+        assertThat(JsonLd.text(arrival, "name")).hasValueSatisfying(name -> assertThat(name).contains("Lisbon"));
+        assertThat(JsonLd.text(arrival, "additionalProperty", "value")).contains("Europe/Lisbon");
+        assertThat(JsonLd.text(flight, "airline", "name")).contains("Air France");
+        // As written: the times (with the sender's offsets) and the codes the key is made of.
+        assertThat(flight).containsEntry("departureTime", "2027-03-04T10:35:00+01:00");
+    }
+
+    @Test
+    void shouldLeaveAnAirportCodeTheTablesDoNotKnowAsTheSenderWroteIt() {
+        String unknown = FLIGHT.replace("\"SFO\"", "\"QQX\"");
+
+        Map<String, Object> flight = reservationFor(connector.extract(withMarkup(unknown)).getFirst());
+
+        assertThat(JsonLd.object(flight, "departureAirport").orElseThrow()).containsOnlyKeys("@type", "name",
+                "iataCode");
     }
 
     @Test
