@@ -81,7 +81,11 @@ public class AccountStatuses {
                 WHERE a.user_id = :userId ORDER BY c.folder""")
                 .param("userId", userId)
                 .query((ResultSet row, int n) -> {
-                    accounts.get(row.getLong("account_id")).folders().add(folder(row));
+                    // An account linked between the queries has no entry: it shows next time.
+                    AccountStatus account = accounts.get(row.getLong("account_id"));
+                    if (account != null) {
+                        account.folders().add(folder(row));
+                    }
                     return null;
                 })
                 .list();
@@ -94,7 +98,9 @@ public class AccountStatuses {
                     String name = row.getString("folder");
                     CatchupProgress catchup = new CatchupProgress(row.getString("connector_id"), row.getLong("total"),
                             row.getLong("done"));
-                    accounts.get(row.getLong("account_id")).folders().stream()
+                    // As above: an account linked between the queries shows next time.
+                    Optional.ofNullable(accounts.get(row.getLong("account_id"))).stream()
+                            .flatMap(account -> account.folders().stream())
                             .filter(folder -> folder.folder().equals(name))
                             .findFirst()
                             .ifPresent(folder -> folder.catchups().add(catchup));

@@ -211,7 +211,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 while (watching) {
                     long seen = arrivals.get();
                     // After every (re)connect and every wake-up: whatever arrived meanwhile, by UID.
-                    catchUp(folder);
+                    readNew(folder);
                     if (!watching) {
                         break;
                     }
@@ -294,7 +294,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
      * catch-ups of connectors consented since the folder was read, then every message above the checkpoint, each in
      * ascending UID order (oldest first), until nothing is left.
      */
-    private void catchUp(IMAPFolder folder) throws MessagingException {
+    private void readNew(IMAPFolder folder) throws MessagingException {
         long uidValidity = folder.getUIDValidity();
         Checkpoint checkpoint = checkpoint(folder, uidValidity);
         if (checkpoint.backfilling()) {
@@ -304,7 +304,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             }
         }
         while (watching) {
-            readAgain(folder, uidValidity);
+            runCatchups(folder, uidValidity);
             if (!watching) {
                 return;
             }
@@ -439,7 +439,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     }
 
     /** Runs the folder's unfinished catch-ups, one connector after the other, fixing new ones at round boundaries. */
-    private void readAgain(IMAPFolder folder, long uidValidity) throws MessagingException {
+    private void runCatchups(IMAPFolder folder, long uidValidity) throws MessagingException {
         if (!fixCatchups(folder, uidValidity)) {
             // The usual case, after every new mail: nothing to read again, one query fewer.
             return;
@@ -455,7 +455,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 return;
             }
             last = next.get();
-            readAgain(folder, last);
+            runCatchup(folder, last);
         }
     }
 
@@ -463,7 +463,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
      * Reads what is left of one connector's catch-up window for that connector alone, oldest first; ends early when
      * the connector was disabled (its row is gone).
      */
-    private void readAgain(IMAPFolder folder, Catchup catchup) throws MessagingException {
+    private void runCatchup(IMAPFolder folder, Catchup catchup) throws MessagingException {
         recordState(AccountState.BACKFILLING, null);
         String connectorId = catchup.connectorId();
         long[] left = LongStream.of(searchUids(folder, catchup.since()))
@@ -499,7 +499,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
 
     /**
      * Whether this catch-up is still to run: disabling the connector deletes its row, and enabling it again makes a
-     * new one (another start), which the loop in {@link #readAgain(IMAPFolder, long)} then runs from its own bound.
+     * new one (another start), which the loop in {@link #runCatchups(IMAPFolder, long)} then runs from its own bound.
      */
     private boolean running(Catchup catchup) {
         return catchups.find(account.id(), folderName, catchup.connectorId())
