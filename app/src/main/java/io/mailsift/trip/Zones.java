@@ -44,9 +44,10 @@ final class Zones {
     }
 
     /**
-     * The zone of a time at a place: the nearest zone with the given offset at that instant; with no coordinates, a
-     * fixed-offset zone of the tz database ({@code Etc/GMT-1} is +01:00) or the offset itself. Empty when neither
-     * offset nor coordinates are known.
+     * The zone of a time at a place: the nearest zone with the given offset at that instant; with no coordinates, the
+     * zone of the place's country with that offset when the country has one clock at that offset, else a fixed-offset
+     * zone of the tz database ({@code Etc/GMT-1} is +01:00) or the offset itself. Empty when neither offset nor
+     * coordinates are known.
      */
     static Optional<ZoneId> of(@Nullable Place place, @Nullable ZoneOffset offset, @Nullable Instant at) {
         boolean located = place != null && place.hasCoordinates();
@@ -56,7 +57,35 @@ final class Zones {
                 return nearest;
             }
         }
+        if (place != null && offset != null && at != null) {
+            // No coordinates (a hotel's address, say), but a country: its zone when every zone of the country with
+            // that offset then keeps one clock (Portugal at +00:00 in March: Lisbon and Madeira, named Lisbon).
+            Optional<ZoneId> ofCountry = ofCountry(place, offset, at);
+            if (ofCountry.isPresent()) {
+                return ofCountry;
+            }
+        }
         return offset == null ? Optional.empty() : Optional.of(fixed(offset));
+    }
+
+    private static Optional<ZoneId> ofCountry(Place place, ZoneOffset offset, Instant at) {
+        String country = place.country() == null ? null
+                : COUNTRIES.get(place.country().strip().toLowerCase(Locale.ROOT));
+        if (country == null) {
+            return Optional.empty();
+        }
+        ZoneId first = null;
+        for (ZoneCity city : CITIES) {
+            if (!city.country().equals(country) || !city.zone().getRules().getOffset(at).equals(offset)) {
+                continue;
+            }
+            if (first == null) {
+                first = city.zone();
+            } else if (!sameClock(city.zone(), first, at)) {
+                return Optional.empty(); // two clocks with this offset in the country: the offset is all we know
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     private static Optional<ZoneId> nearest(Place place, @Nullable ZoneOffset offset, @Nullable Instant at) {

@@ -118,6 +118,30 @@ class ReservationsTest {
     }
 
     @Test
+    void shouldNameTheZoneOfAnAddressWithACountryButNoCoordinates() {
+        Segment lisbon = read("LodgingReservation", """
+                {"@type":"LodgingReservation","reservationFor":{"@type":"LodgingBusiness","name":"Casa do Rio",
+                "address":{"@type":"PostalAddress","addressLocality":"Lisboa","addressCountry":"PT"}},
+                "checkinTime":"2027-03-04T15:00:00+00:00","checkoutTime":"2027-03-08T11:00:00+00:00"}""").orElseThrow();
+        Segment chicago = read("LodgingReservation", """
+                {"@type":"LodgingReservation","reservationFor":{"@type":"LodgingBusiness","name":"The Loop Inn",
+                "address":{"@type":"PostalAddress","addressLocality":"Chicago","addressCountry":"US"}},
+                "checkinTime":"2027-03-04T15:00:00-06:00","checkoutTime":"2027-03-08T11:00:00-06:00"}""").orElseThrow();
+        Segment australia = read("LodgingReservation", """
+                {"@type":"LodgingReservation","reservationFor":{"@type":"LodgingBusiness","name":"Harbour Rooms",
+                "address":{"@type":"PostalAddress","addressCountry":"Australia"}},
+                "checkinTime":"2027-07-04T15:00:00+10:00","checkoutTime":"2027-07-08T11:00:00+10:00"}""").orElseThrow();
+
+        assertThat(lisbon.start().zone()).as("Portugal at +00:00 in March: Lisbon and Madeira keep one clock")
+                .isEqualTo(ZoneId.of("Europe/Lisbon"));
+        assertThat(chicago.start().zone()).as("the United States at -06:00 before daylight time: the central zones")
+                .isEqualTo(ZoneId.of("America/Chicago"));
+        assertThat(australia.start().zone()).as("Australia at +10:00 in July: Sydney (daylight time from October) "
+                + "and Brisbane (none) share the offset but not the clock, so the offset is all that is known")
+                .isEqualTo(ZoneId.of("Etc/GMT-10"));
+    }
+
+    @Test
     void shouldMarkCancellationsAndLeaveOutWhatCannotBePlacedInTime() {
         assertThat(read("BusReservation", """
                 {"@type":"BusReservation","reservationStatus":"https://schema.org/ReservationCancelled",
