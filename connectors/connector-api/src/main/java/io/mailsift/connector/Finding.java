@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param type the schema.org type, equal to {@code data["@type"]} (e.g. {@code FlightReservation})
  * @param key  the deterministic key, unique per connector and mailbox
  * @param data the JSON-LD object: nested maps, lists, strings, numbers and booleans; always carries
- *             {@code "@context": "https://schema.org"} and {@code "@type"}
+ *             {@code "@context": "https://schema.org"} and {@code "@type"}; copied deeply and unmodifiable, with
+ *             each map's order kept where it has one ({@code LinkedHashMap}, parsed JSON) and its keys sorted,
+ *             {@code @}-keywords first, where it has none ({@code Map.of}, {@code HashMap}), so that the same
+ *             finding is always written the same way
  */
 public record Finding(String type, String key, Map<String, Object> data) {
 

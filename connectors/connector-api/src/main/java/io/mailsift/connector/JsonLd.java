@@ -2,10 +2,13 @@ package io.mailsift.connector;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -155,17 +158,22 @@ public final class JsonLd {
         return (Map<String, Object>) clean(object);
     }
 
-    /** A deep, unmodifiable copy of a JSON-LD value tree (maps keep their order). */
+    /**
+     * A deep, unmodifiable copy of a JSON-LD value tree. Maps with an order of their own (a {@link SequencedMap}: parsed
+     * JSON, a {@link LinkedHashMap}) keep it; the others ({@code Map.of}, a {@code HashMap}), whose order changes from
+     * one run to the next, are copied with their keys sorted, {@code @}-keywords first, so that the same finding is
+     * always written the same way.
+     */
     @SuppressWarnings("unchecked")
     public static <T> T immutableCopy(T value) {
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> {
+            LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
+            inOrder(map).forEach((k, v) -> {
                 if (v != null) {
                     copy.put(String.valueOf(k), immutableCopy(v));
                 }
             });
-            return (T) Collections.unmodifiableMap(copy);
+            return (T) Collections.unmodifiableSequencedMap(copy);
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
@@ -207,10 +215,21 @@ public final class JsonLd {
         return values.isEmpty() ? null : values.getFirst();
     }
 
+    /** The map itself when it has an order of its own, else its entries by key: {@code @}-keywords, then the rest. */
+    private static Map<?, ?> inOrder(Map<?, ?> map) {
+        if (map instanceof SequencedMap<?, ?> || map.size() < 2) {
+            return map;
+        }
+        Map<Object, Object> sorted = new TreeMap<>(Comparator.comparing((Object key) -> !String.valueOf(key)
+                .startsWith("@")).thenComparing(String::valueOf));
+        sorted.putAll(map);
+        return sorted;
+    }
+
     private static @Nullable Object clean(@Nullable Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, each) -> {
+            inOrder(map).forEach((key, each) -> {
                 String name = String.valueOf(key);
                 Object cleaned = name.equals("@type") ? cleanType(each) : clean(each);
                 if (cleaned != null) {

@@ -118,4 +118,24 @@ class JsonLdTest {
         copy.put("added", "mutable");
         assertThat(copy).containsKey("added");
     }
+
+    @Test
+    void shouldWriteAFindingTheSameWayInEveryRunWhateverKindOfMapItWasBuiltFrom() {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("reservationNumber", "RXJ34P");
+        ordered.put("reservationFor", Map.of("name", "Harbour Rooms", "@type", "LodgingBusiness",
+                "address", Map.of("addressLocality", "Sydney", "@type", "PostalAddress", "addressCountry", "AU")));
+        ordered.put("checkinTime", "2027-07-04T15:00:00+10:00");
+
+        Map<String, Object> data = new Finding("LodgingReservation", "key", ordered).data();
+
+        // The connector's own order where it gave one; sorted, @-keywords first, where Map.of gave none.
+        assertThat(data.keySet()).containsExactly("@context", "@type", "reservationNumber", "reservationFor",
+                "checkinTime");
+        Map<String, Object> hotel = JsonLd.object(data, "reservationFor").orElseThrow();
+        assertThat(hotel.keySet()).containsExactly("@type", "address", "name");
+        assertThat(JsonLd.object(hotel, "address").orElseThrow().keySet())
+                .containsExactly("@type", "addressCountry", "addressLocality");
+        assertThat(JsonLd.cleanCopy(Map.of("b", "2", "@id", "x", "a", "1")).keySet()).containsExactly("@id", "a", "b");
+    }
 }
