@@ -345,11 +345,13 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         Instant since = windowStart();
         long[] window = LongStream.of(searchUids(folder, since)).filter(uid -> uid <= until).toArray();
         long start = window.length == 0 ? until : window[0] - 1;
-        checkpoints.startBackfill(account.id(), folderName, uidValidity, start, since, until, window.length);
         // Read before any batch of the backfill: each of them sees these connectors consented (or later ones, which
-        // the next round boundary gives a catch-up).
+        // the next round boundary gives a catch-up). Recorded before the window is fixed: a crash in between leaves
+        // no checkpoint, so the next start fixes the window and records this again, instead of a checkpoint without
+        // these rows, which would have had every consented connector read the backfill's first part twice.
         catchups.coveredByBackfill(account.id(), folderName, uidValidity,
                 catchups.loaded(consent.current(account.id())));
+        checkpoints.startBackfill(account.id(), folderName, uidValidity, start, since, until, window.length);
         log.info("Account '{}' folder {}: linking; {} of the messages up to UID {} arrived since {}, "
                 + "processing them oldest first", account.name(), folderName, window.length, until,
                 since == null ? "ever" : since);
