@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 import io.mailsift.registry.ConnectorRegistry;
@@ -150,12 +149,7 @@ class ConnectorCatchups {
      * counting those above the old progress. Joins the caller's transaction; does nothing once the row is gone.
      */
     void advance(long accountId, String folder, String connectorId, long uidValidity, List<Long> uids) {
-        StringJoiner array = new StringJoiner(",", "{", "}");
-        long highest = 0;
-        for (long uid : uids) {
-            array.add(Long.toString(uid));
-            highest = Math.max(highest, uid);
-        }
+        UidBatch batch = UidBatch.of(uids);
         jdbc.sql("""
                 UPDATE connector_catchups c SET
                     done = LEAST(c.done + (SELECT count(DISTINCT batch.uid)
@@ -169,8 +163,8 @@ class ConnectorCatchups {
                 .param("folder", folder)
                 .param("connector", connectorId)
                 .param("uidValidity", uidValidity)
-                .param("uid", highest)
-                .param("uids", array.toString())
+                .param("uid", batch.highest())
+                .param("uids", batch.array())
                 .update();
     }
 

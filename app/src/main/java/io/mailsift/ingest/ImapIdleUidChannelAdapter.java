@@ -343,7 +343,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         int count = folder.getMessageCount();
         long until = count == 0 ? 0 : folder.getUID(folder.getMessage(count));
         Instant since = windowStart();
-        long[] window = LongStream.of(searchUids(folder, since)).filter(uid -> uid <= until).toArray();
+        long[] window = window(folder, since, 0, until);
         long start = window.length == 0 ? until : window[0] - 1;
         // Read before any batch of the backfill: each of them sees these connectors consented (or later ones, which
         // the next round boundary gives a catch-up). Recorded before the window is fixed: a crash in between leaves
@@ -361,21 +361,14 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     /** Processes what is left of the backfill window, then moves the checkpoint past the older messages. */
     private void backfill(IMAPFolder folder, Checkpoint checkpoint) throws MessagingException {
         recordState(AccountState.BACKFILLING, null);
-        long[] left = LongStream.of(searchUids(folder, checkpoint.backfillSince()))
-                .filter(uid -> uid > checkpoint.lastUid() && uid <= checkpoint.backfillUntilUid())
-                .toArray();
+        long[] left = window(folder, checkpoint.backfillSince(), checkpoint.lastUid(), checkpoint.backfillUntilUid());
         BackfillProgress progress = new BackfillProgress("backfill", checkpoint.backfillTotal(),
                 checkpoint.backfillDone());
         log.info("Account '{}' folder {}: backfill {}/{} done, {} to go", account.name(), folderName,
                 progress.done, progress.total, left.length);
         for (int from = 0; from < left.length && watching; from += roundSize()) {
-            long[] batch = Arrays.copyOfRange(left, from, Math.min(from + roundSize(), left.length));
-            List<Message> messages = new ArrayList<>();
-            for (Message message : folder.getMessagesByUID(batch)) {
-                if (message != null) {
-                    messages.add(message);
-                }
-            }
+            List<Message> messages = present(folder,
+                    Arrays.copyOfRange(left, from, Math.min(from + roundSize(), left.length)));
             send(folder, checkpoint.uidValidity(), messages, progress, null);
         }
         if (watching) {
@@ -384,6 +377,23 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             log.info("Account '{}' folder {}: backfill complete, {} messages", account.name(), folderName,
                     progress.total);
         }
+    }
+
+    /** The UIDs above {@code after} and up to {@code until} of messages that arrived since that day, ascending. */
+    private static long[] window(IMAPFolder folder, @Nullable Instant since, long after, long until)
+            throws MessagingException {
+        return LongStream.of(searchUids(folder, since)).filter(uid -> uid > after && uid <= until).toArray();
+    }
+
+    /** The messages of these UIDs that are still in the folder (one expunged meanwhile is left out). */
+    private static List<Message> present(IMAPFolder folder, long[] uids) throws MessagingException {
+        List<Message> messages = new ArrayList<>();
+        for (Message message : folder.getMessagesByUID(uids)) {
+            if (message != null) {
+                messages.add(message);
+            }
+        }
+        return messages;
     }
 
     /** The first day of the backfill window as of today ({@code null}: the whole folder). */
@@ -427,7 +437,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 .map(Checkpoint::lastUid)
                 .orElse(0L);
         Instant since = windowStart();
-        long total = LongStream.of(searchUids(folder, since)).filter(uid -> uid <= until).count();
+        long total = window(folder, since, 0, until).length;
         for (String connectorId : missing) {
             if (catchups.start(account.id(), folderName, connectorId, uidValidity, since, until, total)) {
                 log.info("Account '{}' folder {}: reading {} again for connector {}; {} messages",
@@ -468,9 +478,7 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     private void runCatchup(IMAPFolder folder, Catchup catchup) throws MessagingException {
         recordState(AccountState.BACKFILLING, null);
         String connectorId = catchup.connectorId();
-        long[] left = LongStream.of(searchUids(folder, catchup.since()))
-                .filter(uid -> uid > catchup.lastUid() && uid <= catchup.untilUid())
-                .toArray();
+        long[] left = window(folder, catchup.since(), catchup.lastUid(), catchup.untilUid());
         BackfillProgress progress = new BackfillProgress("catch-up for connector " + connectorId, catchup.total(),
                 catchup.done());
         log.info("Account '{}' folder {}: catch-up for connector {} {}/{} done, {} to go", account.name(),
@@ -482,13 +490,8 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
                 progress.finish();
                 return;
             }
-            long[] batch = Arrays.copyOfRange(left, from, Math.min(from + roundSize(), left.length));
-            List<Message> messages = new ArrayList<>();
-            for (Message message : folder.getMessagesByUID(batch)) {
-                if (message != null) {
-                    messages.add(message);
-                }
-            }
+            List<Message> messages = present(folder,
+                    Arrays.copyOfRange(left, from, Math.min(from + roundSize(), left.length)));
             send(folder, catchup.uidValidity(), messages, progress, connectorId);
         }
         if (watching && running(catchup)) {

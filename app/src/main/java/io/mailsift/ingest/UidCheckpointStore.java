@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,12 +112,7 @@ class UidCheckpointStore {
      * transaction.
      */
     void advance(long accountId, String folder, long uidValidity, List<Long> uids) {
-        StringJoiner array = new StringJoiner(",", "{", "}");
-        long highest = 0;
-        for (long uid : uids) {
-            array.add(Long.toString(uid));
-            highest = Math.max(highest, uid);
-        }
+        UidBatch batch = UidBatch.of(uids);
         jdbc.sql("""
                 INSERT INTO folder_checkpoints (account_id, folder, uid_validity, last_uid)
                 VALUES (:account, :folder, :uidValidity, :uid)
@@ -139,8 +133,8 @@ class UidCheckpointStore {
                 .param("account", accountId)
                 .param("folder", folder)
                 .param("uidValidity", uidValidity)
-                .param("uid", highest)
-                .param("uids", array.toString())
+                .param("uid", batch.highest())
+                .param("uids", batch.array())
                 .update();
     }
 }

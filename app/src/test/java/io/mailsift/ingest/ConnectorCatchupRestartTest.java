@@ -97,13 +97,7 @@ class ConnectorCatchupRestartTest {
     @Test
     void shouldDropAFoldersCatchupsWhenItsUidValidityChanged() {
         String account = "catchup-uidvalidity";
-        GreenMailUser mailbox = greenMail.setUser(account + "@example.org", account, "secret");
-        mailbox.deliver(TestMails.mail("renumbered 1"));
-        mailbox.deliver(TestMails.mail("renumbered 2"));
-        Instant firstStart = Instant.now();
-        try (ConfigurableApplicationContext first = start(account, First.ID)) {
-            awaitIdleSince(account, firstStart);
-        }
+        readByFirst(account, "renumbered 1", "renumbered 2");
         // A catch-up cut short, then the server renumbers the folder: its UIDs mean nothing any more.
         catchupUnderWay(account, Late.ID, 2);
         jdbc.sql("""
@@ -133,13 +127,7 @@ class ConnectorCatchupRestartTest {
     @Test
     void shouldLeaveACatchupWaitingWhileItsConnectorsPluginIsNotLoaded() {
         String account = "catchup-unloaded";
-        GreenMailUser mailbox = greenMail.setUser(account + "@example.org", account, "secret");
-        mailbox.deliver(TestMails.mail("unloaded 1"));
-        mailbox.deliver(TestMails.mail("unloaded 2"));
-        Instant firstStart = Instant.now();
-        try (ConfigurableApplicationContext first = start(account, First.ID)) {
-            awaitIdleSince(account, firstStart);
-        }
+        GreenMailUser mailbox = readByFirst(account, "unloaded 1", "unloaded 2");
         // A catch-up under way for a connector whose plugin is missing at the next start (a bad upgrade, say): its
         // consent stays, as the operator's configuration still names it.
         String missing = "missing-plugin";
@@ -182,6 +170,19 @@ class ConnectorCatchupRestartTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> subjects(account, Late.ID).size() == 2);
         }
         assertThat(CountingConnector.extracted(First.ID, "polled 1")).isEqualTo(1);
+    }
+
+    /** A mailbox with these mails, read once by the first connector alone (one start, until idle, then stopped). */
+    private GreenMailUser readByFirst(String account, String... subjects) {
+        GreenMailUser mailbox = greenMail.setUser(account + "@example.org", account, "secret");
+        for (String subject : subjects) {
+            mailbox.deliver(TestMails.mail(subject));
+        }
+        Instant firstStart = Instant.now();
+        try (ConfigurableApplicationContext first = start(account, First.ID)) {
+            awaitIdleSince(account, firstStart);
+        }
+        return mailbox;
     }
 
     /** A consent and an unfinished catch-up of the account's folders for it, up to their checkpoints. */

@@ -115,12 +115,7 @@ class ConnectorCatchupTest {
 
     @Test
     void shouldGiveAConnectorEnabledDuringTheBackfillEveryMessageExactlyOnceInFindings() throws Exception {
-        GreenMailUser mailbox = greenMail.setUser("iris@example.org", "iris", "pw");
-        MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(mailbox);
-        List<String> window = IntStream.rangeClosed(1, 40).mapToObj(n -> "iris " + n).toList();
-        for (String subject : window) {
-            arrived(inbox, subject, 1);
-        }
+        List<String> window = fortyMailsOfYesterday(greenMail.setUser("iris@example.org", "iris", "pw"), "iris");
         long account = link("iris");
         // About two seconds of backfill: the second connector comes in the middle of it.
         CountingConnector.slowDown(First.ID, Duration.ofMillis(50));
@@ -146,11 +141,7 @@ class ConnectorCatchupTest {
     @Test
     void shouldEndTheCatchupWhenItsConnectorIsDisabled() throws Exception {
         GreenMailUser mailbox = greenMail.setUser("jack@example.org", "jack", "pw");
-        MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(mailbox);
-        List<String> window = IntStream.rangeClosed(1, 40).mapToObj(n -> "jack " + n).toList();
-        for (String subject : window) {
-            arrived(inbox, subject, 1);
-        }
+        List<String> window = fortyMailsOfYesterday(mailbox, "jack");
         long account = link("jack");
         links.enable(user("jack"), account, First.ID);
         awaitIdleWith(account, First.ID, window);
@@ -212,6 +203,16 @@ class ConnectorCatchupTest {
     private void awaitIdleWith(long account, String connectorId, List<String> subjects) {
         await().atMost(Duration.ofSeconds(10)).until(() -> "idle".equals(state(account))
                 && subjects(account, connectorId).size() == subjects.size());
+    }
+
+    /** Forty mails "NAME 1".."NAME 40" that arrived a day ago in the mailbox's inbox; their subjects. */
+    private static List<String> fortyMailsOfYesterday(GreenMailUser mailbox, String name) throws Exception {
+        MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(mailbox);
+        List<String> window = IntStream.rangeClosed(1, 40).mapToObj(n -> name + " " + n).toList();
+        for (String subject : window) {
+            arrived(inbox, subject, 1);
+        }
+        return window;
     }
 
     private static void arrived(MailFolder folder, String subject, int daysAgo) throws Exception {
