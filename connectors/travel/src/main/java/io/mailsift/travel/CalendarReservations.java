@@ -66,10 +66,85 @@ final class CalendarReservations {
             if (line.equalsIgnoreCase("BEGIN:VEVENT")) {
                 event = new ArrayList<>();
             } else if (line.equalsIgnoreCase("END:VEVENT") && event != null) {
-                reservation(event, zones, calendarZone, mailLines, subject, cancelCalendar).ifPresent(found::add);
+                found.addAll(reservations(event, zones, calendarZone, mailLines, subject, cancelCalendar));
                 event = null;
             } else if (event != null) {
                 property(line).ifPresent(event::add);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * An event's reservations: the JSON-LD it carries, else the legs of the journey it lists, else what its summary,
+     * description and location say.
+     */
+    private static List<Map<String, Object>> reservations(List<Property> event, Map<String, ZoneId> zones,
+            Optional<ZoneId> calendarZone, List<String> mailLines, String subject, boolean cancelCalendar) {
+        List<Map<String, Object>> embedded = embedded(event);
+        if (!embedded.isEmpty()) {
+            return embedded;
+        }
+        List<Map<String, Object>> legs = journeyLegs(event, zones, mailLines, cancelCalendar);
+        if (!legs.isEmpty()) {
+            return legs;
+        }
+        return reservation(event, zones, calendarZone, mailLines, subject, cancelCalendar).map(List::of)
+                .orElse(List.of());
+    }
+
+    /** The legs of a journey an event lists stop by stop ({@link JourneyLegs}), with the booking's reference. */
+    private static List<Map<String, Object>> journeyLegs(List<Property> event, Map<String, ZoneId> zones,
+            List<String> mailLines, boolean cancelCalendar) {
+        Optional<Property> start = first(event, "DTSTART");
+        String description = text(event, "DESCRIPTION");
+        if (start.isEmpty() || start.get().value().strip().length() < 15) {
+            return List.of();
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(start.get().value().strip().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeException bad) {
+            return List.of();
+        }
+        List<JourneyLegs.Leg> legs = JourneyLegs.legs(description, day);
+        if (legs.isEmpty()) {
+            return List.of();
+        }
+        Optional<ZoneId> startZone = declaredZone(start.get(), zones);
+        Optional<ZoneId> endZone = first(event, "DTEND").flatMap(end -> declaredZone(end, zones)).or(() -> startZone);
+        List<Map<String, Object>> found = JourneyLegs.reservations(legs, startZone, endZone);
+        Matcher numbered = NUMBERED_SUMMARY.matcher(text(event, "SUMMARY"));
+        Optional<String> reference = Labels.reference(List.of(description.split("\n")))
+                .or(() -> numbered.find() ? Optional.of(numbered.group(1)) : Optional.empty())
+                .or(() -> Labels.reference(mailLines));
+        boolean cancelled = cancelCalendar || text(event, "STATUS").equalsIgnoreCase("CANCELLED");
+        for (Map<String, Object> reservation : found) {
+            reference.ifPresent(code -> reservation.put("reservationNumber", code));
+            if (cancelled) {
+                reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
+            }
+        }
+        return found;
+    }
+
+    /** "#9876543210: From Vienna to Brno": a booking's number heading the summary of its journey. */
+    private static final Pattern NUMBERED_SUMMARY = Pattern.compile("^\\s*#\\s?([A-Z0-9]{6,20})\\s*:");
+
+    /** The zone a DATE-TIME value is written in: its TZID's, or UTC's; empty for a floating time. */
+    private static Optional<ZoneId> declaredZone(Property date, Map<String, ZoneId> zones) {
+        if (date.value().strip().endsWith("Z")) {
+            return Optional.of(ZoneOffset.UTC);
+        }
+        return Optional.ofNullable(date.parameters().get("TZID")).flatMap(tzid -> zone(tzid, zones));
+    }
+
+    /** The reservations an event carries as JSON-LD in its own X- properties ({@link EmbeddedReservations}). */
+    private static List<Map<String, Object>> embedded(List<Property> event) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Property property : event) {
+            if (property.name().startsWith("X-")) {
+                found.addAll(EmbeddedReservations.in(property.value()));
             }
         }
         return found;

@@ -1,0 +1,166 @@
+package io.mailsift.travel;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The legs of a rail or coach journey that one calendar event describes as pairs of timed stops, as journey planners
+ * export them ("ab 10:26 Frankfurt(Main)Hbf - Gleis 19 (ICE 16)" then "an 11:33 Köln Hbf - Gleis 6"; "fra 13:17 ...",
+ * "dép. 12:46 ...", "odj. 11:56 ..."; "Dep:14:39|Vienna, Hbf|Vienna → Prague (RJ 1234)" then "Arr:16:05|Brno"): each
+ * pair whose departure names a train or coach (in brackets on its line, or on the line before it) is one leg, between
+ * the two stations, on the event's day, the next day after midnight. A pair without a number (a walk between stations,
+ * "(Fußweg)") is no leg. The departure and arrival words are not read: every language has its own.
+ *
+ * <p>Times are as printed; the first departure and the last arrival carry the offset of the event's DTSTART and DTEND
+ * zones, the times in between stay local (their station's zone is not known).
+ */
+final class JourneyLegs {
+
+    /** A timed stop: a short departure/arrival word (optional), the time, the station and what follows it. */
+    private static final Pattern STOP = Pattern.compile(
+            "^[\\s•●○◦▪*-]*(?:\\p{L}{1,6}\\.?\\s*:?\\s*)?(\\d{1,2}:\\d{2})(?:\\s+|\\s*\\|\\s*)(\\S.*?)\\s*$");
+    /** A transport's number in brackets, as the departure line ends with it: "(ICE   16)", "(Bus51016)", "(RJ, RJ 1234)". */
+    private static final Pattern NUMBER_IN_BRACKETS = Pattern.compile("\\(([^()]*\\d[^()]*)\\)\\s*$");
+    /** A line that is only a train's number, the leg's stops under it: "ICE 577 (1071)". */
+    private static final Pattern NUMBER_LINE = Pattern.compile("^\\s*(\\p{Lu}{1,5}\\s?\\d{1,5})(?:\\s*\\(\\d+\\))?\\s*$");
+    /** The platform after a station: "- Gleis 19", "- Spor 6D-E", "- voie 10", "▷ Gleis 1a", "- Peron 11 Süd". */
+    private static final Pattern PLATFORM = Pattern.compile("\\s+[-▷|]\\s+\\p{L}{2,10}\\.?(?:\\s+(\\d[\\p{L}\\d -]{0,10}?))?\\s*$");
+    private static final Pattern TRAILING_BRACKETS = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
+    private static final Pattern BUS = Pattern.compile("(?iu)^(bus|fernbus|autobus|autocar|coach)(?![\\p{L}])");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+
+    private JourneyLegs() {
+    }
+
+    /** One leg of a journey as read. */
+    record Leg(String number, String from, Optional<String> fromPlatform, LocalDateTime departure, String to,
+            Optional<String> toPlatform, LocalDateTime arrival) {
+
+        boolean isBus() {
+            return BUS.matcher(number).find();
+        }
+    }
+
+    /** The legs the description lists, in order; empty when it lists none with a train or coach number. */
+    static List<Leg> legs(String description, LocalDate day) {
+        List<String> lines = List.of(LINE_BREAK.split(description));
+        List<Leg> legs = new ArrayList<>();
+        LocalDateTime previous = day.atStartOfDay();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            Matcher departure = STOP.matcher(lines.get(i));
+            Matcher arrival = STOP.matcher(lines.get(i + 1));
+            if (!departure.matches() || !arrival.matches()) {
+                continue;
+            }
+            String rest = departure.group(2);
+            Optional<String> number = numberIn(rest);
+            if (number.isEmpty() && i > 0) {
+                Matcher above = NUMBER_LINE.matcher(lines.get(i - 1));
+                number = above.matches() ? Optional.of(above.group(1)) : Optional.empty();
+            }
+            if (number.isEmpty()) {
+                continue;
+            }
+            Optional<LocalTime> leaves = time(departure.group(1));
+            Optional<LocalTime> arrives = time(arrival.group(1));
+            Station from = station(rest);
+            Station to = station(arrival.group(2));
+            if (leaves.isEmpty() || arrives.isEmpty() || from.name().isEmpty() || to.name().isEmpty()) {
+                continue;
+            }
+            LocalDateTime leaving = after(previous, leaves.get());
+            LocalDateTime arriving = after(leaving, arrives.get());
+            legs.add(new Leg(number.get(), from.name(), from.platform(), leaving, to.name(), to.platform(), arriving));
+            previous = arriving;
+            i++;
+        }
+        return legs;
+    }
+
+    /** The legs as reservations, each end's time as {@code format} writes it (first, last or in between). */
+    static List<Map<String, Object>> reservations(List<Leg> legs, Optional<ZoneId> startZone, Optional<ZoneId> endZone) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            Leg leg = legs.get(i);
+            boolean bus = leg.isBus();
+            Map<String, Object> trip = new LinkedHashMap<>();
+            trip.put("@type", bus ? "BusTrip" : "TrainTrip");
+            trip.put(bus ? "busNumber" : "trainNumber", leg.number());
+            String stop = bus ? "BusStop" : "TrainStation";
+            trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", leg.from()));
+            trip.put(bus ? "arrivalBusStop" : "arrivalStation", Map.of("@type", stop, "name", leg.to()));
+            trip.put("departureTime", format(leg.departure(), i == 0 ? startZone : Optional.empty()));
+            trip.put("arrivalTime", format(leg.arrival(), i == legs.size() - 1 ? endZone : Optional.empty()));
+            leg.fromPlatform().ifPresent(platform -> trip.put("departurePlatform", platform));
+            leg.toPlatform().ifPresent(platform -> trip.put("arrivalPlatform", platform));
+            Map<String, Object> reservation = new LinkedHashMap<>();
+            reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
+            reservation.put("reservationFor", trip);
+            found.add(reservation);
+        }
+        return found;
+    }
+
+    private static String format(LocalDateTime time, Optional<ZoneId> zone) {
+        return zone.map(z -> time.atZone(z).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .orElseGet(() -> time.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+    }
+
+    private record Station(String name, Optional<String> platform) {
+    }
+
+    /** The station a stop names, without its number, platform and the cells after it ("Vienna, Hbf|RJ 1234|1/42"). */
+    private static Station station(String rest) {
+        String place = rest;
+        int cell = place.indexOf('|');
+        if (cell >= 0) {
+            place = place.substring(0, cell);
+        }
+        place = TRAILING_BRACKETS.matcher(place).replaceFirst("");
+        Optional<String> platform = Optional.empty();
+        Matcher track = PLATFORM.matcher(place);
+        if (track.find()) {
+            platform = Optional.ofNullable(track.group(1)).map(String::strip);
+            place = place.substring(0, track.start());
+        }
+        return new Station(place.strip(), platform);
+    }
+
+    private static Optional<String> numberIn(String rest) {
+        for (String cell : rest.split("\\|")) {
+            Matcher number = NUMBER_IN_BRACKETS.matcher(cell);
+            if (number.find()) {
+                String value = SPACES.matcher(number.group(1).strip()).replaceAll(" ");
+                // "(RJ, RJ 1234)": the product then its number; the number is what identifies the train
+                int comma = value.lastIndexOf(", ");
+                return Optional.of(comma >= 0 ? value.substring(comma + 2) : value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LocalDateTime after(LocalDateTime previous, LocalTime time) {
+        LocalDateTime candidate = previous.toLocalDate().atTime(time);
+        return candidate.isBefore(previous) ? candidate.plusDays(1) : candidate;
+    }
+
+    private static Optional<LocalTime> time(String hhmm) {
+        try {
+            return Optional.of(LocalTime.parse(hhmm.length() == 4 ? "0" + hhmm : hhmm));
+        } catch (DateTimeParseException bad) {
+            return Optional.empty();
+        }
+    }
+}
