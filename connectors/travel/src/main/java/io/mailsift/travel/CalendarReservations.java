@@ -118,7 +118,7 @@ final class CalendarReservations {
         Optional<String> reference = Labels.reference(List.of(description.split("\n")))
                 .or(() -> numbered.find() ? Optional.of(numbered.group(1)) : Optional.empty())
                 .or(() -> Labels.reference(mailLines));
-        boolean cancelled = cancelCalendar || text(event, "STATUS").equalsIgnoreCase("CANCELLED");
+        boolean cancelled = isCancelled(event, cancelCalendar);
         for (Map<String, Object> reservation : found) {
             reference.ifPresent(code -> reservation.put("reservationNumber", code));
             if (cancelled) {
@@ -127,6 +127,39 @@ final class CalendarReservations {
         }
         return found;
     }
+
+    /**
+     * Whether an event is called off: a CANCEL calendar, STATUS:CANCELLED, or the prefix calendar apps put before the
+     * summary of a cancelled event ("Canceled: Flight UA 110", "Abgesagt: …", "Annulé : …", "Cancelado: …").
+     */
+    private static boolean isCancelled(List<Property> event, boolean cancelCalendar) {
+        return cancelCalendar || text(event, "STATUS").equalsIgnoreCase("CANCELLED")
+                || CANCELLED_PREFIX.matcher(text(event, "SUMMARY")).find();
+    }
+
+    private static final Pattern CANCELLED_PREFIX = Pattern.compile(
+            "(?iu)^\\s*(cancell?ed|abgesagt|storniert|annulé|annulée|annulation|cancelad[oa]|anulad[oa]|cancellato|"
+                    + "geannuleerd)\\s*:");
+
+    /**
+     * An all-day stay's date with the hour the description gives it ("Check-in: 3:00 PM", "Check-out: 12:00"), a
+     * time alone on its row; the date alone otherwise.
+     */
+    private static String atPrintedTime(String date, Labels label, List<String> lines) {
+        if (date.length() != 10) {
+            return date;
+        }
+        for (Map.Entry<Integer, String> value : label.values(lines)) {
+            List<DateTimes.Found<java.time.LocalTime>> times = DateTimes.times(value.getValue());
+            if (times.size() == 1 && !DATE_LIKE.matcher(value.getValue()).find()
+                    && value.getValue().length() <= 12) {
+                return LocalDate.parse(date).atTime(times.getFirst().value()).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            }
+        }
+        return date;
+    }
+
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,2}[./-]\\d{1,2}|\\d{4}");
 
     /** "#9876543210: From Vienna to Brno": a booking's number heading the summary of its journey. */
     private static final Pattern NUMBERED_SUMMARY = Pattern.compile("^\\s*#\\s?([A-Z0-9]{6,20})\\s*:");
@@ -165,7 +198,7 @@ final class CalendarReservations {
 
     private static Optional<Map<String, Object>> reservation(List<Property> event, Map<String, ZoneId> zones,
             Optional<ZoneId> calendarZone, List<String> mailLines, String subject, boolean cancelCalendar) {
-        String summary = text(event, "SUMMARY");
+        String summary = CANCELLED_PREFIX.matcher(text(event, "SUMMARY")).replaceFirst("").strip();
         String description = text(event, "DESCRIPTION");
         String location = text(event, "LOCATION");
         Optional<Property> start = first(event, "DTSTART");
@@ -207,6 +240,10 @@ final class CalendarReservations {
             end.ifPresent(e -> flight.put("arrivalTime", time(e, zones, Legs.zoneOf(codes.get(1)), true)));
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
+        } else if (CalendarRentals.isRental(summary, description) && flights.isEmpty()) {
+            CalendarRentals.fill(reservation, summary, description, location);
+            reservation.put("pickupTime", time(start.get(), zones, here, false));
+            end.ifPresent(e -> reservation.put("dropoffTime", time(e, zones, here, false)));
         } else if (HOTEL_WORDS.matcher(summary).find() || isAllDay(start.get()) && HOTEL_WORDS.matcher(all).find()) {
             Map<String, Object> hotel = new LinkedHashMap<>();
             hotel.put("@type", "LodgingBusiness");
@@ -216,8 +253,10 @@ final class CalendarReservations {
             }
             reservation.put("@type", "LodgingReservation");
             reservation.put("reservationFor", hotel);
-            reservation.put("checkinTime", time(start.get(), zones, here, false));
-            end.ifPresent(e -> reservation.put("checkoutTime", time(e, zones, here, false)));
+            reservation.put("checkinTime", atPrintedTime(time(start.get(), zones, here, false), Labels.CHECKIN,
+                    eventLines));
+            end.ifPresent(e -> reservation.put("checkoutTime", atPrintedTime(time(e, zones, here, false),
+                    Labels.CHECKOUT, eventLines)));
         } else if ((trip = railCodes ? railLegOfCodes(summary + "\n" + description, start.get(), end, zones)
                 : Optional.empty()).isPresent()
                 || (trip = trip(summary, description, location, all, groundLeg ? List.of() : flights, start.get(),
@@ -271,7 +310,7 @@ final class CalendarReservations {
             return Optional.empty(); // a meeting or a reminder, not a booking
         }
         reference.ifPresent(code -> reservation.put("reservationNumber", code));
-        if (cancelCalendar || text(event, "STATUS").equalsIgnoreCase("CANCELLED")) {
+        if (isCancelled(event, cancelCalendar)) {
             reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
         }
         return Optional.of(reservation);
