@@ -24,7 +24,8 @@ final class CalendarRentals {
             "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
                     + "igual que|mismo lugar|misma oficina)");
     private static final Pattern NAME_PREFIX = Pattern.compile(
-            "(?iu)^(?:your\\s+)?(?:rental car reservation|car rental reservation|rental car|car rental|car hire|"
+            "(?iu)^(?:your\\s+)?(?:(?:hertz|avis|sixt|europcar|enterprise|alamo|budget|thrifty|goldcar)\\s+)?"
+                    + "(?:rental car reservation|car rental reservation|rental car|car rental|car hire|"
                     + "mietwagen|location de voiture|alquiler de coche)\\s*[:–-]?\\s*");
 
     private CalendarRentals() {

@@ -240,7 +240,9 @@ final class CalendarReservations {
             end.ifPresent(e -> flight.put("arrivalTime", time(e, zones, Legs.zoneOf(codes.get(1)), true)));
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
-        } else if (CalendarRentals.isRental(summary, description) && flights.isEmpty()) {
+        } else if (CalendarRentals.isRental(summary, description) && flights.isEmpty()
+                // "Team offsite: car rental logistics" among colleagues books no car
+                && (!invitation || reference.isPresent())) {
             CalendarRentals.fill(reservation, summary, description, location);
             reservation.put("pickupTime", time(start.get(), zones, here, false));
             end.ifPresent(e -> reservation.put("dropoffTime", time(e, zones, here, false)));

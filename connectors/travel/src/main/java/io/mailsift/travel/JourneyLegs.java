@@ -36,6 +36,7 @@ final class JourneyLegs {
     private static final Pattern NUMBER_LINE = Pattern.compile("^\\s*(\\p{Lu}{1,5}\\s?\\d{1,5})(?:\\s*\\(\\d+\\))?\\s*$");
     /** The platform after a station: "- Gleis 19", "- Spor 6D-E", "- voie 10", "▷ Gleis 1a", "- Peron 11 Süd". */
     private static final Pattern PLATFORM = Pattern.compile("\\s+[-▷|]\\s+\\p{L}{2,10}\\.?(?:\\s+(\\d[\\p{L}\\d -]{0,10}?))?\\s*$");
+    private static final Pattern TRANSPORT_NUMBER = Pattern.compile("(?:\\p{Lu}[\\p{Lu}\\d]{0,4}|Bus)\\s?\\d{1,6}");
     private static final Pattern TRAILING_BRACKETS = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
     private static final Pattern BUS = Pattern.compile("(?iu)^(bus|fernbus|autobus|autocar|coach)(?![\\p{L}])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -145,7 +146,9 @@ final class JourneyLegs {
                 String value = SPACES.matcher(number.group(1).strip()).replaceAll(" ");
                 // "(RJ, RJ 1234)": the product then its number; the number is what identifies the train
                 int comma = value.lastIndexOf(", ");
-                return Optional.of(comma >= 0 ? value.substring(comma + 2) : value);
+                String code = comma >= 0 ? value.substring(comma + 2) : value;
+                // a product's capitals and a number ("ICE 16", "X2 531", "Bus 647"), not "(Room 101)" or "(Hall 2)"
+                return TRANSPORT_NUMBER.matcher(code).matches() ? Optional.of(code) : Optional.empty();
             }
         }
         return Optional.empty();

@@ -103,6 +103,8 @@ final class TextReservations {
     /** Renting, in a mail with a vehicle and pick-up and return rows: a rental whatever the vehicle is called. */
     private static final Pattern RENT_WORDS = Pattern.compile(
             "(?iu)\\b(rent|rental|hire|miete|mietvertrag|vermietung|location|loueur|alquiler|noleggio)\\b");
+    private static final Pattern OR_SIMILAR = Pattern.compile(
+            "(?iu)\\b(or similar|ou similaire|oder ähnlich|o similar|o simile|of vergelijkbaar|ou similar)\\b");
     /** A return at the pick-up place, as rental mails say it instead of repeating the place. */
     private static final Pattern SAME_PLACE = Pattern.compile(
             "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
@@ -1526,7 +1528,8 @@ final class TextReservations {
         if (!mentionsCar(subject) && !rentalByItsRows(subject) || RIDE_WORDS.matcher(text).find()) {
             return Optional.empty();
         }
-        Optional<String> pickupTime = firstDateTime(Labels.PICKUP);
+        Labels pickup = pickupLabel();
+        Optional<String> pickupTime = firstDateTime(pickup);
         Optional<String> dropoffTime = firstDateTime(Labels.DROPOFF);
         if (pickupTime.isEmpty() || LocalDate.parse(pickupTime.get().substring(0, 10)).isBefore(earliest)) {
             return Optional.empty();
@@ -1535,7 +1538,7 @@ final class TextReservations {
         reservation.put("@type", "RentalCarReservation");
         reservation.put("reservationFor", Map.of("@type", "RentalCar", "name", "Rental car"));
         reservation.put("pickupTime", pickupTime.get());
-        Optional<Map<String, Object>> pickupPlace = carPlace(Labels.PICKUP);
+        Optional<Map<String, Object>> pickupPlace = carPlace(pickup);
         pickupPlace.ifPresent(place -> reservation.put("pickupLocation", place));
         dropoffTime.ifPresent(time -> reservation.put("dropoffTime", time));
         carPlace(Labels.DROPOFF)
@@ -1545,10 +1548,22 @@ final class TextReservations {
         return Optional.of(reservation);
     }
 
+    /**
+     * The rows of the pick-up: its own label, else, in a rental's return and departure rows ("Départ" / "Retour", as
+     * French renters head them) with no train or flight named, the departure's.
+     */
+    private Labels pickupLabel() {
+        return Labels.PICKUP.values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty()
+                && OR_SIMILAR.matcher(text).find() && trainNumbers().isEmpty() && flightNumbers().isEmpty()
+                ? Labels.FROM : Labels.PICKUP;
+    }
+
     /** A vehicle, renting, and pick-up and return rows: a rental whatever the vehicle is called. */
     private boolean rentalByItsRows(String subject) {
-        return !Labels.PICKUP.values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty()
-                && VEHICLE_WORDS.matcher(text).find() && RENT_WORDS.matcher(subjectAndText(subject)).find();
+        return !pickupLabel().values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty()
+                && VEHICLE_WORDS.matcher(text).find() && (RENT_WORDS.matcher(subjectAndText(subject)).find()
+                        // "BMW 1er oder ähnlich", "Seat Ibiza o similar": a car class is what only renting books
+                        || OR_SIMILAR.matcher(text).find());
     }
 
     private Optional<Map<String, Object>> carPlace(Labels label) {
