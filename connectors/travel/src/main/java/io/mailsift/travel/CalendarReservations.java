@@ -212,7 +212,9 @@ final class CalendarReservations {
                 && ROUTE.matcher(stripNumbers(description)).find();
         Optional<Map<String, Object>> trip;
         List<String> eventLines = new ArrayList<>(List.of(description.split("\n")));
-        Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines));
+        Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines))
+                .or(() -> BookingCodes.in(eventLines)).or(() -> BookingCodes.in(List.of(summary)))
+                .or(() -> BookingCodes.in(mailLines));
         boolean booked = reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find();
         // a meeting invitation ("Lunch will be provided", "the talk will take place in Room 4") books nothing unless
         // it says so: its attendees are colleagues, not a restaurant's or a box office's guests
