@@ -212,9 +212,7 @@ final class CalendarReservations {
                 && ROUTE.matcher(stripNumbers(description)).find();
         Optional<Map<String, Object>> trip;
         List<String> eventLines = new ArrayList<>(List.of(description.split("\n")));
-        Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines))
-                .or(() -> BookingCodes.in(eventLines)).or(() -> BookingCodes.in(List.of(summary)))
-                .or(() -> BookingCodes.in(mailLines));
+        Optional<String> reference = Labels.reference(eventLines).or(() -> Labels.reference(mailLines));
         boolean booked = reference.isPresent() || BOOKING_WORDS.matcher(all + "\n" + subject).find();
         // a meeting invitation ("Lunch will be provided", "the talk will take place in Room 4") books nothing unless
         // it says so: its attendees are colleagues, not a restaurant's or a box office's guests
@@ -313,7 +311,10 @@ final class CalendarReservations {
         } else {
             return Optional.empty(); // a meeting or a reminder, not a booking
         }
-        reference.ifPresent(code -> reservation.put("reservationNumber", code));
+        // a code after a bare booking word numbers what is booked; it does not make a meeting a booking
+        reference.or(() -> BookingCodes.in(eventLines)).or(() -> BookingCodes.in(List.of(summary)))
+                .or(() -> BookingCodes.in(mailLines))
+                .ifPresent(code -> reservation.put("reservationNumber", code));
         if (isCancelled(event, cancelCalendar)) {
             reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
         }
