@@ -41,7 +41,11 @@ final class CalendarReservations {
     private static final Pattern FOOD_WORDS = Pattern.compile(
             "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|dinner|dîner|lunch|déjeuner|cena|almuerzo)\\b");
     private static final Pattern BUS_WORDS = Pattern.compile("(?iu)\\b(bus|flixbus|autobus|autocar|fernbus)\\b");
-    private static final Pattern TRAIN_WORDS = Pattern.compile("(?iu)\\b(train|zug|bahn|tren|rail)\\b");
+    private static final Pattern OPERATOR_NUMBER = Pattern.compile("(?iu)\\b(?:amtrak|via rail)\\s+\\d{1,5}\\b");
+
+    /** Train words, and the national railways whose name stands for "train" in a summary ("Amtrak 171: ..."). */
+    private static final Pattern TRAIN_WORDS = Pattern.compile(
+            "(?iu)\\b(train|zug|bahn|tren|treno|trein|rail|railway|amtrak|via rail)\\b");
     private static final Pattern BOOKING_WORDS = Pattern.compile(
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|booking|buchung|réservation|reserva|reservation|"
                     + "confirmation|bestätigung|order|bestellung|commande|pedido|registration|anmeldung|inscription|"
@@ -395,8 +399,11 @@ final class CalendarReservations {
         // a coach's line ("Linie N1045", "Ligne 1603"); a coach or seat number is no line
         List<Token> numbers = bus ? Legs.busNumbers(summary + "\n" + description)
                 : Legs.trainNumbers(summary + "\n" + description);
+        Matcher named = OPERATOR_NUMBER.matcher(summary);
         if (!numbers.isEmpty()) {
             trip.put(bus ? "busNumber" : "trainNumber", numbers.getFirst().value());
+        } else if (!bus && named.find()) {
+            trip.put("trainNumber", named.group().strip()); // "Amtrak 171: New York, NY - Washington, DC"
         }
         String stop = bus ? "BusStop" : "TrainStation";
         trip.put(bus ? "departureBusStop" : "departureStation", Map.of("@type", stop, "name", from));
