@@ -1563,7 +1563,8 @@ final class TextReservations {
 
     /** A vehicle, renting, and pick-up and return rows: a rental whatever the vehicle is called. */
     private boolean rentalByItsRows(String subject) {
-        return !pickupLabel().values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty()
+        // the return's rows first: most mails have none, and the pick-up's label depends on them
+        return !Labels.DROPOFF.values(lines).isEmpty() && !pickupLabel().values(lines).isEmpty()
                 && VEHICLE_WORDS.matcher(text).find() && (RENT_WORDS.matcher(subjectAndText(subject)).find()
                         // "BMW 1er oder ähnlich", "Seat Ibiza o similar": a car class is what only renting books
                         // an airport transfer also names a car class, with a driver who meets you
