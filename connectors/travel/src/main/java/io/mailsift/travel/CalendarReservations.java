@@ -115,13 +115,16 @@ final class CalendarReservations {
         if (legs.isEmpty()) {
             return List.of();
         }
-        Optional<ZoneId> startZone = declaredZone(start.get(), zones);
-        Optional<ZoneId> endZone = first(event, "DTEND").flatMap(end -> declaredZone(end, zones)).or(() -> startZone);
-        List<Map<String, Object>> found = JourneyLegs.reservations(legs, startZone, endZone);
         Matcher numbered = NUMBERED_SUMMARY.matcher(text(event, "SUMMARY"));
         Optional<String> reference = Labels.reference(List.of(description.split("\n")))
                 .or(() -> numbered.find() ? Optional.of(numbered.group(1)) : Optional.empty())
                 .or(() -> Labels.reference(mailLines));
+        if (first(event, "ATTENDEE").isPresent() && reference.isEmpty()) {
+            return List.of(); // an agenda sent among colleagues lists talks, not legs
+        }
+        Optional<ZoneId> startZone = declaredZone(start.get(), zones);
+        Optional<ZoneId> endZone = first(event, "DTEND").flatMap(end -> declaredZone(end, zones)).or(() -> startZone);
+        List<Map<String, Object>> found = JourneyLegs.reservations(legs, startZone, endZone);
         boolean cancelled = isCancelled(event, cancelCalendar);
         for (Map<String, Object> reservation : found) {
             reference.ifPresent(code -> reservation.put("reservationNumber", code));
@@ -469,7 +472,7 @@ final class CalendarReservations {
             "(?iu)^(?:[^\\p{Lu}]*?|.*?\\b(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|voyage|viaje|trajet|"
                     + "ride|travel|fahrkarte|billet|billete|ticket)\\s+)\\b(from|von|de|desde|ab)\\s+");
     private static final Pattern TRIP_WORDS = Pattern.compile(
-            "(?iu)^(?:(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
+            "(?iu)^(?:(?:train|zug|bahn|tren|treno|trein|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");
     private static final Pattern FLYING = Pattern.compile(
             "(?iu)\\b(flights?|flug|vols?|vuelos?|boarding|airlines?|airport|flughafen|aéroport|aeropuerto|terminal|gate)\\b");

@@ -59,7 +59,16 @@ final class JourneyLegs {
         List<String> lines = List.of(LINE_BREAK.split(description));
         List<Leg> legs = new ArrayList<>();
         LocalDateTime previous = day.atStartOfDay();
-        for (int i = 0; i + 1 < lines.size(); i++) {
+        for (int i = 0; i < lines.size(); i++) {
+            Optional<Leg> alone = legOnOneLine(lines.get(i), previous);
+            if (alone.isPresent()) {
+                legs.add(alone.get());
+                previous = alone.get().arrival();
+                continue;
+            }
+            if (i + 1 >= lines.size()) {
+                break;
+            }
             Matcher departure = STOP.matcher(lines.get(i));
             Matcher arrival = STOP.matcher(lines.get(i + 1));
             if (!departure.matches() || !arrival.matches()) {
@@ -89,6 +98,46 @@ final class JourneyLegs {
         }
         return legs;
     }
+
+    /**
+     * A leg printed on one line: "TGV 9553 : Paris Est 07:55 → Frankfurt(Main)Hbf 11:45", or with its train in
+     * brackets after it ("Paris Est 07:55 → Frankfurt(Main)Hbf 11:45 (TGV 9553)").
+     */
+    private static Optional<Leg> legOnOneLine(String line, LocalDateTime previous) {
+        if (line.length() > 160) {
+            return Optional.empty();
+        }
+        Matcher m = NUMBER_FIRST.matcher(line);
+        String number;
+        if (m.matches()) {
+            number = m.group(1);
+        } else {
+            m = NUMBER_LAST.matcher(line);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            number = m.group(6);
+        }
+        number = SPACES.matcher(number.strip()).replaceAll(" ");
+        Optional<LocalTime> leaves = time(m.group(3).replace('h', ':').replace('.', ':'));
+        Optional<LocalTime> arrives = time(m.group(5).replace('h', ':').replace('.', ':'));
+        // alone on a line the number must be a train's we know ("TGV 9553", "ICE 1091") or a bus's: "B2 Keynote 09:00 -
+        // Coffee 10:30" in an agenda is no leg
+        boolean known = !Legs.trainNumbers(number).isEmpty() || BUS.matcher(number).find();
+        if (!known || !TRANSPORT_NUMBER.matcher(number).matches() || leaves.isEmpty() || arrives.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDateTime leaving = after(previous, leaves.get());
+        return Optional.of(new Leg(number, m.group(2).strip(), Optional.empty(), leaving, m.group(4).strip(),
+                Optional.empty(), after(leaving, arrives.get())));
+    }
+
+    private static final String ONE_LINE_ROUTE = "(\\S.{0,60}?)\\s+(\\d{1,2}[:h.]\\d{2})\\s*(?:→|->|➞|➔|–|-)\\s*"
+            + "(\\S.{0,60}?)\\s+(\\d{1,2}[:h.]\\d{2})";
+    private static final Pattern NUMBER_FIRST = Pattern.compile(
+            "^\\s*(\\p{Lu}[\\p{Lu}\\d]{0,4}\\s?\\d{1,6})\\s*[:|–-]?\\s+" + ONE_LINE_ROUTE + "\\s*$");
+    private static final Pattern NUMBER_LAST = Pattern.compile(
+            "^\\s*()" + ONE_LINE_ROUTE + "\\s*\\((\\p{Lu}[\\p{Lu}\\d]{0,4}\\s?\\d{1,6})\\)\\s*$");
 
     /** The legs as reservations, each end's time as {@code format} writes it (first, last or in between). */
     static List<Map<String, Object>> reservations(List<Leg> legs, Optional<ZoneId> startZone, Optional<ZoneId> endZone) {
