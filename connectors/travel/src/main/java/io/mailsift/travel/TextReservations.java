@@ -1671,7 +1671,7 @@ final class TextReservations {
                 .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst())
                 .or(() -> cardLine().flatMap(line -> CardLines.nameAbove(lines, line))
                         .flatMap(TextReservations::cardName));
-        Optional<String> start = startTime();
+        Optional<String> start = startTime(false);
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
         }
@@ -1706,7 +1706,7 @@ final class TextReservations {
                 .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst())
                 .or(() -> cardLine().flatMap(line -> CardLines.nameAbove(lines, line))
                         .flatMap(TextReservations::cardName));
-        Optional<String> start = startTime();
+        Optional<String> start = startTime(true);
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
         }
@@ -1992,7 +1992,12 @@ final class TextReservations {
             "(?iu)\\s*(?:doors|einlass|ouverture des portes|apertura de puertas)");
 
     /** The date and time labelled as such, or the first date of the mail with the first time after it. */
-    private Optional<String> startTime() {
+    /**
+     * When the booking starts: a date and a time; with {@code dayWillDo} (a festival's or a day ticket's event) the
+     * date alone when a date label gives it and no time is printed anywhere near ("Dates: Wednesday 23 June - Sunday
+     * 27 June 2027").
+     */
+    private Optional<String> startTime(boolean dayWillDo) {
         List<Map.Entry<Integer, String>> timed = Labels.TIME.values(lines);
         // "Doors: 19:00 / Start: 20:00": the start is the booking's time, the doors only when nothing else says one
         Optional<LocalTime> time = timed.stream().filter(e -> !DOORS.matcher(lines.get(e.getKey())).lookingAt())
@@ -2004,6 +2009,7 @@ final class TextReservations {
                 .or(() -> timed.stream().flatMap(e -> DateTimes.times(e.getValue()).stream()).map(Found::value)
                         .findFirst());
         Optional<LocalDate> date = Optional.empty();
+        boolean labelledDate = false;
         for (Map.Entry<Integer, String> value : Labels.DATE.values(lines)) {
             String around = value.getValue();
             if (value.getKey() + 1 < lines.size()) {
@@ -2013,6 +2019,7 @@ final class TextReservations {
                     .filter(d -> !d.isBefore(earliest)).findFirst();
             if (labelled.isPresent() && date.isEmpty()) {
                 date = labelled;
+                labelledDate = true;
                 // "Date: Sat 13 Mar 2027, 19:30": the time in the date's own value when no time label gives one
                 if (time.isEmpty()) {
                     time = DateTimes.times(around).stream().map(Found::value).findFirst();
@@ -2037,7 +2044,7 @@ final class TextReservations {
             }
         }
         if (time.isEmpty()) {
-            return Optional.empty();
+            return dayWillDo && labelledDate ? Optional.of(date.get().toString()) : Optional.empty();
         }
         return Optional.of(Legs.localTime(date.get(), time.get(), Optional.empty()));
     }
