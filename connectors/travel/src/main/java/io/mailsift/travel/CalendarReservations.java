@@ -286,8 +286,8 @@ final class CalendarReservations {
                     toCode.flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(to)), true)));
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
-        } else if (saysJourney) {
-            return Optional.empty(); // a train or bus whose stations the event does not tell
+        } else if (saysJourney || CalendarRentals.isTransfer(summary)) {
+            return Optional.empty(); // a train or bus whose stations the event does not tell, or a transfer's ride
         } else if ((FOOD_WORDS.matcher(summary).find() || isTable(summary, description, subject))
                 && (!invitation || booked)) {
             Map<String, Object> restaurant = new LinkedHashMap<>();
