@@ -784,23 +784,33 @@ final class CalendarReservations {
         Map<String, ZoneId> zones = new LinkedHashMap<>();
         String tzid = null;
         ZoneId zone = null;
+        ZoneOffset summer = null;
         boolean standard = false;
+        boolean daylight = false;
         for (String line : lines) {
             Optional<Property> property = property(line);
             if (line.equalsIgnoreCase("BEGIN:VTIMEZONE")) {
                 tzid = null;
                 zone = null;
+                summer = null;
             } else if (line.equalsIgnoreCase("BEGIN:STANDARD")) {
                 standard = true;
             } else if (line.equalsIgnoreCase("END:STANDARD")) {
                 standard = false;
+            } else if (line.equalsIgnoreCase("BEGIN:DAYLIGHT")) {
+                daylight = true;
+            } else if (line.equalsIgnoreCase("END:DAYLIGHT")) {
+                daylight = false;
             } else if (line.equalsIgnoreCase("END:VTIMEZONE") && tzid != null) {
                 try {
                     // a declared offset is the standard one only: an IANA name also knows summer time
                     // Outlook's Windows names ("W. Europe Standard Time") declare offsets only: their region knows summer
                     ZoneId windows = WINDOWS_ZONES.get(tzid);
+                    // a zone of its own name ("Customized Time Zone") with a summer offset: the region of those rules
+                    ZoneId offsets = zone instanceof ZoneOffset winter && summer != null && !summer.equals(winter)
+                            ? REGION_OF_OFFSETS.getOrDefault(winter.getId() + "/" + summer.getId(), zone) : zone;
                     zones.put(tzid, windows != null && (zone == null || zone instanceof ZoneOffset) ? windows
-                            : zone == null || zone instanceof ZoneOffset && isRegion(tzid) ? ZoneId.of(tzid) : zone);
+                            : zone == null || zone instanceof ZoneOffset && isRegion(tzid) ? ZoneId.of(tzid) : offsets);
                 } catch (DateTimeException unknown) {
                     // neither a location nor an IANA name: times in it stay as written
                 }
@@ -814,6 +824,9 @@ final class CalendarReservations {
                         zone = ZoneId.of(value);
                     } else if (name.equals("TZOFFSETTO") && standard && zone == null) {
                         zone = ZoneOffset.of(value.length() == 5 ? value.substring(0, 3) + ":" + value.substring(3)
+                                : value);
+                    } else if (name.equals("TZOFFSETTO") && daylight) {
+                        summer = ZoneOffset.of(value.length() == 5 ? value.substring(0, 3) + ":" + value.substring(3)
                                 : value);
                     }
                 } catch (DateTimeException ignored) {
@@ -836,6 +849,24 @@ final class CalendarReservations {
         String name = LEADING_SLASH.matcher(QUOTES.matcher(tzid).replaceAll("")).replaceFirst("");
         return !WINDOWS_ZONES.containsKey(name) && isRegion(name);
     }
+
+    /**
+     * The region whose rules a VTIMEZONE's winter and summer offsets describe, for zones named only by their writer
+     * ("Customized Time Zone", "(UTC+01:00) Amsterdam, Berlin"): the one most travel mail with those offsets is for (the
+     * EU's, the US's and Australia's summer-time dates).
+     */
+    private static final Map<String, ZoneId> REGION_OF_OFFSETS = Map.ofEntries(
+            Map.entry("Z/+01:00", ZoneId.of("Europe/London")),
+            Map.entry("+01:00/+02:00", ZoneId.of("Europe/Berlin")),
+            Map.entry("+02:00/+03:00", ZoneId.of("Europe/Helsinki")),
+            Map.entry("-04:00/-03:00", ZoneId.of("America/Halifax")),
+            Map.entry("-05:00/-04:00", ZoneId.of("America/New_York")),
+            Map.entry("-06:00/-05:00", ZoneId.of("America/Chicago")),
+            Map.entry("-07:00/-06:00", ZoneId.of("America/Denver")),
+            Map.entry("-08:00/-07:00", ZoneId.of("America/Los_Angeles")),
+            Map.entry("-09:00/-08:00", ZoneId.of("America/Anchorage")),
+            Map.entry("+10:00/+11:00", ZoneId.of("Australia/Sydney")),
+            Map.entry("+12:00/+13:00", ZoneId.of("Pacific/Auckland")));
 
     /** The Windows time-zone names Outlook and Exchange write as TZIDs, for the regions travel mail goes to. */
     private static final Map<String, ZoneId> WINDOWS_ZONES = Map.ofEntries(
