@@ -224,7 +224,11 @@ final class CalendarReservations {
         // a meeting invitation ("Lunch will be provided", "the talk will take place in Room 4") books nothing unless
         // it says so: its attendees are colleagues, not a restaurant's or a box office's guests
         boolean invitation = first(event, "ATTENDEE").isPresent();
-        Optional<ZoneId> here = Airports.zoneOfPlace(location + " " + summary)
+        // a venue's city is surer than a TZID that is only the exporter's (a Windows name, a writer's own zone): the
+        // time is shown where it happens, as a station's is
+        Optional<ZoneId> venue = Airports.zoneOfPlace(location + " " + summary);
+        boolean venueWins = venue.isPresent() && !namesRegion(start.get(), zones);
+        Optional<ZoneId> here = venue
                 .or(() -> offsetOfPrintedTime(start.get(), description + "\n" + String.join("\n", mailLines)))
                 .or(() -> calendarZone);
         Map<String, Object> reservation = new LinkedHashMap<>();
@@ -251,8 +255,8 @@ final class CalendarReservations {
                 // "Team offsite: car rental logistics" among colleagues books no car
                 && (!invitation || reference.isPresent())) {
             CalendarRentals.fill(reservation, summary, description, location);
-            reservation.put("pickupTime", time(start.get(), zones, here, false));
-            end.ifPresent(e -> reservation.put("dropoffTime", time(e, zones, here, false)));
+            reservation.put("pickupTime", time(start.get(), zones, here, venueWins));
+            end.ifPresent(e -> reservation.put("dropoffTime", time(e, zones, here, venueWins)));
         } else if (HOTEL_WORDS.matcher(summary).find() || isAllDay(start.get()) && HOTEL_WORDS.matcher(all).find()) {
             Map<String, Object> hotel = new LinkedHashMap<>();
             hotel.put("@type", "LodgingBusiness");
@@ -295,7 +299,7 @@ final class CalendarReservations {
             restaurant.put("name", location.isBlank() ? restaurantOfSummary(summary) : location.split(",")[0].strip());
             reservation.put("@type", "FoodEstablishmentReservation");
             reservation.put("reservationFor", restaurant);
-            reservation.put("startTime", time(start.get(), zones, here, false));
+            reservation.put("startTime", time(start.get(), zones, here, venueWins));
         } else if ((booked
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
                 || !invitation && mailLines.stream().anyMatch(line -> MAIL_TICKET_WORDS.matcher(line).find()))
@@ -307,8 +311,8 @@ final class CalendarReservations {
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
             happening.put("name", summary.strip());
-            happening.put("startDate", time(start.get(), zones, here, false));
-            end.ifPresent(e -> happening.put("endDate", time(e, zones, here, false)));
+            happening.put("startDate", time(start.get(), zones, here, venueWins));
+            end.ifPresent(e -> happening.put("endDate", time(e, zones, here, venueWins)));
             if (!location.isBlank()) {
                 happening.put("location", Map.of("@type", "Place", "name", location.split(",")[0].strip(),
                         "address", location.strip()));
