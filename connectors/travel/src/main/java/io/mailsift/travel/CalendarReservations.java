@@ -290,8 +290,10 @@ final class CalendarReservations {
                     toCode.flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(to)), true)));
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
-        } else if (saysJourney || CalendarRentals.isTransfer(summary)) {
-            return Optional.empty(); // a train or bus whose stations the event does not tell, or a transfer's ride
+        } else if (saysJourney || CalendarRentals.isTransfer(summary) || ARROW_ROUTE.matcher(summary).find()) {
+            // a train or bus whose stations the event does not tell, a transfer's ride, or a journey of a kind not
+            // known ("SJ 531 Stockholm C → Göteborg C"): none is a show
+            return Optional.empty();
         } else if ((FOOD_WORDS.matcher(summary).find() || isTable(summary, description, subject))
                 && (!invitation || booked)) {
             Map<String, Object> restaurant = new LinkedHashMap<>();
@@ -599,6 +601,7 @@ final class CalendarReservations {
     }
 
     private static final Pattern ARROW = Pattern.compile("→|->|➔|»|>");
+    private static final Pattern ARROW_ROUTE = Pattern.compile("\\p{L}[^→➔➞]*?\\s(?:→|->|➔|➞)\\s*\\p{Lu}");
     private static final Pattern STATION_WORD = Pattern.compile(
             "(?iu)\\b(sants|hbf|hauptbahnhof|bahnhof|gare|station|estación|stazione|termini|centrale|centraal|midi|"
                     + "zob|busbahnhof|gare routière|estación de autobuses)\\b");
