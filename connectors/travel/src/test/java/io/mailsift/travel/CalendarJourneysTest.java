@@ -1,0 +1,77 @@
+package io.mailsift.travel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.mailsift.connector.JsonLd;
+
+/** The pieces calendars are read with: a journey's listed legs and the JSON-LD an event carries. */
+class CalendarJourneysTest {
+
+    private static final LocalDate DAY = LocalDate.of(2027, 7, 26);
+
+    @Test
+    void aNightLegAfterMidnightIsOnTheNextDay() {
+        List<JourneyLegs.Leg> legs = JourneyLegs.legs("""
+                odj. 19:55 Berlin Gesundbrunnen - Peron 7 (ICE 1109)
+                prz. 22:56 Nürnberg Hbf - Peron 8
+
+                odj. 01:41 Nürnberg Hbf - Peron 4 (NJ 40490)
+                prz. 05:11 Koblenz Hbf - Peron 3""", DAY);
+
+        assertThat(legs).extracting(JourneyLegs.Leg::number).containsExactly("ICE 1109", "NJ 40490");
+        assertThat(legs.get(1).departure()).isEqualTo(DAY.plusDays(1).atTime(1, 41));
+        assertThat(legs.get(1).fromPlatform()).contains("4");
+    }
+
+    @Test
+    void aWalkBetweenStationsIsNoLeg() {
+        List<JourneyLegs.Leg> legs = JourneyLegs.legs("""
+                fra Leer(Ostfriesl)  (Gangsti)
+                til Leer(Ostfriesl) ZOB/Bahnhof
+
+                fra 21:30 Leer(Ostfriesl) ZOB/Bahnhof  (Bus  647)
+                til 22:25 Groningen CS Hoofdstation""", DAY);
+
+        assertThat(legs).singleElement().satisfies(leg -> {
+            assertThat(leg.isBus()).isTrue();
+            assertThat(leg.number()).isEqualTo("Bus 647");
+            assertThat(leg.from()).isEqualTo("Leer(Ostfriesl) ZOB/Bahnhof");
+        });
+    }
+
+    @Test
+    void anAgendaOfRoomsListsNoLegs() {
+        assertThat(JourneyLegs.legs("""
+                09:00 Welcome (Room 101)
+                10:30 Architecture review (Hall B)
+                B2 Keynote 11:00 - Coffee 11:30""", DAY)).isEmpty();
+    }
+
+    @Test
+    void jsonLdInACalendarPropertyIsReadWithItsEscapesAndQtDates() {
+        List<Map<String, Object>> found = EmbeddedReservations.in("""
+                [{"@context":"http://schema.org"\\,"@type":"EventReservation"\\,"reservationNumber":"A1\\,B2"\\,\
+                "reservationFor":{"@type":"Event"\\,"name":"Akademy"\\,"startDate":{"@type":"QDateTime"\\,\
+                "@value":"2027-09-07T09:30:00+02:00"\\,"timezone":"Europe/Rome"}}}]""");
+
+        assertThat(found).singleElement().satisfies(reservation -> {
+            assertThat(reservation).containsEntry("reservationNumber", "A1,B2");
+            assertThat(JsonLd.text(reservation, "reservationFor", "startDate")).contains("2027-09-07T09:30:00+02:00");
+        });
+    }
+
+    @Test
+    void aPropertyThatIsNotJsonOrHoldsNoReservationGivesNothing() {
+        assertThat(EmbeddedReservations.in("<html><body>@type</body></html>")).isEmpty();
+        assertThat(EmbeddedReservations.in("[{\"@type\":\"Event\",\"name\":\"37C3\"}]")).isEmpty();
+        assertThat(EmbeddedReservations.in("[{\"@type\":\"FlightReservation\",\"reservationFor\":{")).isEmpty();
+        assertThat(JsonText.parse("[".repeat(100) + "]".repeat(100))).isEmpty();
+        assertThat(JsonText.parse("{\"a\":1} trailing")).isEmpty();
+    }
+}
