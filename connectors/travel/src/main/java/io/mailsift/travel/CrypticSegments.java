@@ -43,7 +43,26 @@ final class CrypticSegments {
     /** A held status with its seat count as segments print it ("HK1", "TK2"), the cheap test before reading lines. */
     private static final Pattern HELD_STATUS = Pattern.compile("(?<![A-Z\\d])(?:HK|KK|TK|RR|SS|HS|GK|KL)\\d{1,2}(?![\\p{L}\\d])");
 
+    /**
+     * The airline's record locator a segment line ends with: Amadeus' "BA/6TQ8WX", Sabre's "/DCLO*ZK4Q7M" (the
+     * airline's designator, then its six-character code).
+     */
+    private static final Pattern LOCATOR = Pattern.compile(
+            "(?:(?<=/DC)|(?<![A-Z\\d]))([A-Z\\d]{2})[/*]([A-Z\\d]{6})(?![A-Z\\d/])");
+
     private CrypticSegments() {
+    }
+
+    /** The airline's record locator printed on a segment line after its route, when its airline is known. */
+    static Optional<String> locator(String lineAfterRoute) {
+        Matcher m = LOCATOR.matcher(lineAfterRoute);
+        while (m.find()) {
+            String code = m.group(2);
+            if (Airports.airline(m.group(1)).isPresent() && code.chars().anyMatch(Character::isLetter)) {
+                return Optional.of(code);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the text may print a segment whose seat is held: some status code with its seat count. */

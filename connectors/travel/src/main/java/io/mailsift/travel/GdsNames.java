@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the name field of a GDS booking as agencies paste it from the reservation system: each passenger numbered
- * "1.1", "2.1" (name group, then place in it), family name, a slash, given names with the title glued on or after a
+ * "1.1", "2.1" (name group, then place in it; Amadeus' "1." at the line's start), family name, a slash, given names with the title glued on or after a
  * space ("1.1DOE/JOHNMR", "2.1KONQUI/DOCTOR MR"), a child's birth date after an asterisk ("3.1KONQUI/LITTLE*07JAN2007").
  */
 final class GdsNames {
 
     private static final Pattern NAME = Pattern.compile(
-            "(?<![\\p{L}\\d.])\\d{1,2}\\.\\d\\s?([A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*)?)/([A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*){0,3})"
+            "(?:(?<![\\p{L}\\d.])\\d{1,2}\\.\\d|^\\s*\\d{1,2}\\.)\\s?([A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*)?)/([A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*){0,3})"
                     + "(?=$|\\s{2,}|\\*|\\s+\\d{1,2}\\.\\d)");
     /** A title after the given names, glued ("JOHNMR") or as a word ("KATIE MS"). */
     private static final Pattern GLUED_TITLE = Pattern.compile("(?<=\\p{L}{2})(?:MRS|MR|MSTR|MISS)$");

@@ -234,8 +234,11 @@ final class TextReservations {
         if (bookingReference.isEmpty()) {
             // a segment the reservation system holds, pasted as it prints it, is a booking with or without its code
             found.removeIf(leg -> !leg.containsKey(HELD_SEGMENT));
-            found.forEach(leg -> leg.remove(HELD_SEGMENT));
-            return withBooking(found, bookingReference, subject);
+            // the airline's locator the segment lines print ("BA/6TQ8WX"), when they all print the same one
+            List<Object> locators = found.stream().map(leg -> leg.remove(HELD_SEGMENT)).distinct().toList();
+            Optional<String> locator = locators.size() == 1 && !"".equals(locators.getFirst())
+                    ? Optional.of((String) locators.getFirst()) : Optional.empty();
+            return withBooking(found, locator, subject);
         }
         found.forEach(leg -> leg.remove(HELD_SEGMENT));
         if (!found.isEmpty()) {
@@ -868,9 +871,10 @@ final class TextReservations {
             if (isReplaced(numbers, i)) {
                 reservation.put(REPLACED, Boolean.TRUE);
             }
-            if (CrypticSegments.onLine(text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).end())))
-                    .filter(CrypticSegments.Segment::held).isPresent()) {
-                reservation.put(HELD_SEGMENT, Boolean.TRUE);
+            String segmentLine = text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).end()));
+            if (CrypticSegments.onLine(segmentLine).filter(CrypticSegments.Segment::held).isPresent()) {
+                // the mark holds the airline's locator the line prints, or nothing
+                reservation.put(HELD_SEGMENT, CrypticSegments.locator(segmentLine).orElse(""));
             }
             legs.add(reservation);
         }
