@@ -51,7 +51,10 @@ enum Labels {
     REFERENCE_WORD("confirmation", "booking", "reservation", "buchung", "réservation", "reserva", "dossier",
             "confirmación", "bestätigung"),
     HOTEL("hotel", "property", "accommodation", "hotel name", "unterkunft", "hébergement", "établissement", "hôtel",
-            "alojamiento", "establecimiento"),
+            "alojamiento", "establecimiento",
+            // a hotel chain's "house" ("Ihr gebuchtes Haus"), in its English and German mails
+            "your booked house", "booked house", "gebuchtes haus", "ihr gebuchtes haus", "your hotel", "ihr hotel",
+            "votre hôtel", "su hotel"),
     CHECKIN("check-in", "check in", "checkin", "arrival date", "anreise", "anreisedatum", "arrivée", "date d'arrivée",
             "entrada", "llegada", "fecha de entrada", "fecha de llegada"),
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",

@@ -1430,6 +1430,13 @@ final class TextReservations {
                 checkout = Optional.of(checkin.get().plusDays(Integer.parseInt(nights.group(1))));
             }
         }
+        if (checkin.isEmpty() && checkout.isPresent()) {
+            // "Departure 18.08.2018 … 8 nights", the arrival's date wrapped away from its label: the stay's length
+            Matcher nights = NIGHTS.matcher(text);
+            if (nights.find()) {
+                checkin = Optional.of(checkout.get().minusDays(Integer.parseInt(nights.group(1))));
+            }
+        }
         if (checkin.isEmpty() || checkout.isEmpty() || !checkout.get().isAfter(checkin.get())
                 || checkin.get().isBefore(earliest)
                 || checkout.get().isAfter(checkin.get().plusDays(MAX_NIGHTS))) {
