@@ -37,7 +37,10 @@ enum Labels {
             "numero de reservation", "reservation reference number",
             // Dutch (Brussels Airlines, KLM)
             "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode",
-            "reservation locator", "booking locator", "locator"),
+            "reservation locator", "booking locator", "locator",
+            // Italian (Alitalia/ITA, agencies)
+            "codice di prenotazione", "numero di prenotazione", "numero prenotazione", "riferimento prenotazione",
+            "riferimento della prenotazione", "codice della prenotazione", "dossiernummer"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
