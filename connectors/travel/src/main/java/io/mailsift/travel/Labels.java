@@ -135,13 +135,18 @@ enum Labels {
                 + "|\\s(?=(?-i:[A-Z0-9][A-Z0-9-]{4,})(?![\\p{L}\\d])))\\s*(\\S.*)$");
     }
 
-    private String alternatives() {
+    String alternatives() {
         return names.stream().sorted((a, b) -> b.length() - a.length()).map(Pattern::quote)
                 .collect(Collectors.joining("|"));
     }
 
     private static final Map<Labels, Pattern> INLINE = java.util.Arrays.stream(values())
             .collect(Collectors.toMap(label -> label, Labels::inline));
+
+    /** Whether one of this label's names occurs in the line (case folded), the cheap test before its patterns. */
+    boolean isNamedIn(String line) {
+        return LineForms.of(line).names(this);
+    }
 
     /** Whether a line is just this label (with an optional colon): its value is on the next line. */
     boolean isBare(String line) {
@@ -425,6 +430,6 @@ enum Labels {
                 return Optional.of(m.group(1));
             }
         }
-        return Optional.empty();
+        return ReferenceLayouts.in(lines);
     }
 }

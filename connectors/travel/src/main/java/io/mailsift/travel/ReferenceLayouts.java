@@ -1,0 +1,84 @@
+package io.mailsift.travel;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Booking references printed in layouts the label reading ({@link Labels#reference}) does not take: a receipt's
+ * column of values under a header row ("Booking reference | Date of issue" over "6TQ8WX | 12JAN17"), an airline's
+ * name around the label ("Your Lufthansa booking code: 6TQ8WX", "Su código de reserva Iberia es 6TQ8WX"), a label in
+ * two languages ("Buchungscode / Booking code: 6TQ8WX") and a label with its abbreviation in brackets alone on its
+ * line ("Buchungsnummer (PNR)", the code on the next line). The code is 5 to 8 capitals and digits, as airlines' and
+ * reservation systems' are.
+ */
+final class ReferenceLayouts {
+
+    private static final String CODE = "(?-i:([A-Z0-9]{5,8}))(?![\\p{L}\\d])";
+    private static final String OWNER = "(?:(?:your|our|votre|vos|ihre?|deine?|su|tu|uw|je)\\s+)?";
+    /** An airline's or agency's name, capitalised, beside the label: "Lufthansa", "SWISS", "Air France". */
+    private static final String BRAND = "(?-i:\\p{Lu}[\\p{L}&-]{1,15}(?:\\s\\p{Lu}[\\p{L}&-]{1,15})?)";
+    private static final String LABEL = "(?:" + Labels.REFERENCE.alternatives() + ")";
+    private static final Pattern AROUND_LABEL = Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*" + OWNER + "(?:" + BRAND
+            + "\\s+)?" + LABEL + "\\.?(?:\\s*/\\s*" + OWNER + LABEL + "\\.?)?(?:\\s+" + BRAND + ")?"
+            + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|\\s(?:is|est|ist|es|lautet|è)\\b:?)\\s*" + CODE);
+    private static final Pattern LABEL_WITH_BRACKETS = Pattern.compile(
+            "(?iu)^\\s*" + OWNER + LABEL + "\\s*\\([^)]{1,20}\\)\\s*:?\\s*$");
+    private static final Pattern CODE_CELL = Pattern.compile("\\s*" + CODE + "\\s*");
+
+    private ReferenceLayouts() {
+    }
+
+    /** The first booking reference the lines print in one of these layouts; only lines naming a reference label. */
+    static Optional<String> in(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.length() > 300 || !Labels.REFERENCE.isNamedIn(line)) {
+                continue;
+            }
+            Matcher m = AROUND_LABEL.matcher(line);
+            if (m.find() && isCode(m.group(1))) {
+                return Optional.of(m.group(1));
+            }
+            if (i + 1 >= lines.size()) {
+                continue;
+            }
+            if (LABEL_WITH_BRACKETS.matcher(line).matches()) {
+                Matcher next = CODE_CELL.matcher(lines.get(i + 1));
+                if (next.matches() && isCode(next.group(1))) {
+                    return Optional.of(next.group(1));
+                }
+            }
+            Optional<String> column = underHeader(line, lines.get(i + 1));
+            if (column.isPresent()) {
+                return column;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value in the row below a header row, in the column of the header's reference label. */
+    private static Optional<String> underHeader(String header, String row) {
+        if (header.indexOf('\t') < 0 || row.indexOf('\t') < 0) {
+            return Optional.empty();
+        }
+        String[] names = header.split("\t");
+        String[] values = row.split("\t");
+        if (names.length != values.length) {
+            return Optional.empty();
+        }
+        for (int column = 0; column < names.length; column++) {
+            if (Labels.REFERENCE.isBare(names[column])) {
+                Matcher m = CODE_CELL.matcher(values[column]);
+                return m.matches() && isCode(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A code, not a word in capitals: a digit in it, or six letters as reservation systems' locators have. */
+    private static boolean isCode(String code) {
+        return code.chars().anyMatch(Character::isDigit) || code.length() == 6;
+    }
+}
