@@ -17,7 +17,7 @@ final class GdsNames {
             "(?:(?<![\\p{L}\\d.])\\d{1,2}\\.\\d|^\\s*\\d{1,2}\\.)\\s?([A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*)?)/([A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*){0,3})"
                     + "(?=$|\\s{2,}|\\*|\\s+\\d{1,2}\\.\\d)");
     /** A title after the given names, glued ("JOHNMR") or as a word ("KATIE MS"). */
-    private static final Pattern GLUED_TITLE = Pattern.compile("(?<=\\p{L}{2})(?:MRS|MR|MSTR|MISS)$");
+    private static final Pattern GLUED_TITLE = Pattern.compile("(?<=\\p{L}{2})(?:MRS|MR|MSTR|MISS|CHD|INF)$");
     private static final Pattern TITLE_WORD = Pattern.compile(" (?:MRS|MR|MS|MSTR|MISS|DR|CHD|INF)$");
 
     private GdsNames() {

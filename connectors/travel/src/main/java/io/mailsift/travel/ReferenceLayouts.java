@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Booking references printed in layouts the label reading ({@link Labels#reference}) does not take: a receipt's
  * column of values under a header row ("Booking reference | Date of issue" over "6TQ8WX | 12JAN17"), an airline's
  * name around the label ("Your Lufthansa booking code: 6TQ8WX", "Su código de reserva Iberia es 6TQ8WX"), a label in
- * two languages ("Buchungscode / Booking code: 6TQ8WX") and a label with its abbreviation in brackets alone on its
- * line ("Buchungsnummer (PNR)", the code on the next line). The code is 5 to 8 capitals and digits, as airlines' and
+ * two languages ("Buchungscode / Booking code: 6TQ8WX") and such a label, or one with its abbreviation in brackets,
+ * alone on its line ("Buchungsnummer (PNR)", "Your SWISS booking reference", the code on the next line). The code is 5 to 8 capitals and digits, as airlines' and
  * reservation systems' are.
  */
 final class ReferenceLayouts {
@@ -23,8 +23,9 @@ final class ReferenceLayouts {
     private static final Pattern AROUND_LABEL = Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*" + OWNER + "(?:" + BRAND
             + "\\s+)?" + LABEL + "\\.?(?:\\s*/\\s*" + OWNER + LABEL + "\\.?)?(?:\\s+" + BRAND + ")?"
             + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|\\s(?:is|est|ist|es|lautet|è)\\b:?)\\s*" + CODE);
-    private static final Pattern LABEL_WITH_BRACKETS = Pattern.compile(
-            "(?iu)^\\s*" + OWNER + LABEL + "\\s*\\([^)]{1,20}\\)\\s*:?\\s*$");
+    /** The label alone on its line, with an airline's name or an abbreviation in brackets the labels do not take. */
+    private static final Pattern LABEL_ALONE = Pattern.compile("(?iu)^\\s*" + OWNER + "(?:" + BRAND + "\\s+)?" + LABEL
+            + "(?:\\s+" + BRAND + ")?\\s*(?:\\([^)]{1,20}\\))?\\s*:?\\s*$");
     private static final Pattern CODE_CELL = Pattern.compile("\\s*" + CODE + "\\s*");
 
     private ReferenceLayouts() {
@@ -44,7 +45,7 @@ final class ReferenceLayouts {
             if (i + 1 >= lines.size()) {
                 continue;
             }
-            if (LABEL_WITH_BRACKETS.matcher(line).matches()) {
+            if (LABEL_ALONE.matcher(line).matches()) {
                 Matcher next = CODE_CELL.matcher(lines.get(i + 1));
                 if (next.matches() && isCode(next.group(1))) {
                     return Optional.of(next.group(1));

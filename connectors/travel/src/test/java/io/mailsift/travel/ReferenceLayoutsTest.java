@@ -1,0 +1,43 @@
+package io.mailsift.travel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReferenceLayoutsTest {
+
+    private static java.util.Optional<String> reference(String text) {
+        return Labels.reference(MailLines.ofText(text));
+    }
+
+    @Test
+    void readsTheReferenceColumnUnderAHeaderRowOfLabels() {
+        assertThat(reference("Passenger name      Booking reference      Date of issue\n"
+                + "NOVAK/PETR MR       7RKM2Q                 27NOV26")).contains("7RKM2Q");
+    }
+
+    @Test
+    void readsALabelWithAnAirlinesNameAroundIt() {
+        assertThat(reference("Vielen Dank. Ihr Condor Buchungscode: K4TZ9P")).contains("K4TZ9P");
+        assertThat(reference("Su código de reserva Vueling es Q7WMZK")).contains("Q7WMZK");
+        assertThat(reference("Your SWISS booking reference is LXQ2MK")).contains("LXQ2MK");
+    }
+
+    @Test
+    void readsALabelInTwoLanguages() {
+        assertThat(reference("Buchungscode / Booking code: 2FX8TL")).contains("2FX8TL");
+    }
+
+    @Test
+    void readsTheCodeUnderALabelWithItsAbbreviationOrAnAirlinesName() {
+        assertThat(reference("Buchungsnummer (PNR)\nABCDEF")).contains("ABCDEF");
+        assertThat(reference("Your Lufthansa booking code\nQ2W7KD")).contains("Q2W7KD");
+    }
+
+    @Test
+    void takesNoWordForACode() {
+        assertThat(reference("Your booking reference is CONFIRMED")).isEmpty();
+        assertThat(reference("Booking reference      Date of issue\nPENDING                27NOV26")).isEmpty();
+        assertThat(reference("Your Lufthansa booking code\nwill follow by e-mail")).isEmpty();
+    }
+}
