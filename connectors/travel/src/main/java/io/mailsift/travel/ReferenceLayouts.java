@@ -52,6 +52,9 @@ final class ReferenceLayouts {
                 }
             }
             Optional<String> column = underHeader(line, lines.get(i + 1));
+            if (column.isEmpty() && Labels.REFERENCE.isBare(line)) {
+                column = afterHeaderCells(lines, i);
+            }
             if (column.isPresent()) {
                 return column;
             }
@@ -76,6 +79,41 @@ final class ReferenceLayouts {
             }
         }
         return Optional.empty();
+    }
+
+    /** A table's header cell as the HTML's lines give it, one cell a line: a few words, no figure. */
+    private static final Pattern HEADER_CELL = Pattern.compile("(?=.*[\\p{Ll} ])\\p{Lu}[\\p{L}'’ ./-]{1,38}");
+    private static final int MOST_COLUMNS = 8;
+
+    /**
+     * The value in the row below when the header row's cells are lines of their own ("Booking reference", "Booking
+     * date", "Total price", then "6TQ8WX", "27/11/2026", "EUR 420.00"): the label's place among the header cells is
+     * its value's place among the cells after them. Where the header row begins is not marked (a heading above it
+     * looks like a cell): each start from the label back is tried, the nearest first, and only a code is taken.
+     */
+    private static Optional<String> afterHeaderCells(List<String> lines, int label) {
+        int end = label + 1;
+        while (end < lines.size() && end - label < MOST_COLUMNS && isHeaderCell(lines.get(end))) {
+            end++;
+        }
+        for (int first = label; first >= 0 && end - first <= MOST_COLUMNS; first--) {
+            if (first < label && !isHeaderCell(lines.get(first))) {
+                break;
+            }
+            int at = end + (label - first);
+            if (end - first < 2 || at >= lines.size()) {
+                continue;
+            }
+            Matcher m = CODE_CELL.matcher(lines.get(at));
+            if (m.matches() && isCode(m.group(1))) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isHeaderCell(String line) {
+        return HEADER_CELL.matcher(line.strip()).matches();
     }
 
     /** A code, not a word in capitals: a digit in it, or six letters as reservation systems' locators have. */

@@ -17,6 +17,14 @@ class ReferenceLayoutsTest {
     }
 
     @Test
+    void readsTheReferenceCellAfterAHeaderRowWhoseCellsAreLinesOfTheirOwn() {
+        assertThat(Labels.reference(java.util.List.of("Booking reference", "Booking date", "Total price", "QXMTAB",
+                "27/11/2026", "EUR 420.00"))).contains("QXMTAB");
+        assertThat(Labels.reference(java.util.List.of("Booking date", "Booking reference", "Total price",
+                "27/11/2026", "Q7MTAB", "EUR 420.00"))).contains("Q7MTAB");
+    }
+
+    @Test
     void readsALabelWithAnAirlinesNameAroundIt() {
         assertThat(reference("Vielen Dank. Ihr Condor Buchungscode: K4TZ9P")).contains("K4TZ9P");
         assertThat(reference("Su código de reserva Vueling es Q7WMZK")).contains("Q7WMZK");
