@@ -65,9 +65,29 @@ final class CrypticSegments {
         return Optional.empty();
     }
 
-    /** Whether the text may print a segment whose seat is held: some status code with its seat count. */
+    /**
+     * Whether the text may print a segment whose seat is held: some status code with its seat count. Asked of every
+     * mail without a booking reference (most of them newsletters), so the pattern is only tried where a capital
+     * letter is followed by another and a digit, not at each of the text's indexes.
+     */
     static boolean mayHoldSeats(String text) {
-        return HELD_STATUS.matcher(text).find();
+        Matcher m = HELD_STATUS.matcher(text);
+        for (int i = 0; i + 2 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'G' && c <= 'T' && isCapital(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
+                    && m.region(i, text.length()).useTransparentBounds(true).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The segment a line prints, when both halves of its city pair are airports and differ. */
