@@ -338,7 +338,7 @@ enum Labels {
                 return Optional.of(code);
             }
         }
-        return Optional.empty();
+        return ReferenceLayouts.inSubject(subject);
     }
 
     /** A reference label ending its line before the colon: "Ihr Buchungscode lautet:", "Your booking code is:". */

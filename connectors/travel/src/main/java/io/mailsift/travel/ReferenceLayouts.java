@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 /**
  * Booking references printed in layouts the label reading ({@link Labels#reference}) does not take: a receipt's
  * column of values under a header row ("Booking reference | Date of issue" over "6TQ8WX | 12JAN17"), an airline's
- * name around the label ("Your Lufthansa booking code: 6TQ8WX", "Su código de reserva Iberia es 6TQ8WX"), a label in
- * two languages ("Buchungscode / Booking code: 6TQ8WX") and such a label, or one with its abbreviation in brackets,
- * alone on its line ("Buchungsnummer (PNR)", "Your SWISS booking reference", the code on the next line). The code is 5 to 8 capitals and digits, as airlines' and
- * reservation systems' are.
+ * name around the label ("Your Lufthansa booking code: 6TQ8WX", "Su código de reserva Iberia es 6TQ8WX"), the code
+ * before its label ("6TQ8WX is your booking reference"), a label in two languages ("Buchungscode / Booking code:
+ * 6TQ8WX") and such a label, or one with its abbreviation in brackets, alone on its line ("Buchungsnummer (PNR)",
+ * "Your SWISS booking reference", the code on the next line). The code is 5 to 8 capitals and digits, as airlines'
+ * and reservation systems' are.
  */
 final class ReferenceLayouts {
 
@@ -26,9 +27,28 @@ final class ReferenceLayouts {
     /** The label alone on its line, with an airline's name or an abbreviation in brackets the labels do not take. */
     private static final Pattern LABEL_ALONE = Pattern.compile("(?iu)^\\s*" + OWNER + "(?:" + BRAND + "\\s+)?" + LABEL
             + "(?:\\s+" + BRAND + ")?\\s*(?:\\([^)]{1,20}\\))?\\s*:?\\s*$");
+    /** The code before its label: "6TQ8WX is your booking reference", "6TQ8WX ist Ihr Buchungscode". */
+    private static final Pattern CODE_BEFORE_LABEL = Pattern.compile("(?iu)(?<![\\p{L}\\d])" + CODE
+            + "\\s+(?:is|est|ist|es|è)\\s+(?:your|votre|ihr|su|tu|il tuo|la tua)\\s+(?:" + BRAND + "\\s+)?" + LABEL
+            + "(?![\\p{L}])");
     private static final Pattern CODE_CELL = Pattern.compile("\\s*" + CODE + "\\s*");
 
+    /**
+     * A locator of six letters in a subject, after a label that names a code ("Buchungscode XKQWTB", "PNR: LMQTZA"):
+     * not after a bare booking word, where six capitals are as often a word ("Booking UPDATE").
+     */
+    private static final Pattern SUBJECT_LOCATOR = Pattern.compile("(?iu)(?<![\\p{L}])(?:booking code|booking reference|"
+            + "booking ref|reservation code|confirmation code|record locator|pnr|buchungscode|buchungsnummer|"
+            + "code de réservation|référence de réservation|référence dossier|código de reserva|localizador|"
+            + "codice di prenotazione|boekingscode)\\.?\\s*[:#]?\\s*(?-i:([A-Z]{6}))(?![\\p{L}\\d])");
+
     private ReferenceLayouts() {
+    }
+
+    /** The six-letter locator a subject prints after a label that names a code. */
+    static Optional<String> inSubject(String subject) {
+        Matcher m = SUBJECT_LOCATOR.matcher(subject);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The first booking reference the lines print in one of these layouts; only lines naming a reference label. */
@@ -39,6 +59,10 @@ final class ReferenceLayouts {
                 continue;
             }
             Matcher m = AROUND_LABEL.matcher(line);
+            if (m.find() && isCode(m.group(1))) {
+                return Optional.of(m.group(1));
+            }
+            m = CODE_BEFORE_LABEL.matcher(line);
             if (m.find() && isCode(m.group(1))) {
                 return Optional.of(m.group(1));
             }

@@ -32,6 +32,12 @@ class ReferenceLayoutsTest {
     }
 
     @Test
+    void readsTheCodeBeforeItsLabel() {
+        assertThat(reference("Thank you! 6TQ8WX is your booking reference.")).contains("6TQ8WX");
+        assertThat(reference("Q2WMKD ist Ihr Lufthansa Buchungscode")).contains("Q2WMKD");
+    }
+
+    @Test
     void readsALabelInTwoLanguages() {
         assertThat(reference("Buchungscode / Booking code: 2FX8TL")).contains("2FX8TL");
     }
@@ -40,6 +46,13 @@ class ReferenceLayoutsTest {
     void readsTheCodeUnderALabelWithItsAbbreviationOrAnAirlinesName() {
         assertThat(reference("Buchungsnummer (PNR)\nABCDEF")).contains("ABCDEF");
         assertThat(reference("Your Lufthansa booking code\nQ2W7KD")).contains("Q2W7KD");
+    }
+
+    @Test
+    void readsASixLetterLocatorInASubjectOnlyAfterALabelThatNamesACode() {
+        assertThat(Labels.referenceInSubject("Ihre Buchungsbestätigung - Buchungscode XKQWTB")).contains("XKQWTB");
+        assertThat(Labels.referenceInSubject("PNR: LMQTZA - your itinerary")).contains("LMQTZA");
+        assertThat(Labels.referenceInSubject("Booking UPDATE for your trip")).isEmpty();
     }
 
     @Test
