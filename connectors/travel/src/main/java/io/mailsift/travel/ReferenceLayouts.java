@@ -31,6 +31,14 @@ final class ReferenceLayouts {
     private static final Pattern CODE_BEFORE_LABEL = Pattern.compile("(?iu)(?<![\\p{L}\\d])" + CODE
             + "\\s+(?:is|est|ist|es|è)\\s+(?:your|votre|ihr|su|tu|il tuo|la tua)\\s+(?:" + BRAND + "\\s+)?" + LABEL
             + "(?![\\p{L}])");
+    /**
+     * A booking word, its code and that it is confirmed, in one sentence: "Your booking ABC12X is confirmed", "Ihre
+     * Buchung ABC12X ist bestätigt", "Booking confirmation ABC12X". The code needs a digit and a letter here.
+     */
+    private static final Pattern CONFIRMED_CODE = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:booking|reservation|"
+            + "réservation|buchung|reserva|reservierung|prenotazione|boeking)\\s*\\(?\\s*" + CODE + "\\s*\\)?\\s*:?\\s*"
+            + "(?:is|est|ist|está|es|has been|wurde|a été|è|is now|werd)?\\s*(?:confirmed|confirmée?|bestätigt|confirmada"
+            + "|confermata|bevestigd)(?![\\p{L}])|(?:booking|reservation) confirmation\\s*:?\\s*" + CODE + ")");
     private static final Pattern CODE_CELL = Pattern.compile("\\s*" + CODE + "\\s*");
 
     /**
@@ -81,6 +89,17 @@ final class ReferenceLayouts {
             }
             if (column.isPresent()) {
                 return column;
+            }
+        }
+        for (String line : lines) {
+            if (line.length() <= 300 && Labels.REFERENCE_WORD.isNamedIn(line)) {
+                Matcher m = CONFIRMED_CODE.matcher(line);
+                if (m.find()) {
+                    String code = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (code.chars().anyMatch(Character::isDigit) && code.chars().anyMatch(Character::isLetter)) {
+                        return Optional.of(code);
+                    }
+                }
             }
         }
         return Optional.empty();

@@ -38,6 +38,15 @@ class ReferenceLayoutsTest {
     }
 
     @Test
+    void readsACodeInASentenceThatSaysTheBookingIsConfirmed() {
+        assertThat(reference("Your booking K7Q2MX is confirmed.")).contains("K7Q2MX");
+        assertThat(reference("Ihre Buchung K7Q2MX ist bestätigt.")).contains("K7Q2MX");
+        assertThat(reference("Votre réservation K7Q2MX est confirmée")).contains("K7Q2MX");
+        assertThat(reference("Booking confirmation K7Q2MX")).contains("K7Q2MX");
+        assertThat(reference("Your booking SUMMER is confirmed")).isEmpty();
+    }
+
+    @Test
     void readsALabelInTwoLanguages() {
         assertThat(reference("Buchungscode / Booking code: 2FX8TL")).contains("2FX8TL");
     }
