@@ -262,7 +262,7 @@ enum Labels {
         if (nameSet.contains(line.bare()) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {
             return Optional.of(lines.get(index + 1).strip());
         }
-        return Optional.empty();
+        return WrappedLabels.valueAfter(this, lines, index);
     }
 
     /** Every value of this label in the lines, with the index of the line it was read from. */
