@@ -28,6 +28,9 @@ enum Labels {
             "localizador", "código de reserva", "codigo de reserva", "número de reserva", "numero de reserva",
             "número de confirmación", "referencia de reserva", "referencia", "código de confirmación",
             "booking reference number", "reservation reference",
+            // Italian (Alitalia/ITA, agencies)
+            "codice di prenotazione", "numero di prenotazione", "numero prenotazione", "riferimento prenotazione",
+            "riferimento della prenotazione", "codice della prenotazione", "dossiernummer",
             "airline confirmation", "airline confirmation code", "filekey", "file key", "trip locator",
             "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
             "référence du dossier", "localizador de reserva", "código de localizador",
@@ -37,10 +40,7 @@ enum Labels {
             "numero de reservation", "reservation reference number",
             // Dutch (Brussels Airlines, KLM)
             "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode",
-            "reservation locator", "booking locator", "locator",
-            // Italian (Alitalia/ITA, agencies)
-            "codice di prenotazione", "numero di prenotazione", "numero prenotazione", "riferimento prenotazione",
-            "riferimento della prenotazione", "codice della prenotazione", "dossiernummer"),
+            "reservation locator", "booking locator", "locator"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -253,6 +253,10 @@ enum Labels {
         if (line.headerRow()) {
             return Optional.empty(); // "Halt<TAB>Datum<TAB>Zeit": column names, their values are in the rows below
         }
+        Optional<String> wrapped = WrappedLabels.valueAfter(this, lines, index);
+        if (wrapped.isPresent()) {
+            return wrapped; // the label ends its line as a cell of its own: its value was wrapped onto the next
+        }
         if (line.names(this)) {
             Matcher m = INLINE.get(this).matcher(line.line());
             if (m.find()) {
@@ -262,7 +266,7 @@ enum Labels {
         if (nameSet.contains(line.bare()) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {
             return Optional.of(lines.get(index + 1).strip());
         }
-        return WrappedLabels.valueAfter(this, lines, index);
+        return Optional.empty();
     }
 
     /** Every value of this label in the lines, with the index of the line it was read from. */
