@@ -367,7 +367,8 @@ public class MailboxWatchers implements SmartLifecycle {
             log.error("Node {} could not renew its mailbox leases for {}: stopped watching {} accounts before the "
                     + "leases expire; another node takes them over", node.id(), node.stopWatchersAfter(),
                     adapters.size());
-            new ArrayList<>(adapters.keySet()).forEach(this::stopWatching);
+            stopAll(adapters.values().stream().flatMap(List::stream).toList());
+            adapters.clear();
         }
     }
 
@@ -391,7 +392,7 @@ public class MailboxWatchers implements SmartLifecycle {
     private void stopWatching(long accountId) {
         List<ImapIdleUidChannelAdapter> watching = adapters.remove(accountId);
         if (watching != null) {
-            watching.forEach(ImapIdleUidChannelAdapter::stop);
+            stopAll(watching);
             log.info("Stopped watching account {}", accountId);
         }
     }
@@ -439,11 +440,27 @@ public class MailboxWatchers implements SmartLifecycle {
         }
         rounds.lock();
         synchronized (this) {
-            adapters.values().forEach(list -> list.forEach(ImapIdleUidChannelAdapter::stop));
+            stopAll(adapters.values().stream().flatMap(List::stream).toList());
             adapters.clear();
         }
         idleTimer.shutdownNow();
         return true;
+    }
+
+    /**
+     * Stops these watchers in parallel: each may wait a few seconds for its thread, and the guard has only
+     * {@code renew-interval} to stop them all before the leases expire.
+     */
+    private static void stopAll(List<ImapIdleUidChannelAdapter> watchers) {
+        List<Thread> stopping = watchers.stream().map(watcher -> Thread.ofVirtual().start(watcher::stop)).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
