@@ -14,9 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailsift.MailsiftApplication;
+import io.mailsift.account.AccountStatuses;
+import io.mailsift.account.ConfiguredAccounts;
 import io.mailsift.system.TestPostgres;
 import io.mailsift.system.TestSecrets;
 import io.mailsift.testing.TcpProxy;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.WebApplicationType;
@@ -55,6 +58,28 @@ class MailboxLeaseNodesTest {
             mailboxes.forEach(m -> assertThat(SubjectConnector.calls("fair mail " + m)).isEqualTo(1));
             assertThat(jdbc.sql("SELECT node_id, count(*) FROM mailbox_leases GROUP BY node_id ORDER BY node_id")
                     .query().listOfRows()).extracting(row -> row.get("count")).containsExactly(2L, 2L);
+        }
+    }
+
+    @Test
+    void shouldPassAWakeToTheHolderAndShowWhichNodeWatchesEachMailbox() {
+        List<String> mailboxes = mailboxes("wake");
+        // Rounds every 2s: the wake request is seen in the table before the holder's next round takes it.
+        try (ConfigurableApplicationContext a = start("node-a", mailboxes, "2s", "6s", database.url());
+                ConfigurableApplicationContext b = start("node-b", mailboxes, "2s", "6s", database.url())) {
+            awaitFairSplit(a, b);
+            long heldByB = watchers(b).leased().iterator().next();
+
+            watchers(a).wake(heldByB);
+
+            assertThat(wakeRequested(heldByB)).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !wakeRequested(heldByB));
+            assertThat(watchers(b).watching(heldByB)).isTrue();
+            long owner = a.getBean(ConfiguredAccounts.class).localUserId();
+            assertThat(a.getBean(AccountStatuses.class).forUser(owner)).allSatisfy(status -> assertThat(
+                    status.watchedBy()).isEqualTo(watchers(a).leased().contains(status.id()) ? "node-a" : "node-b"));
+            assertThat(a.getBean(MeterRegistry.class).get("mailsift.leases.held").tag("node", "node-a").gauge()
+                    .value()).isEqualTo(2.0);
         }
     }
 
@@ -139,6 +164,11 @@ class MailboxLeaseNodesTest {
                     && onA.stream().allMatch(id -> watchers(a).watching(id) && !watchers(b).watching(id))
                     && onB.stream().allMatch(id -> watchers(b).watching(id) && !watchers(a).watching(id));
         });
+    }
+
+    private boolean wakeRequested(long accountId) {
+        return jdbc.sql("SELECT wake_requested_at IS NOT NULL FROM mailbox_leases WHERE account_id = :id")
+                .param("id", accountId).query(Boolean.class).single();
     }
 
     private static MailboxWatchers watchers(ConfigurableApplicationContext context) {
