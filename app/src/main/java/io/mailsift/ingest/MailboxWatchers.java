@@ -64,6 +64,8 @@ public class MailboxWatchers implements SmartLifecycle {
     private final Map<Long, List<ImapIdleUidChannelAdapter>> adapters = new HashMap<>();
     // Configured accounts as registered at start (with their passwords in memory), by id; enabled ones only.
     private final Map<Long, RegisteredAccount> configured = new HashMap<>();
+    // User-linked accounts read at start, for the first round to start their watchers without a query each.
+    private final Map<Long, RegisteredAccount> linkedAtStart = new ConcurrentHashMap<>();
     // The leases this node holds as of its last round or claim; changed under rounds only.
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
     // One lease round at a time, and watch/unwatch between rounds: a round's view of the leases stays its own.
@@ -73,7 +75,7 @@ public class MailboxWatchers implements SmartLifecycle {
             Thread.ofPlatform().name("imap-idle-reissue").daemon().factory());
     // Two threads: the guard must run while a round hangs on an unreachable database.
     private final ScheduledExecutorService leaseTimer = Executors.newScheduledThreadPool(2,
-            Thread.ofPlatform().name("mailbox-leases-", 0).daemon().factory());
+            Thread.ofPlatform().name("lease-rounds-", 0).daemon().factory());
     // System.nanoTime() when the last successful renewal was sent: the database set expiries after that.
     private volatile long lastRenewal;
     private volatile boolean running;
@@ -118,7 +120,9 @@ public class MailboxWatchers implements SmartLifecycle {
                             account.name());
                 }
             }
-            registered.addAll(stored.userLinkedWithConsent());
+            List<RegisteredAccount> linked = stored.userLinkedWithConsent();
+            linked.forEach(account -> linkedAtStart.put(account.id(), account));
+            registered.addAll(linked);
             // Here, on a platform thread, before any watcher runs: see ImapSessions.prepare.
             sessions.prepare(registered.stream().filter(account -> account.settings().enabled())
                     .map(RegisteredAccount::settings).toList());
@@ -128,6 +132,7 @@ public class MailboxWatchers implements SmartLifecycle {
         }
         // The first round at once, on this thread: a single node starts its watchers as soon as before leases.
         leaseRound();
+        linkedAtStart.clear();
         long renew = node.renewInterval().toMillis();
         leaseTimer.scheduleWithFixedDelay(this::leaseRound, renew, renew, TimeUnit.MILLISECONDS);
         long guard = Math.max(10, Math.min(renew / 4, 1000));
@@ -193,7 +198,9 @@ public class MailboxWatchers implements SmartLifecycle {
     /**
      * Stops every watcher of this account on this node and waits for them to end (a few seconds at most), so that no
      * IMAP command is sent for it afterwards, then frees its lease. Does nothing when the account is not watched
-     * here; a node holding its lease stops it at its next round if the account is no longer to be watched.
+     * here; a node holding its lease stops it at its next round if the account is no longer to be watched. Call it
+     * once the account is no longer to be watched (unlinked, no connector left): one still to be watched is claimed
+     * again at the next round of some node.
      */
     public void unwatch(long accountId) {
         rounds.lock();
@@ -320,7 +327,7 @@ public class MailboxWatchers implements SmartLifecycle {
             if (watching(accountId)) {
                 continue;
             }
-            RegisteredAccount account = configured.get(accountId);
+            RegisteredAccount account = configured.getOrDefault(accountId, linkedAtStart.get(accountId));
             if (account == null) {
                 account = stored.userLinked(accountId).orElse(null);
                 if (account == null) {
