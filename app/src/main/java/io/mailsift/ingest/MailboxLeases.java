@@ -82,15 +82,16 @@ class MailboxLeases {
      * rows another node is claiming (or renewing) right now are passed over, never claimed twice.
      */
     List<Claim> claim(String node, Duration lease, Collection<Long> configured, int limit) {
-        return claim(node, lease, configured, limit, "");
+        return claim(node, lease, configured, limit, null);
     }
 
     /** Claims this one account's lease when it is free or expired and the account is to be watched. */
     List<Claim> claim(String node, Duration lease, Collection<Long> configured, long accountId) {
-        return claim(node, lease, configured, 1, "AND l.account_id = " + accountId);
+        return claim(node, lease, configured, 1, accountId);
     }
 
-    private List<Claim> claim(String node, Duration lease, Collection<Long> configured, int limit, String only) {
+    private List<Claim> claim(String node, Duration lease, Collection<Long> configured, int limit,
+            @Nullable Long only) {
         if (limit < 1) {
             return List.of();
         }
@@ -98,16 +99,17 @@ class MailboxLeases {
                 WITH picked AS (
                     SELECT l.account_id, l.node_id AS previous
                     FROM mailbox_leases l JOIN mail_accounts a ON a.id = l.account_id
-                    WHERE (l.node_id IS NULL OR l.expires_at < now()) AND %s %s
+                    WHERE (l.node_id IS NULL OR l.expires_at < now()) AND %s
+                        AND (CAST(:only AS bigint) IS NULL OR l.account_id = CAST(:only AS bigint))
                     ORDER BY l.account_id LIMIT :limit
                     FOR UPDATE OF l SKIP LOCKED)
                 UPDATE mailbox_leases l
                 SET node_id = :node, acquired_at = now(), renewed_at = now(),
                     expires_at = now() + :ms * interval '1 millisecond', wake_requested_at = NULL
                 FROM picked WHERE l.account_id = picked.account_id
-                RETURNING l.account_id, picked.previous""".formatted(TO_WATCH, only))
+                RETURNING l.account_id, picked.previous""".formatted(TO_WATCH))
                 .param("node", node).param("ms", lease.toMillis()).param("limit", limit)
-                .param("configured", array(configured))
+                .param("configured", array(configured)).param("only", only, java.sql.Types.BIGINT)
                 .query((row, n) -> new Claim(row.getLong("account_id"), row.getString("previous")))
                 .list();
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -134,9 +135,13 @@ public class MailboxWatchers implements SmartLifecycle {
         leaseRound();
         linkedAtStart.clear();
         long renew = node.renewInterval().toMillis();
-        leaseTimer.scheduleWithFixedDelay(this::leaseRound, renew, renew, TimeUnit.MILLISECONDS);
         long guard = Math.max(10, Math.min(renew / 4, 1000));
-        leaseTimer.scheduleAtFixedRate(this::guard, guard, guard, TimeUnit.MILLISECONDS);
+        try {
+            leaseTimer.scheduleWithFixedDelay(this::leaseRound, renew, renew, TimeUnit.MILLISECONDS);
+            leaseTimer.scheduleAtFixedRate(this::guard, guard, guard, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Stopped while starting: nothing to schedule.
+        }
     }
 
     /** This node's id in the lease table ({@code mailsift.node.id}). */
