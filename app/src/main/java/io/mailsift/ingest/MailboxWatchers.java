@@ -1,5 +1,6 @@
 package io.mailsift.ingest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +46,8 @@ import org.springframework.stereotype.Component;
 public class MailboxWatchers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatchers.class);
+    // How long a shutdown waits for a round under way and for the release of the leases.
+    private static final Duration SHUTDOWN_BUDGET = Duration.ofSeconds(3);
 
     private final ConfiguredAccounts accounts;
     private final StoredAccounts stored;
@@ -178,8 +181,10 @@ public class MailboxWatchers implements SmartLifecycle {
             }
             if (held.contains(accountId)) {
                 synchronized (this) {
-                    stopWatching(accountId);
-                    startWatching(account);
+                    if (running) {
+                        stopWatching(accountId);
+                        startWatching(account);
+                    }
                 }
                 return;
             }
@@ -189,7 +194,9 @@ public class MailboxWatchers implements SmartLifecycle {
                 held.add(accountId);
                 log.info("Node {} gained the lease of account {} ('{}')", node.id(), accountId, account.name());
                 synchronized (this) {
-                    startWatching(account);
+                    if (running) {
+                        startWatching(account);
+                    }
                 }
             } else if (!leases.requestWake(accountId)) {
                 // Free, and this node has its share: another node claims it at its next round.
@@ -409,21 +416,38 @@ public class MailboxWatchers implements SmartLifecycle {
         }
     }
 
-    /** Graceful: stops every watcher, then frees this node's leases so that other nodes take over at once. */
+    /**
+     * Graceful: stops every watcher, then frees this node's leases so that other nodes take over at once. Bounded: an
+     * unreachable database (or one already shut down) costs at most {@link #SHUTDOWN_BUDGET}, and the leases then
+     * expire by themselves.
+     */
     @Override
     public void stop() {
-        if (!stopRounds()) {
+        if (!stopRoundsAndWatchers()) {
             return;
         }
+        boolean locked = lockRoundsWithin(SHUTDOWN_BUDGET);
         try {
-            leases.releaseAll(node.id());
-            log.info("Node {} released its mailbox leases", node.id());
-        } catch (RuntimeException e) {
-            log.warn("Node {} could not release its mailbox leases ({}); they expire in {}", node.id(),
-                    e.toString(), node.leaseDuration());
+            Thread release = Thread.ofVirtual().start(() -> {
+                try {
+                    leases.releaseAll(node.id());
+                    log.info("Node {} released its mailbox leases", node.id());
+                } catch (RuntimeException e) {
+                    log.warn("Node {} could not release its mailbox leases ({}); they expire in {}", node.id(),
+                            e.toString(), node.leaseDuration());
+                }
+            });
+            if (!release.join(SHUTDOWN_BUDGET)) {
+                log.warn("Node {} gave up releasing its mailbox leases after {}; they expire in {}", node.id(),
+                        SHUTDOWN_BUDGET, node.leaseDuration());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             held.clear();
-            rounds.unlock();
+            if (locked) {
+                rounds.unlock();
+            }
         }
     }
 
@@ -432,31 +456,37 @@ public class MailboxWatchers implements SmartLifecycle {
      * take over once they expire.
      */
     void halt() {
-        if (stopRounds()) {
-            rounds.unlock();
-        }
         halted = true;
+        stopRoundsAndWatchers();
     }
 
-    /** Stops the rounds and every watcher; {@code true} with the round lock held when there was something to stop. */
-    private boolean stopRounds() {
+    /** Stops the rounds and every watcher; {@code false} when they were not running. */
+    private boolean stopRoundsAndWatchers() {
         boolean wasRunning;
         synchronized (this) {
             wasRunning = running;
             running = false;
         }
         leaseTimer.shutdownNow();
-        if (!wasRunning) {
-            idleTimer.shutdownNow();
-            return false;
-        }
-        rounds.lock();
-        synchronized (this) {
-            stopAll(adapters.values().stream().flatMap(List::stream).toList());
-            adapters.clear();
+        if (wasRunning) {
+            // A round still under way starts no watcher once running is false (checked under this lock).
+            synchronized (this) {
+                stopAll(adapters.values().stream().flatMap(List::stream).toList());
+                adapters.clear();
+            }
         }
         idleTimer.shutdownNow();
-        return true;
+        return wasRunning;
+    }
+
+    /** Waits for a round under way to end (it may hang on an unreachable database): {@code true} once locked. */
+    private boolean lockRoundsWithin(Duration budget) {
+        try {
+            return rounds.tryLock(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
