@@ -28,7 +28,7 @@ let lastSignature = null;
 
 async function loadMailboxes() {
   const mailboxes = await call("GET", "/api/accounts");
-  const signature = JSON.stringify(mailboxes.map(m => [m.id, m.name, m.state, m.lastError]));
+  const signature = JSON.stringify(mailboxes.map(m => [m.id, m.name, m.state, m.lastError, m.watchedBy]));
   if (signature === lastSignature) return;
   lastSignature = signature;
   const open = new Set([...document.querySelectorAll(".mailbox details[open]")].map(d => d.dataset.account));
@@ -46,6 +46,12 @@ function renderMailbox(mailbox, consentOpen) {
   setText(node, ".where", `${mailbox.username} on ${mailbox.host}`);
   setText(node, ".state", mailbox.state.replace("_", " "));
   setText(node, ".state-text", STATES[mailbox.state] ?? "");
+  if (mailbox.watchedBy) {
+    // Several app nodes share the mailboxes: which one holds this mailbox's lease (docs/operations.md).
+    const watchedBy = node.querySelector(".watched-by");
+    watchedBy.textContent = `Watched by node ${mailbox.watchedBy}`;
+    watchedBy.hidden = false;
+  }
   if (mailbox.lastError) {
     const error = node.querySelector(".last-error");
     error.textContent = `Last error: ${mailbox.lastError}`;

@@ -52,26 +52,31 @@ public class AccountStatuses {
      * @param lastSuccessAt when the account was last seen up to date ({@code idle} or {@code polling})
      * @param source        {@code config} (set up by the operator) or {@code user} (linked by the user)
      * @param provider      {@code imap} or {@code outlook}
+     * @param watchedBy     the id of the node holding the mailbox's lease ({@code mailsift.node.id}); {@code null}
+     *                      while no node holds a live one
      */
     public record AccountStatus(long id, String name, String host, String username, String state,
             @Nullable String lastError, Instant stateChangedAt, List<FolderProgress> folders,
-            @Nullable Instant lastErrorAt, @Nullable Instant lastSuccessAt, String source, String provider) {
+            @Nullable Instant lastErrorAt, @Nullable Instant lastSuccessAt, String source, String provider,
+            @Nullable String watchedBy) {
     }
 
     /** Every account of one user, by name, with its folders. */
     public List<AccountStatus> forUser(long userId) {
         Map<Long, AccountStatus> accounts = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT id, name, host, username, state, last_error, state_changed_at, last_error_at, last_success_at,
-                       source, provider
-                FROM mail_accounts WHERE user_id = :userId ORDER BY name""")
+                SELECT a.id, a.name, a.host, a.username, a.state, a.last_error, a.state_changed_at, a.last_error_at,
+                       a.last_success_at, a.source, a.provider, l.node_id
+                FROM mail_accounts a
+                LEFT JOIN mailbox_leases l ON l.account_id = a.id AND l.expires_at > now()
+                WHERE a.user_id = :userId ORDER BY a.name""")
                 .param("userId", userId)
                 .query((ResultSet row, int n) -> new AccountStatus(row.getLong("id"), row.getString("name"),
                         row.getString("host"), row.getString("username"), row.getString("state"),
                         row.getString("last_error"), row.getTimestamp("state_changed_at").toInstant(),
                         new ArrayList<>(), instant(row.getTimestamp("last_error_at")),
                         instant(row.getTimestamp("last_success_at")), row.getString("source"),
-                        row.getString("provider")))
+                        row.getString("provider"), row.getString("node_id")))
                 .list()
                 .forEach(account -> accounts.put(account.id(), account));
         jdbc.sql("""
@@ -112,7 +117,7 @@ public class AccountStatuses {
                         a.stateChangedAt(), a.folders().stream().map(f -> new FolderProgress(f.folder(),
                                 f.uidValidity(), f.lastUid(), f.updatedAt(), f.backfillSince(), f.backfillTotal(),
                                 f.backfillDone(), List.copyOf(f.catchups()))).toList(),
-                        a.lastErrorAt(), a.lastSuccessAt(), a.source(), a.provider()))
+                        a.lastErrorAt(), a.lastSuccessAt(), a.source(), a.provider(), a.watchedBy()))
                 .toList();
     }
 

@@ -24,6 +24,7 @@ class IngestMetrics {
     static final String LOGINS = "mailsift.ingest.logins";
     static final String BACKFILL_REMAINING = "mailsift.ingest.backfill.remaining";
     static final String BACKFILL_TOTAL = "mailsift.ingest.backfill.size";
+    static final String LEASES_HELD = "mailsift.leases.held";
 
     private final MeterRegistry registry;
     private final Map<String, BackfillGauges> backfillGauges = new ConcurrentHashMap<>();
@@ -54,6 +55,12 @@ class IngestMetrics {
     void login(String account, String folder, String outcome) {
         Counter.builder(LOGINS).description("IMAP login attempts by outcome")
                 .tags(tags(account, folder).and("outcome", outcome)).register(registry).increment();
+    }
+
+    /** The number of mailbox leases this node holds, tagged with the node id. */
+    void leasesHeld(String node, java.util.function.IntSupplier held) {
+        Gauge.builder(LEASES_HELD, held::getAsInt).description("Mailbox leases held by this node")
+                .tag("node", node).register(registry);
     }
 
     /** The backfill gauges of one folder, registered on first use; the same holders for every watcher of it. */

@@ -1,11 +1,19 @@
 package io.mailsift.ingest;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.mailsift.account.AccountConsent;
 import io.mailsift.account.AccountState;
@@ -23,15 +31,23 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts one {@link ImapIdleUidChannelAdapter} per account and folder once the application is ready: every configured
- * account, and every user-linked account with at least one connector enabled. At run time {@link #watch(long)} and
- * {@link #unwatch(long)} start and stop one account (after linking, a consent change, a relink, an unlink). Stops
- * them all first on shutdown, while the database is still there to commit what is in flight.
+ * Watches the mailboxes this node holds the lease of: one {@link ImapIdleUidChannelAdapter} per account and folder.
+ * Several nodes may share one database; each account is leased by one node at a time ({@link MailboxLeases},
+ * {@code docs/adr/0003-mailbox-leases.md}). Once the application is ready, and then every
+ * {@code mailsift.node.renew-interval}, a lease round renews this node's leases, stops the watchers of leases lost or
+ * no longer wanted, gives back what exceeds the fair share, claims free or expired leases up to it and starts their
+ * watchers. A guard stops every watcher when the leases could not be renewed for {@code lease-duration -
+ * renew-interval}, before any of them can expire and another node take over. At run time {@link #watch(long)} and
+ * {@link #unwatch(long)} start and stop one account (after linking, a consent change, a relink, an unlink). On
+ * shutdown the watchers stop first, while the database is still there to commit what is in flight, then the leases
+ * are freed for another node to take over at once.
  */
 @Component
 public class MailboxWatchers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatchers.class);
+    // How long a shutdown waits for a round under way and for the release of the leases.
+    private static final Duration SHUTDOWN_BUDGET = Duration.ofSeconds(3);
 
     private final ConfiguredAccounts accounts;
     private final StoredAccounts stored;
@@ -46,19 +62,33 @@ public class MailboxWatchers implements SmartLifecycle {
     private final ConnectorCatchups catchups;
     private final MessageChannel ingestChannel;
     private final BeanFactory beanFactory;
+    private final MailboxLeases leases;
+    private final NodeProperties node;
     // Watchers by account id; guarded by this.
     private final Map<Long, List<ImapIdleUidChannelAdapter>> adapters = new HashMap<>();
-    // Configured accounts as registered at start (with their passwords in memory), by id.
+    // Configured accounts as registered at start (with their passwords in memory), by id; enabled ones only.
     private final Map<Long, RegisteredAccount> configured = new HashMap<>();
+    // User-linked accounts read at start, for the first round to start their watchers without a query each.
+    private final Map<Long, RegisteredAccount> linkedAtStart = new ConcurrentHashMap<>();
+    // The leases this node holds as of its last round or claim; changed under rounds only.
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    // One lease round at a time, and watch/unwatch between rounds: a round's view of the leases stays its own.
+    private final ReentrantLock rounds = new ReentrantLock();
     // One platform thread for every watcher's IDLE re-issue timer: it only sends a NOOP from a new virtual thread.
     private final ScheduledExecutorService idleTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("imap-idle-reissue").daemon().factory());
+    // Two threads: the guard must run while a round hangs on an unreachable database.
+    private final ScheduledExecutorService leaseTimer = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().name("lease-rounds-", 0).daemon().factory());
+    // System.nanoTime() when the last successful renewal was sent: the database set expiries after that.
+    private volatile long lastRenewal;
     private volatile boolean running;
+    private volatile boolean halted;
 
     MailboxWatchers(ConfiguredAccounts accounts, StoredAccounts stored, AccountConsent consent, AccountStates states,
             ImapSessions sessions, UidCheckpointStore checkpoints, MailboxEvents events, IngestMetrics metrics,
             IngestProperties settings, MessageIngestion ingestion, MessageChannel ingestChannel,
-            BeanFactory beanFactory, ConnectorCatchups catchups) {
+            BeanFactory beanFactory, ConnectorCatchups catchups, MailboxLeases leases, NodeProperties node) {
         this.catchups = catchups;
         this.accounts = accounts;
         this.stored = stored;
@@ -72,82 +102,296 @@ public class MailboxWatchers implements SmartLifecycle {
         this.ingestion = ingestion;
         this.ingestChannel = ingestChannel;
         this.beanFactory = beanFactory;
+        this.leases = leases;
+        this.node = node;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public synchronized void start() {
-        if (running) {
-            return;
+    public void start() {
+        synchronized (this) {
+            if (running || halted) {
+                return;
+            }
+            log.info("Node {}: renews its mailbox leases every {}, leases last {}", node.id(), node.renewInterval(),
+                    node.leaseDuration());
+            List<RegisteredAccount> registered = new ArrayList<>(accounts.register());
+            for (RegisteredAccount account : registered) {
+                if (account.settings().enabled()) {
+                    configured.put(account.id(), account);
+                } else {
+                    states.record(account.id(), AccountState.DISABLED, null);
+                    log.info("Account '{}' is disabled (mailsift.accounts[].enabled=false): not watched",
+                            account.name());
+                }
+            }
+            List<RegisteredAccount> linked = stored.userLinkedWithConsent();
+            linked.forEach(account -> linkedAtStart.put(account.id(), account));
+            registered.addAll(linked);
+            // Here, on a platform thread, before any watcher runs: see ImapSessions.prepare.
+            sessions.prepare(registered.stream().filter(account -> account.settings().enabled())
+                    .map(RegisteredAccount::settings).toList());
+            ingestion.prepare();
+            metrics.leasesHeld(node.id(), held::size);
+            running = true;
         }
-        List<RegisteredAccount> registered = new ArrayList<>(accounts.register());
-        registered.forEach(account -> configured.put(account.id(), account));
-        registered.addAll(stored.userLinkedWithConsent());
-        // Here, on a platform thread, before any watcher runs: see ImapSessions.prepare.
-        sessions.prepare(registered.stream().filter(account -> account.settings().enabled())
-                .map(RegisteredAccount::settings).toList());
-        ingestion.prepare();
-        for (RegisteredAccount account : registered) {
-            startWatching(account);
+        // The first round at once, on this thread: a single node starts its watchers as soon as before leases.
+        leaseRound();
+        linkedAtStart.clear();
+        long renew = node.renewInterval().toMillis();
+        long guard = Math.max(10, Math.min(renew / 4, 1000));
+        try {
+            leaseTimer.scheduleWithFixedDelay(this::leaseRound, renew, renew, TimeUnit.MILLISECONDS);
+            leaseTimer.scheduleAtFixedRate(this::guard, guard, guard, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Stopped while starting: nothing to schedule.
         }
-        running = true;
+    }
+
+    /** This node's id in the lease table ({@code mailsift.node.id}). */
+    public String nodeId() {
+        return node.id();
     }
 
     /**
-     * Starts watching a stored account, or restarts it (after a relink, say): a configured one unless configured
-     * with {@code enabled: false}, a user-linked one when at least one connector is enabled for it (else its state
-     * becomes {@code disabled}). Does nothing for an unknown id, or before the watchers started (start-up picks the
-     * account up then).
+     * Starts watching a stored account, or restarts it (after a relink, say), when this node holds or can claim its
+     * lease within its fair share: a configured one unless configured with {@code enabled: false}, a user-linked one
+     * when at least one connector is enabled for it (else its state becomes {@code disabled} and its lease is
+     * freed). When another node holds the lease, that node is asked to wake (and, if they ended, restart) its
+     * watchers at its next renewal; a free lease is claimed by the next node with room at its next round. Does
+     * nothing for an unknown id, or before the watchers started (start-up picks the account up then).
      */
-    public synchronized void watch(long accountId) {
+    public void watch(long accountId) {
         if (!running) {
             return;
         }
-        stopWatching(accountId);
-        RegisteredAccount account = configured.get(accountId);
-        if (account == null) {
-            account = stored.userLinked(accountId).orElse(null);
+        rounds.lock();
+        try {
+            RegisteredAccount account = configured.get(accountId);
             if (account == null) {
+                account = stored.userLinked(accountId).orElse(null);
+                if (account == null) {
+                    return;
+                }
+                if (consent.enabled(accountId).isEmpty()) {
+                    giveUp(accountId);
+                    states.record(accountId, AccountState.DISABLED, null);
+                    return;
+                }
+                sessions.prepare(List.of(account.settings()));
+            }
+            if (held.contains(accountId)) {
+                synchronized (this) {
+                    if (running) {
+                        stopWatching(accountId);
+                        startWatching(account);
+                    }
+                }
                 return;
             }
-            if (consent.enabled(accountId).isEmpty()) {
-                states.record(accountId, AccountState.DISABLED, null);
-                return;
+            boolean gained = held.size() < leases.share(configured.keySet()).perNode()
+                    && !leases.claim(node.id(), node.leaseDuration(), configured.keySet(), accountId).isEmpty();
+            if (gained) {
+                held.add(accountId);
+                log.info("Node {} gained the lease of account {} ('{}')", node.id(), accountId, account.name());
+                synchronized (this) {
+                    if (running) {
+                        startWatching(account);
+                    }
+                }
+            } else if (!leases.requestWake(accountId)) {
+                // Free, and this node has its share: another node claims it at its next round.
+                states.record(accountId, AccountState.CONNECTING, null);
             }
-            sessions.prepare(List.of(account.settings()));
+        } finally {
+            rounds.unlock();
         }
-        startWatching(account);
     }
 
     /**
-     * Stops every watcher of this account and waits for them to end (a few seconds at most), so that no IMAP command
-     * is sent for it afterwards. Does nothing when the account is not watched.
+     * Stops every watcher of this account on this node and waits for them to end (a few seconds at most), so that no
+     * IMAP command is sent for it afterwards, then frees its lease. Does nothing when the account is not watched
+     * here; a node holding its lease stops it at its next round if the account is no longer to be watched. Call it
+     * once the account is no longer to be watched (unlinked, no connector left): one still to be watched is claimed
+     * again at the next round of some node.
      */
-    public synchronized void unwatch(long accountId) {
-        stopWatching(accountId);
+    public void unwatch(long accountId) {
+        rounds.lock();
+        try {
+            giveUp(accountId);
+        } finally {
+            rounds.unlock();
+        }
     }
 
     /**
-     * Makes this account's watchers on this node look at their folders at once (out of IDLE or a poll wait), so that
-     * a connector just enabled gets its catch-up now. Does nothing when the account is not watched here.
+     * Makes this account's watchers look at their folders at once (out of IDLE or a poll wait), so that a connector
+     * just enabled gets its catch-up now. When another node holds the lease it wakes them at its next renewal
+     * (within {@code mailsift.node.renew-interval}).
      */
-    public synchronized void wake(long accountId) {
-        adapters.getOrDefault(accountId, List.of()).forEach(ImapIdleUidChannelAdapter::wake);
+    public void wake(long accountId) {
+        boolean here;
+        synchronized (this) {
+            List<ImapIdleUidChannelAdapter> watching = adapters.getOrDefault(accountId, List.of());
+            watching.forEach(ImapIdleUidChannelAdapter::wake);
+            here = watching.stream().anyMatch(ImapIdleUidChannelAdapter::alive);
+        }
+        if (!here && running) {
+            leases.requestWake(accountId);
+        }
     }
 
     /**
      * Whether this account has a running watcher on this node; {@code false} too once its watchers ended by
-     * themselves (relink required, account unlinked elsewhere).
+     * themselves (relink required, account unlinked elsewhere), and when another node watches it.
      */
     public synchronized boolean watching(long accountId) {
         return adapters.getOrDefault(accountId, List.of()).stream().anyMatch(ImapIdleUidChannelAdapter::alive);
     }
 
-    private void startWatching(RegisteredAccount account) {
-        if (!account.settings().enabled()) {
-            states.record(account.id(), AccountState.DISABLED, null);
-            log.info("Account '{}' is disabled (mailsift.accounts[].enabled=false): not watched", account.name());
+    /** The accounts whose lease this node holds. */
+    Set<Long> leased() {
+        return Set.copyOf(held);
+    }
+
+    /**
+     * One lease round: heartbeat, renew, then bring the watchers in line with the leases. Failures are logged and
+     * the round tried again after {@code renew-interval}; the guard stops the watchers if that lasts.
+     */
+    void leaseRound() {
+        if (!running) {
             return;
         }
+        rounds.lock();
+        try {
+            if (running) {
+                renewAndRebalance();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Node {}: lease round failed ({}); retried in {}", node.id(), e.toString(),
+                    node.renewInterval());
+        } finally {
+            rounds.unlock();
+        }
+    }
+
+    private void renewAndRebalance() {
+        long sent = System.nanoTime();
+        leases.heartbeat(node.id(), node.leaseDuration());
+        List<MailboxLeases.Renewal> renewals = leases.renew(node.id(), node.leaseDuration());
+        lastRenewal = sent;
+        Set<Long> renewed = new HashSet<>();
+        renewals.forEach(renewal -> renewed.add(renewal.accountId()));
+        for (long lost : new ArrayList<>(held)) {
+            if (!renewed.contains(lost)) {
+                held.remove(lost);
+                synchronized (this) {
+                    stopWatching(lost);
+                }
+                log.warn("Node {} lost the lease of account {} (expired and taken over, or the account is gone)",
+                        node.id(), lost);
+            }
+        }
+        for (long regained : renewed) {
+            if (held.add(regained)) {
+                // Held under this node id before this node started (a restart with a stable mailsift.node.id).
+                log.info("Node {} gained the lease of account {} (held under this node id before)", node.id(),
+                        regained);
+            }
+        }
+        for (long unwanted : leases.notToWatch(held, configured.keySet())) {
+            giveUp(unwanted);
+            log.info("Node {} gave up the lease of account {}: no longer to be watched", node.id(), unwanted);
+        }
+        int share = leases.share(configured.keySet()).perNode();
+        if (held.size() > share) {
+            // The highest ids go: a node that just joined claims the lowest free ids first, so the same ones move.
+            List<Long> excess = held.stream().sorted(Comparator.reverseOrder()).limit(held.size() - share).toList();
+            excess.forEach(this::giveUp);
+            log.info("Node {} gave back the leases of accounts {} (fair share {})", node.id(), excess, share);
+        } else if (held.size() < share) {
+            for (MailboxLeases.Claim claim : leases.claim(node.id(), node.leaseDuration(), configured.keySet(),
+                    share - held.size())) {
+                held.add(claim.accountId());
+                if (claim.previousNode() == null) {
+                    log.info("Node {} gained the lease of account {}", node.id(), claim.accountId());
+                } else {
+                    log.warn("Node {} took over the lease of account {} from node {}, whose lease had expired",
+                            node.id(), claim.accountId(), claim.previousNode());
+                }
+            }
+        }
+        startWatchersOfHeldLeases();
+        for (MailboxLeases.Renewal renewal : renewals) {
+            if (renewal.wake() && held.contains(renewal.accountId())) {
+                synchronized (this) {
+                    adapters.getOrDefault(renewal.accountId(), List.of()).forEach(ImapIdleUidChannelAdapter::wake);
+                }
+            }
+        }
+    }
+
+    /** Starts the watchers of held leases that have none running (gained, or ended by themselves, or guarded). */
+    private void startWatchersOfHeldLeases() {
+        for (long accountId : held) {
+            if (!renewedInTime()) {
+                return;
+            }
+            if (watching(accountId)) {
+                continue;
+            }
+            RegisteredAccount account = configured.getOrDefault(accountId, linkedAtStart.get(accountId));
+            if (account == null) {
+                account = stored.userLinked(accountId).orElse(null);
+                if (account == null) {
+                    continue;
+                }
+                sessions.prepare(List.of(account.settings()));
+            }
+            synchronized (this) {
+                if (running) {
+                    stopWatching(accountId);
+                    startWatching(account);
+                }
+            }
+        }
+    }
+
+    /** Stops this account's watchers and frees its lease if this node holds it. */
+    private void giveUp(long accountId) {
+        synchronized (this) {
+            stopWatching(accountId);
+        }
+        if (held.remove(accountId)) {
+            leases.release(node.id(), List.of(accountId));
+        }
+    }
+
+    private boolean renewedInTime() {
+        return System.nanoTime() - lastRenewal < node.stopWatchersAfter().toNanos();
+    }
+
+    /**
+     * Stops every watcher once the leases went unrenewed for {@code lease-duration - renew-interval}: before they
+     * expire, so that the node taking them over never watches a mailbox alongside this one. The next successful
+     * round starts them again for the leases still held.
+     */
+    void guard() {
+        if (!running || renewedInTime()) {
+            return;
+        }
+        synchronized (this) {
+            if (adapters.isEmpty()) {
+                return;
+            }
+            log.error("Node {} could not renew its mailbox leases for {}: stopped watching {} accounts before the "
+                    + "leases expire; another node takes them over", node.id(), node.stopWatchersAfter(),
+                    adapters.size());
+            stopAll(adapters.values().stream().flatMap(List::stream).toList());
+            adapters.clear();
+        }
+    }
+
+    private void startWatching(RegisteredAccount account) {
         List<ImapIdleUidChannelAdapter> started = new ArrayList<>();
         for (String folder : account.settings().folders()) {
             ImapIdleUidChannelAdapter adapter = new ImapIdleUidChannelAdapter(account, folder, sessions,
@@ -167,17 +411,98 @@ public class MailboxWatchers implements SmartLifecycle {
     private void stopWatching(long accountId) {
         List<ImapIdleUidChannelAdapter> watching = adapters.remove(accountId);
         if (watching != null) {
-            watching.forEach(ImapIdleUidChannelAdapter::stop);
+            stopAll(watching);
             log.info("Stopped watching account {}", accountId);
         }
     }
 
+    /**
+     * Graceful: stops every watcher, then frees this node's leases so that other nodes take over at once. Bounded: an
+     * unreachable database (or one already shut down) costs at most {@link #SHUTDOWN_BUDGET}, and the leases then
+     * expire by themselves.
+     */
     @Override
-    public synchronized void stop() {
-        adapters.values().forEach(list -> list.forEach(ImapIdleUidChannelAdapter::stop));
-        adapters.clear();
+    public void stop() {
+        if (!stopRoundsAndWatchers()) {
+            return;
+        }
+        boolean locked = lockRoundsWithin(SHUTDOWN_BUDGET);
+        try {
+            Thread release = Thread.ofVirtual().start(() -> {
+                try {
+                    leases.releaseAll(node.id());
+                    log.info("Node {} released its mailbox leases", node.id());
+                } catch (RuntimeException e) {
+                    log.warn("Node {} could not release its mailbox leases ({}); they expire in {}", node.id(),
+                            e.toString(), node.leaseDuration());
+                }
+            });
+            if (!release.join(SHUTDOWN_BUDGET)) {
+                log.warn("Node {} gave up releasing its mailbox leases after {}; they expire in {}", node.id(),
+                        SHUTDOWN_BUDGET, node.leaseDuration());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            held.clear();
+            if (locked) {
+                rounds.unlock();
+            }
+        }
+    }
+
+    /**
+     * As if the process died (for tests): stops the rounds and the watchers but keeps the leases, which other nodes
+     * take over once they expire.
+     */
+    void halt() {
+        halted = true;
+        stopRoundsAndWatchers();
+    }
+
+    /** Stops the rounds and every watcher; {@code false} when they were not running. */
+    private boolean stopRoundsAndWatchers() {
+        boolean wasRunning;
+        synchronized (this) {
+            wasRunning = running;
+            running = false;
+        }
+        leaseTimer.shutdownNow();
+        if (wasRunning) {
+            // A round still under way starts no watcher once running is false (checked under this lock).
+            synchronized (this) {
+                stopAll(adapters.values().stream().flatMap(List::stream).toList());
+                adapters.clear();
+            }
+        }
         idleTimer.shutdownNow();
-        running = false;
+        return wasRunning;
+    }
+
+    /** Waits for a round under way to end (it may hang on an unreachable database): {@code true} once locked. */
+    private boolean lockRoundsWithin(Duration budget) {
+        try {
+            return rounds.tryLock(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops these watchers in parallel: each may wait a few seconds for its thread, and the guard has only
+     * {@code renew-interval} to stop them all before the leases expire.
+     */
+    private static void stopAll(List<ImapIdleUidChannelAdapter> watchers) {
+        List<Thread> stopping = watchers.stream().map(watcher -> Thread.ofVirtual().start(watcher::stop)).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

@@ -95,6 +95,9 @@ class ProcessKillTest {
                 "--mailsift.data-dir=" + log.resolveSibling("data"),
                 // Small batches: the backfill must last long enough to be killed in the middle.
                 "--mailsift.ingest.batch-size=5",
+                // The same node id for both runs, as a stable id per host in production: the second run takes the
+                // killed run's lease back at once instead of waiting for it to expire.
+                "--mailsift.node.id=process-kill-test",
                 "--mailsift.accounts[0].name=" + ACCOUNT,
                 "--mailsift.accounts[0].host=127.0.0.1",
                 "--mailsift.accounts[0].port=" + dovecot.imapPort(),
