@@ -80,6 +80,9 @@ final class JourneyStops {
     private static final Pattern SECOND_STOP = Pattern.compile(
             "(?iu)(?:\\s{2,}|\\t|\\s[-–—|]\\s|,\\s)\\s*(?=(?:arrives|arrival|arrive|arr\\.?|ankunft|arrivée|arrivee|llegada|"
                     + "arrivo)\\s*:?\\s*\\d{1,2}[:h.]\\d{2})");
+    /** A table cell that is a day alone: "So 11.8.12", "Fri 31/07/15", "09.08.", "09/08". */
+    private static final Pattern DATE_CELL = Pattern.compile(
+            "(?u)\\s*(?:\\p{L}{2,4}\\.?,?\\s+)?\\d{1,2}[./]\\d{1,2}(?:[./](?:\\d{2}|\\d{4})?)?\\s*");
     private static final Pattern TIME_ALONE = Pattern.compile("(?iu)^" + TIME + "$");
     private static final Pattern MARKED_TIME = Pattern.compile("(?iu)(?<![\\p{L}])(ab|an|dep\\.?|arr\\.?)\\s*"
             + "\\d{1,2}[:h.]\\d{2}");
@@ -232,10 +235,16 @@ final class JourneyStops {
             return Optional.empty();
         }
         String first = line.substring(0, tab);
-        if (!DateTimes.times(first).isEmpty() || Labels.isAnyBare(first)) {
+        String rest = line.substring(tab + 1);
+        int next = rest.indexOf('\t');
+        if (DATE_CELL.matcher(first).matches() && next > 0) {
+            // "So 11.8.12 | Brno, AN u hotelu Grand | 9:30": the row's day first, then its stop
+            first = rest.substring(0, next);
+            rest = rest.substring(next + 1);
+        }
+        if (!DateTimes.times(first).isEmpty() || Labels.isAnyBare(first) || first.chars().noneMatch(Character::isLetter)) {
             return Optional.empty();
         }
-        String rest = line.substring(tab + 1);
         List<Found<LocalTime>> times = DateTimes.times(rest);
         if (times.isEmpty()) {
             return Optional.empty();

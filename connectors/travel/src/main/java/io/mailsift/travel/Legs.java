@@ -53,9 +53,10 @@ final class Legs {
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|iryo|Euromed|Frecciarossa|Frecciargento"
                     + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet Xpress|Railjet|Nightjet|ICN|Acela"
-                    + "|Train number ?:?|Train no\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
+                    + "|Train number ?:?|Train [Nn]o\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
                     // "Tren: 05192": a generic word's number may follow its colon
-                    + "|Zug|Train|Tren|Train n°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
+                    // "TRAIN N°6857": tickets print the generic word in capitals
+                    + "|Zug|Train|Tren|Train n°|TRAIN N°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
                     + "(?![\\d.]|:\\d|h\\d)");
     /**
      * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",

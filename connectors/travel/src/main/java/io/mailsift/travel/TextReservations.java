@@ -69,9 +69,12 @@ final class TextReservations {
             "(?iu)(?<![\\d])([1-9]\\d?)\\s*(nights?|nuits?|nächte|nacht|übernachtungen?|noches?)\\b");
     private static final Pattern TRAIN_WORDS = Pattern.compile(
             "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof|trainline|lner|"
-                    + "eurostar|thalys|ouigo|inoui|tgv|amtrak|trenitalia|italo|iryo|nightjet|railjet|öbb|sbb)\\b");
+                    + "eurostar|thalys|ouigo|inoui|tgv|amtrak|trenitalia|italo|iryo|nightjet|railjet|öbb|sbb|"
+                    // Czech and Slovak: "vlak", "vlakem", "vlakové dopravy"
+                    // (\\b is ASCII-only: after the é of "vlakové" it never holds)
+                    + "vlak|vlakem|vlaku|vlaky)\\b|\\bvlakov[áéý](?![\\p{L}])");
     private static final Pattern BUS_WORDS = Pattern.compile(
-            "(?iu)\\b(bus|flixbus|fernbus|autobus|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
+            "(?iu)\\bautobusov[áéý](?![\\p{L}])|\\b(bus|flixbus|fernbus|autobus|autobusu|autobusem|autobusy|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern BUS_STATIONS = Pattern.compile(
             "(?iu)\\b(estación de autobuses|estación sur de autobuses|gare routière|busbahnhof|bus station)\\b");
     private static final Pattern LEADING_END_WORD = Pattern.compile(
@@ -169,10 +172,12 @@ final class TextReservations {
      */
     TextReservations(List<String> lines, LocalDate reference, boolean sent) {
         this.lines = SupersededLines.removed(lines); // a schedule change's replaced journey is no longer booked
-        this.reference = reference;
         this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
+        // a mail that does not say when it was sent often prints when it was booked or issued ("Datum vystavení:
+        // 7.8.2017"): that day, not today, completes the dates printed without a year
+        this.reference = sent ? reference : IssueDates.issued(this.lines, monthFirst).orElse(reference);
     }
 
     // The whole text's flight and train numbers, dates and times, read once: several readings ask for them.
@@ -233,7 +238,10 @@ final class TextReservations {
             found = withRailLegs(found);
         }
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
-        boolean elsewhere = !flightNumbers().isEmpty()
+        // (a flight-like code in a mail that names no airport at all, "IN 25" a fare's name, is no flight's)
+        boolean elsewhere = !flightNumbers().isEmpty() && !flightNumbers().stream()
+                        .allMatch(n -> n.value().replace(" ", "").equals(bookingReference.get()))
+                        && !Legs.airports(text).isEmpty()
                 || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty();
         if (found.isEmpty() && (!elsewhere || !trainNumbers().isEmpty())) {
             // "Estación de autobuses" names a bus station, not a railway one
@@ -980,6 +988,7 @@ final class TextReservations {
             if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
+            LocalTime departs = leg.from().time();
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
             if (own.isPresent()) {
@@ -987,12 +996,20 @@ final class TextReservations {
                 matched++;
             } else if (numbered) {
                 trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
+            } else if (!bus && !numberedOnly) {
+                // its own number: the one known train number printed in its rows, else the product and number a
+                // timetable prints after its departure time ("09.08. 09:07 R 945", "ab 12:17 | 10 A-B | S0")
+                List<Token> inRows = distinct.stream().filter(t -> t.start() >= legStart && t.start() < legEnd)
+                        .toList();
+                Optional<String> rowNumber = inRows.size() == 1 ? Optional.of(inRows.getFirst().value())
+                        : inRows.isEmpty() ? RowTrainNumbers.afterTime(textLines[leg.from().line()], departs)
+                                : Optional.empty();
+                rowNumber.ifPresent(number -> trip.put("trainNumber", number));
             }
             trip.put(bus ? "departureBusStop" : "departureStation",
                     Map.of("@type", bus ? "BusStop" : "TrainStation", "name", leg.from().place()));
             trip.put(bus ? "arrivalBusStop" : "arrivalStation",
                     Map.of("@type", bus ? "BusStop" : "TrainStation", "name", leg.to().place()));
-            LocalTime departs = leg.from().time();
             LocalTime arrives = leg.to().time();
             trip.put("departureTime", Legs.localTime(date.get(), departs, Optional.empty()));
             trip.put("arrivalTime", Legs.localTime(arrives.isBefore(departs) ? date.get().plusDays(1) : date.get(),
@@ -1865,7 +1882,7 @@ final class TextReservations {
     // ("estaci" for "estación", "tel" for "hôtel", "hotel", "hostel", "motel", "sidence" for "résidence").
     private static final List<String> TRAIN_STEMS = List.of("train", "rail", "bahn", "zug", "gleis", "hbf", "gare",
             "sncf", "renfe", "tren", "estaci", "lner", "eurostar", "thalys", "ouigo", "inoui", "tgv", "amtrak", "italo",
-            "iryo", "nightjet", "öbb", "sbb");
+            "iryo", "nightjet", "öbb", "sbb", "vlak");
     private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
             "zob");
     /** What every coach line's word contains, folded ("linie", "line", "ligne", "línea", "bus", "service", "route"). */
