@@ -86,6 +86,7 @@ final class TextReservations {
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
             "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|dársena|darsena|vía|binario|track|bahnsteig|bussteig|steig|"
                     + "hall|halle|bay|stand)\\s*\\w{1,4}\\)?\\s*$");
+    private static final Pattern STATION_CODE_AFTER = Pattern.compile("(?<=\\p{L}{3}) - \\p{Lu}{2,5}$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
@@ -1185,6 +1186,8 @@ final class TextReservations {
     private String station(String value) {
         // "Stuttgart Hbf, 06:51 Uhr, Gleis 16": the platform after the station is not part of its name
         String name = place(PLATFORM_AFTER.matcher(value).replaceFirst(""));
+        // "SHIVAJINAGAR - SVJR", "PUNE JUNCTION - PUNE": the station's code after its name is not part of it
+        name = STATION_CODE_AFTER.matcher(name).replaceFirst("");
         int dash = name.lastIndexOf(" - ");
         if (dash > 0 && Labels.isAnyBare(name.substring(dash + 3))) {
             name = name.substring(0, dash).strip();
