@@ -123,6 +123,7 @@ final class JourneyStops {
 
     private static List<Stop> stops(List<String> lines, UnaryOperator<String> station) {
         List<Stop> stops = new ArrayList<>();
+        java.util.Map<Integer, LocalTime> transfers = new java.util.HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.length() > 160) {
@@ -189,8 +190,55 @@ final class JourneyStops {
                 }
             }
             stop.ifPresent(s -> stops.add(new Stop(at, s.place(), s.time(), s.end())));
+            if (stop.isPresent() && stop.get().end() == End.UNKNOWN) {
+                transferTime(line, stop.get()).ifPresent(departs -> transfers.put(stops.size() - 1, departs));
+            }
         }
-        return stops;
+        return withTransfers(stops, transfers);
+    }
+
+    /**
+     * A change between the first and last stop printed as one row with its arrival and departure times ("Praha,
+     * ÚAN Florenc | 09:30 | 10:15"): an arrival, then a departure from the same place. At the journey's ends the row
+     * stays one stop, read by its first time as before.
+     */
+    private static List<Stop> withTransfers(List<Stop> stops, java.util.Map<Integer, LocalTime> transfers) {
+        if (transfers.isEmpty()) {
+            return stops;
+        }
+        List<Stop> split = new ArrayList<>();
+        for (int i = 0; i < stops.size(); i++) {
+            Stop stop = stops.get(i);
+            LocalTime departs = transfers.get(i);
+            if (departs != null && i > 0 && i + 1 < stops.size()) {
+                split.add(new Stop(stop.line(), stop.place(), stop.time(), End.ARRIVAL));
+                split.add(new Stop(stop.line(), stop.place(), departs, End.DEPARTURE));
+            } else {
+                split.add(stop);
+            }
+        }
+        return split;
+    }
+
+    /**
+     * The departure time of a timetable row of cells that prints two times in cells of their own after its stop,
+     * the later within three hours of the first: the stop's arrival and departure.
+     */
+    private static Optional<LocalTime> transferTime(String line, Stop stop) {
+        String[] cells = line.split("\t");
+        List<LocalTime> times = new ArrayList<>();
+        for (String cell : cells) {
+            if (TIME_ALONE.matcher(cell.strip()).matches()) {
+                DateTimes.times(cell).stream().map(Found::value).forEach(times::add);
+            } else if (hasClock(cell)) {
+                return Optional.empty(); // a time inside other words: not a row of time cells
+            }
+        }
+        if (times.size() != 2 || !times.getFirst().equals(stop.time())) {
+            return Optional.empty();
+        }
+        long minutes = java.time.Duration.between(times.get(0), times.get(1)).toMinutes();
+        return minutes > 0 && minutes <= 180 ? Optional.of(times.get(1)) : Optional.empty();
     }
 
     /** Whether the line has a time's digits ("07:43", "07h04", "8.15"): most lines do not, and need no pattern. */

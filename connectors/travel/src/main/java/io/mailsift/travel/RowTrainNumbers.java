@@ -20,7 +20,7 @@ final class RowTrainNumbers {
 
     private static final Pattern AFTER_TIME = Pattern.compile(
             // a platform cell first ("10 A-B", "4A-D", "3"), then the product and its number
-            "^[ \\t]*(?:\\t[ ]*\\d{1,2}[ ]?[A-H]?(?:-[A-H])?[ ]*(?=\\t))?[ \\t]+"
+            "^(?:[ \\t]+\\d{1,2}[ ]?[A-H]?(?:-[A-H])?[ ]*(?=\\t))?[ \\t]+"
                     + "((\\p{Lu}[\\p{L}]{0,3}) ?\\d{1,6})(?![\\d:.,/]|\\p{L})");
     private static final Set<String> NOT_PRODUCTS = Set.of("gleis", "voie", "quai", "bay", "hall", "gate", "seat",
             "car", "wg", "pl", "via", "vía", "km", "std", "min", "uhr", "tel", "nr", "no", "ab", "an", "bis", "um",
