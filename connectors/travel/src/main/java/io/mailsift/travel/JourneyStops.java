@@ -50,7 +50,7 @@ final class JourneyStops {
     /** "07h04 Paris Montparnasse", "Depart 09:00 London Victoria", "Départ 06h19 - Marne-la-Vallée Chessy". */
     private static final Pattern TIME_THEN_PLACE = Pattern.compile(
             "(?iu)^(?:(" + DEPARTURE_WORDS + "|" + ARRIVAL_WORDS + ")\\.?\\s*:?\\s*)?" + TIME
-                    + "\\s*(?:uhr)?\\s*(?:[-–—:|]\\s*)?(?:(?:ab|an)\\s+)?([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,60})$");
+                    + "\\s*(?:uhr)?\\s*(?:[-–—:|]\\s*)?(?:(?:ab|an)\\s+)?([\\p{Lu}][\\p{L}\\d .,()'’/&-]{1,60})$");
     /** "Departs London St Pancras International 08:16", "Depart: London Kings Cross at 10:00". */
     private static final Pattern WORD_PLACE_TIME = Pattern.compile(
             "(?iu)^(" + DEPARTURE_WORDS + "|" + ARRIVAL_WORDS + ")\\.?\\s*:?\\s+([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,60}?)"

@@ -74,7 +74,7 @@ final class TextReservations {
                     // (\\b is ASCII-only: after the é of "vlakové" it never holds)
                     + "vlak|vlakem|vlaku|vlaky)\\b|\\bvlakov[áéý](?![\\p{L}])");
     private static final Pattern BUS_WORDS = Pattern.compile(
-            "(?iu)\\bautobusov[áéý](?![\\p{L}])|\\b(bus|flixbus|fernbus|autobus|autobusu|autobusem|autobusy|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
+            "(?iu)\\bautobusov[áéý](?![\\p{L}])|\\b(bus|flixbus|fernbus|autobus|autobusu|autobusem|autobusy|autobús|autobuses|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern BUS_STATIONS = Pattern.compile(
             "(?iu)\\b(estación de autobuses|estación sur de autobuses|gare routière|busbahnhof|bus station)\\b");
     private static final Pattern LEADING_END_WORD = Pattern.compile(
@@ -85,7 +85,8 @@ final class TextReservations {
     private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
             "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|dársena|darsena|vía|binario|track|bahnsteig|bussteig|steig|"
-                    + "hall|halle|bay|stand)\\s*\\w{1,4}\\)?\\s*$");
+                    // "(Hall 1 & 2)": one remark may name two
+                    + "hall|halle|bay|stand)\\s*\\w{1,4}(?:\\s*(?:&|et|and|und|y|/)\\s*\\w{1,4})?\\)?\\s*$");
     private static final Pattern STATION_CODE_AFTER = Pattern.compile("(?<=\\p{L}{3}) - \\p{Lu}{2,5}$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
@@ -970,7 +971,17 @@ final class TextReservations {
         for (int i = 0; i < textLines.length; i++) {
             starts[i + 1] = starts[i] + textLines[i].length() + 1;
         }
-        List<Token> numbers = printed.size() == stops.size() ? printed : distinct;
+        // each printed number is its leg's when it stands before that leg's arrival and after the one before: the
+        // same service printed for outbound and return is two legs', a number printed again below the timetable
+        // (with its seat: "Reservierung: RJX 162, Wagen 24") is no leg's
+        boolean inTheirLegs = printed.size() == stops.size();
+        for (int i = 0; inTheirLegs && i < printed.size(); i++) {
+            int at = printed.get(i).start();
+            inTheirLegs = at < starts[stops.get(i).to().line() + 1]
+                    && (i == 0 || at >= starts[stops.get(i - 1).to().line() + 1]);
+        }
+        List<Token> numbers = inTheirLegs || distinct.size() == printed.size() && printed.size() == stops.size()
+                ? printed : distinct;
         boolean numbered = numbers.size() == stops.size();
         List<Map<String, Object>> legs = new ArrayList<>();
         int matched = 0;
@@ -1030,8 +1041,8 @@ final class TextReservations {
             String part = text.substring(region.start(), region.end());
             List<String> partLines = List.of(part.split("\n"));
             Stations stations = stations(partLines);
-            if (stations == null) {
-                continue;
+            if (stations == null || stations.from().equalsIgnoreCase(stations.to())) {
+                continue; // a leg from a station to itself is two legs' ends misread as one
             }
             Optional<LocalDate> date = legDate(region, partLines, stations.fromLine())
                     .or(() -> travelDates(0, region.start()).reduce((a, b) -> b));
