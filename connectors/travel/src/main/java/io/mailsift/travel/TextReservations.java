@@ -1038,6 +1038,9 @@ final class TextReservations {
         List<Map<String, Object>> legs = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             Region region = regions.get(i);
+            if (region.start() >= region.end()) {
+                continue; // two numbers on one line ("IC 2 / EC 311"): the backward reading has no region between them
+            }
             String part = text.substring(region.start(), region.end());
             List<String> partLines = List.of(part.split("\n"));
             Stations stations = stations(partLines);
