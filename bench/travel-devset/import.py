@@ -44,8 +44,10 @@ def main():
         with open(path, encoding="utf-8") as f:
             body = f.read()
         subject = vendor + " " + name
+        # The Message-ID and boundary name the case, not its place in the list: adding a case changes no other mail.
+        n = vendor + "-" + os.path.splitext(name)[0]
         if name.endswith(".ics"):
-            boundary = "mailsift-devset-%d" % n
+            boundary = "mailsift-devset-%s" % n
             mail = corpus_import.headers(folder, subject, n) + (
                 'Content-Type: multipart/mixed; boundary="%s"\r\n\r\n--%s\r\n'
                 'Content-Type: text/plain; charset="utf-8"\r\n\r\nPlease find your booking attached.\r\n\r\n'

@@ -136,7 +136,7 @@ def headers(case_dir, name, n):
     # invented one (this script once wrote 1 January 2017 plus a day per case) made confirmations of 2009 and 2016
     # trips read as mail sent after the trip.
     lines += ["To: Traveller <traveller@example.org>", "Subject: " + name,
-              "Message-ID: <kitinerary-%d@mailsift.test>" % n, "MIME-Version: 1.0"]
+              "Message-ID: <kitinerary-%s@mailsift.test>" % n, "MIME-Version: 1.0"]
     return "\r\n".join(lines) + "\r\n"
 
 

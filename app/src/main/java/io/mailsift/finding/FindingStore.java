@@ -58,6 +58,10 @@ public class FindingStore {
      * therefore sets its status without wiping the items and total its confirmation gave, and an older mail read
      * after a newer one (a backfill of older folders) never moves the status back. Type and provenance are the later
      * message's. A property once given is never removed by a later finding that omits it.
+     *
+     * <p>An order's or a parcel's status ({@code orderStatus}, {@code deliveryStatus}) only moves forward, whichever
+     * mail is newer: a confirmation re-sent after the delivery, or a late shipping notice, does not move a delivered
+     * order back (the database's {@code keep_furthest_status}, migration V8, says which status is further along).
      */
     public void upsert(long accountId, String connectorId, Finding finding, Provenance provenance) {
         upsertAll(accountId, List.of(new ConnectorFinding(connectorId, finding, provenance)));
@@ -103,8 +107,8 @@ public class FindingStore {
                     message_id, message_date, sender_domain, folder, uid)
                 VALUES %s
                 ON CONFLICT (account_id, connector_id, finding_key) DO UPDATE SET
-                    payload = CASE WHEN %2$s THEN findings.payload || excluded.payload
-                        ELSE excluded.payload || findings.payload END,
+                    payload = keep_furthest_status(findings.payload, CASE WHEN %2$s
+                        THEN findings.payload || excluded.payload ELSE excluded.payload || findings.payload END),
                     type = CASE WHEN %2$s THEN excluded.type ELSE findings.type END,
                     message_id = CASE WHEN %2$s THEN excluded.message_id ELSE findings.message_id END,
                     message_date = CASE WHEN %2$s THEN excluded.message_date ELSE findings.message_date END,

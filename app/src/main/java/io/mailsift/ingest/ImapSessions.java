@@ -21,6 +21,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -434,7 +436,24 @@ class ImapSessions {
         writeTimeouts.shutdownNow();
     }
 
-    /** Turns Jakarta Mail's debug stream into one log line per protocol line. */
+    private static final Pattern LOGIN_COMMAND = Pattern.compile("^(\\S+ (?i:LOGIN|AUTHENTICATE))\\b.*");
+    private static final Pattern SASL_RESPONSE = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
+
+    /**
+     * The protocol line with any credentials it holds left out. Jakarta Mail leaves LOGIN and AUTHENTICATE out of its
+     * trace (mail.debug.auth false), but a command whose write fails stays in its output buffer and is traced when
+     * the next write flushes it, after the trace was resumed (seen when a LOGIN met the shutdown): the password or
+     * token would be logged. A line of base64 alone (a client's SASL response) is left out as well.
+     */
+    static String withoutCredentials(String line) {
+        Matcher login = LOGIN_COMMAND.matcher(line);
+        if (login.matches()) {
+            return login.group(1) + " (credentials not logged)";
+        }
+        return SASL_RESPONSE.matcher(line).matches() ? "(base64 line not logged)" : line;
+    }
+
+    /** Turns Jakarta Mail's debug stream into one log line per protocol line, credentials left out. */
     private static final class LineLogger extends OutputStream {
 
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -445,7 +464,7 @@ class ImapSessions {
                 String text = line.toString(StandardCharsets.UTF_8).stripTrailing();
                 line.reset();
                 if (!text.isEmpty()) {
-                    protocolLog.info(text);
+                    protocolLog.info(withoutCredentials(text));
                 }
             } else {
                 line.write(b);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -570,12 +571,17 @@ class MessageIngestion implements DisposableBean {
     private void commit(List<Outcome> outcomes) {
         long accountId = outcomes.getFirst().fetched().account().id();
         transaction.executeWithoutResult(status -> {
+            // Only connectors still consented now: one disabled while the batch was read gets nothing written, so
+            // findings the user deletes right after disabling it do not come back from a batch that was in flight.
+            Set<String> consented = consent.current(accountId);
             // The batch's findings in one statement (a round trip each would wait on PostgreSQL once per finding).
             List<ConnectorFinding> found = new ArrayList<>();
             for (Outcome outcome : outcomes) {
                 for (ConnectorFindings result : outcome.found()) {
-                    result.findings().forEach(f -> found.add(new ConnectorFinding(result.connectorId(), f,
-                            outcome.provenance())));
+                    if (consented.contains(result.connectorId())) {
+                        result.findings().forEach(f -> found.add(new ConnectorFinding(result.connectorId(), f,
+                                outcome.provenance())));
+                    }
                 }
             }
             findings.upsertAll(accountId, found);

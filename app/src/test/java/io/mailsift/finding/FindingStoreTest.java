@@ -99,6 +99,60 @@ class FindingStoreTest {
     }
 
     @Test
+    void shouldKeepADeliveredOrderDeliveredWhenItsConfirmationIsSentAgainLater() {
+        long account = account(user("resent-user"), "home");
+        Instant ordered = Instant.parse("2026-11-02T09:00:00Z");
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-3", "price", "20.00",
+                "orderStatus", "https://schema.org/OrderProcessing")), dated("confirmation", ordered, 1));
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-3",
+                "orderStatus", "https://schema.org/OrderDelivered")), dated("delivered", ordered.plusSeconds(86_400), 2));
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-3", "price", "21.00",
+                "orderStatus", "https://schema.org/OrderProcessing")), dated("resent", ordered.plusSeconds(2 * 86_400), 3));
+
+        assertThat(queries.latestForUser(userId("resent-user"), 10)).singleElement().satisfies(f -> {
+            assertThat(f.payload()).containsEntry("orderStatus", "https://schema.org/OrderDelivered")
+                    .containsEntry("price", "21.00");
+            assertThat(f.provenance().messageId()).isEqualTo("resent@shop.example");
+        });
+    }
+
+    @Test
+    void shouldKeepADeliveredParcelDeliveredWhenALateShippingNoticeArrives() {
+        long account = account(user("parcel-user"), "home");
+        Instant shipped = Instant.parse("2026-11-03T09:00:00Z");
+        store.upsert(account, "purchases", parcel("1Z999AA10123456784", "OrderDelivered"), dated("delivered", shipped, 1));
+        store.upsert(account, "purchases", parcel("1Z999AA10123456784", "OrderInTransit"),
+                dated("shipped", shipped.plusSeconds(3600), 2));
+
+        assertThat(queries.latestForUser(userId("parcel-user"), 10)).singleElement().satisfies(f ->
+                assertThat(f.payload().get("deliveryStatus")).isEqualTo(Map.of("@type", "DeliveryEvent",
+                        "name", "OrderDelivered")));
+    }
+
+    @Test
+    void shouldLetAReturnOrAProblemFollowWhereTheStatusStood() {
+        long account = account(user("forward-user"), "home");
+        Instant ordered = Instant.parse("2026-11-02T09:00:00Z");
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-4",
+                "orderStatus", "https://schema.org/OrderDelivered")), dated("delivered", ordered, 1));
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-4",
+                "orderStatus", "https://schema.org/OrderReturned")), dated("returned", ordered.plusSeconds(86_400), 2));
+        store.upsert(account, "purchases", parcel("JJD0002249582130", "OrderOutForDelivery"), dated("out", ordered, 3));
+        store.upsert(account, "purchases", parcel("JJD0002249582130", "OrderProblem"),
+                dated("problem", ordered.plusSeconds(3600), 4));
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-5",
+                "orderStatus", "https://schema.org/OrderProcessing")), dated("unknown-before", ordered, 5));
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-5", "orderStatus", "Shipped by seller")),
+                dated("unknown-after", ordered.plusSeconds(3600), 6));
+
+        assertThat(queries.latestForUser(userId("forward-user"), 10))
+                .extracting(f -> f.payload().get("orderStatus") != null ? f.payload().get("orderStatus")
+                        : ((Map<?, ?>) f.payload().get("deliveryStatus")).get("name"))
+                .containsExactlyInAnyOrder("https://schema.org/OrderReturned", "OrderProblem",
+                        "https://schema.org/OrderProcessing");
+    }
+
+    @Test
     void shouldMergeEqualKeysOfOneBatchAsOneUpsertAfterTheOther() {
         long account = account(user("batch-merge-user"), "home");
         Instant ordered = Instant.parse("2026-11-02T09:00:00Z");
@@ -173,6 +227,11 @@ class FindingStoreTest {
 
     private static Finding order(Map<String, Object> data) {
         return new Finding("Order", "order-" + data.get("orderNumber"), data);
+    }
+
+    private static Finding parcel(String trackingNumber, String status) {
+        return new Finding("ParcelDelivery", "parcel-" + trackingNumber, Map.of("trackingNumber", trackingNumber,
+                "deliveryStatus", Map.of("@type", "DeliveryEvent", "name", status)));
     }
 
     private static Provenance dated(String messageId, Instant date, long uid) {

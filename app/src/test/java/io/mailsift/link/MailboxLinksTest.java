@@ -32,6 +32,7 @@ import io.mailsift.finding.UserFindingsLock;
 import io.mailsift.ingest.ImapLoginCheck.LoginRefusedException;
 import io.mailsift.ingest.ImapLoginCheck.Problem;
 import io.mailsift.ingest.MailboxWatchers;
+import io.mailsift.ingest.SubjectConnector;
 import io.mailsift.ingest.TestConnectors;
 import io.mailsift.link.MailboxLinks.ConnectorChoice;
 import io.mailsift.link.MailboxLinks.LinkedMailbox;
@@ -257,6 +258,30 @@ class MailboxLinksTest {
         assertThat(watchers.watching(id)).isFalse();
         assertThat(jdbc.sql("SELECT state FROM mail_accounts WHERE id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("disabled");
+    }
+
+    @Test
+    void shouldNotBringBackFindingsDeletedWhileTheirMessageWasBeingRead() throws Exception {
+        GreenMailUser mailbox = greenMail.setUser("ida@example.org", "ida", "pw");
+        long ida = user("ida");
+        long id = links.linkImap(ida, request("ida", "pw")).id();
+        links.enable(ida, id, SUBJECT_CONNECTOR).orElseThrow();
+        links.enable(ida, id, BODY_CONNECTOR).orElseThrow();
+
+        SubjectConnector.holdNext();
+        try {
+            mailbox.deliver(mail("body: [held] in flight", "a body"));
+            assertThat(SubjectConnector.awaitHeld(Duration.ofSeconds(15))).isTrue();
+            // The user disables the connector and deletes its findings while it is reading the message.
+            links.disable(ida, id, SUBJECT_CONNECTOR).orElseThrow();
+            assertThat(links.deleteFindings(ida, id, SUBJECT_CONNECTOR).orElseThrow()).isZero();
+        } finally {
+            SubjectConnector.release();
+        }
+
+        // The message is committed with what the still consented connector found, and nothing of the other.
+        await().atMost(Duration.ofSeconds(15)).until(() -> findings(id, BODY_CONNECTOR) == 1);
+        assertThat(findings(id, SUBJECT_CONNECTOR)).isZero();
     }
 
     @Test
