@@ -72,7 +72,11 @@ final class TextReservations {
                     + "eurostar|thalys|ouigo|inoui|tgv|amtrak|trenitalia|italo|iryo|nightjet|railjet|öbb|sbb|"
                     // Czech and Slovak: "vlak", "vlakem", "vlakové dopravy"
                     // (\\b is ASCII-only: after the é of "vlakové" it never holds)
-                    + "vlak|vlakem|vlaku|vlaky)\\b|\\bvlakov[áéý](?![\\p{L}])");
+                    + "vlak|vlakem|vlaku|vlaky|"
+                    // British train operators and fares, and a train's lettered coach ("Coach C, Seat 42")
+                    + "railcard|national rail|avanti west coast|gwr|crosscountry|scotrail|thameslink|"
+                    + "southeastern|transpennine express|c2c|chiltern railways|(?-i:Coach [A-Z])(?=,|\\s+seat))\\b"
+                    + "|\\bvlakov[áéý](?![\\p{L}])");
     private static final Pattern BUS_WORDS = Pattern.compile(
             "(?iu)\\bautobusov[áéý](?![\\p{L}])|\\b(bus|flixbus|fernbus|autobus|autobusu|autobusem|autobusy|autobús|autobuses|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern BUS_STATIONS = Pattern.compile(
@@ -1899,7 +1903,8 @@ final class TextReservations {
     // ("estaci" for "estación", "tel" for "hôtel", "hotel", "hostel", "motel", "sidence" for "résidence").
     private static final List<String> TRAIN_STEMS = List.of("train", "rail", "bahn", "zug", "gleis", "hbf", "gare",
             "sncf", "renfe", "tren", "estaci", "lner", "eurostar", "thalys", "ouigo", "inoui", "tgv", "amtrak", "italo",
-            "iryo", "nightjet", "öbb", "sbb", "vlak");
+            "iryo", "nightjet", "öbb", "sbb", "vlak", "railcard", "national rail", "avanti", "gwr", "crosscountry",
+            "scotrail", "thameslink", "southeastern", "transpennine", "c2c", "chiltern", "coach ");
     private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
             "zob");
     /** What every coach line's word contains, folded ("linie", "line", "ligne", "línea", "bus", "service", "route"). */
