@@ -135,6 +135,11 @@ final class JourneyStops {
                 labelledRow(lines, at, station).ifPresent(s -> stops.add(new Stop(at, s.place(), s.time(), s.end())));
                 continue;
             }
+            Optional<List<Stop>> rowLeg = rowLeg(line, at, station);
+            if (rowLeg.isPresent()) {
+                stops.addAll(rowLeg.get());
+                continue;
+            }
             Matcher leg = ONE_LINE_LEG.matcher(line.replace('\t', ' ').strip());
             // the groups in the order place, time, place, time; a sentence has them time first
             int[] groups = {1, 2, 3, 4};
@@ -251,6 +256,34 @@ final class JourneyStops {
             }
         }
         return false;
+    }
+
+    /**
+     * A whole leg as a table row of cells, each end's station then its time ("Barcelona-Sants | 08:00 |
+     * Zaragoza-Delicias | 09:30 | AVE 03063"), as column tables of origin, departure, destination and arrival print it.
+     */
+    private static Optional<List<Stop>> rowLeg(String line, int at, UnaryOperator<String> station) {
+        if (line.indexOf('\t') < 0) {
+            return Optional.empty();
+        }
+        String[] cells = line.split("\t");
+        for (int i = 0; i + 3 < cells.length; i++) {
+            if (TIME_ALONE.matcher(cells[i + 1].strip()).matches() && TIME_ALONE.matcher(cells[i + 3].strip()).matches()
+                    && !hasClock(cells[i]) && !hasClock(cells[i + 2])) {
+                String from = station.apply(cells[i]);
+                String to = station.apply(cells[i + 2]);
+                Optional<Stop> departure = from.equals(cells[i].strip()) ? stop(from, cells[i + 1], "dep")
+                        : Optional.empty();
+                Optional<Stop> arrival = to.equals(cells[i + 2].strip()) ? stop(to, cells[i + 3], "arr")
+                        : Optional.empty();
+                if (departure.isPresent() && arrival.isPresent() && !from.equalsIgnoreCase(to)) {
+                    return Optional.of(List.of(new Stop(at, from, departure.get().time(), End.DEPARTURE),
+                            new Stop(at, to, arrival.get().time(), End.ARRIVAL)));
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** A header-paired timetable row: "Halt: Köln Hbf", then its time a few lines on ("Zeit: ab 07:43"). */

@@ -56,7 +56,7 @@ final class Legs {
                     + "|Train number ?:?|Train [Nn]o\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
                     // "Tren: 05192": a generic word's number may follow its colon
                     // "TRAIN N°6857": tickets print the generic word in capitals
-                    + "|Zug|Train|Tren|Train n°|TRAIN N°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
+                    + "|Zug|Train|Tren|Train n°|TRAIN N°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5}|(?<=TER[ \\t]?)\\d{6})"
                     + "(?![\\d.]|:\\d|h\\d)");
     /**
      * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",
