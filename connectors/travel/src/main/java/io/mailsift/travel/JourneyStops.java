@@ -131,6 +131,11 @@ final class JourneyStops {
             }
             int at = i;
             if (!hasClock(line)) {
+                Optional<List<Stop>> above = placesAboveTimes(lines, at, station);
+                if (above.isPresent()) {
+                    stops.addAll(above.get());
+                    continue;
+                }
                 // only a header-paired row's station line has its time elsewhere
                 labelledRow(lines, at, station).ifPresent(s -> stops.add(new Stop(at, s.place(), s.time(), s.end())));
                 continue;
@@ -284,6 +289,61 @@ final class JourneyStops {
             }
         }
         return Optional.empty();
+    }
+
+    /** "London Kings Cross to York": a leg's two ends in a line of their own. */
+    private static final Pattern PLACE_TO_PLACE = Pattern.compile(
+            "^([\\p{Lu}][\\p{L}\\d .'’()/-]{1,50}?)\\s+(?:to|nach|à|a|→|->)\\s+([\\p{Lu}][\\p{L}\\d .'’()/-]{1,50})$");
+    /** "Departs 09:30, arrives 11:21": the times of the leg named on the line above. */
+    private static final Pattern DEPARTS_ARRIVES = Pattern.compile(
+            "(?iu)^(?:departs?|departure|dep\\.?|abfahrt|ab|départ|salida)\\s*:?\\s*" + TIME
+                    + "\\s*(?:[,;|/–—-]|\\t)?\\s*(?:arrives?|arrival|arr\\.?|ankunft|an|arrivée|llegada)\\s*:?\\s*" + TIME + "\\.?$");
+
+    /**
+     * A leg's two ends above their times: a row of two station cells, then a row of two time cells ("Madrid Puerta de
+     * Atocha | Valencia Joaquín Sorolla", "11:25 | 13:05"), or "A to B" then "Departs 09:30, arrives 11:21".
+     */
+    private static Optional<List<Stop>> placesAboveTimes(List<String> lines, int at, UnaryOperator<String> station) {
+        if (at + 1 >= lines.size()) {
+            return Optional.empty();
+        }
+        String line = lines.get(at);
+        String next = lines.get(at + 1).strip();
+        String from;
+        String to;
+        String departs;
+        String arrives;
+        String[] cells = line.split("\t");
+        String[] times = next.split("\t");
+        if (cells.length == 2 && times.length == 2 && TIME_ALONE.matcher(times[0].strip()).matches()
+                && TIME_ALONE.matcher(times[1].strip()).matches()) {
+            from = cells[0].strip();
+            to = cells[1].strip();
+            departs = times[0];
+            arrives = times[1];
+        } else {
+            Matcher places = PLACE_TO_PLACE.matcher(line.replace('\t', ' ').strip());
+            Matcher clock = DEPARTS_ARRIVES.matcher(next.replace('\t', ' '));
+            if (!places.matches() || !clock.matches()) {
+                return Optional.empty();
+            }
+            from = places.group(1).strip();
+            to = places.group(2).strip();
+            departs = clock.group(1);
+            arrives = clock.group(2);
+        }
+        String a = station.apply(from);
+        String b = station.apply(to);
+        if (!a.equals(from) || !b.equals(to) || a.equalsIgnoreCase(b)) {
+            return Optional.empty();
+        }
+        Optional<Stop> departure = stop(a, departs, "dep");
+        Optional<Stop> arrival = stop(b, arrives, "arr");
+        if (departure.isEmpty() || arrival.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(new Stop(at, a, departure.get().time(), End.DEPARTURE),
+                new Stop(at + 1, b, arrival.get().time(), End.ARRIVAL)));
     }
 
     /** A header-paired timetable row: "Halt: Köln Hbf", then its time a few lines on ("Zeit: ab 07:43"). */
