@@ -1073,6 +1073,9 @@ final class TextReservations {
                     .or(() -> stations.fromLine() >= 0 && stations.fromLine() == stations.toLine()
                             ? DateTimes.times(partLines.get(stations.toLine())).stream().skip(1).map(Found::value)
                                     .findFirst()
+                            : Optional.empty())
+                    // "London St Pancras -> Brussels-Midi" above "Monday 15 March 2027, 08:16 - 11:05": the range's end
+                    .or(() -> stations.toLine() < 0 && departs.isPresent() ? rangeEnd(part, departs.get())
                             : Optional.empty());
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
@@ -1096,6 +1099,21 @@ final class TextReservations {
             legs.add(reservation);
         }
         return legs;
+    }
+
+    private static final Pattern TIME_RANGE = Pattern.compile(
+            "(?<![\\d:.])(\\d{1,2}[:h]\\d{2})\\s*(?:-|–|—|→|>)\\s*(\\d{1,2}[:h]\\d{2})(?![\\d])");
+
+    /** The end of the first time range of a leg's part ("08:16 - 11:05") that starts at its departure time. */
+    private static Optional<LocalTime> rangeEnd(String part, LocalTime departs) {
+        Matcher m = TIME_RANGE.matcher(part);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        List<Found<LocalTime>> start = DateTimes.times(m.group(1));
+        List<Found<LocalTime>> end = DateTimes.times(m.group(2));
+        return !start.isEmpty() && !end.isEmpty() && start.getFirst().value().equals(departs)
+                ? Optional.of(end.getFirst().value()) : Optional.empty();
     }
 
     /** Lines that date the purchase, not the journey: "Purchase date: 25/11/2026", "Buchung vom 26.11.2026". */
