@@ -91,6 +91,7 @@ final class TextReservations {
             "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|dársena|darsena|vía|binario|track|bahnsteig|bussteig|steig|"
                     // "(Hall 1 & 2)": one remark may name two
                     + "hall|halle|bay|stand)\\s*\\w{1,4}(?:\\s*(?:&|et|and|und|y|/)\\s*\\w{1,4})?\\)?\\s*$");
+    private static final Pattern DAY_AFTER = Pattern.compile("(?<=\\p{L}{2}|\\)) \\d{1,2}[./]\\d{1,2}[./](?:\\d{2}|\\d{4})?$");
     private static final Pattern STATION_CODE_AFTER = Pattern.compile("(?<=\\p{L}{3}) - \\p{Lu}{2,5}$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
@@ -1224,6 +1225,8 @@ final class TextReservations {
         String name = place(PLATFORM_AFTER.matcher(value).replaceFirst(""));
         // "SHIVAJINAGAR - SVJR", "PUNE JUNCTION - PUNE": the station's code after its name is not part of it
         name = STATION_CODE_AFTER.matcher(name).replaceFirst("");
+        // "Regensburg Hbf 20.03.": a timetable's day column run into a long name is not part of it
+        name = DAY_AFTER.matcher(name).replaceFirst("");
         int dash = name.lastIndexOf(" - ");
         if (dash > 0 && Labels.isAnyBare(name.substring(dash + 3))) {
             name = name.substring(0, dash).strip();
