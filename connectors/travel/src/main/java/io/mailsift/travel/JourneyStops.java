@@ -183,6 +183,7 @@ final class JourneyStops {
             }
             Optional<Stop> stop = labelledRow(lines, at, station)
                     .or(() -> row(line, station))
+                    .or(() -> placeDayTime(line, station))
                     .or(() -> timeThenPlace(line, station))
                     .or(() -> wordPlaceTime(line, station))
                     .or(() -> placeMarkTime(line, station))
@@ -393,6 +394,23 @@ final class JourneyStops {
         String place = station.apply(first);
         return place.isEmpty() || !place.equals(first.strip()) ? Optional.empty()
                 : Optional.of(new Stop(-1, place, times.getFirst().value(), marked(rest)));
+    }
+
+    /** "PARIS GARE DE LYON HALL 1 ET 2 12/03 à 08h04 | VOITURE 5": a long name run into its day and time. */
+    private static final Pattern PLACE_DAY_TIME = Pattern.compile(
+            "(?iu)^([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,60}?)\\s+\\d{1,2}[./]\\d{1,2}\\.?(?:[./]\\d{2,4})?\\s+"
+                    + "(?:(à|um|at|a las|ab|an|dep\\.?|arr\\.?)\\s+)?" + TIME + "(?:\\s*uhr)?(?:[\\s,;|].*)?$");
+
+    private static Optional<Stop> placeDayTime(String line, UnaryOperator<String> station) {
+        int tab = line.indexOf('\t');
+        Matcher m = PLACE_DAY_TIME.matcher(tab < 0 ? line.strip() : line.substring(0, tab).strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String place = station.apply(m.group(1));
+        String word = m.group(2) == null ? null : m.group(2).toLowerCase(java.util.Locale.ROOT).replace(".", "");
+        boolean marks = word != null && (word.equals("ab") || word.equals("an") || word.equals("dep") || word.equals("arr"));
+        return place.equals(m.group(1).strip()) ? stop(place, m.group(3), marks ? word : null) : Optional.empty();
     }
 
     private static Optional<Stop> timeThenPlace(String line, UnaryOperator<String> station) {

@@ -57,7 +57,8 @@ final class Legs {
                     // "Tren: 05192": a generic word's number may follow its colon
                     // "TRAIN N°6857": tickets print the generic word in capitals
                     + "|Zug|Train|Tren|Train n°|TRAIN N°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5}|(?<=TER[ \\t]?)\\d{6})"
-                    + "(?![\\d.]|:\\d|h\\d)");
+                    // "Avignon TGV 12/03": a station named for its TGV line, then a day
+                    + "(?![\\d.]|[:/]\\d|h\\d)");
     /**
      * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",
      * "Bus N123"), not a coach (car) number of a train, a seat, a phone number or a time.
@@ -276,6 +277,10 @@ final class Legs {
             if (m.group(2).length() == 1 && (generic || product.length() > 3
                     || m.end() < text.length() && Character.isLetter(text.charAt(m.end())))) {
                 continue; // "IC 8", "RE 1" are trains; "Train 1", "Eurostar 2" or "TGV 2nde" is a count or a class
+            }
+            if (m.group(2).length() <= 2 && Integer.parseInt(m.group(2)) <= 31
+                    && MONTH_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                continue; // "Aix-en-Provence TGV 15 mars": the station's name, then a day
             }
             if (product.length() == 2 && m.group(2).length() == 5 && m.start() >= 2
                     && text.startsWith(", ", m.start() - 2)) {
