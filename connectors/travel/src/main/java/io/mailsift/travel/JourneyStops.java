@@ -136,6 +136,12 @@ final class JourneyStops {
                     stops.addAll(above.get());
                     continue;
                 }
+                Optional<Stop> aboveWord = placeAboveWordTime(lines, at, station);
+                if (aboveWord.isPresent()) {
+                    stops.add(aboveWord.get());
+                    i++; // its time's line is read
+                    continue;
+                }
                 // only a header-paired row's station line has its time elsewhere
                 labelledRow(lines, at, station).ifPresent(s -> stops.add(new Stop(at, s.place(), s.time(), s.end())));
                 continue;
@@ -345,6 +351,26 @@ final class JourneyStops {
         }
         return Optional.of(List.of(new Stop(at, a, departure.get().time(), End.DEPARTURE),
                 new Stop(at + 1, b, arrival.get().time(), End.ARRIVAL)));
+    }
+
+    /** "Departure 14:15 - 22/04/2027": a departure or arrival word and its time, the station on the line above. */
+    private static final Pattern WORD_TIME = Pattern.compile(
+            "(?iu)^(" + DEPARTURE_WORDS + "|" + ARRIVAL_WORDS + ")\\.?\\s*:?\\s*" + TIME
+                    + "(?:\\s*(?:uhr)?\\s*(?:[-–,]|\\t)\\s*[\\p{L}\\d ./,]{0,30})?$");
+
+    /** A station alone on its line, its departure or arrival word and time on the next ("Napoli Centrale"). */
+    private static Optional<Stop> placeAboveWordTime(List<String> lines, int at, UnaryOperator<String> station) {
+        if (at + 1 >= lines.size() || lines.get(at).indexOf('\t') >= 0) {
+            return Optional.empty();
+        }
+        Matcher m = WORD_TIME.matcher(lines.get(at + 1).strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String line = lines.get(at).strip();
+        String place = station.apply(line);
+        return place.equals(line) ? stop(place, m.group(2), m.group(1)).map(s -> new Stop(at, s.place(), s.time(), s.end()))
+                : Optional.empty();
     }
 
     /** A header-paired timetable row: "Halt: Köln Hbf", then its time a few lines on ("Zeit: ab 07:43"). */

@@ -1001,7 +1001,10 @@ final class TextReservations {
             if (numberedOnly && own.isEmpty()) {
                 continue;
             }
-            Optional<LocalDate> date = travelDates(0, lineEnd).reduce((a, b) -> b);
+            // the last day above its departure's line, else one printed between its departure and its arrival
+            // ("Firenze S. M. Novella", "Departure 14:15 - 22/04/2027", "Napoli Centrale")
+            Optional<LocalDate> date = travelDates(0, lineEnd).reduce((a, b) -> b)
+                    .or(() -> travelDates(lineEnd, legEnd).findFirst());
             if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
