@@ -264,7 +264,16 @@ final class DateTimes {
             return false;
         }
         char before = index == 0 ? ' ' : text.charAt(index - 1);
-        return before != '.' && before != '/' && before != ':' && before != '-';
+        if (before == '.' || before == '/' || before == ':' || before == '-') {
+            return false;
+        }
+        // one or two digits, a dot or slash, a digit: most numbers of a text (prices, codes) fail here, not in the pattern
+        int at = index + 1;
+        if (at < text.length() && isAsciiDigit(text.charAt(at))) {
+            at++;
+        }
+        return at + 1 < text.length() && (text.charAt(at) == '.' || text.charAt(at) == '/')
+                && isAsciiDigit(text.charAt(at + 1));
     }
 
     /** Every time of day in the text, in order of appearance. */

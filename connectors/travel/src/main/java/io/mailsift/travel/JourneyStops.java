@@ -314,8 +314,11 @@ final class JourneyStops {
         if (at + 1 >= lines.size()) {
             return Optional.empty();
         }
-        String line = lines.get(at);
         String next = lines.get(at + 1).strip();
+        if (!hasClock(next)) {
+            return Optional.empty(); // both forms print the times on the next line: most lines have none
+        }
+        String line = lines.get(at);
         String from;
         String to;
         String departs;
@@ -360,7 +363,7 @@ final class JourneyStops {
 
     /** A station alone on its line, its departure or arrival word and time on the next ("Napoli Centrale"). */
     private static Optional<Stop> placeAboveWordTime(List<String> lines, int at, UnaryOperator<String> station) {
-        if (at + 1 >= lines.size() || lines.get(at).indexOf('\t') >= 0) {
+        if (at + 1 >= lines.size() || lines.get(at).indexOf('\t') >= 0 || !hasClock(lines.get(at + 1))) {
             return Optional.empty();
         }
         Matcher m = WORD_TIME.matcher(lines.get(at + 1).strip());

@@ -246,10 +246,11 @@ final class TextReservations {
         }
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
         // (a flight-like code in a mail that names no airport at all, "IN 25" a fare's name, is no flight's)
-        boolean elsewhere = !flightNumbers().isEmpty() && !flightNumbers().stream()
+        // (asked only of a mail no flight was read from: the airport scan is not for nothing)
+        boolean elsewhere = found.isEmpty() && (!flightNumbers().isEmpty() && !flightNumbers().stream()
                         .allMatch(n -> n.value().replace(" ", "").equals(bookingReference.get()))
                         && !Legs.airports(text).isEmpty()
-                || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty();
+                || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty());
         if (found.isEmpty() && (!elsewhere || !trainNumbers().isEmpty())) {
             // "Estación de autobuses" names a bus station, not a railway one
             // bus when the mail speaks more of buses than of trains: a coach stop at a "Hbf" or a "Gare" is a bus's
