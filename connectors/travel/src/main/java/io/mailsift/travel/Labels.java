@@ -28,6 +28,9 @@ enum Labels {
             "localizador", "código de reserva", "codigo de reserva", "número de reserva", "numero de reserva",
             "número de confirmación", "referencia de reserva", "referencia", "código de confirmación",
             "booking reference number", "reservation reference",
+            // Italian (Alitalia/ITA, agencies)
+            "codice di prenotazione", "numero di prenotazione", "numero prenotazione", "riferimento prenotazione",
+            "riferimento della prenotazione", "codice della prenotazione", "dossiernummer",
             "airline confirmation", "airline confirmation code", "filekey", "file key", "trip locator",
             "airline locator", "reservierungscode", "buchungs-code", "réf. de réservation", "réf. dossier",
             "référence du dossier", "localizador de reserva", "código de localizador",
@@ -57,7 +60,10 @@ enum Labels {
     REFERENCE_WORD("confirmation", "booking", "reservation", "buchung", "réservation", "reserva", "dossier",
             "confirmación", "bestätigung"),
     HOTEL("hotel", "property", "accommodation", "hotel name", "unterkunft", "hébergement", "établissement", "hôtel",
-            "alojamiento", "establecimiento"),
+            "alojamiento", "establecimiento",
+            // a hotel chain's "house" ("Ihr gebuchtes Haus"), in its English and German mails
+            "your booked house", "booked house", "gebuchtes haus", "ihr gebuchtes haus", "your hotel", "ihr hotel",
+            "votre hôtel", "su hotel"),
     CHECKIN("check-in", "check in", "checkin", "arrival date", "anreise", "anreisedatum", "arrivée", "date d'arrivée",
             "entrada", "llegada", "fecha de entrada", "fecha de llegada"),
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
@@ -135,13 +141,18 @@ enum Labels {
                 + "|\\s(?=(?-i:[A-Z0-9][A-Z0-9-]{4,})(?![\\p{L}\\d])))\\s*(\\S.*)$");
     }
 
-    private String alternatives() {
+    String alternatives() {
         return names.stream().sorted((a, b) -> b.length() - a.length()).map(Pattern::quote)
                 .collect(Collectors.joining("|"));
     }
 
     private static final Map<Labels, Pattern> INLINE = java.util.Arrays.stream(values())
             .collect(Collectors.toMap(label -> label, Labels::inline));
+
+    /** Whether one of this label's names occurs in the line (case folded), the cheap test before its patterns. */
+    boolean isNamedIn(String line) {
+        return LineForms.of(line).names(this);
+    }
 
     /** Whether a line is just this label (with an optional colon): its value is on the next line. */
     boolean isBare(String line) {
@@ -248,6 +259,10 @@ enum Labels {
         if (line.headerRow()) {
             return Optional.empty(); // "Halt<TAB>Datum<TAB>Zeit": column names, their values are in the rows below
         }
+        Optional<String> wrapped = WrappedLabels.valueAfter(this, lines, index);
+        if (wrapped.isPresent()) {
+            return wrapped; // the label ends its line as a cell of its own: its value was wrapped onto the next
+        }
         if (line.names(this)) {
             Matcher m = INLINE.get(this).matcher(line.line());
             if (m.find()) {
@@ -347,7 +362,7 @@ enum Labels {
                 return Optional.of(code);
             }
         }
-        return Optional.empty();
+        return ReferenceLayouts.inSubject(subject);
     }
 
     /** A reference label ending its line before the colon: "Ihr Buchungscode lautet:", "Your booking code is:". */
@@ -439,6 +454,6 @@ enum Labels {
                 return Optional.of(m.group(1));
             }
         }
-        return Optional.empty();
+        return ReferenceLayouts.in(lines);
     }
 }

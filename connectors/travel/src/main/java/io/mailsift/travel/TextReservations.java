@@ -238,9 +238,21 @@ final class TextReservations {
             if (ownTickets(subject)) {
                 return event(subject).map(event -> List.of(event)).orElse(List.of());
             }
+        }
+        if (bookingReference.isEmpty() && !CrypticSegments.mayHoldSeats(text)) {
             return List.of();
         }
         List<Map<String, Object>> found = new ArrayList<>(flights());
+        if (bookingReference.isEmpty()) {
+            // a segment the reservation system holds, pasted as it prints it, is a booking with or without its code
+            found.removeIf(leg -> !leg.containsKey(HELD_SEGMENT));
+            // the airline's locator the segment lines print ("BA/6TQ8WX"), when they all print the same one
+            List<Object> locators = found.stream().map(leg -> leg.remove(HELD_SEGMENT)).distinct().toList();
+            Optional<String> locator = locators.size() == 1 && !"".equals(locators.getFirst())
+                    ? Optional.of((String) locators.getFirst()) : Optional.empty();
+            return withBooking(found, locator, subject);
+        }
+        found.forEach(leg -> leg.remove(HELD_SEGMENT));
         if (!found.isEmpty()) {
             found = withRailLegs(found);
         }
@@ -279,11 +291,21 @@ final class TextReservations {
         if (found.isEmpty()) {
             event(subject).ifPresent(found::add);
         }
+        return withBooking(found, bookingReference, subject);
+    }
+
+    /** The reservations with the booking's reference, passenger and status, as far as the mail gives them. */
+    private List<Map<String, Object>> withBooking(List<Map<String, Object>> found, Optional<String> bookingReference,
+            String subject) {
+        if (found.isEmpty()) {
+            return found;
+        }
         boolean cancelled = CANCELLED.matcher(subject).find() || saysCancelled();
         Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
-                .filter(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find()).findFirst();
+                .filter(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find()).findFirst()
+                .or(() -> GdsNames.first(lines));
         for (Map<String, Object> reservation : found) {
-            reservation.put("reservationNumber", bookingReference.get());
+            bookingReference.ifPresent(reference -> reservation.put("reservationNumber", reference));
             passenger.ifPresent(name -> reservation.put("underName", Map.of("@type", "Person", "name", name)));
             if (cancelled) {
                 reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
@@ -400,6 +422,9 @@ final class TextReservations {
     private static final List<String> RAIL_PRODUCT_STEMS = List.of("rail", "tgv", "train", "sncf", "bahn", "öbb",
             "oebb", "sbb", "renfe", "trenitalia", "eurostar", "thalys", "operated by", "opéré par", "assuré par",
             "durchgeführt von", "operado por", "betrieben von");
+
+    /** A leg's mark, never emitted, that it is read from a GDS segment line whose seat is held. */
+    private static final String HELD_SEGMENT = "held-segment";
 
     /** A leg's mark, never emitted, that it is printed under a heading of the flight a rebooking replaced. */
     private static final String REPLACED = "replaced-leg";
@@ -861,6 +886,11 @@ final class TextReservations {
             reservation.put("reservationFor", flight);
             if (isReplaced(numbers, i)) {
                 reservation.put(REPLACED, Boolean.TRUE);
+            }
+            String segmentLine = text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).end()));
+            if (CrypticSegments.onLine(segmentLine).filter(CrypticSegments.Segment::held).isPresent()) {
+                // the mark holds the airline's locator the line prints, or nothing
+                reservation.put(HELD_SEGMENT, CrypticSegments.locator(segmentLine).orElse(""));
             }
             legs.add(reservation);
         }
@@ -1461,6 +1491,13 @@ final class TextReservations {
             Matcher nights = NIGHTS.matcher(text);
             if (nights.find()) {
                 checkout = Optional.of(checkin.get().plusDays(Integer.parseInt(nights.group(1))));
+            }
+        }
+        if (checkin.isEmpty() && checkout.isPresent()) {
+            // "Departure 18.08.2018 … 8 nights", the arrival's date wrapped away from its label: the stay's length
+            Matcher nights = NIGHTS.matcher(text);
+            if (nights.find()) {
+                checkin = Optional.of(checkout.get().minusDays(Integer.parseInt(nights.group(1))));
             }
         }
         if (checkin.isEmpty() || checkout.isEmpty() || !checkout.get().isAfter(checkin.get())

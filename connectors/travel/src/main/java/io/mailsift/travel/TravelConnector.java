@@ -110,7 +110,10 @@ public final class TravelConnector implements Connector {
             Email message = messages.get(i);
             String ownSubject = message == email ? subject : subject + " " + message.headers().subject();
             Optional<LocalDate> dated = sent(message).or(() -> sent(email));
-            LocalDate sent = dated.orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
+            // without a Date header, what the mail's own dates say before today: an old mail's "04MAR" is not next March
+            int body = i;
+            LocalDate sent = dated.or(() -> PrintedSendDate.in(bodies.get(body)))
+                    .orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
             List<Map<String, Object>> found = new TextReservations(bodies.get(i), sent, dated.isPresent())
                     .extract(ownSubject);
             if (found.isEmpty() && message.html() != null && message.text() != null) {
