@@ -249,11 +249,17 @@ final class DateTimes {
             add(found, usOrder ? nextOn(first, second, reference) : nextOn(second, first, reference), m);
         }
         m = DAY_MONTH_BEFORE_TIME.matcher(text);
+        List<LocalDate> dated = found.stream().map(Found::value).toList();
         while (find(m, text, DateTimes::startsWithNumberAfterNoDateSign)) {
             int first = Integer.parseInt(m.group(1));
             int second = Integer.parseInt(m.group(3));
             boolean usOrder = m.group(2).equals("/") && monthFirst;
-            add(found, usOrder ? nextOn(first, second, reference) : nextOn(second, first, reference), m);
+            int month = usOrder ? first : second;
+            int day = usOrder ? second : first;
+            // the year of the same day printed in full elsewhere ("Hinfahrt am 03.11.2027" above "03.11. ab 07:49")
+            LocalDate date = dated.stream().filter(d -> d.getMonthValue() == month && d.getDayOfMonth() == day)
+                    .findFirst().orElseGet(() -> nextOn(month, day, reference));
+            add(found, date, m);
         }
         return ordered(found);
     }

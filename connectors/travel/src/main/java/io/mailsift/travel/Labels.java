@@ -415,7 +415,8 @@ enum Labels {
                     if (code.length() > 3 && code.charAt(2) == '/') {
                         code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
                     }
-                    if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8) {
+                    // an order's or ticket's number has digits: "ELECTRONIC TICKET ITINERARY RECEIPT" is a title
+                    if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8 && label == REFERENCE) {
                         return Optional.of(code);
                     }
                 }
