@@ -41,7 +41,7 @@ final class JourneyStops {
     record Leg(Stop from, Stop to) {
     }
 
-    private static final String DEPARTURE_WORDS = "departs|departure|departing|depart|dep|abfahrt|ab|départ"
+    private static final String DEPARTURE_WORDS = "departs|departure|departing|depart|dep|leaving|leaves|abfahrt|ab|départ"
             + "|salida|sale|partenza|parte";
     private static final String ARRIVAL_WORDS = "arrives|arrival|arriving|arrive|arr|ankunft|an|arrivée|arrivee"
             + "|llegada|llega|arrivo";
@@ -54,6 +54,8 @@ final class JourneyStops {
     /** "Departs London St Pancras International 08:16", "Depart: London Kings Cross at 10:00". */
     private static final Pattern WORD_PLACE_TIME = Pattern.compile(
             "(?iu)^(" + DEPARTURE_WORDS + "|" + ARRIVAL_WORDS + ")\\.?\\s*:?\\s+([\\p{Lu}][\\p{L}\\d .,()'’/-]{1,60}?)"
+                    // "Leaving Glasgow, Buchanan Bus Station on Friday 19 February 2027 at 08:00": its day between
+                    + "(?:\\s+(?:on|le|am|el)\\s+[\\p{L}\\d ,.]{3,30}?)?"
                     + "\\s*(?:[-–—,]\\s*)?(?:at|um|à|a las|alle)?\\s*" + TIME + "(?:\\s*\\([^)]{0,30}\\))?\\.?$");
     /** A whole leg on one line: "Zürich HB ab 09:02 → Bern an 09:58, IC 8", "Paris-Nord 10:25 – Amsterdam 13:45". */
     private static final Pattern ONE_LINE_LEG = Pattern.compile(

@@ -66,7 +66,8 @@ final class Legs {
     private static final Pattern BUS_LINE = Pattern.compile(
             "(?<![\\p{L}\\d])(?:(?iu:linie|line|ligne|línea|linea|bus|route|ruta)|Service)"
                     + "(?:\\s(?iu:number|nummer|numéro|número))?:?\\s(?iu:n[°º]\\s?|nr\\.?\\s?|no\\.?\\s?|#)?"
-                    + "([A-Z]{1,3}\\d{1,4}[A-Z]?|\\d{2,4}[A-Z]?)(?![\\p{L}\\d]|[:.,]\\d|\\s?\\d|h\\d)"
+                    + "([A-Z]{1,3}\\d{1,4}[A-Z]?|\\d{2,4}[A-Z]?)(?![\\p{L}\\d]|[:.,]\\d|[ \\t]?\\d|h\\d)"
+                    // (a line's end is no gap within a number: "Line N1234", then "10:15" on the next line)
                     // "at the bus 15 minutes before": a duration, not a line
                     + "(?!\\s*(?iu:min|minutes?|minuten|mins|hrs?|hours?|stunden|heures?|horas?)\\b)");
 

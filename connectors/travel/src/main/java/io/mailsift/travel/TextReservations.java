@@ -1047,15 +1047,16 @@ final class TextReservations {
                 matched++;
             } else if (numbered) {
                 trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
-            } else if (!bus && !numberedOnly) {
+            } else if (!numberedOnly) {
                 // its own number: the one known train number printed in its rows, else the product and number a
                 // timetable prints after its departure time ("09.08. 09:07 R 945", "ab 12:17 | 10 A-B | S0")
                 List<Token> inRows = distinct.stream().filter(t -> t.start() >= legStart && t.start() < legEnd)
                         .toList();
+                // (a coach's line only as a line label prints it: "Line N1234")
                 Optional<String> rowNumber = inRows.size() == 1 ? Optional.of(inRows.getFirst().value())
-                        : inRows.isEmpty() ? RowTrainNumbers.afterTime(textLines[leg.from().line()], departs)
+                        : inRows.isEmpty() && !bus ? RowTrainNumbers.afterTime(textLines[leg.from().line()], departs)
                                 : Optional.empty();
-                rowNumber.ifPresent(number -> trip.put("trainNumber", number));
+                rowNumber.ifPresent(number -> trip.put(bus ? "busNumber" : "trainNumber", number));
             }
             trip.put(bus ? "departureBusStop" : "departureStation",
                     Map.of("@type", bus ? "BusStop" : "TrainStation", "name", leg.from().place()));
