@@ -93,6 +93,15 @@ final class DateTimes {
                     + "jueves|viernes|sábado|sabado|domingo|mié|jue|vie|sáb|dom)\\.?,?|(?:mo|di|mi|do|fr|sa|so)(?:\\.,?|,))"
                     + "\\s+(?:le\\s+|den\\s+|el\\s+)?(\\d{1,2})([./])(\\d{1,2})\\.?(?![\\d/.])");
 
+    /**
+     * Day and month without a year, then a time ("15/07 à 17h50", "09.08. 09:07", "10.02. ab 08:37"): a timetable's
+     * or a ticket's stop row, where the time makes the two numbers a day (a price or a version is never followed by
+     * one).
+     */
+    private static final Pattern DAY_MONTH_BEFORE_TIME = Pattern.compile(
+            "(?iu)(\\d{1,2})([./])(\\d{1,2})\\.?(?![\\d/])(?=[ \\t]{1,12}(?:(?:à|a las|um|at|ab|an|dep\\.?|arr\\.?)[ \\t]+)?"
+                    + "(?:[01]?\\d|2[0-3])[:h][0-5]\\d(?!\\d))");
+
     private DateTimes() {
     }
 
@@ -239,7 +248,38 @@ final class DateTimes {
             boolean usOrder = m.group(2).equals("/") && monthFirst;
             add(found, usOrder ? nextOn(first, second, reference) : nextOn(second, first, reference), m);
         }
+        m = DAY_MONTH_BEFORE_TIME.matcher(text);
+        List<LocalDate> dated = found.stream().map(Found::value).toList();
+        while (find(m, text, DateTimes::startsWithNumberAfterNoDateSign)) {
+            int first = Integer.parseInt(m.group(1));
+            int second = Integer.parseInt(m.group(3));
+            boolean usOrder = m.group(2).equals("/") && monthFirst;
+            int month = usOrder ? first : second;
+            int day = usOrder ? second : first;
+            // the year of the same day printed in full elsewhere ("Hinfahrt am 03.11.2027" above "03.11. ab 07:49")
+            LocalDate date = dated.stream().filter(d -> d.getMonthValue() == month && d.getDayOfMonth() == day)
+                    .findFirst().orElseGet(() -> nextOn(month, day, reference));
+            add(found, date, m);
+        }
         return ordered(found);
+    }
+
+    /** A number starting here that is not the end of a longer number, date or time ("2027.05", "12:05/06"). */
+    private static boolean startsWithNumberAfterNoDateSign(String text, int index) {
+        if (!startsWithDigit(text, index)) {
+            return false;
+        }
+        char before = index == 0 ? ' ' : text.charAt(index - 1);
+        if (before == '.' || before == '/' || before == ':' || before == '-') {
+            return false;
+        }
+        // one or two digits, a dot or slash, a digit: most numbers of a text (prices, codes) fail here, not in the pattern
+        int at = index + 1;
+        if (at < text.length() && isAsciiDigit(text.charAt(at))) {
+            at++;
+        }
+        return at + 1 < text.length() && (text.charAt(at) == '.' || text.charAt(at) == '/')
+                && isAsciiDigit(text.charAt(at + 1));
     }
 
     /** Every time of day in the text, in order of appearance. */

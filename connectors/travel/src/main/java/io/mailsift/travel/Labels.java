@@ -40,7 +40,9 @@ enum Labels {
             "numero de reservation", "reservation reference number",
             // Dutch (Brussels Airlines, KLM)
             "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode",
-            "reservation locator", "booking locator", "locator"),
+            "reservation locator", "booking locator", "locator",
+            // SNCF's and OUIGO's "DOSSIER VOYAGE : XKQ7TZ"; IRCTC's "PNR No.:"; Czech carriers' booking code
+            "dossier voyage", "pnr no", "pnr number", "kód rezervace", "číslo rezervace", "rezervační kód"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -49,7 +51,11 @@ enum Labels {
             // box offices and ticket shops
             "order ref", "order reference", "ticket id", "bestell-nr", "bestellnr", "auftrags-nr", "n° commande",
             "commande n°", "référence de commande", "nº de pedido", "n.º de pedido", "referencia del pedido",
-            "número de compra", "transaction number", "transaction id"),
+            "número de compra", "transaction number", "transaction id",
+            // a coach or rail e-ticket's number: "Electronic ticket 0123456789", "Elektronická jízdenka č. 0123456789",
+            // Czech Railways' "Kód transakce" under the ticket's control data
+            "electronic ticket", "electronic ticket no", "elektronická jízdenka č", "jízdenka č", "číslo jízdenky",
+            "kód transakce"),
     /** Words that name a booking's code only when a code with a digit follows ("Confirmation: T7KQ2M"). */
     REFERENCE_WORD("confirmation", "booking", "reservation", "buchung", "réservation", "reserva", "dossier",
             "confirmación", "bestätigung"),
@@ -62,10 +68,10 @@ enum Labels {
             "entrada", "llegada", "fecha de entrada", "fecha de llegada"),
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
             "date de départ", "salida", "fecha de salida"),
-    FROM("from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
+    FROM("boarding station", "boarding point", "boarding at", "from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
             "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
-            "abfahrtszeit", "vertrek", "vertrektijd", "departing", "leaving",
+            "abfahrtszeit", "vertrek", "vertrektijd", "departing", "leaving", "scheduled departure",
             // a GDS itinerary's "LV FRANKFURT" (leave) and "AR LONDON HEATHROW"
             "lv"),
     TO("to", "arrival", "arrive", "arrives", "destination", "nach", "ankunft", "an", "à", "arrivée", "hasta",
@@ -263,10 +269,24 @@ enum Labels {
                 return Optional.of(m.group(1).strip());
             }
         }
-        if (nameSet.contains(line.bare()) && index + 1 < lines.size() && !lines.get(index + 1).isBlank()) {
+        if ((nameSet.contains(line.bare()) || namesOneOf(line.bare())) && index + 1 < lines.size()
+                && !lines.get(index + 1).isBlank()) {
             return Optional.of(lines.get(index + 1).strip());
         }
         return Optional.empty();
+    }
+
+    /** A label printed in two languages, "Kód transakce / Transaction code": one of them is this label's name. */
+    private boolean namesOneOf(String bare) {
+        if (bare.indexOf(" / ") < 0) {
+            return false;
+        }
+        for (String part : bare.split(" / ")) {
+            if (nameSet.contains(part.strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every value of this label in the lines, with the index of the line it was read from. */
@@ -395,7 +415,8 @@ enum Labels {
                     if (code.length() > 3 && code.charAt(2) == '/') {
                         code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
                     }
-                    if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8) {
+                    // an order's or ticket's number has digits: "ELECTRONIC TICKET ITINERARY RECEIPT" is a title
+                    if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8 && label == REFERENCE) {
                         return Optional.of(code);
                     }
                 }

@@ -52,11 +52,13 @@ final class Legs {
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|iryo|Euromed|Frecciarossa|Frecciargento"
-                    + "|Frecciabianca|Italo|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet Xpress|Railjet|Nightjet|ICN|Acela"
-                    + "|Train number ?:?|Train no\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
+                    + "|Frecciabianca|Italo|FLX|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet Xpress|Railjet|Nightjet|ICN|Acela"
+                    + "|Train number ?:?|Train [Nn]o\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
                     // "Tren: 05192": a generic word's number may follow its colon
-                    + "|Zug|Train|Tren|Train n°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5})"
-                    + "(?![\\d.]|:\\d|h\\d)");
+                    // "TRAIN N°6857": tickets print the generic word in capitals
+                    + "|Zug|Train|Tren|Train n°|TRAIN N°|Zugnummer)(?:(?<=Zug|Train|Tren):)?[ \\t]?(?:n[°º] ?|Nr\\.? ?|No\\. ?|#)?(\\d{1,5}|(?<=TER[ \\t]?)\\d{6})"
+                    // "Avignon TGV 12/03": a station named for its TGV line, then a day
+                    + "(?![\\d.]|[:/]\\d|h\\d)");
     /**
      * A coach or bus line as operators print it ("Linie N834", "Line 042", "Ligne 1603", "Línea 15", "Service 420",
      * "Bus N123"), not a coach (car) number of a train, a seat, a phone number or a time.
@@ -64,7 +66,8 @@ final class Legs {
     private static final Pattern BUS_LINE = Pattern.compile(
             "(?<![\\p{L}\\d])(?:(?iu:linie|line|ligne|línea|linea|bus|route|ruta)|Service)"
                     + "(?:\\s(?iu:number|nummer|numéro|número))?:?\\s(?iu:n[°º]\\s?|nr\\.?\\s?|no\\.?\\s?|#)?"
-                    + "([A-Z]{1,3}\\d{1,4}[A-Z]?|\\d{2,4}[A-Z]?)(?![\\p{L}\\d]|[:.,]\\d|\\s?\\d|h\\d)"
+                    + "([A-Z]{1,3}\\d{1,4}[A-Z]?|\\d{2,4}[A-Z]?)(?![\\p{L}\\d]|[:.,]\\d|[ \\t]?\\d|h\\d)"
+                    // (a line's end is no gap within a number: "Line N1234", then "10:15" on the next line)
                     // "at the bus 15 minutes before": a duration, not a line
                     + "(?!\\s*(?iu:min|minutes?|minuten|mins|hrs?|hours?|stunden|heures?|horas?)\\b)");
 
@@ -275,6 +278,10 @@ final class Legs {
             if (m.group(2).length() == 1 && (generic || product.length() > 3
                     || m.end() < text.length() && Character.isLetter(text.charAt(m.end())))) {
                 continue; // "IC 8", "RE 1" are trains; "Train 1", "Eurostar 2" or "TGV 2nde" is a count or a class
+            }
+            if (m.group(2).length() <= 2 && Integer.parseInt(m.group(2)) <= 31
+                    && MONTH_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                continue; // "Aix-en-Provence TGV 15 mars": the station's name, then a day
             }
             if (product.length() == 2 && m.group(2).length() == 5 && m.start() >= 2
                     && text.startsWith(", ", m.start() - 2)) {

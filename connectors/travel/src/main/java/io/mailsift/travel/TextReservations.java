@@ -69,9 +69,16 @@ final class TextReservations {
             "(?iu)(?<![\\d])([1-9]\\d?)\\s*(nights?|nuits?|nächte|nacht|übernachtungen?|noches?)\\b");
     private static final Pattern TRAIN_WORDS = Pattern.compile(
             "(?iu)\\b(train|rail|railway|bahn|zug|gleis|hbf|gare|sncf|renfe|tren|estación|bahnhof|trainline|lner|"
-                    + "eurostar|thalys|ouigo|inoui|tgv|amtrak|trenitalia|italo|iryo|nightjet|railjet|öbb|sbb)\\b");
+                    + "eurostar|thalys|ouigo|inoui|tgv|amtrak|trenitalia|italo|iryo|nightjet|railjet|öbb|sbb|"
+                    // Czech and Slovak: "vlak", "vlakem", "vlakové dopravy"
+                    // (\\b is ASCII-only: after the é of "vlakové" it never holds)
+                    + "vlak|vlakem|vlaku|vlaky|"
+                    // British train operators and fares, and a train's lettered coach ("Coach C, Seat 42")
+                    + "railcard|national rail|avanti west coast|gwr|crosscountry|scotrail|thameslink|"
+                    + "southeastern|transpennine express|c2c|chiltern railways|(?-i:Coach [A-Z])(?=,|\\s+seat))\\b"
+                    + "|\\bvlakov[áéý](?![\\p{L}])");
     private static final Pattern BUS_WORDS = Pattern.compile(
-            "(?iu)\\b(bus|flixbus|fernbus|autobus|autobús|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
+            "(?iu)\\bautobusov[áéý](?![\\p{L}])|\\b(bus|flixbus|fernbus|autobus|autobusu|autobusem|autobusy|autobús|autobuses|autocares|autocar|alsa|blablacar|coach station|zob|busbahnhof)\\b");
     private static final Pattern BUS_STATIONS = Pattern.compile(
             "(?iu)\\b(estación de autobuses|estación sur de autobuses|gare routière|busbahnhof|bus station)\\b");
     private static final Pattern LEADING_END_WORD = Pattern.compile(
@@ -82,7 +89,10 @@ final class TextReservations {
     private static final Pattern US_STATE = Pattern.compile(",\\s*([A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern PLATFORM_AFTER = Pattern.compile(
             "(?iu)[,;(]\\s*(?:gleis|platform|voie|quai|andén|dársena|darsena|vía|binario|track|bahnsteig|bussteig|steig|"
-                    + "hall|halle|bay|stand)\\s*\\w{1,4}\\)?\\s*$");
+                    // "(Hall 1 & 2)": one remark may name two
+                    + "hall|halle|bay|stand)\\s*\\w{1,4}(?:\\s*(?:&|et|and|und|y|/)\\s*\\w{1,4})?\\)?\\s*$");
+    private static final Pattern DAY_AFTER = Pattern.compile("(?<=\\p{L}{2}|\\)) \\d{1,2}[./]\\d{1,2}[./](?:\\d{2}|\\d{4})?$");
+    private static final Pattern STATION_CODE_AFTER = Pattern.compile("(?<=\\p{L}{3}) - \\p{Lu}{2,5}$");
     /** A seat, a price or a sentence, not a station's name. */
     private static final Pattern NOT_A_STATION = Pattern.compile(
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
@@ -173,10 +183,12 @@ final class TextReservations {
      */
     TextReservations(List<String> lines, LocalDate reference, boolean sent) {
         this.lines = SupersededLines.removed(lines); // a schedule change's replaced journey is no longer booked
-        this.reference = reference;
         this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
+        // a mail that does not say when it was sent often prints when it was booked or issued ("Datum vystavení:
+        // 7.8.2017"): that day, not today, completes the dates printed without a year
+        this.reference = sent ? reference : IssueDates.issued(this.lines, monthFirst).orElse(reference);
     }
 
     // The whole text's flight and train numbers, dates and times, read once: several readings ask for them.
@@ -249,8 +261,12 @@ final class TextReservations {
             found = withRailLegs(found);
         }
         // a flight or car mail mentioning a station is not a train booking; a train number is a train booking
-        boolean elsewhere = !flightNumbers().isEmpty()
-                || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty();
+        // (a flight-like code in a mail that names no airport at all, "IN 25" a fare's name, is no flight's)
+        // (asked only of a mail no flight was read from: the airport scan is not for nothing)
+        boolean elsewhere = found.isEmpty() && (!flightNumbers().isEmpty() && !flightNumbers().stream()
+                        .allMatch(n -> n.value().replace(" ", "").equals(bookingReference.get()))
+                        && !Legs.airports(text).isEmpty()
+                || mentionsCar(subject) && !Labels.PICKUP.values(lines).isEmpty());
         if (found.isEmpty() && (!elsewhere || !trainNumbers().isEmpty())) {
             // "Estación de autobuses" names a bus station, not a railway one
             // bus when the mail speaks more of buses than of trains: a coach stop at a "Hbf" or a "Gare" is a bus's
@@ -995,7 +1011,17 @@ final class TextReservations {
         for (int i = 0; i < textLines.length; i++) {
             starts[i + 1] = starts[i] + textLines[i].length() + 1;
         }
-        List<Token> numbers = printed.size() == stops.size() ? printed : distinct;
+        // each printed number is its leg's when it stands before that leg's arrival and after the one before: the
+        // same service printed for outbound and return is two legs', a number printed again below the timetable
+        // (with its seat: "Reservierung: RJX 162, Wagen 24") is no leg's
+        boolean inTheirLegs = printed.size() == stops.size();
+        for (int i = 0; inTheirLegs && i < printed.size(); i++) {
+            int at = printed.get(i).start();
+            inTheirLegs = at < starts[stops.get(i).to().line() + 1]
+                    && (i == 0 || at >= starts[stops.get(i - 1).to().line() + 1]);
+        }
+        List<Token> numbers = inTheirLegs || distinct.size() == printed.size() && printed.size() == stops.size()
+                ? printed : distinct;
         boolean numbered = numbers.size() == stops.size();
         List<Map<String, Object>> legs = new ArrayList<>();
         int matched = 0;
@@ -1010,10 +1036,14 @@ final class TextReservations {
             if (numberedOnly && own.isEmpty()) {
                 continue;
             }
-            Optional<LocalDate> date = travelDates(0, lineEnd).reduce((a, b) -> b);
+            // the last day above its departure's line, else one printed between its departure and its arrival
+            // ("Firenze S. M. Novella", "Departure 14:15 - 22/04/2027", "Napoli Centrale")
+            Optional<LocalDate> date = travelDates(0, lineEnd).reduce((a, b) -> b)
+                    .or(() -> travelDates(lineEnd, legEnd).findFirst());
             if (date.isEmpty() || date.get().isBefore(earliest)) {
                 continue;
             }
+            LocalTime departs = leg.from().time();
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
             if (own.isPresent()) {
@@ -1021,12 +1051,21 @@ final class TextReservations {
                 matched++;
             } else if (numbered) {
                 trip.put(bus ? "busNumber" : "trainNumber", numbers.get(i).value());
+            } else if (!numberedOnly) {
+                // its own number: the one known train number printed in its rows, else the product and number a
+                // timetable prints after its departure time ("09.08. 09:07 R 945", "ab 12:17 | 10 A-B | S0")
+                List<Token> inRows = distinct.stream().filter(t -> t.start() >= legStart && t.start() < legEnd)
+                        .toList();
+                // (a coach's line only as a line label prints it: "Line N1234")
+                Optional<String> rowNumber = inRows.size() == 1 ? Optional.of(inRows.getFirst().value())
+                        : inRows.isEmpty() && !bus ? RowTrainNumbers.afterTime(textLines[leg.from().line()], departs)
+                                : Optional.empty();
+                rowNumber.ifPresent(number -> trip.put(bus ? "busNumber" : "trainNumber", number));
             }
             trip.put(bus ? "departureBusStop" : "departureStation",
                     Map.of("@type", bus ? "BusStop" : "TrainStation", "name", leg.from().place()));
             trip.put(bus ? "arrivalBusStop" : "arrivalStation",
                     Map.of("@type", bus ? "BusStop" : "TrainStation", "name", leg.to().place()));
-            LocalTime departs = leg.from().time();
             LocalTime arrives = leg.to().time();
             trip.put("departureTime", Legs.localTime(date.get(), departs, Optional.empty()));
             trip.put("arrivalTime", Legs.localTime(arrives.isBefore(departs) ? date.get().plusDays(1) : date.get(),
@@ -1043,11 +1082,14 @@ final class TextReservations {
         List<Map<String, Object>> legs = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             Region region = regions.get(i);
+            if (region.start() >= region.end()) {
+                continue; // two numbers on one line ("IC 2 / EC 311"): the backward reading has no region between them
+            }
             String part = text.substring(region.start(), region.end());
             List<String> partLines = List.of(part.split("\n"));
             Stations stations = stations(partLines);
-            if (stations == null) {
-                continue;
+            if (stations == null || stations.from().equalsIgnoreCase(stations.to())) {
+                continue; // a leg from a station to itself is two legs' ends misread as one
             }
             Optional<LocalDate> date = legDate(region, partLines, stations.fromLine())
                     .or(() -> travelDates(0, region.start()).reduce((a, b) -> b));
@@ -1071,6 +1113,9 @@ final class TextReservations {
                     .or(() -> stations.fromLine() >= 0 && stations.fromLine() == stations.toLine()
                             ? DateTimes.times(partLines.get(stations.toLine())).stream().skip(1).map(Found::value)
                                     .findFirst()
+                            : Optional.empty())
+                    // "London St Pancras -> Brussels-Midi" above "Monday 15 March 2027, 08:16 - 11:05": the range's end
+                    .or(() -> stations.toLine() < 0 && departs.isPresent() ? rangeEnd(part, departs.get())
                             : Optional.empty());
             Map<String, Object> trip = new LinkedHashMap<>();
             trip.put("@type", bus ? "BusTrip" : "TrainTrip");
@@ -1094,6 +1139,21 @@ final class TextReservations {
             legs.add(reservation);
         }
         return legs;
+    }
+
+    private static final Pattern TIME_RANGE = Pattern.compile(
+            "(?<![\\d:.])(\\d{1,2}[:h]\\d{2})\\s*(?:-|–|—|→|>)\\s*(\\d{1,2}[:h]\\d{2})(?![\\d])");
+
+    /** The end of the first time range of a leg's part ("08:16 - 11:05") that starts at its departure time. */
+    private static Optional<LocalTime> rangeEnd(String part, LocalTime departs) {
+        Matcher m = TIME_RANGE.matcher(part);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        List<Found<LocalTime>> start = DateTimes.times(m.group(1));
+        List<Found<LocalTime>> end = DateTimes.times(m.group(2));
+        return !start.isEmpty() && !end.isEmpty() && start.getFirst().value().equals(departs)
+                ? Optional.of(end.getFirst().value()) : Optional.empty();
     }
 
     /** Lines that date the purchase, not the journey: "Purchase date: 25/11/2026", "Buchung vom 26.11.2026". */
@@ -1202,6 +1262,10 @@ final class TextReservations {
     private String station(String value) {
         // "Stuttgart Hbf, 06:51 Uhr, Gleis 16": the platform after the station is not part of its name
         String name = place(PLATFORM_AFTER.matcher(value).replaceFirst(""));
+        // "SHIVAJINAGAR - SVJR", "PUNE JUNCTION - PUNE": the station's code after its name is not part of it
+        name = STATION_CODE_AFTER.matcher(name).replaceFirst("");
+        // "Regensburg Hbf 20.03.": a timetable's day column run into a long name is not part of it
+        name = DAY_AFTER.matcher(name).replaceFirst("");
         int dash = name.lastIndexOf(" - ");
         if (dash > 0 && Labels.isAnyBare(name.substring(dash + 3))) {
             name = name.substring(0, dash).strip();
@@ -1922,7 +1986,8 @@ final class TextReservations {
     // ("estaci" for "estación", "tel" for "hôtel", "hotel", "hostel", "motel", "sidence" for "résidence").
     private static final List<String> TRAIN_STEMS = List.of("train", "rail", "bahn", "zug", "gleis", "hbf", "gare",
             "sncf", "renfe", "tren", "estaci", "lner", "eurostar", "thalys", "ouigo", "inoui", "tgv", "amtrak", "italo",
-            "iryo", "nightjet", "öbb", "sbb");
+            "iryo", "nightjet", "öbb", "sbb", "vlak", "railcard", "national rail", "avanti", "gwr", "crosscountry",
+            "scotrail", "thameslink", "southeastern", "transpennine", "c2c", "chiltern", "coach ");
     private static final List<String> BUS_STEMS = List.of("bus", "autob", "autocar", "alsa", "blablacar", "coach",
             "zob");
     /** What every coach line's word contains, folded ("linie", "line", "ligne", "línea", "bus", "service", "route"). */
