@@ -57,6 +57,28 @@ public class AccountConsent {
         return readAndCache(accountId);
     }
 
+    /**
+     * The connectors enabled for this account, read inside the caller's transaction with the account's row and its
+     * consent rows locked against deletion (FOR KEY SHARE) until it commits: a connector disabled (or an account
+     * unlinked) meanwhile waits for that commit, so what the transaction writes for these connectors is there before
+     * the disable commits, and a delete of their findings after it sees every row. The account first, then its
+     * consent: the order in which an unlink's cascade locks them.
+     */
+    public Set<String> lockedForCommit(long accountId) {
+        boolean exists = jdbc.sql("SELECT id FROM mail_accounts WHERE id = :id FOR KEY SHARE")
+                .param("id", accountId)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+        if (!exists) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT connector_id FROM account_connectors WHERE account_id = :id FOR KEY SHARE")
+                .param("id", accountId)
+                .query(String.class)
+                .list());
+    }
+
     private Set<String> readAndCache(long accountId) {
         AtomicLong generation = generation(accountId);
         synchronized (generation) {

@@ -573,7 +573,8 @@ class MessageIngestion implements DisposableBean {
         transaction.executeWithoutResult(status -> {
             // Only connectors still consented now: one disabled while the batch was read gets nothing written, so
             // findings the user deletes right after disabling it do not come back from a batch that was in flight.
-            Set<String> consented = consent.current(accountId);
+            // The consent rows stay locked until this commit: a disable meanwhile waits for it.
+            Set<String> consented = consent.lockedForCommit(accountId);
             // The batch's findings in one statement (a round trip each would wait on PostgreSQL once per finding).
             List<ConnectorFinding> found = new ArrayList<>();
             for (Outcome outcome : outcomes) {
