@@ -61,7 +61,8 @@ public class FindingStore {
      *
      * <p>An order's or a parcel's status ({@code orderStatus}, {@code deliveryStatus}) only moves forward, whichever
      * mail is newer: a confirmation re-sent after the delivery, or a late shipping notice, does not move a delivered
-     * order back (the database's {@code keep_furthest_status}, migration V8, says which status is further along).
+     * order back; a problem shows until a newer mail says where the order stands (the database's
+     * {@code keep_furthest_status}, migration V8).
      */
     public void upsert(long accountId, String connectorId, Finding finding, Provenance provenance) {
         upsertAll(accountId, List.of(new ConnectorFinding(connectorId, finding, provenance)));
@@ -107,7 +108,7 @@ public class FindingStore {
                     message_id, message_date, sender_domain, folder, uid)
                 VALUES %s
                 ON CONFLICT (account_id, connector_id, finding_key) DO UPDATE SET
-                    payload = keep_furthest_status(findings.payload, CASE WHEN %2$s
+                    payload = keep_furthest_status(findings.payload, excluded.payload, %2$s, CASE WHEN %2$s
                         THEN findings.payload || excluded.payload ELSE excluded.payload || findings.payload END),
                     type = CASE WHEN %2$s THEN excluded.type ELSE findings.type END,
                     message_id = CASE WHEN %2$s THEN excluded.message_id ELSE findings.message_id END,

@@ -153,6 +153,47 @@ class FindingStoreTest {
     }
 
     @Test
+    void shouldShowADeliveryProblemUntilANewerMailSaysWhereTheParcelIs() {
+        long account = account(user("problem-user"), "home");
+        Instant shipped = Instant.parse("2026-11-03T09:00:00Z");
+        store.upsert(account, "purchases", parcel("JVGL0612345678", "OrderInTransit"), dated("shipped", shipped, 1));
+        store.upsert(account, "purchases", parcel("JVGL0612345678", "OrderProblem"),
+                dated("failed", shipped.plusSeconds(86_400), 2));
+        assertThat(status(userId("problem-user"))).isEqualTo("OrderProblem");
+
+        store.upsert(account, "purchases", parcel("JVGL0612345678", "OrderInTransit"),
+                dated("again", shipped.plusSeconds(2 * 86_400), 3));
+        assertThat(status(userId("problem-user"))).isEqualTo("OrderInTransit");
+
+        // A backfill reading the old problem notice after the delivery does not bring the problem back.
+        store.upsert(account, "purchases", parcel("JVGL0612345678", "OrderDelivered"),
+                dated("delivered", shipped.plusSeconds(3 * 86_400), 4));
+        store.upsert(account, "purchases", parcel("JVGL0612345678", "OrderProblem"),
+                dated("failed", shipped.plusSeconds(86_400), 2));
+        assertThat(status(userId("problem-user"))).isEqualTo("OrderDelivered");
+    }
+
+    @Test
+    void shouldKeepTheDeliveryReadLaterFromAnOlderMailThanAReSentConfirmation() {
+        long account = account(user("backfill-user"), "home");
+        Instant ordered = Instant.parse("2026-11-02T09:00:00Z");
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-6",
+                "orderStatus", "https://schema.org/OrderProcessing")), dated("resent", ordered.plusSeconds(5 * 86_400), 5));
+        store.upsert(account, "purchases", order(Map.of("orderNumber", "A-6",
+                "orderStatus", "https://schema.org/OrderDelivered")), dated("delivered", ordered.plusSeconds(86_400), 2));
+
+        assertThat(queries.latestForUser(userId("backfill-user"), 10)).singleElement().satisfies(f -> {
+            assertThat(f.payload()).containsEntry("orderStatus", "https://schema.org/OrderDelivered");
+            assertThat(f.provenance().messageId()).isEqualTo("resent@shop.example");
+        });
+    }
+
+    private String status(long userId) {
+        return String.valueOf(((Map<?, ?>) queries.latestForUser(userId, 10).getFirst().payload()
+                .get("deliveryStatus")).get("name"));
+    }
+
+    @Test
     void shouldMergeEqualKeysOfOneBatchAsOneUpsertAfterTheOther() {
         long account = account(user("batch-merge-user"), "home");
         Instant ordered = Instant.parse("2026-11-02T09:00:00Z");
