@@ -453,10 +453,29 @@ class ImapSessions {
         return SASL_RESPONSE.matcher(line).matches() ? "(base64 line not logged)" : line;
     }
 
+    /**
+     * Protocol lines as they may be logged: {@link #withoutCredentials} of each, and a LOGIN's or AUTHENTICATE's
+     * literals left out too (a password with non-ASCII characters goes as a literal, "{8+}" at the end of the command
+     * line and the password alone on the next).
+     */
+    static final class CredentialFilter {
+
+        private static final Pattern LITERAL_AT_END = Pattern.compile("\\{\\d+\\+?}$");
+
+        private boolean literalFollows;
+
+        String loggable(String line) {
+            boolean hidden = literalFollows;
+            literalFollows = (hidden || LOGIN_COMMAND.matcher(line).matches()) && LITERAL_AT_END.matcher(line).find();
+            return hidden ? "(literal not logged)" : withoutCredentials(line);
+        }
+    }
+
     /** Turns Jakarta Mail's debug stream into one log line per protocol line, credentials left out. */
     private static final class LineLogger extends OutputStream {
 
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private final CredentialFilter filter = new CredentialFilter();
 
         @Override
         public synchronized void write(int b) {
@@ -464,7 +483,7 @@ class ImapSessions {
                 String text = line.toString(StandardCharsets.UTF_8).stripTrailing();
                 line.reset();
                 if (!text.isEmpty()) {
-                    protocolLog.info(withoutCredentials(text));
+                    protocolLog.info(filter.loggable(text));
                 }
             } else {
                 line.write(b);

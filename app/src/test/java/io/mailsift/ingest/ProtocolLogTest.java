@@ -19,6 +19,19 @@ class ProtocolLogTest {
     }
 
     @Test
+    void shouldLeaveOutALoginsLiteralsOnTheLinesAfterIt() {
+        ImapSessions.CredentialFilter filter = new ImapSessions.CredentialFilter();
+
+        assertThat(filter.loggable("C1 LOGIN {5+}")).isEqualTo("C1 LOGIN (credentials not logged)");
+        assertThat(filter.loggable("jürgen {9+}")).isEqualTo("(literal not logged)");
+        assertThat(filter.loggable("pässwört")).isEqualTo("(literal not logged)");
+        assertThat(filter.loggable("C1 OK LOGIN completed.")).isEqualTo("C1 OK LOGIN completed.");
+        // A literal of another command is logged as it is.
+        assertThat(filter.loggable("C2 APPEND INBOX {310}")).isEqualTo("C2 APPEND INBOX {310}");
+        assertThat(filter.loggable("Subject: hello")).isEqualTo("Subject: hello");
+    }
+
+    @Test
     void shouldKeepEveryOtherProtocolLine() {
         assertThat(ImapSessions.withoutCredentials("A3 UID FETCH 1:5 (UID RFC822.SIZE BODY.PEEK[HEADER])"))
                 .isEqualTo("A3 UID FETCH 1:5 (UID RFC822.SIZE BODY.PEEK[HEADER])");
