@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -377,6 +378,7 @@ class MessageIngestion implements DisposableBean {
             }
             EmailHeaders headers = parser.parseHeaders(headerFields(message));
             provenance = provenance(headers, fetched);
+            headers = dated(headers, provenance);
             // Only the connectors the account consented to: the others neither see headers nor cause a body fetch.
             // A catch-up message: only its one connector (the others read it already).
             List<Connector> interested = connectors.interested(headers,
@@ -532,6 +534,10 @@ class MessageIngestion implements DisposableBean {
         parsers.acquire();
         try {
             Email email = parser.parse(raw);
+            EmailHeaders headers = dated(email.headers(), provenance);
+            if (headers != email.headers()) {
+                email = email.withHeaders(headers);
+            }
             return new Outcome(fetched, connectors.extract(interested, email, errors), errors, provenance);
         } catch (MalformedEmailException | RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -664,6 +670,16 @@ class MessageIngestion implements DisposableBean {
         String domain = headers.fromDomain();
         return new Provenance(headers.messageId(), messageDate(headers.date(), receivedAt(fetched.message())),
                 domain.isEmpty() ? null : domain, fetched.folder(), fetched.uid());
+    }
+
+    /**
+     * The headers as connectors see them: dated like the message's findings ({@link #messageDate}), so that a mail
+     * without a Date header (or with one from a clock set wrong) is read with the day the server received it, not
+     * with a guess; the same headers when their own date stands.
+     */
+    private static EmailHeaders dated(EmailHeaders headers, Provenance provenance) {
+        return Objects.equals(headers.date(), provenance.messageDate()) ? headers
+                : headers.withDate(provenance.messageDate());
     }
 
     /** How far a Date header may be ahead of the server's receipt before it counts as wrong (a sender's bad clock). */

@@ -29,8 +29,17 @@ public final class BodyConnector implements Connector {
         return headers.subject().startsWith("body:");
     }
 
+    private static final java.util.Map<String, java.util.Optional<java.time.Instant>> DATES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The date the connector was given with the message of this subject; null before it saw one. */
+    static java.util.Optional<java.time.Instant> dateSeen(String subject) {
+        return DATES.get(subject);
+    }
+
     @Override
     public List<Finding> extract(Email email) {
+        DATES.put(email.headers().subject(), java.util.Optional.ofNullable(email.headers().date()));
         return List.of(new Finding("TextDigitalDocument", FindingKey.of(email.headers().messageId()),
                 Map.of("text", email.textBody().orElse("").strip())));
     }

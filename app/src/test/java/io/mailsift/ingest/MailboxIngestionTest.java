@@ -94,6 +94,42 @@ class MailboxIngestionTest {
     }
 
     @Test
+    void shouldGiveConnectorsTheServersReceiptForAMailWithoutDateAndTheirOwnDateOtherwise() {
+        awaitIdle();
+        java.time.Instant before = java.time.Instant.now().minusSeconds(60);
+
+        alice.deliver(TestMails.raw("""
+                From: Sender <sender@shop.example>
+                To: alice@example.org
+                Subject: body: sent without a date
+                Message-ID: <no-date@test.example>
+                Content-Type: text/plain; charset=utf-8
+
+                Hello.
+                """));
+        alice.deliver(TestMails.raw("""
+                From: Sender <sender@shop.example>
+                To: alice@example.org
+                Subject: body: sent with a date
+                Date: Tue, 24 Nov 2026 08:00:00 +0000
+                Message-ID: <with-date@test.example>
+                Content-Type: text/plain; charset=utf-8
+
+                Hello.
+                """));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> BodyConnector.dateSeen("body: sent with a date") != null
+                && BodyConnector.dateSeen("body: sent without a date") != null);
+        // Both the header-only and the body-reading connector see the server's receipt, not no date.
+        assertThat(SubjectConnector.dateSeen("body: sent without a date")).hasValueSatisfying(date ->
+                assertThat(date).isBetween(before, java.time.Instant.now().plusSeconds(60)));
+        assertThat(BodyConnector.dateSeen("body: sent without a date")).hasValueSatisfying(date ->
+                assertThat(date).isBetween(before, java.time.Instant.now().plusSeconds(60)));
+        assertThat(BodyConnector.dateSeen("body: sent with a date"))
+                .contains(java.time.Instant.parse("2026-11-24T08:00:00Z"));
+    }
+
+    @Test
     void shouldDateAFindingByTheServersReceiptWhenItsDateHeaderLiesInTheFuture() {
         awaitIdle();
         java.time.Instant before = java.time.Instant.now().minusSeconds(60);

@@ -30,6 +30,13 @@ public final class SubjectConnector implements Connector {
 
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
+    private static final Map<String, java.util.Optional<java.time.Instant>> DATES = new ConcurrentHashMap<>();
+
+    /** The date the connector was given with the message of this subject; null before it saw one. */
+    static java.util.Optional<java.time.Instant> dateSeen(String subject) {
+        return DATES.get(subject);
+    }
+
     private static final Semaphore HELD = new Semaphore(0);
     private static volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -65,6 +72,7 @@ public final class SubjectConnector implements Connector {
     public List<Finding> extract(Email email) {
         String subject = email.headers().subject();
         CALLS.computeIfAbsent(subject, s -> new AtomicInteger()).incrementAndGet();
+        DATES.put(subject, java.util.Optional.ofNullable(email.headers().date()));
         if (subject.contains("[held]")) {
             HELD.release();
             try {

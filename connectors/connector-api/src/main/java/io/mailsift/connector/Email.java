@@ -35,6 +35,11 @@ public record Email(
         forwarded = List.copyOf(forwarded);
     }
 
+    /** This message with other headers (the platform's date, say); the parts stay as they are. */
+    public Email withHeaders(EmailHeaders headers) {
+        return new Email(headers, text, html, attachments, calendars, structuredData, forwarded);
+    }
+
     /** The plain-text body, or the HTML body's text, or empty. */
     public Optional<String> textBody() {
         return Optional.ofNullable(text);

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param from      the sender's address ({@code local@domain}), lower-cased domain, or {@code null}
  * @param fromName  the sender's display name, or {@code null}
  * @param to        the recipients' addresses
- * @param date      the {@code Date} header, or {@code null} when absent or unparseable
+ * @param date      when the message was sent: its {@code Date} header; for mail read from a mailbox, the server's
+ *                  receipt time (IMAP INTERNALDATE) when the header is absent, unparseable or more than a day after
+ *                  that receipt (a sender's clock set wrong); {@code null} when nothing says
  * @param fields    every header field by lower-case name, values decoded, in message order
  */
 public record EmailHeaders(
@@ -30,6 +32,11 @@ public record EmailHeaders(
         Map<String, List<String>> copy = new TreeMap<>();
         fields.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         fields = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** These headers with another {@link #date()} (the platform's, when the message's own is missing or wrong). */
+    public EmailHeaders withDate(@Nullable Instant date) {
+        return new EmailHeaders(messageId, subject, from, fromName, to, date, fields);
     }
 
     /** The sender's domain in lower case (e.g. {@code lufthansa.com}), empty when there is no sender. */
