@@ -290,7 +290,7 @@ final class CalendarReservations {
                     toCode.flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(to)), true)));
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
-        } else if (saysJourney || CalendarRentals.isTransfer(summary) || ARROW_ROUTE.matcher(summary).find()) {
+        } else if (saysJourney || CalendarRentals.isTransfer(summary) || hasArrowRoute(summary)) {
             // a train or bus whose stations the event does not tell, a transfer's ride, or a journey of a kind not
             // known ("SJ 531 Stockholm C → Göteborg C"): none is a show
             return Optional.empty();
@@ -601,6 +601,15 @@ final class CalendarReservations {
     }
 
     private static final Pattern ARROW = Pattern.compile("→|->|➔|»|>");
+    /**
+     * Whether a summary is a route with an arrow ("SJ 531 Stockholm C → Göteborg C"). The arrow is looked for first
+     * and a long line is none: the pattern's lazy run before the arrow costs a square of a long line without one.
+     */
+    private static boolean hasArrowRoute(String summary) {
+        return summary.length() <= 300 && (summary.indexOf('→') >= 0 || summary.contains("->")
+                || summary.indexOf('➔') >= 0 || summary.indexOf('➞') >= 0) && ARROW_ROUTE.matcher(summary).find();
+    }
+
     private static final Pattern ARROW_ROUTE = Pattern.compile("\\p{L}[^→➔➞]*?\\s(?:→|->|➔|➞)\\s*\\p{Lu}");
     private static final Pattern STATION_WORD = Pattern.compile(
             "(?iu)\\b(sants|hbf|hauptbahnhof|bahnhof|gare|station|estación|stazione|termini|centrale|centraal|midi|"

@@ -1,7 +1,9 @@
 package io.mailsift.travel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,49 @@ class CalendarJourneysTest {
                 09:00 Welcome (Room 101)
                 10:30 Architecture review (Hall B)
                 B2 Keynote 11:00 - Coffee 11:30""", DAY)).isEmpty();
+    }
+
+    @Test
+    void aFlightNumberInAStopsBracketsIsNoTrain() {
+        assertThat(JourneyLegs.legs("""
+                Départ 11:10 Paris CDG (AF 1234)
+                Arr. 13:00 Nice""", DAY)).isEmpty();
+    }
+
+    @Test
+    void aTrainNumberNoAirlineHasStillMakesALeg() {
+        assertThat(JourneyLegs.legs("""
+                fra 11:21 Stockholm Central  (X2   531)
+                til 15:48 Malmö Central""", DAY)).extracting(JourneyLegs.Leg::number).containsExactly("X2 531");
+    }
+
+    @Test
+    void aLongDescriptionLineIsReadQuickly() {
+        // a stop's time first, then a long run of spaces inside the station's place
+        String line = "10:00 Paris (ICE 16)" + " ".repeat(200_000) + "x";
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThat(JourneyLegs.legs(line + "\n" + line, DAY)).isEmpty());
+    }
+
+    @Test
+    void aLongSummaryWithoutAnArrowIsReadQuickly() {
+        String line = "word ".repeat(40_000);
+        String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT",
+                "DTSTART:20270312T065500Z", "DTEND:20270312T104500Z", "SUMMARY:" + line, "DESCRIPTION:" + line,
+                "END:VEVENT", "END:VCALENDAR", "");
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThat(CalendarReservations.extract(calendar, List.of(), "")).isEmpty());
+    }
+
+    @Test
+    void aFlightLegFromACalendarIsNoTrain() {
+        String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT",
+                "DTSTART;TZID=Europe/Paris:20270312T111000", "DTEND;TZID=Europe/Paris:20270312T130000",
+                "SUMMARY:Paris - Nice", "DESCRIPTION:Réservation ABC123\\nDépart 11:10 Paris CDG (AF 1234)\\n"
+                        + "Arr. 13:00 Nice",
+                "END:VEVENT", "END:VCALENDAR", "");
+        assertThat(CalendarReservations.extract(calendar, List.of(), ""))
+                .noneMatch(found -> "TrainReservation".equals(found.get("@type")));
     }
 
     @Test
