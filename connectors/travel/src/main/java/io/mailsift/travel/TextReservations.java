@@ -182,9 +182,8 @@ final class TextReservations {
         this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
-        // a mail that does not say when it was sent often prints when it was booked or issued ("Datum vystavení:
-        // 7.8.2017"): that day, not today, completes the dates printed without a year
-        this.reference = sent ? reference : IssueDates.issued(this.lines, monthFirst).orElse(reference);
+        // a mail that does not say when it was sent is given the day its text dates itself (PrintedSendDate)
+        this.reference = reference;
     }
 
     // The whole text's flight and train numbers, dates and times, read once: several readings ask for them.
