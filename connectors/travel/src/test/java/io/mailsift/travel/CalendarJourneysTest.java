@@ -98,6 +98,45 @@ class CalendarJourneysTest {
                 .noneMatch(found -> "TrainReservation".equals(found.get("@type")));
     }
 
+    private static String utcJourney(String start, String end, String description) {
+        return String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "DTSTART:" + start,
+                "DTEND:" + end, "SUMMARY:Paris → Frankfurt", "DESCRIPTION:Booking reference: QXTR42\\n" + description,
+                "END:VEVENT", "END:VCALENDAR", "");
+    }
+
+    @Test
+    void aJourneyInAUtcCalendarIsAtTheStationsPrintedTimes() {
+        List<Map<String, Object>> found = CalendarReservations.extract(utcJourney("20270312T065500Z",
+                "20270312T104500Z", "Paris Est 07:55 → Frankfurt(Main)Hbf 11:45 (TGV 9553)"), List.of(), "");
+
+        assertThat(found).singleElement().satisfies(leg -> {
+            assertThat(JsonLd.text(leg, "reservationFor", "departureTime")).contains("2027-03-12T07:55:00+01:00");
+            assertThat(JsonLd.text(leg, "reservationFor", "arrivalTime")).contains("2027-03-12T11:45:00+01:00");
+        });
+    }
+
+    @Test
+    void aUtcJourneyAfterLocalMidnightIsOnTheStationsDay() {
+        List<Map<String, Object>> found = CalendarReservations.extract(utcJourney("20270312T233000Z",
+                "20270313T013500Z", "Paris Est 00:30 → Strasbourg 02:35 (TGV 9577)"), List.of(), "");
+
+        assertThat(found).singleElement().satisfies(leg -> {
+            assertThat(JsonLd.text(leg, "reservationFor", "departureTime")).contains("2027-03-13T00:30:00+01:00");
+            assertThat(JsonLd.text(leg, "reservationFor", "arrivalTime")).contains("2027-03-13T02:35:00+01:00");
+        });
+    }
+
+    @Test
+    void aJourneyInItsStationsZoneKeepsItsTimes() {
+        String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT",
+                "DTSTART;TZID=Europe/Paris:20270312T075500", "DTEND;TZID=Europe/Berlin:20270312T114500",
+                "SUMMARY:Paris → Frankfurt", "DESCRIPTION:Paris Est 07:55 → Frankfurt(Main)Hbf 11:45 (TGV 9553)",
+                "END:VEVENT", "END:VCALENDAR", "");
+
+        assertThat(CalendarReservations.extract(calendar, List.of(), "")).singleElement().satisfies(leg ->
+                assertThat(JsonLd.text(leg, "reservationFor", "departureTime")).contains("2027-03-12T07:55:00+01:00"));
+    }
+
     @Test
     void jsonLdInACalendarPropertyIsReadWithItsEscapesAndQtDates() {
         List<Map<String, Object>> found = EmbeddedReservations.in("""
