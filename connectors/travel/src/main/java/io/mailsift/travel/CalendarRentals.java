@@ -21,11 +21,6 @@ final class CalendarRentals {
                     + "alquiler de coches?|coche de alquiler|alquiler de vehículo|noleggio auto|autonoleggio)");
     private static final Pattern RENTAL_COMPANIES = Pattern.compile(
             "(?iu)\\b(hertz|avis|sixt|europcar|enterprise|alamo|budget|thrifty|goldcar|keddy|dollar rent|national car)\\b");
-    private static final Pattern OR_SIMILAR = Pattern.compile(
-            "(?iu)\\b(or similar|ou similaire|oder ähnlich|o similar|o simile|of vergelijkbaar)\\b");
-    /** An airport transfer names a car class and a pick-up too, with a driver. */
-    private static final Pattern TRANSFER = Pattern.compile(
-            "(?iu)\\b(transfers?|shuttle|taxi|traslados?|transferts?|navette|driver|chauffeur|fahrer|conductor)\\b");
     private static final Pattern SAME_PLACE = Pattern.compile(
             "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
                     + "igual que|mismo lugar|misma oficina)");
@@ -40,14 +35,14 @@ final class CalendarRentals {
     static boolean isRental(String summary, String description) {
         // "VW Polo or similar" with a pick-up row: a car class, which only renting books
         return RENTAL_WORDS.matcher(summary).find() || (RENTAL_COMPANIES.matcher(summary).find()
-                || OR_SIMILAR.matcher(summary + "\n" + description).find()
-                        && !TRANSFER.matcher(summary + "\n" + description).find())
+                || RentalWords.OR_SIMILAR.matcher(summary + "\n" + description).find()
+                        && !RentalWords.TRANSFER.matcher(summary + "\n" + description).find())
                 && !Labels.PICKUP.values(lines(description)).isEmpty();
     }
 
     /** A ride booked with its driver (an airport transfer, a shuttle, a taxi): neither a rental nor an event. */
     static boolean isTransfer(String summary) {
-        return TRANSFER.matcher(summary).find();
+        return RentalWords.TRANSFER.matcher(summary).find();
     }
 
     /** The rental's type, car and places into the reservation; the times are the caller's (the event's). */

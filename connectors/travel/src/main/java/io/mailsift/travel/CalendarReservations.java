@@ -3,6 +3,7 @@ package io.mailsift.travel;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -115,6 +116,35 @@ final class CalendarReservations {
         if (legs.isEmpty()) {
             return List.of();
         }
+        Optional<ZoneId> declaredStart = declaredZone(start.get(), zones);
+        Optional<Property> endProperty = first(event, "DTEND");
+        Optional<ZoneId> declaredEnd = endProperty.flatMap(end -> declaredZone(end, zones)).or(() -> declaredStart);
+        Optional<ZoneId> startZone = declaredStart;
+        Optional<ZoneId> endZone = declaredEnd;
+        // the printed times are the stations' clocks; an event in UTC (or another zone) starts at the same moment on
+        // another clock: the difference is the stations' offset, and their date the legs' day
+        Optional<LocalDateTime> startsAt = declaredStart.flatMap(zone -> localTime(start.get()));
+        LocalTime firstDeparture = legs.getFirst().departure().toLocalTime();
+        Optional<ZoneOffset> stationOffset = startsAt.flatMap(
+                at -> PrintedClock.offset(at, declaredStart.get(), firstDeparture));
+        if (stationOffset.isPresent()) {
+            ZoneOffset calendarOffset = declaredStart.get().getRules()
+                    .getOffset(startsAt.get().atZone(declaredStart.get()).toInstant());
+            LocalDate stationDay = startsAt.get()
+                    .plusSeconds(stationOffset.get().getTotalSeconds() - calendarOffset.getTotalSeconds())
+                    .toLocalDate();
+            legs = JourneyLegs.legs(description, stationDay);
+            if (legs.isEmpty()) {
+                return List.of();
+            }
+            JourneyLegs.Leg last = legs.getLast();
+            Optional<ZoneOffset> arrivalOffset = endProperty
+                    .flatMap(end -> declaredEnd.flatMap(zone -> localTime(end)
+                            .flatMap(at -> PrintedClock.offset(at, zone, last.arrival().toLocalTime()))));
+            startZone = stationOffset.map(ZoneId.class::cast);
+            endZone = arrivalOffset.map(ZoneId.class::cast)
+                    .or(() -> endProperty.isPresent() ? declaredEnd : stationOffset.map(ZoneId.class::cast));
+        }
         Matcher numbered = NUMBERED_SUMMARY.matcher(text(event, "SUMMARY"));
         Optional<String> reference = Labels.reference(List.of(description.split("\n")))
                 .or(() -> numbered.find() ? Optional.of(numbered.group(1)) : Optional.empty())
@@ -122,8 +152,6 @@ final class CalendarReservations {
         if (first(event, "ATTENDEE").isPresent() && reference.isEmpty()) {
             return List.of(); // an agenda sent among colleagues lists talks, not legs
         }
-        Optional<ZoneId> startZone = declaredZone(start.get(), zones);
-        Optional<ZoneId> endZone = first(event, "DTEND").flatMap(end -> declaredZone(end, zones)).or(() -> startZone);
         List<Map<String, Object>> found = JourneyLegs.reservations(legs, startZone, endZone);
         boolean cancelled = isCancelled(event, cancelCalendar);
         for (Map<String, Object> reservation : found) {
@@ -170,6 +198,20 @@ final class CalendarReservations {
 
     /** "#9876543210: From Vienna to Brno": a booking's number heading the summary of its journey. */
     private static final Pattern NUMBERED_SUMMARY = Pattern.compile("^\\s*#\\s?([A-Z0-9]{6,20})\\s*:");
+
+    /** A DATE-TIME value's clock reading, in whatever zone it is written in. */
+    private static Optional<LocalDateTime> localTime(Property date) {
+        String value = date.value().strip();
+        if (value.length() < 15) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(value.substring(0, 15),
+                    DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT)));
+        } catch (DateTimeException bad) {
+            return Optional.empty();
+        }
+    }
 
     /** The zone a DATE-TIME value is written in: its TZID's, or UTC's; empty for a floating time. */
     private static Optional<ZoneId> declaredZone(Property date, Map<String, ZoneId> zones) {
@@ -290,7 +332,7 @@ final class CalendarReservations {
                     toCode.flatMap(Legs::zoneOf).or(() -> Airports.zoneOfCity(to)), true)));
             reservation.put("@type", "FlightReservation");
             reservation.put("reservationFor", flight);
-        } else if (saysJourney || CalendarRentals.isTransfer(summary) || ARROW_ROUTE.matcher(summary).find()) {
+        } else if (saysJourney || CalendarRentals.isTransfer(summary) || hasArrowRoute(summary)) {
             // a train or bus whose stations the event does not tell, a transfer's ride, or a journey of a kind not
             // known ("SJ 531 Stockholm C → Göteborg C"): none is a show
             return Optional.empty();
@@ -601,6 +643,15 @@ final class CalendarReservations {
     }
 
     private static final Pattern ARROW = Pattern.compile("→|->|➔|»|>");
+    /**
+     * Whether a summary is a route with an arrow ("SJ 531 Stockholm C → Göteborg C"). The arrow is looked for first
+     * and a long line is none: the pattern's lazy run before the arrow costs a square of a long line without one.
+     */
+    private static boolean hasArrowRoute(String summary) {
+        return summary.length() <= 300 && (summary.indexOf('→') >= 0 || summary.contains("->")
+                || summary.indexOf('➔') >= 0 || summary.indexOf('➞') >= 0) && ARROW_ROUTE.matcher(summary).find();
+    }
+
     private static final Pattern ARROW_ROUTE = Pattern.compile("\\p{L}[^→➔➞]*?\\s(?:→|->|➔|➞)\\s*\\p{Lu}");
     private static final Pattern STATION_WORD = Pattern.compile(
             "(?iu)\\b(sants|hbf|hauptbahnhof|bahnhof|gare|station|estación|stazione|termini|centrale|centraal|midi|"

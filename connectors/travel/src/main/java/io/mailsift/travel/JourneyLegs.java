@@ -41,6 +41,8 @@ final class JourneyLegs {
     private static final Pattern BUS = Pattern.compile("(?iu)^(bus|fernbus|autobus|autocar|coach)(?![\\p{L}])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+    /** The longest line a stop or a one-line leg is read from. */
+    private static final int LONGEST_LINE = 160;
 
     private JourneyLegs() {
     }
@@ -69,6 +71,11 @@ final class JourneyLegs {
             if (i + 1 >= lines.size()) {
                 break;
             }
+            // a stop is a short line: a long one (a pasted text, a terms paragraph) is none, and is not worth
+            // matching at all (the stop pattern's trailing spaces cost a square of a long run of them)
+            if (lines.get(i).length() > LONGEST_LINE || lines.get(i + 1).length() > LONGEST_LINE) {
+                continue;
+            }
             Matcher departure = STOP.matcher(lines.get(i));
             Matcher arrival = STOP.matcher(lines.get(i + 1));
             if (!departure.matches() || !arrival.matches()) {
@@ -87,6 +94,11 @@ final class JourneyLegs {
             Optional<LocalTime> arrives = time(arrival.group(1));
             Station from = station(rest);
             Station to = station(arrival.group(2));
+            // a flight's number in brackets ("Départ 11:10 Paris CDG (AF 1234)") is no train's: the flight reading
+            // has it
+            if (isFlight(number.get(), from.name() + " " + to.name())) {
+                continue;
+            }
             if (leaves.isEmpty() || arrives.isEmpty() || from.name().isEmpty() || to.name().isEmpty()) {
                 continue;
             }
@@ -104,7 +116,7 @@ final class JourneyLegs {
      * brackets after it ("Paris Est 07:55 → Frankfurt(Main)Hbf 11:45 (TGV 9553)").
      */
     private static Optional<Leg> legOnOneLine(String line, LocalDateTime previous) {
-        if (line.length() > 160) {
+        if (line.length() > LONGEST_LINE) {
             return Optional.empty();
         }
         Matcher m = NUMBER_FIRST.matcher(line);
@@ -123,8 +135,7 @@ final class JourneyLegs {
         Optional<LocalTime> arrives = time(m.group(5).replace('h', ':').replace('.', ':'));
         // alone on a line the number must be a train's we know ("TGV 9553", "ICE 1091") or a bus's: "B2 Keynote 09:00 -
         // Coffee 10:30" in an agenda is no leg
-        boolean known = !Legs.trainNumbers(number).isEmpty() || BUS.matcher(number).find();
-        if (!known || !TRANSPORT_NUMBER.matcher(number).matches() || leaves.isEmpty() || arrives.isEmpty()) {
+        if (!isKnownTrainOrBus(number) || !TRANSPORT_NUMBER.matcher(number).matches() || leaves.isEmpty() || arrives.isEmpty()) {
             return Optional.empty();
         }
         LocalDateTime leaving = after(previous, leaves.get());
@@ -202,6 +213,42 @@ final class JourneyLegs {
         }
         return Optional.empty();
     }
+
+    /** A number some train or bus has: "TGV 9553", "ICE 1091", "Bus 647". */
+    private static boolean isKnownTrainOrBus(String number) {
+        return !Legs.trainNumbers(number).isEmpty() || BUS.matcher(number).find();
+    }
+
+    /**
+     * Whether a number in a stop's brackets is a flight's: an airline's designator ("AF 1234") no train or coach is
+     * known by, with a stop at an airport (its code or the word). Trains have numbers an airline's code shares
+     * ("FA 9736" a Frecciargento, "2L 1058"), between stations.
+     */
+    private static boolean isFlight(String number, String stops) {
+        if (isKnownTrainOrBus(number)) {
+            return false;
+        }
+        Matcher flight = FLIGHT_NUMBER.matcher(number);
+        if (!flight.matches() || Airports.airline(flight.group(1)).isEmpty()) {
+            return false;
+        }
+        if (AIRPORT_WORD.matcher(stops).find()) {
+            return true;
+        }
+        Matcher code = AIRPORT_CODE.matcher(stops);
+        while (code.find()) {
+            if (Airports.airport(code.group()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An airline's designator and a flight's number: "AF 1234", "U2 5012". */
+    private static final Pattern FLIGHT_NUMBER = Pattern.compile("([A-Z][A-Z0-9]|[0-9][A-Z])\\s?\\d{1,4}");
+    private static final Pattern AIRPORT_CODE = Pattern.compile("(?<![\\p{L}\\d])[A-Z]{3}(?![\\p{L}\\d])");
+    private static final Pattern AIRPORT_WORD = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(airport|aéroport|aeropuerto|aeroporto|luchthaven|lotniska?|letiště|terminal)(?![\\p{L}])");
 
     private static LocalDateTime after(LocalDateTime previous, LocalTime time) {
         LocalDateTime candidate = previous.toLocalDate().atTime(time);

@@ -113,10 +113,6 @@ final class TextReservations {
     /** Renting, in a mail with a vehicle and pick-up and return rows: a rental whatever the vehicle is called. */
     private static final Pattern RENT_WORDS = Pattern.compile(
             "(?iu)\\b(rent|rental|hire|miete|mietvertrag|vermietung|location|loueur|alquiler|noleggio)\\b");
-    private static final Pattern OR_SIMILAR = Pattern.compile(
-            "(?iu)\\b(or similar|ou similaire|oder ähnlich|o similar|o simile|of vergelijkbaar|ou similar)\\b");
-    private static final Pattern TRANSFER_WORDS = Pattern.compile(
-            "(?iu)\\b(transfers?|shuttle|taxi|traslados?|transferts?|navette|meet you|name sign|abholservice)\\b");
     /** A return at the pick-up place, as rental mails say it instead of repeating the place. */
     private static final Pattern SAME_PLACE = Pattern.compile(
             "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
@@ -186,9 +182,8 @@ final class TextReservations {
         this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
-        // a mail that does not say when it was sent often prints when it was booked or issued ("Datum vystavení:
-        // 7.8.2017"): that day, not today, completes the dates printed without a year
-        this.reference = sent ? reference : IssueDates.issued(this.lines, monthFirst).orElse(reference);
+        // a mail that does not say when it was sent is given the day its text dates itself (PrintedSendDate)
+        this.reference = reference;
     }
 
     // The whole text's flight and train numbers, dates and times, read once: several readings ask for them.
@@ -1657,7 +1652,8 @@ final class TextReservations {
      */
     private Labels pickupLabel() {
         return Labels.PICKUP.values(lines).isEmpty() && !Labels.DROPOFF.values(lines).isEmpty()
-                && OR_SIMILAR.matcher(text).find() && !TRANSFER_WORDS.matcher(text).find() && trainNumbers().isEmpty()
+                && RentalWords.OR_SIMILAR.matcher(text).find() && !RentalWords.TRANSFER.matcher(text).find()
+                && trainNumbers().isEmpty()
                 && flightNumbers().isEmpty()
                 ? Labels.FROM : Labels.PICKUP;
     }
@@ -1669,7 +1665,7 @@ final class TextReservations {
                 && VEHICLE_WORDS.matcher(text).find() && (RENT_WORDS.matcher(subjectAndText(subject)).find()
                         // "BMW 1er oder ähnlich", "Seat Ibiza o similar": a car class is what only renting books
                         // an airport transfer also names a car class, with a driver who meets you
-                        || OR_SIMILAR.matcher(text).find() && !TRANSFER_WORDS.matcher(subjectAndText(subject)).find());
+                        || RentalWords.OR_SIMILAR.matcher(text).find() && !RentalWords.TRANSFER.matcher(subjectAndText(subject)).find());
     }
 
     private Optional<Map<String, Object>> carPlace(Labels label) {

@@ -10,11 +10,6 @@ import java.util.Optional;
  */
 final class WrappedLabels {
 
-    /** A line's last cell when it is some label alone, else null; by identity, as every label asks of each line. */
-    private record LastCell(String line, String label) {
-    }
-
-    private static final LastCell[] RECENT = new LastCell[1024];
     private static final int LONGEST_LABEL = 48;
 
     private WrappedLabels() {
@@ -36,16 +31,21 @@ final class WrappedLabels {
         return first.isEmpty() || Labels.isAnyBare(first) ? Optional.empty() : Optional.of(first);
     }
 
+    /**
+     * A line's last cell when it is some label alone, else null. Nothing is kept between calls: a cache shared by all
+     * mails would hold past users' mail lines in memory. Only the line's last {@code LONGEST_LABEL} characters are
+     * looked at, so every label asking of every line stays cheap.
+     */
     private static String lastLabelCell(String line) {
-        int slot = System.identityHashCode(line) & (RECENT.length - 1);
-        LastCell known = RECENT[slot];
-        if (known != null && known.line() == line) {
-            return known.label();
+        int tab = line.length() - 1;
+        int stop = Math.max(0, line.length() - LONGEST_LABEL);
+        while (tab >= stop && line.charAt(tab) != '\t') {
+            tab--;
         }
-        int tab = line.lastIndexOf('\t');
-        String last = tab < 0 || line.length() - tab > LONGEST_LABEL ? null : line.substring(tab + 1);
-        String label = last != null && !last.isBlank() && Labels.isAnyBare(last) ? last : null;
-        RECENT[slot] = new LastCell(line, label); // a record's fields are final: other threads see it whole or not
-        return label;
+        if (tab < stop) {
+            return null;
+        }
+        String last = line.substring(tab + 1);
+        return !last.isBlank() && Labels.isAnyBare(last) ? last : null;
     }
 }

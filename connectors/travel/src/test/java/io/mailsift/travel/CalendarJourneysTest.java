@@ -1,7 +1,9 @@
 package io.mailsift.travel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,88 @@ class CalendarJourneysTest {
                 09:00 Welcome (Room 101)
                 10:30 Architecture review (Hall B)
                 B2 Keynote 11:00 - Coffee 11:30""", DAY)).isEmpty();
+    }
+
+    @Test
+    void aFlightNumberInAStopsBracketsIsNoTrain() {
+        assertThat(JourneyLegs.legs("""
+                Départ 11:10 Paris CDG (AF 1234)
+                Arr. 13:00 Nice""", DAY)).isEmpty();
+    }
+
+    @Test
+    void aTrainNumberNoAirlineHasStillMakesALeg() {
+        assertThat(JourneyLegs.legs("""
+                fra 11:21 Stockholm Central  (X2   531)
+                til 15:48 Malmö Central""", DAY)).extracting(JourneyLegs.Leg::number).containsExactly("X2 531");
+    }
+
+    @Test
+    void aLongDescriptionLineIsReadQuickly() {
+        // a stop's time first, then a long run of spaces inside the station's place
+        String line = "10:00 Paris (ICE 16)" + " ".repeat(200_000) + "x";
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThat(JourneyLegs.legs(line + "\n" + line, DAY)).isEmpty());
+    }
+
+    @Test
+    void aLongSummaryWithoutAnArrowIsReadQuickly() {
+        String line = "word ".repeat(40_000);
+        String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT",
+                "DTSTART:20270312T065500Z", "DTEND:20270312T104500Z", "SUMMARY:" + line, "DESCRIPTION:" + line,
+                "END:VEVENT", "END:VCALENDAR", "");
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThat(CalendarReservations.extract(calendar, List.of(), "")).isEmpty());
+    }
+
+    @Test
+    void aFlightLegFromACalendarIsNoTrain() {
+        String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT",
+                "DTSTART;TZID=Europe/Paris:20270312T111000", "DTEND;TZID=Europe/Paris:20270312T130000",
+                "SUMMARY:Paris - Nice", "DESCRIPTION:Réservation ABC123\\nDépart 11:10 Paris CDG (AF 1234)\\n"
+                        + "Arr. 13:00 Nice",
+                "END:VEVENT", "END:VCALENDAR", "");
+        assertThat(CalendarReservations.extract(calendar, List.of(), ""))
+                .noneMatch(found -> "TrainReservation".equals(found.get("@type")));
+    }
+
+    private static String utcJourney(String start, String end, String description) {
+        return String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "DTSTART:" + start,
+                "DTEND:" + end, "SUMMARY:Paris → Frankfurt", "DESCRIPTION:Booking reference: QXTR42\\n" + description,
+                "END:VEVENT", "END:VCALENDAR", "");
+    }
+
+    @Test
+    void aJourneyInAUtcCalendarIsAtTheStationsPrintedTimes() {
+        List<Map<String, Object>> found = CalendarReservations.extract(utcJourney("20270312T065500Z",
+                "20270312T104500Z", "Paris Est 07:55 → Frankfurt(Main)Hbf 11:45 (TGV 9553)"), List.of(), "");
+
+        assertThat(found).singleElement().satisfies(leg -> {
+            assertThat(JsonLd.text(leg, "reservationFor", "departureTime")).contains("2027-03-12T07:55:00+01:00");
+            assertThat(JsonLd.text(leg, "reservationFor", "arrivalTime")).contains("2027-03-12T11:45:00+01:00");
+        });
+    }
+
+    @Test
+    void aUtcJourneyAfterLocalMidnightIsOnTheStationsDay() {
+        List<Map<String, Object>> found = CalendarReservations.extract(utcJourney("20270312T233000Z",
+                "20270313T013500Z", "Paris Est 00:30 → Strasbourg 02:35 (TGV 9577)"), List.of(), "");
+
+        assertThat(found).singleElement().satisfies(leg -> {
+            assertThat(JsonLd.text(leg, "reservationFor", "departureTime")).contains("2027-03-13T00:30:00+01:00");
+            assertThat(JsonLd.text(leg, "reservationFor", "arrivalTime")).contains("2027-03-13T02:35:00+01:00");
+        });
+    }
+
+    @Test
+    void aJourneyInItsStationsZoneKeepsItsTimes() {
+        String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT",
+                "DTSTART;TZID=Europe/Paris:20270312T075500", "DTEND;TZID=Europe/Berlin:20270312T114500",
+                "SUMMARY:Paris → Frankfurt", "DESCRIPTION:Paris Est 07:55 → Frankfurt(Main)Hbf 11:45 (TGV 9553)",
+                "END:VEVENT", "END:VCALENDAR", "");
+
+        assertThat(CalendarReservations.extract(calendar, List.of(), "")).singleElement().satisfies(leg ->
+                assertThat(JsonLd.text(leg, "reservationFor", "departureTime")).contains("2027-03-12T07:55:00+01:00"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.mailsift.travel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -22,5 +24,14 @@ class WrappedLabelsTest {
         List<String> lines = List.of("Frankfurt\tArrival", "Departure\t18.08.2018");
 
         assertThat(Labels.TO.values(lines)).isEmpty();
+    }
+
+    @Test
+    void keepsNoMailTextBetweenCalls() {
+        // a cache shared by all mails would hold past users' mail lines in memory
+        assertThat(Arrays.stream(WrappedLabels.class.getDeclaredFields())
+                .filter(field -> Modifier.isStatic(field.getModifiers()))
+                .filter(field -> !field.getType().isPrimitive()))
+                .isEmpty();
     }
 }
