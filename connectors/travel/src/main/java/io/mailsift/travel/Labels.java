@@ -170,21 +170,35 @@ enum Labels {
             return (named & 1L << label.ordinal()) != 0;
         }
 
-        /** Recently read lines, by identity: a string never changes, so an entry for the same object is still right. */
-        private static final LineForms[] RECENT = new LineForms[1024];
+        /**
+         * Lines this thread read recently, by identity: a string never changes, so an entry for the same object is
+         * still right. Per thread and emptied after each mail ({@link #forgetLines}), so that no line of one mail
+         * stays in memory once the connector is done with it.
+         */
+        private static final ThreadLocal<LineForms[]> RECENT = ThreadLocal.withInitial(() -> new LineForms[1024]);
 
         static LineForms of(String line) {
-            int slot = System.identityHashCode(line) & (RECENT.length - 1);
-            LineForms forms = RECENT[slot];
+            LineForms[] recent = RECENT.get();
+            int slot = System.identityHashCode(line) & (recent.length - 1);
+            LineForms forms = recent[slot];
             if (forms == null || forms.line() != line) {
-                // a record's fields are final: another thread sees either the old entry or a whole new one
                 // a line too long to be a bare label (most of a newsletter's) is not lower-cased for nothing
                 String bare = mayBeBare(line) ? Labels.bare(line) : "";
                 forms = new LineForms(line, isHeaderRow(line), bare, NAMES.groupsIn(line));
-                RECENT[slot] = forms;
+                recent[slot] = forms;
             }
             return forms;
         }
+    }
+
+    /** Drops what this thread keeps of the lines it read: called when the connector is done with a mail. */
+    static void forgetLines() {
+        java.util.Arrays.fill(LineForms.RECENT.get(), null);
+    }
+
+    /** How many lines this thread keeps now (for tests). */
+    static long linesKept() {
+        return java.util.Arrays.stream(LineForms.RECENT.get()).filter(java.util.Objects::nonNull).count();
     }
 
     /**

@@ -75,6 +75,14 @@ public final class TravelConnector implements Connector {
 
     @Override
     public List<Finding> extract(Email email) {
+        try {
+            return read(email);
+        } finally {
+            Labels.forgetLines(); // no line of this mail stays in memory after it
+        }
+    }
+
+    private List<Finding> read(Email email) {
         List<Finding> marked = extractor.extract(email.allStructuredData());
         if (!marked.isEmpty()) {
             return marked; // the sender's own markup is more reliable than anything read from prose

@@ -54,6 +54,28 @@ class TravelConnectorTest {
     }
 
     @Test
+    void keepsNoLineOfAMailOnceItIsRead() throws Exception {
+        String mail = """
+                From: Bookings <bookings@air.example>
+                To: eva@example.org
+                Subject: Your booking ABC123
+                Date: Mon, 30 Nov 2026 09:00:00 +0000
+                Content-Type: text/plain; charset=utf-8
+
+                Booking reference: ABC123
+                Passenger: Eva Green
+                Flight LH 400 Frankfurt (FRA) 10:05 - New York (JFK) 12:55, 4 March 2027
+                """.replace("\n", "\r\n");
+        Labels.PASSENGER.isNamedIn("Passenger: Eva Green");
+        assertThat(Labels.linesKept()).isPositive();
+
+        connector.extract(new io.mailsift.connector.mail.EmailParser().parse(
+                mail.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(Labels.linesKept()).isZero();
+    }
+
+    @Test
     void isFoundByServiceLoader() {
         assertThat(ServiceLoader.load(Connector.class).stream().map(ServiceLoader.Provider::type))
                 .contains(TravelConnector.class);
