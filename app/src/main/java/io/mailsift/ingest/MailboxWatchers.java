@@ -181,14 +181,15 @@ public class MailboxWatchers implements SmartLifecycle {
             }
             if (held.contains(accountId)) {
                 synchronized (this) {
-                    if (running) {
+                    // Not on a lease the guard gave up on: the next successful round restarts it.
+                    if (running && renewedInTime()) {
                         stopWatching(accountId);
                         startWatching(account);
                     }
                 }
                 return;
             }
-            boolean gained = held.size() < leases.share(configured.keySet()).perNode()
+            boolean gained = held.size() < leases.share(configured.keySet()).target()
                     && !leases.claim(node.id(), node.leaseDuration(), configured.keySet(), accountId).isEmpty();
             if (gained) {
                 held.add(accountId);
@@ -279,6 +280,8 @@ public class MailboxWatchers implements SmartLifecycle {
         leases.heartbeat(node.id(), node.leaseDuration());
         List<MailboxLeases.Renewal> renewals = leases.renew(node.id(), node.leaseDuration());
         lastRenewal = sent;
+        // At once: the renewal cleared the requests, and a later step of this round may fail.
+        wakeRequested(renewals);
         Set<Long> renewed = new HashSet<>();
         renewals.forEach(renewal -> renewed.add(renewal.accountId()));
         for (long lost : new ArrayList<>(held)) {
@@ -300,9 +303,11 @@ public class MailboxWatchers implements SmartLifecycle {
         }
         for (long unwanted : leases.notToWatch(held, configured.keySet())) {
             giveUp(unwanted);
+            // After the watcher stopped: its last idle or polling write must not stay shown.
+            leases.recordDisabledWithoutConsent(unwanted);
             log.info("Node {} gave up the lease of account {}: no longer to be watched", node.id(), unwanted);
         }
-        int share = leases.share(configured.keySet()).perNode();
+        int share = leases.share(configured.keySet()).target();
         if (held.size() > share) {
             // The highest ids go: a node that just joined claims the lowest free ids first, so the same ones move.
             List<Long> excess = held.stream().sorted(Comparator.reverseOrder()).limit(held.size() - share).toList();
@@ -321,11 +326,16 @@ public class MailboxWatchers implements SmartLifecycle {
             }
         }
         startWatchersOfHeldLeases();
+    }
+
+    /**
+     * Wakes the watchers whose wake another node asked for. A watcher not running now looks at its folder anyway
+     * when it starts again.
+     */
+    private synchronized void wakeRequested(List<MailboxLeases.Renewal> renewals) {
         for (MailboxLeases.Renewal renewal : renewals) {
-            if (renewal.wake() && held.contains(renewal.accountId())) {
-                synchronized (this) {
-                    adapters.getOrDefault(renewal.accountId(), List.of()).forEach(ImapIdleUidChannelAdapter::wake);
-                }
+            if (renewal.wake()) {
+                adapters.getOrDefault(renewal.accountId(), List.of()).forEach(ImapIdleUidChannelAdapter::wake);
             }
         }
     }
