@@ -336,6 +336,8 @@ public class MailboxWatchers implements SmartLifecycle {
         for (MailboxLeases.Renewal renewal : renewals) {
             if (renewal.wake()) {
                 adapters.getOrDefault(renewal.accountId(), List.of()).forEach(ImapIdleUidChannelAdapter::wake);
+                log.info("Node {} woke the watchers of account {}, as another node asked", node.id(),
+                        renewal.accountId());
             }
         }
     }
