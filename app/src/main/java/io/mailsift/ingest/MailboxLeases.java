@@ -122,7 +122,8 @@ class MailboxLeases {
     }
 
     /**
-     * Claims up to {@code limit} free or expired leases of accounts to watch, lowest ids first. {@code SKIP LOCKED}:
+     * Claims up to {@code limit} free or expired leases of accounts to watch: this node's configured accounts first
+     * (no other node may watch them), then the lowest ids. {@code SKIP LOCKED}:
      * rows another node is claiming (or renewing) right now are passed over, never claimed twice.
      */
     List<Claim> claim(String node, Duration lease, Collection<Long> configured, int limit) {
@@ -145,7 +146,7 @@ class MailboxLeases {
                     FROM mailbox_leases l JOIN mail_accounts a ON a.id = l.account_id
                     WHERE (l.node_id IS NULL OR l.expires_at < now()) AND %s
                         AND (CAST(:only AS bigint) IS NULL OR l.account_id = CAST(:only AS bigint))
-                    ORDER BY l.account_id LIMIT :limit
+                    ORDER BY l.account_id = ANY (CAST(:configured AS bigint[])) DESC, l.account_id LIMIT :limit
                     FOR UPDATE OF l SKIP LOCKED)
                 UPDATE mailbox_leases l
                 SET node_id = :node, acquired_at = now(), renewed_at = now(),
@@ -156,6 +157,19 @@ class MailboxLeases {
                 .param("configured", array(configured)).param("only", only, java.sql.Types.BIGINT)
                 .query((row, n) -> new Claim(row.getLong("account_id"), row.getString("previous")))
                 .list();
+    }
+
+    /** This node's configured accounts whose lease is free or expired: only this node (or one configured alike) can watch them. */
+    List<Long> freeConfigured(Collection<Long> configured) {
+        if (configured.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT l.account_id FROM mailbox_leases l JOIN mail_accounts a ON a.id = l.account_id
+                WHERE (l.node_id IS NULL OR l.expires_at < now()) AND a.state <> 'relink_required'
+                    AND l.account_id = ANY (CAST(:configured AS bigint[]))
+                ORDER BY l.account_id""")
+                .param("configured", array(configured)).query(Long.class).list();
     }
 
     /** The accounts among these that are no longer to be watched (disabled, waiting for a relink). */

@@ -72,6 +72,8 @@ public class MailboxWatchers implements SmartLifecycle {
     private final Map<Long, RegisteredAccount> linkedAtStart = new ConcurrentHashMap<>();
     // The leases this node holds as of its last round or claim; changed under rounds only.
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    // This node's configured accounts seen free at the end of consecutive rounds, and how many; under rounds only.
+    private final Map<Long, Integer> freeRounds = new HashMap<>();
     // One lease round at a time, and watch/unwatch between rounds: a round's view of the leases stays its own.
     private final ReentrantLock rounds = new ReentrantLock();
     // One platform thread for every watcher's IDLE re-issue timer: it only sends a NOOP from a new virtual thread.
@@ -325,7 +327,41 @@ public class MailboxWatchers implements SmartLifecycle {
                 }
             }
         }
+        claimConfiguredInsteadOfLinked();
         startWatchersOfHeldLeases();
+    }
+
+    /**
+     * A configured account left free for two rounds while this node has its share (of user-linked mailboxes, which any
+     * node can watch) is swapped in for one of those: the other nodes may not be configured with it and never claim
+     * it. Two rounds: one free during a rebalance is claimed by a node with room at its next round.
+     */
+    private void claimConfiguredInsteadOfLinked() {
+        List<Long> waiting = leases.freeConfigured(configured.keySet());
+        freeRounds.keySet().retainAll(waiting);
+        for (long account : waiting) {
+            int rounds = freeRounds.merge(account, 1, Integer::sum);
+            if (rounds < 2) {
+                continue;
+            }
+            long swappable = held.stream().filter(id -> !configured.containsKey(id)).max(Comparator.naturalOrder())
+                    .orElse(-1L);
+            if (swappable < 0) {
+                if (rounds == 3) {
+                    log.warn("Node {} cannot claim configured account {}: its fair share is taken by other "
+                            + "configured accounts and no other node claims it; configure it on more nodes or add "
+                            + "a node", node.id(), account);
+                }
+                continue;
+            }
+            giveUp(swappable);
+            if (!leases.claim(node.id(), node.leaseDuration(), configured.keySet(), account).isEmpty()) {
+                held.add(account);
+                freeRounds.remove(account);
+                log.info("Node {} gained the lease of configured account {} in place of account {}, which any node "
+                        + "may watch", node.id(), account, swappable);
+            }
+        }
     }
 
     /**

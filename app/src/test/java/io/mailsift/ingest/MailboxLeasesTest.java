@@ -164,6 +164,21 @@ class MailboxLeasesTest {
     }
 
     @Test
+    void shouldClaimThisNodesConfiguredAccountsBeforeMailboxesAnyNodeMayWatch() {
+        long linked = account("linked", "user");
+        jdbc.sql("INSERT INTO account_connectors (account_id, connector_id) VALUES (:id, 'test')")
+                .param("id", linked).update();
+        long onlyHere = account("configured-here-only", "config");
+
+        assertThat(leases.freeConfigured(List.of(onlyHere))).containsExactly(onlyHere);
+        assertThat(leases.claim("node-a", LEASE, List.of(onlyHere), 1)).extracting(MailboxLeases.Claim::accountId)
+                .containsExactly(onlyHere);
+        assertThat(leases.freeConfigured(List.of(onlyHere))).isEmpty();
+        assertThat(leases.claim("node-b", LEASE, List.of(), 1)).extracting(MailboxLeases.Claim::accountId)
+                .containsExactly(linked);
+    }
+
+    @Test
     void shouldSplitFourMailboxesOnThreeNodesTwoOneOne() {
         assertThat(settledCounts(4, 3)).containsExactlyInAnyOrder(2L, 1L, 1L);
     }
