@@ -47,7 +47,8 @@ function renderMailbox(mailbox, consentOpen) {
   setText(node, ".state", mailbox.state.replace("_", " "));
   setText(node, ".state-text", STATES[mailbox.state] ?? "");
   if (mailbox.watchedBy) {
-    // Several app nodes share the mailboxes: which one holds this mailbox's lease (docs/operations.md).
+    // Several app nodes share the mailboxes: which one holds this mailbox's lease (docs/operations.md); the API
+    // names the node to admins only.
     const watchedBy = node.querySelector(".watched-by");
     watchedBy.textContent = `Watched by node ${mailbox.watchedBy}`;
     watchedBy.hidden = false;

@@ -53,12 +53,20 @@ public class AccountStatuses {
      * @param source        {@code config} (set up by the operator) or {@code user} (linked by the user)
      * @param provider      {@code imap} or {@code outlook}
      * @param watchedBy     the id of the node holding the mailbox's lease ({@code mailsift.node.id}); {@code null}
-     *                      while no node holds a live one
+     *                      while no node holds a live one, and for whoever may not see the nodes' names
+     *                      ({@link #withoutNode()})
+     * @param watched       whether some node holds a live lease of the mailbox
      */
     public record AccountStatus(long id, String name, String host, String username, String state,
             @Nullable String lastError, Instant stateChangedAt, List<FolderProgress> folders,
             @Nullable Instant lastErrorAt, @Nullable Instant lastSuccessAt, String source, String provider,
-            @Nullable String watchedBy) {
+            @Nullable String watchedBy, boolean watched) {
+
+        /** This status without the node's name: internal host names are for operators only. */
+        public AccountStatus withoutNode() {
+            return new AccountStatus(id, name, host, username, state, lastError, stateChangedAt, folders, lastErrorAt,
+                    lastSuccessAt, source, provider, null, watched);
+        }
     }
 
     /** Every account of one user, by name, with its folders. */
@@ -76,7 +84,8 @@ public class AccountStatuses {
                         row.getString("last_error"), row.getTimestamp("state_changed_at").toInstant(),
                         new ArrayList<>(), instant(row.getTimestamp("last_error_at")),
                         instant(row.getTimestamp("last_success_at")), row.getString("source"),
-                        row.getString("provider"), row.getString("node_id")))
+                        row.getString("provider"), row.getString("node_id"),
+                        row.getString("node_id") != null))
                 .list()
                 .forEach(account -> accounts.put(account.id(), account));
         jdbc.sql("""
@@ -117,7 +126,7 @@ public class AccountStatuses {
                         a.stateChangedAt(), a.folders().stream().map(f -> new FolderProgress(f.folder(),
                                 f.uidValidity(), f.lastUid(), f.updatedAt(), f.backfillSince(), f.backfillTotal(),
                                 f.backfillDone(), List.copyOf(f.catchups()))).toList(),
-                        a.lastErrorAt(), a.lastSuccessAt(), a.source(), a.provider(), a.watchedBy()))
+                        a.lastErrorAt(), a.lastSuccessAt(), a.source(), a.provider(), a.watchedBy(), a.watched()))
                 .toList();
     }
 

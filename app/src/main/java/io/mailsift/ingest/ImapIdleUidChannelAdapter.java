@@ -76,6 +76,8 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
     private static final Logger log = LoggerFactory.getLogger(ImapIdleUidChannelAdapter.class);
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    // How long a stop waits for the watcher's thread before interrupting it, and again after; see stopWithin.
+    private volatile Duration stopGrace = STOP_GRACE;
     private static final Duration STATE_REFRESH = Duration.ofMinutes(1);
     private static final DateTimeFormatter IMAP_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ROOT);
 
@@ -153,8 +155,19 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
         }
     }
 
+    /**
+     * Stops within about twice {@code grace} instead of twice {@link #STOP_GRACE}: for the lease guard, which must
+     * have stopped every watcher before the leases can expire. A commit cut short here is done again by the next
+     * holder (upserts).
+     */
+    void stopWithin(Duration grace) {
+        stopGrace = grace;
+        stop();
+    }
+
     @Override
     protected void doStop() {
+        Duration grace = stopGrace;
         watching = false;
         stopSignal.countDown();
         wakeups.release();
@@ -167,10 +180,13 @@ final class ImapIdleUidChannelAdapter extends MessageProducerSupport {
             return;
         }
         try {
-            if (!thread.join(STOP_GRACE)) {
+            if (!thread.join(grace)) {
                 // Last resort: interrupting a virtual thread blocked on a socket closes that socket.
                 thread.interrupt();
-                thread.join(STOP_GRACE);
+                if (!thread.join(grace)) {
+                    log.error("The watcher of {} of account {} did not stop within {} of an interrupt", folderName,
+                            account.id(), grace);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -72,6 +72,8 @@ public class MailboxWatchers implements SmartLifecycle {
     private final Map<Long, RegisteredAccount> linkedAtStart = new ConcurrentHashMap<>();
     // The leases this node holds as of its last round or claim; changed under rounds only.
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    // This node's configured accounts seen free at the end of consecutive rounds, and how many; under rounds only.
+    private final Map<Long, Integer> freeRounds = new HashMap<>();
     // One lease round at a time, and watch/unwatch between rounds: a round's view of the leases stays its own.
     private final ReentrantLock rounds = new ReentrantLock();
     // One platform thread for every watcher's IDLE re-issue timer: it only sends a NOOP from a new virtual thread.
@@ -138,7 +140,7 @@ public class MailboxWatchers implements SmartLifecycle {
         leaseRound();
         linkedAtStart.clear();
         long renew = node.renewInterval().toMillis();
-        long guard = Math.max(10, Math.min(renew / 4, 1000));
+        long guard = guardTick(node.renewInterval()).toMillis();
         try {
             leaseTimer.scheduleWithFixedDelay(this::leaseRound, renew, renew, TimeUnit.MILLISECONDS);
             leaseTimer.scheduleAtFixedRate(this::guard, guard, guard, TimeUnit.MILLISECONDS);
@@ -181,14 +183,15 @@ public class MailboxWatchers implements SmartLifecycle {
             }
             if (held.contains(accountId)) {
                 synchronized (this) {
-                    if (running) {
+                    // Not on a lease the guard gave up on: the next successful round restarts it.
+                    if (running && renewedInTime()) {
                         stopWatching(accountId);
                         startWatching(account);
                     }
                 }
                 return;
             }
-            boolean gained = held.size() < leases.share(configured.keySet()).perNode()
+            boolean gained = held.size() < leases.share(configured.keySet()).target()
                     && !leases.claim(node.id(), node.leaseDuration(), configured.keySet(), accountId).isEmpty();
             if (gained) {
                 held.add(accountId);
@@ -279,6 +282,8 @@ public class MailboxWatchers implements SmartLifecycle {
         leases.heartbeat(node.id(), node.leaseDuration());
         List<MailboxLeases.Renewal> renewals = leases.renew(node.id(), node.leaseDuration());
         lastRenewal = sent;
+        // At once: the renewal cleared the requests, and a later step of this round may fail.
+        wakeRequested(renewals);
         Set<Long> renewed = new HashSet<>();
         renewals.forEach(renewal -> renewed.add(renewal.accountId()));
         for (long lost : new ArrayList<>(held)) {
@@ -300,9 +305,11 @@ public class MailboxWatchers implements SmartLifecycle {
         }
         for (long unwanted : leases.notToWatch(held, configured.keySet())) {
             giveUp(unwanted);
+            // After the watcher stopped: its last idle or polling write must not stay shown.
+            leases.recordDisabledWithoutConsent(unwanted);
             log.info("Node {} gave up the lease of account {}: no longer to be watched", node.id(), unwanted);
         }
-        int share = leases.share(configured.keySet()).perNode();
+        int share = leases.share(configured.keySet()).target();
         if (held.size() > share) {
             // The highest ids go: a node that just joined claims the lowest free ids first, so the same ones move.
             List<Long> excess = held.stream().sorted(Comparator.reverseOrder()).limit(held.size() - share).toList();
@@ -320,12 +327,53 @@ public class MailboxWatchers implements SmartLifecycle {
                 }
             }
         }
+        claimConfiguredInsteadOfLinked();
         startWatchersOfHeldLeases();
-        for (MailboxLeases.Renewal renewal : renewals) {
-            if (renewal.wake() && held.contains(renewal.accountId())) {
-                synchronized (this) {
-                    adapters.getOrDefault(renewal.accountId(), List.of()).forEach(ImapIdleUidChannelAdapter::wake);
+    }
+
+    /**
+     * A configured account left free for two rounds while this node has its share (of user-linked mailboxes, which any
+     * node can watch) is swapped in for one of those: the other nodes may not be configured with it and never claim
+     * it. Two rounds: one free during a rebalance is claimed by a node with room at its next round.
+     */
+    private void claimConfiguredInsteadOfLinked() {
+        List<Long> waiting = leases.freeConfigured(configured.keySet());
+        freeRounds.keySet().retainAll(waiting);
+        for (long account : waiting) {
+            int rounds = freeRounds.merge(account, 1, Integer::sum);
+            if (rounds < 2) {
+                continue;
+            }
+            long swappable = held.stream().filter(id -> !configured.containsKey(id)).max(Comparator.naturalOrder())
+                    .orElse(-1L);
+            if (swappable < 0) {
+                if (rounds == 3) {
+                    log.warn("Node {} cannot claim configured account {}: its fair share is taken by other "
+                            + "configured accounts and no other node claims it; configure it on more nodes or add "
+                            + "a node", node.id(), account);
                 }
+                continue;
+            }
+            giveUp(swappable);
+            if (!leases.claim(node.id(), node.leaseDuration(), configured.keySet(), account).isEmpty()) {
+                held.add(account);
+                freeRounds.remove(account);
+                log.info("Node {} gained the lease of configured account {} in place of account {}, which any node "
+                        + "may watch", node.id(), account, swappable);
+            }
+        }
+    }
+
+    /**
+     * Wakes the watchers whose wake another node asked for. A watcher not running now looks at its folder anyway
+     * when it starts again.
+     */
+    private synchronized void wakeRequested(List<MailboxLeases.Renewal> renewals) {
+        for (MailboxLeases.Renewal renewal : renewals) {
+            if (renewal.wake()) {
+                adapters.getOrDefault(renewal.accountId(), List.of()).forEach(ImapIdleUidChannelAdapter::wake);
+                log.info("Node {} woke the watchers of account {}, as another node asked", node.id(),
+                        renewal.accountId());
             }
         }
     }
@@ -386,9 +434,27 @@ public class MailboxWatchers implements SmartLifecycle {
             log.error("Node {} could not renew its mailbox leases for {}: stopped watching {} accounts before the "
                     + "leases expire; another node takes them over", node.id(), node.stopWatchersAfter(),
                     adapters.size());
-            stopAll(adapters.values().stream().flatMap(List::stream).toList());
+            // Within the guard's margin: lease-duration - (renew-interval - tick) is when the leases may expire.
+            Duration grace = guardStopGrace(node.renewInterval());
+            List<Thread> stopping = adapters.values().stream().flatMap(List::stream)
+                    .map(watcher -> Thread.ofVirtual().start(() -> watcher.stopWithin(grace))).toList();
+            joinAll(stopping);
             adapters.clear();
         }
+    }
+
+    /** How often the guard looks: a quarter of {@code renew-interval}, between 10 ms and 1 s. */
+    static Duration guardTick(Duration renewInterval) {
+        return Duration.ofMillis(Math.max(10, Math.min(renewInterval.toMillis() / 4, 1000)));
+    }
+
+    /**
+     * The guard's wait for each watcher before and after interrupting it: a third of what remains of
+     * {@code renew-interval} after a guard tick, so that the guard notices and the watchers stop (at most twice
+     * this) before any lease expires. 3 s with the defaults (renew every 10 s): stopped within 7 s of the 20 s mark.
+     */
+    static Duration guardStopGrace(Duration renewInterval) {
+        return renewInterval.minus(guardTick(renewInterval)).dividedBy(3);
     }
 
     private void startWatching(RegisteredAccount account) {
@@ -494,7 +560,10 @@ public class MailboxWatchers implements SmartLifecycle {
      * {@code renew-interval} to stop them all before the leases expire.
      */
     private static void stopAll(List<ImapIdleUidChannelAdapter> watchers) {
-        List<Thread> stopping = watchers.stream().map(watcher -> Thread.ofVirtual().start(watcher::stop)).toList();
+        joinAll(watchers.stream().map(watcher -> Thread.ofVirtual().start(watcher::stop)).toList());
+    }
+
+    private static void joinAll(List<Thread> stopping) {
         for (Thread thread : stopping) {
             try {
                 thread.join();

@@ -21,4 +21,11 @@ public class CurrentUser {
         }
         throw new AccessDeniedException("no signed-in user");
     }
+
+    /** Whether the signed-in user is an administrator ({@code users.is_admin}). */
+    public boolean admin() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
+    }
 }

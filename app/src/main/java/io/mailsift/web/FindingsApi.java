@@ -67,13 +67,18 @@ class FindingsApi {
 
     @GetMapping("/accounts")
     List<AccountStatus> accounts() {
-        return accounts.forUser(currentUser.id());
+        return accounts.forUser(currentUser.id()).stream().map(this::shown).toList();
     }
 
     /** One of the user's accounts; 404 for any other id, another user's included (its existence is not revealed). */
     @GetMapping("/accounts/{id}")
     AccountStatus account(@PathVariable long id) {
-        return accounts.forUser(currentUser.id(), id).orElseThrow(FindingsApi::notFound);
+        return accounts.forUser(currentUser.id(), id).map(this::shown).orElseThrow(FindingsApi::notFound);
+    }
+
+    /** Which node watches a mailbox names an internal host: admins see it, other users only whether one does. */
+    private AccountStatus shown(AccountStatus status) {
+        return currentUser.admin() ? status : status.withoutNode();
     }
 
     /** The findings of one of the user's accounts, newest first; 404 for another user's account. */

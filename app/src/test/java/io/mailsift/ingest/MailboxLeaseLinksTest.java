@@ -74,6 +74,35 @@ class MailboxLeaseLinksTest {
         }
     }
 
+    @Test
+    void shouldShowAMailboxGivenUpForLackOfConsentAsDisabled() throws Exception {
+        greenMail.setUser("otto@example.org", "otto", "secret");
+        try (ConfigurableApplicationContext a = start("node-a")) {
+            long otto = jdbc.sql("INSERT INTO users (username) VALUES ('otto') RETURNING id").query(Long.class)
+                    .single();
+            long mailbox = links(a).linkImap(otto, new ImapLinkRequest(null, "127.0.0.1",
+                    greenMail.getImap().getPort(), Security.NONE, "otto", "secret", List.of("INBOX"))).id();
+            links(a).enable(otto, mailbox, SubjectConnector.ID);
+            await().atMost(Duration.ofSeconds(10)).until(() -> watchers(a).watching(mailbox)
+                    && "idle".equals(state(mailbox)));
+
+            // The consent withdrawn without this node being told (say, by a node that died right after): the
+            // holder's next round gives the mailbox up.
+            jdbc.sql("DELETE FROM account_connectors WHERE account_id = :id").param("id", mailbox).update();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> holder(mailbox) == null
+                    && !watchers(a).watching(mailbox));
+            await().atMost(Duration.ofSeconds(5)).until(() -> "disabled".equals(state(mailbox)));
+            Thread.sleep(1000);
+            assertThat(state(mailbox)).isEqualTo("disabled");
+        }
+    }
+
+    private String state(long accountId) {
+        return jdbc.sql("SELECT state FROM mail_accounts WHERE id = :id").param("id", accountId).query(String.class)
+                .single();
+    }
+
     /** Waits until the lease holder watches the mailbox and the other node does not; returns the holder. */
     private ConfigurableApplicationContext awaitWatchedByOneNode(long accountId, ConfigurableApplicationContext a,
             ConfigurableApplicationContext b) {

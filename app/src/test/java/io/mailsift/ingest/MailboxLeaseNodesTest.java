@@ -21,9 +21,12 @@ import io.mailsift.system.TestSecrets;
 import io.mailsift.testing.TcpProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -80,6 +83,28 @@ class MailboxLeaseNodesTest {
                     status.watchedBy()).isEqualTo(watchers(a).leased().contains(status.id()) ? "node-a" : "node-b"));
             assertThat(a.getBean(MeterRegistry.class).get("mailsift.leases.held").tag("node", "node-a").gauge()
                     .value()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void shouldWakeTheHolderEvenWhenTheRestOfItsRoundFails(CapturedOutput output) {
+        List<String> mailboxes = mailboxes("wakefail");
+        try (ConfigurableApplicationContext a = start("node-a", mailboxes, "1s", "5s", database.url());
+                ConfigurableApplicationContext b = start("node-b", mailboxes, "1s", "5s", database.url())) {
+            awaitFairSplit(a, b);
+            long heldByB = watchers(b).leased().iterator().next();
+            // Every round now fails after its renewal: the statements after it read account_connectors.
+            jdbc.sql("ALTER TABLE account_connectors RENAME TO account_connectors_away").update();
+            try {
+                watchers(a).wake(heldByB);
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> !wakeRequested(heldByB));
+                await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut()
+                        .contains("Node node-b woke the watchers of account " + heldByB + ","));
+            } finally {
+                jdbc.sql("ALTER TABLE account_connectors_away RENAME TO account_connectors").update();
+            }
         }
     }
 
@@ -145,6 +170,9 @@ class MailboxLeaseNodesTest {
             });
 
             assertThat(leasesLiveWhenStopped).isTrue();
+            // A relink asking to restart a held mailbox now: not on a lease that may expire any moment.
+            watchers.watch(held.iterator().next());
+            assertThat(held).noneMatch(watchers::watching);
             try (ConfigurableApplicationContext b = start("node-b", mailboxes, "1500ms", "4s", database.url())) {
                 await().atMost(Duration.ofSeconds(15)).until(() -> watchers(b).leased().size() == MAILBOXES);
                 proxy.start();

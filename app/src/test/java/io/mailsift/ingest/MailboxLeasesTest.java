@@ -2,6 +2,10 @@ package io.mailsift.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +137,101 @@ class MailboxLeasesTest {
 
         assertThat(jdbc.sql("SELECT count(*) FROM mailbox_leases").query(Long.class).single()).isZero();
         assertThat(leases.renew("node-a", LEASE)).isEmpty();
+    }
+
+    @Test
+    void shouldNotWaitForALeaseRowAnotherTransactionLocksAndKeepItForTheNextRound() throws Exception {
+        List<Long> accounts = configuredAccounts(2);
+        leases.claim("node-a", LEASE, accounts, 2);
+        jdbc.sql("UPDATE mailbox_leases SET renewed_at = now() - interval '5 seconds'").update();
+
+        // As an unlink on another node does until it commits: the cascade locks the lease row.
+        try (Connection unlink = dataSource.getConnection()) {
+            unlink.setAutoCommit(false);
+            try (Statement statement = unlink.createStatement()) {
+                statement.execute("SELECT 1 FROM mailbox_leases WHERE account_id = " + accounts.get(1) + " FOR UPDATE");
+            }
+
+            List<MailboxLeases.Renewal> renewals = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> leases.renew("node-a", LEASE));
+
+            assertThat(renewals).containsExactlyInAnyOrder(new MailboxLeases.Renewal(accounts.get(0), false),
+                    new MailboxLeases.Renewal(accounts.get(1), false));
+            unlink.rollback();
+        }
+        assertThat(jdbc.sql("SELECT account_id FROM mailbox_leases WHERE renewed_at > now() - interval '1 second'")
+                .query(Long.class).list()).containsExactly(accounts.get(0));
+    }
+
+    @Test
+    void shouldClaimThisNodesConfiguredAccountsBeforeMailboxesAnyNodeMayWatch() {
+        long linked = account("linked", "user");
+        jdbc.sql("INSERT INTO account_connectors (account_id, connector_id) VALUES (:id, 'test')")
+                .param("id", linked).update();
+        long onlyHere = account("configured-here-only", "config");
+
+        assertThat(leases.freeConfigured(List.of(onlyHere))).containsExactly(onlyHere);
+        assertThat(leases.claim("node-a", LEASE, List.of(onlyHere), 1)).extracting(MailboxLeases.Claim::accountId)
+                .containsExactly(onlyHere);
+        assertThat(leases.freeConfigured(List.of(onlyHere))).isEmpty();
+        assertThat(leases.claim("node-b", LEASE, List.of(), 1)).extracting(MailboxLeases.Claim::accountId)
+                .containsExactly(linked);
+    }
+
+    @Test
+    void shouldSplitFourMailboxesOnThreeNodesTwoOneOne() {
+        assertThat(settledCounts(4, 3)).containsExactlyInAnyOrder(2L, 1L, 1L);
+    }
+
+    @Test
+    void shouldSplitTenMailboxesOnFourNodesThreeThreeTwoTwo() {
+        assertThat(settledCounts(10, 4)).containsExactlyInAnyOrder(3L, 3L, 2L, 2L);
+    }
+
+    @Test
+    void shouldSpreadTheMailboxesOfFullNodesToANewNode() {
+        List<Long> accounts = configuredAccounts(4);
+        List<String> nodes = List.of("node-0", "node-1");
+        nodes.forEach(node -> leases.heartbeat(node, LEASE));
+        for (int round = 0; round < 4; round++) {
+            nodes.forEach(node -> round(node, accounts));
+        }
+        assertThat(heldCounts()).containsExactlyInAnyOrder(2L, 2L);
+
+        List<String> three = List.of("node-0", "node-1", "node-2");
+        leases.heartbeat("node-2", LEASE);
+        for (int round = 0; round < 4; round++) {
+            three.forEach(node -> round(node, accounts));
+        }
+
+        assertThat(heldCounts()).containsExactlyInAnyOrder(2L, 1L, 1L);
+    }
+
+    /** Lease rounds of these many nodes, in turn, as MailboxWatchers runs them, until they settle. */
+    private List<Long> settledCounts(int mailboxes, int nodeCount) {
+        List<Long> accounts = configuredAccounts(mailboxes);
+        List<String> nodes = LongStream.range(0, nodeCount).mapToObj(n -> "node-" + n).toList();
+        nodes.forEach(node -> leases.heartbeat(node, LEASE));
+        for (int round = 0; round < 5; round++) {
+            nodes.forEach(node -> round(node, accounts));
+        }
+        return heldCounts();
+    }
+
+    private void round(String node, List<Long> accounts) {
+        leases.heartbeat(node, LEASE);
+        List<Long> held = leases.renew(node, LEASE).stream().map(MailboxLeases.Renewal::accountId).sorted().toList();
+        int target = leases.share(accounts).target();
+        if (held.size() > target) {
+            leases.release(node, held.subList(target, held.size()));
+        } else if (held.size() < target) {
+            leases.claim(node, LEASE, accounts, target - held.size());
+        }
+    }
+
+    private List<Long> heldCounts() {
+        return jdbc.sql("SELECT count(*) FROM mailbox_leases WHERE node_id IS NOT NULL GROUP BY node_id")
+                .query(Long.class).list();
     }
 
     private List<Long> configuredAccounts(int count) {

@@ -30,6 +30,19 @@ class NodePropertiesTest {
     }
 
     @Test
+    void shouldLeaveTheGuardTimeToStopEvenStuckWatchersBeforeTheLeasesCanExpire() {
+        for (Duration renew : new Duration[] {Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofMinutes(1)}) {
+            Duration tick = MailboxWatchers.guardTick(renew);
+            Duration grace = MailboxWatchers.guardStopGrace(renew);
+            // A watcher that ignores its stop: the guard's wait, an interrupt, the wait again; noticed one tick late.
+            assertThat(tick.plus(grace.multipliedBy(2))).as("renew-interval " + renew).isLessThan(renew);
+            assertThat(grace).isPositive();
+        }
+        assertThat(MailboxWatchers.guardStopGrace(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
     void shouldKeepAConfiguredId() {
         runner.withPropertyValues("mailsift.node.id=mailsift-1")
                 .run(context -> assertThat(context.getBean(NodeProperties.class).id()).isEqualTo("mailsift-1"));

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +52,9 @@ class AccountsApiTest {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -154,6 +158,29 @@ class AccountsApiTest {
         HttpResponse<String> still = call(olgaToken, "GET", "/api/accounts/" + id + "/connectors", null);
         assertThat(still.statusCode()).isEqualTo(200);
         assertThat(still.body()).contains("\"enabled\":true");
+    }
+
+    @Test
+    void shouldNameTheWatchingNodeToAdminsOnlyAndTellOthersOnlyThatItIsWatched() throws Exception {
+        TestUser paula = users.create("paula");
+        TestUser root = users.createAdmin("root");
+        long ordinary = users.mailbox(paula.id(), "paula-mail");
+        long operators = users.mailbox(root.id(), "root-mail");
+        // Held by a node elsewhere (no connector here: this node leases neither).
+        jdbc.sql("""
+                UPDATE mailbox_leases SET node_id = 'db-host-7.internal', acquired_at = now(), renewed_at = now(),
+                    expires_at = now() + interval '1 hour' WHERE account_id IN (:ids)""")
+                .param("ids", List.of(ordinary, operators)).update();
+
+        JsonNode shownToPaula = json(call(users.issueToken(paula.id()), "GET", "/api/accounts/" + ordinary, null));
+        JsonNode shownToRoot = json(call(users.issueToken(root.id()), "GET", "/api/accounts", null)).get(0);
+
+        assertThat(shownToPaula.get("watched").asBoolean()).isTrue();
+        assertThat(shownToPaula.toString()).doesNotContain("db-host-7");
+        assertThat(call(users.issueToken(paula.id()), "GET", "/api/accounts", null).body())
+                .doesNotContain("db-host-7").contains("\"watched\":true");
+        assertThat(shownToRoot.get("watchedBy").asString()).isEqualTo("db-host-7.internal");
+        assertThat(shownToRoot.get("watched").asBoolean()).isTrue();
     }
 
     @Test
