@@ -21,9 +21,6 @@ final class CalendarRentals {
                     + "alquiler de coches?|coche de alquiler|alquiler de vehículo|noleggio auto|autonoleggio)");
     private static final Pattern RENTAL_COMPANIES = Pattern.compile(
             "(?iu)\\b(hertz|avis|sixt|europcar|enterprise|alamo|budget|thrifty|goldcar|keddy|dollar rent|national car)\\b");
-    private static final Pattern SAME_PLACE = Pattern.compile(
-            "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
-                    + "igual que|mismo lugar|misma oficina)");
     private static final Pattern NAME_PREFIX = Pattern.compile(
             "(?iu)^(?:your\\s+)?(?:(?:hertz|avis|sixt|europcar|enterprise|alamo|budget|thrifty|goldcar)\\s+)?"
                     + "(?:rental car reservation|car rental reservation|rental car|car rental|car hire|"
@@ -58,7 +55,7 @@ final class CalendarRentals {
                 .or(() -> location.isBlank() ? Optional.empty() : Optional.of(location.split(",")[0].strip()));
         pickup.ifPresent(place -> reservation.put("pickupLocation", Map.of("@type", "Place", "name", place)));
         first(Labels.DROPOFF, lines)
-                .flatMap(place -> SAME_PLACE.matcher(place).find() ? pickup : Optional.of(place))
+                .flatMap(place -> RentalWords.SAME_PLACE.matcher(place).find() ? pickup : Optional.of(place))
                 .ifPresent(place -> reservation.put("dropoffLocation", Map.of("@type", "Place", "name", place)));
     }
 

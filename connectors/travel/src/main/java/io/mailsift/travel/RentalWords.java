@@ -23,6 +23,11 @@ final class RentalWords {
                     + "\\b(driver|fahrer|chauffeur|conductor)\\b"
                     + "(?!['’]s\\s+licen|\\s+licen|\\s+principal|\\s+adicional|\\s+additional|\\s+age\\b|s?\\s+must)");
 
+    /** A return at the pick-up place, as rental mails say it instead of repeating the place. */
+    static final Pattern SAME_PLACE = Pattern.compile(
+            "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
+                    + "igual que|mismo lugar|misma oficina)");
+
     private RentalWords() {
     }
 }

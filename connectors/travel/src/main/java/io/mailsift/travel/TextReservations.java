@@ -113,10 +113,6 @@ final class TextReservations {
     /** Renting, in a mail with a vehicle and pick-up and return rows: a rental whatever the vehicle is called. */
     private static final Pattern RENT_WORDS = Pattern.compile(
             "(?iu)\\b(rent|rental|hire|miete|mietvertrag|vermietung|location|loueur|alquiler|noleggio)\\b");
-    /** A return at the pick-up place, as rental mails say it instead of repeating the place. */
-    private static final Pattern SAME_PLACE = Pattern.compile(
-            "(?iu)^(same as|same location|identique|même agence|même lieu|idem|wie abholung|gleiche station|"
-                    + "igual que|mismo lugar|misma oficina)");
     private static final Pattern FOOD_WORDS = Pattern.compile(
             "(?iu)\\b(table|tisch|mesa|restaurant|restaurante|ristorante|brasserie|bistro|bistrot|trattoria|osteria|"
                     + "pizzeria|cafe|dinner|dîner|cena|abendessen|lunch|brunch|déjeuner|mittagessen|almuerzo|gasthaus|"
@@ -1640,7 +1636,7 @@ final class TextReservations {
         pickupPlace.ifPresent(place -> reservation.put("pickupLocation", place));
         dropoffTime.ifPresent(time -> reservation.put("dropoffTime", time));
         carPlace(Labels.DROPOFF)
-                .flatMap(place -> SAME_PLACE.matcher(String.valueOf(place.get("name"))).find() ? pickupPlace
+                .flatMap(place -> RentalWords.SAME_PLACE.matcher(String.valueOf(place.get("name"))).find() ? pickupPlace
                         : Optional.of(place))
                 .ifPresent(place -> reservation.put("dropoffLocation", place));
         return Optional.of(reservation);
