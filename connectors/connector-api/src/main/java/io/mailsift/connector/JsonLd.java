@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Read access to schema.org JSON-LD objects held as nested maps and lists, tolerant of the shapes real senders use:
  * a property may hold one value or a list (the first counts), types may be written {@code "FlightReservation"},
@@ -27,7 +34,33 @@ public final class JsonLd {
 
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
 
+    /** JSON text longer than this is not read by {@link #parse}: it comes from a stranger's mail. */
+    private static final int MAX_JSON_LENGTH = 200_000;
+    private static final ObjectReader STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build()
+            .readerFor(Object.class);
+
     private JsonLd() {
+    }
+
+    /**
+     * Reads JSON text a connector finds in a mail outside the HTML markup the parser reads for it (a calendar
+     * property holding JSON-LD, say) into the same model as {@link Email#structuredData()}: maps in the text's order,
+     * lists, strings, numbers and booleans, nulls dropped, unmodifiable. Empty when the text is not strict JSON
+     * (trailing text included), is longer than 200,000 characters or nests deeper than 32 levels.
+     */
+    public static Optional<Object> parse(String text) {
+        if (text.length() > MAX_JSON_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(immutableCopy(STRICT_JSON.readValue(text)));
+        } catch (JacksonException notJson) {
+            return Optional.empty();
+        }
     }
 
     /** The object's schema.org type names without any vocabulary prefix; empty when it has none. */

@@ -138,4 +138,17 @@ class JsonLdTest {
                 .containsExactly("@type", "addressCountry", "addressLocality");
         assertThat(JsonLd.cleanCopy(Map.of("b", "2", "@id", "x", "a", "1")).keySet()).containsExactly("@id", "a", "b");
     }
+
+    @Test
+    void readsStrictJsonTextIntoTheMarkupModelAndNothingElse() {
+        assertThat(JsonLd.parse("{\"@type\": \"FlightReservation\", \"reservationNumber\": \"RXJ34P\", \"note\": null,"
+                + " \"legs\": [1, 2.5, true, null]}"))
+                .hasValueSatisfying(value -> assertThat(value).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsExactly(Map.entry("@type", "FlightReservation"), Map.entry("reservationNumber", "RXJ34P"),
+                                Map.entry("legs", List.of(1, 2.5, true))));
+        assertThat(JsonLd.parse("{'single': 'quotes'}")).isEmpty();
+        assertThat(JsonLd.parse("[" .repeat(100) + "]".repeat(100))).isEmpty();
+        assertThat(JsonLd.parse("{\"a\":1} trailing")).isEmpty();
+        assertThat(JsonLd.parse("[\"" + "x".repeat(200_001) + "\"]")).isEmpty();
+    }
 }

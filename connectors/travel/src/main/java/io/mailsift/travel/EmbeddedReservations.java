@@ -30,7 +30,7 @@ final class EmbeddedReservations {
         // TEXT escapes of iCalendar that JSON does not use; "\n" and "\\" mean the same in both
         String json = value.replace("\\,", ",").replace("\\;", ";");
         List<Map<String, Object>> found = new ArrayList<>();
-        JsonText.parse(json).ifPresent(parsed -> {
+        JsonLd.parse(json).ifPresent(parsed -> {
             for (Object each : JsonLd.values(flattened(parsed, 0))) {
                 if (each instanceof Map<?, ?> map && isReservation(map)) {
                     @SuppressWarnings("unchecked")

@@ -8,9 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.mailsift.connector.JsonLd;
+import org.junit.jupiter.api.Test;
 
 /** The pieces calendars are read with: a journey's listed legs and the JSON-LD an event carries. */
 class CalendarJourneysTest {
@@ -155,7 +154,7 @@ class CalendarJourneysTest {
         assertThat(EmbeddedReservations.in("<html><body>@type</body></html>")).isEmpty();
         assertThat(EmbeddedReservations.in("[{\"@type\":\"Event\",\"name\":\"37C3\"}]")).isEmpty();
         assertThat(EmbeddedReservations.in("[{\"@type\":\"FlightReservation\",\"reservationFor\":{")).isEmpty();
-        assertThat(JsonText.parse("[".repeat(100) + "]".repeat(100))).isEmpty();
-        assertThat(JsonText.parse("{\"a\":1} trailing")).isEmpty();
+        assertThat(JsonLd.parse("[".repeat(100) + "]".repeat(100))).isEmpty();
+        assertThat(JsonLd.parse("{\"a\":1} trailing")).isEmpty();
     }
 }
