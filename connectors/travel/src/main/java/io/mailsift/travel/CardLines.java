@@ -31,8 +31,16 @@ final class CardLines {
                     + "tischreservierung|booking|buchung|confirm\\p{L}*|bestätig\\p{L}*|tickets?|billets?|entradas?|karten|"
                     + "total|gesamt|summe|details|détails|einzelheiten|detalles|summary|übersicht|récapitulatif|resumen|"
                     + "waitlist|warteliste|liste d'attente|lista de espera|thank|danke|merci|gracias|your|votre|ihre|"
-                    + "deine|tu|su|you|vous|sie|du|events?|veranstaltungen|événements|eventos|near|recommended)\\b");
+                    + "deine|you|vous|sie|events?|veranstaltungen|événements|eventos|near|recommended)\\b"
+                    // "Du bist dabei", "Tu compra": the pronoun opens the heading; "LES ÉTOILES DU NORD" keeps its "du"
+                    + "|^(?:tu|su|du)\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?,;:]$");
+    /** Words of a hall, a stadium or a theatre, as a venue's line under a show's name holds them. */
+    private static final Pattern VENUE_WORDS = Pattern.compile(
+            "(?iu)\\b(zénith|zenith|arena|stadium|stade|stadion|estadio|theatre|théâtre|theater|teatro|hall|halle|salle|"
+                    + "sala|palais|palacio|palau|olympia|opéra|opera|oper|philharmonie|auditorium|auditorio|dôme|forum|"
+                    + "academy|konzerthaus|kulturhaus|sporthalle|club|ballroom|amphitheatre|amphitheater|pavilion|"
+                    + "pavillon|coliseum|colosseum)\\b");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern CURRENCY = Pattern.compile("[€$£]|\\b(EUR|USD|GBP|CHF)\\b");
     private static final Pattern DIGIT = Pattern.compile("\\d");
@@ -77,11 +85,23 @@ final class CardLines {
         int above = nonBlankAbove(lines, dateLine);
         if (above >= 0 && venueOfLine(lines.get(above).strip()).isPresent()) {
             above = nonBlankAbove(lines, above);
+        } else if (above >= 0 && VENUE_WORDS.matcher(lines.get(above)).find()) {
+            // "LES ÉTOILES DU NORD" / "Zénith Paris - La Villette" / "Samedi 13 mars 2027": a hall's line between; a
+            // show named for its hall ("The Phantom of the Opera") is the name when nothing above reads as one
+            int upper = nonBlankAbove(lines, above);
+            Optional<String> name = upper >= 0 ? asName(lines.get(upper).strip()) : Optional.empty();
+            if (name.isPresent()) {
+                return name;
+            }
         }
         if (above < 0) {
             return Optional.empty();
         }
-        String name = lines.get(above).strip();
+        return asName(lines.get(above).strip());
+    }
+
+    /** A heading line that reads as a show's or a restaurant's name and nothing else. */
+    static Optional<String> asName(String name) {
         int colon = name.indexOf(':');
         // "Starfall: The Last Light" is a film's title, "Order: 2093" or "Venue: Zénith" a label's row
         boolean titleColon = colon > 0 && colon + 2 < name.length() && name.charAt(colon + 1) == ' '

@@ -65,9 +65,11 @@ enum Labels {
             "your booked house", "booked house", "gebuchtes haus", "ihr gebuchtes haus", "your hotel", "ihr hotel",
             "votre hôtel", "su hotel"),
     CHECKIN("check-in", "check in", "checkin", "arrival date", "anreise", "anreisedatum", "arrivée", "date d'arrivée",
-            "entrada", "llegada", "fecha de entrada", "fecha de llegada"),
+            "entrada", "llegada", "fecha de entrada", "fecha de llegada",
+            // "Arrivée le : vendredi 12/03/2027"
+            "arrivée le", "date d'arrivée le"),
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
-            "date de départ", "salida", "fecha de salida"),
+            "date de départ", "salida", "fecha de salida", "départ le", "date de départ le"),
     FROM("boarding station", "boarding point", "boarding at", "from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
             "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
@@ -464,8 +466,9 @@ enum Labels {
         for (Map.Entry<Integer, String> each : REFERENCE_WORD.values(lines)) {
             // the value is the code alone: "Booking: confirmed" or a sentence is no reference
             Matcher m = CODE.matcher(each.getValue().strip());
+            // hotels number their bookings in digits only: "Confirmation: 3318840276", not "Booking: 2"
             if (m.matches() && m.group(1).chars().anyMatch(Character::isDigit)
-                    && m.group(1).chars().anyMatch(Character::isLetter)) {
+                    && (m.group(1).chars().anyMatch(Character::isLetter) || m.group(1).length() >= 7)) {
                 return Optional.of(m.group(1));
             }
         }

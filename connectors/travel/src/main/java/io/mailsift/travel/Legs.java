@@ -52,7 +52,7 @@ final class Legs {
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|iryo|Euromed|Frecciarossa|Frecciargento"
-                    + "|Frecciabianca|Italo|FLX|Ouigo|InterCity|Intercity|EuroCity|Eurocity|Railjet Xpress|Railjet|Nightjet|ICN|Acela"
+                    + "|Frecciabianca|Italo|FLX|Ouigo|Eurocity Direct|EuroCity Direct|Intercity Direct|InterCity|Intercity|EuroCity|Eurocity|Railjet Xpress|Railjet|Nightjet|ICN|Acela"
                     + "|Train number ?:?|Train [Nn]o\\.? ?:?|Zug-Nr\\.? ?:?|Numéro de train ?:?|Número de tren ?:?"
                     // "Tren: 05192": a generic word's number may follow its colon
                     // "TRAIN N°6857": tickets print the generic word in capitals

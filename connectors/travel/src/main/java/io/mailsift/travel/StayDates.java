@@ -20,9 +20,10 @@ final class StayDates {
     record Range(LocalDate first, LocalDate last) {
     }
 
-    /** "12–", "du 12 au ", "vom 12. bis ", "del 14 al ": a bare day right before a full date. */
+    /** "12–", "du 12 au ", "vom 12. bis ", "del 14 al ", "Fri 12 – Sun ": a bare day right before a full date. */
     private static final Pattern DAY_BEFORE = Pattern.compile(
-            "(?iu)(?<![\\d.:/])(\\d{1,2})\\.?\\s*(?:-|–|—|to|au|al|bis|a|y|and|et|und|until|through|thru)\\s*$");
+            "(?iu)(?<![\\d.:/])(\\d{1,2})\\.?\\s*(?:-|–|—|to|au|al|bis|a|y|and|et|und|until|through|thru)\\s*"
+                    + "(?:(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mo|di|mi|do|fr|sa|so)\\.?,?\\s*)?$");
     /** "–15, 2027" or "-15" right after a month-first date ("March 12"): the range's last day. */
     private static final Pattern DAY_AFTER = Pattern.compile(
             "^\\s*(?:-|–|—|to|through|thru)\\s*(\\d{1,2})(?![\\d:.])(?:st|nd|rd|th)?(?:,?\\s*(20\\d{2}))?");
@@ -54,7 +55,7 @@ final class StayDates {
                     return range;
                 }
             }
-            Matcher before = DAY_BEFORE.matcher(text.substring(Math.max(0, date.start() - 12), date.start()));
+            Matcher before = DAY_BEFORE.matcher(text.substring(Math.max(0, date.start() - 16), date.start()));
             if (before.find()) {
                 Optional<Range> range = range(withDay(date.value(), Integer.parseInt(before.group(1))), date.value());
                 if (range.isPresent()) {

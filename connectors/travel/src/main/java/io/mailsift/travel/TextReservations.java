@@ -270,8 +270,9 @@ final class TextReservations {
                             ? TRAIN_WORDS.matcher(BUS_STATIONS.matcher(text).replaceAll(" ")).results().count() : 0)
                             + TRAIN_WORDS.matcher(BUS_STATIONS.matcher(subject).replaceAll(" ")).results().count();
             // pick-up and return labelled both, and no train number: a rental, however its words are spelled
-            boolean rental = VEHICLE_WORDS.matcher(text).find() && !Labels.PICKUP.values(lines).isEmpty()
-                    && !Labels.DROPOFF.values(lines).isEmpty();
+            // (a French renter's "Départ" / "Retour" rows over a car class are its pick-up and return)
+            boolean rental = VEHICLE_WORDS.matcher(text).find() && !Labels.DROPOFF.values(lines).isEmpty()
+                    && !pickupLabel().values(lines).isEmpty();
             if (!rental || !trainNumbers().isEmpty()) {
                 found.addAll(trains(bus));
             }
@@ -1431,7 +1432,8 @@ final class TextReservations {
 
     private Optional<Map<String, Object>> lodging(boolean journeyFound, String subject) {
         // "Arrival" and "Departure" mean check-in and check-out only in a mail about a stay, not about a journey
-        boolean lodgingWords = !journeyFound && mayMatch(HOTEL_STEMS) && HOTEL_NAME.matcher(text).find();
+        boolean lodgingWords = !journeyFound && (mayMatch(HOTEL_STEMS) && HOTEL_NAME.matcher(text).find()
+                || HotelBrands.named(text));
         Optional<LocalDate> checkin = firstDate(Labels.CHECKIN)
                 .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
         Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
@@ -1507,6 +1509,7 @@ final class TextReservations {
                 .or(() -> lines.stream().map(line -> line.split("\t")[0].strip())
                         .filter(line -> line.length() <= 60 && isHotelHeading(line))
                         .findFirst())
+                .or(() -> HotelBrands.heading(lines))
                 .or(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), lines.stream())
                         .flatMap(line -> hotelNames(line).stream())
                         .max(java.util.Comparator.comparingInt(String::length)))
@@ -1594,8 +1597,13 @@ final class TextReservations {
         for (Map.Entry<Integer, String> value : values) {
             String around = value.getValue();
             for (int next = value.getKey() + 1; next < Math.min(lines.size(), value.getKey() + 3); next++) {
-                if (lines.get(next).indexOf('\t') > 0 && label.value(lines, next).isEmpty()) {
-                    break; // another label's row
+                if (lines.get(next).strip().equals(value.getValue())) {
+                    continue; // the bare label's value, read already
+                }
+                // another label's row, unless it dates this one ("Départ" / "Agence | Lyon" / "Date | 16 avril")
+                if (lines.get(next).indexOf('\t') > 0 && label.value(lines, next).isEmpty()
+                        && Labels.DATE.value(lines, next).isEmpty()) {
+                    break;
                 }
                 around = around + "\n" + lines.get(next);
             }
@@ -1672,7 +1680,8 @@ final class TextReservations {
                 candidates.add(lines.get(next));
             }
             for (String candidate : candidates) {
-                String name = place(LEG_LABEL.matcher(candidate).replaceFirst(""));
+                String name = place(LEG_LABEL.matcher(LABEL_CELL.matcher(candidate).replaceFirst(""))
+                        .replaceFirst(""));
                 if (name.isEmpty()) {
                     // an address in several lines read as one: "Boston Logan Airport (BOS) 15 Transportation Way …"
                     name = place(firstAddressPart(LEG_LABEL.matcher(FROM_TAB_START.matcher(candidate)
@@ -1688,6 +1697,8 @@ final class TextReservations {
     }
 
     private static final Pattern FROM_TAB_START = Pattern.compile("^[^\t]*\t");
+    /** A row's label cell under a pick-up or return heading: "Agence", "Branch", "Station" before the place. */
+    private static final Pattern LABEL_CELL = Pattern.compile("^[\\p{L} ]{2,20}\t(?=\\p{Lu})");
     /** Where a place's name ends and its street address begins: after a bracketed code, before a house number. */
     private static final Pattern ADDRESS_START = Pattern.compile("(?<=\\))\\s|\\s(?=\\d{1,5}[a-z]?\\s+\\p{Lu})|,\\s");
 
@@ -1750,7 +1761,9 @@ final class TextReservations {
     private Optional<Map<String, Object>> table(String subject) {
         // a party's size is a table's when nothing speaks of tickets ("pour 3 personnes" under the restaurant's name)
         boolean party = PARTY.matcher(text).find() && !TICKET_WORDS.matcher(subjectAndText(subject)).find();
+        // a show's tickets at a venue named "Café" are no table: a table is for a party
         if (!FOOD_WORDS.matcher(subjectAndText(subject)).find() && !party || TICKET_WORDS.matcher(subject).find()
+                || TICKET_WORDS.matcher(text).find() && !PARTY.matcher(text).find()
                 || REVIEW_SUBJECT.matcher(subject).find() || waitlisted(subject)) {
             return Optional.empty();
         }
@@ -1798,7 +1811,9 @@ final class TextReservations {
                 })
                 .or(() -> lines.stream().flatMap(line -> sentenceName(line).stream()).findFirst())
                 .or(() -> cardLine().flatMap(line -> CardLines.nameAbove(lines, line))
-                        .flatMap(TextReservations::cardName));
+                        .flatMap(TextReservations::cardName))
+                .or(() -> Labels.DATE.values(lines).stream().findFirst()
+                        .flatMap(row -> HeadedRows.nameOver(lines, row.getKey())).flatMap(TextReservations::cardName));
         Optional<String> start = startTime(true);
         if (name.isEmpty() || start.isEmpty()) {
             return Optional.empty();
