@@ -52,7 +52,7 @@ final class CalendarReservations {
                     + "confirmation|bestätigung|order|bestellung|commande|pedido|registration|anmeldung|inscription|"
                     + "inscripción)\\b");
     private static final Pattern ROUTE = Pattern.compile(
-            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|\\bà\\b)\\s*"
+            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|(?<=\\s)[àa](?=\\s))\\s*"
                     // "08:24 Hamburg Hbf → 12:02 Frankfurt(Main)Hbf": the arrival's time before its place
                     + "(?:\\d{1,2}[:h.]\\d{2}\\s+)?([\\p{Lu}][^\\n\\t,|·]{1,50})");
 
@@ -522,7 +522,7 @@ final class CalendarReservations {
             "(?iu)^(?:[^\\p{Lu}]*?|.*?\\b(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|voyage|viaje|trajet|"
                     + "ride|travel|fahrkarte|billet|billete|ticket)\\s+)\\b(from|von|de|desde|ab)\\s+");
     private static final Pattern TRIP_WORDS = Pattern.compile(
-            "(?iu)^(?:(?:train|zug|bahn|tren|treno|trein|bus|trip|journey|fahrt|reise|bahnfahrt|voyage|"
+            "(?iu)^(?:(?:train|zug|bahn|tren|treno|trein|bus|trip|journey|fahrt|reise|bahnfahrt|zugfahrt|zugreise|bahnreise|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");
     private static final Pattern FLYING = Pattern.compile(
             "(?iu)\\b(flights?|flug|vols?|vuelos?|boarding|airlines?|airport|flughafen|aéroport|aeropuerto|terminal|gate)\\b");

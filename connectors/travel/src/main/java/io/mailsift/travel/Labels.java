@@ -19,7 +19,7 @@ enum Labels {
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
             "itinerary number", "itinerary #", "itinerary no", "collection reference", "ticket collection reference",
-            "collection code", "ticket code", "ticketcode", "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer",
+            "collection code", "ticket code", "ticketcode", "codice biglietto", "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer",
             "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
             "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr", "reservierungs-nr", "reservierungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
@@ -51,7 +51,7 @@ enum Labels {
             // box offices and ticket shops
             "order ref", "order reference", "ticket id", "bestell-nr", "bestellnr", "auftrags-nr", "n° commande",
             "commande n°", "référence de commande", "nº de pedido", "n.º de pedido", "referencia del pedido",
-            "número de compra", "transaction number", "transaction id",
+            "número de compra", "transaction number", "transaction id", "numero ordine", "numero d'ordine",
             // a coach or rail e-ticket's number: "Electronic ticket 0123456789", "Elektronická jízdenka č. 0123456789",
             // Czech Railways' "Kód transakce" under the ticket's control data
             "electronic ticket", "electronic ticket no", "elektronická jízdenka č", "jízdenka č", "číslo jízdenky",
@@ -67,9 +67,9 @@ enum Labels {
     CHECKIN("check-in", "check in", "checkin", "arrival date", "anreise", "anreisedatum", "arrivée", "date d'arrivée",
             "entrada", "llegada", "fecha de entrada", "fecha de llegada",
             // "Arrivée le : vendredi 12/03/2027"
-            "arrivée le", "date d'arrivée le"),
+            "arrivée le", "date d'arrivée le", "arrivo", "data di arrivo"),
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
-            "date de départ", "salida", "fecha de salida", "départ le", "date de départ le"),
+            "date de départ", "salida", "fecha de salida", "départ le", "date de départ le", "partenza", "data di partenza"),
     FROM("boarding station", "boarding point", "boarding at", "from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
             "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
@@ -94,10 +94,10 @@ enum Labels {
             "event name", "performance", "konzert", "vorstellung", "manifestation", "concierto", "match", "game",
             "exhibition", "ausstellung", "exposition", "exposición", "artist", "artiste", "künstler", "artista",
             "festival", "film", "movie", "pièce", "obra", "stück", "partido", "encuentro", "rencontre", "spiel",
-            "begegnung", "fixture"),
+            "begegnung", "fixture", "mostra", "spettacolo", "concerto"),
     VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto", "where", "wo", "où",
             "dónde", "spielstätte", "spielort", "austragungsort", "veranstaltungsstätte", "event venue",
-            "event location", "lieu du spectacle", "lieu de l'événement", "lugar del evento"),
+            "event location", "lieu du spectacle", "lieu de l'événement", "lugar del evento", "luogo"),
     RESTAURANT("restaurant", "restaurante"),
     /** A stop in a timetable table ("Halt | Datum | Zeit"): the first is where the journey starts, the last its end. */
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
@@ -108,10 +108,11 @@ enum Labels {
             "travel dates", "stay dates", "reisezeitraum", "période", "periodo", "when", "wann", "quand", "cuándo",
             "cuando", "date and time", "date & time", "date/time", "datum und uhrzeit", "datum & uhrzeit",
             "datum/uhrzeit", "date et heure", "date & heure", "fecha y hora", "día y hora",
-            "visit date", "date of visit", "besuchsdatum", "besuchstag", "date de visite", "fecha de visita"),
+            "visit date", "date of visit", "besuchsdatum", "besuchstag", "date de visite", "fecha de visita", "zeitraum",
+            "data", "data e ora"),
     TIME("time", "uhrzeit", "zeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors", "time slot",
             "timeslot", "entry time", "zeitfenster", "einlasszeit", "créneau", "créneau horaire", "heure d'entrée",
-            "horario", "hora de entrada", "franja horaria");
+            "horario", "hora de entrada", "franja horaria", "ora", "orario");
 
     private final List<String> names;
     /** The names for the bare-label tests, which ask each of ~20 labels about every line. */
@@ -131,12 +132,14 @@ enum Labels {
 
     /** "Label: value" (or a tab between them, as table rows are rendered) at the start of a line. */
     private Pattern inline() {
-        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?"
+        return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t"
+                // "(Bestellnummer 448120)": a reference in brackets in a sentence
+                + (this == REFERENCE || this == ORDER_REFERENCE ? "|\\(" : "") + ")\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?"
                 // whose reference: an agency's or reservation system's ("Agency booking ref", "Galileo record locator")
                 + (this == REFERENCE ? "(?:(?:agency|amadeus|galileo|sabre|travelport|worldspan|gds|flight|trip|agent"
                         + "|agence|agencia|reisebüro)\\s+)?" : "")
                 + "(?:" + alternatives()
-                + ")\\.?(?:[ \\u00a0]+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
+                + ")\\.?(?:[ \\u00a0]+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit|date & time|date and time|date/time|datum/uhrzeit))?"
                 // a reference's label may go on for a few words before its colon: "Référence de votre réservation :"
                 + (this == REFERENCE || this == ORDER_REFERENCE ? "(?:(?:[ \\u00a0]+[\\p{L}'’]{1,12}){1,3}(?=\\s*:))?" : "")
                 + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|：|\\t|-\\s|=|\\s(?:is|est|ist|es|lautet)\\b:?"

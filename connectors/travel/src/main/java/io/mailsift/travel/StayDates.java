@@ -35,6 +35,13 @@ final class StayDates {
                     + "dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lunes|martes|"
                     + "miércoles|jueves|viernes|sábado|domingo)\\.?,?\\s*)?");
     private static final Pattern MONTH_FIRST = Pattern.compile("^\\p{L}");
+    /** "12.03. - ", "12/03 – ": a day and month without a year right before a full date. */
+    private static final Pattern DAY_MONTH_BEFORE = Pattern.compile(
+            "(?<![\\d.:/])(\\d{1,2})[./](\\d{1,2})\\.?\\s*(?:-|–|—|bis|au|al)\\s*$");
+    /** "Number of nights: 2", "Nächte: 3", "Noches\t2": the stay's length after its label. */
+    private static final Pattern LABELLED_NIGHTS = Pattern.compile(
+            "(?iu)\\b(?:number of nights|nights|nächte|anzahl nächte|übernachtungen|nuits|nombre de nuits|noches|"
+                    + "número de noches|notti|numero di notti)\\s*[:\\t]\\s*([1-9]\\d?)(?![\\d.,:])");
 
     private StayDates() {
     }
@@ -51,6 +58,14 @@ final class StayDates {
             if (i + 1 < dates.size() && BETWEEN_DATES.matcher(text.substring(date.end(), dates.get(i + 1).start()))
                     .matches()) {
                 Optional<Range> range = range(date.value(), dates.get(i + 1).value());
+                if (range.isPresent()) {
+                    return range;
+                }
+            }
+            Matcher dayMonth = DAY_MONTH_BEFORE.matcher(text.substring(Math.max(0, date.start() - 12), date.start()));
+            if (dayMonth.find()) {
+                Optional<Range> range = range(dayAndMonth(date.value(), Integer.parseInt(dayMonth.group(1)),
+                        Integer.parseInt(dayMonth.group(2))), date.value());
                 if (range.isPresent()) {
                     return range;
                 }
@@ -81,6 +96,20 @@ final class StayDates {
             return Optional.empty();
         }
         return Optional.of(new Range(first, last));
+    }
+
+    /** The stay's length its label gives, when no date range does. */
+    static Optional<Integer> labelledNights(String text) {
+        Matcher m = LABELLED_NIGHTS.matcher(text);
+        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    private static LocalDate dayAndMonth(LocalDate date, int day, int month) {
+        try {
+            return LocalDate.of(date.getYear(), month, day);
+        } catch (DateTimeException invalid) {
+            return null;
+        }
     }
 
     private static LocalDate withDay(LocalDate date, int day) {

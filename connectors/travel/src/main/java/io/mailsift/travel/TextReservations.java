@@ -50,10 +50,13 @@ final class TextReservations {
                     + "(?:for|at|pour|chez|au|à|für|im|bei|in|para|en)|tickets?\\s+to|you(?:'re| are) going to|"
                     + "(?:reservation|booking|réservation|reserva|reservierung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)"
                     + "\\s+(?:at|chez|au|im|bei|en))\\s+(?-i:the\\s+|le\\s+|la\\s+|el\\s+)?(?:restaurant\\s+|restaurante\\s+)?"
+                    // "pour le spectacle « Le Malade imaginaire »": the kind of show before its quoted title
+                    + "(?:(?:spectacle|concert|show|film|match|pièce|musical|exposition|exhibition|konzert|vorstellung|"
+                    + "stück|espectáculo|concierto|obra|evento|événement)\\s+(?=[\"„“«‹]))?"
                     // a title in quotes: 'Ihre Karten für "Der zerbrochne Krug"', « Les Fourberies de Scapin »
                     + "(?:[\"„“«‹]\\s?)?([\\p{Lu}\\d][^:|\\n\"“”»›]{2,60}?)(?:\\s?[\"“”»›])?"
                     + "(?:\\s*[-–:|(,!]|\\s+(?:on|le|am|el|at|à|um)\\s+\\d"
-                    + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|$)");
+                    + "|\\s+(?:is|has|was|est|a|ist|wurde|ha|está|fue)\\s|(?<=[\"“”»›])\\s|$)");
     /** "Reservation confirmed for Sunny loft near Alfama": a holiday let's name as its booking site's subject says. */
     private static final Pattern CONFIRMED_FOR = Pattern.compile(
             "(?iu)(?:reservation|booking|réservation|reserva|buchung)\\s+(?:confirmed|confirmée|confirmada|bestätigt)\\s+"
@@ -120,7 +123,7 @@ final class TextReservations {
                     // \\b is ASCII-only: after the é of "café" it never holds
                     + "|\\bcafé(?![\\p{L}])");
     private static final Pattern TICKET_WORDS = Pattern.compile(
-            "(?iu)\\b(tickets?|billets?|e-?tickets?|e-billets?|eintrittskarten?|karten|konzertkarten|entradas?|"
+            "(?iu)\\b(tickets?|billets?|e-?tickets?|e-billets?|eintrittskarten?|karten|konzertkarten|entradas?|biglietti|biglietto|"
                     + "boletos?|localidades|admission|einlass)\\b");
     /** "Ihre Bestellung bei Ticketkontor – Nachtfalter Live 2027": what an order is for, after the seller's name. */
     private static final Pattern NAME_AFTER_ORDER = Pattern.compile(
@@ -1489,6 +1492,9 @@ final class TextReservations {
             Matcher nights = NIGHTS.matcher(text);
             if (nights.find()) {
                 checkout = Optional.of(checkin.get().plusDays(Integer.parseInt(nights.group(1))));
+            } else {
+                LocalDate first = checkin.get();
+                checkout = StayDates.labelledNights(text).map(first::plusDays); // "Number of nights: 2"
             }
         }
         if (checkin.isEmpty() && checkout.isPresent()) {
@@ -1596,7 +1602,10 @@ final class TextReservations {
         }
         for (Map.Entry<Integer, String> value : values) {
             String around = value.getValue();
-            for (int next = value.getKey() + 1; next < Math.min(lines.size(), value.getKey() + 3); next++) {
+            // a bare label's block ("Abholung" / place / day / time) reaches one line further: its value is a line
+            int reach = value.getKey() + 3 + (value.getKey() + 1 < lines.size()
+                    && lines.get(value.getKey() + 1).strip().equals(value.getValue()) ? 1 : 0);
+            for (int next = value.getKey() + 1; next < Math.min(lines.size(), reach); next++) {
                 if (lines.get(next).strip().equals(value.getValue())) {
                     continue; // the bare label's value, read already
                 }
