@@ -266,7 +266,6 @@ final class CalendarReservations {
         // a meeting invitation ("Lunch will be provided", "the talk will take place in Room 4") books nothing unless
         // it says so: its attendees are colleagues, not a restaurant's or a box office's guests
         boolean invitation = first(event, "ATTENDEE").isPresent();
-        boolean fromPerson = invitation || first(event, "ORGANIZER").isPresent();
         // a venue's city is surer than a TZID that is only the exporter's (a Windows name, a writer's own zone): the
         // time is shown where it happens, as a station's is
         Optional<ZoneId> venue = Airports.zoneOfPlace(location + " " + summary);
@@ -316,7 +315,7 @@ final class CalendarReservations {
         } else if ((trip = railCodes ? railLegOfCodes(summary + "\n" + description, start.get(), end, zones)
                 : Optional.empty()).isPresent()
                 || (trip = trip(summary, description, location, all, groundLeg ? List.of() : flights, start.get(),
-                        end, zones, here)).filter(t -> PersonalInvitations.tripBooked(t, fromPerson, reference))
+                        end, zones, here)).filter(t -> PersonalInvitations.namesStations(t, reference))
                         .isPresent()) {
             boolean bus = "BusTrip".equals(trip.get().get("@type"));
             reservation.put("@type", bus ? "BusReservation" : "TrainReservation");
@@ -346,7 +345,7 @@ final class CalendarReservations {
             reservation.put("@type", "FoodEstablishmentReservation");
             reservation.put("reservationFor", restaurant);
             reservation.put("startTime", time(start.get(), zones, here, venueWins));
-        } else if ((booked && PersonalInvitations.showBooked(invitation, reference, all, subject)
+        } else if ((booked && PersonalInvitations.showBooked(invitation, reference, all, subject, mailLines)
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
                 || !invitation && mailLines.stream().anyMatch(line -> MAIL_TICKET_WORDS.matcher(line).find()))
                 // a flight-like price category or block ("PK 2") is a flight's only where the event speaks of flying

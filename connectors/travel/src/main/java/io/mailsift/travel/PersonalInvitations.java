@@ -1,43 +1,47 @@
 package io.mailsift.travel;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a calendar event that one person sends another (an invitation with an organiser or attendees) must show to
- * be a booking: senders of tickets and journeys print a code; a colleague's "offsite booking" or a friend's "let's
- * book the train to Edinburgh" reminder does not, whatever words of booking or travel it uses.
+ * What a calendar event one person sends others (an invitation with attendees) must show to be a booked show: a
+ * box office's invitation prints an order's code, speaks of tickets, or comes in a mail that does; a colleague's
+ * "offsite booking" or "the room's reservation is confirmed" in a meeting's agenda books no show. And what a journey
+ * read from an event must not be: a sentence where its station should be ("Let's book the train to Edinburgh
+ * Waverley for the 18th. Prices go up after January.").
  */
 final class PersonalInvitations {
 
     /** Words of an admission a box office's invitation carries even without an order's code. */
     private static final Pattern TICKET_WORDS = Pattern.compile(
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass)\\b");
-    /** A sentence, not a station: "Edinburgh Waverley for the 18th of March together. Prices go up". */
-    private static final Pattern SENTENCE = Pattern.compile("[.!?]\\s+\\p{L}|\\b(?:for|the|together|with)\\b");
-    private static final int MAX_STATION_WORDS = 6;
+    /** Words of a booking in a subject: "Booking confirmation: Night at the Observatory". */
+    private static final Pattern BOOKING_SUBJECT = Pattern.compile(
+            "(?iu)\\b(booking|buchung|réservation|reserva|reservation|confirmation|bestätigung|order|bestellung|"
+                    + "commande|pedido|registration|anmeldung|inscription|inscripción)\\b");
+    /** A sentence, not a station: a full stop and the next sentence's word. */
+    private static final Pattern SENTENCE = Pattern.compile("[.!?]\\s+\\p{L}");
 
     private PersonalInvitations() {
     }
 
-    /** Whether an invitation's show is booked: a code, else words of tickets in it or the subject. */
-    static boolean showBooked(boolean invitation, Optional<String> reference, String event, String subject) {
-        return !invitation || reference.isPresent() || TICKET_WORDS.matcher(event + "\n" + subject).find();
+    /** Whether an invitation's show is booked: a code, tickets in it, its subject or its mail, a booking subject. */
+    static boolean showBooked(boolean invitation, Optional<String> reference, String event, String subject,
+            List<String> mailLines) {
+        return !invitation || reference.isPresent() || TICKET_WORDS.matcher(event + "\n" + subject).find()
+                || BOOKING_SUBJECT.matcher(subject).find()
+                || mailLines.stream().anyMatch(line -> TICKET_WORDS.matcher(line).find());
     }
 
-    /**
-     * Whether a trip read from an event is a booked leg: a train or coach number or a code tells it is; without
-     * either, an invitation between persons is a plan, and an end that reads as a sentence is no station.
-     */
-    static boolean tripBooked(Map<String, Object> trip, boolean invitation, Optional<String> reference) {
-        boolean numbered = trip.containsKey("trainNumber") || trip.containsKey("busNumber");
-        if (!numbered && reference.isEmpty() && invitation) {
-            return false;
+    /** Whether a trip read from an event names its stations, not a sentence, when no number or code vouches for it. */
+    static boolean namesStations(Map<String, Object> trip, Optional<String> reference) {
+        if (trip.containsKey("trainNumber") || trip.containsKey("busNumber") || reference.isPresent()) {
+            return true;
         }
         return trip.values().stream().filter(Map.class::isInstance).map(place -> ((Map<?, ?>) place).get("name"))
                 .filter(String.class::isInstance).map(String.class::cast)
-                .noneMatch(name -> name.split("\\s+").length > MAX_STATION_WORDS
-                        || !numbered && reference.isEmpty() && SENTENCE.matcher(name).find());
+                .noneMatch(name -> SENTENCE.matcher(name).find());
     }
 }
