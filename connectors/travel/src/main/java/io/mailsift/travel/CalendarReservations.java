@@ -411,6 +411,14 @@ final class CalendarReservations {
                 from = inDescription.group(1).strip();
                 to = arrivalOf(routed, inDescription);
                 fromAfter = departureAfter(routed, inDescription);
+            } else if (hasArrowRoute(location)) {
+                // the event's place is the route: "LOCATION:Paris Gare du Nord → London St Pancras International"
+                Matcher inLocation = ROUTE.matcher(location);
+                if (!inLocation.find()) {
+                    return Optional.empty();
+                }
+                from = inLocation.group(1).strip();
+                to = arrivalOf(location, inLocation);
             } else {
                 return Optional.empty();
             }
@@ -434,6 +442,7 @@ final class CalendarReservations {
         from = UP_TO_COLON.matcher(from).replaceFirst("").strip();
         from = withoutSeatRemark(from); // "Hamburg Hbf (Gl. 7)"
         to = ViaStops.lastStop(TIME_AND_AFTER.matcher(to).replaceAll("").strip(), description);
+        to = EMPTY_BRACKETS.matcher(to).replaceAll("").strip(); // "Berlin Hbf (ICE 145)" without its number
         // "Train to Manchester Piccadilly": the event's location is where it starts
         String where = location.split(",")[0].strip();
         if (from.isEmpty() && !where.isEmpty() && !where.equalsIgnoreCase(to)) {
@@ -534,6 +543,7 @@ final class CalendarReservations {
     private static final Pattern STAY_WORDS = Pattern.compile(
             "(?iu)^(hotel stay|stay|check-?in|séjour|aufenthalt|übernachtung|estancia|reserva|booking|"
                     + "hotel reservation|réservation)\\s*(?:at|à|au|im|in|en|:|-|–)?\\s*");
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\s*\\(\\s*\\)");
     private static final Pattern QUOTES = Pattern.compile("^\"|\"$");
     private static final Pattern LEADING_SLASH = Pattern.compile("^/");
     private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");

@@ -35,6 +35,10 @@ final class CardLines {
                     // "Du bist dabei", "Tu compra": the pronoun opens the heading; "LES ÉTOILES DU NORD" keeps its "du"
                     + "|^(?:tu|su|du)\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?,;:]$");
+    /** A competition's round under a match: "2. Bundesliga, 26. Spieltag", "Premier League, Matchday 30". */
+    private static final Pattern ROUND_WORDS = Pattern.compile(
+            "(?iu)\\b(spieltag|matchday|match day|jornada|journée|round|runde|gameweek|bundesliga|liga|league|ligue|"
+                    + "cup|pokal|coupe|copa|serie a|eredivisie)\\b");
     /** Words of a hall, a stadium or a theatre, as a venue's line under a show's name holds them. */
     private static final Pattern VENUE_WORDS = Pattern.compile(
             "(?iu)\\b(zénith|zenith|arena|stadium|stade|stadion|estadio|theatre|théâtre|theater|teatro|hall|halle|salle|"
@@ -85,7 +89,9 @@ final class CardLines {
         int above = nonBlankAbove(lines, dateLine);
         if (above >= 0 && venueOfLine(lines.get(above).strip()).isPresent()) {
             above = nonBlankAbove(lines, above);
-        } else if (above >= 0 && VENUE_WORDS.matcher(lines.get(above)).find()) {
+        } else if (above >= 0 && (VENUE_WORDS.matcher(lines.get(above)).find()
+                // "FC Nordhafen – SV Elbtal" / "2. Bundesliga, 26. Spieltag" / "Sa., 20.03.2027": a round's line between
+                || ROUND_WORDS.matcher(lines.get(above)).find())) {
             // "LES ÉTOILES DU NORD" / "Zénith Paris - La Villette" / "Samedi 13 mars 2027": a hall's line between; a
             // show named for its hall ("The Phantom of the Opera") is the name when nothing above reads as one
             int upper = nonBlankAbove(lines, above);

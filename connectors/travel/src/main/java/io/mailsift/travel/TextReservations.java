@@ -1547,18 +1547,34 @@ final class TextReservations {
         if (names.contains(line)) {
             return true;
         }
+        if (!names.isEmpty() && line.startsWith(names.getFirst()) && !line.endsWith(names.getFirst())) {
+            // "Seaview Cottage with Garden", "Riverside Lodge by the Lake": the name goes on after the lodging word
+            String[] after = WHITESPACE.split(line.substring(names.getFirst().length()).strip());
+            return after.length <= 4 && java.util.Arrays.stream(after).allMatch(word -> NAME_LINKS.contains(word)
+                    || Character.isUpperCase(word.codePointAt(0)) && !NOT_NAME_WORDS.contains(word));
+        }
         if (names.isEmpty() || !line.endsWith(names.getFirst())) {
             return false;
         }
         // "The Linden Tree Inn": the article the phrase left out is the name's
-        for (String word : WHITESPACE.split(line.substring(0, line.length() - names.getFirst().length()).strip())) {
-            if (!ARTICLES.contains(word)) {
+        String[] before = WHITESPACE.split(line.substring(0, line.length() - names.getFirst().length()).strip());
+        if (before.length > 3) {
+            return false;
+        }
+        for (String word : before) {
+            // "Casa do Rio Guesthouse", "Villa la Rosa Hotel": capitalised words and a name's small ones
+            if (!ARTICLES.contains(word) && !NAME_PARTICLES.contains(word)
+                    && (!Character.isUpperCase(word.codePointAt(0)) || NOT_NAME_WORDS.contains(word))) {
                 return false;
             }
         }
         return true;
     }
 
+    private static final java.util.Set<String> NAME_LINKS = java.util.Set.of("with", "by", "near", "on", "at",
+            "and", "&", "of", "the", "mit", "am", "an", "der", "avec", "sur", "con", "del", "de", "la");
+    private static final java.util.Set<String> NAME_PARTICLES = java.util.Set.of("do", "da", "dos", "das", "de", "del",
+            "la", "le", "di", "am", "an", "zum", "zur");
     private static final java.util.Set<String> ARTICLES = java.util.Set.of("The", "Le", "La", "Les", "L'", "El", "Los",
             "Las", "Der", "Die", "Das");
 
@@ -2071,12 +2087,18 @@ final class TextReservations {
      * A name read after "for", "at" or "to" when it can be a venue's or a show's: not a party size ("4 people") nor a
      * city, which train and flight tickets are for ("Your tickets to Bordeaux").
      */
+    /** Where tickets are kept, not what they are for: "tickets in the Eventbrite app", "Tickets im Überblick". */
+    private static final Pattern NOT_A_SHOW = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(app|account|wallet|überblick|übersicht|overview|anhang|attachment|pdf|konto|compte|cuenta|"
+                    + "inbox|e-?mail|spam)$");
+
     private static Optional<String> venueOrShow(String name) {
         String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
         if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)
                 || ORDER_NAMED.matcher(cleaned).lookingAt()
                 || ROUTE_IN_NAME.matcher(cleaned).find() && !Airports.ofPlaceName(cleaned).isEmpty()
                 || STARTS_WITH_WEEKDAY.matcher(cleaned).lookingAt()
+                || NOT_A_SHOW.matcher(cleaned).find()
                 || !DateTimes.dates(cleaned, LocalDate.of(2000, 1, 1), false).isEmpty()) {
             return Optional.empty();
         }
