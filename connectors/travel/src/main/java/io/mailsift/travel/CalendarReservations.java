@@ -355,7 +355,7 @@ final class CalendarReservations {
                 && codes.size() < 2 && Legs.trainNumbers(all).isEmpty() && !routeOfCities(summary)) {
             Map<String, Object> happening = new LinkedHashMap<>();
             happening.put("@type", "Event");
-            happening.put("name", summary.strip());
+            happening.put("name", ShowNames.ofSummary(summary));
             happening.put("startDate", time(start.get(), zones, here, venueWins));
             end.ifPresent(e -> happening.put("endDate", time(e, zones, here, venueWins)));
             if (!location.isBlank()) {
