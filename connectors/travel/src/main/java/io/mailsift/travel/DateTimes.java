@@ -49,7 +49,9 @@ final class DateTimes {
             .collect(Collectors.joining("|", "(", ")"));
 
     private static final Pattern ISO = Pattern.compile("\\b(20\\d{2})-(\\d{2})-(\\d{2})(?![\\d])");
-    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\2(20\\d{2}|\\d{2})(?![\\d])");
+    // "10-05-2027" (Dutch, Portuguese): dashes only with a full year, as ranges and codes use them too
+    private static final Pattern NUMERIC = Pattern.compile(
+            "(?<![\\d.:/])(\\d{1,2})([./]|-(?=\\d{1,2}-20\\d{2}(?![\\d-])))(\\d{1,2})\\2(20\\d{2}|\\d{2})(?![\\d])");
     private static final Pattern DAY_MONTH = Pattern.compile(
             "(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?" + MONTH
                     + "(?![\\p{L}])\\.?,?(?:\\s*(?:de\\s+)?(20\\d{2}))?");

@@ -32,6 +32,11 @@ final class HotelBrands {
     private HotelBrands() {
     }
 
+    /** Whether a word is a chain's brand: "Radisson" before "Blu Royal Hotel". */
+    static boolean isBrand(String word) {
+        return BRAND.matcher(word).matches();
+    }
+
     /** Whether the text names a chain's brand anywhere. */
     static boolean named(String text) {
         return BRAND.matcher(text).find();

@@ -51,7 +51,7 @@ enum Labels {
             // box offices and ticket shops
             "order ref", "order reference", "ticket id", "bestell-nr", "bestellnr", "auftrags-nr", "n° commande",
             "commande n°", "référence de commande", "nº de pedido", "n.º de pedido", "referencia del pedido",
-            "número de compra", "transaction number", "transaction id", "numero ordine", "numero d'ordine",
+            "número de compra", "transaction number", "transaction id", "numero ordine", "numero d'ordine", "bestelnummer", "ordernummer",
             // a coach or rail e-ticket's number: "Electronic ticket 0123456789", "Elektronická jízdenka č. 0123456789",
             // Czech Railways' "Kód transakce" under the ticket's control data
             "electronic ticket", "electronic ticket no", "elektronická jízdenka č", "jízdenka č", "číslo jízdenky",
@@ -83,21 +83,25 @@ enum Labels {
     PICKUP("pick-up", "pickup", "pick up", "pick-up location", "pickup location", "pick up location", "collection", "abholung",
             "abholort", "übernahme", "prise en charge", "retrait", "recogida", "lugar de recogida", "pick-up branch",
             "pickup branch", "pick-up station", "pick-up office", "pick-up desk", "abholstation", "abholfiliale",
-            "agence de départ", "station de départ", "agence de retrait", "oficina de recogida", "punto de recogida"),
+            "agence de départ", "station de départ", "agence de retrait", "oficina de recogida", "punto de recogida",
+            // Italian and Dutch renters
+            "ritiro", "luogo di ritiro", "ophalen", "afhalen", "ophaallocatie"),
     DROPOFF("drop-off", "dropoff", "drop off", "return", "drop-off location", "dropoff location", "drop off location",
             "return location", "rückgabe",
             "rückgabeort", "restitution", "retour", "dépôt", "devolución", "devolucion", "lugar de devolución",
             "return branch", "return station", "return office", "drop-off branch", "drop-off station",
             "rückgabestation", "rückgabefiliale", "agence de retour", "agence de restitution", "oficina de devolución",
-            "punto de devolución"),
+            "punto de devolución", "riconsegna", "restituzione", "luogo di riconsegna", "inleveren",
+            "terugbrengen", "inleverlocatie"),
     EVENT("event", "show", "concert", "veranstaltung", "événement", "spectacle", "evento", "espectáculo",
             "event name", "performance", "konzert", "vorstellung", "manifestation", "concierto", "match", "game",
             "exhibition", "ausstellung", "exposition", "exposición", "artist", "artiste", "künstler", "artista",
             "festival", "film", "movie", "pièce", "obra", "stück", "partido", "encuentro", "rencontre", "spiel",
-            "begegnung", "fixture", "mostra", "spettacolo", "concerto"),
+            "begegnung", "fixture", "mostra", "spettacolo", "concerto",
+            "voorstelling", "evenement"),
     VENUE("venue", "location", "veranstaltungsort", "ort", "lieu", "salle", "lugar", "recinto", "where", "wo", "où",
             "dónde", "spielstätte", "spielort", "austragungsort", "veranstaltungsstätte", "event venue",
-            "event location", "lieu du spectacle", "lieu de l'événement", "lugar del evento", "luogo"),
+            "event location", "lieu du spectacle", "lieu de l'événement", "lugar del evento", "luogo", "locatie"),
     RESTAURANT("restaurant", "restaurante"),
     /** A stop in a timetable table ("Halt | Datum | Zeit"): the first is where the journey starts, the last its end. */
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
@@ -112,7 +116,7 @@ enum Labels {
             "data", "data e ora"),
     TIME("time", "uhrzeit", "zeit", "heure", "hora", "beginn", "start", "début", "inicio", "doors", "time slot",
             "timeslot", "entry time", "zeitfenster", "einlasszeit", "créneau", "créneau horaire", "heure d'entrée",
-            "horario", "hora de entrada", "franja horaria", "ora", "orario");
+            "horario", "hora de entrada", "franja horaria", "ora", "orario", "aanvang", "tijd");
 
     private final List<String> names;
     /** The names for the bare-label tests, which ask each of ~20 labels about every line. */

@@ -101,13 +101,14 @@ final class TextReservations {
             "(?iu)(\\b(wagen|voiture|coche|seat|sitzplatz|asiento|platform|gleis|voie|andén|total|ttc|price|preis|"
                     + "prix|precio)\\b|[€$£]|\\p{Ll}{3,}\\.\\s+\\S)");
     private static final Pattern VEHICLE_WORDS = Pattern.compile(
-            "(?iu)\\b(vehicle|véhicule|fahrzeug|vehículo|car|voiture|coche|auto|or similar|ou similaire|oder ähnlich|"
+            "(?iu)\\b(vehicle|véhicule|fahrzeug|vehículo|veicolo|car|voiture|coche|auto|or similar|ou similaire|oder ähnlich|"
                     + "o similar)\\b");
     private static final Pattern CAR_WORDS = Pattern.compile(
             "(?iu)(car rental|rental car|rent a car|car hire|hire car|mietwagen|autovermietung|location de voiture|"
                     + "voiture de location|alquiler de coche|alquiler de vehículo|coche de alquiler|rent-a-car|van rental|"
                     + "van hire|vehicle rental|location de véhicule|location d'utilitaire|fahrzeugmiete|miettransporter|"
-                    + "transportermiete|alquiler de furgoneta|furgoneta de alquiler|mietfahrzeug)");
+                    + "transportermiete|alquiler de furgoneta|furgoneta de alquiler|mietfahrzeug|noleggio auto|autonoleggio|"
+                    + "noleggio|huurauto|autohuur)");
     /** A ride (taxi, ride-hailing) also has a pick-up and a drop-off, but books nothing ahead. */
     private static final Pattern RIDE_WORDS = Pattern.compile(
             "(?iu)(?<!additional |young |main |extra |second |named |lead |principal )"
@@ -142,7 +143,7 @@ final class TextReservations {
 
     /** Weekdays and little words left around a place once its date and time are taken out. */
     private static final String AROUND_PLACES = WEEKDAYS + "|am|um|le|el|the|on|at|ab|an|bis|until|jusqu'au|jusqu'à|"
-            + "hasta las|a las|à partir de|from|to|von|nach|desde|hasta|de|à|uhr|h|,|-|–";
+            + "hasta las|a las|à partir de|from|to|von|nach|desde|hasta|de|à|uhr|h|ore|alle|om|,|-|–";
 
     // compiled once: String.matches, split and replaceFirst with a regular expression compile it on every call
     private static final Pattern PERSON_NAME = Pattern.compile("[\\p{L} .'’/-]{3,60}");
@@ -1426,6 +1427,11 @@ final class TextReservations {
             while (words.size() > 2 && NOT_NAME_WORDS.contains(words.getLast())) {
                 words.removeLast();
             }
+            String before = line.substring(0, m.start(1)).strip();
+            String previous = before.substring(before.lastIndexOf(' ') + 1);
+            if (!previous.isEmpty() && HotelBrands.isBrand(previous)) {
+                words.addFirst(previous); // "Radisson Blu Royal Hotel": the chain's name before the phrase's words
+            }
             if (words.size() >= 2) {
                 names.add(String.join(" ", words));
             }
@@ -2025,7 +2031,8 @@ final class TextReservations {
     /** What every coach line's word contains, folded ("linie", "line", "ligne", "línea", "bus", "service", "route"). */
     private static final List<String> LINE_STEMS = List.of("lin", "lín", "ligne", "bus", "service", "rout", "ruta");
     private static final List<String> CAR_STEMS = List.of("car", "mietwagen", "autovermietung", "voiture", "alquiler",
-            "van ", "vehicle", "véhicule", "utilitaire", "fahrzeugmiete", "transporter", "furgoneta", "mietfahrzeug");
+            "van ", "vehicle", "véhicule", "utilitaire", "fahrzeugmiete", "transporter", "furgoneta", "mietfahrzeug", "noleggio",
+            "huurauto", "autohuur");
     private static final List<String> HOTEL_STEMS = List.of("tel", "inn", "resort", "suites", "lodge", "apartment",
             "appartement", "apartamento", "pension", "gasthof", "gasthaus", "parador", "hostal", "b&b", "sidence",
             "guesthouse", "posada", "auberge", "villa", "chalet", "cottage", "gîte", "ferienwohnung", "ferienhaus",
