@@ -67,9 +67,10 @@ enum Labels {
     CHECKIN("check-in", "check in", "checkin", "arrival date", "anreise", "anreisedatum", "arrivée", "date d'arrivée",
             "entrada", "llegada", "fecha de entrada", "fecha de llegada",
             // "Arrivée le : vendredi 12/03/2027"
-            "arrivée le", "date d'arrivée le", "arrivo", "data di arrivo"),
+            "arrivée le", "date d'arrivée le", "arrivo", "data di arrivo", "check-in date", "checkin date"),
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
-            "date de départ", "salida", "fecha de salida", "départ le", "date de départ le", "partenza", "data di partenza"),
+            "date de départ", "salida", "fecha de salida", "départ le", "date de départ le", "partenza", "data di partenza", "check-out date",
+            "checkout date"),
     FROM("boarding station", "boarding point", "boarding at", "from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
             "abflughafen", "aeropuerto de salida", "aeropuerto de origen", "hora de salida", "heure de départ",
@@ -105,7 +106,7 @@ enum Labels {
     RESTAURANT("restaurant", "restaurante"),
     /** A stop in a timetable table ("Halt | Datum | Zeit"): the first is where the journey starts, the last its end. */
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
-    PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guest name", "name",
+    PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guests", "guest name", "name",
             "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
             "viajero", "huésped", "titular", "prepared for", "travellers", "travelers", "reisende(r)"),
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",
