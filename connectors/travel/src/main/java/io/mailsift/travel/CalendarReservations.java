@@ -47,12 +47,14 @@ final class CalendarReservations {
     /** Train words, and the national railways whose name stands for "train" in a summary ("Amtrak 171: ..."). */
     private static final Pattern TRAIN_WORDS = Pattern.compile(
             "(?iu)\\b(train|zug|bahn|tren|treno|trein|rail|railway|amtrak|via rail)\\b");
-    private static final Pattern BOOKING_WORDS = Pattern.compile(
+    static final Pattern BOOKING_WORDS = Pattern.compile(
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|booking|buchung|réservation|reserva|reservation|"
                     + "confirmation|bestätigung|order|bestellung|commande|pedido|registration|anmeldung|inscription|"
                     + "inscripción)\\b");
     private static final Pattern ROUTE = Pattern.compile(
-            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b|(?<=\\s)[àa](?=\\s))\\s*"
+            "([\\p{Lu}][^→>\\n\\t–—]{1,50}?)\\s*(?:→|->|➔|»|>|–|—|\\s-\\s|\\bto\\b|\\bnach\\b"
+                    // "à" is no word to Java's \\b; "Tren a Sevilla", "Milano a Roma"
+                    + "|(?<=\\s)[àa](?=\\s))\\s*"
                     // "08:24 Hamburg Hbf → 12:02 Frankfurt(Main)Hbf": the arrival's time before its place
                     + "(?:\\d{1,2}[:h.]\\d{2}\\s+)?([\\p{Lu}][^\\n\\t,|·]{1,50})");
 
@@ -347,7 +349,8 @@ final class CalendarReservations {
             reservation.put("startTime", time(start.get(), zones, here, venueWins));
         } else if ((booked && PersonalInvitations.showBooked(invitation, reference, all, subject, mailLines)
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
-                || !invitation && mailLines.stream().anyMatch(line -> MAIL_TICKET_WORDS.matcher(line).find()))
+                || !invitation && mailLines.stream()
+                        .anyMatch(line -> PersonalInvitations.TICKET_WORDS.matcher(line).find()))
                 // a flight-like price category or block ("PK 2") is a flight's only where the event speaks of flying
                 && (Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
                         || !FLYING.matcher(all).find() && airports.isEmpty())
@@ -530,7 +533,8 @@ final class CalendarReservations {
             "(?iu)^(?:[^\\p{Lu}]*?|.*?\\b(?:train|zug|bahn|tren|bus|trip|journey|fahrt|reise|voyage|viaje|trajet|"
                     + "ride|travel|fahrkarte|billet|billete|ticket)\\s+)\\b(from|von|de|desde|ab)\\s+");
     private static final Pattern TRIP_WORDS = Pattern.compile(
-            "(?iu)^(?:(?:train|zug|bahn|tren|treno|trein|bus|trip|journey|fahrt|reise|bahnfahrt|zugfahrt|zugreise|bahnreise|voyage|"
+            "(?iu)^(?:(?:train|zug|bahn|tren|treno|trein|bus|trip|journey|fahrt|reise|bahnfahrt|zugfahrt|zugreise|"
+                    + "bahnreise|voyage|"
                     + "viaje|trajet|ride|aller|retour|hinfahrt|rückfahrt|ida|vuelta|outbound|return)\\b\\s*[:-]?\\s*)+");
     private static final Pattern FLYING = Pattern.compile(
             "(?iu)\\b(flights?|flug|vols?|vuelos?|boarding|airlines?|airport|flughafen|aéroport|aeropuerto|terminal|gate)\\b");
@@ -549,9 +553,6 @@ final class CalendarReservations {
     private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
 
-    /** Words of a ticket in the mail around a calendar: not "place", "seats" or "doors", which any mail may say. */
-    private static final Pattern MAIL_TICKET_WORDS = Pattern.compile(
-            "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass)\\b");
     private static final Pattern TICKET_WORDS = Pattern.compile(
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass|doors|seats?|sitzplatz|"
                     + "place|asiento)\\b");

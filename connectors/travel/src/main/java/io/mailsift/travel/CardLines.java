@@ -32,7 +32,7 @@ final class CardLines {
                     + "total|gesamt|summe|details|détails|einzelheiten|detalles|summary|übersicht|récapitulatif|resumen|"
                     + "waitlist|warteliste|liste d'attente|lista de espera|thank|danke|merci|gracias|your|votre|ihre|"
                     + "deine|you|vous|sie|events?|veranstaltungen|événements|eventos|near|recommended)\\b"
-                    // "Du bist dabei", "Tu compra": the pronoun opens the heading; "LES ÉTOILES DU NORD" keeps its "du"
+                    // "Du bist dabei", "Tu compra": a pronoun opening the heading; "LES ÉTOILES DU NORD" keeps "du"
                     + "|^(?:tu|su|du)\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?,;:]$");
     /** A competition's round under a match: "2. Bundesliga, 26. Spieltag", "Premier League, Matchday 30". */
@@ -90,7 +90,7 @@ final class CardLines {
         if (above >= 0 && venueOfLine(lines.get(above).strip()).isPresent()) {
             above = nonBlankAbove(lines, above);
         } else if (above >= 0 && (VENUE_WORDS.matcher(lines.get(above)).find()
-                // "FC Nordhafen – SV Elbtal" / "2. Bundesliga, 26. Spieltag" / "Sa., 20.03.2027": a round's line between
+                // "FC Nordhafen – SV Elbtal" / "2. Bundesliga, 26. Spieltag" / "Sa., 20.03.2027": a round between
                 || ROUND_WORDS.matcher(lines.get(above)).find())) {
             // "LES ÉTOILES DU NORD" / "Zénith Paris - La Villette" / "Samedi 13 mars 2027": a hall's line between; a
             // show named for its hall ("The Phantom of the Opera") is the name when nothing above reads as one

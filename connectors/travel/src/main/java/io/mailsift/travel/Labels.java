@@ -19,7 +19,8 @@ enum Labels {
             "confirmation code", "confirmation number", "confirmation no", "confirmation #", "reservation number",
             "reservation code", "reservation no", "reservation id", "record locator", "pnr", "airline reference",
             "itinerary number", "itinerary #", "itinerary no", "collection reference", "ticket collection reference",
-            "collection code", "ticket code", "ticketcode", "codice biglietto", "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer",
+            "collection code", "ticket code", "ticketcode", "codice biglietto",
+            "pnr code", "codice pnr", "codice prenotazione", "buchungsnummer",
             "buchungscode", "buchungsreferenz", "reservierungsnummer", "bestätigungsnummer",
             "auftragsnummer", "vorgangsnummer", "buchungs-nr", "buchungsnr", "reservierungs-nr", "reservierungsnr",
             "référence de réservation", "référence de dossier", "référence dossier", "référence", "code de réservation",
@@ -51,7 +52,8 @@ enum Labels {
             // box offices and ticket shops
             "order ref", "order reference", "ticket id", "bestell-nr", "bestellnr", "auftrags-nr", "n° commande",
             "commande n°", "référence de commande", "nº de pedido", "n.º de pedido", "referencia del pedido",
-            "número de compra", "transaction number", "transaction id", "numero ordine", "numero d'ordine", "bestelnummer", "ordernummer",
+            "número de compra", "transaction number", "transaction id", "numero ordine", "numero d'ordine",
+            "bestelnummer", "ordernummer",
             // a coach or rail e-ticket's number: "Electronic ticket 0123456789", "Elektronická jízdenka č. 0123456789",
             // Czech Railways' "Kód transakce" under the ticket's control data
             "electronic ticket", "electronic ticket no", "elektronická jízdenka č", "jízdenka č", "číslo jízdenky",
@@ -69,7 +71,8 @@ enum Labels {
             // "Arrivée le : vendredi 12/03/2027"
             "arrivée le", "date d'arrivée le", "arrivo", "data di arrivo", "check-in date", "checkin date"),
     CHECKOUT("check-out", "check out", "checkout", "departure date", "abreise", "abreisedatum", "départ",
-            "date de départ", "salida", "fecha de salida", "départ le", "date de départ le", "partenza", "data di partenza", "check-out date",
+            "date de départ", "salida", "fecha de salida", "départ le", "date de départ le", "partenza",
+            "data di partenza", "check-out date",
             "checkout date"),
     FROM("boarding station", "boarding point", "boarding at", "from", "departure", "depart", "departs", "origin", "von", "abfahrt", "ab", "abflug", "de", "départ", "depuis",
             "origine", "desde", "origen", "salida", "departure airport", "flying from", "aéroport de départ",
@@ -106,7 +109,8 @@ enum Labels {
     RESTAURANT("restaurant", "restaurante"),
     /** A stop in a timetable table ("Halt | Datum | Zeit"): the first is where the journey starts, the last its end. */
     STATION("halt", "bahnhof", "station", "stop", "haltestelle", "gare", "estación", "estacion"),
-    PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guests", "guest name", "name",
+    PASSENGER("passenger", "passengers", "passenger name", "traveller", "traveler", "guest", "guests",
+            "guest name", "name",
             "passagier", "reisender", "reisende", "fahrgast", "gast", "passager", "voyageur", "client", "pasajero",
             "viajero", "huésped", "titular", "prepared for", "travellers", "travelers", "reisende(r)"),
     DATE("date", "datum", "fecha", "day", "tag", "jour", "día", "dates", "fechas", "reisedaten", "dates du séjour",

@@ -14,13 +14,12 @@ import java.util.regex.Pattern;
  */
 final class PersonalInvitations {
 
-    /** Words of an admission a box office's invitation carries even without an order's code. */
-    private static final Pattern TICKET_WORDS = Pattern.compile(
+    /**
+     * Words of an admission, which a box office's invitation or the mail around a calendar carries even without an
+     * order's code: not "place", "seats" or "doors", which any mail may say.
+     */
+    static final Pattern TICKET_WORDS = Pattern.compile(
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass)\\b");
-    /** Words of a booking in a subject: "Booking confirmation: Night at the Observatory". */
-    private static final Pattern BOOKING_SUBJECT = Pattern.compile(
-            "(?iu)\\b(booking|buchung|réservation|reserva|reservation|confirmation|bestätigung|order|bestellung|"
-                    + "commande|pedido|registration|anmeldung|inscription|inscripción)\\b");
     /** A sentence, not a station: a full stop and the next sentence's word. */
     private static final Pattern SENTENCE = Pattern.compile("[.!?]\\s+\\p{L}");
 
@@ -31,7 +30,8 @@ final class PersonalInvitations {
     static boolean showBooked(boolean invitation, Optional<String> reference, String event, String subject,
             List<String> mailLines) {
         return !invitation || reference.isPresent() || TICKET_WORDS.matcher(event + "\n" + subject).find()
-                || BOOKING_SUBJECT.matcher(subject).find()
+                // "Booking confirmation: Night at the Observatory"
+                || CalendarReservations.BOOKING_WORDS.matcher(subject).find()
                 || mailLines.stream().anyMatch(line -> TICKET_WORDS.matcher(line).find());
     }
 
