@@ -350,7 +350,8 @@ final class CalendarReservations {
         } else if ((booked && PersonalInvitations.showBooked(invitation, reference, all, subject, mailLines)
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
                 || !invitation && mailLines.stream()
-                        .anyMatch(line -> PersonalInvitations.TICKET_WORDS.matcher(line).find()))
+                        .anyMatch(line -> PersonalInvitations.TICKET_WORDS.matcher(line).find())
+                || PersonalInvitations.seated(description))
                 // a flight-like price category or block ("PK 2") is a flight's only where the event speaks of flying
                 && (Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
                         || !FLYING.matcher(all).find() && airports.isEmpty())

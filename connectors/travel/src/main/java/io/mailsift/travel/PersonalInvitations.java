@@ -20,6 +20,10 @@ final class PersonalInvitations {
      */
     static final Pattern TICKET_WORDS = Pattern.compile(
             "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass)\\b");
+    /** A seat a box office assigns: "Row F, Seats 11-12", "Reihe 7, Platz 3", "Fila 12, Asiento 4". */
+    private static final Pattern SEAT = Pattern.compile(
+            "(?iu)\\b(?:row|reihe|fila|rang|rangée|rij)\\s+\\w{1,3}\\b.{0,20}?\\b(?:seats?|platz|plätze|asientos?|"
+                    + "butacas?|sièges?|places?|stoel|posto)\\s+\\d");
     /** A sentence, not a station: a full stop and the next sentence's word. */
     private static final Pattern SENTENCE = Pattern.compile("[.!?]\\s+\\p{L}");
 
@@ -33,6 +37,11 @@ final class PersonalInvitations {
                 // "Booking confirmation: Night at the Observatory"
                 || CalendarReservations.BOOKING_WORDS.matcher(subject).find()
                 || mailLines.stream().anyMatch(line -> TICKET_WORDS.matcher(line).find());
+    }
+
+    /** Whether an event assigns seats as a ticket does: a show's booking even where no word says "ticket". */
+    static boolean seated(String event) {
+        return SEAT.matcher(event).find();
     }
 
     /** Whether a trip read from an event names its stations, not a sentence, when no number or code vouches for it. */
