@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Dates and times as confirmation mails print them in English, French, German and Spanish: ISO, numeric
+ * Dates and times as confirmation mails print them in English, French, German and Spanish (month names also in
+ * Italian, Portuguese and Dutch): ISO, numeric
  * ({@code 04.03.2027}, {@code 04/03/2027}, US {@code 03/04/2027} when the mail uses 12-hour times), with month names
  * or abbreviations in either order ({@code 4 March 2027}, {@code March 4, 2027}, {@code 4. März 2027},
  * {@code 4 de marzo de 2027}); a missing year is the first one that puts the date on or after the mail's date.
@@ -30,18 +31,21 @@ final class DateTimes {
     private static final Map<String, Integer> MONTHS = new LinkedHashMap<>();
 
     static {
-        month(1, "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene");
-        month(2, "february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero");
-        month(3, "march", "mar", "mars", "märz", "maerz", "mär", "marzo", "maart");
-        month(4, "april", "apr", "avril", "avr", "abril", "abr");
-        month(5, "may", "mai", "mayo", "mei");
-        month(6, "june", "jun", "juin", "juni", "junio");
-        month(7, "july", "jul", "juillet", "juil", "juli", "julio");
-        month(8, "august", "aug", "août", "aout", "agosto", "ago");
-        month(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre");
-        month(10, "october", "oct", "octobre", "oktober", "okt", "octubre");
-        month(11, "november", "nov", "novembre", "noviembre");
-        month(12, "december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic");
+        month(1, "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene",
+                "janeiro", "gennaio", "januari");
+        month(2, "february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero",
+                "fevereiro", "fev", "febbraio", "februari");
+        month(3, "march", "mar", "mars", "märz", "maerz", "mär", "marzo", "maart", "março");
+        month(4, "april", "apr", "avril", "avr", "abril", "abr", "aprile");
+        month(5, "may", "mai", "mayo", "mei", "maio", "maggio", "mag");
+        month(6, "june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu");
+        month(7, "july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug");
+        month(8, "august", "aug", "août", "aout", "agosto", "ago", "augustus");
+        month(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre");
+        month(10, "october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "ottobre", "ott");
+        month(11, "november", "nov", "novembre", "noviembre", "novembro");
+        month(12, "december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
+                "dezembro", "dicembre");
     }
 
     private static final String MONTH = MONTHS.keySet().stream()

@@ -685,7 +685,10 @@ final class TextReservations {
         // a time on the number's own line has begun the leg ("LH 418 ... AR WASHINGTON 0155P")
         boolean timeOnLine = times.stream().anyMatch(t -> t.start() >= lineStart && t.start() < lineEnd);
         if (firstTime > 0 && !timeOnLine) {
-            Optional<LocalDate> beforeTime = dates.stream().filter(d -> d.start() > lineEnd && d.start() < firstTime)
+            // or on the first time's line after it ("Depart 17:35 Mon 17 May 2027": the time before the date)
+            int firstTimeLineEnd = lineEnd(firstTime);
+            Optional<LocalDate> beforeTime = dates.stream()
+                    .filter(d -> d.start() > lineEnd && d.start() < firstTimeLineEnd && !isOtherDate(d))
                     .map(Found::value).findFirst();
             if (beforeTime.isPresent()) {
                 return beforeTime;
