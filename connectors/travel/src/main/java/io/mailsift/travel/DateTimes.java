@@ -82,6 +82,13 @@ final class DateTimes {
     private static final Pattern GDS_24_HOUR = Pattern.compile(
             "(?<=(?:\\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\\d\\d)?|TIME:?)[ \\t]{1,12})"
                     + "([01]\\d|2[0-3])([0-5]\\d)(?![\\p{L}\\d])");
+    /**
+     * An agency itinerary's 24-hour {@code 0945} closing a leg's capitals row after a departure or arrival label
+     * ("DEPART   ZURICH, CH        0945"): there four digits after the place, set apart, are no year or number.
+     */
+    private static final Pattern GDS_LABELLED_24_HOUR = Pattern.compile(
+            "(?m)(?<=^[ \\t]{0,12}(?:DEPART|ARRIVE|DEPARTURE|ARRIVAL|DEPARTS|ARRIVES|DEP|ARR|LV|AR|LEAVE)\\.?:?[ \\t]"
+                    + "[^\\n\\da-z]{1,60}(?:\\t| {2}))([01]\\d|2[0-3])([0-5]\\d)(?![\\p{L}\\d])");
     private static final Pattern HOUR_ONLY = Pattern.compile(
             "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])"
                     + "(?!\\s?\\d{1,2}\\s?(?:m|min|mins)(?![\\p{L}]))|uhr\\b)");
@@ -298,6 +305,10 @@ final class DateTimes {
             add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)), m);
         }
         m = GDS_24_HOUR.matcher(text);
+        while (find(m, text, DateTimes::startsWithDigit)) {
+            add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m);
+        }
+        m = GDS_LABELLED_24_HOUR.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m);
         }

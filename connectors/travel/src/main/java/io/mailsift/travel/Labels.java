@@ -135,8 +135,9 @@ enum Labels {
                         + "|agence|agencia|reisebüro)\\s+)?" : "")
                 + "(?:" + alternatives()
                 + ")\\.?(?:[ \\u00a0]+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
-                // a reference's label may go on for a few words before its colon: "Référence de votre réservation :"
-                + (this == REFERENCE || this == ORDER_REFERENCE ? "(?:(?:[ \\u00a0]+[\\p{L}'’]{1,12}){1,3}(?=\\s*:))?" : "")
+                // a reference's label may go on for a few words before its colon or its cell's end: "Référence de
+                // votre réservation :", "Localizador de la aerolínea | TQ7ZK2"
+                + (this == REFERENCE || this == ORDER_REFERENCE ? "(?:(?:[ \\u00a0]+[\\p{L}'’]{1,12}){1,3}(?=\\s*:|\\t))?" : "")
                 + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|：|\\t|-\\s|=|\\s(?:is|est|ist|es|lautet)\\b:?"
                 + "|\\s(?=(?-i:[A-Z0-9][A-Z0-9-]{4,})(?![\\p{L}\\d])))\\s*(\\S.*)$");
     }
