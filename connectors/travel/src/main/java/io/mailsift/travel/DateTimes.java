@@ -87,8 +87,8 @@ final class DateTimes {
      * ("DEPART   ZURICH, CH        0945"): there four digits after the place, set apart, are no year or number.
      */
     private static final Pattern GDS_LABELLED_24_HOUR = Pattern.compile(
-            "(?m)(?<=^[ \\t]{0,12}(?:DEPART|ARRIVE|DEPARTURE|ARRIVAL|DEPARTS|ARRIVES|DEP|ARR|LV|AR|LEAVE)\\.?:?[ \\t]"
-                    + "[^\\n\\da-z]{1,60}(?:\\t| {2}))([01]\\d|2[0-3])([0-5]\\d)(?![\\p{L}\\d])");
+            "(?m)^[ \\t]{0,12}(?:DEPART|ARRIVE|DEPARTURE|ARRIVAL|DEPARTS|ARRIVES|DEP|ARR|LV|AR|LEAVE)\\.?:?[ \\t]"
+                    + "[^\\n\\da-z]{1,60}?(?:\\t| {2})[ \\t]*([01]\\d|2[0-3])([0-5]\\d)(?![\\p{L}\\d])");
     private static final Pattern HOUR_ONLY = Pattern.compile(
             "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])"
                     + "(?!\\s?\\d{1,2}\\s?(?:m|min|mins)(?![\\p{L}]))|uhr\\b)");
@@ -308,9 +308,12 @@ final class DateTimes {
         while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m);
         }
-        m = GDS_LABELLED_24_HOUR.matcher(text);
-        while (find(m, text, DateTimes::startsWithDigit)) {
-            add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m);
+        // labels in capitals: most mails have none, and the pattern is not tried on them
+        if (text.contains("DEP") || text.contains("AR") || text.contains("LV") || text.contains("LEAVE")) {
+            m = GDS_LABELLED_24_HOUR.matcher(text);
+            while (m.find()) {
+                add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m.start(1), m.end(2));
+            }
         }
         m = HOUR_ONLY.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {

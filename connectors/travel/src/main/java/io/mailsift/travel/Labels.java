@@ -132,7 +132,9 @@ enum Labels {
         return Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?"
                 // whose reference: an agency's or reservation system's ("Agency booking ref", "Galileo record locator")
                 + (this == REFERENCE ? "(?:(?:agency|amadeus|galileo|sabre|travelport|worldspan|gds|flight|trip|agent"
-                        + "|agence|agencia|reisebüro)\\s+)?" : "")
+                        + "|agence|agencia|reisebüro)\\s+)?"
+                        // a German compound naming whose number it is: "Airline-Buchungscode", "Opodo-Buchungsnummer"
+                        + "(?:[\\p{L}\\d]{2,20}-)?" : "")
                 + "(?:" + alternatives()
                 + ")\\.?(?:[ \\u00a0]+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit))?"
                 // a reference's label may go on for a few words before its colon or its cell's end: "Référence de
