@@ -52,7 +52,8 @@ final class DateTimes {
             .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
             .collect(Collectors.joining("|", "(", ")"));
 
-    private static final Pattern ISO = Pattern.compile("\\b(20\\d{2})-(\\d{2})-(\\d{2})(?![\\d])");
+    /** ISO, and the year-first dates East Asian airlines print with slashes: {@code 2027/07/10}. */
+    private static final Pattern ISO = Pattern.compile("\\b(20\\d{2})([-/])(\\d{2})\\2(\\d{2})(?![\\d])");
     private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\2(20\\d{2}|\\d{2})(?![\\d])");
     private static final Pattern DAY_MONTH = Pattern.compile(
             "(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?" + MONTH
@@ -222,7 +223,7 @@ final class DateTimes {
         List<Found<LocalDate>> found = new ArrayList<>();
         Matcher m = ISO.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
-            add(found, date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+            add(found, date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))),
                     m);
         }
         m = NUMERIC.matcher(text);

@@ -729,11 +729,33 @@ final class TextReservations {
                 after = date;
             }
         }
+        if (after == null && high != Integer.MAX_VALUE && datesFollowLegs(dates, numbers)) {
+            after = dates.stream().filter(d -> d.start() > at && d.start() < high && !isOtherDate(d)).findFirst()
+                    .orElse(null);
+        }
+        if (after != null && datesFollowLegs(dates, numbers)) {
+            return Optional.of(after.value()); // each leg's date printed after it: the one before is the last leg's
+        }
         if (before != null || after != null) {
             return Optional.of((before != null ? before : after).value());
         }
         return dates.stream().filter(d -> d.start() < at && !isOtherDate(d)).map(Found::value)
                 .reduce((first, second) -> second);
+    }
+
+    /**
+     * Whether legs print their dates after their numbers, none before the first one: a grid whose date is its last
+     * column, rendered one cell a line ("AS 1130 / Seattle (SEA) 7:25 AM / Anchorage (ANC) 10:05 AM / Tue, Jul 13").
+     * A date between two numbers is then the first one's, even alone on its line.
+     */
+    private boolean datesFollowLegs(List<Found<LocalDate>> dates, List<Token> numbers) {
+        if (numbers.size() < 2) {
+            return false;
+        }
+        int first = numbers.getFirst().start();
+        int second = numbers.get(1).start();
+        return dates.stream().noneMatch(d -> d.start() < first && !isOtherDate(d))
+                && dates.stream().anyMatch(d -> d.start() > lineEnd(first) && d.start() < second && !isOtherDate(d));
     }
 
     /**
