@@ -42,7 +42,10 @@ enum Labels {
             "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode",
             "reservation locator", "booking locator", "locator",
             // SNCF's and OUIGO's "DOSSIER VOYAGE : XKQ7TZ"; IRCTC's "PNR No.:"; Czech carriers' booking code
-            "dossier voyage", "pnr no", "pnr number", "kód rezervace", "číslo rezervace", "rezervační kód"),
+            "dossier voyage", "pnr no", "pnr number", "kód rezervace", "číslo rezervace", "rezervační kód",
+            // Latin American Spanish; Portuguese
+            "clave de reservación", "clave de reservacion", "clave de reserva", "código de reservación",
+            "número de reservación", "localizador de la reserva", "código da reserva", "localizador da reserva"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
