@@ -174,7 +174,8 @@ final class TextReservations {
      * and no leg is taken for a past trip: a guessed send date would drop every booking of an old mail.
      */
     TextReservations(List<String> lines, LocalDate reference, boolean sent) {
-        this.lines = SupersededLines.removed(lines); // a schedule change's replaced journey is no longer booked
+        // a schedule change's replaced journey is no longer booked; legs side by side in columns are read one by one
+        this.lines = LegColumns.regrouped(SupersededLines.removed(lines));
         this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
