@@ -175,7 +175,8 @@ final class TextReservations {
      */
     TextReservations(List<String> lines, LocalDate reference, boolean sent) {
         // a schedule change's replaced journey is no longer booked; legs side by side in columns are read one by one
-        this.lines = LegColumns.regrouped(SupersededLines.removed(lines));
+        // and a table's cells one a line, as a plain-text part renders it, are read beside their headers
+        this.lines = StackedGrids.joined(LegColumns.regrouped(SupersededLines.removed(lines)));
         this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
