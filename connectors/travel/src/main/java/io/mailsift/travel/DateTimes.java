@@ -56,11 +56,11 @@ final class DateTimes {
     private static final Pattern ISO = Pattern.compile("\\b(20\\d{2})([-/])(\\d{2})\\2(\\d{2})(?![\\d])");
     private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\2(20\\d{2}|\\d{2})(?![\\d])");
     private static final Pattern DAY_MONTH = Pattern.compile(
-            "(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?" + MONTH
+            "(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?=\\p{L})" + MONTH
                     + "(?![\\p{L}])\\.?,?(?:\\s*(?:de\\s+)?(20\\d{2}))?");
     /** Day, month name and year joined by hyphens, as Asian and Indian airlines print them: {@code 14-Apr-2027}. */
     private static final Pattern HYPHENATED = Pattern.compile(
-            "(?iu)(?<![\\p{L}\\d-])(\\d{1,2})-" + MONTH + "-(20\\d{2}|\\d{2})(?![\\p{L}\\d])");
+            "(?iu)(?<![\\p{L}\\d-])(\\d{1,2})-(?=\\p{L})" + MONTH + "-(20\\d{2}|\\d{2})(?![\\p{L}\\d])");
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?iu)(?<![\\p{L}])" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*(20\\d{2}))?");
 
