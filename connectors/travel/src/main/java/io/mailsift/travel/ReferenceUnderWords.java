@@ -24,7 +24,8 @@ final class ReferenceUnderWords {
     static Optional<String> in(List<String> lines) {
         for (int i = 0; i + 1 < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.length() > 60 || line.indexOf('\t') >= 0 || !LABEL_AND_WORDS.matcher(line).matches()) {
+            if (line.length() > 60 || line.indexOf('\t') >= 0 || !Labels.REFERENCE.isNamedIn(line)
+                    || !LABEL_AND_WORDS.matcher(line).matches()) {
                 continue;
             }
             Matcher code = CODE.matcher(lines.get(i + 1));

@@ -594,10 +594,22 @@ final class TextReservations {
      */
     private List<String> labelledLines(Region region) {
         List<String> part = new ArrayList<>();
-        for (String line : text.substring(region.start(), region.end()).split("\n")) {
+        String[] lines = text.substring(region.start(), region.end()).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             Matcher labelled = line.length() < 120 ? LABEL_THEN_TIME.matcher(line) : null;
-            part.add(labelled != null && labelled.find() && Labels.isAnyBare(labelled.group(1).strip())
-                    ? labelled.group(1) + "\t" + line.substring(labelled.end()) : line);
+            if (labelled != null && labelled.find() && Labels.isAnyBare(labelled.group(1).strip())) {
+                part.add(labelled.group(1) + "\t" + line.substring(labelled.end()));
+                continue;
+            }
+            // "Départ 07h15", the place on the next line: the place is the label's value
+            Matcher alone = i + 1 < lines.length && line.length() < 40 ? LABEL_AND_TIME_ALONE.matcher(line) : null;
+            if (alone != null && alone.matches() && Labels.isAnyBare(alone.group(1).strip())
+                    && lines[i + 1].indexOf('\t') < 0 && !lines[i + 1].isBlank()) {
+                part.add(alone.group(1) + "\t" + lines[++i]);
+                continue;
+            }
+            part.add(line);
         }
         return part;
     }
@@ -612,6 +624,8 @@ final class TextReservations {
             "(?iu)(?<![\\d:])\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:uhr|h))?(?![\\d:])");
     private static final Pattern SPACES_IN_CELL = Pattern.compile(" {2,}");
 
+    private static final Pattern LABEL_AND_TIME_ALONE = Pattern.compile(
+            "(?iu)^(\\p{L}[\\p{L} ]{1,20}?)\\s+\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*uhr)?\\s*$");
     private static final Pattern LABEL_THEN_TIME = Pattern.compile(
             "(?iu)^(\\p{L}[\\p{L} ]{1,20}?)\\s+\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*uhr)?(?:\\t|\\s+)(?=\\S)");
 
