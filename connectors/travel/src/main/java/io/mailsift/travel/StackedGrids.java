@@ -79,8 +79,9 @@ final class StackedGrids {
             List<String> row = lines.subList(start, start + columns);
             boolean leg = row.stream().anyMatch(cell -> !Legs.flightNumbers(cell).isEmpty());
             String kind = kind(row.getFirst());
-            if (!leg || row.stream().anyMatch(cell -> cell.isBlank() || cell.indexOf('\t') >= 0)
-                    || firstKind != null && !firstKind.equals(kind)) {
+            // a label among the cells ("Departs") or a sentence is a block of label lines, not a table's row
+            if (!leg || row.stream().anyMatch(cell -> cell.isBlank() || cell.indexOf('\t') >= 0 || cell.length() > 60
+                    || Labels.isAnyBare(cell.strip())) || firstKind != null && !firstKind.equals(kind)) {
                 break;
             }
             firstKind = kind;

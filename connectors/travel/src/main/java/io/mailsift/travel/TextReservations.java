@@ -805,7 +805,17 @@ final class TextReservations {
      */
     private boolean isOtherDate(Found<LocalDate> date) {
         String before = text.substring(Math.max(lineStart(date.start()), date.start() - 30), date.start());
-        return ARRIVAL_WORD.matcher(before).find() || ISSUE_WORD.matcher(before).find();
+        if (ARRIVAL_WORD.matcher(before).find() || ISSUE_WORD.matcher(before).find()) {
+            return true;
+        }
+        // the date alone on its line under its label ("Booking Date" over "29-Nov-2026"), as text renders a cell
+        int lineStart = lineStart(date.start());
+        if (lineStart == 0 || !text.substring(lineStart, date.start()).isBlank()
+                || !text.substring(date.end(), lineEnd(date.start())).isBlank()) {
+            return false;
+        }
+        String above = text.substring(lineStart(lineStart - 1), lineStart - 1);
+        return above.length() <= 30 && ISSUE_WORD.matcher(above.strip()).find();
     }
 
     /** Whether a date stands alone on its line, but for a weekday or a word ("Retour — dimanche 21 mars 2027"). */
