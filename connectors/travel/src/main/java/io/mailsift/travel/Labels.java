@@ -475,6 +475,6 @@ enum Labels {
                 return Optional.of(m.group(1));
             }
         }
-        return ReferenceLayouts.in(lines).or(() -> ReferenceUnderWords.in(lines));
+        return ReferenceLayouts.in(lines);
     }
 }

@@ -175,8 +175,7 @@ final class TextReservations {
      */
     TextReservations(List<String> lines, LocalDate reference, boolean sent) {
         // a schedule change's replaced journey is no longer booked; legs side by side in columns are read one by one
-        // and a table's cells one a line, as a plain-text part renders it, are read beside their headers
-        this.lines = StackedGrids.joined(LegColumns.regrouped(SupersededLines.removed(lines)));
+        this.lines = LegColumns.regrouped(SupersededLines.removed(lines));
         this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
@@ -594,22 +593,10 @@ final class TextReservations {
      */
     private List<String> labelledLines(Region region) {
         List<String> part = new ArrayList<>();
-        String[] lines = text.substring(region.start(), region.end()).split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        for (String line : text.substring(region.start(), region.end()).split("\n")) {
             Matcher labelled = line.length() < 120 ? LABEL_THEN_TIME.matcher(line) : null;
-            if (labelled != null && labelled.find() && Labels.isAnyBare(labelled.group(1).strip())) {
-                part.add(labelled.group(1) + "\t" + line.substring(labelled.end()));
-                continue;
-            }
-            // "Départ 07h15", the place on the next line: the place is the label's value
-            Matcher alone = i + 1 < lines.length && line.length() < 40 ? LABEL_AND_TIME_ALONE.matcher(line) : null;
-            if (alone != null && alone.matches() && Labels.isAnyBare(alone.group(1).strip())
-                    && lines[i + 1].indexOf('\t') < 0 && !lines[i + 1].isBlank()) {
-                part.add(alone.group(1) + "\t" + lines[++i]);
-                continue;
-            }
-            part.add(line);
+            part.add(labelled != null && labelled.find() && Labels.isAnyBare(labelled.group(1).strip())
+                    ? labelled.group(1) + "\t" + line.substring(labelled.end()) : line);
         }
         return part;
     }
@@ -624,8 +611,6 @@ final class TextReservations {
             "(?iu)(?<![\\d:])\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:uhr|h))?(?![\\d:])");
     private static final Pattern SPACES_IN_CELL = Pattern.compile(" {2,}");
 
-    private static final Pattern LABEL_AND_TIME_ALONE = Pattern.compile(
-            "(?iu)^(\\p{L}[\\p{L} ]{1,20}?)\\s+\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*uhr)?\\s*$");
     private static final Pattern LABEL_THEN_TIME = Pattern.compile(
             "(?iu)^(\\p{L}[\\p{L} ]{1,20}?)\\s+\\d{1,2}[:h.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*uhr)?(?:\\t|\\s+)(?=\\S)");
 
@@ -805,17 +790,7 @@ final class TextReservations {
      */
     private boolean isOtherDate(Found<LocalDate> date) {
         String before = text.substring(Math.max(lineStart(date.start()), date.start() - 30), date.start());
-        if (ARRIVAL_WORD.matcher(before).find() || ISSUE_WORD.matcher(before).find()) {
-            return true;
-        }
-        // the date alone on its line under its label ("Booking Date" over "29-Nov-2026"), as text renders a cell
-        int lineStart = lineStart(date.start());
-        if (lineStart == 0 || !text.substring(lineStart, date.start()).isBlank()
-                || !text.substring(date.end(), lineEnd(date.start())).isBlank()) {
-            return false;
-        }
-        String above = text.substring(lineStart(lineStart - 1), lineStart - 1);
-        return above.length() <= 30 && ISSUE_WORD.matcher(above.strip()).find();
+        return ARRIVAL_WORD.matcher(before).find() || ISSUE_WORD.matcher(before).find();
     }
 
     /** Whether a date stands alone on its line, but for a weekday or a word ("Retour — dimanche 21 mars 2027"). */
