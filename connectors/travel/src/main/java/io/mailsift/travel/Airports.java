@@ -328,6 +328,11 @@ final class Airports {
         return Optional.ofNullable(AIRPORTS.get(code));
     }
 
+    /** Every airport of the table (for indexes by other keys than the code). */
+    static java.util.Collection<Airport> all() {
+        return java.util.Collections.unmodifiableCollection(AIRPORTS.values());
+    }
+
     static Optional<String> airline(String code) {
         return Optional.ofNullable(AIRLINES.get(code));
     }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Dates and times as confirmation mails print them in English, French, German and Spanish: ISO, numeric
+ * Dates and times as confirmation mails print them in English, French, German and Spanish (month names also in
+ * Italian, Portuguese and Dutch): ISO, numeric
  * ({@code 04.03.2027}, {@code 04/03/2027}, US {@code 03/04/2027} when the mail uses 12-hour times), with month names
  * or abbreviations in either order ({@code 4 March 2027}, {@code March 4, 2027}, {@code 4. März 2027},
  * {@code 4 de marzo de 2027}); a missing year is the first one that puts the date on or after the mail's date.
@@ -30,34 +31,38 @@ final class DateTimes {
     private static final Map<String, Integer> MONTHS = new LinkedHashMap<>();
 
     static {
-        month(1, "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene");
-        month(2, "february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero");
-        month(3, "march", "mar", "mars", "märz", "maerz", "mär", "marzo", "maart");
-        month(4, "april", "apr", "avril", "avr", "abril", "abr");
-        month(5, "may", "mai", "mayo", "mei");
-        month(6, "june", "jun", "juin", "juni", "junio");
-        month(7, "july", "jul", "juillet", "juil", "juli", "julio");
-        month(8, "august", "aug", "août", "aout", "agosto", "ago");
-        month(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre");
-        month(10, "october", "oct", "octobre", "oktober", "okt", "octubre");
-        month(11, "november", "nov", "novembre", "noviembre");
-        month(12, "december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic");
+        month(1, "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene",
+                "janeiro", "gennaio", "januari");
+        month(2, "february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero",
+                "fevereiro", "fev", "febbraio", "februari");
+        month(3, "march", "mar", "mars", "märz", "maerz", "mär", "marzo", "maart", "março");
+        month(4, "april", "apr", "avril", "avr", "abril", "abr", "aprile");
+        month(5, "may", "mai", "mayo", "mei", "maio", "maggio", "mag");
+        month(6, "june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu");
+        month(7, "july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug");
+        month(8, "august", "aug", "août", "aout", "agosto", "ago", "augustus");
+        month(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre");
+        month(10, "october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "ottobre", "ott");
+        month(11, "november", "nov", "novembre", "noviembre", "novembro");
+        month(12, "december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
+                "dezembro", "dicembre");
     }
 
     private static final String MONTH = MONTHS.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
             .collect(Collectors.joining("|", "(", ")"));
 
-    private static final Pattern ISO = Pattern.compile("\\b(20\\d{2})-(\\d{2})-(\\d{2})(?![\\d])");
+    /** ISO, and the year-first dates East Asian airlines print with slashes: {@code 2027/07/10}. */
+    private static final Pattern ISO = Pattern.compile("\\b(20\\d{2})([-/])(\\d{2})\\2(\\d{2})(?![\\d])");
     // "10-05-2027" (Dutch, Portuguese): dashes only with a full year, as ranges and codes use them too
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d.:/])(\\d{1,2})([./]|-(?=\\d{1,2}-20\\d{2}(?![\\d-])))(\\d{1,2})\\2(20\\d{2}|\\d{2})(?![\\d])");
     private static final Pattern DAY_MONTH = Pattern.compile(
-            "(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?" + MONTH
+            "(?iu)(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?=\\p{L})" + MONTH
                     + "(?![\\p{L}])\\.?,?(?:\\s*(?:de\\s+)?(20\\d{2}))?");
     /** Day, month name and year joined by hyphens, as Asian and Indian airlines print them: {@code 14-Apr-2027}. */
     private static final Pattern HYPHENATED = Pattern.compile(
-            "(?iu)(?<![\\p{L}\\d-])(\\d{1,2})-" + MONTH + "-(20\\d{2}|\\d{2})(?![\\p{L}\\d])");
+            "(?iu)(?<![\\p{L}\\d-])(\\d{1,2})-(?=\\p{L})" + MONTH + "-(20\\d{2}|\\d{2})(?![\\p{L}\\d])");
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?iu)(?<![\\p{L}])" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*(20\\d{2}))?");
 
@@ -80,6 +85,13 @@ final class DateTimes {
     private static final Pattern GDS_24_HOUR = Pattern.compile(
             "(?<=(?:\\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\\d\\d)?|TIME:?)[ \\t]{1,12})"
                     + "([01]\\d|2[0-3])([0-5]\\d)(?![\\p{L}\\d])");
+    /**
+     * An agency itinerary's 24-hour {@code 0945} closing a leg's capitals row after a departure or arrival label
+     * ("DEPART   ZURICH, CH        0945"): there four digits after the place, set apart, are no year or number.
+     */
+    private static final Pattern GDS_LABELLED_24_HOUR = Pattern.compile(
+            "(?m)^[ \\t]{0,12}(?:DEPART|ARRIVE|DEPARTURE|ARRIVAL|DEPARTS|ARRIVES|DEP|ARR|LV|AR|LEAVE)\\.?:?[ \\t]"
+                    + "[^\\n\\da-z]{1,60}?(?:\\t| {2})[ \\t]*([01]\\d|2[0-3])([0-5]\\d)(?![\\p{L}\\d])");
     private static final Pattern HOUR_ONLY = Pattern.compile(
             "(?iu)(?<![\\d:.])(\\d{1,2})\\s?(?:([ap])\\.?\\s?m\\.?(?![\\p{L}])|h(?![\\p{L}\\d])"
                     + "(?!\\s?\\d{1,2}\\s?(?:m|min|mins)(?![\\p{L}]))|uhr\\b)");
@@ -213,7 +225,7 @@ final class DateTimes {
         List<Found<LocalDate>> found = new ArrayList<>();
         Matcher m = ISO.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
-            add(found, date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+            add(found, date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))),
                     m);
         }
         m = NUMERIC.matcher(text);
@@ -298,6 +310,13 @@ final class DateTimes {
         m = GDS_24_HOUR.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m);
+        }
+        // labels in capitals: most mails have none, and the pattern is not tried on them
+        if (text.contains("DEP") || text.contains("AR") || text.contains("LV") || text.contains("LEAVE")) {
+            m = GDS_LABELLED_24_HOUR.matcher(text);
+            while (m.find()) {
+                add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m.start(1), m.end(2));
+            }
         }
         m = HOUR_ONLY.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {

@@ -43,7 +43,10 @@ enum Labels {
             "boekingsreferentie", "boekingscode", "boekingsnummer", "reserveringsnummer", "reserveringscode",
             "reservation locator", "booking locator", "locator",
             // SNCF's and OUIGO's "DOSSIER VOYAGE : XKQ7TZ"; IRCTC's "PNR No.:"; Czech carriers' booking code
-            "dossier voyage", "pnr no", "pnr number", "kód rezervace", "číslo rezervace", "rezervační kód"),
+            "dossier voyage", "pnr no", "pnr number", "kód rezervace", "číslo rezervace", "rezervační kód",
+            // Latin American Spanish; Portuguese
+            "clave de reservación", "clave de reservacion", "clave de reserva", "código de reservación",
+            "número de reservación", "localizador de la reserva", "código da reserva", "localizador da reserva"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -146,11 +149,14 @@ enum Labels {
                 + (this == REFERENCE || this == ORDER_REFERENCE ? "|\\(" : "") + ")\\s*(?:(?:your|our|the|airline|votre|ihre?|deine?|tu|su)\\s+)?"
                 // whose reference: an agency's or reservation system's ("Agency booking ref", "Galileo record locator")
                 + (this == REFERENCE ? "(?:(?:agency|amadeus|galileo|sabre|travelport|worldspan|gds|flight|trip|agent"
-                        + "|agence|agencia|reisebüro)\\s+)?" : "")
+                        + "|agence|agencia|reisebüro)\\s+)?"
+                        // a German compound naming whose number it is: "Airline-Buchungscode", "Opodo-Buchungsnummer"
+                        + "(?:[\\p{L}\\d]{2,20}-)?" : "")
                 + "(?:" + alternatives()
                 + ")\\.?(?:[ \\u00a0]+(?:date|datum|time|zeit|day|fecha|hora|heure|jour|día|and time|und uhrzeit|date & time|date and time|date/time|datum/uhrzeit))?"
-                // a reference's label may go on for a few words before its colon: "Référence de votre réservation :"
-                + (this == REFERENCE || this == ORDER_REFERENCE ? "(?:(?:[ \\u00a0]+[\\p{L}'’]{1,12}){1,3}(?=\\s*:))?" : "")
+                // a reference's label may go on for a few words before its colon or its cell's end: "Référence de
+                // votre réservation :", "Localizador de la aerolínea | TQ7ZK2"
+                + (this == REFERENCE || this == ORDER_REFERENCE ? "(?:(?:[ \\u00a0]+[\\p{L}'’]{1,12}){1,3}(?=\\s*:|\\t))?" : "")
                 + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|：|\\t|-\\s|=|\\s(?:is|est|ist|es|lautet)\\b:?"
                 + "|\\s(?=(?-i:[A-Z0-9][A-Z0-9-]{4,})(?![\\p{L}\\d])))\\s*(\\S.*)$");
     }

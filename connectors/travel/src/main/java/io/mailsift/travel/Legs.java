@@ -48,7 +48,9 @@ final class Legs {
             // an e-ticket receipt's "not valid before / after" columns
             "NVB", "NVA", "IHR", "SRA", "MME",
             // travel agencies' names heading their itineraries ("FCM Travel Solutions", "CWT", "BCD Travel")
-            "FCM", "CWT", "BCD", "GBT", "TUI");
+            "FCM", "CWT", "BCD", "GBT", "TUI",
+            // a leg's heading in capitals: Spanish and Portuguese "IDA" (outbound), Portuguese "VOO" (flight)
+            "IDA", "VOO");
     private static final Pattern TRAIN_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(ICE|IC|EC|ECE|EN|NJ|RJX|RJ|TGV INOUI|TGV Lyria|TGV|INOUI|OUIGO|Lyria|Eurostar|Thalys"
                     + "|TER|Intercités|IRE|IR|RE|AVE|Alvia|ALVIA|AVLO|Avlo|Iryo|IRYO|iryo|Euromed|Frecciarossa|Frecciargento"
@@ -86,7 +88,11 @@ final class Legs {
             boolean status = m.end(1) == m.start(2) && m.group(2).length() == 1 && SEGMENT_STATUS.contains(m.group(1));
             // "MUNICH DE  12 MAR 07:15": a country's code before a day and month, not Condor's flight 12
             boolean day = m.group(2).length() <= 2 && MONTH_AFTER.matcher(text).region(m.end(), text.length()).lookingAt();
-            if (!glued && !status && !day && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
+            // "DEPART   ZURICH, CH        0945": a place's country, then the time in the next column
+            boolean country = m.group(2).length() == 4 && m.end(1) < m.start(2) && text.charAt(m.end(1)) == '\t'
+                    && m.start() >= 3 && text.startsWith(", ", m.start() - 2)
+                    && Character.isLetter(text.charAt(m.start() - 3)) && HHMM.matcher(m.group(2)).matches();
+            if (!glued && !status && !day && !country && Airports.airline(m.group(1)).isPresent() && !isTrainProduct(m.group(1))
                     && !OPERATED_BY.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()
                     && !LINE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 found.add(new Token(m.group(1) + " " + Integer.parseInt(m.group(2)), m.start(), m.end()));
@@ -117,6 +123,8 @@ final class Legs {
         found.sort(java.util.Comparator.comparingInt(Token::start));
         return found;
     }
+
+    private static final Pattern HHMM = Pattern.compile("(?:[01]\\d|2[0-3])[0-5]\\d");
 
     private static final Pattern MONTH_AFTER = Pattern.compile(
             // a month's name or abbreviation, whole: not any word that starts like one ("BA 15 marked as confirmed")

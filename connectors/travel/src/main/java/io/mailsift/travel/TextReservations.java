@@ -178,7 +178,8 @@ final class TextReservations {
      * and no leg is taken for a past trip: a guessed send date would drop every booking of an old mail.
      */
     TextReservations(List<String> lines, LocalDate reference, boolean sent) {
-        this.lines = SupersededLines.removed(lines); // a schedule change's replaced journey is no longer booked
+        // a schedule change's replaced journey is no longer booked; legs side by side in columns are read one by one
+        this.lines = LegColumns.regrouped(SupersededLines.removed(lines));
         this.earliest = sent ? reference.minusDays(2) : LocalDate.MIN;
         this.text = String.join("\n", this.lines);
         this.monthFirst = DateTimes.usesTwelveHourClock(text);
@@ -347,6 +348,11 @@ final class TextReservations {
             List<Map<String, Object>> viaDetails = flightLegs(numbers, details, airports, dates, times);
             legs = score(viaDetails) > score(legs) ? viaDetails : legs;
         }
+        if (legs.isEmpty() && numbers.size() == 1) {
+            // one flight, its departure block above its number and its arrival below ("Depart / Jun 18, 2027 13:35 /
+            // Singapore Changi Airport T3", "SQ 938", "Arrive / ..."): the whole mail is the leg
+            legs = flightLegs(numbers, List.of(new Region(0, text.length())), airports, dates, times);
+        }
         // the same leg printed twice (a summary and the details) counts once: the fuller reading wins
         Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
         for (Map<String, Object> leg : legs) {
@@ -486,12 +492,15 @@ final class TextReservations {
      * from the line after the previous arrival (the first from its day's heading) to its arrival or number. Empty
      * when the airports do not pair up so.
      */
-    private List<Region> pairedRegions(List<Token> numbers, List<Token> airports) {
+    private List<Region> pairedRegions(List<Token> numbers, List<Token> legAirports) {
         int n = numbers.size();
+        List<Token> airports = legAirports.size() > 2 * n
+                ? RouteHeadings.withoutHeadings(text, legAirports, numbers, times()) : legAirports;
         if (airports.size() != 2 * n) {
             return List.of();
         }
         List<Region> regions = new ArrayList<>();
+        int afterArrival = 0;
         for (int i = 0; i < n; i++) {
             int number = numbers.get(i).start();
             Token departure = airports.get(2 * i);
@@ -502,10 +511,18 @@ final class TextReservations {
                 return List.of();
             }
             int first = Math.min(number, departure.start());
-            int start = i > 0 ? lineEnd(airports.get(2 * i - 1).start()) + 1
+            int start = i > 0 ? afterArrival + 1
                     : dates().stream().mapToInt(Found::start).filter(d -> d < first).reduce((a, b) -> b)
                             .stream().map(this::lineStart).findFirst().orElse(lineStart(first));
-            regions.add(new Region(Math.min(start, lineStart(first)), lineEnd(Math.max(number, arrival.start()))));
+            // the arrival's time on the line under its place ("Paris (CDG)", then "07 h 25 (+1 jour)")
+            afterArrival = lineEnd(arrival.start());
+            int nextDeparture = i + 1 < n ? airports.get(2 * i + 2).start() : text.length();
+            while (afterArrival + 1 < text.length() && lineEnd(afterArrival + 1) < nextDeparture
+                    && TimeAloneLines.isTimeAlone(text.substring(afterArrival + 1, lineEnd(afterArrival + 1)))) {
+                afterArrival = lineEnd(afterArrival + 1);
+            }
+            regions.add(new Region(Math.min(start, lineStart(first)),
+                    Math.max(afterArrival, lineEnd(Math.max(number, arrival.start())))));
         }
         return regions;
     }
@@ -659,12 +676,14 @@ final class TextReservations {
     /** The airport a label's value names, or the line under it names (a table cell: date, then the city). */
     private Optional<String> airportNamed(List<String> part, Map.Entry<Integer, String> value) {
         String own = place(value.getValue());
-        Optional<Airports.Airport> named = Airports.ofPlaceName(own);
-        int next = value.getKey() + 1;
+        Optional<Airports.Airport> named = Airports.ofPlaceName(own).or(() -> AirportOwnNames.of(own));
+        // under a label alone on its line the value is the next line: the place is the one under that
+        int next = value.getKey() + (Labels.isAnyBare(part.get(value.getKey()).strip()) ? 2 : 1);
         // a place of its own that decides no airport ("Londres") is the value: the line under it is another's
         boolean ownPlace = !own.isEmpty() && Airports.zoneOfPlace(own).isPresent();
         if (named.isEmpty() && !ownPlace && next < part.size() && part.get(next).indexOf('\t') < 0) {
-            named = Airports.ofPlaceName(place(part.get(next)));
+            String under = place(part.get(next));
+            named = Airports.ofPlaceName(under).or(() -> AirportOwnNames.of(under));
         }
         return named.map(Airports.Airport::code);
     }
@@ -690,7 +709,10 @@ final class TextReservations {
         // a time on the number's own line has begun the leg ("LH 418 ... AR WASHINGTON 0155P")
         boolean timeOnLine = times.stream().anyMatch(t -> t.start() >= lineStart && t.start() < lineEnd);
         if (firstTime > 0 && !timeOnLine) {
-            Optional<LocalDate> beforeTime = dates.stream().filter(d -> d.start() > lineEnd && d.start() < firstTime)
+            // or on the first time's line after it ("Depart 17:35 Mon 17 May 2027": the time before the date)
+            int firstTimeLineEnd = lineEnd(firstTime);
+            Optional<LocalDate> beforeTime = dates.stream()
+                    .filter(d -> d.start() > lineEnd && d.start() < firstTimeLineEnd && !isOtherDate(d))
                     .map(Found::value).findFirst();
             if (beforeTime.isPresent()) {
                 return beforeTime;
@@ -713,11 +735,33 @@ final class TextReservations {
                 after = date;
             }
         }
+        if (after == null && high != Integer.MAX_VALUE && datesFollowLegs(dates, numbers)) {
+            after = dates.stream().filter(d -> d.start() > at && d.start() < high && !isOtherDate(d)).findFirst()
+                    .orElse(null);
+        }
+        if (after != null && datesFollowLegs(dates, numbers)) {
+            return Optional.of(after.value()); // each leg's date printed after it: the one before is the last leg's
+        }
         if (before != null || after != null) {
             return Optional.of((before != null ? before : after).value());
         }
         return dates.stream().filter(d -> d.start() < at && !isOtherDate(d)).map(Found::value)
                 .reduce((first, second) -> second);
+    }
+
+    /**
+     * Whether legs print their dates after their numbers, none before the first one: a grid whose date is its last
+     * column, rendered one cell a line ("AS 1130 / Seattle (SEA) 7:25 AM / Anchorage (ANC) 10:05 AM / Tue, Jul 13").
+     * A date between two numbers is then the first one's, even alone on its line.
+     */
+    private boolean datesFollowLegs(List<Found<LocalDate>> dates, List<Token> numbers) {
+        if (numbers.size() < 2) {
+            return false;
+        }
+        int first = numbers.getFirst().start();
+        int second = numbers.get(1).start();
+        return dates.stream().noneMatch(d -> d.start() < first && !isOtherDate(d))
+                && dates.stream().anyMatch(d -> d.start() > lineEnd(first) && d.start() < second && !isOtherDate(d));
     }
 
     /**
@@ -737,13 +781,13 @@ final class TextReservations {
     }
 
     private static final Pattern ARRIVAL_WORD = Pattern.compile(
-            "(?iu)\\b(arrive|arrives|arrival|arr|arrivée|ankunft|an|llegada)\\b[^\\n\\d]{0,12}$");
+            "(?iu)(?<![\\p{L}])(arrive|arrives|arrival|arr|arrivée|ankunft|an|llegada)(?![\\p{L}])[^\\n\\d]{0,12}$");
     /** The date a booking was made or its ticket issued, never a leg's. */
     private static final Pattern ISSUE_WORD = Pattern.compile(
-            "(?iu)\\b(issued?|issue date|date of issue|booked on|booking date|date of booking|purchased?|"
+            "(?iu)(?<![\\p{L}])(issued?|issue date|date of issue|booked on|booking date|date of booking|purchased?|"
                     + "date of purchase|buchungsdatum|ausstellungsdatum|ausgestellt|gebucht am|émission|émis|"
                     + "réservé le|date de réservation|fecha de emisión|emitido|fecha de compra|fecha de reserva|"
-                    + "reservado el)\\b[^\\n\\d]{0,16}$");
+                    + "reservado el)(?![\\p{L}])[^\\n\\d]{0,16}$");
 
     /**
      * Whether a date is the arrival's ("ARRIVE SAT 20MAR") or the booking's ("Date of issue: 28 November 2026"),
@@ -773,15 +817,15 @@ final class TextReservations {
 
     /** Words before a time that make it the one a schedule change replaced. */
     private static final Pattern REPLACED_TIME = Pattern.compile(
-            "(?iu)\\b(original|originally|old|previous|previously|formerly|was|alte|ursprünglich|bisherige?|"
-                    + "ancien(?:ne)?|initial(?:e)?|initialement|anterior|antigua|original(?:mente)?|prevista)"
-                    + "\\b[^\\n\\d]{0,30}$");
+            "(?iu)(?<![\\p{L}])(original|originally|old|previous|previously|formerly|was|alte|ursprünglich|"
+                    + "bisherige?|ancien(?:ne)?|initial(?:e)?|initialement|anterior|antigua|original(?:mente)?|prevista)"
+                    + "(?![\\p{L}])[^\\n\\d]{0,30}$");
 
     /** Words before a clock-like figure that make it a duration ("FLIGHT DURATION: 02:10", "Dauer 01:15"). */
     private static final Pattern DURATION = Pattern.compile(
-            "(?iu)\\b(duration|flight time|travel time|journey time|dauer|flugzeit|flugdauer|reisezeit|reisedauer|"
-                    + "durée|temps de vol|duración|tiempo de vuelo|duur|vliegtijd|connection time|layover|stopover|"
-                    + "umsteigezeit|aufenthalt|temps de correspondance|escala|tiempo de conexión)\\b[^\\n\\d]{0,12}$");
+            "(?iu)(?<![\\p{L}])(duration|flight time|travel time|journey time|dauer|flugzeit|flugdauer|reisezeit|"
+                    + "reisedauer|durée|temps de vol|duración|tiempo de vuelo|duur|vliegtijd|connection time|layover|stopover|"
+                    + "umsteigezeit|aufenthalt|temps de correspondance|escala|tiempo de conexión)(?![\\p{L}])[^\\n\\d]{0,12}$");
 
     private boolean isServiceTime(Found<LocalTime> time) {
         String before = text.substring(Math.max(lineStart(time.start()), time.start() - 40), time.start());
