@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,11 @@ final class AirlineNames {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}]*");
 
     private AirlineNames() {
+    }
+
+    /** The IATA code of an airline printed by its name ("AMERICAN AIRLINES", "Delta"), as far as the table knows it. */
+    static Optional<String> code(String name) {
+        return Optional.ofNullable(CODES.get(name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));
     }
 
     /** The flight numbers written with an airline's name, in order, as "DL 1742". */

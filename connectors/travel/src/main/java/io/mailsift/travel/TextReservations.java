@@ -223,6 +223,11 @@ final class TextReservations {
         if (notCompleted(subject)) {
             return List.of();
         }
+        // an agency's printout names airlines and airports in words: its legs are read from its own blocks
+        AirSegmentBlocks.Printout printout = AirSegmentBlocks.read(lines, earliest);
+        if (printout.read()) {
+            return withBooking(printout.flights(), printout.locator().or(() -> bookingReference), subject);
+        }
         if (bookingReference.isEmpty()) {
             // restaurant-booking sites often print no number: a table said to be confirmed, for a party, still is one
             if (mayMatch(CONFIRMED_STEMS) && mayMatch(PARTY_STEMS) && CONFIRMED_SEARCH.find(subjectAndText(subject))

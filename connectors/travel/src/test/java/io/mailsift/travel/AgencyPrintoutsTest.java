@@ -1,0 +1,57 @@
+package io.mailsift.travel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Travel agencies' reservation-system printouts, whose legs name airlines and airports in words. */
+class AgencyPrintoutsTest {
+
+    private static final List<String> BLOCKS = List.of(
+            "   SALES PERSON: 53     ITINERARY            DATE: 04 JUN 02",
+            "   19 JUN 02  -  WEDNESDAY",
+            "      AIR   AMERICAN AIRLINES    FLT:1364   ECONOMY",
+            "         LV KANSAS CITY INTL          710A           EQP: MD-80",
+            "         AR CHICAGO OHARE             851A           NON-STOP",
+            "            ARRIVE: TERMINAL 3                       REF: XDWQPL",
+            "      AIR   AMERICAN AIRLINES    FLT:1190   ECONOMY",
+            "         LV CHICAGO OHARE             1005A          EQP: BOEING 757",
+            "         AR BOSTON                    122P           NON-STOP",
+            "            ARRIVE: TERMINAL B                       REF: XDWQPL");
+
+    @Test
+    void readsEachAirBlockUnderItsDayHeadingWithTheAirlinesLocator() {
+        AirSegmentBlocks.Printout printout = AirSegmentBlocks.read(BLOCKS, LocalDate.of(2002, 6, 2));
+
+        assertThat(printout.flights()).extracting(AgencyPrintoutsTest::leg).containsExactly(
+                "AA 1364 MCI - 2002-06-19T07:10", "AA 1190 - BOS 2002-06-19T10:05");
+        assertThat(printout.locator()).contains("XDWQPL");
+    }
+
+    /** "CHICAGO OHARE": Chicago has two airports and the name is not spelled as the table spells it. */
+    @Test
+    void leavesOutAnAirportItsNameDoesNotDecide() {
+        assertThat(AirSegmentBlocks.airport("CHICAGO OHARE")).isEmpty();
+        assertThat(AirSegmentBlocks.airport("NEW YORK JFK").map(Airports.Airport::code)).contains("JFK");
+    }
+
+    @Test
+    void leavesOutThePrintoutsPastLegs() {
+        assertThat(AirSegmentBlocks.read(BLOCKS, LocalDate.of(2002, 7, 1)).flights()).isEmpty();
+    }
+
+    private static Object code(Object airport) {
+        return airport == null ? "-" : ((Map<?, ?>) airport).get("iataCode");
+    }
+
+    static String leg(Map<String, Object> reservation) {
+        Map<?, ?> flight = (Map<?, ?>) reservation.get("reservationFor");
+        return ((Map<?, ?>) flight.get("airline")).get("iataCode") + " " + flight.get("flightNumber") + " "
+                + code(flight.get("departureAirport")) + " " + code(flight.get("arrivalAirport")) + " "
+                + String.valueOf(flight.get("departureTime")).substring(0, 16);
+    }
+}
