@@ -49,6 +49,28 @@ final class AirlineNames {
     private AirlineNames() {
     }
 
+    /**
+     * The code of the only airline the text names (capitalised, as whole words: "Southwest Airlines", "DELTA"); empty
+     * when it names none or several.
+     */
+    static Optional<String> soleAirline(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Map.Entry<String, String> airline : CODES.entrySet()) {
+            int at = lower.indexOf(airline.getKey());
+            while (at >= 0 && !named.contains(airline.getValue())) {
+                int end = at + airline.getKey().length();
+                boolean word = (at == 0 || !Character.isLetter(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetter(text.charAt(end)));
+                if (word && Character.isUpperCase(text.charAt(at))) {
+                    named.add(airline.getValue());
+                }
+                at = lower.indexOf(airline.getKey(), at + 1);
+            }
+        }
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+    }
+
     /** The IATA code of an airline printed by its name ("AMERICAN AIRLINES", "Delta"), as far as the table knows it. */
     static Optional<String> code(String name) {
         return Optional.ofNullable(CODES.get(name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));

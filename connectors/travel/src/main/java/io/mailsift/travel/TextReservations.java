@@ -192,6 +192,9 @@ final class TextReservations {
         if (flightNumbers == null) {
             // "AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail": a train under a flight number is no flight
             flightNumbers = Legs.flightNumbers(text).stream().filter(n -> !AirRailLegs.isRailLeg(text, n)).toList();
+            if (flightNumbers.isEmpty()) {
+                flightNumbers = SoleAirlineFlights.in(text); // "Flight 403" in a mail of one airline
+            }
         }
         return flightNumbers;
     }
@@ -713,11 +716,17 @@ final class TextReservations {
                 after = date;
             }
         }
+        Optional<LocalDate> earlier = dates.stream().filter(d -> d.start() < at && !isOtherDate(d)).map(Found::value)
+                .reduce((first, second) -> second);
+        if (before == null && after != null && earlier.isPresent() && firstTime > 0 && after.start() > firstTime) {
+            // "Change planes to Flight 1185 / Depart ... at 12:10 PM": a connection under the day's heading above,
+            // the date after its times heading the return
+            return earlier;
+        }
         if (before != null || after != null) {
             return Optional.of((before != null ? before : after).value());
         }
-        return dates.stream().filter(d -> d.start() < at && !isOtherDate(d)).map(Found::value)
-                .reduce((first, second) -> second);
+        return earlier;
     }
 
     /**
