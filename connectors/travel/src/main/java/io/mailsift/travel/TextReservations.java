@@ -228,6 +228,9 @@ final class TextReservations {
         }
         // an agency's printout names airlines and airports in words: its legs are read from its own blocks
         AirSegmentBlocks.Printout printout = AirSegmentBlocks.read(lines, earliest);
+        if (!printout.read()) {
+            printout = ServiceTableRows.read(lines, reference, earliest);
+        }
         if (printout.read()) {
             return withBooking(printout.flights(), printout.locator().or(() -> bookingReference), subject);
         }

@@ -48,6 +48,25 @@ class AgencyPrintoutsTest {
         return airport == null ? "-" : ((Map<?, ?>) airport).get("iataCode");
     }
 
+    @Test
+    void readsAFlightsTwoRowsOfTheServiceTableWithTheCitiesAndAirportsTogether() {
+        List<String> table = MailLines.ofText(String.join("\n",
+                "                                             AGENT KW/KW BOOKING REF QXTRMB",
+                "SERVICE               DATE  FROM           TO             DEPART  ARRIVE",
+                "UNITED AIRLINES       24OCT HOUSTON TX     NEW YORK NY    1030A   302P",
+                "UA 1712     M          SAT  G.BUSH INTERCO LA GUARDIA",
+                "                            TERMINAL C     TERMINAL B",
+                "HOTEL                 24OCT MARRIOTT EAST SIDE",
+                "                      26OCT 525 LEXINGTON AVENUE"));
+
+        AirSegmentBlocks.Printout printout = ServiceTableRows.read(table, LocalDate.of(2026, 10, 15),
+                LocalDate.of(2026, 10, 13));
+
+        assertThat(printout.flights()).extracting(AgencyPrintoutsTest::leg)
+                .containsExactly("UA 1712 IAH LGA 2026-10-24T10:30");
+        assertThat(printout.locator()).contains("QXTRMB");
+    }
+
     static String leg(Map<String, Object> reservation) {
         Map<?, ?> flight = (Map<?, ?>) reservation.get("reservationFor");
         return ((Map<?, ?>) flight.get("airline")).get("iataCode") + " " + flight.get("flightNumber") + " "

@@ -1,0 +1,119 @@
+package io.mailsift.travel;
+
+import io.mailsift.travel.Airports.Airport;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the invoice and itinerary a travel agency's reservation system (Sabre) prints as a table under the header
+ * "SERVICE  DATE  FROM  TO  DEPART  ARRIVE": a flight takes two rows, the airline's name, the day ("24OCT"), the two
+ * cities ("HOUSTON TX", "NEW YORK NY") and the two times ("1030A", "302P"), then the flight number ("CO 1712"), the
+ * booking class, the weekday and the two airports' names ("G.BUSH INTERCO", "LA GUARDIA"). The cities alone do not
+ * decide an airport where a city has several; the city and the airport's name together do. Hotel, car and other
+ * service rows of the table are left to other readings.
+ */
+final class ServiceTableRows {
+
+    private static final Pattern HEADER = Pattern.compile(
+            "(?i)^SERVICE\\tDATE\\tFROM\\tTO\\tDEPART\\tARRIVE\\b");
+    /** "CONTINENTAL AIRLINES\t24OCT HOUSTON TX\tNEW YORK NY\t1030A\t302P": the day's column is one space wide. */
+    private static final Pattern FIRST_ROW = Pattern.compile("^([A-Z][A-Z .&'-]+)\\t(\\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL"
+            + "|AUG|SEP|OCT|NOV|DEC))\\s+([^\\t].*?)\\t(\\d{3,4}[APN])(?:\\t(\\d{3,4}[APN]))?(?![\\p{L}\\d])");
+    /** "CO 1712\tM\tWED\tG.BUSH INTERCO LA GUARDIA": number, booking class, weekday, the airports' names. */
+    private static final Pattern SECOND_ROW = Pattern.compile("^([A-Z0-9]{2})\\s?(\\d{1,4})\\t(?:[A-Z]\\t)?"
+            + "(?:(?:MON|TUE|WED|THU|FRI|SAT|SUN)\\t)?([^\\t].*)$");
+    private static final Pattern TIME = Pattern.compile("^(\\d{1,2})(\\d{2})([APN])$");
+    /** The agency's locator in its heading ("AGENT KW/KW BOOKING REF QXTRMB"). */
+    private static final Pattern BOOKING_REF = Pattern.compile("\\bBOOKING REF(?:ERENCE)?:?\\s+([A-Z0-9]{6})\\b");
+    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
+            "OCT", "NOV", "DEC");
+
+    private ServiceTableRows() {
+    }
+
+    /**
+     * The flights of the table, on or after the earliest day: a day printed without its year is the first such day
+     * on or after the day the mail was sent ({@code reference}). Not {@code read} when the lines hold no such table.
+     */
+    static AirSegmentBlocks.Printout read(List<String> lines, LocalDate reference, LocalDate earliest) {
+        int header = -1;
+        for (int i = 0; i < lines.size() && header < 0; i++) {
+            if (HEADER.matcher(lines.get(i)).find()) {
+                header = i;
+            }
+        }
+        if (header < 0) {
+            return new AirSegmentBlocks.Printout(false, List.of(), Optional.empty());
+        }
+        List<Map<String, Object>> flights = new ArrayList<>();
+        for (int i = header + 1; i + 1 < lines.size(); i++) {
+            flight(lines.get(i), lines.get(i + 1), reference).ifPresent(flights::add);
+        }
+        Optional<String> locator = Optional.empty();
+        for (String line : lines.subList(0, header)) {
+            Matcher ref = BOOKING_REF.matcher(line);
+            if (ref.find()) {
+                locator = Optional.of(ref.group(1));
+            }
+        }
+        boolean read = !flights.isEmpty();
+        flights.removeIf(leg -> LocalDate.parse(((String) ((Map<?, ?>) leg.get("reservationFor")).get("departureTime"))
+                .substring(0, 10)).isBefore(earliest));
+        return new AirSegmentBlocks.Printout(read, flights, locator);
+    }
+
+    /** A flight's two rows: name, day, cities and times; then number, class, weekday and airports. */
+    private static Optional<Map<String, Object>> flight(String first, String second, LocalDate reference) {
+        Matcher row = FIRST_ROW.matcher(first);
+        Matcher number = SECOND_ROW.matcher(second);
+        if (!row.find() || !number.find() || Airports.airline(number.group(1)).isEmpty()) {
+            return Optional.empty();
+        }
+        // the cities' cells; one when a name filled its column and ran into the next
+        String[] cities = row.group(3).split("\t");
+        String fromCity = cities[0];
+        String toCity = cities.length > 1 ? cities[cities.length - 1] : "";
+        // the airports' names: two cells, or one when they ran together ("G.BUSH INTERCO LA GUARDIA"), which then
+        // serves both cities (each takes its own airport's word)
+        String[] names = number.group(3).split("\t");
+        String fromName = names[0];
+        String toName = names.length > 1 ? names[names.length - 1] : names[0];
+        Optional<Airport> from = Airports.ofPlaceName(fromCity + " " + fromName);
+        Optional<Airport> to = toCity.isEmpty() ? Optional.empty() : Airports.ofPlaceName(toCity + " " + toName);
+        LocalDate date = LocalDate.of(reference.getYear(), MONTHS.indexOf(row.group(2).substring(
+                row.group(2).length() - 3)) + 1, Integer.parseInt(row.group(2).substring(0, row.group(2).length() - 3)));
+        if (date.isBefore(reference)) {
+            date = date.plusYears(1); // "08JAN" printed in December is next January
+        }
+        Matcher leaves = TIME.matcher(row.group(4));
+        leaves.matches();
+        LocalTime departure = AirSegmentBlocks.time(leaves.group(1), leaves.group(2), leaves.group(3));
+        Map<String, Object> flight = Legs.flight(number.group(1) + " " + Integer.parseInt(number.group(2)),
+                from.map(Airport::code), to.map(Airport::code));
+        flight.put("departureTime", Legs.localTime(date, departure, zone(from, fromCity)));
+        if (row.group(5) != null) {
+            Matcher arrives = TIME.matcher(row.group(5));
+            arrives.matches();
+            LocalTime arrival = AirSegmentBlocks.time(arrives.group(1), arrives.group(2), arrives.group(3));
+            LocalDate arrivalDay = arrival.isBefore(departure) ? date.plusDays(1) : date;
+            flight.put("arrivalTime", Legs.localTime(arrivalDay, arrival, zone(to, toCity)));
+        }
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "FlightReservation");
+        reservation.put("reservationFor", flight);
+        return Optional.of(reservation);
+    }
+
+    private static Optional<ZoneId> zone(Optional<Airport> airport, String city) {
+        return airport.map(Airport::zone).or(() -> Airports.zoneOfPlace(city.toLowerCase(Locale.ROOT)));
+    }
+}
