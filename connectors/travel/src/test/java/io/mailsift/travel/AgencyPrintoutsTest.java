@@ -28,15 +28,16 @@ class AgencyPrintoutsTest {
         AirSegmentBlocks.Printout printout = AirSegmentBlocks.read(BLOCKS, LocalDate.of(2002, 6, 2));
 
         assertThat(printout.flights()).extracting(AgencyPrintoutsTest::leg).containsExactly(
-                "AA 1364 MCI - 2002-06-19T07:10", "AA 1190 - BOS 2002-06-19T10:05");
+                "AA 1364 MCI ORD 2002-06-19T07:10", "AA 1190 ORD BOS 2002-06-19T10:05");
         assertThat(printout.locator()).contains("XDWQPL");
     }
 
-    /** "CHICAGO OHARE": Chicago has two airports and the name is not spelled as the table spells it. */
+    /** "CHICAGO OHARE": O'Hare as reservation systems print it; "CHICAGO" alone names two airports. */
     @Test
-    void leavesOutAnAirportItsNameDoesNotDecide() {
-        assertThat(AirSegmentBlocks.airport("CHICAGO OHARE")).isEmpty();
+    void takesTheAirportItsNameDecidesAndLeavesOutACityOfSeveral() {
+        assertThat(AirSegmentBlocks.airport("CHICAGO OHARE").map(Airports.Airport::code)).contains("ORD");
         assertThat(AirSegmentBlocks.airport("NEW YORK JFK").map(Airports.Airport::code)).contains("JFK");
+        assertThat(AirSegmentBlocks.airport("CHICAGO")).isEmpty();
     }
 
     @Test
