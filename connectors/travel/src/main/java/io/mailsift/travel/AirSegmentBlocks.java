@@ -36,13 +36,24 @@ final class AirSegmentBlocks {
             "OCT", "NOV", "DEC");
 
     /**
-     * The flights read, those before the earliest day left out (a statement of past trips), and the airline's record
-     * locator their blocks print, when they all print the same one.
+     * The reservations read, those before the earliest day left out (a statement of past trips), and the record
+     * locator the printout gives for all of them. A reservation whose own number the printout gives (a hotel's
+     * confirmation) carries it under {@link #OWN_NUMBER} until {@link #withOwnNumber} puts it in place.
      */
-    record Printout(boolean read, List<Map<String, Object>> flights, Optional<String> locator) {
+    record Printout(boolean read, List<Map<String, Object>> reservations, Optional<String> locator) {
     }
 
+    static final String OWN_NUMBER = "mailsift:ownNumber";
+
     private AirSegmentBlocks() {
+    }
+
+    /** The reservation with the number the printout gives for it alone, in place of the whole booking's. */
+    static void withOwnNumber(Map<String, Object> reservation) {
+        Object own = reservation.remove(OWN_NUMBER);
+        if (own != null) {
+            reservation.put("reservationNumber", own);
+        }
     }
 
     /** The flights of the printout the lines hold; not {@code read} when the lines are no such printout. */

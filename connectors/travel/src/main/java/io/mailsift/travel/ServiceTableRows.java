@@ -32,6 +32,15 @@ final class ServiceTableRows {
     private static final Pattern SECOND_ROW = Pattern.compile("^([A-Z0-9]{2})\\s?(\\d{1,4})\\t(?:[A-Z]\\t)?"
             + "(?:(?:MON|TUE|WED|THU|FRI|SAT|SUN)\\t)?([^\\t].*)$");
     private static final Pattern TIME = Pattern.compile("^(\\d{1,2})(\\d{2})([APN])$");
+    private static final String DAY = "\\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)";
+    /** "HOTEL\t24OCT MARRIOTT EAST SIDE": the day of arrival, then the hotel's name. */
+    private static final Pattern HOTEL_ROW = Pattern.compile("^HOTEL\\t(" + DAY + ")\\s+(\\S.*)$");
+    /** The hotel's second row starts with the day of departure ("26OCT 525 LEXINGTON AVENUE"). */
+    private static final Pattern OUT_DAY = Pattern.compile("^(" + DAY + ")(?![\\p{L}\\d])");
+    /** A row that starts the next service: a name, a tab and a day. */
+    private static final Pattern SERVICE_ROW = Pattern.compile("^[A-Z][A-Z .&'-]+\\t" + DAY);
+    private static final Pattern HOTEL_CONFIRMATION = Pattern.compile(
+            "^CONFIRMATION(?: NUMBER)?:?\\s*([A-Z0-9]{5,16})(?![\\p{L}\\d])");
     /** The agency's locator in its heading ("AGENT KW/KW BOOKING REF QXTRMB"). */
     private static final Pattern BOOKING_REF = Pattern.compile("\\bBOOKING REF(?:ERENCE)?:?\\s+([A-Z0-9]{6})\\b");
     private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
@@ -56,7 +65,9 @@ final class ServiceTableRows {
         }
         List<Map<String, Object>> flights = new ArrayList<>();
         for (int i = header + 1; i + 1 < lines.size(); i++) {
-            flight(lines.get(i), lines.get(i + 1), reference).ifPresent(flights::add);
+            int at = i;
+            flight(lines.get(i), lines.get(i + 1), reference).or(() -> stay(lines, at, reference))
+                    .ifPresent(flights::add);
         }
         Optional<String> locator = Optional.empty();
         for (String line : lines.subList(0, header)) {
@@ -66,7 +77,8 @@ final class ServiceTableRows {
             }
         }
         boolean read = !flights.isEmpty();
-        flights.removeIf(leg -> LocalDate.parse(((String) ((Map<?, ?>) leg.get("reservationFor")).get("departureTime"))
+        flights.removeIf(found -> LocalDate.parse(String.valueOf(found.containsKey("checkinTime")
+                ? found.get("checkinTime") : ((Map<?, ?>) found.get("reservationFor")).get("departureTime"))
                 .substring(0, 10)).isBefore(earliest));
         return new AirSegmentBlocks.Printout(read, flights, locator);
     }
@@ -89,11 +101,7 @@ final class ServiceTableRows {
         String toName = names.length > 1 ? names[names.length - 1] : names[0];
         Optional<Airport> from = Airports.ofPlaceName(fromCity + " " + fromName);
         Optional<Airport> to = toCity.isEmpty() ? Optional.empty() : Airports.ofPlaceName(toCity + " " + toName);
-        LocalDate date = LocalDate.of(reference.getYear(), MONTHS.indexOf(row.group(2).substring(
-                row.group(2).length() - 3)) + 1, Integer.parseInt(row.group(2).substring(0, row.group(2).length() - 3)));
-        if (date.isBefore(reference)) {
-            date = date.plusYears(1); // "08JAN" printed in December is next January
-        }
+        LocalDate date = day(row.group(2), reference); // "08JAN" printed in December is next January
         Matcher leaves = TIME.matcher(row.group(4));
         leaves.matches();
         LocalTime departure = AirSegmentBlocks.time(leaves.group(1), leaves.group(2), leaves.group(3));
@@ -111,6 +119,46 @@ final class ServiceTableRows {
         reservation.put("@type", "FlightReservation");
         reservation.put("reservationFor", flight);
         return Optional.of(reservation);
+    }
+
+    /**
+     * A hotel's rows: "HOTEL", the day of arrival and the hotel's name, then the day of departure (and the address),
+     * then its lines up to the next service, one of which may give the hotel's own confirmation number.
+     */
+    private static Optional<Map<String, Object>> stay(List<String> lines, int at, LocalDate reference) {
+        Matcher hotel = HOTEL_ROW.matcher(lines.get(at));
+        Matcher out = at + 1 < lines.size() ? OUT_DAY.matcher(lines.get(at + 1)) : null;
+        if (!hotel.find() || out == null || !out.find()) {
+            return Optional.empty();
+        }
+        LocalDate checkin = day(hotel.group(1), reference);
+        LocalDate checkout = day(out.group(1), checkin);
+        if (!checkout.isAfter(checkin) || checkout.isAfter(checkin.plusDays(31))) {
+            return Optional.empty();
+        }
+        Map<String, Object> business = new LinkedHashMap<>();
+        business.put("@type", "LodgingBusiness");
+        business.put("name", hotel.group(2).strip());
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "LodgingReservation");
+        reservation.put("reservationFor", business);
+        reservation.put("checkinTime", checkin.toString());
+        reservation.put("checkoutTime", checkout.toString());
+        for (int i = at + 2; i < lines.size() && !SERVICE_ROW.matcher(lines.get(i)).find(); i++) {
+            Matcher confirmation = HOTEL_CONFIRMATION.matcher(lines.get(i));
+            if (confirmation.find()) {
+                reservation.put(AirSegmentBlocks.OWN_NUMBER, confirmation.group(1));
+                break;
+            }
+        }
+        return Optional.of(reservation);
+    }
+
+    /** A day printed without its year ("24OCT"): the first such day on or after {@code from}. */
+    private static LocalDate day(String printed, LocalDate from) {
+        LocalDate date = LocalDate.of(from.getYear(), MONTHS.indexOf(printed.substring(printed.length() - 3)) + 1,
+                Integer.parseInt(printed.substring(0, printed.length() - 3)));
+        return date.isBefore(from) ? date.plusYears(1) : date;
     }
 
     private static Optional<ZoneId> zone(Optional<Airport> airport, String city) {

@@ -232,7 +232,10 @@ final class TextReservations {
             printout = ServiceTableRows.read(lines, reference, earliest);
         }
         if (printout.read()) {
-            return withBooking(printout.flights(), printout.locator().or(() -> bookingReference), subject);
+            List<Map<String, Object>> booked = withBooking(printout.reservations(),
+                    printout.locator().or(() -> bookingReference), subject);
+            booked.forEach(AirSegmentBlocks::withOwnNumber);
+            return booked;
         }
         if (bookingReference.isEmpty()) {
             // restaurant-booking sites often print no number: a table said to be confirmed, for a party, still is one

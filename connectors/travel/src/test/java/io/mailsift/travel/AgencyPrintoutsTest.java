@@ -27,7 +27,7 @@ class AgencyPrintoutsTest {
     void readsEachAirBlockUnderItsDayHeadingWithTheAirlinesLocator() {
         AirSegmentBlocks.Printout printout = AirSegmentBlocks.read(BLOCKS, LocalDate.of(2002, 6, 2));
 
-        assertThat(printout.flights()).extracting(AgencyPrintoutsTest::leg).containsExactly(
+        assertThat(printout.reservations()).extracting(AgencyPrintoutsTest::leg).containsExactly(
                 "AA 1364 MCI ORD 2002-06-19T07:10", "AA 1190 ORD BOS 2002-06-19T10:05");
         assertThat(printout.locator()).contains("XDWQPL");
     }
@@ -42,7 +42,7 @@ class AgencyPrintoutsTest {
 
     @Test
     void leavesOutThePrintoutsPastLegs() {
-        assertThat(AirSegmentBlocks.read(BLOCKS, LocalDate.of(2002, 7, 1)).flights()).isEmpty();
+        assertThat(AirSegmentBlocks.read(BLOCKS, LocalDate.of(2002, 7, 1)).reservations()).isEmpty();
     }
 
     private static Object code(Object airport) {
@@ -50,7 +50,7 @@ class AgencyPrintoutsTest {
     }
 
     @Test
-    void readsAFlightsTwoRowsOfTheServiceTableWithTheCitiesAndAirportsTogether() {
+    void readsTheServiceTablesFlightAndHotelRowsWithTheCitiesAndAirportsTogether() {
         List<String> table = MailLines.ofText(String.join("\n",
                 "                                             AGENT KW/KW BOOKING REF QXTRMB",
                 "SERVICE               DATE  FROM           TO             DEPART  ARRIVE",
@@ -63,8 +63,10 @@ class AgencyPrintoutsTest {
         AirSegmentBlocks.Printout printout = ServiceTableRows.read(table, LocalDate.of(2026, 10, 15),
                 LocalDate.of(2026, 10, 13));
 
-        assertThat(printout.flights()).extracting(AgencyPrintoutsTest::leg)
-                .containsExactly("UA 1712 IAH LGA 2026-10-24T10:30");
+        assertThat(printout.reservations().getFirst()).extracting(AgencyPrintoutsTest::leg)
+                .isEqualTo("UA 1712 IAH LGA 2026-10-24T10:30");
+        assertThat(printout.reservations().get(1)).containsEntry("checkinTime", "2026-10-24")
+                .containsEntry("checkoutTime", "2026-10-26").doesNotContainKey(AirSegmentBlocks.OWN_NUMBER);
         assertThat(printout.locator()).contains("QXTRMB");
     }
 
