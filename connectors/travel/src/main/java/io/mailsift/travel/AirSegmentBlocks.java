@@ -30,6 +30,15 @@ final class AirSegmentBlocks {
     /** "LV KANSAS CITY INTL   710A   EQP: MD-80", "AR BOSTON   122P   NON-STOP": the place, then the time. */
     private static final Pattern LEAVE_OR_ARRIVE = Pattern.compile(
             "^[\\s>]*(LV|AR)\\s+([A-Z][A-Z .'/-]*?)\\s+(\\d{1,2})(\\d{2})([APN])(?![\\p{L}\\d])");
+    /** "HOTEL DUBAI   OUT-26MAR": a stay from the day heading above to the day after "OUT-". */
+    private static final Pattern HOTEL = Pattern.compile(
+            "^[\\s>]*HOTEL\\s+[A-Z][A-Z .'/-]*?\\s+OUT-(\\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))\\b");
+    /** The stay's hotel: the name before "1 ROOM" ("JUMEIRAH EMIRATES TOWERS   1 ROOM   DELUXE ROOM - KING BED"). */
+    private static final Pattern HOTEL_NAME = Pattern.compile("^[\\s>]*([A-Z][A-Z0-9 .&'/-]*?)\\s+\\d{1,2} ROOMS?\\b");
+    private static final Pattern CONFIRMATION = Pattern.compile(
+            "^[\\s>]*CONFIRMATION(?: NUMBER)?:?\\s+([A-Z0-9]{5,16})(?![\\p{L}\\d])");
+    /** "OTHER   NEW YORK": the printout's closing service, after which no block goes on. */
+    private static final Pattern OTHER = Pattern.compile("^[\\s>]*OTHER\\s");
     private static final Pattern REF = Pattern.compile("\\bREF:\\s*([A-Z0-9]{5,8})\\b");
     private static final Pattern CODE_AT_END = Pattern.compile("\\b([A-Z]{3})$");
     private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
@@ -58,34 +67,48 @@ final class AirSegmentBlocks {
 
     /** The flights of the printout the lines hold; not {@code read} when the lines are no such printout. */
     static Printout read(List<String> lines, LocalDate earliest) {
-        if (lines.stream().noneMatch(line -> line.contains("FLT:"))) {
+        if (lines.stream().noneMatch(line -> line.contains("FLT:"))) { // no printout without a flight block
             return new Printout(false, List.of(), Optional.empty());
         }
         List<Map<String, Object>> flights = new ArrayList<>();
         List<String> locators = new ArrayList<>();
         LocalDate day = null;
         Block block = null;
+        Stay stay = null;
         for (String line : lines) {
             Matcher heading = DAY_HEADING.matcher(line);
             Matcher air = AIR.matcher(line);
-            if (heading.find()) {
+            Matcher hotel = HOTEL.matcher(line);
+            boolean isHeading = heading.find();
+            boolean isAir = !isHeading && air.find();
+            boolean isHotel = !isHeading && !isAir && hotel.find();
+            if (isHeading || isAir || isHotel || OTHER.matcher(line).find()) {
                 block = finish(block, flights, locators);
+                stay = finish(stay, flights);
+            }
+            if (isHeading) {
                 day = day(heading);
-            } else if (air.find()) {
-                block = finish(block, flights, locators);
+            } else if (isAir) {
                 Optional<String> airline = AirlineNames.code(air.group(1));
                 block = day == null || airline.isEmpty() ? null
                         : new Block(airline.get() + " " + Integer.parseInt(air.group(2)), day);
+            } else if (isHotel) {
+                stay = day == null ? null : new Stay(day, checkout(hotel.group(1), day));
             } else if (block != null) {
                 block.read(line);
+            } else if (stay != null) {
+                stay.read(line);
             }
         }
         finish(block, flights, locators);
+        finish(stay, flights);
         List<String> distinct = locators.stream().distinct().toList();
-        Optional<String> locator = distinct.size() == 1 && locators.size() == flights.size()
+        long legs = flights.stream().filter(found -> !found.containsKey("checkinTime")).count();
+        Optional<String> locator = distinct.size() == 1 && locators.size() == legs
                 ? Optional.of(distinct.getFirst()) : Optional.empty();
         boolean read = !flights.isEmpty();
-        flights.removeIf(leg -> LocalDate.parse(((String) ((Map<?, ?>) leg.get("reservationFor")).get("departureTime"))
+        flights.removeIf(found -> LocalDate.parse(String.valueOf(found.containsKey("checkinTime")
+                ? found.get("checkinTime") : ((Map<?, ?>) found.get("reservationFor")).get("departureTime"))
                 .substring(0, 10)).isBefore(earliest));
         return new Printout(read, flights, locator);
     }
@@ -121,6 +144,33 @@ final class AirSegmentBlocks {
         return null;
     }
 
+    /** The stay, when the hotel's name was read and the stay is of a hotel's length. */
+    private static Stay finish(Stay stay, List<Map<String, Object>> reservations) {
+        if (stay != null && stay.name != null && stay.checkout.isAfter(stay.checkin)
+                && !stay.checkout.isAfter(stay.checkin.plusDays(31))) {
+            Map<String, Object> business = new LinkedHashMap<>();
+            business.put("@type", "LodgingBusiness");
+            business.put("name", stay.name);
+            Map<String, Object> reservation = new LinkedHashMap<>();
+            reservation.put("@type", "LodgingReservation");
+            reservation.put("reservationFor", business);
+            reservation.put("checkinTime", stay.checkin.toString());
+            reservation.put("checkoutTime", stay.checkout.toString());
+            if (stay.confirmation != null) {
+                reservation.put(OWN_NUMBER, stay.confirmation);
+            }
+            reservations.add(reservation);
+        }
+        return null;
+    }
+
+    /** The day after "OUT-" ("26MAR"): the first such day after check-in. */
+    private static LocalDate checkout(String printed, LocalDate checkin) {
+        LocalDate day = LocalDate.of(checkin.getYear(), MONTHS.indexOf(printed.substring(printed.length() - 3)) + 1,
+                Integer.parseInt(printed.substring(0, printed.length() - 3)));
+        return day.isBefore(checkin) ? day.plusYears(1) : day;
+    }
+
     private static Optional<ZoneId> zone(Optional<Airport> airport, String place) {
         return airport.map(Airport::zone).or(() -> Airports.zoneOfPlace(place));
     }
@@ -145,6 +195,29 @@ final class AirSegmentBlocks {
             hour = 12;
         }
         return LocalTime.of(hour, Integer.parseInt(minutes));
+    }
+
+    private static final class Stay {
+        private final LocalDate checkin;
+        private final LocalDate checkout;
+        private String name;
+        private String confirmation;
+
+        Stay(LocalDate checkin, LocalDate checkout) {
+            this.checkin = checkin;
+            this.checkout = checkout;
+        }
+
+        void read(String line) {
+            Matcher named = HOTEL_NAME.matcher(line);
+            if (name == null && named.find()) {
+                name = named.group(1).strip();
+            }
+            Matcher number = CONFIRMATION.matcher(line);
+            if (confirmation == null && number.find()) {
+                confirmation = number.group(1);
+            }
+        }
     }
 
     private static final class Block {
