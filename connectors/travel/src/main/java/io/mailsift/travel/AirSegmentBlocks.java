@@ -1,6 +1,5 @@
 package io.mailsift.travel;
 
-import io.mailsift.travel.Airports.Airport;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.mailsift.travel.Airports.Airport;
 
 /**
  * Reads the itinerary that travel agencies' reservation systems (Sabre, Worldspan) print for a traveller, a layout
@@ -30,9 +31,11 @@ final class AirSegmentBlocks {
     /** "LV KANSAS CITY INTL   710A   EQP: MD-80", "AR BOSTON   122P   NON-STOP": the place, then the time. */
     private static final Pattern LEAVE_OR_ARRIVE = Pattern.compile(
             "^[\\s>]*(LV|AR)\\s+([A-Z][A-Z .'/-]*?)\\s+(\\d{1,2})(\\d{2})([APN])(?![\\p{L}\\d])");
+    /** A day as reservation systems print it, without its year: "24OCT", "6MAR". */
+    static final String PRINTED_DAY = "\\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)";
     /** "HOTEL DUBAI   OUT-26MAR": a stay from the day heading above to the day after "OUT-". */
     private static final Pattern HOTEL = Pattern.compile(
-            "^[\\s>]*HOTEL\\s+[A-Z][A-Z .'/-]*?\\s+OUT-(\\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))\\b");
+            "^[\\s>]*HOTEL\\s+[A-Z][A-Z .'/-]*?\\s+OUT-(" + PRINTED_DAY + ")\\b");
     /** The stay's hotel: the name before "1 ROOM" ("JUMEIRAH EMIRATES TOWERS   1 ROOM   DELUXE ROOM - KING BED"). */
     private static final Pattern HOTEL_NAME = Pattern.compile("^[\\s>]*([A-Z][A-Z0-9 .&'/-]*?)\\s+\\d{1,2} ROOMS?\\b");
     private static final Pattern CONFIRMATION = Pattern.compile(
@@ -93,7 +96,7 @@ final class AirSegmentBlocks {
                 block = day == null || airline.isEmpty() ? null
                         : new Block(airline.get() + " " + Integer.parseInt(air.group(2)), day);
             } else if (isHotel) {
-                stay = day == null ? null : new Stay(day, checkout(hotel.group(1), day));
+                stay = day == null ? null : new Stay(day, dayFrom(hotel.group(1), day));
             } else if (block != null) {
                 block.read(line);
             } else if (stay != null) {
@@ -107,9 +110,7 @@ final class AirSegmentBlocks {
         Optional<String> locator = distinct.size() == 1 && locators.size() == legs
                 ? Optional.of(distinct.getFirst()) : Optional.empty();
         boolean read = !flights.isEmpty();
-        flights.removeIf(found -> LocalDate.parse(String.valueOf(found.containsKey("checkinTime")
-                ? found.get("checkinTime") : ((Map<?, ?>) found.get("reservationFor")).get("departureTime"))
-                .substring(0, 10)).isBefore(earliest));
+        dropBefore(flights, earliest);
         return new Printout(read, flights, locator);
     }
 
@@ -125,18 +126,8 @@ final class AirSegmentBlocks {
      */
     private static Block finish(Block block, List<Map<String, Object>> flights, List<String> locators) {
         if (block != null && block.leaves != null) {
-            Map<String, Object> flight = Legs.flight(block.flightNumber, block.from.map(Airport::code),
-                    block.to.map(Airport::code));
-            flight.put("departureTime", Legs.localTime(block.day, block.leaves, zone(block.from, block.fromPlace)));
-            if (block.arrives != null) {
-                // an arrival earlier in the day than the departure is the next day's (an overnight flight)
-                LocalDate arrivalDay = block.arrives.isBefore(block.leaves) ? block.day.plusDays(1) : block.day;
-                flight.put("arrivalTime", Legs.localTime(arrivalDay, block.arrives, zone(block.to, block.toPlace)));
-            }
-            Map<String, Object> reservation = new LinkedHashMap<>();
-            reservation.put("@type", "FlightReservation");
-            reservation.put("reservationFor", flight);
-            flights.add(reservation);
+            flights.add(flight(block.flightNumber, block.day, new Place(block.from, block.fromPlace), block.leaves,
+                    new Place(block.to, block.toPlace), Optional.ofNullable(block.arrives)));
             if (block.locator != null) {
                 locators.add(block.locator);
             }
@@ -146,33 +137,71 @@ final class AirSegmentBlocks {
 
     /** The stay, when the hotel's name was read and the stay is of a hotel's length. */
     private static Stay finish(Stay stay, List<Map<String, Object>> reservations) {
-        if (stay != null && stay.name != null && stay.checkout.isAfter(stay.checkin)
-                && !stay.checkout.isAfter(stay.checkin.plusDays(31))) {
-            Map<String, Object> business = new LinkedHashMap<>();
-            business.put("@type", "LodgingBusiness");
-            business.put("name", stay.name);
-            Map<String, Object> reservation = new LinkedHashMap<>();
-            reservation.put("@type", "LodgingReservation");
-            reservation.put("reservationFor", business);
-            reservation.put("checkinTime", stay.checkin.toString());
-            reservation.put("checkoutTime", stay.checkout.toString());
-            if (stay.confirmation != null) {
-                reservation.put(OWN_NUMBER, stay.confirmation);
-            }
-            reservations.add(reservation);
+        if (stay != null && stay.name != null) {
+            stay(stay.name, stay.checkin, stay.checkout, Optional.ofNullable(stay.confirmation))
+                    .ifPresent(reservations::add);
         }
         return null;
     }
 
-    /** The day after "OUT-" ("26MAR"): the first such day after check-in. */
-    private static LocalDate checkout(String printed, LocalDate checkin) {
-        LocalDate day = LocalDate.of(checkin.getYear(), MONTHS.indexOf(printed.substring(printed.length() - 3)) + 1,
-                Integer.parseInt(printed.substring(0, printed.length() - 3)));
-        return day.isBefore(checkin) ? day.plusYears(1) : day;
+    /**
+     * A stay a printout gives, with the hotel's own confirmation number when it prints one; none when its dates are
+     * not a hotel stay's (no night, or more than a month).
+     */
+    static Optional<Map<String, Object>> stay(String name, LocalDate checkin, LocalDate checkout,
+            Optional<String> confirmation) {
+        if (!checkout.isAfter(checkin) || checkout.isAfter(checkin.plusDays(31))) {
+            return Optional.empty();
+        }
+        Map<String, Object> business = new LinkedHashMap<>();
+        business.put("@type", "LodgingBusiness");
+        business.put("name", name);
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "LodgingReservation");
+        reservation.put("reservationFor", business);
+        reservation.put("checkinTime", checkin.toString());
+        reservation.put("checkoutTime", checkout.toString());
+        confirmation.ifPresent(number -> reservation.put(OWN_NUMBER, number));
+        return Optional.of(reservation);
     }
 
-    private static Optional<ZoneId> zone(Optional<Airport> airport, String place) {
-        return airport.map(Airport::zone).or(() -> Airports.zoneOfPlace(place));
+    /** A day printed without its year ("26MAR", "24OCT"): the first such day on or after {@code from}. */
+    static LocalDate dayFrom(String printed, LocalDate from) {
+        LocalDate day = LocalDate.of(from.getYear(), MONTHS.indexOf(printed.substring(printed.length() - 3)) + 1,
+                Integer.parseInt(printed.substring(0, printed.length() - 3)));
+        return day.isBefore(from) ? day.plusYears(1) : day;
+    }
+
+    /** Leaves out what starts before the earliest day: a statement's past trips. */
+    static void dropBefore(List<Map<String, Object>> reservations, LocalDate earliest) {
+        reservations.removeIf(found -> LocalDate.parse(String.valueOf(found.containsKey("checkinTime")
+                ? found.get("checkinTime") : ((Map<?, ?>) found.get("reservationFor")).get("departureTime"))
+                .substring(0, 10)).isBefore(earliest));
+    }
+
+    /** Where a printout's leg starts or ends: the airport its names decide, else only the place as printed. */
+    record Place(Optional<Airport> airport, String printed) {
+
+        Optional<ZoneId> zone() {
+            return airport.map(Airport::zone).or(() -> Airports.zoneOfPlace(printed));
+        }
+    }
+
+    /**
+     * A printout's flight leaving on its day; an arrival earlier in the day than the departure is the next day's (an
+     * overnight flight).
+     */
+    static Map<String, Object> flight(String flightNumber, LocalDate day, Place from, LocalTime leaves, Place to,
+            Optional<LocalTime> arrives) {
+        Map<String, Object> flight = Legs.flight(flightNumber, from.airport().map(Airport::code),
+                to.airport().map(Airport::code));
+        flight.put("departureTime", Legs.localTime(day, leaves, from.zone()));
+        arrives.ifPresent(time -> flight.put("arrivalTime",
+                Legs.localTime(time.isBefore(leaves) ? day.plusDays(1) : day, time, to.zone())));
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("@type", "FlightReservation");
+        reservation.put("reservationFor", flight);
+        return reservation;
     }
 
     /** The airport a printout's place stands for: its code when it ends with one, else its name. */

@@ -1,17 +1,15 @@
 package io.mailsift.travel;
 
-import io.mailsift.travel.Airports.Airport;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.mailsift.travel.Airports.Airport;
 
 /**
  * Reads the invoice and itinerary a travel agency's reservation system (Sabre) prints as a table under the header
@@ -26,25 +24,22 @@ final class ServiceTableRows {
     private static final Pattern HEADER = Pattern.compile(
             "(?i)^SERVICE\\tDATE\\tFROM\\tTO\\tDEPART\\tARRIVE\\b");
     /** "CONTINENTAL AIRLINES\t24OCT HOUSTON TX\tNEW YORK NY\t1030A\t302P": the day's column is one space wide. */
-    private static final Pattern FIRST_ROW = Pattern.compile("^([A-Z][A-Z .&'-]+)\\t(\\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL"
-            + "|AUG|SEP|OCT|NOV|DEC))\\s+([^\\t].*?)\\t(\\d{3,4}[APN])(?:\\t(\\d{3,4}[APN]))?(?![\\p{L}\\d])");
+    private static final Pattern FIRST_ROW = Pattern.compile("^([A-Z][A-Z .&'-]+)\\t(" + AirSegmentBlocks.PRINTED_DAY
+            + ")\\s+([^\\t].*?)\\t(\\d{3,4}[APN])(?:\\t(\\d{3,4}[APN]))?(?![\\p{L}\\d])");
     /** "CO 1712\tM\tWED\tG.BUSH INTERCO LA GUARDIA": number, booking class, weekday, the airports' names. */
     private static final Pattern SECOND_ROW = Pattern.compile("^([A-Z0-9]{2})\\s?(\\d{1,4})\\t(?:[A-Z]\\t)?"
             + "(?:(?:MON|TUE|WED|THU|FRI|SAT|SUN)\\t)?([^\\t].*)$");
     private static final Pattern TIME = Pattern.compile("^(\\d{1,2})(\\d{2})([APN])$");
-    private static final String DAY = "\\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)";
     /** "HOTEL\t24OCT MARRIOTT EAST SIDE": the day of arrival, then the hotel's name. */
-    private static final Pattern HOTEL_ROW = Pattern.compile("^HOTEL\\t(" + DAY + ")\\s+(\\S.*)$");
+    private static final Pattern HOTEL_ROW = Pattern.compile("^HOTEL\\t(" + AirSegmentBlocks.PRINTED_DAY + ")\\s+(\\S.*)$");
     /** The hotel's second row starts with the day of departure ("26OCT 525 LEXINGTON AVENUE"). */
-    private static final Pattern OUT_DAY = Pattern.compile("^(" + DAY + ")(?![\\p{L}\\d])");
+    private static final Pattern OUT_DAY = Pattern.compile("^(" + AirSegmentBlocks.PRINTED_DAY + ")(?![\\p{L}\\d])");
     /** A row that starts the next service: a name, a tab and a day. */
-    private static final Pattern SERVICE_ROW = Pattern.compile("^[A-Z][A-Z .&'-]+\\t" + DAY);
+    private static final Pattern SERVICE_ROW = Pattern.compile("^[A-Z][A-Z .&'-]+\\t" + AirSegmentBlocks.PRINTED_DAY);
     private static final Pattern HOTEL_CONFIRMATION = Pattern.compile(
             "^CONFIRMATION(?: NUMBER)?:?\\s*([A-Z0-9]{5,16})(?![\\p{L}\\d])");
     /** The agency's locator in its heading ("AGENT KW/KW BOOKING REF QXTRMB"). */
     private static final Pattern BOOKING_REF = Pattern.compile("\\bBOOKING REF(?:ERENCE)?:?\\s+([A-Z0-9]{6})\\b");
-    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
-            "OCT", "NOV", "DEC");
 
     private ServiceTableRows() {
     }
@@ -77,9 +72,7 @@ final class ServiceTableRows {
             }
         }
         boolean read = !flights.isEmpty();
-        flights.removeIf(found -> LocalDate.parse(String.valueOf(found.containsKey("checkinTime")
-                ? found.get("checkinTime") : ((Map<?, ?>) found.get("reservationFor")).get("departureTime"))
-                .substring(0, 10)).isBefore(earliest));
+        AirSegmentBlocks.dropBefore(flights, earliest);
         return new AirSegmentBlocks.Printout(read, flights, locator);
     }
 
@@ -101,24 +94,18 @@ final class ServiceTableRows {
         String toName = names.length > 1 ? names[names.length - 1] : names[0];
         Optional<Airport> from = Airports.ofPlaceName(fromCity + " " + fromName);
         Optional<Airport> to = toCity.isEmpty() ? Optional.empty() : Airports.ofPlaceName(toCity + " " + toName);
-        LocalDate date = day(row.group(2), reference); // "08JAN" printed in December is next January
-        Matcher leaves = TIME.matcher(row.group(4));
-        leaves.matches();
-        LocalTime departure = AirSegmentBlocks.time(leaves.group(1), leaves.group(2), leaves.group(3));
-        Map<String, Object> flight = Legs.flight(number.group(1) + " " + Integer.parseInt(number.group(2)),
-                from.map(Airport::code), to.map(Airport::code));
-        flight.put("departureTime", Legs.localTime(date, departure, zone(from, fromCity)));
-        if (row.group(5) != null) {
-            Matcher arrives = TIME.matcher(row.group(5));
-            arrives.matches();
-            LocalTime arrival = AirSegmentBlocks.time(arrives.group(1), arrives.group(2), arrives.group(3));
-            LocalDate arrivalDay = arrival.isBefore(departure) ? date.plusDays(1) : date;
-            flight.put("arrivalTime", Legs.localTime(arrivalDay, arrival, zone(to, toCity)));
-        }
-        Map<String, Object> reservation = new LinkedHashMap<>();
-        reservation.put("@type", "FlightReservation");
-        reservation.put("reservationFor", flight);
-        return Optional.of(reservation);
+        // "08JAN" printed in December is next January
+        LocalDate date = AirSegmentBlocks.dayFrom(row.group(2), reference);
+        Optional<LocalTime> arrives = Optional.ofNullable(row.group(5)).map(ServiceTableRows::time);
+        return Optional.of(AirSegmentBlocks.flight(number.group(1) + " " + Integer.parseInt(number.group(2)), date,
+                new AirSegmentBlocks.Place(from, fromCity), time(row.group(4)), new AirSegmentBlocks.Place(to, toCity),
+                arrives));
+    }
+
+    private static LocalTime time(String printed) {
+        Matcher time = TIME.matcher(printed);
+        time.matches();
+        return AirSegmentBlocks.time(time.group(1), time.group(2), time.group(3));
     }
 
     /**
@@ -131,37 +118,14 @@ final class ServiceTableRows {
         if (!hotel.find() || out == null || !out.find()) {
             return Optional.empty();
         }
-        LocalDate checkin = day(hotel.group(1), reference);
-        LocalDate checkout = day(out.group(1), checkin);
-        if (!checkout.isAfter(checkin) || checkout.isAfter(checkin.plusDays(31))) {
-            return Optional.empty();
+        LocalDate checkin = AirSegmentBlocks.dayFrom(hotel.group(1), reference);
+        LocalDate checkout = AirSegmentBlocks.dayFrom(out.group(1), checkin);
+        Optional<String> confirmation = Optional.empty();
+        for (int i = at + 2; i < lines.size() && !SERVICE_ROW.matcher(lines.get(i)).find()
+                && confirmation.isEmpty(); i++) {
+            Matcher number = HOTEL_CONFIRMATION.matcher(lines.get(i));
+            confirmation = number.find() ? Optional.of(number.group(1)) : Optional.empty();
         }
-        Map<String, Object> business = new LinkedHashMap<>();
-        business.put("@type", "LodgingBusiness");
-        business.put("name", hotel.group(2).strip());
-        Map<String, Object> reservation = new LinkedHashMap<>();
-        reservation.put("@type", "LodgingReservation");
-        reservation.put("reservationFor", business);
-        reservation.put("checkinTime", checkin.toString());
-        reservation.put("checkoutTime", checkout.toString());
-        for (int i = at + 2; i < lines.size() && !SERVICE_ROW.matcher(lines.get(i)).find(); i++) {
-            Matcher confirmation = HOTEL_CONFIRMATION.matcher(lines.get(i));
-            if (confirmation.find()) {
-                reservation.put(AirSegmentBlocks.OWN_NUMBER, confirmation.group(1));
-                break;
-            }
-        }
-        return Optional.of(reservation);
-    }
-
-    /** A day printed without its year ("24OCT"): the first such day on or after {@code from}. */
-    private static LocalDate day(String printed, LocalDate from) {
-        LocalDate date = LocalDate.of(from.getYear(), MONTHS.indexOf(printed.substring(printed.length() - 3)) + 1,
-                Integer.parseInt(printed.substring(0, printed.length() - 3)));
-        return date.isBefore(from) ? date.plusYears(1) : date;
-    }
-
-    private static Optional<ZoneId> zone(Optional<Airport> airport, String city) {
-        return airport.map(Airport::zone).or(() -> Airports.zoneOfPlace(city.toLowerCase(Locale.ROOT)));
+        return AirSegmentBlocks.stay(hotel.group(2).strip(), checkin, checkout, confirmation);
     }
 }
