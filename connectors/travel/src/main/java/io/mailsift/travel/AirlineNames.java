@@ -45,6 +45,8 @@ final class AirlineNames {
                     + "(?![\\d:.,/-]\\d|\\d|\\s*(?i:x\\b|bags?\\b|pieces?\\b|kg\\b|km\\b|miles\\b|meilen\\b|points\\b"
                     + "|punkte\\b|nights?\\b|€|\\$|£|eur\\b|usd\\b|%|h\\b|min))");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}]*");
+    /** A capitalised word after an airline's name that is not an airline word ("States" after "United"). */
+    private static final Pattern NAME_AFTER = Pattern.compile("[ \\t]+(?!(?i:air|airlines|airways|air lines|flights?|flug|vol|vuelo|volo)\\b)\\p{Lu}");
 
     private AirlineNames() {
     }
@@ -62,7 +64,9 @@ final class AirlineNames {
                 int end = at + airline.getKey().length();
                 boolean word = (at == 0 || !Character.isLetter(text.charAt(at - 1)))
                         && (end == text.length() || !Character.isLetter(text.charAt(end)));
-                if (word && Character.isUpperCase(text.charAt(at))) {
+                // "United States", "American Express", "Delta Hotels": a name before another name is not the airline's
+                boolean otherName = NAME_AFTER.matcher(text).region(end, Math.min(text.length(), end + 30)).lookingAt();
+                if (word && !otherName && Character.isUpperCase(text.charAt(at))) {
                     named.add(airline.getValue());
                 }
                 at = lower.indexOf(airline.getKey(), at + 1);
