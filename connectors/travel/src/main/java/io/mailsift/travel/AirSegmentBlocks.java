@@ -1,5 +1,6 @@
 package io.mailsift.travel;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -90,13 +91,15 @@ final class AirSegmentBlocks {
                 stay = finish(stay, flights);
             }
             if (isHeading) {
-                day = day(heading);
+                day = day(heading).orElse(null);
             } else if (isAir) {
                 Optional<String> airline = AirlineNames.code(air.group(1));
                 block = day == null || airline.isEmpty() ? null
                         : new Block(airline.get() + " " + Integer.parseInt(air.group(2)), day);
             } else if (isHotel) {
-                stay = day == null ? null : new Stay(day, dayFrom(hotel.group(1), day));
+                LocalDate checkin = day;
+                stay = checkin == null ? null
+                        : dayFromOrEmpty(hotel.group(1), checkin).map(out -> new Stay(checkin, out)).orElse(null);
             } else if (block != null) {
                 block.read(line);
             } else if (stay != null) {
@@ -114,10 +117,15 @@ final class AirSegmentBlocks {
         return new Printout(read, flights, locator);
     }
 
-    private static LocalDate day(Matcher heading) {
+    /** The heading's day; none for a day no calendar has ("31 FEB 27"). */
+    private static Optional<LocalDate> day(Matcher heading) {
         int year = Integer.parseInt(heading.group(3));
-        return LocalDate.of(year < 100 ? 2000 + year : year, MONTHS.indexOf(heading.group(2)) + 1,
-                Integer.parseInt(heading.group(1)));
+        try {
+            return Optional.of(LocalDate.of(year < 100 ? 2000 + year : year, MONTHS.indexOf(heading.group(2)) + 1,
+                    Integer.parseInt(heading.group(1))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -165,11 +173,18 @@ final class AirSegmentBlocks {
         return Optional.of(reservation);
     }
 
-    /** A day printed without its year ("26MAR", "24OCT"): the first such day on or after {@code from}. */
-    static LocalDate dayFrom(String printed, LocalDate from) {
-        LocalDate day = LocalDate.of(from.getYear(), MONTHS.indexOf(printed.substring(printed.length() - 3)) + 1,
-                Integer.parseInt(printed.substring(0, printed.length() - 3)));
-        return day.isBefore(from) ? day.plusYears(1) : day;
+    /**
+     * A day printed without its year ("26MAR", "24OCT"): the first such day on or after {@code from}; none for a day
+     * no calendar has ("30FEB").
+     */
+    static Optional<LocalDate> dayFromOrEmpty(String printed, LocalDate from) {
+        try {
+            LocalDate day = LocalDate.of(from.getYear(), MONTHS.indexOf(printed.substring(printed.length() - 3)) + 1,
+                    Integer.parseInt(printed.substring(0, printed.length() - 3)));
+            return Optional.of(day.isBefore(from) ? day.plusYears(1) : day);
+        } catch (DateTimeException e) {
+            return Optional.empty(); // "29FEB" in a year without one is dropped too, not moved to March
+        }
     }
 
     /** Leaves out what starts before the earliest day: a statement's past trips. */
@@ -217,7 +232,7 @@ final class AirSegmentBlocks {
         return Airports.ofPlaceName(place);
     }
 
-    /** A time with a meridiem letter: "710A", "1220P", "1200N" (noon). */
+    /** A time with a meridiem letter: "710A", "1220P", "1200N" (noon); the caller has checked its hours and minutes. */
     static LocalTime time(String hours, String minutes, String meridiem) {
         int hour = Integer.parseInt(hours) % 12 + ("P".equals(meridiem) ? 12 : 0);
         if ("N".equals(meridiem)) {

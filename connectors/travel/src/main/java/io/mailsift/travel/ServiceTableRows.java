@@ -95,17 +95,22 @@ final class ServiceTableRows {
         Optional<Airport> from = Airports.ofPlaceName(fromCity + " " + fromName);
         Optional<Airport> to = toCity.isEmpty() ? Optional.empty() : Airports.ofPlaceName(toCity + " " + toName);
         // "08JAN" printed in December is next January
-        LocalDate date = AirSegmentBlocks.dayFrom(row.group(2), reference);
-        Optional<LocalTime> arrives = Optional.ofNullable(row.group(5)).map(ServiceTableRows::time);
-        return Optional.of(AirSegmentBlocks.flight(number.group(1) + " " + Integer.parseInt(number.group(2)), date,
-                new AirSegmentBlocks.Place(from, fromCity), time(row.group(4)), new AirSegmentBlocks.Place(to, toCity),
-                arrives));
+        Optional<LocalDate> date = AirSegmentBlocks.dayFromOrEmpty(row.group(2), reference);
+        Optional<LocalTime> leaves = time(row.group(4));
+        if (date.isEmpty() || leaves.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LocalTime> arrives = Optional.ofNullable(row.group(5)).flatMap(ServiceTableRows::time);
+        return Optional.of(AirSegmentBlocks.flight(number.group(1) + " " + Integer.parseInt(number.group(2)),
+                date.get(), new AirSegmentBlocks.Place(from, fromCity), leaves.get(),
+                new AirSegmentBlocks.Place(to, toCity), arrives));
     }
 
-    private static LocalTime time(String printed) {
+    /** "1030A", "302P": none for what no clock shows ("1375P"). */
+    private static Optional<LocalTime> time(String printed) {
         Matcher time = TIME.matcher(printed);
-        time.matches();
-        return AirSegmentBlocks.time(time.group(1), time.group(2), time.group(3));
+        return time.matches() && Integer.parseInt(time.group(1)) <= 12 && Integer.parseInt(time.group(2)) < 60
+                ? Optional.of(AirSegmentBlocks.time(time.group(1), time.group(2), time.group(3))) : Optional.empty();
     }
 
     /**
@@ -118,14 +123,17 @@ final class ServiceTableRows {
         if (!hotel.find() || out == null || !out.find()) {
             return Optional.empty();
         }
-        LocalDate checkin = AirSegmentBlocks.dayFrom(hotel.group(1), reference);
-        LocalDate checkout = AirSegmentBlocks.dayFrom(out.group(1), checkin);
+        Optional<LocalDate> checkin = AirSegmentBlocks.dayFromOrEmpty(hotel.group(1), reference);
+        Optional<LocalDate> checkout = checkin.flatMap(day -> AirSegmentBlocks.dayFromOrEmpty(out.group(1), day));
+        if (checkout.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<String> confirmation = Optional.empty();
         for (int i = at + 2; i < lines.size() && !SERVICE_ROW.matcher(lines.get(i)).find()
                 && confirmation.isEmpty(); i++) {
             Matcher number = HOTEL_CONFIRMATION.matcher(lines.get(i));
             confirmation = number.find() ? Optional.of(number.group(1)) : Optional.empty();
         }
-        return AirSegmentBlocks.stay(hotel.group(2).strip(), checkin, checkout, confirmation);
+        return AirSegmentBlocks.stay(hotel.group(2).strip(), checkin.get(), checkout.get(), confirmation);
     }
 }

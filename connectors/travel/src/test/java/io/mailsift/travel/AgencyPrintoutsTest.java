@@ -40,6 +40,19 @@ class AgencyPrintoutsTest {
         assertThat(AirSegmentBlocks.airport("CHICAGO")).isEmpty();
     }
 
+    /** A day no calendar has, in a heading or a table row, leaves its leg out instead of failing the mail. */
+    @Test
+    void leavesOutALegOfADayNoCalendarHas() {
+        List<String> blocks = List.of("31 FEB 27  -  FRIDAY", "AIR   AMERICAN AIRLINES    FLT:1364   ECONOMY",
+                "LV KANSAS CITY INTL          710A", "AR BOSTON                    122P");
+        List<String> table = List.of("SERVICE\tDATE\tFROM\tTO\tDEPART\tARRIVE",
+                "UNITED AIRLINES\t30FEB HOUSTON TX\tNEW YORK NY\t1030A\t302P", "UA 1712\tM\tSAT\tG.BUSH INTERCO");
+
+        assertThat(AirSegmentBlocks.read(blocks, LocalDate.of(2027, 1, 1)).reservations()).isEmpty();
+        assertThat(ServiceTableRows.read(table, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 1)).reservations())
+                .isEmpty();
+    }
+
     @Test
     void leavesOutThePrintoutsPastLegs() {
         assertThat(AirSegmentBlocks.read(BLOCKS, LocalDate.of(2002, 7, 1)).reservations()).isEmpty();
