@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,8 +45,39 @@ final class AirlineNames {
                     + "(?![\\d:.,/-]\\d|\\d|\\s*(?i:x\\b|bags?\\b|pieces?\\b|kg\\b|km\\b|miles\\b|meilen\\b|points\\b"
                     + "|punkte\\b|nights?\\b|€|\\$|£|eur\\b|usd\\b|%|h\\b|min))");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}]*");
+    /** A capitalised word after an airline's name that is not an airline word ("States" after "United"). */
+    private static final Pattern NAME_AFTER = Pattern.compile("[ \\t]+(?!(?i:air|airlines|airways|air lines|flights?|flug|vol|vuelo|volo)\\b)\\p{Lu}");
 
     private AirlineNames() {
+    }
+
+    /**
+     * The code of the only airline the text names (capitalised, as whole words: "Southwest Airlines", "DELTA"); empty
+     * when it names none or several.
+     */
+    static Optional<String> soleAirline(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Map.Entry<String, String> airline : CODES.entrySet()) {
+            int at = lower.indexOf(airline.getKey());
+            while (at >= 0 && !named.contains(airline.getValue())) {
+                int end = at + airline.getKey().length();
+                boolean word = (at == 0 || !Character.isLetter(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetter(text.charAt(end)));
+                // "United States", "American Express", "Delta Hotels": a name before another name is not the airline's
+                boolean otherName = NAME_AFTER.matcher(text).region(end, Math.min(text.length(), end + 30)).lookingAt();
+                if (word && !otherName && Character.isUpperCase(text.charAt(at))) {
+                    named.add(airline.getValue());
+                }
+                at = lower.indexOf(airline.getKey(), at + 1);
+            }
+        }
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+    }
+
+    /** The IATA code of an airline printed by its name ("AMERICAN AIRLINES", "Delta"), as far as the table knows it. */
+    static Optional<String> code(String name) {
+        return Optional.ofNullable(CODES.get(name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));
     }
 
     /** The flight numbers written with an airline's name, in order, as "DL 1742". */

@@ -258,8 +258,13 @@ final class Airports {
     /** The words of an airport's name that are neither its city's nor generic: "Gatwick", "Barajas". */
     private static java.util.List<String> distinctive(Airport airport, String city) {
         java.util.List<String> cityWords = java.util.List.of(city.split(" "));
-        return java.util.Arrays.stream(NOT_LETTERS.split(airport.name().toLowerCase(java.util.Locale.ROOT)))
-                .filter(word -> word.length() >= 3 && !GENERIC.contains(word) && !cityWords.contains(word)).toList();
+        String name = airport.name().toLowerCase(java.util.Locale.ROOT);
+        // "O'Hare" is also printed "OHARE" (reservation systems drop the apostrophe): the word run together counts too
+        java.util.stream.Stream<String> joined = java.util.Arrays.stream(name.split("\\s+"))
+                .filter(word -> word.indexOf('\'') > 0).map(word -> NOT_LETTERS.matcher(word).replaceAll(""));
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(NOT_LETTERS.split(name)), joined)
+                .filter(word -> word.length() >= 3 && !GENERIC.contains(word) && !cityWords.contains(word)).distinct()
+                .toList();
     }
 
     /**

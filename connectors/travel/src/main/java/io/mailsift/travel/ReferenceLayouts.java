@@ -24,9 +24,11 @@ final class ReferenceLayouts {
     private static final Pattern AROUND_LABEL = Pattern.compile("(?iu)(?:^|[.!?]\\s+|\\t)\\s*" + OWNER + "(?:" + BRAND
             + "\\s+)?" + LABEL + "\\.?(?:\\s*/\\s*" + OWNER + LABEL + "\\.?)?(?:\\s+" + BRAND + ")?"
             + "\\s*(?:\\([^)]{0,20}\\))?\\s*(?::|\\s(?:is|est|ist|es|lautet|è)\\b:?)\\s*" + CODE);
+    /** A plain-text heading's rule around its words: "****** CONFIRMATION NUMBER ******", "=== Booking code ===". */
+    private static final String RULE = "(?:[*=#~_-]{3,}\\s*)?";
     /** The label alone on its line, with an airline's name or an abbreviation in brackets the labels do not take. */
-    private static final Pattern LABEL_ALONE = Pattern.compile("(?iu)^\\s*" + OWNER + "(?:" + BRAND + "\\s+)?" + LABEL
-            + "(?:\\s+" + BRAND + ")?\\s*(?:\\([^)]{1,20}\\))?\\s*:?\\s*$");
+    private static final Pattern LABEL_ALONE = Pattern.compile("(?iu)^\\s*" + RULE + OWNER + "(?:" + BRAND + "\\s+)?"
+            + LABEL + "(?:\\s+" + BRAND + ")?\\s*(?:\\([^)]{1,20}\\))?\\s*:?\\s*" + RULE + "$");
     /** The code before its label: "6TQ8WX is your booking reference", "6TQ8WX ist Ihr Buchungscode". */
     private static final Pattern CODE_BEFORE_LABEL = Pattern.compile("(?iu)(?<![\\p{L}\\d])" + CODE
             + "\\s+(?:is|est|ist|es|è)\\s+(?:your|votre|ihr|su|tu|il tuo|la tua)\\s+(?:" + BRAND + "\\s+)?" + LABEL

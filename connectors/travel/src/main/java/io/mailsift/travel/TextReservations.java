@@ -197,6 +197,9 @@ final class TextReservations {
         if (flightNumbers == null) {
             // "AF 7731 TGV AIR", "LH 3417 Lufthansa Express Rail": a train under a flight number is no flight
             flightNumbers = Legs.flightNumbers(text).stream().filter(n -> !AirRailLegs.isRailLeg(text, n)).toList();
+            if (flightNumbers.isEmpty()) {
+                flightNumbers = SoleAirlineFlights.in(text); // "Flight 403" in a mail of one airline
+            }
         }
         return flightNumbers;
     }
@@ -227,6 +230,17 @@ final class TextReservations {
         Optional<String> bookingReference = Labels.reference(lines).or(() -> Labels.referenceInSubject(subject));
         if (notCompleted(subject)) {
             return List.of();
+        }
+        // an agency's printout names airlines and airports in words: its legs are read from its own blocks
+        AirSegmentBlocks.Printout printout = AirSegmentBlocks.read(lines, earliest);
+        if (!printout.read()) {
+            printout = ServiceTableRows.read(lines, reference, earliest);
+        }
+        if (printout.read()) {
+            List<Map<String, Object>> booked = withBooking(printout.reservations(),
+                    printout.locator().or(() -> bookingReference), subject);
+            booked.forEach(AirSegmentBlocks::withOwnNumber);
+            return booked;
         }
         if (bookingReference.isEmpty()) {
             // restaurant-booking sites often print no number: a table said to be confirmed, for a party, still is one
@@ -742,11 +756,17 @@ final class TextReservations {
         if (after != null && datesFollowLegs(dates, numbers)) {
             return Optional.of(after.value()); // each leg's date printed after it: the one before is the last leg's
         }
+        Optional<LocalDate> earlier = dates.stream().filter(d -> d.start() < at && !isOtherDate(d)).map(Found::value)
+                .reduce((first, second) -> second);
+        if (before == null && after != null && earlier.isPresent() && firstTime > 0 && after.start() > firstTime) {
+            // "Change planes to Flight 1185 / Depart ... at 12:10 PM": a connection under the day's heading above,
+            // the date after its times heading the return
+            return earlier;
+        }
         if (before != null || after != null) {
             return Optional.of((before != null ? before : after).value());
         }
-        return dates.stream().filter(d -> d.start() < at && !isOtherDate(d)).map(Found::value)
-                .reduce((first, second) -> second);
+        return earlier;
     }
 
     /**
