@@ -108,11 +108,11 @@ final class Passengers {
                 Map<String, Object> own = new LinkedHashMap<>(reservation);
                 own.put("underName", Map.of("@type", "Person", "name", passenger.name()));
                 Map<String, Object> ticket = new LinkedHashMap<>();
+                ticket.put("@type", "Ticket");
                 passenger.ticketNumber().ifPresent(number -> ticket.put("ticketNumber", number));
                 passenger.seat().filter(seat -> legs == 1).ifPresent(seat -> ticket.put("ticketedSeat",
                         Map.of("@type", "Seat", "seatNumber", seat)));
-                if (!ticket.isEmpty()) {
-                    ticket.put("@type", "Ticket");
+                if (ticket.size() > 1) {
                     own.put("reservedTicket", ticket);
                 }
                 split.add(own);
