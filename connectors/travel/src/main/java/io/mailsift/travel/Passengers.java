@@ -36,7 +36,7 @@ final class Passengers {
     /** "Passenger 1: John Smith", "Voyageur 2 - Anna Smith", "Pasajero 1\tAna Ruiz". */
     private static final Pattern NUMBERED = Pattern.compile("(?iu)^\\s*(?:passenger|pax|travell?er|passagier|"
             + "reisende[r]?|fahrgast|passager|voyageur|voyageuse|pasajero|viajero|passeggero)\\s*(?:n[°º.]?\\s*)?"
-            + "\\d{1,2}\\s*(?:[:\\t-]|\\s–)\\s*(.+)$");
+            + "\\d{1,2}\\s*(?:[:\\t-]|\\s–)?\\s*(.*)$");
     private static final Pattern SEAT_LABEL = Pattern.compile("(?iu)^\\s*(?:seats?|seat number|sitzplatz|sitzplätze|"
             + "platz|siège|place|asiento|plaza|posto)\\s*(?::|\\t)\\s*(\\d{1,3}[A-K])\\s*$");
     private static final Pattern TICKET_LABEL = Pattern.compile("(?iu)^\\s*(?:e-?ticket(?: number| no\\.?)?|"
@@ -149,7 +149,10 @@ final class Passengers {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             Matcher numbered = NUMBERED.matcher(line);
-            Optional<String> value = numbered.matches() ? Optional.of(numbered.group(1).strip())
+            // "Passenger 2: Anna Smith", or a block's heading "Passenger 2" with the name on the next line
+            Optional<String> value = numbered.matches() ? !numbered.group(1).isBlank()
+                    ? Optional.of(numbered.group(1).strip())
+                    : i + 1 < lines.size() ? Optional.of(lines.get(i + 1).strip()) : Optional.empty()
                     : PASSENGER_WORD.matcher(line).find() ? Labels.PASSENGER.value(lines, i) : Optional.empty();
             Optional<String> name = value.flatMap(Passengers::personName);
             if (name.isPresent()) {
