@@ -23,7 +23,8 @@ function showTrips(listId, trips) {
     for (const reservation of trip.reservations) {
       const line = document.createElement("li");
       const reference = reservation.reference ? ` · ${reservation.reference}` : "";
-      line.textContent = `${time(reservation.start)} — ${reservation.summary}${reference}`;
+      const passengers = reservation.passengers.length ? ` · ${reservation.passengers.join(", ")}` : "";
+      line.textContent = `${time(reservation.start)} — ${reservation.summary}${reference}${passengers}`;
       reservations.append(line);
     }
     list.append(item);

@@ -109,8 +109,26 @@ final class Reservations {
         String reference = text(first(payload.get("reservationNumber"), payload.get("reservationId")));
         String status = text(payload.get("reservationStatus"));
         boolean cancelled = status != null && status.toLowerCase(Locale.ROOT).contains("cancel");
+        String passenger = passenger(payload.get("underName"));
         return Optional.of(new Segment(findingId, findingKey + "." + findingId + "@mailsift", kind,
-                summary(kind, what, from, to), from, to, start.get(), end, reference, cancelled, updatedAt));
+                summary(kind, what, from, to), from, to, start.get(), end, reference, cancelled, updatedAt,
+                passenger == null ? List.of() : List.of(passenger), List.of(findingId)));
+    }
+
+    /** Whom the reservation is under: a Person's name, given and family names, or a bare name. */
+    private static @Nullable String passenger(@Nullable Object underName) {
+        if (underName instanceof String name) {
+            return text(name);
+        }
+        Map<String, Object> person = object(underName);
+        String name = text(person.get("name"));
+        if (name != null) {
+            return name;
+        }
+        String given = text(person.get("givenName"));
+        String family = text(person.get("familyName"));
+        return given == null && family == null ? null : text((given == null ? "" : given) + " "
+                + (family == null ? "" : family));
     }
 
     private static String summary(Kind kind, Map<String, Object> what, Place from, Place to) {

@@ -106,6 +106,10 @@ public final class TripCalendar {
             description.append("From: ").append(location(segment.from())).append('\n');
             description.append("To: ").append(location(segment.to())).append('\n');
         }
+        if (!segment.passengers().isEmpty()) {
+            description.append(segment.passengers().size() == 1 ? "Passenger: " : "Passengers: ")
+                    .append(String.join(", ", segment.passengers())).append('\n');
+        }
         if (!description.isEmpty()) {
             out.add("DESCRIPTION:" + text(description.toString().strip()));
         }

@@ -54,13 +54,16 @@ public class TripStore {
     public record StoredTrip(long id, Trip trip) {
     }
 
-    /** Every reservation of the user that can be placed in time, cancelled ones included. */
+    /**
+     * Every reservation of the user that can be placed in time, cancelled ones included: one segment per leg, with
+     * the passengers of its per-passenger findings ({@link SharedLegs}).
+     */
     public List<Segment> reservations(long userId) {
-        return jdbc.sql(RESERVATIONS)
+        return SharedLegs.merged(jdbc.sql(RESERVATIONS)
                 .param("userId", userId)
                 .param("types", List.copyOf(Reservations.TYPES.keySet()))
                 .query(this::segment)
-                .list().stream().flatMap(Optional::stream).toList();
+                .list().stream().flatMap(Optional::stream).toList());
     }
 
     /** The user's stored trips, by start, each with its reservations (a reservation gone since is left out). */
@@ -75,7 +78,7 @@ public class TripStore {
                 JOIN trip_reservations r ON r.trip_id = t.id
                 JOIN findings f ON f.id = r.finding_id
                 WHERE t.user_id = :userId
-                ORDER BY t.starts_at, t.id, r.position""")
+                ORDER BY t.starts_at, t.id, r.position, f.id""")
                 .param("userId", userId)
                 .query((row, n) -> new Row(row.getLong("trip_id"), row.getString("title"),
                         row.getString("destination"), row.getObject("starts_on", LocalDate.class),
@@ -87,7 +90,9 @@ public class TripStore {
         List<StoredTrip> trips = new ArrayList<>();
         byTrip.forEach((id, tripRows) -> {
             Row first = tripRows.getFirst();
-            List<Segment> segments = tripRows.stream().flatMap(row -> row.segment().stream()).toList();
+            // a leg's findings share its position: merged again as the rebuild merged them
+            List<Segment> segments = SharedLegs.merged(
+                    tripRows.stream().flatMap(row -> row.segment().stream()).toList());
             if (!segments.isEmpty()) {
                 trips.add(new StoredTrip(id, new Trip(first.title(), first.destination() == null ? ""
                         : first.destination(), segments, first.startsOn(), first.endsOn(), first.startsAt(),
@@ -151,13 +156,16 @@ public class TripStore {
                         .single();
                 int position = 0;
                 for (Segment segment : trip.segments()) {
-                    jdbc.sql("""
-                            INSERT INTO trip_reservations (trip_id, finding_id, position)
-                            VALUES (:tripId, :findingId, :position)""")
-                            .param("tripId", tripId)
-                            .param("findingId", segment.findingId())
-                            .param("position", position++)
-                            .update();
+                    for (long findingId : segment.findingIds()) { // each passenger's finding of the leg
+                        jdbc.sql("""
+                                INSERT INTO trip_reservations (trip_id, finding_id, position)
+                                VALUES (:tripId, :findingId, :position)""")
+                                .param("tripId", tripId)
+                                .param("findingId", findingId)
+                                .param("position", position)
+                                .update();
+                    }
+                    position++;
                 }
             }
             return trips;

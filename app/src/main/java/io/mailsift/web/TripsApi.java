@@ -61,13 +61,13 @@ class TripsApi {
     }
 
     record ReservationView(long findingId, String kind, String summary, PlaceView from, PlaceView to, TimeView start,
-            TimeView end, @Nullable String reference) {
+            TimeView end, @Nullable String reference, List<String> passengers) {
 
         static ReservationView of(Segment segment) {
             return new ReservationView(segment.findingId(), segment.kind().name().toLowerCase(java.util.Locale.ROOT),
                     segment.summary(),
                     PlaceView.of(segment.from()), PlaceView.of(segment.to()), TimeView.of(segment.start()),
-                    TimeView.of(segment.end()), segment.reference());
+                    TimeView.of(segment.end()), segment.reference(), segment.passengers());
         }
     }
 

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 
 import io.mailsift.finding.FindingsChanged;
@@ -91,6 +93,28 @@ class TripsApiTest {
         assertThat(trip.get("reservations").get(0).get("start").get("zone").asString()).isEqualTo("Europe/Berlin");
         assertThat(trip.get("reservations").get(0).get("end").get("zone").asString()).isEqualTo("America/New_York");
         assertThat(trips.get("past")).isEmpty();
+    }
+
+    @Test
+    void shouldShowALegBookedForTwoAsOneReservationListingBoth() throws Exception {
+        long bobsMailbox = mailbox(bob.id(), "bob-family", true);
+        String leg = flight("TP573", "FRA", "Frankfurt", "Germany", 50.03, 8.57, "2027-05-02T12:00:00+02:00", "LIS",
+                "Lisbon", "Portugal", 38.78, -9.14, "2027-05-02T14:00:00+01:00", "BOB2");
+        store(bobsMailbox, "family-bob", leg.replace("\"reservationNumber\"",
+                "\"underName\":{\"@type\":\"Person\",\"name\":\"Bob Stone\"},\"reservationNumber\""));
+        store(bobsMailbox, "family-eve", leg.replace("\"reservationNumber\"",
+                "\"underName\":{\"@type\":\"Person\",\"name\":\"Eve Stone\"},\"reservationNumber\""));
+        events.publishEvent(new FindingsChanged(bobsMailbox));
+
+        JsonNode trips = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> JSON.readTree(bearer(bobsToken).get("/api/trips").body()),
+                        view -> view.toString().contains("BOB2"));
+
+        List<JsonNode> legs = new ArrayList<>();
+        trips.get("upcoming").forEach(trip -> trip.get("reservations").forEach(legs::add));
+        assertThat(legs).filteredOn(each -> each.get("reference").asString().equals("BOB2")).singleElement()
+                .satisfies(family -> assertThat(family.get("passengers")).extracting(JsonNode::asString)
+                        .containsExactly("Bob Stone", "Eve Stone"));
     }
 
     @Test

@@ -27,23 +27,27 @@ final class ReservationExtractor {
      */
     private static final Set<String> NOT_BOOKED = Set.of("potentialAction");
 
-    /** The findings in these items, one per booked leg, in markup order; a leg marked up twice counts once. */
+    /**
+     * The findings in these items, one per booked leg and passenger, in markup order; a leg marked up twice for the
+     * same passenger counts once.
+     */
     List<Finding> extract(List<Map<String, Object>> items) {
         Map<String, Finding> byKey = new LinkedHashMap<>();
+        List<Finding> all = new ArrayList<>();
         for (Map<String, Object> item : items) {
-            visit(item, 0, byKey);
+            visit(item, 0, byKey, all);
         }
-        return new ArrayList<>(byKey.values());
+        return PassengerKeys.distinct(all);
     }
 
     @SuppressWarnings("unchecked")
-    private void visit(Object node, int depth, Map<String, Finding> byKey) {
+    private void visit(Object node, int depth, Map<String, Finding> byKey, List<Finding> all) {
         if (depth > MAX_DEPTH) {
             return;
         }
         if (node instanceof List<?> list) {
             for (Object each : list) {
-                visit(each, depth + 1, byKey);
+                visit(each, depth + 1, byKey, all);
             }
             return;
         }
@@ -53,13 +57,14 @@ final class ReservationExtractor {
         Map<String, Object> object = (Map<String, Object>) map;
         Optional<Finding> finding = toFinding(object, byKey);
         if (finding.isPresent()) {
-            // Senders often put the same reservation in both JSON-LD and microdata: the first one wins.
+            // the first finding of a key is the one a later leg on another day is told from (toFinding)
             byKey.putIfAbsent(finding.get().key(), finding.get());
+            all.add(finding.get());
             return;
         }
         object.forEach((property, value) -> {
             if (!NOT_BOOKED.contains(property)) {
-                visit(value, depth + 1, byKey);
+                visit(value, depth + 1, byKey, all);
             }
         });
     }

@@ -326,7 +326,7 @@ final class TextReservations {
                 reservation.put("reservationStatus", "https://schema.org/ReservationCancelled");
             }
         }
-        return found;
+        return Passengers.eachOnOwnReservation(found, Passengers.named(lines));
     }
 
     // ---- flights
