@@ -10,7 +10,11 @@ or from a directory holding, for every mail X.eml of the corpus, X.eml.json with
 - per mail, findings are matched to labelled reservations of the same type, greedily by the number of agreeing fields;
 - a labelled field is recalled when the matched finding has an agreeing value; a field a finding gives is precise when
   it agrees with the label. Fields a finding gives but the label lacks are not counted. Every scored field of a finding
-  left without a label (and every finding on a negative mail) counts against precision.
+  left without a label (and every finding on a negative mail) counts against precision;
+- copies are counted once: labelled reservations of one mail and type with the same scored fields, and findings
+  likewise. The passenger is not scored, so one reservation per passenger and leg (schema.org's and kitinerary's
+  convention) and one per leg (the written labels') score the same. `--count-copies` scores every copy (before
+  2026-11-30).
 
 What it shares with purchase_score.py (reading, normalizing, pairing, counting) is in label_scoring.py.
 """
@@ -151,6 +155,20 @@ def agrees(field, label, found, kind):
 
 
 # ---------------------------------------------------------------- matching and counting
+def distinct(reservations, scored):
+    """The reservations without the copies of one another: the same scored fields (another passenger's copy of a leg)."""
+    seen, out = set(), []
+    for r in reservations:
+        key = json.dumps({f: r[f] for f in scored if f in r}, sort_keys=True, ensure_ascii=False)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+COUNT_COPIES = False
+
+
 def score_mail(labels, findings, tally, details, mail):
     """Matches findings to labels per type and adds to tally[(group, key)] the field counts."""
     by_kind = defaultdict(lambda: ([], []))
@@ -158,13 +176,17 @@ def score_mail(labels, findings, tally, details, mail):
         by_kind[label["type"]][0].append(label)
     for kind, fields in findings:
         by_kind[kind][1].append(fields)
-    matched_reservations = 0
+    counted = [0, 0, 0]  # labelled reservations, findings, matched
     for kind, (ls, fs) in by_kind.items():
         scored = FIELDS[kind] + OPTIONAL
+        if not COUNT_COPIES:
+            ls, fs = distinct(ls, scored), distinct(fs, scored)
         match = pair_greedily(ls, fs, lambda l, f: sum(
             1 for k in scored if k in l and k in f and agrees(k, l[k], f[k], kind)))
         used_f = set(match.values())
-        matched_reservations += len(match)
+        counted[0] += len(ls)
+        counted[1] += len(fs)
+        counted[2] += len(match)
         for i, l in enumerate(ls):
             f = fs[match[i]] if i in match else {}
             for k in scored:
@@ -186,7 +208,7 @@ def score_mail(labels, findings, tally, details, mail):
                     tally["field:" + k].add(emitted=1)
             if details is not None:
                 details.append("%s: unlabelled %s finding %s" % (mail, kind, json.dumps(f, ensure_ascii=False)))
-    return matched_reservations
+    return counted
 
 
 def typed(d):
@@ -240,12 +262,11 @@ def score(mails, found, details):
                 details.append("%s: finding on a negative: %s" % (rel, fs))
             continue
         for key in slices(meta):
-            matched = score_mail(meta["reservations"], fs, tallies[key], details if key == "all" else None, rel)
+            counted = score_mail(meta["reservations"], fs, tallies[key], details if key == "all" else None, rel)
             r = reservations[key]
             r[0] += 1
-            r[1] += len(meta["reservations"])
-            r[2] += len(fs)
-            r[3] += matched
+            for i, n in enumerate(counted):
+                r[i + 1] += n
     return tallies, reservations, negatives
 
 
@@ -296,7 +317,11 @@ def main():
     p.add_argument("corpus")
     p.add_argument("--tool", action="append", required=True, help="NAME=scan.jsonl or NAME=directory")
     p.add_argument("--details", action="store_true", help="list every missed or wrong field per mail")
+    p.add_argument("--count-copies", action="store_true",
+                   help="score every copy of a reservation (another passenger's) instead of each distinct one once")
     args = p.parse_args()
+    global COUNT_COPIES
+    COUNT_COPIES = args.count_copies
     mails = load_labels(args.corpus)
     results = {}
     summary = {}
