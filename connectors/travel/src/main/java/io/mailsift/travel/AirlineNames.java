@@ -48,6 +48,25 @@ final class AirlineNames {
     /** A capitalised word after an airline's name that is not an airline word ("States" after "United"). */
     private static final Pattern NAME_AFTER = Pattern.compile("[ \\t]+(?!(?i:air|airlines|airways|air lines|flights?|flug|vol|vuelo|volo)\\b)\\p{Lu}");
 
+    /**
+     * Any name of the table as a whole word, matched on the printed text itself (ASCII case only: lower-casing the
+     * text first would shift positions after "İ"), the longest name first.
+     */
+    private static final Pattern NAMED = Pattern.compile("(?<![\\p{L}])(?i:" + String.join("|", CODES.keySet().stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).toList())
+            + ")(?![\\p{L}])");
+    /**
+     * What stands right before a name that makes it part of another name or a place: a capitalised word ("United Arab
+     * Emirates", "North American") other than a sentence's opening word, or a place and a comma ("Anchorage, Alaska").
+     */
+    private static final Pattern NAME_BEFORE = Pattern.compile(
+            "(?:(?<![\\p{L}])(?!(?:Your|The|Thank|Thanks|Fly|Flying|With|By|On|Welcome|Dear|Choose|Book|Booked|Operated"
+                    + "|Via|From|And|Ihr|Ihre|Ihren|Mit|Von|Bei|Und|Der|Die|Das|Votre|Avec|Par|Et|Su|Con|Por|Y)[ \\t]"
+                    + ")\\p{Lu}\\p{L}*[ \\t]|\\p{Lu}\\p{L}+,[ \\t]+)$");
+    /** "Swiss francs": a currency, not the airline. */
+    private static final Pattern CURRENCY_AFTER = Pattern.compile("[ \\t]+(?i:francs?|franken)\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private AirlineNames() {
     }
 
@@ -56,20 +75,20 @@ final class AirlineNames {
      * when it names none or several.
      */
     static Optional<String> soleAirline(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
         java.util.Set<String> named = new java.util.HashSet<>();
-        for (Map.Entry<String, String> airline : CODES.entrySet()) {
-            int at = lower.indexOf(airline.getKey());
-            while (at >= 0 && !named.contains(airline.getValue())) {
-                int end = at + airline.getKey().length();
-                boolean word = (at == 0 || !Character.isLetter(text.charAt(at - 1)))
-                        && (end == text.length() || !Character.isLetter(text.charAt(end)));
-                // "United States", "American Express", "Delta Hotels": a name before another name is not the airline's
-                boolean otherName = NAME_AFTER.matcher(text).region(end, Math.min(text.length(), end + 30)).lookingAt();
-                if (word && !otherName && Character.isUpperCase(text.charAt(at))) {
-                    named.add(airline.getValue());
-                }
-                at = lower.indexOf(airline.getKey(), at + 1);
+        Matcher m = NAMED.matcher(text);
+        Matcher before = NAME_BEFORE.matcher(text).useTransparentBounds(true);
+        Matcher otherName = NAME_AFTER.matcher(text);
+        Matcher currency = CURRENCY_AFTER.matcher(text);
+        while (m.find()) {
+            int at = m.start();
+            int end = m.end();
+            // "United States", "American Express", "Delta Hotels": a name before another name is not the airline's
+            boolean nameAfter = otherName.region(end, Math.min(text.length(), end + 30)).lookingAt()
+                    || currency.region(end, Math.min(text.length(), end + 12)).lookingAt();
+            boolean nameBefore = before.region(Math.max(0, at - 40), at).find();
+            if (!nameAfter && !nameBefore && Character.isUpperCase(text.charAt(at))) {
+                named.add(CODES.get(m.group().toLowerCase(Locale.ROOT)));
             }
         }
         return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
@@ -77,7 +96,7 @@ final class AirlineNames {
 
     /** The IATA code of an airline printed by its name ("AMERICAN AIRLINES", "Delta"), as far as the table knows it. */
     static Optional<String> code(String name) {
-        return Optional.ofNullable(CODES.get(name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(CODES.get(SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT)));
     }
 
     /** The flight numbers written with an airline's name, in order, as "DL 1742". */

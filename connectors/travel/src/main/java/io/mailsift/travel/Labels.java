@@ -400,6 +400,8 @@ enum Labels {
     }
 
     /** A reference label ending its line before the colon: "Ihr Buchungscode lautet:", "Your booking code is:". */
+    /** A booking number in digits alone, long enough not to be a count: "3318840276". */
+    private static final Pattern PLAIN_DIGITS = Pattern.compile("\\d{7,}");
     private static final Pattern REFERENCE_BEFORE_COLON = Pattern.compile("(?iu)(?<![\\p{L}])(?:"
             + REFERENCE.alternatives() + ")(?:\\s+(?:is|est|ist|es|lautet))?\\s*:$");
 
@@ -484,9 +486,10 @@ enum Labels {
         for (Map.Entry<Integer, String> each : REFERENCE_WORD.values(lines)) {
             // the value is the code alone: "Booking: confirmed" or a sentence is no reference
             Matcher m = CODE.matcher(each.getValue().strip());
-            // hotels number their bookings in digits only: "Confirmation: 3318840276", not "Booking: 2"
+            // hotels number their bookings in digits only: "Confirmation: 3318840276", not "Booking: 2"; digits with
+            // separators are a date or a phone number ("Buchung: 12.03.2027", "Reservation: 0800-123-4567")
             if (m.matches() && m.group(1).chars().anyMatch(Character::isDigit)
-                    && (m.group(1).chars().anyMatch(Character::isLetter) || m.group(1).length() >= 7)) {
+                    && (m.group(1).chars().anyMatch(Character::isLetter) || PLAIN_DIGITS.matcher(m.group(1)).matches())) {
                 return Optional.of(m.group(1));
             }
         }

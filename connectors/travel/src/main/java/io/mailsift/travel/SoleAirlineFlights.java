@@ -18,11 +18,12 @@ final class SoleAirlineFlights {
 
     /**
      * The word "flight" and a number of two to four digits: not a leg's ordinal ("Flight 1", "Flight 2 of 3"), a time,
-     * a price or a share ("Flight 12/24").
+     * a duration ("Flight 45 min", "Flug 12 Std."), a price or a share ("Flight 12/24").
      */
     private static final Pattern LABELLED_NUMBER = Pattern.compile(
             "(?<![\\p{L}])(?:Flight|FLIGHT|Flug|FLUG|Vuelo|VUELO|Vol|VOL|Volo|VOLO)(?:[ \\t]+(?:No\\.?|Nr\\.?|#|n°))?"
-                    + "[ \\t]*:?[ \\t]*(\\d{2,4})(?![\\d:.,/%]|[ \\t]*(?i:of|von|de|sur|di|x)\\b)");
+                    + "[ \\t]*:?[ \\t]*(\\d{2,4})(?![\\d:.,/%]|[ \\t]*(?i:of|von|de|sur|di|x)\\b"
+                    + "|[ \\t]*(?i:h|hrs?|hours?|min|mins|minutes?|minuten|std|stunden?|heures?|horas?|ore)\\b)");
 
     private SoleAirlineFlights() {
     }

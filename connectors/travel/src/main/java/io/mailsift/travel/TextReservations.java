@@ -2154,15 +2154,15 @@ final class TextReservations {
     private static final Pattern PARTY_BEFORE = Pattern.compile(
             "(?iu)^\\d{1,2}\\s+(?:\\p{L}+\\s+)?(?:at|chez|bei|im|en|au|à|in)\\s+(?=\\p{Lu})");
 
-    /**
-     * A name read after "for", "at" or "to" when it can be a venue's or a show's: not a party size ("4 people") nor a
-     * city, which train and flight tickets are for ("Your tickets to Bordeaux").
-     */
     /** Where tickets are kept, not what they are for: "tickets in the Eventbrite app", "Tickets im Überblick". */
     private static final Pattern NOT_A_SHOW = Pattern.compile(
             "(?iu)(?<![\\p{L}])(app|account|wallet|überblick|übersicht|overview|anhang|attachment|pdf|konto|compte|cuenta|"
                     + "inbox|e-?mail|spam)$");
 
+    /**
+     * A name read after "for", "at" or "to" when it can be a venue's or a show's: not a party size ("4 people") nor a
+     * city, which train and flight tickets are for ("Your tickets to Bordeaux").
+     */
     private static Optional<String> venueOrShow(String name) {
         String cleaned = PARTY_BEFORE.matcher(name).replaceFirst("");
         if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || Airports.isCity(cleaned)
