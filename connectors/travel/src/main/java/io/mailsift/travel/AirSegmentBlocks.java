@@ -25,15 +25,26 @@ import io.mailsift.travel.Airports.Airport;
  */
 final class AirSegmentBlocks {
 
-    private static final Pattern DAY_HEADING = Pattern.compile(
-            "^[\\s>]*(\\d{1,2})\\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\\s+(\\d{2}|\\d{4})\\s*-\\s*"
-                    + "(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\\s*$");
+    /** The months as reservation systems abbreviate them, January first: the one table of this reading's patterns. */
+    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
+            "OCT", "NOV", "DEC");
+    private static final String MONTH = "(" + String.join("|", MONTHS) + ")";
+    private static final String WEEKDAY = "(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY";
+    /**
+     * A day heading alone on its line, its groups the day, the month's abbreviation and the year, as the systems
+     * print it: "19 JUN 02  -  WEDNESDAY", "WEDNESDAY 19 JUNE 2002", "19JUN02". A day without its weekday is read
+     * only in the compact form, which no sentence or address has.
+     */
+    private static final List<Pattern> DAY_HEADINGS = List.of(
+            Pattern.compile("^[\\s>]*(\\d{1,2})\\s+" + MONTH + "\\s+(\\d{2}|\\d{4})\\s*-\\s*" + WEEKDAY + "\\s*$"),
+            Pattern.compile("^[\\s>]*" + WEEKDAY + ",?\\s+(\\d{1,2})\\s+" + MONTH + "(?:[A-Z]{1,6})?\\.?\\s+(\\d{4}|\\d{2})\\s*$"),
+            Pattern.compile("^[\\s>]*(\\d{1,2})" + MONTH + "(\\d{2})\\s*$"));
     private static final Pattern AIR = Pattern.compile("^[\\s>]*AIR\\s+([A-Z][A-Z .'&-]*?)\\s+FLT:\\s*(\\d{1,4})\\b");
     /** "LV KANSAS CITY INTL   710A   EQP: MD-80", "AR BOSTON   122P   NON-STOP": the place, then the time. */
     private static final Pattern LEAVE_OR_ARRIVE = Pattern.compile(
             "^[\\s>]*(LV|AR)\\s+([A-Z][A-Z .'/-]*?)\\s+(\\d{1,2})(\\d{2})([APN])(?![\\p{L}\\d])");
     /** A day as reservation systems print it, without its year: "24OCT", "6MAR". */
-    static final String PRINTED_DAY = "\\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)";
+    static final String PRINTED_DAY = "\\d{1,2}(?:" + String.join("|", MONTHS) + ")";
     /** "HOTEL DUBAI   OUT-26MAR": a stay from the day heading above to the day after "OUT-". */
     private static final Pattern HOTEL = Pattern.compile(
             "^[\\s>]*HOTEL\\s+[A-Z][A-Z .'/-]*?\\s+OUT-(" + PRINTED_DAY + ")\\b");
@@ -45,8 +56,6 @@ final class AirSegmentBlocks {
     private static final Pattern OTHER = Pattern.compile("^[\\s>]*OTHER\\s");
     private static final Pattern REF = Pattern.compile("\\bREF:\\s*([A-Z0-9]{5,8})\\b");
     private static final Pattern CODE_AT_END = Pattern.compile("\\b([A-Z]{3})$");
-    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
-            "OCT", "NOV", "DEC");
 
     /**
      * The reservations read, those before the earliest day left out (a statement of past trips), and the record
@@ -69,7 +78,10 @@ final class AirSegmentBlocks {
         }
     }
 
-    /** The flights of the printout the lines hold; not {@code read} when the lines are no such printout. */
+    /**
+     * The reservations of the printout the lines hold, its flights and its hotel stays in printed order; not
+     * {@code read} when the lines are no such printout.
+     */
     static Printout read(List<String> lines, LocalDate earliest) {
         if (lines.stream().noneMatch(line -> line.contains("FLT:"))) { // no printout without a flight block
             return new Printout(false, List.of(), Optional.empty());
@@ -80,10 +92,10 @@ final class AirSegmentBlocks {
         Block block = null;
         Stay stay = null;
         for (String line : lines) {
-            Matcher heading = DAY_HEADING.matcher(line);
+            Matcher heading = dayHeading(line);
             Matcher air = AIR.matcher(line);
             Matcher hotel = HOTEL.matcher(line);
-            boolean isHeading = heading.find();
+            boolean isHeading = heading != null;
             boolean isAir = !isHeading && air.find();
             boolean isHotel = !isHeading && !isAir && hotel.find();
             if (isHeading || isAir || isHotel || OTHER.matcher(line).find()) {
@@ -115,6 +127,17 @@ final class AirSegmentBlocks {
         boolean read = !flights.isEmpty();
         dropBefore(flights, earliest);
         return new Printout(read, flights, locator);
+    }
+
+    /** The line's day heading, matched; null when the line is none. */
+    private static Matcher dayHeading(String line) {
+        for (Pattern format : DAY_HEADINGS) {
+            Matcher m = format.matcher(line);
+            if (m.find()) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** The heading's day; none for a day no calendar has ("31 FEB 27"). */
