@@ -349,6 +349,12 @@ final class TextReservations {
                     i + 1 < numbers.size() ? lineStart(numbers.get(i + 1).start()) : text.length()));
             backward.add(new Region(i == 0 ? 0 : lineEnd(numbers.get(i - 1).start()), lineEnd(numbers.get(i).start())));
         }
+        if (numbers.size() == 1) {
+            // a lone number's leg is printed around it, not in the footer's or a promotion's places and days
+            Region near = around(numbers.getFirst());
+            forward.set(0, new Region(forward.getFirst().start(), Math.min(forward.getFirst().end(), near.end())));
+            backward.set(0, new Region(Math.max(backward.getFirst().start(), near.start()), backward.getFirst().end()));
+        }
         List<Map<String, Object>> viaForward = flightLegs(numbers, forward, airports, dates, times);
         List<Map<String, Object>> viaBackward = flightLegs(numbers, backward, airports, dates, times);
         List<Map<String, Object>> legs = score(viaBackward) > score(viaForward) ? viaBackward : viaForward;
@@ -364,8 +370,9 @@ final class TextReservations {
         }
         if (legs.isEmpty() && numbers.size() == 1) {
             // one flight, its departure block above its number and its arrival below ("Depart / Jun 18, 2027 13:35 /
-            // Singapore Changi Airport T3", "SQ 938", "Arrive / ..."): the whole mail is the leg
-            legs = flightLegs(numbers, List.of(new Region(0, text.length())), airports, dates, times);
+            // Singapore Changi Airport T3", "SQ 938", "Arrive / ..."): the lines around the number are the leg, not the
+            // footer's or a promotion's places and days further away
+            legs = flightLegs(numbers, List.of(around(numbers.getFirst())), airports, dates, times);
         }
         // the same leg printed twice (a summary and the details) counts once: the fuller reading wins
         Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
@@ -2287,6 +2294,22 @@ final class TextReservations {
         textLines();
         int found = java.util.Arrays.binarySearch(lineStarts, position);
         return found >= 0 ? found : -found - 2;
+    }
+
+    /** How many lines above and below a lone flight's number its departure and arrival blocks may stand. */
+    private static final int NEAR_LINES = 8;
+
+    /** The number's line and the {@link #NEAR_LINES} lines above and below it. */
+    private Region around(Token number) {
+        int start = lineStart(number.start());
+        for (int i = 0; i < NEAR_LINES && start > 0; i++) {
+            start = lineStart(start - 1);
+        }
+        int end = lineEnd(number.start());
+        for (int i = 0; i < NEAR_LINES && end < text.length(); i++) {
+            end = lineEnd(end + 1);
+        }
+        return new Region(start, end);
     }
 
     private int lineStart(int position) {
