@@ -351,7 +351,8 @@ final class CalendarReservations {
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
                 || !invitation && mailLines.stream()
                         .anyMatch(line -> PersonalInvitations.TICKET_WORDS.matcher(line).find())
-                || PersonalInvitations.seated(description))
+                // a box office's seats ("Row F, Seats 11-12"), not a colleague's invitation's ("Team photo: Row B, seats 4-6")
+                || !invitation && PersonalInvitations.seated(description))
                 // a flight-like price category or block ("PK 2") is a flight's only where the event speaks of flying
                 && (Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
                         || !FLYING.matcher(all).find() && airports.isEmpty())
