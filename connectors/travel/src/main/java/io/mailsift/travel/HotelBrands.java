@@ -18,13 +18,13 @@ final class HotelBrands {
     private static final List<String> BRANDS = List.of("Marriott", "Hilton", "Hyatt", "Sheraton", "Westin",
             "Radisson", "Novotel", "Ibis", "Mercure", "Pullman", "Sofitel", "Kempinski", "Crowne Plaza",
             "InterContinental", "Intercontinental", "Courtyard", "Four Points", "Ritz-Carlton", "Renaissance",
-            "DoubleTree", "Hampton", "Embassy Suites", "Conrad", "Waldorf Astoria", "Fairmont", "Swissôtel", "Mövenpick",
-            "Scandic", "Motel One", "Premier Inn", "Travelodge", "Best Western", "Meliá", "Melia", "NH Collection",
-            "Barceló", "Iberostar", "Leonardo", "Maritim", "Steigenberger", "Dorint", "Kimpton", "Aloft", "Moxy",
-            "Le Méridien", "Andaz", "citizenM", "Adagio", "Campanile", "Kyriad", "Wyndham", "Ramada", "Vincci",
-            "Catalonia", "Paradores", "Parador", "Accor", "Mandarin Oriental", "Shangri-La", "Sonesta", "Omni", "Hoxton",
-            "Jurys Inn", "Park Plaza", "Rocco Forte", "Lindner", "Hilton Garden Inn", "Residence Inn", "Fairfield Inn",
-            "Holiday Inn");
+            "DoubleTree", "Hampton", "Embassy Suites", "Conrad", "Waldorf Astoria", "Fairmont", "Swissôtel",
+            "Mövenpick", "Scandic", "Motel One", "Premier Inn", "Travelodge", "Best Western", "Meliá", "Melia",
+            "NH Collection", "Barceló", "Iberostar", "Leonardo", "Maritim", "Steigenberger", "Dorint", "Kimpton",
+            "Aloft", "Moxy", "Le Méridien", "Andaz", "citizenM", "Adagio", "Campanile", "Kyriad", "Wyndham", "Ramada",
+            "Vincci", "Catalonia", "Paradores", "Parador", "Accor", "Mandarin Oriental", "Shangri-La", "Sonesta",
+            "Omni", "Hoxton", "Jurys Inn", "Park Plaza", "Rocco Forte", "Lindner", "Hilton Garden Inn",
+            "Residence Inn", "Fairfield Inn", "Holiday Inn");
     /**
      * Brands that are also ordinary words, first names or places ("Hampton Court", "Renaissance art", "Conrad"):
      * a house's name when a heading prints them, never alone a sign that a mail is about a stay.
@@ -56,6 +56,12 @@ final class HotelBrands {
     /** Whether a word is a chain's brand: "Radisson" before "Blu Royal Hotel". */
     static boolean isBrand(String word) {
         return BRAND.matcher(word).matches();
+    }
+
+    /** The first brand the text names, the longest where one brand begins another's name ("Hilton Garden Inn"). */
+    static Optional<String> first(String text) {
+        Matcher brand = BRAND.matcher(text);
+        return brand.find() ? Optional.of(brand.group(1)) : Optional.empty();
     }
 
     /**
