@@ -55,7 +55,7 @@ final class DateTimes {
     /** ISO, and the year-first dates East Asian airlines print with slashes: {@code 2027/07/10}. */
     private static final Pattern ISO = Pattern.compile("\\b(20\\d{2})([-/])(\\d{2})\\2(\\d{2})(?![\\d])");
     /** Characters of a web address right before a slashed year-first date, which is then the address's path. */
-    private static final String IN_ADDRESS = "/.-_=?&%~#+:";
+    private static final String IN_ADDRESS = "/.-_=?&%~#";
     // "10-05-2027" (Dutch, Portuguese): dashes only with a full year, as ranges and codes use them too
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d.:/])(\\d{1,2})([./]|-(?=\\d{1,2}-20\\d{2}(?![\\d-])))(\\d{1,2})\\2(20\\d{2}|\\d{2})(?![\\d])");
