@@ -83,6 +83,8 @@ class ReviewedReadingRulesTest {
         assertThat(DateTimes.dates("see example.com?d=2027/03/15", SENT, false)).isEmpty();
         assertThat(DateTimes.dates("Departure 2027/03/15 10:20", SENT, false)).extracting(Found::value)
                 .containsExactly(LocalDate.of(2027, 3, 15));
+        assertThat(DateTimes.dates("Date:2027/03/15", SENT, false)).extracting(Found::value)
+                .containsExactly(LocalDate.of(2027, 3, 15));
     }
 
     @Test
