@@ -11,8 +11,9 @@ or from a directory holding, for every mail X.eml of the corpus, X.eml.json with
 - a labelled field is recalled when the matched finding has an agreeing value; a field a finding gives is precise when
   it agrees with the label. Fields a finding gives but the label lacks are not counted. Every scored field of a finding
   left without a label (and every finding on a negative mail) counts against precision;
-- copies are counted once: labelled reservations of one mail and type with the same scored fields, and findings
-  likewise. The passenger is not scored, so one reservation per passenger and leg (schema.org's and kitinerary's
+- other passengers' copies are counted once: labelled reservations of one mail and type with the same scored fields,
+  and findings with the same scored fields under another passenger (a finding repeated under the same passenger or
+  none is a real duplicate and counts). The passenger is not scored, so one reservation per passenger and leg (schema.org's and kitinerary's
   convention) and one per leg (the written labels') score the same. `--count-copies` scores every copy (before
   2026-11-30).
 
@@ -115,6 +116,8 @@ def finding_fields(kind, d):
     elif kind == "FoodEstablishment":
         put("name", text(f.get("name")))
         put("startTime", local_time(d.get("startTime")))
+    name = text(obj(d, "underName").get("name"))
+    out[PASSENGER] = words(name) if name else None
     return out
 
 
@@ -155,21 +158,32 @@ def agrees(field, label, found, kind):
 
 
 # ---------------------------------------------------------------- matching and counting
-def distinct(reservations, scored):
-    """The reservations without the copies of one another: the same scored fields (another passenger's copy of a leg)."""
-    seen, out = set(), []
+def distinct(reservations, scored, copies):
+    """The reservations without other passengers' copies: a copy has the same scored fields as an earlier one and
+    names another passenger. Labels name none, so a repeated label is a copy. A finding repeated under the same
+    passenger, or without one, is a real duplicate: it stays and counts against precision."""
+    seen, out = {}, []
     for r in reservations:
         key = json.dumps({f: r[f] for f in scored if f in r}, sort_keys=True, ensure_ascii=False)
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
+        if key in seen:
+            if PASSENGER not in r:
+                copies["labels"] += 1
+                continue
+            who = r[PASSENGER]
+            if who is not None and who not in seen[key]:
+                seen[key].add(who)
+                copies["findings"] += 1
+                continue
+        seen.setdefault(key, set()).add(r.get(PASSENGER))
+        out.append(r)
     return out
 
 
+PASSENGER = "_passenger"  # not a scored field
 COUNT_COPIES = False
 
 
-def score_mail(labels, findings, tally, details, mail):
+def score_mail(labels, findings, tally, details, mail, copies):
     """Matches findings to labels per type and adds to tally[(group, key)] the field counts."""
     by_kind = defaultdict(lambda: ([], []))
     for label in labels:
@@ -180,7 +194,7 @@ def score_mail(labels, findings, tally, details, mail):
     for kind, (ls, fs) in by_kind.items():
         scored = FIELDS[kind] + OPTIONAL
         if not COUNT_COPIES:
-            ls, fs = distinct(ls, scored), distinct(fs, scored)
+            ls, fs = distinct(ls, scored, copies), distinct(fs, scored, copies)
         match = pair_greedily(ls, fs, lambda l, f: sum(
             1 for k in scored if k in l and k in f and agrees(k, l[k], f[k], kind)))
         used_f = set(match.values())
@@ -252,6 +266,7 @@ def score(mails, found, details):
     tallies = defaultdict(lambda: defaultdict(Counts))
     reservations = defaultdict(lambda: [0, 0, 0, 0])  # mails, labelled, findings, matched
     negatives = [0, 0, 0]  # mails, mails with findings, findings
+    copies = {"labels": 0, "findings": 0}  # other passengers' copies counted once
     for rel, meta in mails.items():
         fs = found.get(rel, [])
         if meta.get("negative"):
@@ -262,15 +277,16 @@ def score(mails, found, details):
                 details.append("%s: finding on a negative: %s" % (rel, fs))
             continue
         for key in slices(meta):
-            counted = score_mail(meta["reservations"], fs, tallies[key], details if key == "all" else None, rel)
+            counted = score_mail(meta["reservations"], fs, tallies[key], details if key == "all" else None, rel,
+                                 copies if key == "all" else {"labels": 0, "findings": 0})
             r = reservations[key]
             r[0] += 1
             for i, n in enumerate(counted):
                 r[i + 1] += n
-    return tallies, reservations, negatives
+    return tallies, reservations, negatives, copies
 
 
-def report(name, tallies, reservations, negatives):
+def report(name, tallies, reservations, negatives, copies):
     print("## %s\n" % name)
     for key, title in SLICES:
         if key not in BY_TYPE_SLICES or key not in reservations:
@@ -286,8 +302,10 @@ def report(name, tallies, reservations, negatives):
         c = t[key]
         print("| %s | %d | %d | %d | %s | %s |" % (key[6:], c.labelled, c.emitted, c.correct,
                                                  ratio(c.correct, c.emitted), ratio(c.correct, c.labelled)))
-    print("\nfindings on negatives: %d finding(s) on %d of %d negative mails\n" % (negatives[2], negatives[1],
-                                                                                   negatives[0]))
+    print("\nfindings on negatives: %d finding(s) on %d of %d negative mails" % (negatives[2], negatives[1],
+                                                                                 negatives[0]))
+    print("other passengers' copies counted once: %d labelled, %d found (--count-copies counts each)\n"
+          % (copies["labels"], copies["findings"]))
 
 
 def side_by_side(results):

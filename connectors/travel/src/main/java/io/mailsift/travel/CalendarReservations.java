@@ -351,7 +351,8 @@ final class CalendarReservations {
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
                 || !invitation && mailLines.stream()
                         .anyMatch(line -> PersonalInvitations.TICKET_WORDS.matcher(line).find())
-                || PersonalInvitations.seated(description))
+                // a box office's seats ("Row F, Seats 11-12"), not an invitation's ("Team photo: Row B, seats 4-6")
+                || !invitation && PersonalInvitations.seated(description))
                 // a flight-like price category or block ("PK 2") is a flight's only where the event speaks of flying
                 && (Legs.flightNumbers(Legs.withoutPostcodes(summary + "\n" + description)).isEmpty()
                         || !FLYING.matcher(all).find() && airports.isEmpty())
@@ -554,9 +555,8 @@ final class CalendarReservations {
     private static final Pattern FOLDED_LINE = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
 
-    private static final Pattern TICKET_WORDS = Pattern.compile(
-            "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass|doors|seats?|sitzplatz|"
-                    + "place|asiento)\\b");
+    /** A show's seats and doors, which a table's booking does not speak of; a ticket's are {@link AdmissionWords}. */
+    private static final Pattern SHOW_WORDS = Pattern.compile("(?iu)\\b(doors|seats?|sitzplatz|place|asiento)\\b");
 
     /**
      * A table whose summary is only the restaurant's name ("Dishoom Carnaby"): the description gives a party's size
@@ -564,7 +564,8 @@ final class CalendarReservations {
      */
     private static boolean isTable(String summary, String description, String subject) {
         return (TextReservations.PARTY.matcher(description).find() || FOOD_WORDS.matcher(description).find())
-                && !TICKET_WORDS.matcher(summary + "\n" + description + "\n" + subject).find();
+                && !AdmissionWords.TICKETS.matcher(summary + "\n" + description + "\n" + subject).find()
+                && !SHOW_WORDS.matcher(summary + "\n" + description + "\n" + subject).find();
     }
 
     /** "Table for 2 at Lupa Osteria", "Dîner chez Paul": the restaurant the summary names, else the summary. */

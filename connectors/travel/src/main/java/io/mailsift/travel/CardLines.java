@@ -35,10 +35,13 @@ final class CardLines {
                     // "Du bist dabei", "Tu compra": a pronoun opening the heading; "LES ÉTOILES DU NORD" keeps "du"
                     + "|^(?:tu|su|du)\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?,;:]$");
-    /** A competition's round under a match: "2. Bundesliga, 26. Spieltag", "Premier League, Matchday 30". */
+    /**
+     * A competition's round under a match, in general words across languages, not the competitions' names: "2.
+     * Bundesliga, 26. Spieltag", "Premier League, Matchday 30", "Serie A, 12ª giornata".
+     */
     private static final Pattern ROUND_WORDS = Pattern.compile(
-            "(?iu)\\b(spieltag|matchday|match day|jornada|journée|round|runde|gameweek|bundesliga|liga|league|ligue|"
-                    + "cup|pokal|coupe|copa|serie a|eredivisie)\\b");
+            "(?iu)\\b(spieltag|matchday|match day|gameweek|round|runde|journée|jornada|giornata|speelronde)"
+                    + "(?![\\p{L}])"); // \\b is ASCII-only: after the é of "journée" it never holds
     /** Words of a hall, a stadium or a theatre, as a venue's line under a show's name holds them. */
     private static final Pattern VENUE_WORDS = Pattern.compile(
             "(?iu)\\b(zénith|zenith|arena|stadium|stade|stadion|estadio|theatre|théâtre|theater|teatro|hall|halle|salle|"

@@ -54,6 +54,8 @@ final class DateTimes {
 
     /** ISO, and the year-first dates East Asian airlines print with slashes: {@code 2027/07/10}. */
     private static final Pattern ISO = Pattern.compile("\\b(20\\d{2})([-/])(\\d{2})\\2(\\d{2})(?![\\d])");
+    /** Characters of a web address right before a slashed year-first date, which is then the address's path. */
+    private static final String IN_ADDRESS = "/.-_=?&%~#";
     // "10-05-2027" (Dutch, Portuguese): dashes only with a full year, as ranges and codes use them too
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d.:/])(\\d{1,2})([./]|-(?=\\d{1,2}-20\\d{2}(?![\\d-])))(\\d{1,2})\\2(20\\d{2}|\\d{2})(?![\\d])");
@@ -225,6 +227,9 @@ final class DateTimes {
         List<Found<LocalDate>> found = new ArrayList<>();
         Matcher m = ISO.matcher(text);
         while (find(m, text, DateTimes::startsWithDigit)) {
+            if (m.group(2).equals("/") && m.start() > 0 && IN_ADDRESS.indexOf(text.charAt(m.start() - 1)) >= 0) {
+                continue; // "/2027/03/15/article", "?d=2027/03/15": a web address's path, no date of the trip
+            }
             add(found, date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))),
                     m);
         }
@@ -311,8 +316,8 @@ final class DateTimes {
         while (find(m, text, DateTimes::startsWithDigit)) {
             add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m);
         }
-        // labels in capitals: most mails have none, and the pattern is not tried on them
-        if (text.contains("DEP") || text.contains("AR") || text.contains("LV") || text.contains("LEAVE")) {
+        // labels in capitals opening a line: most mails have none, and the pattern is not tried on them
+        if (hasLineOpeningLabel(text)) {
             m = GDS_LABELLED_24_HOUR.matcher(text);
             while (m.find()) {
                 add(found, time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), null), m.start(1), m.end(2));
@@ -323,6 +328,44 @@ final class DateTimes {
             add(found, time(Integer.parseInt(m.group(1)), 0, m.group(2)), m);
         }
         return ordered(found);
+    }
+
+    /**
+     * Whether a line opens, after at most twelve blanks, with what every label of {@link #GDS_LABELLED_24_HOUR} begins
+     * with ("DEP", "AR", "LV", "LEAVE"): a scan from line break to line break, no pattern tried at every character.
+     */
+    private static boolean hasLineOpeningLabel(String text) {
+        int at = 0;
+        while (at < text.length()) {
+            int start = at;
+            while (at < text.length() && at - start < 12 && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+                at++;
+            }
+            if (text.startsWith("DEP", at) || text.startsWith("AR", at) || text.startsWith("LV", at)
+                    || text.startsWith("LEAVE", at)) {
+                return true;
+            }
+            int next = nextLineStart(text, at);
+            if (next < 0) {
+                return false;
+            }
+            at = next;
+        }
+        return false;
+    }
+
+    /** Where the line after the index begins, as {@code (?m)^} sees line breaks; -1 on the last line. */
+    private static int nextLineStart(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return i + 1;
+            }
+            if (c == '\r') {
+                return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+            }
+        }
+        return -1;
     }
 
     /** Where a pattern's match can begin: a cheap test of the text at an index, true wherever the pattern could match. */

@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class LegColumns {
 
+    /** A leg's table has a dozen rows at most: a longer run of alike rows is no itinerary, and scanning it is waste. */
+    private static final int MAX_ROWS = 12;
+
     private LegColumns() {
     }
 
@@ -43,7 +46,8 @@ final class LegColumns {
 
     /**
      * How many rows of cells follow a heading line whose cells head them in turn, when one of those rows holds a
-     * flight number under two headings or more (the legs side by side); else 0.
+     * flight number under two headings or more (the legs side by side); else 0. Scans at most {@link #MAX_ROWS} rows
+     * and gives up after two rows without a flight number, so that a long run of alike lines stays linear.
      */
     private static int rowsUnder(List<String> lines, int at) {
         String[] headings = lines.get(at).split("\t");
@@ -53,7 +57,11 @@ final class LegColumns {
         }
         int rows = 0;
         boolean legsSideBySide = false;
-        for (int next = at + 1; next + columns <= lines.size(); next += columns) {
+        boolean anyNumber = false;
+        for (int next = at + 1; next + columns <= lines.size() && rows < MAX_ROWS; next += columns) {
+            if (rows == 2 && !anyNumber) {
+                return 0; // the flight's row comes first or second in a leg's table
+            }
             int numbers = 0;
             for (int column = 0; column < columns; column++) {
                 String cell = lines.get(next + column);
@@ -63,6 +71,7 @@ final class LegColumns {
                 numbers += Legs.flightNumbers(cell.substring(headings[column].length() + 1)).isEmpty() ? 0 : 1;
             }
             legsSideBySide |= numbers >= 2;
+            anyNumber |= numbers > 0;
             rows++;
         }
         return rows >= 2 && legsSideBySide ? rows : 0;

@@ -14,12 +14,8 @@ import java.util.regex.Pattern;
  */
 final class PersonalInvitations {
 
-    /**
-     * Words of an admission, which a box office's invitation or the mail around a calendar carries even without an
-     * order's code: not "place", "seats" or "doors", which any mail may say.
-     */
-    static final Pattern TICKET_WORDS = Pattern.compile(
-            "(?iu)\\b(tickets?|billets?|entradas?|eintrittskarten?|karten|admission|einlass)\\b");
+    /** Words of an admission, which a box office's invitation or the mail around a calendar carries without a code. */
+    static final Pattern TICKET_WORDS = AdmissionWords.TICKETS;
     /** A seat a box office assigns: "Row F, Seats 11-12", "Reihe 7, Platz 3", "Fila 12, Asiento 4". */
     private static final Pattern SEAT = Pattern.compile(
             "(?iu)\\b(?:row|reihe|fila|rang|rangée|rij)\\s+\\w{1,3}\\b.{0,20}?\\b(?:seats?|platz|plätze|asientos?|"

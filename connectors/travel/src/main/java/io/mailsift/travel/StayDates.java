@@ -35,9 +35,12 @@ final class StayDates {
                     + "dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lunes|martes|"
                     + "miércoles|jueves|viernes|sábado|domingo)\\.?,?\\s*)?");
     private static final Pattern MONTH_FIRST = Pattern.compile("^\\p{L}");
-    /** "12.03. - ", "12/03 – ": a day and month without a year right before a full date. */
+    /**
+     * "12.03. - ", "12/03 – ": a day and month without a year right before a full date; with a slash in a mail that
+     * writes the month first, "03/12 – " is March's 12th.
+     */
     private static final Pattern DAY_MONTH_BEFORE = Pattern.compile(
-            "(?<![\\d.:/])(\\d{1,2})[./](\\d{1,2})\\.?\\s*(?:-|–|—|bis|au|al)\\s*$");
+            "(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\.?\\s*(?:-|–|—|bis|au|al)\\s*$");
     /** "Number of nights: 2", "Nächte: 3", "Noches\t2": the stay's length after its label. */
     private static final Pattern LABELLED_NIGHTS = Pattern.compile(
             "(?iu)\\b(?:number of nights|nights|nächte|anzahl nächte|übernachtungen|nuits|nombre de nuits|noches|"
@@ -48,11 +51,11 @@ final class StayDates {
 
     /** The first range in the text whose last day comes after its first, within a month's stay. */
     static Optional<Range> in(String text, LocalDate reference, boolean monthFirst) {
-        return in(text, DateTimes.dates(text, reference, monthFirst));
+        return in(text, DateTimes.dates(text, reference, monthFirst), monthFirst);
     }
 
-    /** The same, with the text's dates already read. */
-    static Optional<Range> in(String text, List<Found<LocalDate>> dates) {
+    /** The same, with the text's dates already read, as the mail's order of day and month has them. */
+    static Optional<Range> in(String text, List<Found<LocalDate>> dates, boolean monthFirst) {
         for (int i = 0; i < dates.size(); i++) {
             Found<LocalDate> date = dates.get(i);
             if (i + 1 < dates.size() && BETWEEN_DATES.matcher(text.substring(date.end(), dates.get(i + 1).start()))
@@ -64,8 +67,10 @@ final class StayDates {
             }
             Matcher dayMonth = DAY_MONTH_BEFORE.matcher(text.substring(Math.max(0, date.start() - 12), date.start()));
             if (dayMonth.find()) {
-                Optional<Range> range = range(dayAndMonth(date.value(), Integer.parseInt(dayMonth.group(1)),
-                        Integer.parseInt(dayMonth.group(2))), date.value());
+                boolean usOrder = monthFirst && dayMonth.group(2).equals("/");
+                int day = Integer.parseInt(dayMonth.group(usOrder ? 3 : 1));
+                int month = Integer.parseInt(dayMonth.group(usOrder ? 1 : 3));
+                Optional<Range> range = range(dayAndMonth(date.value(), day, month), date.value());
                 if (range.isPresent()) {
                     return range;
                 }

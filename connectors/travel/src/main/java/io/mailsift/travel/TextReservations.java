@@ -123,9 +123,7 @@ final class TextReservations {
                     + "gasthof|wirtshaus|tischreservierung)\\b"
                     // \\b is ASCII-only: after the é of "café" it never holds
                     + "|\\bcafé(?![\\p{L}])");
-    private static final Pattern TICKET_WORDS = Pattern.compile(
-            "(?iu)\\b(tickets?|billets?|e-?tickets?|e-billets?|eintrittskarten?|karten|konzertkarten|entradas?|biglietti|biglietto|"
-                    + "boletos?|localidades|admission|einlass)\\b");
+    private static final Pattern TICKET_WORDS = AdmissionWords.TICKETS;
     /** "Ihre Bestellung bei Ticketkontor – Nachtfalter Live 2027": what an order is for, after the seller's name. */
     private static final Pattern NAME_AFTER_ORDER = Pattern.compile(
             "(?iu)(?<![\\p{L}-])(?:order|bestellung|commande|pedido|compra|(?<=your )tickets(?=:))\\b[^:–|]{0,40}?"
@@ -1554,7 +1552,7 @@ final class TextReservations {
             // "Dates: 3–6 June 2027", "pour la période du 12 au 15 mars 2027": a range, labelled first, else in prose
             Optional<StayDates.Range> range = Labels.DATE.values(lines).stream()
                     .flatMap(value -> StayDates.in(value.getValue(), reference, monthFirst).stream()).findFirst()
-                    .or(() -> StayDates.in(text, dates()));
+                    .or(() -> StayDates.in(text, dates(), monthFirst));
             if (range.isPresent()) {
                 checkin = Optional.of(range.get().first());
                 checkout = Optional.of(range.get().last());
