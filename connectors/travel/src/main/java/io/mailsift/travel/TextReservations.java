@@ -356,12 +356,12 @@ final class TextReservations {
         List<Map<String, Object>> viaForward = flightLegs(numbers, forward, airports, dates, times);
         List<Map<String, Object>> viaBackward = flightLegs(numbers, backward, airports, dates, times);
         List<Map<String, Object>> legs = score(viaBackward) > score(viaForward) ? viaBackward : viaForward;
-        List<Region> paired = pairedRegions(numbers, airports);
+        List<Region> paired = nearLoneNumber(numbers, pairedRegions(numbers, airports));
         if (!paired.isEmpty()) {
             List<Map<String, Object>> viaPairs = flightLegs(numbers, paired, airports, dates, times);
             legs = score(viaPairs) > score(legs) ? viaPairs : legs;
         }
-        List<Region> details = detailRegions(numbers, airports);
+        List<Region> details = nearLoneNumber(numbers, detailRegions(numbers, airports));
         if (!details.isEmpty()) {
             List<Map<String, Object>> viaDetails = flightLegs(numbers, details, airports, dates, times);
             legs = score(viaDetails) > score(legs) ? viaDetails : legs;
@@ -2296,6 +2296,15 @@ final class TextReservations {
 
     /** How many lines above and below a lone flight's number its departure and arrival blocks may stand. */
     private static final int NEAR_LINES = 8;
+
+    /** The regions, or none when a lone number's region reaches past the lines around it (a footer's route). */
+    private List<Region> nearLoneNumber(List<Token> numbers, List<Region> regions) {
+        if (numbers.size() != 1 || regions.isEmpty()) {
+            return regions;
+        }
+        Region near = around(numbers.getFirst());
+        return regions.stream().allMatch(r -> r.start() >= near.start() && r.end() <= near.end()) ? regions : List.of();
+    }
 
     /** The number's line and the {@link #NEAR_LINES} lines above and below it. */
     private Region around(Token number) {
