@@ -32,12 +32,15 @@ final class GdsNames {
             }
             Matcher m = NAME.matcher(line);
             while (m.find()) {
-                String given = TITLE_WORD.matcher(m.group(2)).replaceFirst("");
-                given = GLUED_TITLE.matcher(given).replaceFirst("");
-                names.add(given + " " + m.group(1));
+                names.add(withoutTitle(m.group(2)) + " " + m.group(1));
             }
         }
         return names;
+    }
+
+    /** The given names without the title after them, glued ("JOHNMR") or as a word ("KATIE MS"). */
+    static String withoutTitle(String given) {
+        return GLUED_TITLE.matcher(TITLE_WORD.matcher(given).replaceFirst("")).replaceFirst("");
     }
 
     /** The first passenger the name field lists. */
