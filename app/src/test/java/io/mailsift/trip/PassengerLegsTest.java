@@ -11,6 +11,8 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -101,9 +103,10 @@ class PassengerLegsTest {
                         .isEqualTo("CANCELLED"));
     }
 
-    @Test
-    void shouldCancelEveryPassengerOfTheLegWhenALaterCancellationNamesNobody() {
-        store("out-nobody", flight("TP571", "FRA", "LIS", "2027-05-02T07:00:00+02:00", null, CANCELLED));
+    @ParameterizedTest(name = "departure {0}")
+    @ValueSource(strings = {"2027-05-02T07:00:00+02:00", "2027-05-02T09:30:00+02:00", "2027-05-02"})
+    void shouldCancelEveryPassengerOfTheLegWhenALaterCancellationNamesNobodyWhateverTimeItGives(String departure) {
+        store("out-nobody", flight("TP571", "FRA", "LIS", departure, null, CANCELLED));
 
         store.rebuild(userId);
 
@@ -143,12 +146,12 @@ class PassengerLegsTest {
             String status) {
         return """
                 {"@context":"https://schema.org","@type":"FlightReservation","reservationNumber":"LX7Q2M",%s%s
-                 "reservationFor":{"@type":"Flight","flightNumber":"%s","airline":{"@type":"Airline","iataCode":"%s"},
+                 "reservationFor":{"@id":"urn:mailsift:leg:%s","@type":"Flight","flightNumber":"%s","airline":{"@type":"Airline","iataCode":"%s"},
                   "departureAirport":{"@type":"Airport","iataCode":"%s","name":"%s airport"},
                   "arrivalAirport":{"@type":"Airport","iataCode":"%s","name":"%s airport"},
                   "departureTime":"%s"}}""".formatted(
                 passenger == null ? "" : "\"underName\":{\"@type\":\"Person\",\"name\":\"" + passenger + "\"},",
-                status == null ? "" : "\"reservationStatus\":\"" + status + "\",", number.substring(2),
+                status == null ? "" : "\"reservationStatus\":\"" + status + "\",", number, number.substring(2),
                 number.substring(0, 2), from, from, to, to, departure);
     }
 }

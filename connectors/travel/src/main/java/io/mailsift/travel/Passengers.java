@@ -1,6 +1,5 @@
 package io.mailsift.travel;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.mailsift.connector.PersonNames;
 
 /**
  * The passengers a booking names when it names SEVERAL, in the mail's order: a GDS name field
@@ -64,12 +65,7 @@ final class Passengers {
             "adulto", "adultos", "niño", "niños");
     private static final Pattern PLACE_WORD = Pattern.compile("(?iu)\\b(?:airport|aeropuerto|aéroport|aeroporto|"
             + "flughafen|terminal|gate|station|gare|bahnhof|hbf|estación|intl|international)\\b");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Set<String> TITLE_WORDS = Set.of("mr", "mrs", "ms", "miss", "mstr", "dr", "herr", "frau",
-            "m", "mme", "mlle", "sr", "sra", "srta", "don", "dona", "chd", "inf", "prof", "mister", "madame",
-            "monsieur", "senor", "senora");
 
     private static final Set<String> TRANSPORT = Set.of("FlightReservation", "TrainReservation", "BusReservation");
 
@@ -132,20 +128,7 @@ final class Passengers {
      * that "SMITH/JOHN MR", "Mr. John Smith" and "john  smith" are the same person.
      */
     static String normalized(String name) {
-        int slash = name.indexOf('/');
-        // "DOE/JOHNMR": a GDS name's title glued to the given names
-        String unglued = slash < 0 ? name : name.substring(0, slash + 1) + GdsNames.withoutTitle(name.substring(slash + 1)
-                .strip().toUpperCase(Locale.ROOT));
-        String plain = MARKS.matcher(Normalizer.normalize(unglued, Normalizer.Form.NFD)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
-        for (String word : NOT_WORD.split(plain)) {
-            if (!word.isEmpty() && !TITLE_WORDS.contains(word)) {
-                words.add(word);
-            }
-        }
-        words.sort(null);
-        return String.join(" ", words);
+        return PersonNames.normalized(name);
     }
 
     /**
