@@ -114,6 +114,19 @@ class PassengerLegsTest {
                 .containsExactly("Flight TP572 LIS → FRA");
     }
 
+    @Test
+    void shouldShowALegOnceAtItsNewTimeWhenALaterScheduleChangeNamesNobody() {
+        store("out-moved", flight("TP571", "FRA", "LIS", "2027-05-02T09:30:00+02:00", null, null));
+
+        store.rebuild(userId);
+
+        List<Segment> legs = store.trips(userId).getFirst().trip().segments();
+        assertThat(legs).extracting(Segment::summary)
+                .containsExactly("Flight TP571 FRA → LIS", "Flight TP572 LIS → FRA");
+        assertThat(legs.getFirst().start().toString()).contains("09:30");
+        assertThat(legs.getFirst().passengers()).containsExactly("Anna Meyer", "Ben Meyer");
+    }
+
     private List<VEvent> events(List<StoredTrip> trips) throws Exception {
         return events(trips, List.of());
     }
