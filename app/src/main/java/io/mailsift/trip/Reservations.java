@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Reservations {
 
+    private static final String LEG_ID_PREFIX = "urn:mailsift:leg:";
+
     /** The finding types that are reservations, by schema.org type name. */
     static final Map<String, Kind> TYPES = Map.of(
             "FlightReservation", Kind.FLIGHT,
@@ -112,7 +114,15 @@ final class Reservations {
         String passenger = passenger(payload.get("underName"));
         return Optional.of(new Segment(findingId, findingKey + "." + findingId + "@mailsift", kind,
                 summary(kind, what, from, to), from, to, start.get(), end, reference, cancelled, updatedAt,
-                passenger == null ? List.of() : List.of(passenger), List.of(findingId)));
+                passenger == null ? List.of() : List.of(passenger), List.of(findingId), legId(kind, what)));
+    }
+
+    /**
+     * The travel connector's name of a transport leg ({@code reservationFor}'s {@code @id}, the leg's key without any
+     * passenger part), the same for every passenger's finding of it and for a later mail about it; null when absent.
+     */
+    private static @Nullable String legId(Kind kind, Map<String, Object> what) {
+        return kind.transport() && what.get("@id") instanceof String id && id.startsWith(LEG_ID_PREFIX) ? id : null;
     }
 
     /** Whom the reservation is under: a Person's name, given and family names, or a bare name. */

@@ -5,27 +5,31 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
+import io.mailsift.connector.PersonNames;
 import io.mailsift.trip.Segment.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One segment per leg: the travel connector gives one reservation per passenger and leg (schema.org's convention),
- * so a booking for two gives two findings of each flight. Findings of the same leg (same kind, same booking reference
- * or none, same start and end places, same start) become one segment listing its passengers in finding order.
+ * so a booking for two gives two findings of each flight. Findings of the same leg become one segment listing its
+ * passengers in finding order. The same leg: the same {@code reservationFor} {@code @id} the connector gives every
+ * transport reservation ("urn:mailsift:leg:" and the leg's key without the passenger), so a later mail naming nobody
+ * or one passenger, with a changed time or only a date, is still that leg; a finding without it (stored before the
+ * connector wrote it) is grouped by kind, booking reference or none, start and end places and start.
  *
- * <p>Each passenger's latest finding tells whether that passenger still travels. The leg is cancelled only when every
- * passenger's is; otherwise the cancelled passengers are left out of the list. A cancellation that names nobody (a
- * mail that could not tell whose) cancels every passenger whose own finding is older than it. The merged segment keeps
- * the earliest finding's id and UID, so its calendar event stays the same while that finding exists.
+ * <p>For each passenger, the latest finding among those naming that passenger or naming nobody tells whether that
+ * passenger still travels. The leg is cancelled only when every passenger is (or, when no finding names one, when the
+ * latest finding is a cancellation); otherwise the cancelled passengers are left out of the list. Names are compared
+ * as the connector normalizes them for its keys (case, accents, punctuation, title words and word order do not
+ * count: the SPI's {@link PersonNames}), and are kept only for display. The segment shows the latest travelling finding's places and times (a
+ * schedule change) but keeps the earliest finding's id and UID, so its calendar event stays the same while that
+ * finding exists.
  */
 final class SharedLegs {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Comparator<Segment> LATEST = Comparator.comparing(Segment::updatedAt)
             .thenComparingLong(Segment::findingId);
 
@@ -37,10 +41,11 @@ final class SharedLegs {
 
     /** The segments with the findings of each leg merged into one, in the order of each leg's first finding. */
     static List<Segment> merged(List<Segment> segments) {
-        Map<Leg, List<Segment>> byLeg = new LinkedHashMap<>();
+        Map<Object, List<Segment>> byLeg = new LinkedHashMap<>();
         for (Segment segment : segments) {
-            byLeg.computeIfAbsent(new Leg(segment.kind(), segment.reference(), segment.from(), segment.to(),
-                    segment.start()), leg -> new ArrayList<>()).add(segment);
+            Object leg = segment.legId() != null ? segment.legId()
+                    : new Leg(segment.kind(), segment.reference(), segment.from(), segment.to(), segment.start());
+            byLeg.computeIfAbsent(leg, key -> new ArrayList<>()).add(segment);
         }
         List<Segment> merged = new ArrayList<>(byLeg.size());
         for (List<Segment> leg : byLeg.values()) {
@@ -51,38 +56,36 @@ final class SharedLegs {
 
     private static Segment merge(List<Segment> leg) {
         List<Segment> byId = leg.stream().sorted(Comparator.comparingLong(Segment::findingId)).toList();
-        // each passenger's latest finding, in the order of their first; and the latest finding that names nobody
+        // each passenger's latest finding naming them, in the order of their first; and the latest naming nobody
         Map<String, Segment> latestByPassenger = new LinkedHashMap<>();
         Map<String, String> shownName = new LinkedHashMap<>();
-        Segment unnamed = null;
+        Segment nobody = null;
         for (Segment segment : byId) {
             if (segment.passengers().isEmpty()) {
-                unnamed = later(unnamed, segment);
+                nobody = later(nobody, segment);
             }
             for (String passenger : segment.passengers()) {
-                String person = SPACES.matcher(passenger.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+                String person = PersonNames.normalized(passenger);
                 shownName.putIfAbsent(person, passenger);
                 latestByPassenger.merge(person, segment, SharedLegs::later);
             }
         }
-        Segment nobody = unnamed;
         List<String> travelling = new ArrayList<>();
-        latestByPassenger.forEach((person, latest) -> {
-            boolean cancelledByNobody = nobody != null && nobody.cancelled() && LATEST.compare(nobody, latest) > 0;
-            if (!latest.cancelled() && !cancelledByNobody) {
-                travelling.add(shownName.get(person));
+        for (Map.Entry<String, Segment> each : latestByPassenger.entrySet()) {
+            if (!later(nobody, each.getValue()).cancelled()) {
+                travelling.add(shownName.get(each.getKey()));
             }
-        });
-        boolean nobodyTravels = nobody == null || nobody.cancelled()
-                || latestByPassenger.values().stream().allMatch(latest -> LATEST.compare(latest, nobody) > 0);
-        boolean cancelled = travelling.isEmpty() && (latestByPassenger.isEmpty() ? nobody.cancelled() : nobodyTravels);
+        }
+        boolean cancelled = latestByPassenger.isEmpty() ? nobody.cancelled() : travelling.isEmpty();
         Segment first = byId.getFirst();
+        Segment shown = byId.stream().filter(segment -> cancelled || !segment.cancelled()).max(LATEST)
+                .orElse(first);
         Instant updatedAt = byId.stream().map(Segment::updatedAt).max(Instant::compareTo).orElseThrow();
         String reference = byId.stream().map(Segment::reference).filter(Objects::nonNull).findFirst().orElse(null);
-        return new Segment(first.findingId(), first.uid(), first.kind(), first.summary(), first.from(), first.to(),
-                first.start(), first.end(), reference, cancelled, updatedAt,
+        return new Segment(first.findingId(), first.uid(), first.kind(), shown.summary(), shown.from(), shown.to(),
+                shown.start(), shown.end(), reference, cancelled, updatedAt,
                 cancelled ? List.copyOf(shownName.values()) : travelling,
-                byId.stream().map(Segment::findingId).toList());
+                byId.stream().map(Segment::findingId).toList(), first.legId());
     }
 
     private static Segment later(@Nullable Segment one, Segment other) {

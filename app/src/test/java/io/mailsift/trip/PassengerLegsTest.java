@@ -11,6 +11,8 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -101,14 +103,28 @@ class PassengerLegsTest {
                         .isEqualTo("CANCELLED"));
     }
 
-    @Test
-    void shouldCancelEveryPassengerOfTheLegWhenALaterCancellationNamesNobody() {
-        store("out-nobody", flight("TP571", "FRA", "LIS", "2027-05-02T07:00:00+02:00", null, CANCELLED));
+    @ParameterizedTest(name = "departure {0}")
+    @ValueSource(strings = {"2027-05-02T07:00:00+02:00", "2027-05-02T09:30:00+02:00", "2027-05-02"})
+    void shouldCancelEveryPassengerOfTheLegWhenALaterCancellationNamesNobodyWhateverTimeItGives(String departure) {
+        store("out-nobody", flight("TP571", "FRA", "LIS", departure, null, CANCELLED));
 
         store.rebuild(userId);
 
         assertThat(store.trips(userId).getFirst().trip().segments()).extracting(Segment::summary)
                 .containsExactly("Flight TP572 LIS → FRA");
+    }
+
+    @Test
+    void shouldShowALegOnceAtItsNewTimeWhenALaterScheduleChangeNamesNobody() {
+        store("out-moved", flight("TP571", "FRA", "LIS", "2027-05-02T09:30:00+02:00", null, null));
+
+        store.rebuild(userId);
+
+        List<Segment> legs = store.trips(userId).getFirst().trip().segments();
+        assertThat(legs).extracting(Segment::summary)
+                .containsExactly("Flight TP571 FRA → LIS", "Flight TP572 LIS → FRA");
+        assertThat(legs.getFirst().start().toString()).contains("09:30");
+        assertThat(legs.getFirst().passengers()).containsExactly("Anna Meyer", "Ben Meyer");
     }
 
     private List<VEvent> events(List<StoredTrip> trips) throws Exception {
@@ -143,12 +159,12 @@ class PassengerLegsTest {
             String status) {
         return """
                 {"@context":"https://schema.org","@type":"FlightReservation","reservationNumber":"LX7Q2M",%s%s
-                 "reservationFor":{"@type":"Flight","flightNumber":"%s","airline":{"@type":"Airline","iataCode":"%s"},
+                 "reservationFor":{"@id":"urn:mailsift:leg:%s","@type":"Flight","flightNumber":"%s","airline":{"@type":"Airline","iataCode":"%s"},
                   "departureAirport":{"@type":"Airport","iataCode":"%s","name":"%s airport"},
                   "arrivalAirport":{"@type":"Airport","iataCode":"%s","name":"%s airport"},
                   "departureTime":"%s"}}""".formatted(
                 passenger == null ? "" : "\"underName\":{\"@type\":\"Person\",\"name\":\"" + passenger + "\"},",
-                status == null ? "" : "\"reservationStatus\":\"" + status + "\",", number.substring(2),
+                status == null ? "" : "\"reservationStatus\":\"" + status + "\",", number, number.substring(2),
                 number.substring(0, 2), from, from, to, to, departure);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mailsift.connector.PersonNames;
+
 /**
  * Reads the name field of a GDS booking as agencies paste it from the reservation system: each passenger numbered
  * "1.1", "2.1" (name group, then place in it; Amadeus' "1." at the line's start), family name, a slash, given names with the title glued on or after a
@@ -16,8 +18,7 @@ final class GdsNames {
     private static final Pattern NAME = Pattern.compile(
             "(?:(?<![\\p{L}\\d.])\\d{1,2}\\.\\d|^\\s*\\d{1,2}\\.)\\s?([A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*)?)/([A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*){0,3})"
                     + "(?=$|\\s{2,}|\\*|\\s+\\d{1,2}\\.\\d)");
-    /** A title after the given names, glued ("JOHNMR") or as a word ("KATIE MS"). */
-    private static final Pattern GLUED_TITLE = Pattern.compile("(?<=\\p{L}{2})(?:MRS|MR|MSTR|MISS|CHD|INF)$");
+    /** A title after the given names as a word ("KATIE MS"); a glued one ("JOHNMR"): PersonNames. */
     private static final Pattern TITLE_WORD = Pattern.compile(" (?:MRS|MR|MS|MSTR|MISS|DR|CHD|INF)$");
 
     private GdsNames() {
@@ -32,12 +33,15 @@ final class GdsNames {
             }
             Matcher m = NAME.matcher(line);
             while (m.find()) {
-                String given = TITLE_WORD.matcher(m.group(2)).replaceFirst("");
-                given = GLUED_TITLE.matcher(given).replaceFirst("");
-                names.add(given + " " + m.group(1));
+                names.add(withoutTitle(m.group(2)) + " " + m.group(1));
             }
         }
         return names;
+    }
+
+    /** The given names without the title after them, glued ("JOHNMR") or as a word ("KATIE MS"). */
+    static String withoutTitle(String given) {
+        return PersonNames.withoutGluedTitle(TITLE_WORD.matcher(given).replaceFirst(""));
     }
 
     /** The first passenger the name field lists. */

@@ -1,6 +1,5 @@
 package io.mailsift.travel;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.mailsift.connector.PersonNames;
 
 /**
  * The passengers a booking names when it names SEVERAL, in the mail's order: a GDS name field
@@ -62,12 +63,9 @@ final class Passengers {
             "services", "customer", "team", "department", "voyageur", "voyageurs", "pasajero", "pasajeros",
             "reisende", "passagier", "passagiere", "erwachsene", "erwachsener", "enfant", "adulte", "adultes",
             "adulto", "adultos", "niño", "niños");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern PLACE_WORD = Pattern.compile("(?iu)\\b(?:airport|aeropuerto|aéroport|aeroporto|"
+            + "flughafen|terminal|gate|station|gare|bahnhof|hbf|estación|intl|international)\\b");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Set<String> TITLE_WORDS = Set.of("mr", "mrs", "ms", "miss", "mstr", "dr", "herr", "frau",
-            "m", "mme", "mlle", "sr", "sra", "srta", "don", "dona", "chd", "inf", "prof", "mister", "madame",
-            "monsieur", "senor", "senora");
 
     private static final Set<String> TRANSPORT = Set.of("FlightReservation", "TrainReservation", "BusReservation");
 
@@ -130,16 +128,52 @@ final class Passengers {
      * that "SMITH/JOHN MR", "Mr. John Smith" and "john  smith" are the same person.
      */
     static String normalized(String name) {
-        String plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
-        for (String word : NOT_WORD.split(plain)) {
-            if (!word.isEmpty() && !TITLE_WORDS.contains(word)) {
-                words.add(word);
+        return PersonNames.normalized(name);
+    }
+
+    /**
+     * Whether two normalized names are one person: the same, or all words of the shorter one among the longer one's
+     * (a middle name or initial left out: "john smith" and "a john smith"), or the longer one's given names glued in
+     * one word as a GDS field writes them ("johnalexander smith" and "alexander john smith"). Both need two words.
+     */
+    static boolean samePerson(String one, String other) {
+        if (one.equals(other)) {
+            return true;
+        }
+        List<String> a = List.of(SPACES.split(one));
+        List<String> b = List.of(SPACES.split(other));
+        List<String> shorter = a.size() <= b.size() ? a : b;
+        List<String> longer = shorter == a ? b : a;
+        if (shorter.size() < 2) {
+            return false;
+        }
+        if (longer.containsAll(shorter)) {
+            return true;
+        }
+        // a glued word of the shorter one is two or three words of the longer one, in some order
+        List<String> rest = new ArrayList<>(longer);
+        for (String word : shorter) {
+            if (!rest.remove(word) && !removeGlued(rest, word)) {
+                return false;
             }
         }
-        words.sort(null);
-        return String.join(" ", words);
+        return true;
+    }
+
+    private static boolean removeGlued(List<String> words, String glued) {
+        for (String first : words) {
+            if (glued.startsWith(first) && glued.length() > first.length()) {
+                String tail = glued.substring(first.length());
+                List<String> others = new ArrayList<>(words);
+                others.remove(first);
+                if (others.remove(tail)) {
+                    words.remove(first);
+                    words.remove(tail);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Passenger labels' values and numbered passengers, each with the seat and ticket of its table row. */
@@ -208,7 +242,7 @@ final class Passengers {
             }
             List<Passenger> names = new ArrayList<>();
             for (int j = i + 1; j < lines.size(); j++) {
-                Optional<String> name = personName(lines.get(j));
+                Optional<String> name = personName(lines.get(j)).filter(value -> !place(value));
                 if (name.isEmpty()) {
                     break;
                 }
@@ -219,6 +253,11 @@ final class Passengers {
             }
         }
         return List.of();
+    }
+
+    /** Whether a listed value names a place (a city, an airport, a terminal), not a passenger. */
+    private static boolean place(String value) {
+        return PLACE_WORD.matcher(value).find() || Airports.ofPlaceName(value).isPresent();
     }
 
     /** The value as a person's name ("Mr John Smith", "SMITH/JOHN MR", "Ana Ruiz García (Adult)"), if it is one. */
@@ -262,7 +301,10 @@ final class Passengers {
     private static List<Passenger> distinct(List<Passenger> passengers) {
         Map<String, Passenger> byName = new LinkedHashMap<>();
         for (Passenger passenger : passengers) {
-            byName.merge(normalized(passenger.name()), passenger,
+            String person = normalized(passenger.name());
+            String same = byName.keySet().stream().filter(known -> samePerson(known, person)).findFirst()
+                    .orElse(person);
+            byName.merge(same, passenger,
                     (first, again) -> new Passenger(first.name(), Optional.empty(), Optional.empty()));
         }
         return List.copyOf(byName.values());

@@ -29,12 +29,40 @@ class PassengerReservationsTest {
 
     @Test
     void shouldKeepTodaysKeyForABookingOfOnePassenger() {
-        String alone = key("[" + leg("Anna Meyer", null) + "]");
-
-        assertThat(alone).as("the passenger is no part of a referenced booking's key").isEqualTo(key(leg(null, null)));
+        // keys the scan command printed for these mails with main's code before passengers were told apart (c36ba33)
+        assertThat(connector.extract(Mails.parsed("mails/markup-one-passenger.eml"))).extracting(Finding::key)
+                .containsExactly("49cda4aaae27c10b44c5db7ea5f462f5");
+        assertThat(connector.extract(Mails.parsed("mails/dev/flight-airport-names-en.eml"))).extracting(Finding::key)
+                .containsExactly("215520875b46aea959abe272aa6162c9", "70497f1efb13e799fc8b46e43eff92e8");
         assertThat(key("[" + leg("Anna Meyer", null) + "," + leg("Ben Meyer", null) + "]"))
                 .as("documented edge: a later mail naming one of two passengers updates another key")
-                .isNotEqualTo(alone);
+                .isNotEqualTo(key(leg("Anna Meyer", null)));
+    }
+
+    @Test
+    void shouldNameEveryPassengersLegAndALaterUnnamedMailsLegWithTheSameId() {
+        List<Object> ids = connector.extract(withMarkup("[" + leg("Anna Meyer", null) + ","
+                + leg("Ben Meyer", null) + "]")).stream()
+                .map(f -> JsonLd.object(f.data(), "reservationFor").orElseThrow().get("@id")).toList();
+        String unnamed = connector.extract(withMarkup(leg(null, null))).getFirst().key();
+
+        assertThat(ids).containsOnly("urn:mailsift:leg:" + unnamed);
+    }
+
+    @Test
+    void shouldDropACopyNamingNobodyOfALegOfSeveralPassengers() {
+        assertThat(connector.extract(withMarkup("[" + leg("Anna Meyer", null) + "," + leg("Ben Meyer", null) + ","
+                + leg(null, null) + "]"))).hasSize(2);
+    }
+
+    @Test
+    void shouldReadOnePersonInGluedTitlesAndLeftOutMiddleNamesOnce() {
+        assertThat(Passengers.normalized("DOE/JOHNMR")).isEqualTo("doe john");
+        assertThat(connector.extract(withMarkup("[" + leg("John A. Smith", null) + "," + leg("John Smith", null)
+                + "]"))).hasSize(1);
+        assertThat(Passengers.samePerson(Passengers.normalized("SMITH/JOHNALEXANDER"),
+                Passengers.normalized("John Alexander Smith"))).isTrue();
+        assertThat(Passengers.samePerson("anna meyer", "ben meyer")).isFalse();
     }
 
     @Test
@@ -68,6 +96,8 @@ class PassengerReservationsTest {
         assertThat(Passengers.named(List.of("Passenger 1: Anna Meyer", "Passenger 2: 2 Adults"))).isEmpty();
         assertThat(Passengers.named(List.of("Passengers", "Economy Class", "Gold Member"))).isEmpty();
         assertThat(Passengers.named(List.of("Name: Anna Meyer", "Name: Meyer Travel Agency"))).isEmpty();
+        assertThat(Passengers.named(List.of("Passenger: Anna Meyer", "Passenger: Meyer Travel Agency"))).isEmpty();
+        assertThat(Passengers.named(List.of("Passengers", "Anna Meyer", "Frankfurt Airport", "Terminal 2"))).isEmpty();
         assertThat(Passengers.named(List.of("Passenger: Anna Meyer", "Passenger: Anna Meyer"))).isEmpty();
         assertThat(Passengers.named(List.of("Passengers", "Mrs Anna Meyer", "Mr Ben Meyer (Adult)", "Total: EUR 20")))
                 .extracting(Passengers.Passenger::name).containsExactly("Mrs Anna Meyer", "Mr Ben Meyer");
