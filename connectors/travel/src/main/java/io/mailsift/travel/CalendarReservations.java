@@ -350,7 +350,7 @@ final class CalendarReservations {
         } else if ((booked && PersonalInvitations.showBooked(invitation, reference, all, subject, mailLines)
                 // the mail around the calendar speaks of the tickets when the event itself names only the artist
                 || !invitation && mailLines.stream()
-                        .anyMatch(line -> PersonalInvitations.TICKET_WORDS.matcher(line).find())
+                        .anyMatch(line -> AdmissionWords.TICKETS.matcher(line).find())
                 // a box office's seats ("Row F, Seats 11-12"), not an invitation's ("Team photo: Row B, seats 4-6")
                 || !invitation && PersonalInvitations.seated(description))
                 // a flight-like price category or block ("PK 2") is a flight's only where the event speaks of flying

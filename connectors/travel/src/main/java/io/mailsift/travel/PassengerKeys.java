@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.mailsift.connector.Finding;
 import io.mailsift.connector.FindingKey;
@@ -24,7 +23,6 @@ final class PassengerKeys {
 
     /** The {@code @id} prefix of a transport reservation's leg; the app groups a leg's findings by it. */
     static final String LEG_ID_PREFIX = "urn:mailsift:leg:";
-    private static final Set<String> TRANSPORT = Set.of("FlightReservation", "TrainReservation", "BusReservation");
 
     private PassengerKeys() {
     }
@@ -63,7 +61,7 @@ final class PassengerKeys {
      * leg. Only transport legs: a stay or a table is one reservation per booking already. The key is not changed.
      */
     private static Map<String, Object> withLegId(String type, Map<String, Object> data, String legKey) {
-        if (!TRANSPORT.contains(type)
+        if (!Passengers.TRANSPORT.contains(type)
                 || !(data.get("reservationFor") instanceof Map<?, ?> leg)) {
             return data;
         }

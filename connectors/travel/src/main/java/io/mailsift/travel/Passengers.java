@@ -67,7 +67,8 @@ final class Passengers {
             + "flughafen|terminal|gate|station|gare|bahnhof|hbf|estación|intl|international)\\b");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private static final Set<String> TRANSPORT = Set.of("FlightReservation", "TrainReservation", "BusReservation");
+    /** The reservation types booked per passenger (a room, a table or a rental is booked once for all). */
+    static final Set<String> TRANSPORT = Set.of("FlightReservation", "TrainReservation", "BusReservation");
 
     private Passengers() {
     }

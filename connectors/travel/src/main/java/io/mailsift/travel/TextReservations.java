@@ -123,7 +123,6 @@ final class TextReservations {
                     + "gasthof|wirtshaus|tischreservierung)\\b"
                     // \\b is ASCII-only: after the é of "café" it never holds
                     + "|\\bcafé(?![\\p{L}])");
-    private static final Pattern TICKET_WORDS = AdmissionWords.TICKETS;
     /** "Ihre Bestellung bei Ticketkontor – Nachtfalter Live 2027": what an order is for, after the seller's name. */
     private static final Pattern NAME_AFTER_ORDER = Pattern.compile(
             "(?iu)(?<![\\p{L}-])(?:order|bestellung|commande|pedido|compra|(?<=your )tickets(?=:))\\b[^:–|]{0,40}?"
@@ -1860,10 +1859,11 @@ final class TextReservations {
 
     private Optional<Map<String, Object>> table(String subject) {
         // a party's size is a table's when nothing speaks of tickets ("pour 3 personnes" under the restaurant's name)
-        boolean party = PARTY.matcher(text).find() && !TICKET_WORDS.matcher(subjectAndText(subject)).find();
+        boolean party = PARTY.matcher(text).find() && !AdmissionWords.TICKETS.matcher(subjectAndText(subject)).find();
         // a show's tickets at a venue named "Café" are no table: a table is for a party
-        if (!FOOD_WORDS.matcher(subjectAndText(subject)).find() && !party || TICKET_WORDS.matcher(subject).find()
-                || TICKET_WORDS.matcher(text).find() && !PARTY.matcher(text).find()
+        if (!FOOD_WORDS.matcher(subjectAndText(subject)).find() && !party
+                || AdmissionWords.TICKETS.matcher(subject).find()
+                || AdmissionWords.TICKETS.matcher(text).find() && !PARTY.matcher(text).find()
                 || REVIEW_SUBJECT.matcher(subject).find() || waitlisted(subject)) {
             return Optional.empty();
         }
@@ -1892,7 +1892,7 @@ final class TextReservations {
         // a train's or a flight's ticket whose legs could not be read is still no show
         // a theatre's box office books seats: a ticket's word when a show's label names what they are for
         boolean seatsForShow = SEAT_WORDS.matcher(text).find() && !Labels.EVENT.values(lines).isEmpty();
-        if (!TICKET_WORDS.matcher(subjectAndText(subject)).find() && !seatsForShow
+        if (!AdmissionWords.TICKETS.matcher(subjectAndText(subject)).find() && !seatsForShow
                 || REVIEW_SUBJECT.matcher(subject).find()
                 || waitlisted(subject)
                 || !trainNumbers().isEmpty()
