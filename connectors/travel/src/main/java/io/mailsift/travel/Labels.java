@@ -405,6 +405,8 @@ enum Labels {
     private static final Pattern REFERENCE_BEFORE_COLON = Pattern.compile("(?iu)(?<![\\p{L}])(?:"
             + REFERENCE.alternatives() + ")(?:\\s+(?:is|est|ist|es|lautet))?\\s*:$");
 
+    /** An airline's ticket number: its three-digit airline prefix, ten digits, maybe a check digit or coupon. */
+    private static final Pattern AIRLINE_TICKET = Pattern.compile("\\s*\\d{3}[- ]?\\d{10}(?:[- /]\\d{1,2})?\\s*");
     /** A code printed in groups of digits and nothing else: "1739 2284 5561". */
     private static final Pattern ALL_DIGIT_GROUPS = Pattern.compile("\\s*\\d{3,6}(?: \\d{3,6}){1,4}\\s*");
     private static final Pattern CODE = Pattern.compile(
@@ -439,6 +441,9 @@ enum Labels {
         // a booking reference or PNR first, a ticket seller's or booking site's order number else
         for (Labels label : List.of(REFERENCE, ORDER_REFERENCE)) {
             for (Map.Entry<Integer, String> each : label.values(lines)) {
+                if (label == ORDER_REFERENCE && AIRLINE_TICKET.matcher(each.getValue()).matches()) {
+                    continue; // "Ticket number: 125 2419876543": one passenger's flight coupon, not the booking
+                }
                 if (ALL_DIGIT_GROUPS.matcher(each.getValue()).matches()) {
                     return Optional.of(each.getValue().strip()); // "1739 2284 5561": one code printed in groups
                 }

@@ -250,20 +250,26 @@ final class TextReservations {
                 return event(subject).map(event -> List.of(event)).orElse(List.of());
             }
         }
-        if (bookingReference.isEmpty() && !CrypticSegments.mayHoldSeats(text)) {
-            return List.of();
-        }
-        List<Map<String, Object>> found = new ArrayList<>(flights());
         if (bookingReference.isEmpty()) {
+            List<Map<String, Object>> legs = CrypticSegments.mayHoldSeats(text) || !flightNumbers().isEmpty()
+                    ? new ArrayList<>(flights()) : new ArrayList<>();
+            List<Map<String, Object>> found = new ArrayList<>(legs);
             // a segment the reservation system holds, pasted as it prints it, is a booking with or without its code
             found.removeIf(leg -> !leg.containsKey(HELD_SEGMENT));
+            if (found.isEmpty()) {
+                return unreferenced(legs, subject);
+            }
             // the airline's locator the segment lines print ("BA/6TQ8WX"), when they all print the same one
             List<Object> locators = found.stream().map(leg -> leg.remove(HELD_SEGMENT)).distinct().toList();
             Optional<String> locator = locators.size() == 1 && !"".equals(locators.getFirst())
                     ? Optional.of((String) locators.getFirst()) : Optional.empty();
             return withBooking(found, locator, subject);
         }
-        found.forEach(leg -> leg.remove(HELD_SEGMENT));
+        List<Map<String, Object>> found = new ArrayList<>(flights());
+        found.forEach(leg -> {
+            leg.remove(HELD_SEGMENT);
+            leg.remove(UNHELD_SEGMENT);
+        });
         if (!found.isEmpty()) {
             found = withRailLegs(found);
         }
@@ -304,6 +310,23 @@ final class TextReservations {
             event(subject).ifPresent(found::add);
         }
         return withBooking(found, bookingReference, subject);
+    }
+
+    /** A flight itinerary without a reference it labels: its legs when all are whole in a booking's document. */
+    private List<Map<String, Object>> unreferenced(List<Map<String, Object>> legs, String subject) {
+        // a segment line whose seat is asked for or waitlisted ("NN1", "HL1") is a quote's or a request's
+        if (!UnreferencedItineraries.allWhole(legs) || legs.stream().anyMatch(leg -> leg.containsKey(UNHELD_SEGMENT))) {
+            return List.of();
+        }
+        boolean passengerNamed = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
+                .anyMatch(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find())
+                || GdsNames.first(lines).isPresent() || !Passengers.named(lines).isEmpty();
+        if (!UnreferencedItineraries.readsAsBookingDocument(subjectAndText(subject), passengerNamed)
+                || waitlisted(subject)) {
+            return List.of();
+        }
+        legs.forEach(leg -> leg.remove(HELD_SEGMENT));
+        return withBooking(legs, Optional.empty(), subject);
     }
 
     /** The reservations with the booking's reference, passenger and status, as far as the mail gives them. */
@@ -449,6 +472,7 @@ final class TextReservations {
 
     /** A leg's mark, never emitted, that it is read from a GDS segment line whose seat is held. */
     private static final String HELD_SEGMENT = "held-segment";
+    private static final String UNHELD_SEGMENT = "unheld-segment";
 
     /** A leg's mark, never emitted, that it is printed under a heading of the flight a rebooking replaced. */
     private static final String REPLACED = "replaced-leg";
@@ -956,9 +980,12 @@ final class TextReservations {
                 reservation.put(REPLACED, Boolean.TRUE);
             }
             String segmentLine = text.substring(numbers.get(i).end(), lineEnd(numbers.get(i).end()));
-            if (CrypticSegments.onLine(segmentLine).filter(CrypticSegments.Segment::held).isPresent()) {
+            Optional<CrypticSegments.Segment> segment = CrypticSegments.onLine(segmentLine);
+            if (segment.filter(CrypticSegments.Segment::held).isPresent()) {
                 // the mark holds the airline's locator the line prints, or nothing
                 reservation.put(HELD_SEGMENT, CrypticSegments.locator(segmentLine).orElse(""));
+            } else if (segment.isPresent()) {
+                reservation.put(UNHELD_SEGMENT, Boolean.TRUE); // "NN1", "HL1": asked for or waitlisted, not held
             }
             legs.add(reservation);
         }
