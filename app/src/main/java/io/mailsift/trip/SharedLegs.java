@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * passengers in finding order. The same leg: the same {@code reservationFor} {@code @id} the connector gives every
  * transport reservation ("urn:mailsift:leg:" and the leg's key without the passenger), so a later mail naming nobody
  * or one passenger, with a changed time or only a date, is still that leg; a finding without it (stored before the
- * connector wrote it) is grouped by kind, booking reference or none, start and end places and start.
+ * connector wrote it) is grouped by kind, booking reference or none, start and end places and start. A leg without
+ * a booking reference joins the one leg under a reference with its number, route and day.
  *
  * <p>For each passenger, the latest finding among those naming that passenger or naming nobody tells whether that
  * passenger still travels. The leg is cancelled only when every passenger is (or, when no finding names one, when the
@@ -47,11 +48,40 @@ final class SharedLegs {
                     : new Leg(segment.kind(), segment.reference(), segment.from(), segment.to(), segment.start());
             byLeg.computeIfAbsent(leg, key -> new ArrayList<>()).add(segment);
         }
+        withoutReferenceJoined(byLeg);
         List<Segment> merged = new ArrayList<>(byLeg.size());
         for (List<Segment> leg : byLeg.values()) {
             merged.add(leg.size() == 1 ? leg.getFirst() : merge(leg));
         }
         return merged;
+    }
+
+    /**
+     * A leg read without a booking reference (an e-ticket's itinerary page, whose key carries the day) joins the leg
+     * under a reference that has its kind, number and route (the summary) and its day, when exactly one has: the same
+     * flight from the booking's confirmation and from its ticket is one leg.
+     */
+    private static void withoutReferenceJoined(Map<Object, List<Segment>> byLeg) {
+        for (Object key : List.copyOf(byLeg.keySet())) {
+            List<Segment> group = byLeg.get(key);
+            Segment one = group.getFirst();
+            if (!one.kind().transport() || group.stream().anyMatch(segment -> segment.reference() != null)) {
+                continue;
+            }
+            List<List<Segment>> referenced = byLeg.entrySet().stream()
+                    .filter(other -> other.getKey() != key && other.getValue().stream()
+                            .anyMatch(segment -> segment.reference() != null && sameLegAndDay(segment, one)))
+                    .map(Map.Entry::getValue).limit(2).toList();
+            if (referenced.size() == 1) {
+                referenced.getFirst().addAll(group);
+                byLeg.remove(key);
+            }
+        }
+    }
+
+    private static boolean sameLegAndDay(Segment one, Segment other) {
+        return one.kind() == other.kind() && one.summary().equals(other.summary())
+                && one.start().local().toLocalDate().equals(other.start().local().toLocalDate());
     }
 
     private static Segment merge(List<Segment> leg) {

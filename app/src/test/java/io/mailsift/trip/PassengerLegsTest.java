@@ -127,6 +127,30 @@ class PassengerLegsTest {
         assertThat(legs.getFirst().passengers()).containsExactly("Anna Meyer", "Ben Meyer");
     }
 
+    @Test
+    void shouldShowALegReadWithoutItsReferenceOnceWithTheBookedLegOfItsNumberRouteAndDay() {
+        // an e-ticket's itinerary page printing no booking reference: the connector keys it by the day
+        store("ticket-anna", withoutReference(flight("TP571", "FRA", "LIS", "2027-05-02T07:00:00+02:00", "Anna Meyer",
+                null), "2027-05-02"));
+        store("ticket-other-day", withoutReference(flight("TP571", "FRA", "LIS", "2027-06-02T07:00:00+02:00",
+                "Anna Meyer", null), "2027-06-02"));
+
+        store.rebuild(userId);
+
+        List<Segment> legs = store.trips(userId).stream().flatMap(trip -> trip.trip().segments().stream()).toList();
+        assertThat(legs).extracting(Segment::summary)
+                .containsExactly("Flight TP571 FRA → LIS", "Flight TP572 LIS → FRA", "Flight TP571 FRA → LIS");
+        assertThat(legs.getFirst().passengers()).containsExactly("Anna Meyer", "Ben Meyer");
+        assertThat(legs.getFirst().findingIds()).contains(findingId("ticket-anna"));
+        assertThat(legs.getFirst().reference()).isEqualTo("LX7Q2M");
+        assertThat(legs.getLast().findingIds()).containsExactly(findingId("ticket-other-day"));
+    }
+
+    private static String withoutReference(String payload, String day) {
+        return payload.replace("\"reservationNumber\":\"LX7Q2M\",", "")
+                .replace("urn:mailsift:leg:", "urn:mailsift:leg:" + day + "-");
+    }
+
     private List<VEvent> events(List<StoredTrip> trips) throws Exception {
         return events(trips, List.of());
     }
