@@ -66,7 +66,9 @@ enum Labels {
             "référence pnr", "code pnr", "numéro pnr", "código pnr",
             "localizador pnr", "codigo de localizador", "número de localizador", "referencia de la reserva",
             "codice di conferma", "numero di conferma", "bevestigingsnummer",
-            "bevestigingscode"),
+            "bevestigingscode", "n° de dossier", "n° dossier", "n° de confirmation", "code de confirmation",
+            "nº de reserva", "n.º de reserva", "n° de reserva", "nº reserva", "nº de localizador",
+            "airline reservation code", "airline booking code"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",

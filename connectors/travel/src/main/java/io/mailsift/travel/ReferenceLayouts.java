@@ -73,6 +73,11 @@ final class ReferenceLayouts {
             // six capitals followed by more words in capitals are a name: "E-ticket receipt BERGER ANNA MS"
             + "(?!\\s+(?-i:\\p{Lu}{2,})(?![\\p{L}-]))");
 
+    /** Six capitals after a booking word and a colon, as a label prints them: "Booking confirmation: QWERTZ". */
+    private static final Pattern SUBJECT_WORD_COLON = Pattern.compile("(?iu)(?<![\\p{L}])(?:booking|reservation|"
+            + "confirmation|buchung|buchungsbestätigung|réservation|reserva|prenotazione|boeking)\\s*[:#]\\s*"
+            + "(?-i:([A-Z]{6}))(?![\\p{L}\\d/])(?!\\s+(?-i:\\p{Lu}{2,})(?![\\p{L}-]))");
+
     /** The subject's words after which six capitals alone are a locator: a ticket's receipt, a "Ref". */
     private static final Pattern LOCATOR_WORDS = Pattern.compile("(?iu)e-?ticket|electronic ticket|ticket receipt|ref"
             + "|réf|e-billet|billet électronique|billete electrónico|flugschein");
@@ -84,6 +89,10 @@ final class ReferenceLayouts {
     static Optional<String> inSubject(String subject) {
         Matcher m = SUBJECT_LOCATOR.matcher(subject);
         if (m.find() && !NOT_CODES.contains(m.group(1))) {
+            return Optional.of(m.group(1));
+        }
+        m = SUBJECT_WORD_COLON.matcher(subject);
+        if (m.find() && isLocator(m.group(1))) {
             return Optional.of(m.group(1));
         }
         m = SUBJECT_PAPERS.matcher(subject);
@@ -188,7 +197,8 @@ final class ReferenceLayouts {
      * es ABCDEF", "il codice di prenotazione è K7Q2MX". An airline's designator may lead the code ("LH/ZXCVBN").
      */
     private static final Pattern IN_SENTENCE = Pattern.compile("(?iu)(?<![\\p{L}\\d])" + LABEL
-            + "\\.?(?:\\s*\\((?-i:[A-Z]{2,5})\\))?(?:\\s*[:#=]|\\s+(?:is|est|ist|es|lautet|è|was|war|era|fue|était"
+            // "Booking Ref. No.: K7Q2MX", "Buchungsnummer (PNR) ABC12D"
+            + "\\.?(?:\\s*(?:no|nr|n°|nº)\\.?)?(?:\\s*\\((?-i:[A-Z]{2,5})\\))?(?:\\s*[:#=]|\\s+(?:is|est|ist|es|lautet|è|was|war|era|fue|était"
             + "|wurde|reads)(?:\\s*:)?)?\\s*" + DESIGNATOR + "(?<![\\p{L}\\d])" + LOOSE_CODE);
     /**
      * "Ref" or "Reference" qualified by whose it is: a reservation system's, an airline's (by name or designator),

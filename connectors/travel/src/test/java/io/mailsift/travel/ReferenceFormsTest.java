@@ -31,6 +31,11 @@ class ReferenceFormsTest {
         assertThat(reference("Bedankt voor uw boeking, uw boekingscode is TQ7ZKW.")).contains("TQ7ZKW");
         assertThat(reference("Thank you, your record locator is LH/ZXCVBN.")).contains("ZXCVBN");
         assertThat(reference("Merci, votre numéro de dossier 48213377 est enregistré.")).contains("48213377");
+        assertThat(reference("Booking Ref. No.: K7Q2MX")).contains("K7Q2MX");
+        assertThat(reference("Hi Mark, your confirmation #KWQZTB is attached.")).contains("KWQZTB");
+        assertThat(reference("N° de dossier : QWZKTM")).contains("QWZKTM");
+        assertThat(reference("Nº de reserva: QWZKTM")).contains("QWZKTM");
+        assertThat(reference("Airline Reservation Code: UA/QWZKTM")).contains("QWZKTM");
     }
 
     @Test
@@ -100,6 +105,8 @@ class ReferenceFormsTest {
         assertThat(subject("Trip ID 7123456789 - your flights")).contains("7123456789");
         assertThat(subject("Reiseplan Q2WMKD")).contains("Q2WMKD");
         assertThat(subject("Booking code XKQWTB")).contains("XKQWTB");
+        assertThat(subject("Booking confirmation: QWZKTM")).contains("QWZKTM");
+        assertThat(subject("Reserva: QWZKTM - Madrid a Palma")).contains("QWZKTM");
     }
 
     @Test
@@ -112,6 +119,9 @@ class ReferenceFormsTest {
         assertThat(subject("Itinerary 12MAR27 MUC-HAM")).isEmpty();
         assertThat(subject("Your e-ticket LH2024 Munich - Hamburg")).isEmpty();
         assertThat(subject("Ref 2027")).isEmpty();
+        assertThat(subject("Booking: CANCEL")).isEmpty();
+        assertThat(subject("Reservation: BERGER ANNA")).isEmpty();
+        assertThat(subject("Booking: MADRID")).isEmpty();
         assertThat(subject("Booking UPDATE for your trip")).isEmpty();
         assertThat(subject("Your e-ticket receipt 2201234567890")).isEmpty();
     }
