@@ -68,7 +68,10 @@ enum Labels {
             "codice di conferma", "numero di conferma", "bevestigingsnummer",
             "bevestigingscode", "n° de dossier", "n° dossier", "n° de confirmation", "code de confirmation",
             "nº de reserva", "n.º de reserva", "n° de reserva", "nº reserva", "nº de localizador",
-            "airline reservation code", "airline booking code"),
+            "airline reservation code", "airline booking code",
+            // US hotels', renters' and agencies' short forms: "Conf #: 48213377", "Confirmation Nbr: QWZKTM"
+            "conf #", "conf. #", "conf no", "conf. no", "conf number", "conf. number", "confirmation nbr",
+            "confirmation num"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -268,7 +271,8 @@ enum Labels {
         }
         bare = bare.toLowerCase(Locale.ROOT);
         int space = bare.indexOf(' ');
-        if (space > 0 && OWNER_WORDS.contains(bare.substring(0, space))) {
+        // ("Airline Ref" is a name of its own: whose reference it is, not an owner word before one)
+        if (space > 0 && OWNER_WORDS.contains(bare.substring(0, space)) && !ALL_NAMES.contains(bare)) {
             bare = bare.substring(space + 1).strip(); // "Your booking reference" is the label "booking reference"
         }
         return bare;

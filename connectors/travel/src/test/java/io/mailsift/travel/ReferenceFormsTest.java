@@ -36,6 +36,8 @@ class ReferenceFormsTest {
         assertThat(reference("N° de dossier : QWZKTM")).contains("QWZKTM");
         assertThat(reference("Nº de reserva: QWZKTM")).contains("QWZKTM");
         assertThat(reference("Airline Reservation Code: UA/QWZKTM")).contains("QWZKTM");
+        assertThat(reference("Conf #: 48213377")).contains("48213377");
+        assertThat(reference("Confirmation Nbr: QWZKTM")).contains("QWZKTM");
     }
 
     @Test
@@ -79,6 +81,7 @@ class ReferenceFormsTest {
         assertThat(reference("Issued by: Reisebüro Sonne, LH Ref: K2MQZT")).contains("K2MQZT");
         assertThat(reference("Réf. Amadeus : QWERTZ")).contains("QWERTZ");
         assertThat(reference("Galileo locator: 7KQ2MX")).contains("7KQ2MX");
+        assertThat(reference("Airline Ref\nLH/ZXCVBN")).contains("ZXCVBN");
     }
 
     @Test
