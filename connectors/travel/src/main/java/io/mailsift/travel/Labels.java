@@ -46,7 +46,32 @@ enum Labels {
             "dossier voyage", "pnr no", "pnr number", "kód rezervace", "číslo rezervace", "rezervační kód",
             // Latin American Spanish; Portuguese
             "clave de reservación", "clave de reservacion", "clave de reserva", "código de reservación",
-            "número de reservación", "localizador de la reserva", "código da reserva", "localizador da reserva"),
+            "número de reservación", "localizador de la reserva", "código da reserva", "localizador da reserva",
+            // "Ref" qualified by whose it is: a reservation system's or an airline's ("Amadeus Ref: QWERTZ", "Airline
+            // Ref: LH/ZXCVBN"); a bare "Ref" is an invoice's or a letter's as often
+            "amadeus ref", "amadeus reference", "sabre ref", "sabre reference", "sabre locator", "galileo ref",
+            "galileo reference", "galileo locator", "apollo ref", "apollo locator", "worldspan ref",
+            "worldspan reference", "worldspan locator", "travelport ref", "travelport locator", "gds ref",
+            "gds reference", "gds locator", "airline ref", "airline ref no", "carrier ref", "carrier reference",
+            "carrier locator", "airline locator code", "agency ref", "pnr ref", "pnr reference", "reservation ref",
+            "confirmation ref", "itinerary ref", "booking ref no", "booking ref nr", "booking confirmation number",
+            "booking confirmation code", "flight confirmation number", "flight confirmation code",
+            // a trip's or an itinerary's number at online agencies ("Trip ID: 7123456789")
+            "trip id", "trip number", "trip no", "trip #", "itinerary id", "itinerary code", "itinerary reference",
+            "reise-id", "reisenummer", "reise-nr", "reisenr", "numéro de voyage", "n° de voyage", "référence du voyage",
+            "référence voyage", "id de viaje", "número de viaje", "numero de viaje", "codice viaggio",
+            "numero viaggio", "reisnummer",
+            // German, French, Spanish, Italian words for the code more
+            "buchungskennung", "buchungs-id", "buchungsreferenznummer", "pnr-code", "pnr-nummer", "filekey-nummer",
+            "référence pnr", "code pnr", "numéro pnr", "código pnr",
+            "localizador pnr", "codigo de localizador", "número de localizador", "referencia de la reserva",
+            "codice di conferma", "numero di conferma", "bevestigingsnummer",
+            "bevestigingscode", "n° de dossier", "n° dossier", "n° de confirmation", "code de confirmation",
+            "nº de reserva", "n.º de reserva", "n° de reserva", "nº reserva", "nº de localizador",
+            "airline reservation code", "airline booking code",
+            // US hotels', renters' and agencies' short forms: "Conf #: 48213377", "Confirmation Nbr: QWZKTM"
+            "conf #", "conf. #", "conf no", "conf. no", "conf number", "conf. number", "confirmation nbr",
+            "confirmation num"),
     /** A purchase's number: the booking's code when the mail prints no booking reference of its own. */
     ORDER_REFERENCE("order number", "order no", "order #", "order id", "bestellnummer", "numéro de commande",
             "n° de commande", "número de pedido", "numero de pedido",
@@ -246,7 +271,8 @@ enum Labels {
         }
         bare = bare.toLowerCase(Locale.ROOT);
         int space = bare.indexOf(' ');
-        if (space > 0 && OWNER_WORDS.contains(bare.substring(0, space))) {
+        // ("Airline Ref" is a name of its own: whose reference it is, not an owner word before one)
+        if (space > 0 && OWNER_WORDS.contains(bare.substring(0, space)) && !ALL_NAMES.contains(bare)) {
             bare = bare.substring(space + 1).strip(); // "Your booking reference" is the label "booking reference"
         }
         return bare;
@@ -438,6 +464,27 @@ enum Labels {
      * least one digit or all in capitals; the first one wins.
      */
     static Optional<String> reference(List<String> lines) {
+        return reference(lines, "");
+    }
+
+    /**
+     * The booking reference the lines print, else the one the subject names ({@link #referenceInSubject}); an
+     * airline's ticket number names one passenger's ticket, not the booking, and is the code of last resort.
+     */
+    static Optional<String> reference(List<String> lines, String subject) {
+        String[] ticket = new String[1];
+        Optional<String> found = reference(lines, ticket);
+        if (found.isEmpty() && !subject.isEmpty()) {
+            found = referenceInSubject(subject);
+        }
+        return found.isPresent() || ticket[0] == null ? found : Optional.of(ticket[0]);
+    }
+
+    /** An airline's ticket number: the carrier's three digits and ten more, "220-1234567890", "2201234567890". */
+    private static final Pattern AIRLINE_TICKET = Pattern.compile("\\d{3}-?\\d{10}(?:-\\d{1,3})?");
+
+    /** The reference as {@link #reference(List)} reads it, but an airline's ticket number only kept in {@code ticket}. */
+    private static Optional<String> reference(List<String> lines, String[] ticket) {
         // a booking reference or PNR first, a ticket seller's or booking site's order number else
         for (Labels label : List.of(REFERENCE, ORDER_REFERENCE)) {
             for (Map.Entry<Integer, String> each : label.values(lines)) {
@@ -456,8 +503,19 @@ enum Labels {
                     if (code.length() > 3 && code.charAt(2) == '/') {
                         code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
                     }
-                    // an order's or ticket's number has digits: "ELECTRONIC TICKET ITINERARY RECEIPT" is a title
-                    if (code.chars().anyMatch(Character::isDigit) || code.length() <= 8 && label == REFERENCE) {
+                    if (label == ORDER_REFERENCE && AIRLINE_TICKET.matcher(code).matches()) {
+                        if (ticket[0] == null) {
+                            ticket[0] = code;
+                        }
+                        continue;
+                    }
+                    if (ReferenceLayouts.isDate(code)) {
+                        break; // "12MAR27": a GDS date is the label's value, not its code
+                    }
+                    // an order's or ticket's number has digits: "ELECTRONIC TICKET ITINERARY RECEIPT" is a title;
+                    // "Your booking reference is PENDING" names none yet
+                    if (code.chars().anyMatch(Character::isDigit)
+                            || code.length() <= 8 && label == REFERENCE && !ReferenceLayouts.NOT_CODES.contains(code)) {
                         return Optional.of(code);
                     }
                 }
@@ -493,11 +551,27 @@ enum Labels {
             Matcher m = CODE.matcher(each.getValue().strip());
             // hotels number their bookings in digits only: "Confirmation: 3318840276", not "Booking: 2"; digits with
             // separators are a date or a phone number ("Buchung: 12.03.2027", "Reservation: 0800-123-4567")
-            if (m.matches() && m.group(1).chars().anyMatch(Character::isDigit)
+            if (m.matches() && m.group(1).chars().anyMatch(Character::isDigit) && !ReferenceLayouts.isDate(m.group(1))
                     && (m.group(1).chars().anyMatch(Character::isLetter) || PLAIN_DIGITS.matcher(m.group(1)).matches())) {
                 return Optional.of(m.group(1));
             }
         }
-        return ReferenceLayouts.in(lines);
+        return ReferenceLayouts.in(lines).or(() -> ReferenceLayouts.inSentences(lines))
+                .or(() -> locatorUnderWord(lines));
+    }
+
+    /**
+     * A reservation system's locator of six capitals under a bare booking word, when nothing else names the code:
+     * "Confirmation: QWERTZ", "Booking\nQWERTZ", "Buchung: QWERTZ". Not a status ("Booking: CONFIRMED", "Reserva:
+     * ANULADA"), a city or a word the mail prints elsewhere in small letters or as a name ("Reservation: BERGER").
+     */
+    private static Optional<String> locatorUnderWord(List<String> lines) {
+        for (Map.Entry<Integer, String> each : REFERENCE_WORD.values(lines)) {
+            String value = each.getValue().strip();
+            if (value.length() == 6 && ReferenceLayouts.isLocator(value) && !ReferenceLayouts.isWordOf(value, lines)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 }

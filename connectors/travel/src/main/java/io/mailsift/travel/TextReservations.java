@@ -224,7 +224,7 @@ final class TextReservations {
 
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
-        Optional<String> bookingReference = Labels.reference(lines).or(() -> Labels.referenceInSubject(subject));
+        Optional<String> bookingReference = Labels.reference(lines, subject);
         if (notCompleted(subject)) {
             return List.of();
         }
