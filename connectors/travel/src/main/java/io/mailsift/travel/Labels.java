@@ -431,8 +431,6 @@ enum Labels {
     private static final Pattern REFERENCE_BEFORE_COLON = Pattern.compile("(?iu)(?<![\\p{L}])(?:"
             + REFERENCE.alternatives() + ")(?:\\s+(?:is|est|ist|es|lautet))?\\s*:$");
 
-    /** An airline's ticket number: its three-digit airline prefix, ten digits, maybe a check digit or coupon. */
-    private static final Pattern AIRLINE_TICKET = Pattern.compile("\\s*\\d{3}[- ]?\\d{10}(?:[- /]\\d{1,2})?\\s*");
     /** A code printed in groups of digits and nothing else: "1739 2284 5561". */
     private static final Pattern ALL_DIGIT_GROUPS = Pattern.compile("\\s*\\d{3,6}(?: \\d{3,6}){1,4}\\s*");
     private static final Pattern CODE = Pattern.compile(
@@ -468,28 +466,31 @@ enum Labels {
     }
 
     /**
-     * The booking reference the lines print, else the one the subject names ({@link #referenceInSubject}); an
-     * airline's ticket number names one passenger's ticket, not the booking, and is the code of last resort.
+     * The booking reference the lines print, else the one the subject names ({@link #referenceInSubject}). An
+     * airline's ticket number names one passenger's flight coupon, not the booking, and is never taken: a mail that
+     * prints nothing else is read by {@link UnreferencedItineraries}.
      */
     static Optional<String> reference(List<String> lines, String subject) {
-        String[] ticket = new String[1];
-        Optional<String> found = reference(lines, ticket);
+        Optional<String> found = labelled(lines);
         if (found.isEmpty() && !subject.isEmpty()) {
             found = referenceInSubject(subject);
         }
-        return found.isPresent() || ticket[0] == null ? found : Optional.of(ticket[0]);
+        return found;
     }
 
-    /** An airline's ticket number: the carrier's three digits and ten more, "220-1234567890", "2201234567890". */
-    private static final Pattern AIRLINE_TICKET = Pattern.compile("\\d{3}-?\\d{10}(?:-\\d{1,3})?");
+    /**
+     * An airline's ticket number: the carrier's three digits and ten more, maybe a check digit or a coupon,
+     * "220-1234567890", "2201234567890", "125 2419876543".
+     */
+    private static final Pattern AIRLINE_TICKET = Pattern.compile("\\d{3}[- ]?\\d{10}(?:[- /]\\d{1,3})?");
 
-    /** The reference as {@link #reference(List)} reads it, but an airline's ticket number only kept in {@code ticket}. */
-    private static Optional<String> reference(List<String> lines, String[] ticket) {
+    /** The reference the lines print under a label, in a sentence or a layout; never an airline's ticket number. */
+    private static Optional<String> labelled(List<String> lines) {
         // a booking reference or PNR first, a ticket seller's or booking site's order number else
         for (Labels label : List.of(REFERENCE, ORDER_REFERENCE)) {
             for (Map.Entry<Integer, String> each : label.values(lines)) {
-                if (label == ORDER_REFERENCE && AIRLINE_TICKET.matcher(each.getValue()).matches()) {
-                    continue; // "Ticket number: 125 2419876543": one passenger's flight coupon, not the booking
+                if (label == ORDER_REFERENCE && AIRLINE_TICKET.matcher(each.getValue().strip()).matches()) {
+                    continue; // "Ticket number: 125 2419876543"
                 }
                 if (ALL_DIGIT_GROUPS.matcher(each.getValue()).matches()) {
                     return Optional.of(each.getValue().strip()); // "1739 2284 5561": one code printed in groups
@@ -504,9 +505,6 @@ enum Labels {
                         code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
                     }
                     if (label == ORDER_REFERENCE && AIRLINE_TICKET.matcher(code).matches()) {
-                        if (ticket[0] == null) {
-                            ticket[0] = code;
-                        }
                         continue;
                     }
                     if (ReferenceLayouts.isDate(code)) {
