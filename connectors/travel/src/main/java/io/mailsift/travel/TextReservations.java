@@ -251,8 +251,13 @@ final class TextReservations {
             }
         }
         if (bookingReference.isEmpty()) {
-            List<Map<String, Object>> legs = CrypticSegments.mayHoldSeats(text) || !flightNumbers().isEmpty()
-                    ? new ArrayList<>(flights()) : new ArrayList<>();
+            // the legs are read only for a mail that may hold a seat or reads as a booking's document: most mails
+            // without a reference are newsletters, and the flight reading is the dearest step
+            boolean mayHoldSeats = CrypticSegments.mayHoldSeats(text);
+            if (!mayHoldSeats && (flightNumbers().isEmpty() || !readsAsBookingDocument(subject))) {
+                return List.of();
+            }
+            List<Map<String, Object>> legs = new ArrayList<>(flights());
             List<Map<String, Object>> found = new ArrayList<>(legs);
             // a segment the reservation system holds, pasted as it prints it, is a booking with or without its code
             found.removeIf(leg -> !leg.containsKey(HELD_SEGMENT));
@@ -318,15 +323,19 @@ final class TextReservations {
         if (!UnreferencedItineraries.allWhole(legs) || legs.stream().anyMatch(leg -> leg.containsKey(UNHELD_SEGMENT))) {
             return List.of();
         }
-        boolean passengerNamed = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
-                .anyMatch(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find())
-                || GdsNames.first(lines).isPresent() || !Passengers.named(lines).isEmpty();
-        if (!UnreferencedItineraries.readsAsBookingDocument(subjectAndText(subject), passengerNamed)
-                || waitlisted(subject)) {
+        if (!readsAsBookingDocument(subject) || waitlisted(subject)) {
             return List.of();
         }
         legs.forEach(leg -> leg.remove(HELD_SEGMENT));
         return withBooking(legs, Optional.empty(), subject);
+    }
+
+    /** {@link UnreferencedItineraries#readsAsBookingDocument}, the passengers read only when the words do not tell. */
+    private boolean readsAsBookingDocument(String subject) {
+        return UnreferencedItineraries.readsAsBookingDocument(subjectAndText(subject),
+                () -> Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
+                        .anyMatch(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find())
+                        || GdsNames.first(lines).isPresent() || !Passengers.named(lines).isEmpty());
     }
 
     /** The reservations with the booking's reference, passenger and status, as far as the mail gives them. */

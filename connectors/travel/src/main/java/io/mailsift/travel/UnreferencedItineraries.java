@@ -2,6 +2,7 @@ package io.mailsift.travel;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -69,18 +70,18 @@ final class UnreferencedItineraries {
 
     /**
      * Whether the subject and text read as a booking's document: two kinds of its words, a named passenger being
-     * one, and none of a mailing's or a quote's.
+     * one (asked only when the words give one kind), and none of a mailing's or a quote's.
      */
-    static boolean readsAsBookingDocument(String subjectAndText, boolean passengerNamed) {
-        if (MAILING_WORDS.matcher(subjectAndText).find() || NOT_BOOKED_WORDS.matcher(subjectAndText).find()) {
-            return false;
-        }
-        int kinds = passengerNamed ? 1 : 0;
+    static boolean readsAsBookingDocument(String subjectAndText, BooleanSupplier passengerNamed) {
+        int kinds = 0;
         for (Pattern words : List.of(TICKET_WORDS, BOOKING_WORDS, TICKET_DETAIL_WORDS)) {
             if (words.matcher(subjectAndText).find()) {
                 kinds++;
             }
         }
-        return kinds >= 2;
+        if (kinds == 0 || kinds == 1 && !passengerNamed.getAsBoolean()) {
+            return false;
+        }
+        return !MAILING_WORDS.matcher(subjectAndText).find() && !NOT_BOOKED_WORDS.matcher(subjectAndText).find();
     }
 }
