@@ -2,11 +2,14 @@ package io.mailsift.trip;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.mailsift.connector.PersonNames;
 import io.mailsift.trip.Segment.Kind;
@@ -18,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * passengers in finding order. The same leg: the same {@code reservationFor} {@code @id} the connector gives every
  * transport reservation ("urn:mailsift:leg:" and the leg's key without the passenger), so a later mail naming nobody
  * or one passenger, with a changed time or only a date, is still that leg; a finding without it (stored before the
- * connector wrote it) is grouped by kind, booking reference or none, start and end places and start. A leg without
- * a booking reference joins the one leg under a reference with its number, route and day.
+ * connector wrote it) is grouped by kind, booking reference or none, start and end places and start. A numbered
+ * flight without a booking reference joins the one flight under a reference with its number, route and day.
  *
  * <p>For each passenger, the latest finding among those naming that passenger or naming nobody tells whether that
  * passenger still travels. The leg is cancelled only when every passenger is (or, when no finding names one, when the
@@ -57,26 +60,44 @@ final class SharedLegs {
     }
 
     /**
-     * A leg read without a booking reference (an e-ticket's itinerary page, whose key carries the day) joins the leg
-     * under a reference that has its kind, number and route (the summary) and its day, when exactly one has: the same
-     * flight from the booking's confirmation and from its ticket is one leg.
+     * A flight read without a booking reference (an e-ticket's itinerary page, whose key carries the day) joins the
+     * flight under a reference with its number and route (the summary) and its day: the same flight from the
+     * booking's confirmation and from its ticket is one leg. Where several referenced legs match (two bookings of one
+     * flight), the one that shares a passenger with it; else none. A flight without a number joins nothing.
      */
     private static void withoutReferenceJoined(Map<Object, List<Segment>> byLeg) {
         for (Object key : List.copyOf(byLeg.keySet())) {
             List<Segment> group = byLeg.get(key);
             Segment one = group.getFirst();
-            if (!one.kind().transport() || group.stream().anyMatch(segment -> segment.reference() != null)) {
+            if (!isNumberedFlight(one) || group.stream().anyMatch(segment -> segment.reference() != null)) {
                 continue;
             }
             List<List<Segment>> referenced = byLeg.entrySet().stream()
-                    .filter(other -> other.getKey() != key && other.getValue().stream()
+                    .filter(other -> !other.getKey().equals(key) && other.getValue().stream()
                             .anyMatch(segment -> segment.reference() != null && sameLegAndDay(segment, one)))
-                    .map(Map.Entry::getValue).limit(2).toList();
+                    .map(Map.Entry::getValue).toList();
+            if (referenced.size() > 1) {
+                Set<String> passengers = passengersOf(group);
+                referenced = referenced.stream()
+                        .filter(candidate -> !Collections.disjoint(passengersOf(candidate), passengers)).toList();
+            }
             if (referenced.size() == 1) {
                 referenced.getFirst().addAll(group);
                 byLeg.remove(key);
             }
         }
+    }
+
+    /** A flight whose summary names its number: "Flight LH2070 MUC → HAM", not "Flight MUC → HAM". */
+    private static boolean isNumberedFlight(Segment segment) {
+        String[] words = segment.summary().split(" ", 4);
+        return segment.kind() == Kind.FLIGHT && words.length >= 3 && !"→".equals(words[2])
+                && words[1].chars().anyMatch(Character::isDigit);
+    }
+
+    private static Set<String> passengersOf(List<Segment> leg) {
+        return leg.stream().flatMap(segment -> segment.passengers().stream()).map(PersonNames::normalized)
+                .collect(Collectors.toSet());
     }
 
     private static boolean sameLegAndDay(Segment one, Segment other) {

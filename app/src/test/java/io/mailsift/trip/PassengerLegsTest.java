@@ -146,6 +146,25 @@ class PassengerLegsTest {
         assertThat(legs.getLast().findingIds()).containsExactly(findingId("ticket-other-day"));
     }
 
+    @Test
+    void shouldJoinALegWithoutReferenceToTheBookingOfItsPassengerWhenTwoBookingsHaveTheFlight() {
+        // Carl booked the same flight on his own: his booking is another leg, and Anna's ticket joins hers
+        store("out-carl", flight("TP571", "FRA", "LIS", "2027-05-02T07:00:00+02:00", "Carl Weber", null)
+                .replace("LX7Q2M", "QZ4K8W").replace("urn:mailsift:leg:", "urn:mailsift:leg:QZ4K8W-"));
+        store("ticket-anna", withoutReference(flight("TP571", "FRA", "LIS", "2027-05-02T07:00:00+02:00", "Anna Meyer",
+                null), "2027-05-02"));
+
+        store.rebuild(userId);
+
+        List<Segment> outbound = store.trips(userId).stream().flatMap(trip -> trip.trip().segments().stream())
+                .filter(segment -> segment.summary().equals("Flight TP571 FRA → LIS")).toList();
+        assertThat(outbound).hasSize(2);
+        assertThat(outbound).filteredOn(segment -> segment.findingIds().contains(findingId("out-anna")))
+                .singleElement().satisfies(leg -> assertThat(leg.findingIds()).contains(findingId("ticket-anna")));
+        assertThat(outbound).filteredOn(segment -> segment.findingIds().contains(findingId("out-carl")))
+                .singleElement().satisfies(leg -> assertThat(leg.findingIds()).containsExactly(findingId("out-carl")));
+    }
+
     private static String withoutReference(String payload, String day) {
         return payload.replace("\"reservationNumber\":\"LX7Q2M\",", "")
                 .replace("urn:mailsift:leg:", "urn:mailsift:leg:" + day + "-");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -465,17 +466,25 @@ enum Labels {
         return reference(lines, "");
     }
 
-    /**
-     * The booking reference the lines print, else the one the subject names ({@link #referenceInSubject}). An
-     * airline's ticket number names one passenger's flight coupon, not the booking, and is never taken: a mail that
-     * prints nothing else is read by {@link UnreferencedItineraries}.
-     */
+    /** {@link #reference(List, String, BooleanSupplier)}, a ticket's number taken as the last resort. */
     static Optional<String> reference(List<String> lines, String subject) {
-        Optional<String> found = labelled(lines);
+        return reference(lines, subject, () -> true);
+    }
+
+    /**
+     * The booking reference the lines print, else the one the subject names ({@link #referenceInSubject}), else,
+     * when {@code ticketTaken} says so, a number of an airline ticket's shape under a ticket label: a rail or event
+     * ticket's only code. On a flight it names one passenger's coupon, not the booking (a flight mail that prints
+     * nothing else is read by {@link UnreferencedItineraries}). A booking site's 13-digit itinerary or booking number
+     * under its own label ("Itinerary # 7301234567890") is a reference like any other.
+     */
+    static Optional<String> reference(List<String> lines, String subject, BooleanSupplier ticketTaken) {
+        String[] ticket = new String[1];
+        Optional<String> found = labelled(lines, ticket);
         if (found.isEmpty() && !subject.isEmpty()) {
             found = referenceInSubject(subject);
         }
-        return found;
+        return found.isPresent() || ticket[0] == null || !ticketTaken.getAsBoolean() ? found : Optional.of(ticket[0]);
     }
 
     /**
@@ -484,13 +493,19 @@ enum Labels {
      */
     private static final Pattern AIRLINE_TICKET = Pattern.compile("\\d{3}[- ]?\\d{10}(?:[- /]\\d{1,3})?");
 
-    /** The reference the lines print under a label, in a sentence or a layout; never an airline's ticket number. */
-    private static Optional<String> labelled(List<String> lines) {
+    /**
+     * The reference the lines print under a label, in a sentence or a layout; a ticket's number of an airline's shape
+     * is only kept in {@code ticket}, for the last resort.
+     */
+    private static Optional<String> labelled(List<String> lines, String[] ticket) {
         // a booking reference or PNR first, a ticket seller's or booking site's order number else
         for (Labels label : List.of(REFERENCE, ORDER_REFERENCE)) {
             for (Map.Entry<Integer, String> each : label.values(lines)) {
                 if (label == ORDER_REFERENCE && AIRLINE_TICKET.matcher(each.getValue().strip()).matches()) {
-                    continue; // "Ticket number: 125 2419876543"
+                    if (ticket[0] == null) {
+                        ticket[0] = each.getValue().strip(); // "Ticket number: 125 2419876543"
+                    }
+                    continue;
                 }
                 if (ALL_DIGIT_GROUPS.matcher(each.getValue()).matches()) {
                     return Optional.of(each.getValue().strip()); // "1739 2284 5561": one code printed in groups
@@ -505,6 +520,9 @@ enum Labels {
                         code = code.substring(3); // "LH/7KQW2D": the airline's designator, then its code
                     }
                     if (label == ORDER_REFERENCE && AIRLINE_TICKET.matcher(code).matches()) {
+                        if (ticket[0] == null) {
+                            ticket[0] = code;
+                        }
                         continue;
                     }
                     if (ReferenceLayouts.isDate(code)) {

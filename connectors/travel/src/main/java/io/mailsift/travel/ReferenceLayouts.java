@@ -67,9 +67,10 @@ final class ReferenceLayouts {
      */
     private static final Pattern SUBJECT_PAPERS = Pattern.compile("(?iu)(?<![\\p{L}])(?:e-?ticket(?:\\s+(?:itinerary|"
             + "receipt|confirmation))*|electronic ticket(?:\\s+receipt)?|ticket receipt|(?:travel\\s+)?itinerary"
-            + "(?:\\s+receipt)?|trip(?:\\s+(?:id|ref\\.?|reference|number|no\\.?|#))?|ref\\.?|réf\\.?|reference|référence"
+            + "(?:\\s+receipt)?|trip(?:\\s+(?:id|reference|ref\\.?|number|no\\.?|#))?|reference|référence|ref\\.?|réf\\.?"
             + "|referencia|riferimento|reiseplan|flugschein|e-billet|billet électronique|itinéraire|itinerario"
-            + "|billete electrónico)\\s*[:#]?\\s*" + LOOSE_CODE
+            // the code starts on its own: "REFERENCE: 123456789" is no "REF" before a code "ERENCE"
+            + "|billete electrónico)(?![\\p{L}])\\s*[:#]?\\s*(?<![\\p{L}\\d])" + LOOSE_CODE
             // six capitals followed by more words in capitals are a name: "E-ticket receipt BERGER ANNA MS"
             + "(?!\\s+(?-i:\\p{Lu}{2,})(?![\\p{L}-]))");
 
@@ -205,9 +206,10 @@ final class ReferenceLayouts {
      * a carrier's: "Amadeus Ref: QWERTZ", "Airline Ref: LH/ZXCVBN", "Lufthansa Reference K7Q2MX", "Ref. Sabre: QWERTZ".
      */
     private static final Pattern QUALIFIED_REF = Pattern.compile("(?u)(?<![\\p{L}\\d])(\\p{L}[\\p{L}&-]{1,20}"
-            + "(?:\\s\\p{L}[\\p{L}&-]{1,20}){0,2})\\s+(?i:ref|réf|reference|référence|referencia|locator|loc)\\.?"
-            + "(?:\\s*(?i:no|nr|#)\\.?)?\\s*[:#]?\\s*" + DESIGNATOR + LOOSE_CODE);
-    private static final Pattern REF_QUALIFIED = Pattern.compile("(?u)(?<![\\p{L}\\d])(?i:ref|réf)\\.?\\s+"
+            + "(?:\\s\\p{L}[\\p{L}&-]{1,20}){0,2})\\s+(?i:reference|référence|referencia|ref|réf|locator|loc)"
+            + "(?![\\p{L}])\\.?(?:\\s*(?i:no|nr|#)\\.?)?\\s*[:#]?\\s*(?<![\\p{L}\\d])" + DESIGNATOR
+            + "(?<![\\p{L}\\d])" + LOOSE_CODE);
+    private static final Pattern REF_QUALIFIED = Pattern.compile("(?u)(?<![\\p{L}\\d])(?i:ref|réf)(?![\\p{L}])\\.?\\s+"
             + "(\\p{L}[\\p{L}&-]{1,20}(?:\\s\\p{L}[\\p{L}&-]{1,20})?)\\s*:\\s*" + DESIGNATOR + LOOSE_CODE);
     /** Whose a "Ref" may be: reservation systems and the words for an airline or a booking. */
     private static final java.util.Set<String> REF_OWNERS = java.util.Set.of("amadeus", "sabre", "galileo", "apollo",

@@ -25,13 +25,14 @@ import io.mailsift.travel.Legs.Token;
 final class TextReservations {
 
     private static final Pattern CANCELLED = Pattern.compile(
-            "(?iu)\\b(cancel+ed|cancel+ation|annul[ée]e?s?|annulation|storniert|stornierung|storno|cancelad[oa]s?|"
+            "(?iu)\\b(cancel+ed|cancel+ation|annul[ée]e?s?|annulation|annulliert|annullierung|storniert|stornierung|"
+                    + "storno|cancelad[oa]s?|"
                     + "cancelación|anulad[oa]|anulación|stornierungsbestätigung|stornobestätigung)\\b");
     private static final Pattern CANCELLED_IN_BODY = Pattern.compile(
             "(?iu)\\b(has been|have been|was|is|wurde|wurden|ist|a été|ont été|été|est|ha sido|han sido|fue)\\s+"
                     // "wurde erfolgreich storniert", "has been successfully cancelled": one adverb may stand between
                     + "(?:(?:successfully|erfolgreich|bien|correctamente|fully|vollständig)\\s+)?"
-                    + "(cancel+ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?)\\b");
+                    + "(cancel+ed|storniert|annulliert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?)\\b");
     /** A booking begun and left: the reminder shows the chosen trip, but nothing was booked. */
     private static final Pattern NOT_COMPLETED = Pattern.compile(
             "(?iu)(complete your (booking|reservation|purchase)|finish your (booking|reservation)|"
@@ -224,7 +225,8 @@ final class TextReservations {
 
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
-        Optional<String> bookingReference = Labels.reference(lines, subject);
+        // an airline ticket's number on a flight is one passenger's coupon, not the booking
+        Optional<String> bookingReference = Labels.reference(lines, subject, () -> flightNumbers().isEmpty());
         if (notCompleted(subject)) {
             return List.of();
         }
@@ -332,6 +334,15 @@ final class TextReservations {
 
     /** {@link UnreferencedItineraries#readsAsBookingDocument}, the passengers read only when the words do not tell. */
     private boolean readsAsBookingDocument(String subject) {
+        if (bookingDocument == null) {
+            bookingDocument = readAsBookingDocument(subject);
+        }
+        return bookingDocument;
+    }
+
+    private Boolean bookingDocument;
+
+    private boolean readAsBookingDocument(String subject) {
         return UnreferencedItineraries.readsAsBookingDocument(subjectAndText(subject),
                 () -> Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
                         .anyMatch(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find())

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * traveller's bookings when each is printed whole (airline and number, both airports, departure date and time and
  * arrival time) and the mail reads as a booking's document, not as talk of a trip: at least two kinds of a booking
  * document's words among a passenger named, ticket or itinerary words, booking or confirmation words, and the seat,
- * cabin, fare or baggage words a ticket prints; and no mailing's words (an unsubscribe link, "book now", deals), as a
- * new route's announcement prints its first flights whole; nor a quote's or a request's (a quote, options, "not
- * yet booked", segment lines whose seats are asked for or waitlisted). Such legs have no {@code reservationNumber};
- * their keys carry the departure day (docs/travel.md, "Keys").
+ * cabin, fare or baggage words a ticket prints; and no mailing's words (an unsubscribe link, "book now", "fares
+ * from"), as a new route's announcement prints its first flights whole; nor a quote's or a request's (a quote,
+ * options, "not yet booked", segment lines whose seats are asked for or waitlisted). Such legs have no
+ * {@code reservationNumber}; their keys carry the departure day (docs/travel.md, "Keys").
  */
 final class UnreferencedItineraries {
 
@@ -26,24 +26,28 @@ final class UnreferencedItineraries {
             + "confirmations?|confirmed|buchung|buchungsbestätigung|gebucht|bestätigt|bestätigung|réservations?|"
             + "réservé|confirmée?|reservas?|reservado|confirmada|confirmación|prenotazione|confermata|boeking|"
             + "bevestiging)(?![\\p{L}])");
-    private static final Pattern TICKET_DETAIL_WORDS = Pattern.compile("(?iu)(?<![\\p{L}])(seats?|cabin|"
-            + "class|economy|business|baggage|luggage|fare|booking class|sitzplatz|klasse|gepäck|freigepäck|"
-            + "tarif|siège|classe|bagages?|asiento|clase|equipaje|tarifa|posto|bagaglio|stoel|bagage)"
-            + "(?![\\p{L}])");
+    /** A ticket's cabin, seat, fare and baggage words; not "class" or "business" alone ("business trip"). */
+    private static final Pattern TICKET_DETAIL_WORDS = Pattern.compile("(?iu)(?<![\\p{L}])(seats?|cabin|economy|"
+            + "(?:economy|business|first|premium|booking|travel) class|premium economy|baggage|luggage|fare|"
+            + "sitzplatz|buchungsklasse|beförderungsklasse|reiseklasse|gepäck|freigepäck|gepäckstücke?|tarif|"
+            + "siège|classe (?:économique|affaires|eco)|bagages?|asiento|clase (?:turista|business|económica|"
+            + "preferente)|equipaje|tarifa|posto|bagaglio|stoel|bagage)(?![\\p{L}])");
 
-    /** A mailing's words: a newsletter's unsubscribe link, a call to book, an offer. */
+    /**
+     * A mailing's words: a newsletter's unsubscribe link, a call to book, fares offered. Not "deals" or "offers"
+     * alone, which an airline's own e-ticket prints in its navigation.
+     */
     private static final Pattern MAILING_WORDS = Pattern.compile("(?iu)(?<![\\p{L}])(unsubscribe|newsletter|"
             + "abbestellen|abmelden|désinscri\\p{L}*|désabonne\\p{L}*|darse de baja|darte de baja|cancelar suscripción|"
             + "book now|book today|jetzt buchen|gleich buchen|réservez maintenant|réservez dès maintenant|reserva ya|"
-            + "reserva ahora|deals?|special offers?|angebote|promotions?|promo|offres?|ofertas?|fares from|"
-            + "flights from|flüge ab|vols dès|vuelos desde)(?![\\p{L}])");
+            + "reserva ahora|fares from|flüge ab|vols dès|vuelos desde)(?![\\p{L}])");
 
     /** A quote's, an option's or a request's words: fares offered, nothing booked yet. */
     private static final Pattern NOT_BOOKED_WORDS = Pattern.compile("(?iu)(?<![\\p{L}])("
             + "(?:a|our|your|the|this|price|fare|travel) quotes?|quotations?|options? \\d|not (?:yet )?(?:been )?(?:booked|reserved|confirmed|ticketed)|nothing (?:has been |is )?"
-            + "(?:booked|reserved)|subject to availability|angebot|kostenvoranschlag|unverbindlich|"
-            + "noch nicht (?:gebucht|reserviert|bestätigt)|devis|sous réserve de disponibilité|"
-            + "pas encore (?:réservé|confirmé)e?s?|cotización|presupuesto|sujeto a disponibilidad|"
+            + "(?:booked|reserved)|angebot|kostenvoranschlag|unverbindlich|"
+            + "noch nicht (?:gebucht|reserviert|bestätigt)|devis|"
+            + "pas encore (?:réservé|confirmé)e?s?|cotización|presupuesto|"
             + "(?:aún|todavía) no (?:reservad|confirmad)[oa]s?|preventivo|offerte)(?![\\p{L}])");
 
     private UnreferencedItineraries() {

@@ -85,6 +85,31 @@ class ReferenceFormsTest {
     }
 
     @Test
+    void takesAnAirlineTicketsNumberOnlyAsTheLastResortAndNeverOnAFlight() {
+        java.util.List<String> lines = MailLines.ofText("Ticket number: 125 2419876543");
+        // a rail or event ticket's only code
+        assertThat(Labels.reference(lines, "", () -> true)).contains("125 2419876543");
+        // on a flight it is one passenger's coupon
+        assertThat(Labels.reference(lines, "", () -> false)).isEmpty();
+        assertThat(Labels.reference(MailLines.ofText("Ticket number: 220-1234567890"), "", () -> false)).isEmpty();
+        // a booking site's 13-digit itinerary number under its own label is a reference like any other
+        assertThat(Labels.reference(MailLines.ofText("Itinerary # 7301234567890"), "", () -> false))
+                .contains("7301234567890");
+        assertThat(Labels.reference(lines, "Booking confirmation K7Q2MX", () -> false)).contains("K7Q2MX");
+    }
+
+    @Test
+    void readsTheWholeWordReferenceNeverItsTailAsTheCode() {
+        // "REF" + "ERENCE" was read as a qualified Ref and its code (review of the seventh session)
+        assertThat(reference("FLIGHT REFERENCE: 123456789")).isNotEqualTo(java.util.Optional.of("ERENCE"))
+                .contains("123456789");
+        assertThat(reference("BOOKING REFERENCE: 123456789")).contains("123456789");
+        assertThat(subject("RESERVATION REFERENCE: 123456789")).isNotEqualTo(java.util.Optional.of("ERENCE"));
+        assertThat(subject("FLIGHT REFERENCE QWERTZ")).isNotEqualTo(java.util.Optional.of("ERENCE"));
+        assertThat(subject("TRIP REFERENCE: QWERTZ")).isNotEqualTo(java.util.Optional.of("ERENCE"));
+    }
+
+    @Test
     void takesNoRefOfAnInvoiceOrACustomer() {
         assertThat(reference("Customer Ref: QWERTZ")).isEmpty();
         assertThat(reference("Invoice Ref: 4KQ7ZT")).isEmpty();

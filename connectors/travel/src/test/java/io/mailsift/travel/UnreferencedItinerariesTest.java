@@ -43,6 +43,16 @@ class UnreferencedItinerariesTest {
     }
 
     @Test
+    void takesNoEverydayWordForACabinOrSeatWord() {
+        // "business" and "class" alone are everyday words: a note about a work trip is no ticket
+        assertThat(read("Business trip", "Confirmed for the business trip, a world-class venue:\n" + LEGS)).isEmpty();
+        assertThat(read("Your trip", "Confirmed, business class:\n" + LEGS)).hasSize(2);
+        // an e-ticket's fine print is no quote
+        assertThat(read("Your e-ticket", "Passenger: Anna Berger\nSeat requests are subject to availability.\n"
+                + "Deals for your stay\n" + LEGS)).hasSize(2);
+    }
+
+    @Test
     void takesNothingFromAMailingOrAQuote() {
         String document = "Passenger: Anna Berger\nEconomy class\n";
         assertThat(read("Your itinerary", document + LEGS + "\nUnsubscribe from these mails")).isEmpty();
