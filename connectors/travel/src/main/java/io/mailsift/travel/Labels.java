@@ -577,6 +577,55 @@ enum Labels {
     }
 
     /**
+     * An order's label as shop and booking engines print it before their order's reference ("Order: QWXZRTPLA Placed
+     * on 10/02/2026", "Commande : KXRTWQPLM", "Bestellung\tZKWQRTPLA", "Pedido: HBKTMSWEF"): the word alone, or
+     * with "reference", then a colon or a cell's end.
+     */
+    private static final Pattern ORDER_LABEL = Pattern.compile("(?iu)^\\s*(?:(?:your|votre|ihre|su)\\s+)?"
+            + "(?:order|order reference|order ref\\.?|commande|référence de commande|réf\\. commande|bestellung|"
+            + "bestellreferenz|pedido|referencia del pedido|referencia de pedido)\\s*(?::|：|\\t|$)\\s*");
+    /** A shop's order reference in capitals alone: PrestaShop's nine, or six to twelve. */
+    private static final Pattern CAPITALS_CODE = Pattern.compile("([A-Z]{6,12})(?![\\p{L}\\d])");
+    /** Order states shops print in capitals where a reference may stand: no reference. */
+    private static final java.util.Set<String> ORDER_STATES = java.util.Set.of("SHIPPED", "DELIVERED", "PROCESSING",
+            "PLACED", "RECEIVED", "COMPLETED", "RETURNED", "AWAITING", "PREPARING", "VERSANDT", "GELIEFERT",
+            "ABGESCHLOSSEN", "EXPEDIE", "EXPEDIEE", "LIVRE", "LIVREE", "TERMINE", "ENVIADO", "ENTREGADO",
+            "COMPLETADO", "PROCESADO");
+
+    /**
+     * A shop's or booking engine's order reference in capitals without a digit under an explicit order label, as
+     * PrestaShop and the booking engines built on it print it ("Order: QWXZRTPLA"), which {@link #reference} does
+     * not take (an order's number wants a digit there): asked only of a mail that reads as a booking otherwise. Not
+     * a state ("Order: SHIPPED"), a word of the stop list, a city, nor a word the mail prints in small letters.
+     */
+    static Optional<String> orderCode(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.length() > 200 || !ORDER_STEM.matcher(line).find()) {
+                continue;
+            }
+            Matcher label = ORDER_LABEL.matcher(line);
+            if (!label.lookingAt()) {
+                continue;
+            }
+            String value = label.end() < line.length() ? line.substring(label.end())
+                    : i + 1 < lines.size() ? lines.get(i + 1).strip() : "";
+            Matcher code = CAPITALS_CODE.matcher(value);
+            if (code.lookingAt() && !isNotCode(code.group(1)) && !Airports.isCity(code.group(1))
+                    && !ReferenceLayouts.isWordOf(code.group(1), lines)) {
+                return Optional.of(code.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern ORDER_STEM = Pattern.compile("(?iu)order|commande|bestell|pedido");
+
+    private static boolean isNotCode(String code) {
+        return ReferenceLayouts.NOT_CODES.contains(code) || ORDER_STATES.contains(code);
+    }
+
+    /**
      * A reservation system's locator of six capitals under a bare booking word, when nothing else names the code:
      * "Confirmation: QWERTZ", "Booking\nQWERTZ", "Buchung: QWERTZ". Not a status ("Booking: CONFIRMED", "Reserva:
      * ANULADA"), a city or a word the mail prints elsewhere in small letters or as a name ("Reservation: BERGER").

@@ -226,7 +226,10 @@ final class TextReservations {
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
         // an airline ticket's number on a flight is one passenger's coupon, not the booking
-        Optional<String> bookingReference = Labels.reference(lines, subject, () -> flightNumbers().isEmpty());
+        Optional<String> labelledReference = Labels.reference(lines, subject, () -> flightNumbers().isEmpty());
+        // a booking engine's order table of rooms: the order's reference in capitals ("Order: QWXZRTPLA")
+        Optional<String> bookingReference = labelledReference.isPresent() || stayRows().isEmpty() ? labelledReference
+                : Labels.orderCode(lines);
         if (notCompleted(subject)) {
             return List.of();
         }
@@ -306,7 +309,7 @@ final class TextReservations {
                 found.addAll(trains(bus));
             }
         }
-        lodging(!found.isEmpty(), subject).ifPresent(found::add);
+        found.addAll(lodgings(!found.isEmpty(), subject));
         if (found.isEmpty()) {
             rentalCar(subject).ifPresent(found::add);
         }
@@ -1631,7 +1634,20 @@ final class TextReservations {
             // more than a month between "arrival" and "departure": an offer's validity, not a booked stay
             return Optional.empty();
         }
-        Optional<String> name = Labels.HOTEL.values(lines).stream().map(e -> e.getValue().split("\t")[0].strip())
+        LocalDate first = checkin.get();
+        LocalDate last = checkout.get();
+        return lodgingName(subject, false).map(hotel -> stay(hotel, first, last));
+    }
+
+    /**
+     * The lodging's name the mail prints: under a hotel label, as a heading, a chain's or a phrase's, else the
+     * subject's; {@code besideTables} leaves out a stay table's header row ("Room type | Hotel | Check-in date"), whose
+     * hotel label names a column, not a hotel.
+     */
+    private Optional<String> lodgingName(String subject, boolean besideTables) {
+        return Labels.HOTEL.values(lines).stream()
+                .filter(e -> !besideTables || !ColumnTables.isStayHeader(lines.get(e.getKey())))
+                .map(e -> e.getValue().split("\t")[0].strip())
                 .filter(v -> v.length() >= 3 && v.length() <= 80).findFirst()
                 .or(() -> lines.stream().map(line -> line.split("\t")[0].strip())
                         .filter(line -> line.length() <= 60 && isHotelHeading(line))
@@ -1645,18 +1661,65 @@ final class TextReservations {
                     Matcher m = CONFIRMED_FOR.matcher(subject);
                     return m.find() ? venueOrShow(m.group(1).strip()) : Optional.empty();
                 }).filter(n -> n.indexOf(' ') > 0));
-        if (name.isEmpty()) {
-            return Optional.empty();
+    }
+
+    /**
+     * The stays of a mail about lodging: its order table's ({@link #tableStays}) when it lists several, or when
+     * nothing else reads one; else the one {@link #lodging} reads.
+     */
+    private List<Map<String, Object>> lodgings(boolean journeyFound, String subject) {
+        Optional<Map<String, Object>> one = lodging(journeyFound, subject);
+        if (journeyFound || stayRows().isEmpty()) {
+            return one.map(List::of).orElse(List.of());
         }
+        List<Map<String, Object>> table = tableStays(lodgingName(subject, true));
+        return table.size() >= 2 || one.isEmpty() ? table : List.of(one.get());
+    }
+
+    private static Map<String, Object> stay(String name, LocalDate checkin, LocalDate checkout) {
         Map<String, Object> hotel = new LinkedHashMap<>();
         hotel.put("@type", "LodgingBusiness");
-        hotel.put("name", name.get());
+        hotel.put("name", name);
         Map<String, Object> reservation = new LinkedHashMap<>();
         reservation.put("@type", "LodgingReservation");
         reservation.put("reservationFor", hotel);
-        reservation.put("checkinTime", checkin.get().toString());
-        reservation.put("checkoutTime", checkout.get().toString());
-        return Optional.of(reservation);
+        reservation.put("checkinTime", checkin.toString());
+        reservation.put("checkoutTime", checkout.toString());
+        return reservation;
+    }
+
+    /** The room rows of an order table whose header names check-in and check-out columns, read once. */
+    private List<ColumnTables.StayRow> stayRows() {
+        if (stayRows == null) {
+            stayRows = List.copyOf(ColumnTables.stays(lines, reference, monthFirst));
+        }
+        return stayRows;
+    }
+
+    private List<ColumnTables.StayRow> stayRows;
+
+    /**
+     * The stays of a booking engine's order table ({@link ColumnTables#stays}): one per hotel and pair of days, the
+     * rooms of one hotel for the same nights being one stay. The hotel is the row's hotel cell, else a hotel's name
+     * among its cells, else the one the mail names ({@code named}); a stay of no hotel is not read.
+     */
+    private List<Map<String, Object>> tableStays(Optional<String> named) {
+        Map<List<Object>, Map<String, Object>> stays = new LinkedHashMap<>();
+        for (ColumnTables.StayRow row : stayRows()) {
+            if (row.checkin().isBefore(earliest)) {
+                continue;
+            }
+            Optional<String> hotel = Optional.of(row.hotel()).filter(cell -> cell.length() >= 3 && cell.length() <= 80)
+                    .or(() -> row.cells().stream().map(String::strip)
+                            .filter(cell -> cell.length() <= 60 && isHotelHeading(cell)).findFirst())
+                    .or(() -> named);
+            if (hotel.isEmpty()) {
+                return List.of();
+            }
+            stays.putIfAbsent(List.of(hotel.get(), row.checkin(), row.checkout()),
+                    stay(hotel.get(), row.checkin(), row.checkout()));
+        }
+        return List.copyOf(stays.values());
     }
 
     /** Longer "stays" are offers' validity periods or long lets, which confirmations of this kind are not. */
