@@ -590,7 +590,11 @@ enum Labels {
     private static final java.util.Set<String> ORDER_STATES = java.util.Set.of("SHIPPED", "DELIVERED", "PROCESSING",
             "PLACED", "RECEIVED", "COMPLETED", "RETURNED", "AWAITING", "PREPARING", "VERSANDT", "GELIEFERT",
             "ABGESCHLOSSEN", "EXPEDIE", "EXPEDIEE", "LIVRE", "LIVREE", "TERMINE", "ENVIADO", "ENTREGADO",
-            "COMPLETADO", "PROCESADO");
+            "COMPLETADO", "PROCESADO",
+            // column names a header in capitals prints after "ORDER" ("ORDER\tGUESTS\tCHECK-IN")
+            "GUESTS", "PRODUCT", "PRODUCTS", "BILLING", "SHIPPING", "DELIVERY", "CUSTOMER", "ACCOUNT", "HISTORY",
+            "QUANTITY", "REFERENCE", "DETAILS", "SUMMARY", "NUMBER", "STATUS", "AMOUNT", "ARRIVAL", "DEPARTURE",
+            "CHECKIN", "CHECKOUT", "NIGHTS", "ROOMS", "OCCUPANCY", "PRICE", "TOTAL");
 
     /**
      * A shop's or booking engine's order reference in capitals without a digit under an explicit order label, as

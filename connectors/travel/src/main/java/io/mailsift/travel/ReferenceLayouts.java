@@ -67,10 +67,10 @@ final class ReferenceLayouts {
      */
     private static final Pattern SUBJECT_PAPERS = Pattern.compile("(?iu)(?<![\\p{L}])(?:e-?ticket(?:\\s+(?:itinerary|"
             + "receipt|confirmation))*|electronic ticket(?:\\s+receipt)?|ticket receipt|(?:travel\\s+)?itinerary"
-            + "(?:\\s+receipt)?|trip(?:\\s+(?:id|reference|ref\\.?|number|no\\.?|#))?|reference|référence|ref\\.?|réf\\.?"
+            + "(?:\\s+receipt)?|trip(?:\\s+(?:id|reference|ref|number|no|#))?|reference|référence|ref|réf"
             + "|referencia|riferimento|reiseplan|flugschein|e-billet|billet électronique|itinéraire|itinerario"
             // the code starts on its own: "REFERENCE: 123456789" is no "REF" before a code "ERENCE"
-            + "|billete electrónico)(?![\\p{L}])\\s*[:#]?\\s*(?<![\\p{L}\\d])" + LOOSE_CODE
+            + "|billete electrónico)(?:(?<=#)|(?![\\p{L}]))\\.?\\s*[:#]?\\s*" + LOOSE_CODE
             // six capitals followed by more words in capitals are a name: "E-ticket receipt BERGER ANNA MS"
             + "(?!\\s+(?-i:\\p{Lu}{2,})(?![\\p{L}-]))");
 

@@ -226,12 +226,18 @@ final class TextReservations {
     /** The reservations the lines describe, as schema.org objects (keys are made by the caller). */
     List<Map<String, Object>> extract(String subject) {
         // an airline ticket's number on a flight is one passenger's coupon, not the booking
-        Optional<String> labelledReference = Labels.reference(lines, subject, () -> flightNumbers().isEmpty());
-        // a booking engine's order table of rooms: the order's reference in capitals ("Order: QWXZRTPLA")
-        Optional<String> bookingReference = labelledReference.isPresent() || stayRows().isEmpty() ? labelledReference
-                : Labels.orderCode(lines);
+        Optional<String> bookingReference = Labels.reference(lines, subject, () -> flightNumbers().isEmpty());
         if (notCompleted(subject)) {
             return List.of();
+        }
+        if (bookingReference.isEmpty() && !stayRows().isEmpty()) {
+            // a booking engine's order table of rooms under the order's reference in capitals ("Order: QWXZRTPLA"):
+            // its stays and nothing else, and only when the table gives a hotel's stay
+            Optional<String> order = Labels.orderCode(lines);
+            List<Map<String, Object>> stays = order.isPresent() ? tableStays(lodgingName(subject)) : List.of();
+            if (!stays.isEmpty()) {
+                return withBooking(new ArrayList<>(stays), order, subject);
+            }
         }
         // an agency's printout names airlines and airports in words: its legs are read from its own blocks
         AirSegmentBlocks.Printout printout = AirSegmentBlocks.read(lines, earliest);
@@ -1557,10 +1563,14 @@ final class TextReservations {
         return names;
     }
 
+    /** Whether the mail speaks of a stay: a lodging's word before a name, or a hotel brand. */
+    private boolean aboutAStay() {
+        return mayMatch(HOTEL_STEMS) && HOTEL_NAME.matcher(text).find() || HotelBrands.named(text);
+    }
+
     private Optional<Map<String, Object>> lodging(boolean journeyFound, String subject) {
         // "Arrival" and "Departure" mean check-in and check-out only in a mail about a stay, not about a journey
-        boolean lodgingWords = !journeyFound && (mayMatch(HOTEL_STEMS) && HOTEL_NAME.matcher(text).find()
-                || HotelBrands.named(text));
+        boolean lodgingWords = !journeyFound && aboutAStay();
         Optional<LocalDate> checkin = firstDate(Labels.CHECKIN)
                 .or(() -> lodgingWords ? firstDate(Labels.TO) : Optional.empty());
         Optional<LocalDate> checkout = firstDate(Labels.CHECKOUT)
@@ -1636,17 +1646,17 @@ final class TextReservations {
         }
         LocalDate first = checkin.get();
         LocalDate last = checkout.get();
-        return lodgingName(subject, false).map(hotel -> stay(hotel, first, last));
+        return lodgingName(subject).map(hotel -> stay(hotel, first, last));
     }
 
     /**
      * The lodging's name the mail prints: under a hotel label, as a heading, a chain's or a phrase's, else the
-     * subject's; {@code besideTables} leaves out a stay table's header row ("Room type | Hotel | Check-in date"), whose
-     * hotel label names a column, not a hotel.
+     * subject's; never from a stay table's header row ("Room type | Hotel | Check-in date"), whose hotel label names a
+     * column, not a hotel.
      */
-    private Optional<String> lodgingName(String subject, boolean besideTables) {
+    private Optional<String> lodgingName(String subject) {
         return Labels.HOTEL.values(lines).stream()
-                .filter(e -> !besideTables || !ColumnTables.isStayHeader(lines.get(e.getKey())))
+                .filter(e -> !ColumnTables.isStayHeader(lines.get(e.getKey())))
                 .map(e -> e.getValue().split("\t")[0].strip())
                 .filter(v -> v.length() >= 3 && v.length() <= 80).findFirst()
                 .or(() -> lines.stream().map(line -> line.split("\t")[0].strip())
@@ -1672,7 +1682,7 @@ final class TextReservations {
         if (journeyFound || stayRows().isEmpty()) {
             return one.map(List::of).orElse(List.of());
         }
-        List<Map<String, Object>> table = tableStays(lodgingName(subject, true));
+        List<Map<String, Object>> table = tableStays(lodgingName(subject));
         return table.size() >= 2 || one.isEmpty() ? table : List.of(one.get());
     }
 
@@ -1712,7 +1722,9 @@ final class TextReservations {
             Optional<String> hotel = Optional.of(row.hotel()).filter(cell -> cell.length() >= 3 && cell.length() <= 80)
                     .or(() -> row.cells().stream().map(String::strip)
                             .filter(cell -> cell.length() <= 60 && isHotelHeading(cell)).findFirst())
-                    .or(() -> named);
+                    // the mail's hotel for a row that names none, only in a mail about a stay: "Start date | End
+                    // date" columns are a subscription's or a course's as well
+                    .or(() -> aboutAStay() ? named : Optional.empty());
             if (hotel.isEmpty()) {
                 return List.of();
             }

@@ -95,4 +95,38 @@ class HotelOrderTablesTest {
         assertThat(Labels.orderCode(List.of("Reorder: QWXZRTPLA"))).isEmpty();
         assertThat(Labels.orderCode(List.of("Your order QWXZRTPLA has shipped"))).isEqualTo(Optional.empty());
     }
+
+    private static List<java.util.Map<String, Object>> read(String subject, List<String> lines) {
+        return new TextReservations(lines, SENT).extract(subject);
+    }
+
+    @Test
+    void readsNothingButTheStaysOfAnOrderTableUnderACapitalsCode() {
+        // a subscription's invoice: start and end dates, an order code in capitals, no stay (second review)
+        assertThat(read("Your invoice", List.of("Order: QWXZRTPLA",
+                "Description\tStart date\tEnd date\tAmount",
+                "Description\tCloud storage plan", "Start date\t12-Mar-2027", "End date\t14-Mar-2027",
+                "Amount\t€9.00", "Concert tickets for the launch event on 20 March 2027"))).isEmpty();
+    }
+
+    @Test
+    void namesTheHotelFromTheRowNotFromTheHeadersHotelColumn() {
+        // one room: the header's "Hotel" cell names a column; "Occupancy" after it is no hotel (second review)
+        List<java.util.Map<String, Object>> stays = read("Order confirmation", List.of(
+                "Thank you for booking with Hotel Casa Aurelia Lisboa!", "Order: QWXZRTPLA",
+                "Room type\tHotel\tOccupancy\tCheck-in date\tCheck-out date\tTotal",
+                "Room type\tDouble", "Hotel\tHotel Casa Aurelia Lisboa", "Occupancy\t2 Adults",
+                "Check-in date\t12-Mar-2027", "Check-out date\t14-Mar-2027", "Total\t€200.00"));
+
+        assertThat(stays).singleElement().satisfies(stay -> {
+            assertThat(stay).containsEntry("reservationNumber", "QWXZRTPLA");
+            assertThat(((java.util.Map<?, ?>) stay.get("reservationFor")).get("name"))
+                    .isEqualTo("Hotel Casa Aurelia Lisboa");
+        });
+    }
+
+    @Test
+    void takesNoColumnNameForAnOrderCode() {
+        assertThat(Labels.orderCode(List.of("ORDER\tGUESTS\tCHECK-IN\tCHECK-OUT"))).isEmpty();
+    }
 }
