@@ -605,11 +605,8 @@ enum Labels {
     static Optional<String> orderCode(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.length() > 200 || !ORDER_STEM.matcher(line).find()) {
-                continue;
-            }
             Matcher label = ORDER_LABEL.matcher(line);
-            if (!label.lookingAt()) {
+            if (line.length() > 200 || !label.lookingAt()) {
                 continue;
             }
             String value = label.end() < line.length() ? line.substring(label.end())
@@ -622,8 +619,6 @@ enum Labels {
         }
         return Optional.empty();
     }
-
-    private static final Pattern ORDER_STEM = Pattern.compile("(?iu)order|commande|bestell|pedido");
 
     private static boolean isNotCode(String code) {
         return ReferenceLayouts.NOT_CODES.contains(code) || ORDER_STATES.contains(code);

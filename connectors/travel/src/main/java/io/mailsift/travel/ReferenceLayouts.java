@@ -257,16 +257,13 @@ final class ReferenceLayouts {
             if (line.length() > 300 || !mayNameRef(line)) {
                 continue;
             }
-            Matcher m = QUALIFIED_REF.matcher(line);
-            while (m.find()) {
-                if (ownsRef(m.group(1)) && acceptable(m.group(2), lines)) {
-                    return Optional.of(m.group(2));
-                }
-            }
-            m = REF_QUALIFIED.matcher(line);
-            while (m.find()) {
-                if (ownsRef(m.group(1)) && acceptable(m.group(2), lines)) {
-                    return Optional.of(m.group(2));
+            // "Amadeus Ref: QWERTZ", then "Ref. Sabre: QWERTZ": group 1 is whose, group 2 the code
+            for (Pattern qualified : List.of(QUALIFIED_REF, REF_QUALIFIED)) {
+                Matcher m = qualified.matcher(line);
+                while (m.find()) {
+                    if (ownsRef(m.group(1)) && acceptable(m.group(2), lines)) {
+                        return Optional.of(m.group(2));
+                    }
                 }
             }
         }

@@ -337,8 +337,7 @@ final class TextReservations {
         if (!readsAsBookingDocument(subject) || waitlisted(subject)) {
             return List.of();
         }
-        legs.forEach(leg -> leg.remove(HELD_SEGMENT));
-        return withBooking(legs, Optional.empty(), subject);
+        return withBooking(legs, Optional.empty(), subject); // no leg here is held, none is marked
     }
 
     /** {@link UnreferencedItineraries#readsAsBookingDocument}, the passengers read only when the words do not tell. */
@@ -353,9 +352,14 @@ final class TextReservations {
 
     private boolean readAsBookingDocument(String subject) {
         return UnreferencedItineraries.readsAsBookingDocument(subjectAndText(subject),
-                () -> Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
-                        .anyMatch(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find())
-                        || GdsNames.first(lines).isPresent() || !Passengers.named(lines).isEmpty());
+                () -> labelledPassenger().isPresent() || !Passengers.named(lines).isEmpty());
+    }
+
+    /** The passenger a label or a GDS name field names: the first person's name, not a document's line. */
+    private Optional<String> labelledPassenger() {
+        return Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
+                .filter(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find()).findFirst()
+                .or(() -> GdsNames.first(lines));
     }
 
     /** The reservations with the booking's reference, passenger and status, as far as the mail gives them. */
@@ -365,9 +369,7 @@ final class TextReservations {
             return found;
         }
         boolean cancelled = CANCELLED.matcher(subject).find() || saysCancelled();
-        Optional<String> passenger = Labels.PASSENGER.values(lines).stream().map(Map.Entry::getValue)
-                .filter(name -> PERSON_NAME.matcher(name).matches() && !DOCUMENT_WORDS.matcher(name).find()).findFirst()
-                .or(() -> GdsNames.first(lines));
+        Optional<String> passenger = labelledPassenger();
         for (Map<String, Object> reservation : found) {
             bookingReference.ifPresent(reference -> reservation.put("reservationNumber", reference));
             passenger.ifPresent(name -> reservation.put("underName", Map.of("@type", "Person", "name", name)));
@@ -2080,9 +2082,11 @@ final class TextReservations {
     private static final Pattern OWN_TICKETS = Pattern.compile(
             "(?iu)^(?:(?:fwd?|wg|tr|rv)\\s*:\\s*)?(?:(?:your|ihre|deine|vos|votre|tus|sus)\\s+(?:e-?)?(?:tickets?|billets?|"
                     + "e-billets?|entradas|karten|eintrittskarten)\\s+(?:for|to|für|pour|para)\\s|you(?:'re| are) going to\\s)");
+    /** A newsletter's words: its unsubscribe link, its name (also {@link UnreferencedItineraries}' mailing test). */
+    static final String NEWSLETTER_WORDS = "unsubscribe|abbestellen|abmelden|newsletter|désinscri\\p{L}*|"
+            + "désabonne\\p{L}*|darse de baja|darte de baja";
     private static final Pattern MAILING = Pattern.compile(
-            "(?iu)\\b(unsubscribe|abbestellen|abmelden|newsletter|désinscri\\p{L}*|désabonne\\p{L}*|darse de baja|"
-                    + "darte de baja|basket|cart|warenkorb|panier|cesta|carrito|vorverkauf|on sale|presale|pre-sale|"
+            "(?iu)\\b(" + NEWSLETTER_WORDS + "|basket|cart|warenkorb|panier|cesta|carrito|vorverkauf|on sale|presale|pre-sale|"
                     + "en venta|mise en vente|still available|noch verfügbar|encore disponibles?|todavía disponibles?)\\b");
 
     /** Whether the mail reminds of a booking begun and not completed, in its subject or its text. */

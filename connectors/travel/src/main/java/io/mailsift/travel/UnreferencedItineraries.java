@@ -18,37 +18,38 @@ import java.util.regex.Pattern;
  */
 final class UnreferencedItineraries {
 
-    private static final Pattern TICKET_WORDS = Pattern.compile("(?iu)(?<![\\p{L}])(e-?tickets?|electronic tickets?|"
-            + "ticket numbers?|itinerary|itineraries|travel documents?|flugscheine?|ticketnummer|reiseplan|"
-            + "reiseverlauf|flugplan|billets?|itinéraire|billetes?|itinerarios?|biglietti|biglietto|itinerario|"
-            + "reisschema|vliegticket)(?![\\p{L}])");
-    private static final Pattern BOOKING_WORDS = Pattern.compile("(?iu)(?<![\\p{L}])(bookings?|booked|reservations?|"
-            + "confirmations?|confirmed|buchung|buchungsbestätigung|gebucht|bestätigt|bestätigung|réservations?|"
-            + "réservé|confirmée?|reservas?|reservado|confirmada|confirmación|prenotazione|confermata|boeking|"
-            + "bevestiging)(?![\\p{L}])");
+    private static final Pattern TICKET_WORDS = words("e-?tickets?|electronic tickets?|ticket numbers?|itinerary|"
+            + "itineraries|travel documents?|flugscheine?|ticketnummer|reiseplan|reiseverlauf|flugplan|billets?|"
+            + "itinéraire|billetes?|itinerarios?|biglietti|biglietto|itinerario|reisschema|vliegticket");
+    private static final Pattern BOOKING_WORDS = words("bookings?|booked|reservations?|confirmations?|confirmed|"
+            + "buchung|buchungsbestätigung|gebucht|bestätigt|bestätigung|réservations?|réservé|confirmée?|reservas?|"
+            + "reservado|confirmada|confirmación|prenotazione|confermata|boeking|bevestiging");
     /** A ticket's cabin, seat, fare and baggage words; not "class" or "business" alone ("business trip"). */
-    private static final Pattern TICKET_DETAIL_WORDS = Pattern.compile("(?iu)(?<![\\p{L}])(seats?|cabin|economy|"
+    private static final Pattern TICKET_DETAIL_WORDS = words("seats?|cabin|economy|"
             + "(?:economy|business|first|premium|booking|travel) class|premium economy|baggage|luggage|fare|"
             + "sitzplatz|buchungsklasse|beförderungsklasse|reiseklasse|gepäck|freigepäck|gepäckstücke?|tarif|"
             + "siège|classe (?:économique|affaires|eco)|bagages?|asiento|clase (?:turista|business|económica|"
-            + "preferente)|equipaje|tarifa|posto|bagaglio|stoel|bagage)(?![\\p{L}])");
+            + "preferente)|equipaje|tarifa|posto|bagaglio|stoel|bagage");
 
     /**
      * A mailing's words: a newsletter's unsubscribe link, a call to book, fares offered. Not "deals" or "offers"
      * alone, which an airline's own e-ticket prints in its navigation.
      */
-    private static final Pattern MAILING_WORDS = Pattern.compile("(?iu)(?<![\\p{L}])(unsubscribe|newsletter|"
-            + "abbestellen|abmelden|désinscri\\p{L}*|désabonne\\p{L}*|darse de baja|darte de baja|cancelar suscripción|"
+    private static final Pattern MAILING_WORDS = words(TextReservations.NEWSLETTER_WORDS + "|cancelar suscripción|"
             + "book now|book today|jetzt buchen|gleich buchen|réservez maintenant|réservez dès maintenant|reserva ya|"
-            + "reserva ahora|fares from|flüge ab|vols dès|vuelos desde)(?![\\p{L}])");
+            + "reserva ahora|fares from|flüge ab|vols dès|vuelos desde");
 
     /** A quote's, an option's or a request's words: fares offered, nothing booked yet. */
-    private static final Pattern NOT_BOOKED_WORDS = Pattern.compile("(?iu)(?<![\\p{L}])("
-            + "(?:a|our|your|the|this|price|fare|travel) quotes?|quotations?|options? \\d|not (?:yet )?(?:been )?(?:booked|reserved|confirmed|ticketed)|nothing (?:has been |is )?"
-            + "(?:booked|reserved)|angebot|kostenvoranschlag|unverbindlich|"
-            + "noch nicht (?:gebucht|reserviert|bestätigt)|devis|"
-            + "pas encore (?:réservé|confirmé)e?s?|cotización|presupuesto|"
-            + "(?:aún|todavía) no (?:reservad|confirmad)[oa]s?|preventivo|offerte)(?![\\p{L}])");
+    private static final Pattern NOT_BOOKED_WORDS = words("(?:a|our|your|the|this|price|fare|travel) quotes?|"
+            + "quotations?|options? \\d|not (?:yet )?(?:been )?(?:booked|reserved|confirmed|ticketed)|"
+            + "nothing (?:has been |is )?(?:booked|reserved)|angebot|kostenvoranschlag|unverbindlich|"
+            + "noch nicht (?:gebucht|reserviert|bestätigt)|devis|pas encore (?:réservé|confirmé)e?s?|cotización|"
+            + "presupuesto|(?:aún|todavía) no (?:reservad|confirmad)[oa]s?|preventivo|offerte");
+
+    /** Any of the words, as whole words, in any case. */
+    private static Pattern words(String alternatives) {
+        return Pattern.compile("(?iu)(?<![\\p{L}])(" + alternatives + ")(?![\\p{L}])");
+    }
 
     private UnreferencedItineraries() {
     }
